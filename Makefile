@@ -1,0 +1,85 @@
+# planwatch - build, test, run.  See README.md.
+#
+#   make            build ./planwatch (objects in $(O), default build/)
+#   make run        install missing Debian packages, build, import the
+#                   embedded plan into planwatch.db and serve it
+#   make test       every test, plain build and ASan+UBSan build
+#   make bench      speed and memory benchmarks
+#   make fuzz       libFuzzer targets (clang)
+#
+# O=dir puts objects elsewhere, so several builds can share the tree.
+
+O ?= build
+CC ?= cc
+PKGS = sqlite3 jansson libsodium libmicrohttpd xlsxwriter libzip expat libutf8proc
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+       -Wno-missing-field-initializers
+CFLAGS ?= -O2 -g
+ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE $(WARN) $(CFLAGS) -Isrc \
+	     -include src/util/banned.h $(PKG_CFLAGS) $(EXTRA_CFLAGS)
+LDLIBS = $(PKG_LIBS) -lm -lpthread $(EXTRA_LDFLAGS)
+
+ifeq ($(SAN),1)
+O = build-san
+EXTRA_CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+EXTRA_LDFLAGS += -fsanitize=address,undefined
+CFLAGS = -O1 -g
+endif
+
+LIB_SRC := $(sort $(shell find src -name '*.c' ! -name main.c))
+LIB_OBJ := $(LIB_SRC:%.c=$(O)/%.o)
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
+
+.PHONY: all run test unit golden check-deps deps bench fuzz clean serve-demo
+all: $(O)/planwatch
+ifeq ($(O),build)
+all: planwatch
+planwatch: $(O)/planwatch
+	cp $< $@
+endif
+
+$(O)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(O)/libplanwatch.a: $(LIB_OBJ)
+	rm -f $@ && ar rcs $@ $^
+
+$(O)/planwatch: $(O)/src/main.o $(O)/libplanwatch.a
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
+
+$(O)/tests/%: tests/unit/%.c $(O)/libplanwatch.a tests/unit/unit.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(O)/libplanwatch.a $(LDLIBS) -lcmocka
+
+deps:
+	@sh tools/install-deps.sh
+
+unit: $(UNIT_BIN)
+	@sh tests/run-unit.sh $(UNIT_BIN)
+
+# Everything: dependencies, plain and sanitizer builds, unit, golden and
+# end-to-end tests.  Summary lines go to stderr.
+test: deps
+	@$(MAKE) --no-print-directory all unit O=build
+	@$(MAKE) --no-print-directory all unit SAN=1
+	@sh tests/run-all.sh
+
+run: deps all
+	@sh tools/run.sh
+
+bench: all
+	@sh bench/run.sh
+
+fuzz:
+	@sh tests/fuzz/run.sh
+
+clean:
+	rm -rf build build-* planwatch
+
+-include $(shell find $(O) -name '*.d' 2>/dev/null)

@@ -1,0 +1,34 @@
+/*
+ * cli.h - what every command handler shares.
+ *
+ * Adding a command (the checklist, after git's builtin.h):
+ *  1. write int cmd_<verb>(int argc, char **argv, struct pw_ctx *ctx) in
+ *     src/cli/cmd_<verb>.c; it parses its own options with getopt_long,
+ *     calls library functions only, and returns an enum pw_exit;
+ *  2. declare it below and add a row to the table in src/main.c, with the
+ *     flags it needs (NEED_DB opens the database before the handler runs);
+ *  3. add a line to the usage text in src/main.c and to docs/cli.md;
+ *  4. add tests: tests/unit for the library part, tests/e2e for the command.
+ */
+#ifndef PW_CLI_H
+#define PW_CLI_H
+
+struct pw_store;
+
+struct pw_ctx {
+	const char *db_path;    /* --db, $PLANWATCH_DB, or "planwatch.db" */
+	int db_given;           /* --db was on the command line */
+	struct pw_store *store; /* open when the command has NEED_DB */
+};
+
+/* Removes a global "--db PATH" / "--db=PATH" from argv (any position),
+ * storing it in ctx.  Returns the new argc. */
+int pw_cli_take_db(int argc, char **argv, struct pw_ctx *ctx);
+
+int cmd_extract(int argc, char **argv, struct pw_ctx *ctx);
+int cmd_import(int argc, char **argv, struct pw_ctx *ctx);
+int cmd_list(int argc, char **argv, struct pw_ctx *ctx);
+int cmd_show(int argc, char **argv, struct pw_ctx *ctx);
+int cmd_assess(int argc, char **argv, struct pw_ctx *ctx);
+
+#endif

@@ -1,0 +1,107 @@
+/*
+ * cmd_extract.c - "planwatch extract FILE [--json]": read a plan document
+ * and print what was found, as JSON (CONTRACT.md) or as a summary.
+ */
+#include "cli/cli.h"
+#include "ingest/ingest.h"
+#include "report/plan_json.h"
+#include "util/error.h"
+
+#include <getopt.h>
+#include <stdio.h>
+
+static void print_target(const struct pw_target *t, const char *unit)
+{
+	printf("%s", pw_kind_name(t->kind));
+	if (t->cmp != PW_CMP_NONE)
+		printf(" %s", pw_cmp_name(t->cmp));
+	if (t->has_value)
+		printf(" %g", t->value);
+	if (t->has_value_hi)
+		printf("-%g", t->value_hi);
+	if (unit && t->has_value)
+		printf(" %s", unit);
+	if (t->year)
+		printf(" (%d)", t->year);
+}
+
+static void print_summary(const struct pw_plan *p)
+{
+	size_t i, j, k, nitems = 0, nrows = 0;
+
+	for (i = 0; i < p->ntables; i++)
+		nrows += p->tables[i].nrows;
+	for (i = 0; i < p->ncolumns; i++)
+		nitems += p->columns[i].nitems;
+	printf("%s\n", p->title ? p->title : p->source);
+	if (p->start)
+		printf("规划期 %d–%d  地区 %s\n", p->start, p->end, p->region ? p->region : "?");
+	printf("%zu headings, %zu tables (%zu indicators), %zu prose targets, "
+	       "%zu 专栏 (%zu items)\n",
+	       p->nsections, p->ntables, nrows, p->ntargets, p->ncolumns, nitems);
+	for (i = 0; i < p->ntables; i++) {
+		const struct pw_table *t = &p->tables[i];
+
+		printf("\n%s  (line %d)\n", t->title ? t->title : "(untitled table)", t->line);
+		for (j = 0; j < t->nrows; j++) {
+			const struct pw_indicator *r = &t->rows[j];
+
+			printf("  %3s %s%s%s [%s] %s:", r->no ? r->no : "", r->group ? r->group : "",
+			       r->group ? "/" : "", r->name, r->unit ? r->unit : "",
+			       r->attribute == PW_ATTR_BINDING ? "约束性" : "预期性");
+			for (k = 0; k < r->ntargets; k++) {
+				fputs(k ? "; " : " ", stdout);
+				print_target(&r->targets[k], r->unit);
+			}
+			putchar('\n');
+		}
+	}
+	if (p->ntargets)
+		printf("\nprose targets\n");
+	for (i = 0; i < p->ntargets; i++) {
+		printf("  %5d %s: ", p->targets[i].line, p->targets[i].subject ? p->targets[i].subject : "?");
+		print_target(&p->targets[i].t, p->targets[i].unit);
+		putchar('\n');
+	}
+	for (i = 0; i < p->ncolumns; i++) {
+		printf("\n专栏 %s  (line %d)\n", p->columns[i].title, p->columns[i].line);
+		for (j = 0; j < p->columns[i].nitems; j++)
+			printf("  %d. %s\n", p->columns[i].items[j].no, p->columns[i].items[j].title);
+	}
+}
+
+int cmd_extract(int argc, char **argv, struct pw_ctx *ctx)
+{
+	static const struct option opts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct pw_plan plan;
+	int c, json = 0;
+
+	(void)ctx;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "j", opts, NULL)) != -1) {
+		if (c != 'j')
+			return PW_EXIT_USAGE;
+		json = 1;
+	}
+	if (optind != argc - 1) {
+		pw_error("usage: planwatch extract FILE [--json]");
+		return PW_EXIT_USAGE;
+	}
+	pw_plan_init(&plan);
+	if (pw_ingest_file(argv[optind], &plan) < 0)
+		return PW_EXIT_INPUT;
+	if (json) {
+		json_t *j = pw_plan_to_json(&plan);
+
+		json_dumpf(j, stdout, JSON_INDENT(1) | JSON_ENSURE_ASCII * 0 | JSON_PRESERVE_ORDER);
+		putchar('\n');
+		json_decref(j);
+	} else {
+		print_summary(&plan);
+	}
+	pw_plan_free(&plan);
+	return PW_EXIT_OK;
+}

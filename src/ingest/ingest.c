@@ -1,0 +1,55 @@
+/*
+ * ingest.c - runs the extraction stages in order; see ingest.h.
+ */
+#include "ingest/ingest.h"
+#include "util/alloc.h"
+
+#include <stdlib.h>
+
+static void assign_sections(struct pw_plan *p)
+{
+	size_t i, j;
+
+	for (i = 0; i < p->ntables; i++) {
+		struct pw_table *t = &p->tables[i];
+
+		t->section = pw_plan_section_at(p, t->line);
+		for (j = 0; j < t->nrows; j++)
+			t->rows[j].section = pw_plan_section_at(p, t->rows[j].line);
+	}
+	for (i = 0; i < p->ntargets; i++)
+		p->targets[i].section = pw_plan_section_at(p, p->targets[i].line);
+	for (i = 0; i < p->ncolumns; i++)
+		p->columns[i].section = pw_plan_section_at(p, p->columns[i].line);
+}
+
+int pw_ingest_doc(const struct pw_doc *d, struct pw_plan *p)
+{
+	unsigned char *claimed = xcalloc(d->nlines ? d->nlines : 1, 1);
+
+	p->source = xstrdup(d->name);
+	pw_read_meta(d, p);
+	pw_read_outline(d, p, claimed);
+	if (pw_read_tables(d, p, claimed) < 0) {
+		free(claimed);
+		pw_plan_free(p);
+		return -1;
+	}
+	pw_read_columns(d, p, claimed);
+	pw_read_prose(d, p, claimed);
+	assign_sections(p);
+	free(claimed);
+	return 0;
+}
+
+int pw_ingest_file(const char *path, struct pw_plan *p)
+{
+	struct pw_doc d;
+	int rc;
+
+	if (pw_doc_load(&d, path) < 0)
+		return -1;
+	rc = pw_ingest_doc(&d, p);
+	pw_doc_release(&d);
+	return rc;
+}

@@ -1,0 +1,174 @@
+/*
+ * plan.c - lifecycle of the structured plan and the enum name tables.
+ */
+#include "model/plan.h"
+#include "util/alloc.h"
+
+#include <string.h>
+
+static const char *const kind_names[] = { "level", "growth", "cumulative",
+					  "annual", "external", "relation" };
+static const char *const cmp_names[] = { NULL, "eq", "ge", "le", "approx", "range" };
+static const char *const attr_names[] = { NULL, "expected", "binding" };
+static const char *const dir_names[] = { "up", "down" };
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+const char *pw_kind_name(enum pw_kind k) { return kind_names[k]; }
+const char *pw_cmp_name(enum pw_cmp c) { return cmp_names[c]; }
+const char *pw_attr_name(enum pw_attr a) { return attr_names[a]; }
+const char *pw_dir_name(enum pw_dir d) { return dir_names[d]; }
+
+static int lookup(const char *const *names, size_t n, const char *s)
+{
+	size_t i;
+
+	for (i = 0; s && i < n; i++)
+		if (names[i] && !strcmp(names[i], s))
+			return (int)i;
+	return -1;
+}
+
+int pw_kind_from_name(const char *s) { return lookup(kind_names, NELEM(kind_names), s); }
+int pw_cmp_from_name(const char *s) { return lookup(cmp_names, NELEM(cmp_names), s); }
+int pw_attr_from_name(const char *s) { return lookup(attr_names, NELEM(attr_names), s); }
+int pw_dir_from_name(const char *s) { return lookup(dir_names, NELEM(dir_names), s); }
+
+void pw_plan_init(struct pw_plan *p)
+{
+	memset(p, 0, sizeof(*p));
+}
+
+static void target_release(struct pw_target *t)
+{
+	free(t->text);
+}
+
+static void indicator_release(struct pw_indicator *ind)
+{
+	size_t i;
+
+	free(ind->no);
+	free(ind->group);
+	free(ind->category);
+	free(ind->name);
+	free(ind->unit);
+	free(ind->note);
+	for (i = 0; i < ind->ntargets; i++)
+		target_release(&ind->targets[i]);
+	free(ind->targets);
+}
+
+static void table_release(struct pw_table *t)
+{
+	size_t i;
+
+	free(t->title);
+	for (i = 0; i < t->nrows; i++)
+		indicator_release(&t->rows[i]);
+	free(t->rows);
+}
+
+static void column_release(struct pw_column *c)
+{
+	size_t i;
+
+	free(c->title);
+	for (i = 0; i < c->nitems; i++) {
+		free(c->items[i].title);
+		free(c->items[i].text);
+	}
+	free(c->items);
+}
+
+void pw_plan_free(struct pw_plan *p)
+{
+	size_t i;
+
+	free(p->title);
+	free(p->region);
+	free(p->source);
+	free(p->checksum);
+	for (i = 0; i < p->nsections; i++) {
+		free(p->sections[i].number);
+		free(p->sections[i].title);
+	}
+	free(p->sections);
+	for (i = 0; i < p->ntables; i++)
+		table_release(&p->tables[i]);
+	free(p->tables);
+	for (i = 0; i < p->ntargets; i++) {
+		target_release(&p->targets[i].t);
+		free(p->targets[i].subject);
+		free(p->targets[i].unit);
+	}
+	free(p->targets);
+	for (i = 0; i < p->ncolumns; i++)
+		column_release(&p->columns[i]);
+	free(p->columns);
+	pw_plan_init(p);
+}
+
+#define ADD_ELEM(arr, n, cap)                                  \
+	do {                                                   \
+		ALLOC_GROW(arr, n + 1, cap);                   \
+		memset(&(arr)[n], 0, sizeof((arr)[n]));        \
+	} while (0)
+
+struct pw_section *pw_plan_add_section(struct pw_plan *p)
+{
+	ADD_ELEM(p->sections, p->nsections, p->sections_alloc);
+	p->sections[p->nsections].parent = -1;
+	return &p->sections[p->nsections++];
+}
+
+struct pw_table *pw_plan_add_table(struct pw_plan *p)
+{
+	ADD_ELEM(p->tables, p->ntables, p->tables_alloc);
+	p->tables[p->ntables].section = -1;
+	return &p->tables[p->ntables++];
+}
+
+struct pw_indicator *pw_table_add_row(struct pw_table *t)
+{
+	ADD_ELEM(t->rows, t->nrows, t->rows_alloc);
+	t->rows[t->nrows].section = -1;
+	return &t->rows[t->nrows++];
+}
+
+struct pw_target *pw_indicator_add_target(struct pw_indicator *ind)
+{
+	ADD_ELEM(ind->targets, ind->ntargets, ind->targets_alloc);
+	return &ind->targets[ind->ntargets++];
+}
+
+struct pw_prose_target *pw_plan_add_target(struct pw_plan *p)
+{
+	ADD_ELEM(p->targets, p->ntargets, p->targets_alloc);
+	p->targets[p->ntargets].section = -1;
+	return &p->targets[p->ntargets++];
+}
+
+struct pw_column *pw_plan_add_column(struct pw_plan *p)
+{
+	ADD_ELEM(p->columns, p->ncolumns, p->columns_alloc);
+	p->columns[p->ncolumns].section = -1;
+	return &p->columns[p->ncolumns++];
+}
+
+struct pw_item *pw_column_add_item(struct pw_column *c)
+{
+	ADD_ELEM(c->items, c->nitems, c->items_alloc);
+	return &c->items[c->nitems++];
+}
+
+int pw_plan_section_at(const struct pw_plan *p, int line)
+{
+	int best = -1;
+	size_t i;
+
+	for (i = 0; i < p->nsections; i++)
+		if (p->sections[i].line <= line)
+			best = (int)i;
+	return best;
+}

@@ -1,0 +1,45 @@
+/*
+ * doc.h - a plan document as decoded, cleaned lines.
+ *
+ * pw_doc_load() reads a file in UTF-8 (with or without BOM), UTF-16 (BOM)
+ * or GB18030/GBK (detected when the bytes are not valid UTF-8), turns CRLF
+ * and CR into line ends, and cleans each line:
+ *  - full-width ASCII digits, letters and the symbols ％．＋－／＜＞＝ become
+ *    ASCII (so ８３％ reads as 83%); Chinese punctuation （），、。 is kept;
+ *  - HTML tags (<ol ...>, </li>) and Markdown emphasis (**, __) are removed.
+ * Line numbers are those of the input file (1-based), whatever the line ends.
+ *
+ * Ownership: the doc owns all text; pw_doc_release() frees it.  Line strings
+ * are NUL-terminated and stay valid until release.
+ */
+#ifndef PW_DOC_H
+#define PW_DOC_H
+
+#include <stddef.h>
+
+struct pw_line {
+	char *s;    /* cleaned UTF-8, no line end, NUL-terminated */
+	size_t len; /* bytes */
+	int no;     /* 1-based line number in the input */
+};
+
+struct pw_doc {
+	char *name;           /* file name used in messages */
+	const char *encoding; /* "UTF-8", "UTF-8 (BOM)", "GB18030", "UTF-16LE", "UTF-16BE" */
+	char *text;           /* decoded UTF-8 before cleaning, LF line ends */
+	size_t text_len;
+	struct pw_line *lines;
+	size_t nlines, lines_alloc;
+	char *arena;          /* backing store of the cleaned lines */
+};
+
+/* Largest input accepted (bytes); bigger files are refused with an error. */
+#define PW_DOC_MAX_BYTES ((size_t)256 << 20)
+
+/* Returns 0, or -1 after reporting "<path>: reason" (nothing allocated). */
+int pw_doc_load(struct pw_doc *d, const char *path);
+/* Same from memory; name is used in messages.  buf is copied. */
+int pw_doc_from_bytes(struct pw_doc *d, const char *name, const char *buf, size_t len);
+void pw_doc_release(struct pw_doc *d);
+
+#endif

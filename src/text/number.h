@@ -1,0 +1,47 @@
+/*
+ * number.h - numbers, comparators and value cells as plans write them.
+ *
+ * Input is a cleaned line (see doc.h: full-width digits already ASCII).
+ * Understood: 1,080  -11.59  ≥83  >6.5  <5.5  2以上  4.5以下  不低于3
+ * 不超过 以内 左右 约 力争超过 至少  ranges 1-2 2—3 2~3 2至3 4.5%—5%
+ * 〔13.5〕 and [5] (cumulative)  14/10 万 (rate per 100,000: unit 1/10万)
+ * 预计 2.5 (estimate)  60.6* (footnote marker)  — / - / 空 (no value)
+ * 按市定目标执行 / 按下达目标确定 (external)  与经济增长基本同步 (relation).
+ */
+#ifndef PW_NUMBER_H
+#define PW_NUMBER_H
+
+#include "model/plan.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum pw_cell_type {
+	PW_CELL_EMPTY,    /* "" */
+	PW_CELL_DASH,     /* —, -, /, 无: explicitly no value */
+	PW_CELL_NUMBER,   /* a value with comparator */
+	PW_CELL_EXTERNAL, /* 按市定目标执行, 按下达目标确定, 按省下达 ... */
+	PW_CELL_RELATION, /* 与经济增长基本同步, 与…同步 */
+	PW_CELL_TEXT,     /* anything else */
+};
+
+struct pw_cell {
+	enum pw_cell_type type;
+	enum pw_cmp cmp;     /* for NUMBER */
+	double value, value_hi;
+	bool has_hi;
+	bool cumulative;     /* 〔…〕 or […] */
+	bool estimated;      /* 预计 */
+	bool footnote;       /* trailing * */
+	char unit[32];       /* unit written inside the cell ("%", "1/10万"), or "" */
+};
+
+/* Classifies and parses one table cell (trimmed internally).  Never fails:
+ * an unparseable cell is PW_CELL_TEXT. */
+void pw_parse_cell(const char *s, struct pw_cell *out);
+
+/* Parses a number at s (ASCII digits, optional sign, thousands commas,
+ * decimal point).  Returns bytes consumed, 0 if s does not start a number. */
+size_t pw_scan_number(const char *s, double *out);
+
+#endif

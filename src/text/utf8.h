@@ -1,0 +1,25 @@
+/*
+ * utf8.h - small UTF-8 helpers (decoding, validation, column counting).
+ * Heavier Unicode work (normalisation, categories) uses utf8proc.
+ */
+#ifndef PW_UTF8_H
+#define PW_UTF8_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Decodes one code point at s (at most len bytes) into *cp; returns its
+ * byte length (1..4).  Invalid bytes decode as U+FFFD of length 1. */
+size_t pw_utf8_decode(const char *s, size_t len, uint32_t *cp);
+/* Length of the longest valid UTF-8 prefix of s. */
+size_t pw_utf8_valid_prefix(const char *s, size_t len);
+/* Number of multi-byte sequences in the (valid) UTF-8 text s. */
+size_t pw_utf8_multibyte_count(const char *s, size_t len);
+/* Number of code points in the first len bytes of s (a 1-based column - 1). */
+size_t pw_utf8_columns(const char *s, size_t len);
+/* Appends the UTF-8 encoding of cp to buf (room for 4); returns bytes written. */
+size_t pw_utf8_encode(uint32_t cp, char *buf);
+/* If s starts with the UTF-8 string lit, returns strlen(lit), else 0. */
+size_t pw_utf8_starts(const char *s, const char *lit);
+
+#endif
