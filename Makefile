@@ -48,14 +48,16 @@ $(O)/%.o: %.c
 	@$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
 $(O)/libplanwatch.a: $(LIB_OBJ)
-	rm -f $@ && ar rcs $@ $^
+	@rm -f $@ && ar rcs $@ $^
 
 $(O)/planwatch: $(O)/src/main.o $(O)/libplanwatch.a
-	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
+	@echo "  LINK    $@"
+	@$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
 
 $(O)/tests/%: tests/unit/%.c $(O)/libplanwatch.a tests/unit/unit.h
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(O)/libplanwatch.a $(LDLIBS) -lcmocka
+	@echo "  LINK    $@"
+	@$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(O)/libplanwatch.a $(LDLIBS) -lcmocka
 
 deps:
 	@sh tools/install-deps.sh

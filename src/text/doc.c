@@ -165,6 +165,8 @@ static void clean_line(const char *s, size_t len, struct strbuf *out)
 		i++;
 	if (i == 0 || i >= len || s[i] != ' ')
 		i = 0;
+	else
+		i++;
 	while (i < len) {
 		unsigned char c = (unsigned char)s[i];
 

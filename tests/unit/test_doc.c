@@ -1,0 +1,171 @@
+/*
+ * test_doc.c - document decoding: encodings, line ends, cleaning, bad input.
+ */
+#include "unit.h"
+#include "text/doc.h"
+#include "text/utf8.h"
+#include "util/error.h"
+#include "util/strbuf.h"
+
+#include <string.h>
+
+static void load(struct pw_doc *d, const char *bytes, size_t len)
+{
+	assert_int_equal(pw_doc_from_bytes(d, "t.txt", bytes, len), 0);
+}
+
+static void test_utf8_lines_lf_crlf_cr(void **state)
+{
+	struct pw_doc d;
+	static const char in[] = "甲\n乙\r\n丙\r丁";
+
+	(void)state;
+	load(&d, in, sizeof(in) - 1);
+	assert_int_equal(d.nlines, 4);
+	assert_string_equal(d.lines[0].s, "甲");
+	assert_string_equal(d.lines[1].s, "乙");
+	assert_string_equal(d.lines[2].s, "丙");
+	assert_string_equal(d.lines[3].s, "丁");
+	assert_int_equal(d.lines[3].no, 4);
+	assert_string_equal(d.encoding, "UTF-8");
+	pw_doc_release(&d);
+}
+
+static void test_trailing_newline_adds_no_line(void **state)
+{
+	struct pw_doc d;
+
+	(void)state;
+	load(&d, "a\nb\n", 4);
+	assert_int_equal(d.nlines, 2);
+	pw_doc_release(&d);
+	load(&d, "a\n\nb", 4);
+	assert_int_equal(d.nlines, 3);
+	assert_string_equal(d.lines[1].s, "");
+	pw_doc_release(&d);
+}
+
+static void test_bom(void **state)
+{
+	struct pw_doc d;
+	static const char in[] = "\xEF\xBB\xBF表1\n";
+
+	(void)state;
+	load(&d, in, sizeof(in) - 1);
+	assert_string_equal(d.lines[0].s, "表1");
+	assert_string_equal(d.encoding, "UTF-8 (BOM)");
+	pw_doc_release(&d);
+}
+
+static void test_gb18030(void **state)
+{
+	struct pw_doc d;
+	/* "指标\r\n" in GB18030: 指 = D6 B8, 标 = B1 EA */
+	static const char in[] = "\xD6\xB8\xB1\xEA\r\n83%";
+
+	(void)state;
+	load(&d, in, sizeof(in) - 1);
+	assert_string_equal(d.encoding, "GB18030");
+	assert_int_equal(d.nlines, 2);
+	assert_string_equal(d.lines[0].s, "指标");
+	assert_string_equal(d.lines[1].s, "83%");
+	pw_doc_release(&d);
+}
+
+static void test_utf16le(void **state)
+{
+	struct pw_doc d;
+	/* BOM, "表", "\n", "1" */
+	static const char in[] = "\xFF\xFE\x68\x88\x0A\x00\x31\x00";
+
+	(void)state;
+	load(&d, in, sizeof(in) - 1);
+	assert_string_equal(d.encoding, "UTF-16LE");
+	assert_int_equal(d.nlines, 2);
+	assert_string_equal(d.lines[0].s, "表");
+	assert_string_equal(d.lines[1].s, "1");
+	pw_doc_release(&d);
+}
+
+static void test_fullwidth_and_markup_cleaned(void **state)
+{
+	struct pw_doc d;
+	static const char in[] = "达到８３．５％以上\n<ol style=\"x\"> 1. **金融**服务</ol>\n≥８３ <5.5\n## 第二章 标题";
+
+	(void)state;
+	load(&d, in, sizeof(in) - 1);
+	assert_string_equal(d.lines[0].s, "达到83.5%以上");
+	assert_string_equal(d.lines[1].s, " 1. 金融服务");
+	/* "<5.5" is a comparator, not a tag */
+	assert_string_equal(d.lines[2].s, "≥83 <5.5");
+	assert_string_equal(d.lines[3].s, "第二章 标题");
+	pw_doc_release(&d);
+}
+
+static void test_bad_input(void **state)
+{
+	struct pw_doc d;
+	/* valid UTF-8 for many lines, then a stray byte on line 3 col 3 */
+	static const char mid[] = "第一章 总则规划纲要第一章总则规划纲要\n第二章 目标目标目标目标目标目标\n甲乙\xFF丙";
+
+	(void)state;
+	pw_error_quiet(1);
+	assert_int_equal(pw_doc_from_bytes(&d, "e.txt", "", 0), -1);
+	assert_non_null(strstr(pw_last_error(), "empty"));
+	assert_int_equal(pw_doc_from_bytes(&d, "b.bin", "ab\0cd", 5), -1);
+	assert_non_null(strstr(pw_last_error(), "binary"));
+	assert_int_equal(pw_doc_from_bytes(&d, "m.txt", mid, sizeof(mid) - 1), -1);
+	assert_non_null(strstr(pw_last_error(), "invalid UTF-8"));
+	assert_int_equal(pw_doc_load(&d, "/nonexistent/plan.txt"), -1);
+	assert_non_null(strstr(pw_last_error(), "cannot open"));
+	pw_error_quiet(0);
+}
+
+static void test_utf8_helpers(void **state)
+{
+	uint32_t cp;
+
+	(void)state;
+	assert_int_equal(pw_utf8_decode("表", 3, &cp), 3);
+	assert_int_equal(cp, 0x8868);
+	assert_int_equal(pw_utf8_valid_prefix("ab\xC0\x80", 4), 2); /* overlong */
+	assert_int_equal(pw_utf8_valid_prefix("\xED\xA0\x80", 3), 0); /* surrogate */
+	assert_int_equal(pw_utf8_columns("表1表", 7), 3);
+}
+
+static void test_strbuf(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char *s;
+	size_t n;
+
+	(void)state;
+	assert_string_equal(sb.buf, "");
+	sb_addf(&sb, "%s-%d", "规划", 14);
+	sb_addch(&sb, ' ');
+	sb_addstr(&sb, "\xE3\x80\x80x\xE3\x80\x80");
+	assert_string_equal(sb.buf, "规划-14 \xE3\x80\x80x\xE3\x80\x80");
+	sb_trim(&sb);
+	assert_string_equal(sb.buf, "规划-14 \xE3\x80\x80x");
+	s = sb_detach(&sb, &n);
+	assert_int_equal(n, strlen(s));
+	assert_string_equal(sb.buf, "");
+	free(s);
+	sb_release(&sb);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_utf8_lines_lf_crlf_cr),
+		cmocka_unit_test(test_trailing_newline_adds_no_line),
+		cmocka_unit_test(test_bom),
+		cmocka_unit_test(test_gb18030),
+		cmocka_unit_test(test_utf16le),
+		cmocka_unit_test(test_fullwidth_and_markup_cleaned),
+		cmocka_unit_test(test_bad_input),
+		cmocka_unit_test(test_utf8_helpers),
+		cmocka_unit_test(test_strbuf),
+	};
+	return cmocka_run_group_tests_name("doc", tests, NULL, NULL);
+}
