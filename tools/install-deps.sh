@@ -7,7 +7,7 @@ set -e
 PKGS="build-essential pkg-config clang libclang-rt-14-dev
 libsqlite3-dev libjansson-dev libsodium-dev libmicrohttpd-dev libxlsxwriter-dev
 libzip-dev libexpat1-dev libutf8proc-dev libcmocka-dev
-python3 python3-openpyxl poppler-utils jq curl sqlite3"
+python3 python3-openpyxl poppler-utils jq curl sqlite3 time wrk"
 missing=""
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

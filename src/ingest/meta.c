@@ -1,8 +1,475 @@
-/* meta.c - plan title, region, ordinal and period.  (placeholder: owner fills in) */
+/*
+ * meta.c - plan title, region, ordinal (第N个五年规划) and period.
+ *
+ * The title is a heading-like line at the top of the document naming a
+ * plan or report, else the first 《…》 naming a 国民经济和社会发展 plan.
+ * The region is the place name before 国民经济和社会发展 (or 人民政府).
+ * The ordinal comes from 第十四个五年 or “十四五” forms; the period from
+ * explicit years next to it (（2021-2025年）), else from the ordinal, else
+ * from 规划期 2021—2025年.  Government work reports get ordinal 0 and, when
+ * their title names one, a single year.
+ */
 #include "ingest/ingest.h"
+#include "ingest/scan.h"
+#include "text/utf8.h"
+#include "util/alloc.h"
+#include "util/strbuf.h"
 
+#include <stdint.h>
+#include <string.h>
+
+#define TOP_LINES 12   /* non-blank lines searched for a title line */
+#define MAX_TITLE 80   /* code points */
+#define MAX_REGION 12  /* code points */
+
+static const char ANCHOR[] = "国民经济和社会发展";
+
+/* ---- plan years ---- */
+
+/* First year of the nth five-year plan (1st 1953, 6th 1981, 14th 2021). */
+static int plan_start(int n)
+{
+	static const int early[] = { 1953, 1958, 1966, 1971, 1976 };
+
+	if (n <= 0)
+		return 0;
+	return n <= 5 ? early[n - 1] : 1981 + 5 * (n - 6);
+}
+
+/* ---- title ---- */
+
+static bool has(const char *s, const char *lit)
+{
+	return strstr(s, lit) != NULL;
+}
+
+/* A line that names a plan or report and is not prose. */
+static bool title_like(const char *s)
+{
+	size_t len = strlen(s);
+
+	return !has(s, "。") && pw_scan_width(s, len) <= MAX_TITLE &&
+	       (has(s, "规划") || has(s, "纲要") || has(s, "工作报告") || has(s, ANCHOR));
+}
+
+/* Appends the trimmed line to sb, without enclosing 《》. */
+static void add_title_text(struct strbuf *sb, const char *s)
+{
+	size_t len, n;
+
+	s = pw_scan_skip_space(s);
+	if ((n = pw_utf8_starts(s, "《")))
+		s += n;
+	len = pw_scan_trim_len(s, strlen(s));
+	if (len >= 3 && !memcmp(s + len - 3, "》", 3))
+		len -= 3;
+	sb_add(sb, s, len);
+}
+
+/* Index of the next non-blank line after i, or d->nlines. */
+static size_t next_nonblank(const struct pw_doc *d, size_t i)
+{
+	for (i++; i < d->nlines && pw_scan_blank(d->lines[i].s); i++)
+		;
+	return i;
+}
+
+/* The title from the top lines: a title-like line, joined with the next
+ * one when the title is split (…国民经济和社会发展 / 第十四个五年规划…). */
+static char *title_from_top(const struct pw_doc *d)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i = next_nonblank(d, (size_t)-1), seen = 0, j;
+
+	for (; i < d->nlines && seen < TOP_LINES; i = next_nonblank(d, i), seen++) {
+		const char *s = d->lines[i].s;
+
+		if (has(s, "。"))
+			break;
+		if (!title_like(s))
+			continue;
+		add_title_text(&sb, s);
+		j = next_nonblank(d, i);
+		if (!has(s, "规划") && !has(s, "报告") && j < d->nlines &&
+		    title_like(d->lines[j].s))
+			add_title_text(&sb, d->lines[j].s);
+		return sb_detach(&sb, NULL);
+	}
+	return NULL;
+}
+
+/* The first 《…》 in d naming a plan outline (not a 建议 on one). */
+static char *title_from_quotes(const struct pw_doc *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->nlines; i++) {
+		const char *p = d->lines[i].s, *open, *close;
+
+		while ((open = strstr(p, "《")) && (close = strstr(open, "》"))) {
+			char *t = xstrndup(open + 3, (size_t)(close - open - 3));
+
+			if ((has(t, ANCHOR) || has(t, "五年规划")) && !has(t, "建议"))
+				return t;
+			free(t);
+			p = close + 3;
+		}
+	}
+	return NULL;
+}
+
+/* ---- region ---- */
+
+static bool is_han(uint32_t cp)
+{
+	return cp >= 0x4E00 && cp <= 0x9FFF;
+}
+
+/* Start of the run of Han characters that ends at end (at most max). */
+static const char *han_run_before(const char *start, const char *end, size_t max)
+{
+	const char *p = end, *q;
+	uint32_t cp;
+
+	while (max-- && p > start) {
+		for (q = p - 1; q > start && ((unsigned char)*q & 0xC0) == 0x80; q--)
+			;
+		pw_utf8_decode(q, (size_t)(p - q), &cp);
+		if (!is_han(cp))
+			break;
+		p = q;
+	}
+	return p;
+}
+
+/* Moves *s past the last word that ends a lead-in (关于制定, 年, 在...). */
+static void cut_lead_in(const char **s, const char *end)
+{
+	static const char *const words[] = { "关于制定", "制定", "关于", "编制", "代表", "年", "在", "的", "中共" };
+	size_t i;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		const char *hit = *s, *last = NULL;
+
+		while ((hit = strstr(hit, words[i])) && hit + strlen(words[i]) <= end)
+			last = hit++;
+		if (last)
+			*s = last + strlen(words[i]);
+	}
+}
+
+static bool place_suffix(const char *s, size_t len)
+{
+	static const char *const sfx[] = { "省", "市", "区", "县", "州", "旗", "盟", "国", "镇", "乡" };
+	size_t i;
+
+	for (i = 0; i < sizeof(sfx) / sizeof(sfx[0]); i++)
+		if (len >= 3 && !memcmp(s + len - 3, sfx[i], 3))
+			return true;
+	return false;
+}
+
+/* Drops a trailing 第九届 (…第九届人民代表大会) from [start, *end). */
+static void cut_session(const char *start, const char **end)
+{
+	const char *di = NULL, *p;
+	size_t jie = strlen("届");
+
+	if ((size_t)(*end - start) < jie || memcmp(*end - jie, "届", jie))
+		return;
+	for (p = start; (p = strstr(p, "第")) && p < *end; p++)
+		di = p;
+	if (di)
+		*end = di;
+}
+
+/* [start, end) as a region name, or NULL if it does not look like one. */
+static char *region_or_null(const char *start, const char *end)
+{
+	size_t w;
+
+	if (end <= start)
+		return NULL;
+	w = pw_scan_width(start, (size_t)(end - start));
+	if (w < 2 || w > MAX_REGION || !place_suffix(start, (size_t)(end - start)))
+		return NULL;
+	return xstrndup(start, (size_t)(end - start));
+}
+
+/* The place name written just before anchor in s, or NULL. */
+static char *place_before(const char *s, const char *anchor)
+{
+	const char *end = strstr(s, anchor), *start;
+
+	if (!end)
+		return NULL;
+	start = han_run_before(s, end, 24);
+	cut_lead_in(&start, end);
+	cut_session(start, &end);
+	return region_or_null(start, end);
+}
+
+/* A title that opens with its place (某某县城乡融合发展规划): the shortest
+ * prefix of at least three characters ending in 省/市/区/县/州/旗 and not
+ * in a common noun (城市, 城区). */
+static char *place_prefix(const char *title)
+{
+	static const char *const sfx[] = { "省", "市", "区", "县", "州", "旗" };
+	const char *p = title;
+	size_t i, w, chars;
+	uint32_t cp;
+
+	for (chars = 0; *p && chars < MAX_REGION; chars++, p += w) {
+		w = pw_utf8_decode(p, strnlen(p, 4), &cp);
+		if (!is_han(cp))
+			return NULL;
+		for (i = 0; chars >= 2 && i < sizeof(sfx) / sizeof(sfx[0]); i++)
+			if (pw_utf8_starts(p, sfx[i]) && memcmp(p - w, "城", w))
+				return xstrndup(title, (size_t)(p + w - title));
+	}
+	return NULL;
+}
+
+/* The region from the title, else from the first line of d that names one,
+ * else the place the title opens with. */
+static char *find_region(const struct pw_doc *d, const char *title)
+{
+	static const char *const anchors[] = { ANCHOR, "人民政府", "人民代表大会" };
+	char *r;
+	size_t i, a;
+
+	if (title && (r = place_before(title, ANCHOR)))
+		return r;
+	for (a = 0; a < sizeof(anchors) / sizeof(anchors[0]); a++)
+		for (i = 0; i < d->nlines; i++)
+			if (strstr(d->lines[i].s, anchors[a]) &&
+			    (r = place_before(d->lines[i].s, anchors[a])))
+				return r;
+	return title ? place_prefix(title) : NULL;
+}
+
+/* ---- ordinal ---- */
+
+/* 第十四个五年 at s: returns N, or 0. */
+static int ordinal_di(const char *s)
+{
+	size_t n = pw_utf8_starts(s, "第"), m;
+	int v;
+
+	if (!n || !(m = pw_scan_anynum(s + n, &v)))
+		return 0;
+	s += n + m;
+	if ((n = pw_utf8_starts(s, "个")))
+		s += n;
+	return pw_utf8_starts(s, "五年") ? v : 0;
+}
+
+/* “十四五” (or 十四五 before 规划/时期/期间) at s, s just after the
+ * opening quote or at a numeral: returns N, or 0. */
+static int ordinal_short(const char *s, bool quoted)
+{
+	static const char *const after[] = { "规划", "时期", "期间", "计划", "末" };
+	size_t run, five = strlen("五"), i;
+	char *num;
+	int v, ok;
+
+	run = pw_scan_cnum(s, &v);
+	if (run <= five || memcmp(s + run - five, "五", five))
+		return 0;
+	num = xstrndup(s, run - five); /* 十四五 -> 十四 */
+	ok = pw_scan_cnum(num, &v) == run - five;
+	free(num);
+	if (!ok)
+		return 0;
+	if (quoted && pw_utf8_starts(s + run, "”"))
+		return v;
+	for (i = 0; i < sizeof(after) / sizeof(after[0]); i++)
+		if (pw_utf8_starts(s + run, after[i]))
+			return v;
+	return 0;
+}
+
+/* Bytes of the character at s (at least 1). */
+static size_t char_len(const char *s)
+{
+	uint32_t cp;
+
+	return pw_utf8_decode(s, strlen(s) < 4 ? strlen(s) : 4, &cp);
+}
+
+/* The first 第N个五年 form in s, or 0. */
+static int ordinal_di_line(const char *s)
+{
+	const char *p;
+	int v;
+
+	for (p = s; (p = strstr(p, "第")); p += 3)
+		if ((v = ordinal_di(p)))
+			return v;
+	return 0;
+}
+
+/* Best ordinal named in s: the first 第N个五年 form, else the largest
+ * “N五” form (a plan looks back at the previous one, not forward). */
+static int ordinal_in(const char *s)
+{
+	const char *p;
+	int best, v;
+	size_t n;
+
+	if ((best = ordinal_di_line(s)))
+		return best;
+	if (!strstr(s, "五"))
+		return 0;
+	for (p = s; *p; p += n) {
+		v = 0;
+		if ((n = pw_utf8_starts(p, "“")))
+			v = ordinal_short(p + n, true);
+		else if ((n = pw_scan_cnum(p, &v)))
+			v = ordinal_short(p, false);
+		else
+			n = char_len(p);
+		if (v > best)
+			best = v;
+	}
+	return best;
+}
+
+/* ---- period ---- */
+
+/* A year 1949..2199 at s not preceded by a digit; bytes or 0. */
+static size_t year_at(const char *s, const char *line, int *y)
+{
+	size_t n;
+
+	if (s > line && s[-1] >= '0' && s[-1] <= '9')
+		return 0;
+	n = pw_scan_digits(s, y);
+	return n == 4 && *y >= 1949 && *y < 2200 ? n : 0;
+}
+
+/* 2021-2025年, 2021年—2025年, 2021至2025: a five-year span at s; bytes or 0. */
+static size_t span_at(const char *s, const char *line, int *y1, int *y2)
+{
+	static const char *const seps[] = { "-", "—", "–", "~", "～", "至", "到", "一" };
+	const char *p = s;
+	size_t n, i, any = 0;
+
+	if (!(n = year_at(p, line, y1)))
+		return 0;
+	p += n;
+	if ((n = pw_utf8_starts(p, "年")))
+		p += n;
+	p = pw_scan_skip_space(p);
+	for (i = 0; i < sizeof(seps) / sizeof(seps[0]); i++)
+		while ((n = pw_utf8_starts(p, seps[i])))
+			p += n, any++;
+	p = pw_scan_skip_space(p);
+	if (!any || !(n = pw_scan_digits(p, y2)) || n != 4 || *y2 != *y1 + 4)
+		return 0;
+	return (size_t)(p + n - s);
+}
+
+/* The first five-year span in s. */
+static bool span_in(const char *s, int *y1, int *y2)
+{
+	const char *p;
+
+	for (p = s; *p; p++)
+		if (*p >= '1' && *p <= '2' && span_at(p, s, y1, y2))
+			return true;
+	return false;
+}
+
+/* The span written on the first line that names plan ordinal n and has one. */
+static bool span_near_ordinal(const struct pw_doc *d, int n, int *y1, int *y2)
+{
+	size_t i;
+
+	for (i = 0; i < d->nlines; i++)
+		if (strstr(d->lines[i].s, "五") && ordinal_in(d->lines[i].s) == n &&
+		    span_in(d->lines[i].s, y1, y2))
+			return true;
+	return false;
+}
+
+/* 规划期 2021—2025年, else the span written most often. */
+static bool span_anywhere(const struct pw_doc *d, int *y1, int *y2)
+{
+	int count[300] = { 0 }, best = 0, a, b;
+	size_t i;
+
+	for (i = 0; i < d->nlines; i++) {
+		const char *s = d->lines[i].s;
+
+		if (!span_in(s, &a, &b))
+			continue;
+		if (strstr(s, "规划期")) {
+			*y1 = a, *y2 = b;
+			return true;
+		}
+		if (++count[a - 1949] > best || (count[a - 1949] == best && a == *y1))
+			best = count[a - 1949], *y1 = a, *y2 = b;
+	}
+	return best > 0;
+}
+
+/* A single year in a work report title (2024年政府工作报告). */
+static void report_year(struct pw_plan *p)
+{
+	const char *s;
+	int y;
+
+	for (s = p->title; *s; s++)
+		if (year_at(s, p->title, &y) && pw_utf8_starts(s + 4, "年")) {
+			p->start = p->end = y;
+			return;
+		}
+}
+
+static void read_period(const struct pw_doc *d, struct pw_plan *p)
+{
+	int a = 0, b = 0;
+
+	if (p->title && strstr(p->title, "工作报告")) {
+		report_year(p);
+	} else if ((p->title && span_in(p->title, &a, &b)) ||
+		   (p->ordinal && span_near_ordinal(d, p->ordinal, &a, &b)) ||
+		   (!p->ordinal && span_anywhere(d, &a, &b))) {
+		p->start = a, p->end = b;
+	} else if (p->ordinal) {
+		p->start = plan_start(p->ordinal);
+		p->end = p->start + 4;
+	}
+}
+
+/* The ordinal from the title, else the first mention in the text. */
+static int find_ordinal(const struct pw_doc *d, const char *title)
+{
+	size_t i;
+	int v, best;
+
+	if (title && strstr(title, "工作报告"))
+		return 0;
+	if (title && (v = ordinal_in(title)))
+		return v;
+	for (i = 0; i < d->nlines; i++)
+		if ((v = ordinal_di_line(d->lines[i].s)))
+			return v;
+	for (i = 0, best = 0; i < d->nlines; i++)
+		if ((v = ordinal_in(d->lines[i].s)) > best)
+			best = v;
+	return best;
+}
+
+/* Fills p->title, region, ordinal, start and end from d (each left NULL
+ * or 0 when not found). */
 void pw_read_meta(const struct pw_doc *d, struct pw_plan *p)
 {
-	(void)d;
-	(void)p;
+	p->title = title_from_top(d);
+	if (!p->title)
+		p->title = title_from_quotes(d);
+	p->region = find_region(d, p->title);
+	p->ordinal = find_ordinal(d, p->title);
+	read_period(d, p);
 }

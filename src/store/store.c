@@ -1,14 +1,287 @@
-/* store.c - placeholder until the store lands. */
-#include "store/store.h"
+/*
+ * store.c - the store's connection: opening (pragmas, migration), the
+ * prepared-statement cache, transactions, bind/column helpers, the audit
+ * log and checksums.  Plans are in plan_store.c (write) and plan_load.c
+ * (read); the schema in schema.c.
+ */
+#include "store/store_internal.h"
+#include "util/alloc.h"
 #include "util/error.h"
+
+#include <sodium.h>
+#include <string.h>
+
+#define BUSY_TIMEOUT_MS 10000
+
+int pw_store_fail(struct pw_store *s, const char *what)
+{
+	return pw_error("database '%s': %s: %s", s->path, what, sqlite3_errmsg(s->db));
+}
+
+/* ------------------------------------------------------------------ */
+/* Statements                                                         */
+
+sqlite3_stmt *pw_store_stmt(struct pw_store *s, const char *sql)
+{
+	sqlite3_stmt *st;
+	size_t i;
+
+	for (i = 0; i < s->nstmts; i++) {
+		if (s->stmts[i].sql == sql) {
+			st = s->stmts[i].st;
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			return st;
+		}
+	}
+	if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+		pw_store_fail(s, "cannot prepare statement");
+		return NULL;
+	}
+	ALLOC_GROW(s->stmts, s->nstmts + 1, s->stmts_alloc);
+	s->stmts[s->nstmts].sql = sql;
+	s->stmts[s->nstmts++].st = st;
+	return st;
+}
+
+void pw_store_stmt_clear(struct pw_store *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->nstmts; i++)
+		sqlite3_finalize(s->stmts[i].st);
+	free(s->stmts);
+	s->stmts = NULL;
+	s->nstmts = s->stmts_alloc = 0;
+}
+
+void pw_store_inject_fault(struct pw_store *s, long nth)
+{
+	s->fault_countdown = nth;
+}
+
+int pw_store_step(struct pw_store *s, sqlite3_stmt *st)
+{
+	int rc;
+
+	if (s->fault_countdown > 0 && --s->fault_countdown == 0) {
+		sqlite3_reset(st);
+		return pw_error("database '%s': injected fault", s->path);
+	}
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE) {
+		sqlite3_reset(st);
+		return 0;
+	}
+	pw_store_fail(s, "statement failed");
+	sqlite3_reset(st);
+	return -1;
+}
+
+int pw_store_run(struct pw_store *s, sqlite3_stmt *st)
+{
+	int rc = pw_store_step(s, st);
+
+	if (rc == 1) {
+		sqlite3_reset(st);
+		return 0;
+	}
+	return rc;
+}
+
+int pw_store_exec(struct pw_store *s, const char *sql)
+{
+	char *msg = NULL;
+
+	if (s->fault_countdown > 0 && --s->fault_countdown == 0)
+		return pw_error("database '%s': injected fault", s->path);
+	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) == SQLITE_OK)
+		return 0;
+	pw_error("database '%s': %s", s->path, msg ? msg : sqlite3_errmsg(s->db));
+	sqlite3_free(msg);
+	return -1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Bind and column helpers                                            */
+
+void pw_bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+void pw_bind_int(sqlite3_stmt *st, int i, int64_t v)
+{
+	sqlite3_bind_int64(st, i, v);
+}
+
+void pw_bind_int_or_null(sqlite3_stmt *st, int i, int64_t v, bool present)
+{
+	if (present)
+		sqlite3_bind_int64(st, i, v);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+void pw_bind_double_or_null(sqlite3_stmt *st, int i, double v, bool present)
+{
+	if (present)
+		sqlite3_bind_double(st, i, v);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+char *pw_col_text(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+
+	return t ? xstrdup((const char *)t) : NULL;
+}
+
+int pw_col_int(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_int(st, i);
+}
+
+bool pw_col_null(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Opening                                                            */
+
+static int set_pragmas(struct pw_store *s)
+{
+	static const char pragmas[] = "PRAGMA foreign_keys = ON;"
+				      "PRAGMA journal_mode = WAL;"
+				      "PRAGMA synchronous = FULL;";
+
+	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+	sqlite3_extended_result_codes(s->db, 1);
+	/* journal_mode answers with a row, which exec ignores */
+	if (sqlite3_exec(s->db, pragmas, NULL, NULL, NULL) != SQLITE_OK)
+		return pw_error("cannot open database '%s': %s", s->path, sqlite3_errmsg(s->db));
+	return 0;
+}
+
+static int open_connection(struct pw_store *s, const char *path)
+{
+	int rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+
+	if (rc != SQLITE_OK)
+		return pw_error("cannot open database '%s': %s", path,
+				s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+	return set_pragmas(s);
+}
 
 int pw_store_open(struct pw_store **out, const char *path)
 {
-	*out = 0;
-	return pw_error("cannot open '%s': store not built yet", path);
+	struct pw_store *s = xcalloc(1, sizeof(*s));
+
+	*out = NULL;
+	if (sodium_init() < 0) {
+		free(s);
+		return pw_error("cannot initialise libsodium");
+	}
+	s->path = xstrdup(path);
+	if (open_connection(s, path) < 0 || pw_store_migrate(s, pw_store_schema_latest()) < 0) {
+		pw_store_close(s);
+		return -1;
+	}
+	*out = s;
+	return 0;
 }
 
 void pw_store_close(struct pw_store *s)
 {
-	(void)s;
+	if (!s)
+		return;
+	if (s->in_tx)
+		pw_store_rollback(s);
+	pw_store_stmt_clear(s);
+	sqlite3_close(s->db);
+	free(s->path);
+	free(s);
+}
+
+const char *pw_store_path(const struct pw_store *s)
+{
+	return s->path;
+}
+
+struct sqlite3 *pw_store_sqlite(struct pw_store *s)
+{
+	return s->db;
+}
+
+int pw_store_schema_version(struct pw_store *s)
+{
+	return pw_store_read_user_version(s);
+}
+
+/* ------------------------------------------------------------------ */
+/* Transactions                                                       */
+
+int pw_store_begin(struct pw_store *s)
+{
+	if (s->in_tx)
+		return pw_error("database '%s': transaction already open", s->path);
+	if (pw_store_exec(s, "BEGIN IMMEDIATE") < 0)
+		return -1;
+	s->in_tx = 1;
+	return 0;
+}
+
+int pw_store_commit(struct pw_store *s)
+{
+	if (pw_store_exec(s, "COMMIT") < 0) {
+		pw_store_rollback(s);
+		return -1;
+	}
+	s->in_tx = 0;
+	return 0;
+}
+
+void pw_store_rollback(struct pw_store *s)
+{
+	/* Not through pw_store_exec: a rollback must not hit an injected fault. */
+	if (!sqlite3_get_autocommit(s->db))
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	s->in_tx = 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Audit log and checksums                                            */
+
+int pw_store_audit(struct pw_store *s, const char *who, const char *action,
+		   const char *entity, int64_t entity_id, const char *before_json,
+		   const char *after_json)
+{
+	sqlite3_stmt *st = pw_store_stmt(s,
+		"INSERT INTO audit_log (at, actor, action, entity, entity_id, before_json, after_json) "
+		"VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?, ?, ?, ?, ?, ?)");
+
+	if (!st)
+		return -1;
+	pw_bind_text(st, 1, who ? who : "unknown");
+	pw_bind_text(st, 2, action);
+	pw_bind_text(st, 3, entity);
+	pw_bind_int_or_null(st, 4, entity_id, entity_id > 0);
+	pw_bind_text(st, 5, before_json);
+	pw_bind_text(st, 6, after_json);
+	return pw_store_run(s, st);
+}
+
+void pw_store_sha256_hex(const void *data, size_t len, char out[65])
+{
+	unsigned char h[crypto_hash_sha256_BYTES];
+
+	crypto_hash_sha256(h, data, len);
+	sodium_bin2hex(out, 65, h, sizeof(h));
 }

@@ -12,6 +12,7 @@
 #include <iconv.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* Converts len bytes from encoding 'from' into out (UTF-8).  On failure
  * returns -1 and sets *bad to the offset of the offending input byte. */
@@ -155,10 +156,45 @@ static size_t html_tag_len(const char *s)
 	return end ? (size_t)(end - s) + 1 : 0;
 }
 
-/* Appends the cleaned form of line [s, s+len) to out. */
+/* Bytes that may start something clean_line changes: a tag, emphasis, or a
+ * full-width form (U+FF00..U+FFFF is EF BC xx / EF BD xx in UTF-8). */
+static int is_special(unsigned char c)
+{
+	return c == '<' || c == '*' || c == '_' || c == 0xEF;
+}
+
+/* Handles one special byte sequence at s[i]; returns bytes consumed. */
+static size_t clean_special(const char *s, size_t len, size_t i, struct strbuf *out)
+{
+	unsigned char c = (unsigned char)s[i];
+	uint32_t cp;
+	size_t n, w;
+	int a;
+
+	if (c == '<')
+		return (n = html_tag_len(s + i)) && n <= len - i ? n : (sb_addch(out, c), 1);
+	if (c == '*' || c == '_') {
+		if (i + 1 < len && s[i + 1] == (char)c)
+			return 2;
+		sb_addch(out, c);
+		return 1;
+	}
+	w = pw_utf8_decode(s + i, len - i, &cp);
+	a = fullwidth_to_ascii(cp);
+	if (a && cp >= 0xFF41 && cp <= 0xFF5A)
+		a = (int)(cp - 0xFF41) + 'a';
+	if (a)
+		sb_addch(out, a);
+	else
+		sb_add(out, s + i, w);
+	return w;
+}
+
+/* Appends the cleaned form of line [s, s+len) to out; plain runs are
+ * copied in bulk, which keeps cleaning at memory speed. */
 static void clean_line(const char *s, size_t len, struct strbuf *out)
 {
-	size_t i = 0, n;
+	size_t i = 0, run;
 
 	/* Markdown heading marks: "## 第二章" */
 	while (i < len && s[i] == '#')
@@ -168,28 +204,12 @@ static void clean_line(const char *s, size_t len, struct strbuf *out)
 	else
 		i++;
 	while (i < len) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c == '<' && (n = html_tag_len(s + i)) && n <= len - i) {
-			i += n;
-		} else if ((c == '*' || c == '_') && i + 1 < len && s[i + 1] == (char)c) {
-			i += 2;
-		} else if (c >= 0x80) {
-			uint32_t cp;
-			size_t w = pw_utf8_decode(s + i, len - i, &cp);
-			int a = fullwidth_to_ascii(cp);
-
-			if (a && cp >= 0xFF41 && cp <= 0xFF5A)
-				a = (int)(cp - 0xFF41) + 'a';
-			if (a)
-				sb_addch(out, a);
-			else
-				sb_add(out, s + i, w);
-			i += w;
-		} else {
-			sb_addch(out, c);
-			i++;
-		}
+		for (run = i; run < len && !is_special((unsigned char)s[run]); run++)
+			;
+		sb_add(out, s + i, run - i);
+		i = run;
+		if (i < len)
+			i += clean_special(s, len, i, out);
 	}
 }
 
@@ -254,11 +274,17 @@ int pw_doc_load(struct pw_doc *d, const char *path)
 	struct strbuf sb = STRBUF_INIT;
 	FILE *f = fopen(path, "rb");
 	char chunk[65536];
+	struct stat st;
 	size_t n;
 	int rc;
 
 	if (!f)
 		return pw_error("cannot open '%s': %s", path, strerror(errno));
+	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size > PW_DOC_MAX_BYTES) {
+		fclose(f);
+		return pw_error("%s: file too large (%lld MB; the limit is %zu MB)", path,
+				(long long)st.st_size >> 20, PW_DOC_MAX_BYTES >> 20);
+	}
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
 		sb_add(&sb, chunk, n);
 		if (sb.len > PW_DOC_MAX_BYTES)

@@ -33,8 +33,9 @@ struct pw_doc {
 	char *arena;          /* backing store of the cleaned lines */
 };
 
-/* Largest input accepted (bytes); bigger files are refused with an error. */
-#define PW_DOC_MAX_BYTES ((size_t)256 << 20)
+/* Largest input accepted (bytes); bigger files are refused with an error
+ * before they are read in full.  A real plan is well under 5 MB. */
+#define PW_DOC_MAX_BYTES ((size_t)64 << 20)
 
 /* Returns 0, or -1 after reporting "<path>: reason" (nothing allocated). */
 int pw_doc_load(struct pw_doc *d, const char *path);

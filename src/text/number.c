@@ -1,18 +1,452 @@
-/* number.c - numbers and value cells.  (placeholder: owner fills in) */
+/*
+ * number.c - numbers, comparator words and value cells as plans write them
+ * (see number.h for what is understood).
+ */
 #include "text/number.h"
+#include "text/utf8.h"
+#include "util/alloc.h"
 
+#include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
-void pw_parse_cell(const char *s, struct pw_cell *out)
+struct word {
+	const char *w;
+	enum pw_cmp cmp;
+};
+
+/* Longest first where one word is a prefix of another. */
+static const struct word prefix_words[] = {
+	{ "力争超过", PW_CMP_GE }, { "力争达到", PW_CMP_EQ }, { "力争", PW_CMP_EQ },
+	{ "不低于", PW_CMP_GE }, { "不少于", PW_CMP_GE }, { "不小于", PW_CMP_GE },
+	{ "超过", PW_CMP_GE }, { "高于", PW_CMP_GE }, { "大于", PW_CMP_GE },
+	{ "至少", PW_CMP_GE }, { "≥", PW_CMP_GE }, { "≧", PW_CMP_GE },
+	{ ">=", PW_CMP_GE }, { ">", PW_CMP_GE },
+	{ "不超过", PW_CMP_LE }, { "不高于", PW_CMP_LE }, { "不大于", PW_CMP_LE },
+	{ "低于", PW_CMP_LE }, { "小于", PW_CMP_LE }, { "少于", PW_CMP_LE },
+	{ "≤", PW_CMP_LE }, { "≦", PW_CMP_LE }, { "<=", PW_CMP_LE }, { "<", PW_CMP_LE },
+	{ "约", PW_CMP_APPROX }, { "达到", PW_CMP_EQ }, { "保持在", PW_CMP_EQ },
+	{ "稳定在", PW_CMP_EQ }, { "控制在", PW_CMP_LE },
+};
+
+static const struct word suffix_words[] = {
+	{ "及以上", PW_CMP_GE }, { "以上", PW_CMP_GE }, { "之上", PW_CMP_GE },
+	{ "及以下", PW_CMP_LE }, { "以下", PW_CMP_LE }, { "以内", PW_CMP_LE },
+	{ "之内", PW_CMP_LE }, { "之下", PW_CMP_LE },
+	{ "左右", PW_CMP_APPROX }, { "上下", PW_CMP_APPROX },
+};
+
+static size_t match_word(const char *s, const struct word *tab, size_t n,
+			 enum pw_cmp *cmp)
 {
-	(void)s;
-	memset(out, 0, sizeof(*out));
-	out->type = PW_CELL_TEXT;
+	size_t i, len;
+
+	for (i = 0; i < n; i++) {
+		len = pw_utf8_starts(s, tab[i].w);
+		if (len) {
+			*cmp = tab[i].cmp;
+			return len;
+		}
+	}
+	return 0;
+}
+
+size_t pw_scan_cmp_prefix(const char *s, enum pw_cmp *cmp)
+{
+	return match_word(s, prefix_words, sizeof(prefix_words) / sizeof(prefix_words[0]), cmp);
+}
+
+size_t pw_scan_cmp_suffix(const char *s, enum pw_cmp *cmp)
+{
+	return match_word(s, suffix_words, sizeof(suffix_words) / sizeof(suffix_words[0]), cmp);
+}
+
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Digits of a thousands group after a comma: exactly three, then no digit. */
+static bool thousands_group(const char *s)
+{
+	return is_digit(s[0]) && is_digit(s[1]) && is_digit(s[2]) && !is_digit(s[3]);
 }
 
 size_t pw_scan_number(const char *s, double *out)
 {
-	(void)s;
+	char buf[64];
+	size_t i = 0, n = 0;
+
 	*out = 0;
+	if ((s[0] == '-' || s[0] == '+') && is_digit(s[1]))
+		buf[n++] = s[i++];
+	if (!is_digit(s[i]))
+		return 0;
+	while (n < sizeof(buf) - 2) {
+		if (is_digit(s[i]))
+			buf[n++] = s[i++];
+		else if (s[i] == ',' && thousands_group(s + i + 1))
+			i++;
+		else if (s[i] == '.' && is_digit(s[i + 1]) && !memchr(buf, '.', n))
+			buf[n++] = s[i++];
+		else
+			break;
+	}
+	buf[n] = '\0';
+	*out = strtod(buf, NULL);
+	return i;
+}
+
+/* Spaces, tabs and U+3000 / U+00A0. */
+size_t pw_number_skip_space(const char *s)
+{
+	size_t i = 0, k;
+
+	for (;;) {
+		if (s[i] == ' ' || s[i] == '\t')
+			i++;
+		else if ((k = pw_utf8_starts(s + i, "\xe3\x80\x80")) ||
+			 (k = pw_utf8_starts(s + i, "\xc2\xa0")))
+			i += k;
+		else
+			return i;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Cells                                                              */
+
+static const char *const dash_cells[] = {
+	"—", "——", "-", "--", "–", "─", "/", "无", "－", "…", "……", "×", "\\",
+};
+
+static const char *const external_words[] = {
+	"下达", "市定", "省定", "国家定", "上级", "待定", "另行", "按省", "按市",
+	"按国家", "按上级", "完成上级",
+};
+
+static const char *const range_seps[] = {
+	"—", "——", "-", "–", "~", "～", "至", "到",
+};
+
+static bool in_list(const char *s, const char *const *list, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!strcmp(s, list[i]))
+			return true;
+	return false;
+}
+
+static bool contains_any(const char *s, const char *const *list, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strstr(s, list[i]))
+			return true;
+	return false;
+}
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+static bool starts_relation(const char *s)
+{
+	static const char *const rel[] = { "高于", "快于", "低于", "略高于", "不低于",
+					   "慢于", "略低于" };
+	enum pw_cmp c;
+	size_t i, k;
+
+	if (strstr(s, "同步") || pw_utf8_starts(s, "与"))
+		return true;
+	for (i = 0; i < NELEM(rel); i++) {
+		k = pw_utf8_starts(s, rel[i]);
+		if (k) {
+			k += pw_number_skip_space(s + k);
+			return !is_digit(s[k]) && !pw_scan_cmp_prefix(s + k, &c);
+		}
+	}
+	return false;
+}
+
+/* Copies s without leading/trailing blanks; the caller frees. */
+static char *trim_dup(const char *s)
+{
+	size_t len;
+
+	s += pw_number_skip_space(s);
+	len = strlen(s);
+	while (len > 0) {
+		if (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\r' ||
+		    s[len - 1] == '\n')
+			len--;
+		else if (len >= 3 && !memcmp(s + len - 3, "\xe3\x80\x80", 3))
+			len -= 3;
+		else
+			break;
+	}
+	return xstrndup(s, len);
+}
+
+/* Cumulative brackets: returns the closing bracket for an opening one. */
+static const char *closing_bracket(const char *s, size_t *open_len)
+{
+	static const char *const pairs[][2] = {
+		{ "〔", "〕" }, { "[", "]" }, { "［", "］" }, { "【", "】" }, { "〖", "〗" },
+	};
+	size_t i;
+
+	for (i = 0; i < NELEM(pairs); i++) {
+		*open_len = pw_utf8_starts(s, pairs[i][0]);
+		if (*open_len)
+			return pairs[i][1];
+	}
+	return NULL;
+}
+
+static size_t range_sep(const char *s)
+{
+	size_t i, k;
+
+	for (i = 0; i < NELEM(range_seps); i++) {
+		k = pw_utf8_starts(s, range_seps[i]);
+		if (k)
+			return k;
+	}
 	return 0;
+}
+
+/* Characters that end a unit written after a number. */
+static bool unit_stop(const char *s)
+{
+	static const char *const stop[] = { "，", "、", "。", "；", "（", "(", ",", ";",
+					    "*", "＊", "〕", "]", "］", "】", " ", "\t",
+					    "/", "\xe3\x80\x80", "）", ")" };
+	size_t i;
+
+	if (is_digit(s[0]) || s[0] == '+' || s[0] == '-')
+		return true;
+	for (i = 0; i < NELEM(stop); i++)
+		if (pw_utf8_starts(s, stop[i]))
+			return true;
+	return false;
+}
+
+/* A unit right after a number: %, ‰, or a short run of letters up to a
+ * comparator word, a separator or a range dash.  Returns bytes used; the
+ * unit is copied to unit (NUL-terminated) when it fits. */
+static size_t scan_unit(const char *s, char *unit, size_t unit_size)
+{
+	enum pw_cmp c;
+	size_t i = 0, k, nchars = 0;
+	uint32_t cp;
+
+	while (s[i] && nchars < 8) {
+		if (pw_scan_cmp_suffix(s + i, &c) || range_sep(s + i) || unit_stop(s + i))
+			break;
+		k = pw_utf8_decode(s + i, strlen(s + i), &cp);
+		i += k;
+		nchars++;
+		if (cp == '%' || cp == 0x2030 || cp == 0x2031)
+			break;
+	}
+	if (i >= unit_size)
+		return 0;
+	memcpy(unit, s, i);
+	unit[i] = '\0';
+	return i;
+}
+
+/* "/10 万" after a number: a rate per 10万; sets unit to "1/10万". */
+static size_t scan_rate(const char *s, char *unit, size_t unit_size)
+{
+	static const char *const mult[] = { "万", "千", "百", "亿" };
+	double den;
+	size_t i = 1, k, m;
+
+	if (s[0] != '/')
+		return 0;
+	k = pw_scan_number(s + i, &den);
+	if (!k || den <= 0)
+		return 0;
+	i += k;
+	i += pw_number_skip_space(s + i);
+	for (m = 0; m < NELEM(mult); m++) {
+		size_t w = pw_utf8_starts(s + i, mult[m]);
+
+		if (w) {
+			snprintf(unit, unit_size, "1/%.*s%s", (int)k, s + 1, mult[m]);
+			return i + w;
+		}
+	}
+	return 0;
+}
+
+static size_t skip_star(const char *s, struct pw_cell *out)
+{
+	size_t k = pw_utf8_starts(s, "*");
+
+	if (!k)
+		k = pw_utf8_starts(s, "＊");
+	if (k)
+		out->footnote = true;
+	return k;
+}
+
+static size_t scan_estimate(const char *s, struct pw_cell *out)
+{
+	static const char *const words[] = { "预计", "预估", "估计" };
+	size_t i, k;
+
+	for (i = 0; i < NELEM(words); i++) {
+		k = pw_utf8_starts(s, words[i]);
+		if (k) {
+			out->estimated = true;
+			return k + pw_number_skip_space(s + k);
+		}
+	}
+	return 0;
+}
+
+static size_t scan_value(const char *s, struct pw_cell *out);
+
+/* 〔13.5〕 [5]: parses the inside as a value and marks it cumulative. */
+static size_t scan_bracketed(const char *s, struct pw_cell *out)
+{
+	size_t open, k, close_len;
+	const char *close = closing_bracket(s, &open);
+	const char *end;
+	char inner[128];
+
+	if (!close)
+		return 0;
+	end = strstr(s + open, close);
+	if (!end || (size_t)(end - s - open) >= sizeof(inner))
+		return 0;
+	memcpy(inner, s + open, end - s - open);
+	inner[end - s - open] = '\0';
+	k = scan_value(inner, out);
+	if (!k)
+		return 0;
+	out->cumulative = true;
+	close_len = strlen(close);
+	return (size_t)(end - s) + close_len;
+}
+
+/* The upper end of a range after the first number and unit. */
+static size_t scan_range_hi(const char *s, struct pw_cell *out)
+{
+	size_t i = range_sep(s), k;
+	char unit2[sizeof(out->unit)] = "";
+
+	if (!i)
+		return 0;
+	i += pw_number_skip_space(s + i);
+	k = pw_scan_number(s + i, &out->value_hi);
+	if (!k || s[i] == '-' || s[i] == '+')
+		return 0;
+	i += k;
+	i += pw_number_skip_space(s + i);
+	i += scan_unit(s + i, unit2, sizeof(unit2));
+	if (!out->unit[0])
+		memcpy(out->unit, unit2, sizeof(unit2));
+	out->has_hi = true;
+	out->cmp = PW_CMP_RANGE;
+	return i;
+}
+
+/* The number and what follows it: rate, unit, range, comparator, *. */
+static size_t scan_number_part(const char *s, struct pw_cell *out)
+{
+	size_t i, k;
+	enum pw_cmp c;
+
+	i = pw_scan_number(s, &out->value);
+	if (!i)
+		return 0;
+	i += skip_star(s + i, out);
+	i += pw_number_skip_space(s + i);
+	k = scan_rate(s + i, out->unit, sizeof(out->unit));
+	if (!k)
+		k = scan_unit(s + i, out->unit, sizeof(out->unit));
+	i += k;
+	i += skip_star(s + i, out);
+	i += pw_number_skip_space(s + i);
+	i += scan_range_hi(s + i, out);
+	i += pw_number_skip_space(s + i);
+	k = pw_scan_cmp_suffix(s + i, &c);
+	if (k && out->cmp != PW_CMP_RANGE)
+		out->cmp = c;
+	i += k;
+	i += skip_star(s + i, out);
+	return i;
+}
+
+/* [预计] [comparator] (number-part | bracketed) [comparator]. */
+static size_t scan_value(const char *s, struct pw_cell *out)
+{
+	enum pw_cmp prefix = PW_CMP_EQ, c;
+	size_t i, k;
+
+	i = pw_number_skip_space(s);
+	i += scan_estimate(s + i, out);
+	k = pw_scan_cmp_prefix(s + i, &prefix);
+	i += k;
+	i += pw_number_skip_space(s + i);
+	if (!k)
+		i += scan_estimate(s + i, out);
+	out->cmp = prefix;
+	k = scan_bracketed(s + i, out);
+	if (k) {
+		if (out->cmp == PW_CMP_EQ && prefix != PW_CMP_EQ)
+			out->cmp = prefix;
+		i += k;
+		i += pw_number_skip_space(s + i);
+		k = pw_scan_cmp_suffix(s + i, &c);
+		if (k && out->cmp != PW_CMP_RANGE)
+			out->cmp = c;
+		return i + k;
+	}
+	k = scan_number_part(s + i, out);
+	return k ? i + k : 0;
+}
+
+static bool is_external(const char *s)
+{
+	return pw_utf8_starts(s, "按") || pw_utf8_starts(s, "以上级") ||
+	       contains_any(s, external_words, NELEM(external_words));
+}
+
+/* A trailing "（预计）" or "(预计数)" marks an estimate. */
+static void scan_trailer(const char *rest, struct pw_cell *out)
+{
+	if (strstr(rest, "预计") || strstr(rest, "估计"))
+		out->estimated = true;
+}
+
+void pw_parse_cell(const char *s, struct pw_cell *out)
+{
+	char *t = trim_dup(s ? s : "");
+	size_t k;
+
+	memset(out, 0, sizeof(*out));
+	if (!*t)
+		out->type = PW_CELL_EMPTY;
+	else if (in_list(t, dash_cells, NELEM(dash_cells)))
+		out->type = PW_CELL_DASH;
+	else if (!is_digit(t[0]) && is_external(t))
+		out->type = PW_CELL_EXTERNAL;
+	else if (starts_relation(t))
+		out->type = PW_CELL_RELATION;
+	else if ((k = scan_value(t, out)) != 0) {
+		out->type = PW_CELL_NUMBER;
+		scan_trailer(t + k, out);
+	} else {
+		memset(out, 0, sizeof(*out));
+		out->type = PW_CELL_TEXT;
+	}
+	if (out->type != PW_CELL_NUMBER)
+		out->cmp = PW_CMP_NONE;
+	free(t);
 }

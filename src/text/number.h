@@ -44,4 +44,15 @@ void pw_parse_cell(const char *s, struct pw_cell *out);
  * decimal point).  Returns bytes consumed, 0 if s does not start a number. */
 size_t pw_scan_number(const char *s, double *out);
 
+/* Comparator words.  If s starts with one, sets *cmp and returns its byte
+ * length, else returns 0.  Prefixes: ≥ > >= 超过 力争超过 不低于 不少于 至少
+ * 高于 大于 (ge), ≤ < 不超过 不高于 低于 小于 控制在 (le), 约 (approx),
+ * 达到 保持在 稳定在 力争 (eq).  Suffixes: 以上 及以上 (ge), 以下 以内 之内
+ * (le), 左右 上下 (approx). */
+size_t pw_scan_cmp_prefix(const char *s, enum pw_cmp *cmp);
+size_t pw_scan_cmp_suffix(const char *s, enum pw_cmp *cmp);
+
+/* Bytes of blanks (space, tab, U+3000, U+00A0) at s. */
+size_t pw_number_skip_space(const char *s);
+
 #endif

@@ -38,4 +38,8 @@ check_fails "extract without file exits 2" 2 "$PW" extract
 awk 'NR<=60' "$FIX/plan.txt" >"$T/trunc.txt"
 check "truncated table is best effort" "$PW" extract "$T/trunc.txt" --json
 
+truncate -s 200M "$T/huge.txt"
+check_fails "200 MB file is refused with exit 3" 3 "$PW" extract "$T/huge.txt"
+grep_err "too large names file and limit" "huge.txt: file too large"
+
 done_testing

@@ -1,0 +1,35 @@
+#!/bin/sh
+# bench/run.sh - "make bench": speed and memory figures.
+#  1. extraction of the seed plan (best of 20 runs) - goal < 10 ms
+#  2. throughput on the seed concatenated 100 times - goal >= 50 MB/s, one core
+# Further sections are added by bench/*.sh scripts (assessment, server).
+set -e
+cd "$(dirname "$0")/.."
+PW=./planwatch
+SEED=data/zhanhe-14th-plan.txt
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+
+ms() { # ms CMD...: wall time of one run in milliseconds
+	s=$(date +%s%N); "$@" >/dev/null; e=$(date +%s%N); echo $(((e - s) / 1000))
+}
+
+best=999999999
+i=0
+while [ $i -lt 20 ]; do
+	t=$(ms $PW extract "$SEED" --json)
+	[ "$t" -lt "$best" ] && best=$t
+	i=$((i + 1))
+done
+echo "extract seed ($(wc -c <"$SEED") bytes): best of 20 = $((best / 1000)).$(printf %03d $((best % 1000))) ms (goal < 10 ms)"
+
+i=0
+while [ $i -lt 100 ]; do cat "$SEED"; i=$((i + 1)); done >"$T/big.txt"
+bytes=$(wc -c <"$T/big.txt")
+/usr/bin/time -f "%e %M" -o "$T/time" taskset -c 0 $PW extract "$T/big.txt" --json >/dev/null
+read -r secs kb <"$T/time"
+echo "extract 100x seed ($((bytes / 1048576)) MB): $secs s, $(echo "$bytes $secs" | awk '{ if ($2 > 0) printf "%.1f", $1 / 1048576 / $2; else print "inf" }') MB/s on one core, peak RSS $((kb / 1024)) MB (goal >= 50 MB/s)"
+
+for extra in bench/bench-*.sh; do
+	[ -f "$extra" ] && sh "$extra"
+done

@@ -1,0 +1,255 @@
+/*
+ * assess.c - the assessment engine's entry points: status names, options,
+ * the common judge that turns a measure into a status (end of period or
+ * in the period), and the combination of targets into an indicator status.
+ * The per-kind measures are in measure.c, the arithmetic in series.c.
+ */
+#include "assess/assess_int.h"
+#include "util/alloc.h"
+#include "util/error.h"
+
+#include <math.h>
+#include <string.h>
+
+static const struct {
+	const char *name, *label;
+} status_names[] = {
+	[PW_STATUS_NO_DATA] = { "no_data", "无数据" },
+	[PW_STATUS_NOT_ASSESSABLE] = { "not_assessable", "无法评估" },
+	[PW_STATUS_MET] = { "met", "完成" },
+	[PW_STATUS_NOT_MET] = { "not_met", "未完成" },
+	[PW_STATUS_ACHIEVED_EARLY] = { "achieved_early", "提前实现" },
+	[PW_STATUS_AHEAD] = { "ahead", "快于预期" },
+	[PW_STATUS_ON_TRACK] = { "on_track", "基本符合预期" },
+	[PW_STATUS_LAGGING] = { "lagging", "滞后" },
+};
+
+#define NSTATUS (sizeof(status_names) / sizeof(status_names[0]))
+
+const char *pw_status_name(enum pw_status s)
+{
+	return (size_t)s < NSTATUS ? status_names[s].name : "?";
+}
+
+const char *pw_status_label(enum pw_status s)
+{
+	return (size_t)s < NSTATUS ? status_names[s].label : "?";
+}
+
+int pw_status_from_name(const char *s)
+{
+	size_t i;
+
+	for (i = 0; s && i < NSTATUS; i++)
+		if (!strcmp(s, status_names[i].name))
+			return (int)i;
+	return -1;
+}
+
+void pw_assess_opts_init(struct pw_assess_opts *o)
+{
+	o->approx_tol = 0.05;
+	o->on_track_min = 0.95;
+	o->ahead_min = 1.05;
+	o->relation_tol = 0.05;
+}
+
+static const char *const reduction_words[] = { "下降", "降低", "减少", "压减", NULL };
+
+/* Annual targets worded as a reduction (每年下降3) measure the reduction:
+ * larger is better whatever the indicator's own direction. */
+static enum pw_dir target_dir(const struct pw_indicator *ind, const struct pw_target *t)
+{
+	const char *const *w;
+
+	if (t->kind == PW_KIND_ANNUAL && t->text)
+		for (w = reduction_words; *w; w++)
+			if (strstr(t->text, *w))
+				return PW_DIR_UP;
+	return ind->direction;
+}
+
+static void ctx_init(struct pw_assess_ctx *c, const struct pw_assess_input *in,
+		     const struct pw_target *t, const struct pw_assess_opts *o)
+{
+	c->in = in;
+	c->t = t;
+	c->o = o;
+	c->dir = target_dir(in->ind, t);
+	c->start = in->start;
+	c->end = in->end ? in->end : in->year;
+	c->ty = t->year ? t->year : c->end;
+	c->horizon = in->year < c->ty ? in->year : c->ty;
+	c->final = in->year >= c->ty;
+}
+
+static enum pw_status band(const struct pw_assess_opts *o, double ratio)
+{
+	/* The slack keeps a ratio computed as 0.9499999999 in its band. */
+	if (ratio >= o->ahead_min - 1e-9)
+		return PW_STATUS_AHEAD;
+	if (ratio >= o->on_track_min - 1e-9)
+		return PW_STATUS_ON_TRACK;
+	return PW_STATUS_LAGGING;
+}
+
+/* In the period: reached early, held, or the progress ratio's band. */
+static enum pw_status judge_in_period(const struct pw_assess_ctx *c, const struct pw_measure *m,
+				      struct pw_target_result *r)
+{
+	double sign = c->dir == PW_DIR_UP ? 1.0 : -1.0;
+	bool ok = pw_measure_satisfied(c, m, m->m);
+
+	if (!m->has_path) {
+		if (ok)
+			return PW_STATUS_ON_TRACK;
+		r->reason = "needs a baseline or a second observation to measure progress";
+		return PW_STATUS_NO_DATA;
+	}
+	if (sign * (m->goal - m->m0) <= 0) /* the start already meets it: hold */
+		return ok ? PW_STATUS_ON_TRACK : PW_STATUS_LAGGING;
+	if (m->early_ok && m->early)
+		return PW_STATUS_ACHIEVED_EARLY;
+	if (fabs(m->expected - m->m0) < 1e-12)
+		return ok ? PW_STATUS_ON_TRACK : PW_STATUS_LAGGING;
+	return band(c->o, r->progress);
+}
+
+static void judge(const struct pw_assess_ctx *c, const struct pw_measure *m,
+		  struct pw_target_result *r)
+{
+	r->has_actual = r->has_goal = true;
+	r->actual = m->m;
+	r->actual_year = m->year;
+	r->estimated = m->estimated;
+	r->goal = m->goal;
+	r->nyears = m->nyears;
+	r->nyears_met = m->nyears_met;
+	if (m->has_path) {
+		double to = c->final ? m->goal : m->expected;
+
+		r->has_expected = true;
+		r->expected = to;
+		r->has_progress = fabs(to - m->m0) > 1e-12;
+		r->progress = r->has_progress ? (m->m - m->m0) / (to - m->m0) : 0;
+	}
+	if (c->final)
+		r->status = pw_measure_satisfied(c, m, m->m) ? PW_STATUS_MET : PW_STATUS_NOT_MET;
+	else
+		r->status = judge_in_period(c, m, r);
+}
+
+/* External targets: judged as a level once the value is recorded. */
+static int measure_external(const struct pw_assess_ctx *c, struct pw_measure *m,
+			    struct pw_target_result *r)
+{
+	struct pw_target t = *c->t;
+
+	if (!c->in->has_external) {
+		r->status = PW_STATUS_NOT_ASSESSABLE;
+		r->reason = "target set by another body is not recorded yet";
+		return -1;
+	}
+	t.kind = PW_KIND_LEVEL;
+	t.cmp = c->in->external_cmp != PW_CMP_NONE ? c->in->external_cmp : PW_CMP_EQ;
+	t.has_value = true;
+	t.value = c->in->external;
+	t.has_value_hi = false;
+	return pw_measure_level(c, &t, m, r);
+}
+
+static int measure(const struct pw_assess_ctx *c, struct pw_measure *m,
+		   struct pw_target_result *r)
+{
+	switch (c->t->kind) {
+	case PW_KIND_LEVEL:
+		return pw_measure_level(c, c->t, m, r);
+	case PW_KIND_GROWTH:
+		return pw_measure_growth(c, m, r);
+	case PW_KIND_CUMULATIVE:
+		return pw_measure_cumulative(c, m, r);
+	case PW_KIND_EXTERNAL:
+		return measure_external(c, m, r);
+	case PW_KIND_RELATION:
+		return pw_measure_relation(c, m, r);
+	default:
+		r->status = PW_STATUS_NOT_ASSESSABLE;
+		r->reason = "unknown target kind";
+		return -1;
+	}
+}
+
+void pw_assess_target(const struct pw_assess_input *in, const struct pw_target *t,
+		      const struct pw_assess_opts *o, struct pw_target_result *r)
+{
+	struct pw_assess_ctx c;
+	struct pw_measure m = { 0 };
+
+	memset(r, 0, sizeof(*r));
+	ctx_init(&c, in, t, o);
+	r->kind = t->kind;
+	r->final = c.final;
+	if (t->kind == PW_KIND_ANNUAL) {
+		pw_assess_annual(&c, r);
+		return;
+	}
+	if (measure(&c, &m, r) == 0)
+		judge(&c, &m, r);
+}
+
+/* Worst first; statuses that judge nothing rank after every judgement. */
+static int rank(enum pw_status s)
+{
+	switch (s) {
+	case PW_STATUS_NOT_MET: return 0;
+	case PW_STATUS_LAGGING: return 1;
+	case PW_STATUS_ON_TRACK: return 2;
+	case PW_STATUS_AHEAD: return 3;
+	case PW_STATUS_ACHIEVED_EARLY: return 4;
+	case PW_STATUS_MET: return 5;
+	case PW_STATUS_NOT_ASSESSABLE: return 6;
+	case PW_STATUS_NO_DATA: default: return 7;
+	}
+}
+
+enum pw_status pw_assess_combine(const struct pw_target_result *r, size_t n)
+{
+	enum pw_status best = PW_STATUS_NO_DATA;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (rank(r[i].status) < rank(best))
+			best = r[i].status;
+	if (!n)
+		return PW_STATUS_NOT_ASSESSABLE;
+	return best;
+}
+
+int pw_assess_indicator(const struct pw_assess_input *in, const struct pw_assess_opts *o,
+			struct pw_assessment *out)
+{
+	struct pw_assess_opts defaults;
+	size_t i;
+
+	memset(out, 0, sizeof(*out));
+	if (!in || !in->ind)
+		return pw_error("assess: no indicator given");
+	if (!o) {
+		pw_assess_opts_init(&defaults);
+		o = &defaults;
+	}
+	out->ntargets = in->ind->ntargets;
+	out->targets = xcalloc(out->ntargets ? out->ntargets : 1, sizeof(*out->targets));
+	for (i = 0; i < out->ntargets; i++)
+		pw_assess_target(in, &in->ind->targets[i], o, &out->targets[i]);
+	out->status = pw_assess_combine(out->targets, out->ntargets);
+	out->warning = in->ind->attribute == PW_ATTR_BINDING && out->status == PW_STATUS_LAGGING;
+	return 0;
+}
+
+void pw_assessment_release(struct pw_assessment *a)
+{
+	free(a->targets);
+	a->targets = NULL;
+	a->ntargets = 0;
+}

@@ -1,0 +1,162 @@
+/*
+ * series.c - the arithmetic of the assessment engine: year series, compound
+ * growth, rounding, the end-of-period comparison and how a series is read
+ * (level, flow or rate).  Formulas: docs/assessment.md.
+ */
+#include "assess/assess_int.h"
+#include "util/alloc.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int obs_cmp(const void *a, const void *b)
+{
+	const struct pw_obs *x = a, *y = b;
+
+	return (x->year > y->year) - (x->year < y->year);
+}
+
+void pw_assess_yseries(const struct pw_series *s, int lo, int hi, struct pw_yseries *out)
+{
+	size_t i, n = 0;
+
+	out->obs = xcalloc(s->n ? s->n : 1, sizeof(*out->obs));
+	for (i = 0; i < s->n; i++) {
+		const struct pw_obs *o = &s->obs[i];
+		size_t j;
+
+		if (o->year < lo || o->year > hi || !isfinite(o->value))
+			continue;
+		for (j = 0; j < n && out->obs[j].year != o->year; j++)
+			;
+		out->obs[j] = *o; /* a repeated year: the later entry wins */
+		if (j == n)
+			n++;
+	}
+	qsort(out->obs, n, sizeof(*out->obs), obs_cmp);
+	out->n = n;
+}
+
+void pw_assess_yseries_release(struct pw_yseries *ys)
+{
+	free(ys->obs);
+	ys->obs = NULL;
+	ys->n = 0;
+}
+
+double pw_assess_cagr(double from, double to, double years)
+{
+	if (!(from > 0) || !(to > 0) || !(years > 0))
+		return NAN;
+	return (pow(to / from, 1.0 / years) - 1.0) * 100.0;
+}
+
+double pw_assess_round2(double v)
+{
+	/* The nudge keeps 7.885 (stored as 7.88499999...) rounding up. */
+	return round(v * 100.0 + (v >= 0 ? 1e-9 : -1e-9)) / 100.0;
+}
+
+double pw_assess_round6(double v)
+{
+	return round(v * 1e6) / 1e6;
+}
+
+double pw_assess_rate_mean(const struct pw_yseries *ys)
+{
+	double prod = 1.0;
+	size_t i;
+
+	if (!ys->n)
+		return NAN;
+	for (i = 0; i < ys->n; i++)
+		prod *= 1.0 + ys->obs[i].value / 100.0;
+	if (!(prod > 0))
+		return NAN;
+	return (pow(prod, 1.0 / (double)ys->n) - 1.0) * 100.0;
+}
+
+double pw_assess_rate_total(const struct pw_yseries *ys, int sign)
+{
+	double prod = 1.0;
+	size_t i;
+
+	for (i = 0; i < ys->n; i++)
+		prod *= 1.0 + sign * ys->obs[i].value / 100.0;
+	return sign * (prod - 1.0) * 100.0;
+}
+
+static bool name_has(const struct pw_indicator *ind, const char *const *words)
+{
+	for (; *words; words++)
+		if ((ind->name && strstr(ind->name, *words)) ||
+		    (ind->group && strstr(ind->group, *words)))
+			return true;
+	return false;
+}
+
+static const char *const reduction_words[] = { "降低", "下降", "减少", "降幅", "减排", NULL };
+static const char *const change_words[] = { "增长", "增速", "增幅", "降低", "下降",
+					     "减少", "降幅", "减排", NULL };
+
+int pw_assess_reduction_sign(const struct pw_indicator *ind)
+{
+	return name_has(ind, reduction_words) ? -1 : 1;
+}
+
+static bool unit_is_percent(const struct pw_indicator *ind)
+{
+	return ind->unit && (!strcmp(ind->unit, "%") || !strcmp(ind->unit, "‰") ||
+			     strstr(ind->unit, "百分点"));
+}
+
+enum pw_series_mode pw_assess_series_mode(const struct pw_indicator *ind, enum pw_kind kind)
+{
+	bool rate = unit_is_percent(ind) && name_has(ind, change_words);
+
+	switch (kind) {
+	case PW_KIND_GROWTH:
+	case PW_KIND_RELATION:
+		return rate ? PW_SERIES_RATE : PW_SERIES_LEVEL;
+	case PW_KIND_CUMULATIVE:
+		if (rate)
+			return PW_SERIES_RATE;
+		return unit_is_percent(ind) ? PW_SERIES_LEVEL : PW_SERIES_FLOW;
+	case PW_KIND_ANNUAL:
+		return PW_SERIES_FLOW;
+	default:
+		return PW_SERIES_LEVEL;
+	}
+}
+
+static bool at_least(double v, double t)
+{
+	return v >= t - 1e-9 * fmax(1.0, fabs(t));
+}
+
+static bool at_most(double v, double t)
+{
+	return v <= t + 1e-9 * fmax(1.0, fabs(t));
+}
+
+bool pw_assess_satisfies(enum pw_cmp cmp, enum pw_dir dir, double v, double t, double hi,
+			 double tol)
+{
+	bool up = dir == PW_DIR_UP;
+
+	switch (cmp) {
+	case PW_CMP_GE:
+		return at_least(v, t);
+	case PW_CMP_LE:
+		return at_most(v, t);
+	case PW_CMP_APPROX:
+		return up ? at_least(v, t - tol * fabs(t)) : at_most(v, t + tol * fabs(t));
+	case PW_CMP_RANGE:
+		return up ? at_least(v, t) : at_most(v, hi);
+	case PW_CMP_EQ:
+	case PW_CMP_NONE:
+	default:
+		return up ? at_least(v, t) : at_most(v, t);
+	}
+}

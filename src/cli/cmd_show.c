@@ -1,0 +1,135 @@
+/*
+ * cmd_show.c - "planwatch show ID [--json] [--version N]": one stored
+ * plan.  --json prints exactly what "extract --json" printed for the
+ * document; otherwise a summary with the version history.
+ */
+#include "cli/cli.h"
+#include "report/plan_json.h"
+#include "store/store.h"
+#include "util/error.h"
+
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+/* A positive int from s, or 0 when s is not one. */
+static int parse_positive(const char *s)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+
+	return *s && !*end && v > 0 && v <= INT_MAX ? (int)v : 0;
+}
+
+static int exit_for(int rc)
+{
+	return rc == PW_STORE_NOTFOUND ? PW_EXIT_NOTFOUND : PW_EXIT_DB;
+}
+
+static void print_header(const struct pw_plan_info *in)
+{
+	printf("plan %d: %s\n", in->id, in->title ? in->title : in->source ? in->source : "?");
+	if (in->region || in->ordinal || in->start)
+		printf("region %s  ordinal %d  period %d-%d\n", in->region ? in->region : "?",
+		       in->ordinal, in->start, in->end);
+	printf("version %d of %d%s, imported %s by %s from %s\n", in->version, in->nversions,
+	       in->version == in->current_version ? " (current)" : "", in->imported_at,
+	       in->imported_by, in->source ? in->source : "?");
+	printf("checksum %s\n", in->checksum);
+}
+
+static int print_versions(struct pw_ctx *ctx, int id)
+{
+	struct pw_plan_info *vs;
+	size_t i, n;
+	int rc = pw_store_plan_versions(ctx->store, id, &vs, &n);
+
+	if (rc < 0)
+		return rc;
+	printf("\nversions\n");
+	for (i = 0; i < n; i++)
+		printf("  v%-3d %s  %-10s %4d indicators %4d targets %4d projects  %s\n",
+		       vs[i].version, vs[i].imported_at, vs[i].imported_by, vs[i].nindicators,
+		       vs[i].ntargets, vs[i].nitems, vs[i].source ? vs[i].source : "");
+	pw_plan_info_free_array(vs, n);
+	return 0;
+}
+
+static void print_contents(const struct pw_plan *p)
+{
+	size_t i;
+
+	printf("\n%zu headings, %zu tables, %zu prose targets, %zu 专栏\n", p->nsections,
+	       p->ntables, p->ntargets, p->ncolumns);
+	for (i = 0; i < p->ntables; i++)
+		printf("  table  line %-5d %3zu indicators  %s\n", p->tables[i].line,
+		       p->tables[i].nrows, p->tables[i].title ? p->tables[i].title : "");
+	for (i = 0; i < p->ncolumns; i++)
+		printf("  专栏   line %-5d %3zu projects    %s\n", p->columns[i].line,
+		       p->columns[i].nitems, p->columns[i].title ? p->columns[i].title : "");
+}
+
+static int show_text(struct pw_ctx *ctx, int id, int version, const struct pw_plan *p)
+{
+	struct pw_plan_info in;
+	int rc = pw_store_plan_info(ctx->store, id, version, &in);
+
+	if (rc < 0)
+		return exit_for(rc);
+	print_header(&in);
+	pw_plan_info_release(&in);
+	rc = print_versions(ctx, id);
+	if (rc < 0)
+		return exit_for(rc);
+	print_contents(p);
+	return PW_EXIT_OK;
+}
+
+static void show_json(const struct pw_plan *p)
+{
+	json_t *j = pw_plan_to_json(p);
+
+	json_dumpf(j, stdout, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
+	putchar('\n');
+	json_decref(j);
+}
+
+static int usage(void)
+{
+	pw_error("usage: planwatch show ID [--json] [--version N] [--db PATH]");
+	return PW_EXIT_USAGE;
+}
+
+int cmd_show(int argc, char **argv, struct pw_ctx *ctx)
+{
+	static const struct option opts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "version", required_argument, NULL, 'v' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct pw_plan plan;
+	int c, id, rc, json = 0, version = 0;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == 'j')
+			json = 1;
+		else if (c == 'v' && (version = parse_positive(optarg)) > 0)
+			continue;
+		else
+			return usage();
+	}
+	if (optind != argc - 1 || !(id = parse_positive(argv[optind])))
+		return usage();
+	pw_plan_init(&plan);
+	rc = pw_store_load_plan(ctx->store, id, version, &plan);
+	if (rc < 0)
+		return exit_for(rc);
+	if (json)
+		show_json(&plan);
+	else
+		rc = show_text(ctx, id, version, &plan);
+	pw_plan_free(&plan);
+	return rc;
+}

@@ -1,0 +1,564 @@
+/*
+ * table_ind.c - one data row of an indicator table as a struct
+ * pw_indicator: which cells are which (the row may be shifted by a merged
+ * group cell), number/group/name/unit, direction, baseline, targets,
+ * actual value and attribute.  Continuation rows of a merged group inherit
+ * the number, group and merged value cells of the row above.
+ */
+#include "ingest/table_int.h"
+#include "ingest/scan.h"
+#include "text/utf8.h"
+#include "util/alloc.h"
+#include "util/error.h"
+#include "util/strbuf.h"
+
+#include <string.h>
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+#define NOPOS ((size_t)-1)
+
+/* ------------------------------------------------------------------ */
+/* Names and units                                                    */
+
+/* Characters a Chinese unit is written with (元, 万人, 平方米, 亿吨标准煤…). */
+static const char unit_chars[] =
+	"元亿万千百十人吨米平方立公里克顷亩户家个件座所张天小时分钟辆台岁年月日"
+	"次项条床位册瓦度标准煤美港币块每微升焦只株棵头箱处间套部种对名篇元人"
+	"双份辆艘架栋幢片支门孔场例斤担粒桶罐吨千瓦时兆赫比特秒车公顷";
+
+static const char *const ascii_units[] = {
+	"%", "‰", "‱", "km", "km2", "km²", "kg", "t", "m", "m2", "m²", "m3", "m³",
+	"kW", "MW", "GW", "kWh", "Mbps", "Gbps", "ha", "TEU", "μg/m3", "μg/m³",
+	"mg/L", "1/10万", "1/万", "1/千",
+};
+
+static bool ascii_unit(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < NELEM(ascii_units); i++)
+		if (strlen(ascii_units[i]) == len && !memcmp(s, ascii_units[i], len))
+			return true;
+	return false;
+}
+
+/* A bracket's content that reads as a unit: 亿元, %, 平方米, 微克/立方米. */
+static bool unit_like(const char *s, size_t len)
+{
+	size_t i = 0, k, n = 0;
+	uint32_t cp;
+	char ch[5];
+
+	if (!len || ascii_unit(s, len))
+		return len > 0;
+	while (i < len) {
+		k = pw_utf8_decode(s + i, len - i, &cp);
+		if (k == 1 && cp != '/' && cp != '%')
+			return false;
+		if (k > 1) {
+			memcpy(ch, s + i, k);
+			ch[k] = '\0';
+			if (!strstr(unit_chars, ch) && cp != 0x2030)
+				return false;
+		}
+		i += k;
+		n++;
+	}
+	return n <= 8;
+}
+
+struct bracket {
+	size_t open, inner, inner_end, end; /* byte offsets */
+};
+
+static size_t open_at(const char *s)
+{
+	size_t k = pw_utf8_starts(s, "（");
+
+	return k ? k : pw_utf8_starts(s, "(");
+}
+
+static size_t close_at(const char *s)
+{
+	size_t k = pw_utf8_starts(s, "）");
+
+	return k ? k : pw_utf8_starts(s, ")");
+}
+
+/* The top-level bracket group starting at s[i], or false. */
+static bool bracket_at(const char *s, size_t i, struct bracket *b)
+{
+	size_t k = open_at(s + i), depth = 1, j;
+
+	if (!k)
+		return false;
+	b->open = i;
+	b->inner = j = i + k;
+	while (s[j]) {
+		if ((k = open_at(s + j)) != 0)
+			depth++;
+		else if ((k = close_at(s + j)) != 0 && --depth == 0) {
+			b->inner_end = j;
+			b->end = j + k;
+			return true;
+		} else
+			k = 1;
+		j += k;
+	}
+	return false;
+}
+
+/* True if s[from..] holds only blanks and bracket groups. */
+static bool only_brackets(const char *s, size_t from)
+{
+	struct bracket b;
+
+	for (;;) {
+		from = (size_t)(pw_scan_skip_space(s + from) - s);
+		if (!s[from])
+			return true;
+		if (!bracket_at(s, from, &b))
+			return false;
+		from = b.end;
+	}
+}
+
+/* Splits "生产总值（亿元）" into name and unit (unit NULL if none): the
+ * last unit-like bracket is the unit; explanation brackets after it go. */
+static void split_name_unit(const char *text, char **name, char **unit)
+{
+	struct bracket b, last = { 0 };
+	struct strbuf sb = STRBUF_INIT;
+	bool found = false;
+	size_t i = 0;
+
+	while (text[i]) {
+		if (bracket_at(text, i, &b)) {
+			if (unit_like(text + b.inner, b.inner_end - b.inner)) {
+				last = b;
+				found = true;
+			}
+			i = b.end;
+		} else {
+			i++;
+		}
+	}
+	if (!found) {
+		*name = xstrdup(text);
+		*unit = NULL;
+		return;
+	}
+	sb_add(&sb, text, last.open);
+	if (!only_brackets(text, last.end))
+		sb_addstr(&sb, text + last.end);
+	sb_trim(&sb);
+	*name = sb_detach(&sb, NULL);
+	*unit = xstrndup(text + last.inner, last.inner_end - last.inner);
+}
+
+/* A unit column cell, brackets removed: "（%）" -> "%". */
+static char *unit_cell(const char *cell)
+{
+	struct bracket b;
+
+	if (bracket_at(cell, 0, &b) && !cell[b.end])
+		return xstrndup(cell + b.inner, b.inner_end - b.inner);
+	return xstrdup(cell);
+}
+
+/* ------------------------------------------------------------------ */
+/* Meaning                                                            */
+
+static const char *const down_words[] = {
+	"失业率", "死亡率", "能耗", "消耗", "排放", "发病率", "患病率", "感染率",
+	"发生率", "事故", "浓度", "污染", "负债率", "空置率", "辍学率", "犯罪率",
+	"漏损率", "超标", "不良贷款率", "用水量", "噪声", "劣V类", "劣Ⅴ类",
+	"黑臭", "差距", "碳强度",
+};
+
+/* A reduction measured as a positive number is "up". */
+static const char *const up_words[] = {
+	"降低", "下降", "减少", "降幅", "削减", "减排", "压减", "减量", "降率",
+};
+
+static bool has_word(const char *s, const char *const *list, size_t n)
+{
+	size_t i;
+
+	for (i = 0; s && i < n; i++)
+		if (strstr(s, list[i]))
+			return true;
+	return false;
+}
+
+static enum pw_dir direction_of(const char *group, const char *name)
+{
+	if (has_word(group, up_words, NELEM(up_words)) ||
+	    has_word(name, up_words, NELEM(up_words)))
+		return PW_DIR_UP;
+	if (has_word(name, down_words, NELEM(down_words)) ||
+	    has_word(group, down_words, NELEM(down_words)))
+		return PW_DIR_DOWN;
+	return PW_DIR_UP;
+}
+
+static enum pw_attr attr_of(const char *cell)
+{
+	if (strstr(cell, "约束"))
+		return PW_ATTR_BINDING;
+	if (strstr(cell, "预期") || strstr(cell, "指导"))
+		return PW_ATTR_EXPECTED;
+	return PW_ATTR_NONE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Which cells are which                                              */
+
+static bool is_value_role(enum pw_trole r)
+{
+	return r == PW_TR_BASE || r == PW_TR_TARGET || r == PW_TR_GROWTH ||
+	       r == PW_TR_ACTUAL;
+}
+
+static int score_cell(enum pw_trole role, const char *cell)
+{
+	struct pw_cell c;
+
+	if (!*cell)
+		return 0;
+	pw_parse_cell(cell, &c);
+	if (role == PW_TR_ATTR)
+		return attr_of(cell) != PW_ATTR_NONE ? 3 : -2;
+	if (role == PW_TR_UNIT)
+		return c.type == PW_CELL_TEXT && unit_like(cell, strlen(cell)) ? 1 : -2;
+	if (!is_value_role(role))
+		return 0;
+	if (attr_of(cell) != PW_ATTR_NONE)
+		return -3;
+	return c.type == PW_CELL_TEXT ? -1 : 1;
+}
+
+/* The name part (cells left of the values) must end in text. */
+static int score_name(const struct pw_trow *r, size_t end)
+{
+	struct pw_cell c;
+	size_t i;
+
+	for (i = end; i-- > 0;) {
+		if (!r->cells[i][0])
+			continue;
+		pw_parse_cell(r->cells[i], &c);
+		return c.type == PW_CELL_TEXT ? 2 : -3;
+	}
+	return -3;
+}
+
+static int score_shift(const struct pw_theader *h, const struct pw_trow *r, long s)
+{
+	size_t j, end = h->first_value + (size_t)s;
+	int score = score_name(r, end);
+
+	for (j = h->first_value; j < h->n; j++)
+		score += score_cell(h->roles[j], pw_table_cell(r, j + (size_t)s));
+	for (j = h->n + (size_t)s; j < r->n; j++)
+		if (r->cells[j][0])
+			score -= 2;
+	return score;
+}
+
+static long labs_(long v)
+{
+	return v < 0 ? -v : v;
+}
+
+/* How far this row's value cells sit right (+) or left (-) of the
+ * header's: a merged group cell adds one, a merged cell dropped by the
+ * converter removes one.  The best-scoring alignment wins; ties go to
+ * the shift implied by the cell counts, then to no shift. */
+static long choose_shift(const struct pw_theader *h, const struct pw_trow *r)
+{
+	long by_count = (long)pw_table_row_used(r) - (long)h->n, s, best = 0;
+	int sc, best_sc = -1000;
+
+	for (s = -2; s <= 3; s++) {
+		if ((long)h->first_value + s < 1)
+			continue;
+		sc = score_shift(h, r, s);
+		if (sc > best_sc ||
+		    (sc == best_sc && (labs_(s - by_count) < labs_(best - by_count) ||
+				       (labs_(s - by_count) == labs_(best - by_count) &&
+					labs_(s) < labs_(best))))) {
+			best_sc = sc;
+			best = s;
+		}
+	}
+	return best;
+}
+
+/* ------------------------------------------------------------------ */
+/* The name part: category, number, group, name                       */
+
+struct row_left {
+	const char *category; /* category cell text ("" if none) */
+	char no[32];          /* serial number ("" if none) */
+	const char *group, *name;
+	bool empty_before_name; /* a blank cell sits where a group would */
+};
+
+static void read_left(const struct pw_theader *h, const struct pw_trow *r, long s,
+		      struct row_left *L)
+{
+	size_t end = h->first_value + (size_t)s, cat = pw_table_header_find(h, PW_TR_CATEGORY);
+	size_t i = 0, k, first = NOPOS;
+
+	memset(L, 0, sizeof(*L));
+	L->category = "";
+	if (cat != NOPOS && cat >= h->first_value)
+		cat = NOPOS;
+	if (cat != NOPOS && s >= 0 && cat == 0) {
+		L->category = pw_table_cell(r, 0);
+		i = 1;
+	}
+	if (i < end && pw_table_serial(pw_table_cell(r, i), L->no, sizeof(L->no)))
+		i++;
+	else if ((L->no[0] = '\0', i + 1 < end) && !pw_table_cell(r, i)[0])
+		i++;
+	for (k = i; k < end; k++) {
+		if (cat != NOPOS && k == cat && cat != 0 && s >= 0) {
+			L->category = pw_table_cell(r, k);
+			continue;
+		}
+		if (!pw_table_cell(r, k)[0]) {
+			if (first == NOPOS)
+				L->empty_before_name = true;
+			continue;
+		}
+		if (first == NOPOS)
+			first = k;
+		L->name = pw_table_cell(r, k);
+	}
+	if (first != NOPOS && pw_table_cell(r, first) != L->name) {
+		L->group = pw_table_cell(r, first);
+		L->empty_before_name = false;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Targets                                                            */
+
+static void add_target(struct pw_indicator *ind, const struct pw_cell *c,
+		       const char *text, enum pw_kind level_kind, int year)
+{
+	struct pw_target *t;
+
+	if (c->type == PW_CELL_EMPTY || c->type == PW_CELL_DASH)
+		return;
+	t = pw_indicator_add_target(ind);
+	t->text = xstrdup(text);
+	if (c->type == PW_CELL_RELATION) {
+		t->kind = PW_KIND_RELATION;
+		return;
+	}
+	if (c->type != PW_CELL_NUMBER) {
+		t->kind = PW_KIND_EXTERNAL;
+		return;
+	}
+	t->kind = c->cumulative ? PW_KIND_CUMULATIVE : level_kind;
+	t->cmp = c->cmp;
+	t->has_value = true;
+	t->value = c->value;
+	t->has_value_hi = c->has_hi;
+	t->value_hi = c->value_hi;
+	if (t->kind == PW_KIND_LEVEL) {
+		t->year = year;
+		if (t->cmp == PW_CMP_EQ && ind->direction == PW_DIR_DOWN)
+			t->cmp = PW_CMP_LE;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* The row                                                            */
+
+struct row_cells {
+	const char *base, *target, *growth, *actual, *attr, *unit;
+};
+
+static const char *role_cell(const struct pw_theader *h, const struct pw_trow *r, long s,
+			     enum pw_trole role)
+{
+	size_t j = pw_table_header_find(h, role);
+
+	return j == NOPOS ? NULL : pw_table_cell(r, j + (size_t)s);
+}
+
+static void inherit(const char **cell, char **last, bool continuation)
+{
+	if (continuation && *cell && !**cell && *last)
+		*cell = *last;
+	else if (!continuation) {
+		free(*last);
+		*last = *cell ? xstrdup(*cell) : NULL;
+	}
+}
+
+static void read_cells(const struct pw_theader *h, const struct pw_trow *r, long s,
+		       struct row_cells *rc)
+{
+	rc->base = role_cell(h, r, s, PW_TR_BASE);
+	rc->target = role_cell(h, r, s, PW_TR_TARGET);
+	rc->growth = role_cell(h, r, s, PW_TR_GROWTH);
+	rc->actual = role_cell(h, r, s, PW_TR_ACTUAL);
+	rc->attr = role_cell(h, r, s, PW_TR_ATTR);
+	rc->unit = role_cell(h, r, s, PW_TR_UNIT);
+}
+
+static void inherit_cells(struct pw_tstate *st, struct row_cells *rc, bool cont)
+{
+	inherit(&rc->target, &st->last_target, cont);
+	inherit(&rc->growth, &st->last_growth, cont);
+	inherit(&rc->attr, &st->last_attr, cont);
+	inherit(&rc->unit, &st->last_unit, cont);
+}
+
+static void set_star(struct pw_tstate *st, unsigned char bit)
+{
+	size_t i = st->t->nrows - 1;
+
+	ALLOC_GROW(st->stars, st->t->nrows, st->stars_alloc);
+	st->stars[i] |= bit;
+}
+
+static void read_values(struct pw_tstate *st, struct pw_indicator *ind,
+			const struct row_cells *rc)
+{
+	struct pw_cell c;
+
+	if (rc->base && (pw_parse_cell(rc->base, &c), c.type == PW_CELL_NUMBER)) {
+		ind->has_baseline = true;
+		ind->baseline = c.value;
+		ind->baseline_year = st->base_year;
+		if (c.footnote)
+			set_star(st, 1);
+	}
+	if (rc->target) {
+		pw_parse_cell(rc->target, &c);
+		add_target(ind, &c, rc->target, PW_KIND_LEVEL, st->target_year);
+	}
+	if (rc->growth) {
+		pw_parse_cell(rc->growth, &c);
+		add_target(ind, &c, rc->growth, PW_KIND_GROWTH, 0);
+	}
+	if (rc->actual && (pw_parse_cell(rc->actual, &c), c.type == PW_CELL_NUMBER)) {
+		ind->has_actual = true;
+		ind->actual = c.value;
+		ind->actual_year = st->actual_year;
+		ind->actual_estimated = c.estimated;
+		if (c.footnote)
+			set_star(st, 2);
+	}
+	if (rc->attr)
+		ind->attribute = attr_of(rc->attr);
+}
+
+/* A unit written in a value cell (14/10 万 -> 1/10万), if the name has none. */
+static char *unit_from_cells(const struct row_cells *rc)
+{
+	const char *cells[3] = { rc->target, rc->base, rc->actual };
+	struct pw_cell c;
+	size_t i;
+
+	for (i = 0; i < NELEM(cells); i++) {
+		if (!cells[i])
+			continue;
+		pw_parse_cell(cells[i], &c);
+		if (c.type == PW_CELL_NUMBER && c.unit[0])
+			return xstrdup(c.unit);
+	}
+	return NULL;
+}
+
+static void fill_identity(struct pw_tstate *st, struct pw_indicator *ind,
+			  const struct row_left *L, const struct row_cells *rc,
+			  const struct pw_indicator *prev, bool cont)
+{
+	char no[32] = "";
+	size_t k = pw_table_name_number(L->name, no, sizeof(no));
+
+	split_name_unit(L->name + k, &ind->name, &ind->unit);
+	if (L->no[0])
+		ind->no = xstrdup(L->no);
+	else if (no[0])
+		ind->no = xstrdup(no);
+	else if (cont)
+		ind->no = xstrdup(prev->no);
+	if (L->group)
+		ind->group = xstrdup(L->group);
+	else if (prev && prev->group && (cont || L->empty_before_name))
+		ind->group = xstrdup(prev->group);
+	if (rc->unit && rc->unit[0]) {
+		free(ind->unit);
+		ind->unit = unit_cell(rc->unit);
+	}
+	if (!ind->unit)
+		ind->unit = unit_from_cells(rc);
+	ind->category = xstrdup_or_null(st->category);
+	ind->direction = direction_of(ind->group, ind->name);
+}
+
+bool pw_table_read_row(struct pw_tstate *st, const struct pw_theader *h,
+		       const struct pw_trow *r, int line)
+{
+	long s = choose_shift(h, r);
+	struct pw_indicator *ind, *prev;
+	struct row_left L;
+	struct row_cells rc;
+	char no[32] = "";
+	bool cont;
+
+	read_left(h, r, s, &L);
+	if (L.category[0])
+		pw_table_set_category(st, L.category);
+	if (!L.name) {
+		pw_warning_at(st->file, line, 1, "table row has no indicator name");
+		return false;
+	}
+	prev = st->t->nrows ? &st->t->rows[st->t->nrows - 1] : NULL;
+	cont = !L.no[0] && !pw_table_name_number(L.name, no, sizeof(no)) && prev && prev->no &&
+	       !L.category[0];
+	read_cells(h, r, s, &rc);
+	inherit_cells(st, &rc, cont);
+	ind = pw_table_add_row(st->t);
+	ind->line = line;
+	fill_identity(st, ind, &L, &rc, prev, cont);
+	read_values(st, ind, &rc);
+	return true;
+}
+
+/* ------------------------------------------------------------------ */
+/* State                                                              */
+
+void pw_table_set_category(struct pw_tstate *st, const char *text)
+{
+	size_t k = pw_table_cat_number(text);
+	struct strbuf sb = STRBUF_INIT;
+
+	sb_addstr(&sb, text + k);
+	sb_trim(&sb);
+	if (sb.len >= 3 && (!memcmp(sb.buf + sb.len - 3, "：", 3)))
+		sb_setlen(&sb, sb.len - 3);
+	else if (sb.len && sb.buf[sb.len - 1] == ':')
+		sb_setlen(&sb, sb.len - 1);
+	free(st->category);
+	st->category = sb_detach(&sb, NULL);
+}
+
+void pw_table_state_release(struct pw_tstate *st)
+{
+	free(st->category);
+	free(st->last_target);
+	free(st->last_growth);
+	free(st->last_attr);
+	free(st->last_unit);
+	free(st->stars);
+	memset(st, 0, sizeof(*st));
+}

@@ -1,0 +1,461 @@
+/*
+ * table_row.c - table lines as cells (tabs, Markdown pipes, runs of
+ * blanks) and the column roles of an indicator-table header.
+ */
+#include "ingest/table_int.h"
+#include "ingest/scan.h"
+#include "text/utf8.h"
+#include "util/alloc.h"
+#include "util/strbuf.h"
+
+#include <string.h>
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+#define IDEO_SPACE "\xe3\x80\x80"
+
+/* ------------------------------------------------------------------ */
+/* Cells                                                              */
+
+static void add_cell(struct pw_trow *r, const char *s, size_t len)
+{
+	const char *b = pw_scan_skip_space(s);
+
+	len -= (size_t)(b - s);
+	len = pw_scan_trim_len(b, len);
+	ALLOC_GROW(r->cells, r->n + 1, r->alloc);
+	r->cells[r->n++] = xstrndup(b, len);
+}
+
+static void split_on(struct pw_trow *r, const char *s, char sep)
+{
+	const char *p;
+
+	while ((p = strchr(s, sep)) != NULL) {
+		add_cell(r, s, (size_t)(p - s));
+		s = p + 1;
+	}
+	add_cell(r, s, strlen(s));
+}
+
+/* Bytes of a run of blanks at s that separates columns (2+ blanks, or
+ * one U+3000 next to another blank), else 0. */
+static size_t column_gap(const char *s)
+{
+	size_t i = 0, n = 0, k;
+
+	for (;;) {
+		if (s[i] == ' ') {
+			i++;
+			n++;
+		} else if ((k = pw_utf8_starts(s + i, IDEO_SPACE)) != 0) {
+			i += k;
+			n++;
+		} else {
+			break;
+		}
+	}
+	return n >= 2 ? i : 0;
+}
+
+static void split_spaces(struct pw_trow *r, const char *s)
+{
+	const char *start = s;
+	size_t k;
+
+	while (*s) {
+		k = column_gap(s);
+		if (k) {
+			add_cell(r, start, (size_t)(s - start));
+			s += k;
+			start = s;
+		} else {
+			s++;
+		}
+	}
+	add_cell(r, start, (size_t)(s - start));
+}
+
+static bool is_rule_cell(const char *c)
+{
+	if (!*c)
+		return true;
+	for (; *c; c++)
+		if (*c != '-' && *c != ':' && *c != ' ')
+			return false;
+	return true;
+}
+
+static void split_pipes(struct pw_trow *r, const char *s)
+{
+	size_t len, i;
+
+	s = pw_scan_skip_space(s) + 1; /* the leading | */
+	len = pw_scan_trim_len(s, strlen(s));
+	if (len && s[len - 1] == '|')
+		len--;
+	{
+		char *copy = xstrndup(s, len);
+
+		split_on(r, copy, '|');
+		free(copy);
+	}
+	r->rule = r->n > 0 && strchr(s, '-') != NULL;
+	for (i = 0; i < r->n && r->rule; i++)
+		r->rule = is_rule_cell(r->cells[i]);
+}
+
+void pw_table_split(struct pw_trow *r, const char *line, bool spaces)
+{
+	const char *b = pw_scan_skip_space(line);
+
+	memset(r, 0, sizeof(*r));
+	if (*b == '|') {
+		r->kind = PW_TROW_PIPES;
+		split_pipes(r, b);
+	} else if (strchr(line, '\t')) {
+		r->kind = PW_TROW_TABS;
+		split_on(r, line, '\t');
+	} else if (spaces) {
+		split_spaces(r, b);
+		r->kind = r->n > 1 ? PW_TROW_SPACES : PW_TROW_PLAIN;
+	} else {
+		r->kind = PW_TROW_PLAIN;
+		add_cell(r, line, strlen(line));
+	}
+}
+
+void pw_table_row_release(struct pw_trow *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		free(r->cells[i]);
+	free(r->cells);
+	memset(r, 0, sizeof(*r));
+}
+
+size_t pw_table_row_used(const struct pw_trow *r)
+{
+	size_t n = r->n;
+
+	while (n > 0 && !r->cells[n - 1][0])
+		n--;
+	return n;
+}
+
+size_t pw_table_row_filled(const struct pw_trow *r, size_t *first)
+{
+	size_t i, n = 0;
+
+	for (i = r->n; i-- > 0;)
+		if (r->cells[i][0]) {
+			n++;
+			*first = i;
+		}
+	return n;
+}
+
+const char *pw_table_cell(const struct pw_trow *r, size_t i)
+{
+	return i < r->n ? r->cells[i] : "";
+}
+
+/* ------------------------------------------------------------------ */
+/* Small shared scanners                                              */
+
+char *pw_table_squeeze(const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t k;
+
+	while (*s) {
+		if (*s == ' ' || *s == '\t')
+			s++;
+		else if ((k = pw_utf8_starts(s, IDEO_SPACE)) != 0)
+			s += k;
+		else
+			sb_addch(&sb, *s++);
+	}
+	return sb_detach(&sb, NULL);
+}
+
+int pw_table_year(const char *s)
+{
+	int y;
+	size_t k;
+
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9')
+			continue;
+		k = pw_scan_digits(s, &y);
+		if (k == 4 && y >= 1950 && y <= 2100 &&
+		    (pw_utf8_starts(s + k, "年") || !s[k] || s[k] == ' '))
+			return y;
+		s += k - 1;
+	}
+	return 0;
+}
+
+/* Strips one pair of brackets around s: "(1)" "（1）". */
+static size_t open_paren(const char *s)
+{
+	size_t k = pw_utf8_starts(s, "（");
+
+	return k ? k : pw_utf8_starts(s, "(");
+}
+
+static size_t close_paren(const char *s)
+{
+	size_t k = pw_utf8_starts(s, "）");
+
+	return k ? k : pw_utf8_starts(s, ")");
+}
+
+/* A number (digits or Chinese numeral) at s; copies it to no. */
+static size_t any_number(const char *s, char *no, size_t nsize)
+{
+	int v;
+	size_t k = pw_scan_anynum(s, &v);
+
+	if (k && nsize)
+		snprintf(no, nsize, "%.*s", (int)k, s);
+	return k;
+}
+
+bool pw_table_serial(const char *s, char *no, size_t nsize)
+{
+	size_t i = open_paren(s), k;
+
+	k = any_number(s + i, no, nsize);
+	if (!k)
+		return false;
+	i += k;
+	if (open_paren(s)) {
+		k = close_paren(s + i);
+		if (!k)
+			return false;
+		i += k;
+	} else if (s[i] == '.') {
+		i++;
+	} else {
+		i += pw_utf8_starts(s + i, "、");
+	}
+	return !*pw_scan_skip_space(s + i);
+}
+
+size_t pw_table_name_number(const char *s, char *no, size_t nsize)
+{
+	size_t i = open_paren(s), k, c;
+	int v;
+
+	if (!pw_scan_digits(s + i, &v))
+		return 0;
+	k = any_number(s + i, no, nsize);
+	i += k;
+	if (open_paren(s))
+		c = close_paren(s + i);
+	else if (s[i] == '.' && !(s[i + 1] >= '0' && s[i + 1] <= '9'))
+		c = 1;
+	else
+		c = pw_utf8_starts(s + i, "、");
+	if (!c) {
+		if (nsize)
+			no[0] = '\0';
+		return 0;
+	}
+	return (size_t)(pw_scan_skip_space(s + i + c) - s);
+}
+
+size_t pw_table_cat_number(const char *s)
+{
+	size_t i = open_paren(s), k, c;
+	int v;
+
+	k = pw_scan_anynum(s + i, &v);
+	if (!k)
+		return 0;
+	i += k;
+	if (open_paren(s))
+		c = close_paren(s + i);
+	else if ((c = pw_utf8_starts(s + i, "、")) == 0 && (c = pw_utf8_starts(s + i, "．")) == 0)
+		c = (s[i] == '.') ? 1 : 0;
+	if (!c)
+		return 0;
+	return (size_t)(pw_scan_skip_space(s + i + c) - s);
+}
+
+/* ------------------------------------------------------------------ */
+/* Header roles                                                       */
+
+struct role_word {
+	const char *w;
+	enum pw_trole role;
+};
+
+/* First match wins: the order settles cells with several words
+ * ("指标属性" is ATTR, "2020年完成值" ACTUAL, "年均增长目标" GROWTH). */
+static const struct role_word role_words[] = {
+	{ "序号", PW_TR_NO }, { "编号", PW_TR_NO }, { "属性", PW_TR_ATTR },
+	{ "性质", PW_TR_ATTR }, { "完成", PW_TR_ACTUAL }, { "实际", PW_TR_ACTUAL },
+	{ "实现值", PW_TR_ACTUAL }, { "年均", PW_TR_GROWTH }, { "增速", PW_TR_GROWTH },
+	{ "累计", PW_TR_GROWTH }, { "增长", PW_TR_GROWTH }, { "增幅", PW_TR_GROWTH },
+	{ "基数", PW_TR_BASE }, { "基期", PW_TR_BASE }, { "基准", PW_TR_BASE },
+	{ "现状", PW_TR_BASE }, { "基础值", PW_TR_BASE }, { "目标", PW_TR_TARGET },
+	{ "规划值", PW_TR_TARGET }, { "预期值", PW_TR_TARGET }, { "单位", PW_TR_UNIT },
+	{ "类别", PW_TR_CATEGORY }, { "领域", PW_TR_CATEGORY }, { "分类", PW_TR_CATEGORY },
+	{ "类型", PW_TR_CATEGORY }, { "指标", PW_TR_NAME }, { "名称", PW_TR_NAME },
+	{ "项目", PW_TR_NAME }, { "备注", PW_TR_OTHER }, { "说明", PW_TR_OTHER },
+	{ "责任", PW_TR_OTHER },
+};
+
+static enum pw_trole cell_role(const char *cell)
+{
+	char *sq = pw_table_squeeze(cell);
+	enum pw_trole role = PW_TR_OTHER;
+	size_t i;
+
+	if (!*sq)
+		role = PW_TR_NONE;
+	else if (pw_scan_width(sq, strlen(sq)) > 16)
+		role = PW_TR_OTHER;
+	else {
+		for (i = 0; i < NELEM(role_words); i++)
+			if (strstr(sq, role_words[i].w)) {
+				role = role_words[i].role;
+				break;
+			}
+		if (i == NELEM(role_words) && pw_table_year(sq))
+			role = PW_TR_YEAR;
+	}
+	free(sq);
+	return role;
+}
+
+size_t pw_table_header_find(const struct pw_theader *h, enum pw_trole role)
+{
+	size_t i;
+
+	for (i = 0; i < h->n; i++)
+		if (h->roles[i] == role)
+			return i;
+	return (size_t)-1;
+}
+
+/* A lone year column is the target unless a target column exists or the
+ * period says it is before the plan starts. */
+static enum pw_trole lone_year_role(const struct pw_theader *h, int year, int start)
+{
+	if (pw_table_header_find(h, PW_TR_TARGET) != (size_t)-1)
+		return PW_TR_BASE;
+	if (pw_table_header_find(h, PW_TR_BASE) != (size_t)-1)
+		return PW_TR_TARGET;
+	if (start && year < start)
+		return PW_TR_BASE;
+	return PW_TR_TARGET;
+}
+
+/* Bare year columns: the earliest is the base, the latest the target. */
+static void resolve_years(struct pw_theader *h, const struct pw_trow *r, int start)
+{
+	size_t i, lo = (size_t)-1, hi = (size_t)-1, count = 0;
+	int y;
+
+	for (i = 0; i < h->n; i++) {
+		if (h->roles[i] != PW_TR_YEAR)
+			continue;
+		y = pw_table_year(r->cells[i]);
+		if (lo == (size_t)-1 || y < pw_table_year(r->cells[lo]))
+			lo = i;
+		if (hi == (size_t)-1 || y >= pw_table_year(r->cells[hi]))
+			hi = i;
+		count++;
+	}
+	for (i = 0; i < h->n; i++)
+		if (h->roles[i] == PW_TR_YEAR)
+			h->roles[i] = PW_TR_OTHER;
+	if (count == 1)
+		h->roles[lo] = lone_year_role(h, pw_table_year(r->cells[lo]), start);
+	else if (count > 1) {
+		h->roles[lo] = PW_TR_BASE;
+		h->roles[hi] = PW_TR_TARGET;
+	}
+}
+
+static int role_year(const struct pw_theader *h, const struct pw_trow *r, enum pw_trole role)
+{
+	size_t i = pw_table_header_find(h, role);
+
+	return i == (size_t)-1 ? 0 : pw_table_year(r->cells[i]);
+}
+
+static size_t count_value_roles(const struct pw_theader *h)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < h->n; i++)
+		switch (h->roles[i]) {
+		case PW_TR_BASE: case PW_TR_TARGET: case PW_TR_GROWTH:
+		case PW_TR_ACTUAL: case PW_TR_ATTR: case PW_TR_YEAR: case PW_TR_UNIT:
+			n++;
+			break;
+		default:
+			break;
+		}
+	return n;
+}
+
+static bool has_number_cell(const struct pw_trow *r)
+{
+	struct pw_cell c;
+	size_t i;
+
+	for (i = 0; i < r->n; i++) {
+		pw_parse_cell(r->cells[i], &c);
+		if (c.type == PW_CELL_NUMBER && !pw_table_year(r->cells[i]))
+			return true;
+	}
+	return false;
+}
+
+/* The first column after the name part: a value role right of the name. */
+static size_t first_value_col(const struct pw_theader *h)
+{
+	size_t i;
+
+	for (i = h->name_col + 1; i < h->n; i++)
+		if (h->roles[i] != PW_TR_NONE && h->roles[i] != PW_TR_NO &&
+		    h->roles[i] != PW_TR_NAME && h->roles[i] != PW_TR_CATEGORY)
+			return i;
+	return h->n;
+}
+
+bool pw_table_header(const struct pw_trow *r, int start, int end, struct pw_theader *h)
+{
+	size_t i;
+
+	(void)end;
+	memset(h, 0, sizeof(*h));
+	if (r->rule || pw_table_row_used(r) < 3 || has_number_cell(r))
+		return false;
+	h->n = pw_table_row_used(r);
+	h->roles = xcalloc(h->n, sizeof(*h->roles));
+	for (i = 0; i < h->n; i++)
+		h->roles[i] = cell_role(r->cells[i]);
+	h->name_col = pw_table_header_find(h, PW_TR_NAME);
+	if (h->name_col == (size_t)-1 || count_value_roles(h) < 2) {
+		pw_table_header_release(h);
+		return false;
+	}
+	resolve_years(h, r, start);
+	h->first_value = first_value_col(h);
+	h->base_year = role_year(h, r, PW_TR_BASE);
+	h->target_year = role_year(h, r, PW_TR_TARGET);
+	h->actual_year = role_year(h, r, PW_TR_ACTUAL);
+	return true;
+}
+
+void pw_table_header_release(struct pw_theader *h)
+{
+	free(h->roles);
+	memset(h, 0, sizeof(*h));
+}

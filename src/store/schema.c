@@ -1,0 +1,361 @@
+/*
+ * schema.c - the database schema as an ordered list of migrations.
+ *
+ * Migration N brings a database from schema version N-1 to N.  Each runs
+ * in its own transaction together with the bump of PRAGMA user_version
+ * (the authoritative version) and a row in schema_migrations (when and
+ * what), so a crash leaves the database at N-1 or N, never in between.
+ * Rules for adding one (docs/schema.md): append, never edit or reorder a
+ * released step; a step only adds or transforms, it must keep data.
+ */
+#include "store/store_internal.h"
+#include "util/error.h"
+#include "util/strbuf.h"
+
+struct migration {
+	const char *description;
+	const char *sql;
+};
+
+#define NOW "(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+
+/* 1: plans, their versions and everything extracted from a document. */
+static const char m1_plans[] =
+	"CREATE TABLE schema_migrations ("
+	" version INTEGER PRIMARY KEY,"
+	" description TEXT NOT NULL,"
+	" applied_at TEXT NOT NULL DEFAULT " NOW ") STRICT;"
+
+	"CREATE TABLE plans ("
+	" id INTEGER PRIMARY KEY,"
+	" identity TEXT NOT NULL UNIQUE,"
+	" title TEXT, region TEXT, ordinal INTEGER,"
+	" period_start INTEGER, period_end INTEGER,"
+	" current_version INTEGER NOT NULL DEFAULT 0,"
+	" created_at TEXT NOT NULL DEFAULT " NOW ") STRICT;"
+	"CREATE INDEX plans_region ON plans (region, ordinal);"
+
+	"CREATE TABLE plan_versions ("
+	" id INTEGER PRIMARY KEY,"
+	" plan_id INTEGER NOT NULL REFERENCES plans (id),"
+	" version INTEGER NOT NULL CHECK (version >= 1),"
+	" title TEXT, region TEXT, ordinal INTEGER,"
+	" period_start INTEGER, period_end INTEGER,"
+	" source TEXT,"
+	" checksum TEXT NOT NULL CHECK (length(checksum) = 64),"
+	" content_sha256 TEXT NOT NULL CHECK (length(content_sha256) = 64),"
+	" imported_at TEXT NOT NULL DEFAULT " NOW ","
+	" imported_by TEXT NOT NULL,"
+	" UNIQUE (plan_id, version)) STRICT;"
+	"CREATE INDEX plan_versions_checksum ON plan_versions (checksum);"
+
+	"CREATE TABLE sections ("
+	" id INTEGER PRIMARY KEY,"
+	" version_id INTEGER NOT NULL REFERENCES plan_versions (id),"
+	" seq INTEGER NOT NULL,"
+	" level TEXT NOT NULL CHECK (level IN ('part', 'chapter', 'section', 'item', 'subitem')),"
+	" number TEXT, title TEXT,"
+	" line INTEGER NOT NULL,"
+	" parent_id INTEGER REFERENCES sections (id),"
+	" UNIQUE (version_id, seq)) STRICT;"
+	"CREATE INDEX sections_parent ON sections (parent_id);"
+
+	"CREATE TABLE indicator_tables ("
+	" id INTEGER PRIMARY KEY,"
+	" version_id INTEGER NOT NULL REFERENCES plan_versions (id),"
+	" seq INTEGER NOT NULL,"
+	" title TEXT, line INTEGER NOT NULL,"
+	" period_start INTEGER, period_end INTEGER,"
+	" section_id INTEGER REFERENCES sections (id),"
+	" UNIQUE (version_id, seq)) STRICT;"
+	"CREATE INDEX indicator_tables_section ON indicator_tables (section_id);"
+
+	"CREATE TABLE indicators ("
+	" id INTEGER PRIMARY KEY,"
+	" table_id INTEGER NOT NULL REFERENCES indicator_tables (id),"
+	" version_id INTEGER NOT NULL REFERENCES plan_versions (id),"
+	" seq INTEGER NOT NULL,"
+	" key TEXT NOT NULL,"
+	" no TEXT, group_name TEXT, category TEXT, name TEXT, unit TEXT,"
+	" attribute TEXT CHECK (attribute IN ('expected', 'binding')),"
+	" direction TEXT NOT NULL CHECK (direction IN ('up', 'down')),"
+	" baseline_year INTEGER, baseline_value REAL,"
+	" actual_year INTEGER, actual_value REAL,"
+	" actual_estimated INTEGER NOT NULL DEFAULT 0 CHECK (actual_estimated IN (0, 1)),"
+	" note TEXT, line INTEGER NOT NULL,"
+	" section_id INTEGER REFERENCES sections (id),"
+	" UNIQUE (table_id, seq)) STRICT;"
+	"CREATE INDEX indicators_version ON indicators (version_id, key);"
+	"CREATE INDEX indicators_section ON indicators (section_id);"
+
+	"CREATE TABLE targets ("
+	" id INTEGER PRIMARY KEY,"
+	" version_id INTEGER NOT NULL REFERENCES plan_versions (id),"
+	" indicator_id INTEGER REFERENCES indicators (id),"
+	" seq INTEGER NOT NULL,"
+	" key TEXT NOT NULL,"
+	" kind TEXT NOT NULL CHECK (kind IN"
+	"  ('level', 'growth', 'cumulative', 'annual', 'external', 'relation')),"
+	" cmp TEXT CHECK (cmp IN ('eq', 'ge', 'le', 'approx', 'range')),"
+	" value REAL, value_hi REAL, year INTEGER, text TEXT,"
+	" subject TEXT, unit TEXT, line INTEGER,"
+	" section_id INTEGER REFERENCES sections (id),"
+	" CHECK (indicator_id IS NOT NULL OR line IS NOT NULL)) STRICT;"
+	"CREATE INDEX targets_indicator ON targets (indicator_id, seq);"
+	"CREATE INDEX targets_version ON targets (version_id, key);"
+	"CREATE UNIQUE INDEX targets_prose_order ON targets (version_id, seq)"
+	" WHERE indicator_id IS NULL;"
+	"CREATE INDEX targets_section ON targets (section_id);"
+
+	"CREATE TABLE columns ("
+	" id INTEGER PRIMARY KEY,"
+	" version_id INTEGER NOT NULL REFERENCES plan_versions (id),"
+	" seq INTEGER NOT NULL,"
+	" title TEXT, line INTEGER NOT NULL,"
+	" section_id INTEGER REFERENCES sections (id),"
+	" UNIQUE (version_id, seq)) STRICT;"
+	"CREATE INDEX columns_section ON columns (section_id);"
+
+	"CREATE TABLE column_items ("
+	" id INTEGER PRIMARY KEY,"
+	" column_id INTEGER NOT NULL REFERENCES columns (id),"
+	" version_id INTEGER NOT NULL REFERENCES plan_versions (id),"
+	" seq INTEGER NOT NULL,"
+	" key TEXT NOT NULL,"
+	" no INTEGER NOT NULL, title TEXT, text TEXT, line INTEGER NOT NULL,"
+	" UNIQUE (column_id, seq)) STRICT;"
+	"CREATE INDEX column_items_version ON column_items (version_id, key);"
+
+	"CREATE VIEW current_versions AS"
+	" SELECT v.* FROM plan_versions v JOIN plans p"
+	" ON p.id = v.plan_id AND v.version = p.current_version;";
+
+/* An append-only table: no row may be changed or removed. */
+#define APPEND_ONLY(t)                                                          \
+	"CREATE TRIGGER " t "_no_update BEFORE UPDATE ON " t " BEGIN"            \
+	" SELECT RAISE(ABORT, '" t " is append-only: add a new row instead'); END;" \
+	"CREATE TRIGGER " t "_no_delete BEFORE DELETE ON " t " BEGIN"            \
+	" SELECT RAISE(ABORT, '" t " is append-only: rows cannot be deleted'); END;"
+
+#define STATE_CHECK "CHECK (state IN ('draft', 'submitted', 'approved', 'returned'))"
+
+/* 2: responsibility, monitoring data, users and the audit trail. */
+static const char m2_monitoring[] =
+	"CREATE TABLE units ("
+	" id INTEGER PRIMARY KEY,"
+	" name TEXT NOT NULL UNIQUE,"
+	" short_name TEXT,"
+	" parent_id INTEGER REFERENCES units (id),"
+	" contact TEXT,"
+	" created_at TEXT NOT NULL DEFAULT " NOW ") STRICT;"
+	"CREATE INDEX units_parent ON units (parent_id);"
+
+	"CREATE TABLE users ("
+	" id INTEGER PRIMARY KEY,"
+	" name TEXT NOT NULL UNIQUE,"
+	" role TEXT NOT NULL CHECK (role IN ('admin', 'planner', 'editor', 'viewer')),"
+	" unit_id INTEGER REFERENCES units (id),"
+	" password_hash TEXT NOT NULL CHECK (substr(password_hash, 1, 10) = '$argon2id$'),"
+	" disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),"
+	" created_at TEXT NOT NULL DEFAULT " NOW ","
+	" CHECK (role <> 'editor' OR unit_id IS NOT NULL)) STRICT;"
+	"CREATE INDEX users_unit ON users (unit_id);"
+
+	"CREATE TABLE sessions ("
+	" id INTEGER PRIMARY KEY,"
+	" token_hash TEXT NOT NULL UNIQUE,"
+	" user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
+	" csrf TEXT NOT NULL,"
+	" created_at TEXT NOT NULL DEFAULT " NOW ","
+	" expires_at TEXT NOT NULL,"
+	" last_seen TEXT) STRICT;"
+	"CREATE INDEX sessions_user ON sessions (user_id);"
+	"CREATE INDEX sessions_expiry ON sessions (expires_at);"
+
+	"CREATE TABLE assignments ("
+	" id INTEGER PRIMARY KEY,"
+	" unit_id INTEGER NOT NULL REFERENCES units (id),"
+	" indicator_id INTEGER REFERENCES indicators (id),"
+	" target_id INTEGER REFERENCES targets (id),"
+	" item_id INTEGER REFERENCES column_items (id),"
+	" role TEXT NOT NULL DEFAULT 'lead' CHECK (role IN ('lead', 'support')),"
+	" reporting_year INTEGER,"
+	" assigned_by TEXT NOT NULL,"
+	" assigned_at TEXT NOT NULL DEFAULT " NOW ","
+	" CHECK ((indicator_id IS NOT NULL) + (target_id IS NOT NULL)"
+	"  + (item_id IS NOT NULL) = 1)) STRICT;"
+	"CREATE INDEX assignments_unit ON assignments (unit_id);"
+	"CREATE INDEX assignments_indicator ON assignments (indicator_id);"
+	"CREATE INDEX assignments_target ON assignments (target_id);"
+	"CREATE INDEX assignments_item ON assignments (item_id);"
+
+	"CREATE TABLE observations ("
+	" id INTEGER PRIMARY KEY,"
+	" indicator_id INTEGER REFERENCES indicators (id),"
+	" target_id INTEGER REFERENCES targets (id),"
+	" year INTEGER NOT NULL,"
+	" value REAL, unit TEXT, source TEXT, note TEXT,"
+	" state TEXT NOT NULL DEFAULT 'draft' " STATE_CHECK ","
+	" version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),"
+	" entered_by TEXT NOT NULL,"
+	" user_id INTEGER REFERENCES users (id),"
+	" entered_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),"
+	" supersedes INTEGER UNIQUE REFERENCES observations (id),"
+	" CHECK ((indicator_id IS NULL) <> (target_id IS NULL))) STRICT;"
+	"CREATE INDEX observations_indicator ON observations (indicator_id, year);"
+	"CREATE INDEX observations_target ON observations (target_id, year);"
+	"CREATE INDEX observations_user ON observations (user_id);"
+	/* a correction supersedes a row of the same indicator/target and year */
+	"CREATE TRIGGER observations_chain BEFORE INSERT ON observations"
+	" WHEN NEW.supersedes IS NOT NULL AND NOT EXISTS (SELECT 1 FROM observations o"
+	"  WHERE o.id = NEW.supersedes AND o.indicator_id IS NEW.indicator_id"
+	"  AND o.target_id IS NEW.target_id AND o.year = NEW.year)"
+	" BEGIN SELECT RAISE(ABORT, 'observation supersedes a row of another"
+	" indicator, target or year'); END;"
+	APPEND_ONLY("observations")
+	"CREATE VIEW current_observations AS"
+	" SELECT o.* FROM observations o"
+	" WHERE NOT EXISTS (SELECT 1 FROM observations n WHERE n.supersedes = o.id);"
+
+	"CREATE TABLE project_progress ("
+	" id INTEGER PRIMARY KEY,"
+	" item_id INTEGER NOT NULL REFERENCES column_items (id),"
+	" year INTEGER NOT NULL,"
+	" status TEXT NOT NULL CHECK (status IN"
+	"  ('not_started', 'in_progress', 'completed', 'delayed', 'suspended')),"
+	" percent REAL CHECK (percent IS NULL OR (percent >= 0 AND percent <= 100)),"
+	" investment REAL, note TEXT, source TEXT,"
+	" state TEXT NOT NULL DEFAULT 'draft' " STATE_CHECK ","
+	" version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),"
+	" entered_by TEXT NOT NULL,"
+	" user_id INTEGER REFERENCES users (id),"
+	" entered_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),"
+	" supersedes INTEGER UNIQUE REFERENCES project_progress (id)) STRICT;"
+	"CREATE INDEX project_progress_item ON project_progress (item_id, year);"
+	"CREATE INDEX project_progress_user ON project_progress (user_id);"
+	APPEND_ONLY("project_progress")
+
+	"CREATE TABLE external_targets ("
+	" id INTEGER PRIMARY KEY,"
+	" target_id INTEGER NOT NULL REFERENCES targets (id),"
+	" kind TEXT NOT NULL CHECK (kind IN ('level', 'growth', 'cumulative', 'annual')),"
+	" cmp TEXT CHECK (cmp IN ('eq', 'ge', 'le', 'approx', 'range')),"
+	" value REAL, value_hi REAL, year INTEGER, unit TEXT,"
+	" source TEXT, note TEXT,"
+	" set_by TEXT NOT NULL,"
+	" set_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),"
+	" supersedes INTEGER UNIQUE REFERENCES external_targets (id)) STRICT;"
+	"CREATE INDEX external_targets_target ON external_targets (target_id);"
+	APPEND_ONLY("external_targets")
+
+	"CREATE TABLE audit_log ("
+	" id INTEGER PRIMARY KEY,"
+	" at TEXT NOT NULL,"
+	" actor TEXT NOT NULL,"
+	" action TEXT NOT NULL,"
+	" entity TEXT NOT NULL,"
+	" entity_id INTEGER,"
+	" before_json TEXT CHECK (before_json IS NULL OR json_valid(before_json)),"
+	" after_json TEXT CHECK (after_json IS NULL OR json_valid(after_json))) STRICT;"
+	"CREATE INDEX audit_log_entity ON audit_log (entity, entity_id);"
+	"CREATE INDEX audit_log_at ON audit_log (at);"
+	APPEND_ONLY("audit_log");
+
+static const struct migration migrations[] = {
+	{ "plans, versions, outline, indicator tables, targets, 专栏 projects", m1_plans },
+	{ "units, assignments, observations, project progress, external targets, "
+	  "users, sessions, append-only audit log", m2_monitoring },
+};
+
+#define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
+
+int pw_store_schema_latest(void)
+{
+	return NMIGRATIONS;
+}
+
+int pw_store_read_user_version(struct pw_store *s)
+{
+	sqlite3_stmt *st = pw_store_stmt(s, "PRAGMA user_version");
+	int v;
+
+	if (!st)
+		return -1;
+	if (pw_store_step(s, st) != 1)
+		return pw_error("database '%s': cannot read the schema version", s->path);
+	v = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	return v;
+}
+
+/* PRAGMA takes no parameters: the version is our own integer, never input. */
+static int apply(struct pw_store *s, int n)
+{
+	const struct migration *m = &migrations[n - 1];
+	struct strbuf sql = STRBUF_INIT;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (pw_store_exec(s, m->sql) < 0)
+		return -1;
+	st = pw_store_stmt(s, "INSERT INTO schema_migrations (version, description) VALUES (?, ?)");
+	if (!st)
+		return -1;
+	pw_bind_int(st, 1, n);
+	pw_bind_text(st, 2, m->description);
+	if (pw_store_run(s, st) < 0)
+		return -1;
+	sb_addf(&sql, "PRAGMA user_version = %d", n);
+	rc = pw_store_exec(s, sql.buf);
+	sb_release(&sql);
+	return rc;
+}
+
+static int too_new(struct pw_store *s, int have)
+{
+	return pw_error("database '%s' has schema version %d, newer than this planwatch "
+			"understands (%d): use a newer planwatch", s->path, have, NMIGRATIONS);
+}
+
+/* One step: under the write lock, re-read the version (another process may
+ * have migrated meanwhile) and apply the next migration if still needed.
+ * Returns the version reached, or -1. */
+static int step_once(struct pw_store *s, int target)
+{
+	int have;
+
+	if (pw_store_begin(s) < 0)
+		return -1;
+	have = pw_store_read_user_version(s);
+	if (have >= 0 && have < target && apply(s, have + 1) < 0)
+		have = -1;
+	else if (have >= 0 && have < target)
+		have++;
+	if (have < 0) {
+		pw_store_rollback(s);
+		return -1;
+	}
+	if (pw_store_commit(s) < 0)
+		return -1;
+	/* the schema changed: statements prepared before are stale */
+	pw_store_stmt_clear(s);
+	return have;
+}
+
+int pw_store_migrate(struct pw_store *s, int target)
+{
+	int have = pw_store_read_user_version(s);
+
+	if (have < 0)
+		return -1;
+	if (have > NMIGRATIONS)
+		return too_new(s, have);
+	if (target > NMIGRATIONS)
+		target = NMIGRATIONS;
+	while (have < target) {
+		have = step_once(s, target);
+		if (have < 0)
+			return pw_error("database '%s': cannot upgrade the schema", s->path);
+	}
+	return 0;
+}
