@@ -24,7 +24,15 @@ static const struct command commands[] = {
 	{ "import", cmd_import, NEED_DB, "import FILE [--db PATH]      store a plan (new version if edited)" },
 	{ "list", cmd_list, NEED_DB, "list [--db PATH]             list stored plans" },
 	{ "show", cmd_show, NEED_DB, "show ID [--json] [--db PATH] print a stored plan" },
-	{ "assess", cmd_assess, 0, "assess FILE|--db PATH [--year Y] [--json]  assess targets" },
+	{ "assess", cmd_assess, 0, "assess FILE|--db PATH [--plan ID] [--year Y] [--tolerance X] [--json]" },
+	{ "report", cmd_report, NEED_DB, "report --kind annual|midterm|final [--year Y] [--format md|html|xlsx|docx|csv|json] [-o FILE] [--plan ID]  write a report" },
+	{ "unit", cmd_unit, NEED_DB, "unit add NAME [--parent NAME] | unit list  responsible units" },
+	{ "assign", cmd_assign, NEED_DB, "assign (--indicator|--target|--project) ID --unit NAME [--year Y] | assign list  lead units" },
+	{ "record", cmd_record, NEED_DB, "record --indicator ID --year Y --value V [--unit U] [--source S] [--note N] [--state draft|submitted]  one value" },
+	{ "data", cmd_data, NEED_DB, "data import FILE.csv|FILE.xlsx [--by NAME] [--state S] [--dry-run]  import a batch of values" },
+	{ "obs", cmd_obs, NEED_DB, "obs list [--indicator ID] [--history] | obs submit|approve|return ID [--note N]  observations" },
+	{ "target", cmd_target, NEED_DB, "target set --indicator ID --value V [--cmp C] [--year Y] [--source S] | target show  external targets" },
+	{ "template", cmd_template, NEED_DB, "template --unit NAME --year Y [--xlsx|--csv] [-o FILE]  a unit's fill-in sheet" },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -93,11 +93,19 @@ static enum pw_status band(const struct pw_assess_opts *o, double ratio)
 	return PW_STATUS_LAGGING;
 }
 
+/* Does the target ask to move from the start of the path (reach), rather
+ * than to keep a bound the start already keeps (hold)? */
+static bool reaches(const struct pw_assess_ctx *c, const struct pw_measure *m)
+{
+	double sign = c->dir == PW_DIR_UP ? 1.0 : -1.0;
+
+	return sign * (m->goal - m->m0) > 0;
+}
+
 /* In the period: reached early, held, or the progress ratio's band. */
 static enum pw_status judge_in_period(const struct pw_assess_ctx *c, const struct pw_measure *m,
 				      struct pw_target_result *r)
 {
-	double sign = c->dir == PW_DIR_UP ? 1.0 : -1.0;
 	bool ok = pw_measure_satisfied(c, m, m->m);
 
 	if (!m->has_path) {
@@ -106,7 +114,7 @@ static enum pw_status judge_in_period(const struct pw_assess_ctx *c, const struc
 		r->reason = "needs a baseline or a second observation to measure progress";
 		return PW_STATUS_NO_DATA;
 	}
-	if (sign * (m->goal - m->m0) <= 0) /* the start already meets it: hold */
+	if (!reaches(c, m)) /* the start already keeps the bound: hold it */
 		return ok ? PW_STATUS_ON_TRACK : PW_STATUS_LAGGING;
 	if (m->early_ok && m->early)
 		return PW_STATUS_ACHIEVED_EARLY;
@@ -126,11 +134,12 @@ static void judge(const struct pw_assess_ctx *c, const struct pw_measure *m,
 	r->nyears = m->nyears;
 	r->nyears_met = m->nyears_met;
 	if (m->has_path) {
-		double to = c->final ? m->goal : m->expected;
+		double to = c->final || !reaches(c, m) ? m->goal : m->expected;
 
 		r->has_expected = true;
 		r->expected = to;
-		r->has_progress = fabs(to - m->m0) > 1e-12;
+		/* A ratio only means something when the target asks for a move. */
+		r->has_progress = reaches(c, m) && fabs(to - m->m0) > 1e-12;
 		r->progress = r->has_progress ? (m->m - m->m0) / (to - m->m0) : 0;
 	}
 	if (c->final)

@@ -71,9 +71,8 @@ static bool path_base(const struct pw_assess_ctx *c, double *b, int *by)
 	return ok;
 }
 
-/* The latest observation in [lo, horizon]; false if none. */
-static bool latest(const struct pw_assess_ctx *c, const struct pw_series *s, int lo, int hi,
-		   struct pw_obs *out)
+/* The latest observation of s in [lo, hi]; false if none. */
+static bool latest(const struct pw_series *s, int lo, int hi, struct pw_obs *out)
 {
 	struct pw_yseries ys;
 	bool ok;
@@ -83,7 +82,6 @@ static bool latest(const struct pw_assess_ctx *c, const struct pw_series *s, int
 	if (ok)
 		*out = ys.obs[ys.n - 1];
 	pw_assess_yseries_release(&ys);
-	(void)c;
 	return ok;
 }
 
@@ -103,7 +101,7 @@ int pw_measure_level(const struct pw_assess_ctx *c, const struct pw_target *t,
 
 	if (pw_measure_goal(c, t, m) < 0)
 		return fail(r, PW_STATUS_NOT_ASSESSABLE, "target has no value");
-	if (!latest(c, &c->in->obs, based ? by + 1 : c->start, c->horizon, &cur))
+	if (!latest(&c->in->obs, based ? by + 1 : c->start, c->horizon, &cur))
 		return fail(r, PW_STATUS_NO_DATA, "no observation in the period");
 	m->m = cur.value;
 	m->year = cur.year;
@@ -133,11 +131,11 @@ static int growth_of_levels(const struct pw_assess_ctx *c, const struct pw_indic
 	cc.in = &in;
 	cc.horizon = hi;
 	if (!path_base(&cc, &b, &by)) {
-		if (!latest(c, s, c->start, hi, cur))
+		if (!latest(s, c->start, hi, cur))
 			return fail(r, PW_STATUS_NO_DATA, "no observation in the period");
 		return fail(r, PW_STATUS_NOT_ASSESSABLE, "no baseline to compute growth from");
 	}
-	if (!latest(c, s, by + 1, hi, cur))
+	if (!latest(s, by + 1, hi, cur))
 		return fail(r, PW_STATUS_NO_DATA, "no observation in the period");
 	*g = pw_assess_cagr(b, cur->value, cur->year - by);
 	if (isnan(*g))
@@ -193,6 +191,19 @@ static void count_rate_years(const struct pw_assess_ctx *c, struct pw_measure *m
 	pw_assess_yseries_release(&ys);
 }
 
+/* Reached early: the level v already implies the target rate over the
+ * whole span from the baseline to the target year. */
+static void growth_reached(const struct pw_assess_ctx *c, double v, struct pw_measure *m)
+{
+	double b = 0, full;
+	int by = 0;
+
+	path_base(c, &b, &by);
+	full = pw_assess_cagr(b, v, c->ty - by);
+	m->early_ok = !isnan(full);
+	m->early = m->early_ok && pw_measure_satisfied(c, m, pw_assess_round2(full));
+}
+
 int pw_measure_growth(const struct pw_assess_ctx *c, struct pw_measure *m,
 		      struct pw_target_result *r)
 {
@@ -210,20 +221,10 @@ int pw_measure_growth(const struct pw_assess_ctx *c, struct pw_measure *m,
 	m->has_path = true;
 	m->m0 = 0;
 	m->expected = m->goal;
-	if (mode_of(ind, &c->in->obs, PW_KIND_GROWTH) == PW_SERIES_RATE) {
+	if (mode_of(ind, &c->in->obs, PW_KIND_GROWTH) == PW_SERIES_RATE)
 		count_rate_years(c, m);
-		return 0;
-	}
-	/* Reached early: the level already implies the rate over the whole span. */
-	{
-		double b = 0, full;
-		int by = 0;
-
-		path_base(c, &b, &by);
-		full = pw_assess_cagr(b, cur.value, c->ty - by);
-		m->early_ok = !isnan(full);
-		m->early = m->early_ok && pw_measure_satisfied(c, m, pw_assess_round2(full));
-	}
+	else
+		growth_reached(c, cur.value, m);
 	return 0;
 }
 
@@ -275,11 +276,11 @@ static int cumulative_change(const struct pw_assess_ctx *c, struct pw_measure *m
 	int by;
 
 	if (!path_base(c, &b, &by)) {
-		if (!latest(c, &c->in->obs, c->start, c->horizon, &cur))
+		if (!latest(&c->in->obs, c->start, c->horizon, &cur))
 			return fail(r, PW_STATUS_NO_DATA, "no observation in the period");
 		return fail(r, PW_STATUS_NOT_ASSESSABLE, "no baseline to measure the change from");
 	}
-	if (!latest(c, &c->in->obs, by + 1, c->horizon, &cur))
+	if (!latest(&c->in->obs, by + 1, c->horizon, &cur))
 		return fail(r, PW_STATUS_NO_DATA, "no observation in the period");
 	m->m = pw_assess_round6(cur.value - b);
 	m->year = cur.year;

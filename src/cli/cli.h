@@ -30,5 +30,14 @@ int cmd_import(int argc, char **argv, struct pw_ctx *ctx);
 int cmd_list(int argc, char **argv, struct pw_ctx *ctx);
 int cmd_show(int argc, char **argv, struct pw_ctx *ctx);
 int cmd_assess(int argc, char **argv, struct pw_ctx *ctx);
+int cmd_report(int argc, char **argv, struct pw_ctx *ctx);
+/* monitoring (docs/monitoring.md) */
+int cmd_unit(int argc, char **argv, struct pw_ctx *ctx);
+int cmd_assign(int argc, char **argv, struct pw_ctx *ctx);
+int cmd_record(int argc, char **argv, struct pw_ctx *ctx);
+int cmd_data(int argc, char **argv, struct pw_ctx *ctx);
+int cmd_obs(int argc, char **argv, struct pw_ctx *ctx);
+int cmd_target(int argc, char **argv, struct pw_ctx *ctx);
+int cmd_template(int argc, char **argv, struct pw_ctx *ctx);
 
 #endif

@@ -1,13 +1,21 @@
 /*
- * cmd_assess.c - "planwatch assess FILE|--db PATH [--year Y] [--tolerance X]
- * [--json]": the status of every target (docs/assessment.md).  For a plan
- * file, every table row that carries its own actual value (表1's 完成值) is
- * assessed at the table's end year (or --year).
+ * cmd_assess.c - "planwatch assess FILE|--db PATH [--plan ID] [--year Y]
+ * [--tolerance X] [--json]": the status of every target (docs/assessment.md).
+ *
+ * FILE: every table row that carries its own actual value (表1's 完成值) is
+ * assessed at the table's end year (or --year), from that value alone.
+ * --db: every stored plan (or --plan ID) is assessed from its monitoring
+ * data through the evaluation builder (report/evaluation.h), at --year or
+ * else last year capped at the plan's end.  Both print rows through one
+ * sink, so the JSON has the same shape (CONTRACT.md).
  */
 #include "assess/assess_plan.h"
 #include "cli/cli.h"
 #include "ingest/ingest.h"
+#include "report/evaluation.h"
 #include "report/plan_json.h"
+#include "store/store.h"
+#include "util/alloc.h"
 #include "util/error.h"
 #include "util/strbuf.h"
 
@@ -17,12 +25,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
-#define USAGE "usage: planwatch assess FILE|--db PATH [--year Y] [--tolerance X] [--json]"
+#define USAGE "usage: planwatch assess FILE|--db PATH [--plan ID] [--year Y] " \
+	      "[--tolerance X] [--json]"
 
 struct assess_cli {
 	int json;
-	int year; /* 0: each table's end year */
+	int year;    /* 0: each table's end year (FILE) / last year (--db) */
+	int plan_id; /* --db: 0 for every plan */
 	struct pw_assess_opts o;
 };
 
@@ -48,15 +59,15 @@ static int parse_tolerance(const char *s, double *out)
 	return 0;
 }
 
-static int parse_year(const char *s, int *out)
+static int parse_int(const char *s, const char *what, long lo, long hi, int *out)
 {
 	char *end;
 	long v;
 
 	errno = 0;
 	v = strtol(s, &end, 10);
-	if (errno || end == s || *end || v < 1900 || v > 2200)
-		return pw_error("bad year '%s'", s);
+	if (errno || end == s || *end || v < lo || v > hi)
+		return pw_error("bad %s '%s'", what, s);
 	*out = (int)v;
 	return 0;
 }
@@ -67,25 +78,37 @@ static int parse_args(int argc, char **argv, struct assess_cli *cli)
 		{ "json", no_argument, NULL, 'j' },
 		{ "year", required_argument, NULL, 'y' },
 		{ "tolerance", required_argument, NULL, 't' },
+		{ "plan", required_argument, NULL, 'p' },
 		{ NULL, 0, NULL, 0 },
 	};
-	int c;
+	int c, rc = 0;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "jy:t:", opts, NULL)) != -1) {
+	while (rc == 0 && (c = getopt_long(argc, argv, "jy:t:p:", opts, NULL)) != -1) {
 		if (c == 'j')
 			cli->json = 1;
-		else if (c == 'y' && parse_year(optarg, &cli->year) == 0)
-			continue;
-		else if (c == 't' && parse_tolerance(optarg, &cli->o.approx_tol) == 0)
-			continue;
-		else if (c != 'j')
-			return -1;
+		else if (c == 'y')
+			rc = parse_int(optarg, "year", 1900, 2200, &cli->year);
+		else if (c == 't')
+			rc = parse_tolerance(optarg, &cli->o.approx_tol);
+		else if (c == 'p')
+			rc = parse_int(optarg, "plan id", 1, 1L << 30, &cli->plan_id);
+		else
+			rc = -1;
 	}
-	return 0;
+	return rc;
 }
 
-/* ---- JSON ---------------------------------------------------------------- */
+/* ---- the sink: rows in, JSON or text out ---------------------------------- */
+
+struct sink {
+	const struct assess_cli *cli;
+	json_t *tables, *inds; /* JSON */
+	unsigned counts[PW_STATUS_LAGGING + 1];
+	size_t total;
+	const struct pw_plan *plan; /* the table printed last */
+	size_t table;
+};
 
 static json_t *table_json(const struct pw_plan *p, size_t ti, int year)
 {
@@ -93,59 +116,37 @@ static json_t *table_json(const struct pw_plan *p, size_t ti, int year)
 	int start, end;
 
 	pw_assess_table_period(p, t, &start, &end);
+	if (!year)
+		year = end;
 	return json_pack("{s:i, s:o, s:{s:o, s:o}, s:o}",
 			 "table", (int)ti + 1,
 			 "title", t->title ? json_string(t->title) : json_null(),
 			 "period", "start", start ? json_integer(start) : json_null(),
 			 "end", end ? json_integer(end) : json_null(),
-			 "year", year ? json_integer(year) : (end ? json_integer(end) : json_null()));
+			 "year", year ? json_integer(year) : json_null());
 }
 
-static void count_status(json_t *summary, enum pw_status s)
+static void print_table_head(const struct pw_plan *p, size_t ti, int year)
 {
-	const char *k = pw_status_name(s);
-	json_t *n = json_object_get(summary, k);
+	const struct pw_table *t = &p->tables[ti];
+	int start, end;
 
-	json_object_set_new(summary, k, json_integer(n ? json_integer_value(n) + 1 : 1));
+	pw_assess_table_period(p, t, &start, &end);
+	printf("%s  (%d–%d，评估年份 %d)\n", t->title ? t->title : "(表)", start, end,
+	       year ? year : end);
 }
 
-static void print_json(const struct pw_plan *p, const struct assess_cli *cli)
+/* " 万元" after a number; "%" and "‰" stick to it; "1/10万" reads "/10万". */
+static void add_unit(struct strbuf *sb, const char *unit)
 {
-	json_t *tables = json_array(), *inds = json_array(), *summary = json_object();
-	size_t i, j;
-
-	for (i = 0; i < p->ntables; i++) {
-		const struct pw_table *t = &p->tables[i];
-		int assessed = 0;
-
-		for (j = 0; j < t->nrows; j++) {
-			struct pw_assessment a;
-			json_t *o;
-
-			if (!pw_assess_row_has_actual(&t->rows[j]) ||
-			    pw_assess_table_row(p, t, &t->rows[j], cli->year, &cli->o, &a) < 0)
-				continue;
-			o = pw_assessment_to_json(&t->rows[j], &a);
-			json_object_set_new(o, "table", json_integer((json_int_t)i + 1));
-			json_object_set_new(o, "line", json_integer(t->rows[j].line));
-			json_array_append_new(inds, o);
-			count_status(summary, a.status);
-			pw_assessment_release(&a);
-			assessed = 1;
-		}
-		if (assessed)
-			json_array_append_new(tables, table_json(p, i, cli->year));
-	}
-	json_t *root = json_pack("{s:o, s:f, s:o, s:o, s:o}",
-				 "source", p->source ? json_string(p->source) : json_null(),
-				 "approx_tolerance", cli->o.approx_tol,
-				 "tables", tables, "summary", summary, "indicators", inds);
-	json_dumpf(root, stdout, JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12));
-	putchar('\n');
-	json_decref(root);
+	if (!unit)
+		return;
+	if (!strncmp(unit, "1/", 2))
+		unit++;
+	else if (strcmp(unit, "%") && strcmp(unit, "‰"))
+		sb_addch(sb, ' ');
+	sb_addstr(sb, unit);
 }
-
-/* ---- text ---------------------------------------------------------------- */
 
 static const char *kind_label(enum pw_kind k)
 {
@@ -161,12 +162,17 @@ static void print_target_line(const struct pw_indicator *ind, const struct pw_ta
 			      const struct pw_target_result *r)
 {
 	struct strbuf sb = STRBUF_INIT;
-	bool pct = r->kind == PW_KIND_GROWTH || r->kind == PW_KIND_RELATION;
 
 	sb_addf(&sb, "      %s %s", kind_label(r->kind), t->text ? t->text : "");
-	if (r->has_actual)
-		sb_addf(&sb, "  实际 %g%s%s", r->actual, pct ? "%" : (ind->unit ? ind->unit : ""),
-			r->estimated ? "(预计)" : "");
+	if (r->has_actual) {
+		sb_addf(&sb, "  实际 %g", r->actual);
+		if (r->kind == PW_KIND_GROWTH || r->kind == PW_KIND_RELATION)
+			sb_addch(&sb, '%');
+		else
+			add_unit(&sb, ind->unit);
+		if (r->estimated)
+			sb_addstr(&sb, "(预计)");
+	}
 	if (r->has_related)
 		sb_addf(&sb, "  对比 %g%%", r->related);
 	if (r->has_expected && !r->final)
@@ -185,76 +191,209 @@ static void print_row(const struct pw_indicator *ind, const struct pw_assessment
 	size_t k;
 
 	printf("  %3s %s%s%s%s%s%s  %s%s\n", ind->no ? ind->no : "",
-	       ind->group ? ind->group : "", ind->group ? "/" : "", ind->name,
+	       ind->group ? ind->group : "", ind->group ? "/" : "", ind->name ? ind->name : "",
 	       ind->unit ? " (" : "", ind->unit ? ind->unit : "", ind->unit ? ")" : "",
 	       pw_status_label(a->status), a->warning ? "  【预警】" : "");
-	for (k = 0; k < a->ntargets; k++)
+	for (k = 0; k < a->ntargets && k < ind->ntargets; k++)
 		print_target_line(ind, &ind->targets[k], &a->targets[k]);
 }
 
-static void print_text(const struct pw_plan *p, const struct assess_cli *cli)
+/* One assessed row of table ti of plan p; extra (may be NULL) holds keys
+ * to add to the row's JSON and is consumed. */
+static void sink_row(struct sink *s, const struct pw_plan *p, size_t ti, int year,
+		     const struct pw_indicator *ind, const struct pw_assessment *a,
+		     json_t *extra)
 {
-	unsigned counts[PW_STATUS_LAGGING + 1] = { 0 };
-	size_t i, j, total = 0;
+	bool new_table = s->plan != p || s->table != ti;
 
-	for (i = 0; i < p->ntables; i++) {
-		const struct pw_table *t = &p->tables[i];
-		int start, end, shown = 0;
-
-		pw_assess_table_period(p, t, &start, &end);
-		for (j = 0; j < t->nrows; j++) {
-			struct pw_assessment a;
-
-			if (!pw_assess_row_has_actual(&t->rows[j]) ||
-			    pw_assess_table_row(p, t, &t->rows[j], cli->year, &cli->o, &a) < 0)
-				continue;
-			if (!shown++)
-				printf("%s  (%d–%d，评估年份 %d)\n", t->title ? t->title : "(表)",
-				       start, end, cli->year ? cli->year : end);
-			print_row(&t->rows[j], &a);
-			counts[a.status]++;
-			total++;
-			pw_assessment_release(&a);
-		}
-	}
-	if (!total) {
-		puts("没有带完成值的指标可评估 (no table row carries an actual value)");
+	s->plan = p;
+	s->table = ti;
+	s->counts[a->status]++;
+	s->total++;
+	if (!s->cli->json) {
+		if (s->total > 1 && new_table)
+			putchar('\n');
+		if (new_table)
+			print_table_head(p, ti, year);
+		print_row(ind, a);
+		json_decref(extra);
 		return;
 	}
-	printf("\n合计 %zu 项:", total);
+	json_t *o = pw_assessment_to_json(ind, a);
+
+	json_object_set_new(o, "table", json_integer((json_int_t)ti + 1));
+	json_object_set_new(o, "line", json_integer(ind->line));
+	if (extra)
+		json_object_update(o, extra);
+	if (new_table) {
+		json_t *t = table_json(p, ti, year);
+
+		if (extra && json_object_get(extra, "plan"))
+			json_object_set(t, "plan", json_object_get(extra, "plan"));
+		json_array_append_new(s->tables, t);
+	}
+	json_decref(extra);
+	json_array_append_new(s->inds, o);
+}
+
+static void sink_release(struct sink *s)
+{
+	json_decref(s->tables);
+	json_decref(s->inds);
+	s->tables = s->inds = NULL;
+}
+
+static void print_counts(const struct sink *s)
+{
+	size_t i;
+
+	if (!s->total) {
+		puts("没有可评估的指标 (nothing to assess: no table row has an actual value)");
+		return;
+	}
+	printf("\n合计 %zu 项:", s->total);
 	for (i = 0; i <= PW_STATUS_LAGGING; i++)
-		if (counts[i])
-			printf(" %s %u", pw_status_label((enum pw_status)i), counts[i]);
+		if (s->counts[i])
+			printf(" %s %u", pw_status_label((enum pw_status)i), s->counts[i]);
 	putchar('\n');
 }
+
+/* Prints the summary (text) or the whole document (JSON); releases s. */
+static void sink_finish(struct sink *s, const char *source)
+{
+	size_t i;
+
+	if (!s->cli->json) {
+		print_counts(s);
+		sink_release(s);
+		return;
+	}
+	json_t *summary = json_object();
+
+	for (i = 0; i <= PW_STATUS_LAGGING; i++)
+		if (s->counts[i])
+			json_object_set_new(summary, pw_status_name((enum pw_status)i),
+					    json_integer(s->counts[i]));
+	json_t *root = json_pack("{s:o, s:f, s:o, s:o, s:o}",
+				 "source", source ? json_string(source) : json_null(),
+				 "approx_tolerance", s->cli->o.approx_tol,
+				 "tables", s->tables, "summary", summary, "indicators", s->inds);
+	json_dumpf(root, stdout, JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12));
+	putchar('\n');
+	json_decref(root);
+	s->tables = s->inds = NULL;
+}
+
+static void sink_init(struct sink *s, const struct assess_cli *cli)
+{
+	memset(s, 0, sizeof(*s));
+	s->cli = cli;
+	s->tables = json_array();
+	s->inds = json_array();
+}
+
+/* ---- FILE ------------------------------------------------------------------ */
 
 static int assess_file(const char *path, const struct assess_cli *cli)
 {
 	struct pw_plan plan;
+	struct sink s;
+	size_t i, j;
 
 	pw_plan_init(&plan);
 	if (pw_ingest_file(path, &plan) < 0)
 		return PW_EXIT_INPUT;
-	if (cli->json)
-		print_json(&plan, cli);
-	else
-		print_text(&plan, cli);
+	sink_init(&s, cli);
+	for (i = 0; i < plan.ntables; i++) {
+		const struct pw_table *t = &plan.tables[i];
+
+		for (j = 0; j < t->nrows; j++) {
+			struct pw_assessment a;
+
+			if (!pw_assess_row_has_actual(&t->rows[j]) ||
+			    pw_assess_table_row(&plan, t, &t->rows[j], cli->year, &cli->o, &a) < 0)
+				continue;
+			sink_row(&s, &plan, i, cli->year, &t->rows[j], &a, NULL);
+			pw_assessment_release(&a);
+		}
+	}
+	sink_finish(&s, plan.source);
 	pw_plan_free(&plan);
 	return PW_EXIT_OK;
 }
 
-/*
- * The --db form reads observations from the store.  It is a thin adapter
- * over pw_assess_indicator() (fill struct pw_assess_input from the stored
- * indicator, its observations, its related indicator and its external
- * target); it waits for the store's observation API (src/store/store.h).
- */
+/* ---- --db ------------------------------------------------------------------ */
+
+/* Last year (the latest complete statistical year), capped at the end. */
+static int default_year(int end)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	int last = localtime_r(&now, &tm) ? tm.tm_year + 1900 - 1 : end;
+
+	return end && last > end ? end : last;
+}
+
+static json_t *db_extra(const struct pw_evaluation *ev, const struct pw_eval_indicator *e)
+{
+	return json_pack("{s:i, s:o, s:o}", "plan", ev->plan_id, "id", json_integer(e->id),
+			 "lead_unit", e->lead_unit ? json_string(e->lead_unit) : json_null());
+}
+
+static int assess_stored_plan(struct pw_store *st, const struct pw_plan_info *info,
+			      const struct assess_cli *cli, struct sink *s)
+{
+	struct pw_eval_opts eo;
+	struct pw_evaluation ev;
+	size_t i;
+	int rc;
+
+	pw_eval_opts_init(&eo);
+	eo.year = cli->year ? cli->year : default_year(info->end);
+	eo.kind = info->end && eo.year >= info->end ? PW_REPORT_FINAL : PW_REPORT_ANNUAL;
+	eo.assess = cli->o;
+	rc = pw_eval_from_store(st, info->id, 0, &eo, &ev);
+	if (rc < 0)
+		return rc;
+	for (i = 0; i < ev.ninds; i++) {
+		const struct pw_eval_indicator *e = &ev.inds[i];
+
+		sink_row(s, ev.plan, e->table, ev.year, e->ind, &e->a, s->cli->json
+			 ? db_extra(&ev, e) : NULL);
+	}
+	pw_eval_release(&ev);
+	return 0;
+}
+
 static int assess_db(struct pw_ctx *ctx, const struct assess_cli *cli)
 {
-	(void)cli;
-	pw_error("assess --db '%s': the store does not provide observations yet; "
-		 "assess a plan file instead", ctx->db_path);
-	return PW_EXIT_FAIL;
+	struct pw_store *st;
+	struct pw_plan_info *infos = NULL;
+	size_t n = 0, i;
+	struct sink s;
+	int rc;
+
+	if (pw_store_open(&st, ctx->db_path) < 0)
+		return PW_EXIT_DB;
+	if (cli->plan_id) {
+		infos = xcalloc(1, sizeof(*infos));
+		rc = pw_store_plan_info(st, cli->plan_id, 0, infos);
+		n = rc == 0;
+	} else {
+		rc = pw_store_list_plans(st, &infos, &n);
+	}
+	sink_init(&s, cli);
+	for (i = 0; rc == 0 && i < n; i++)
+		rc = assess_stored_plan(st, &infos[i], cli, &s);
+	if (rc == 0)
+		sink_finish(&s, ctx->db_path);
+	else
+		sink_release(&s);
+	pw_plan_info_free_array(infos, n);
+	pw_store_close(st);
+	if (rc == PW_STORE_NOTFOUND)
+		return PW_EXIT_NOTFOUND;
+	return rc < 0 ? PW_EXIT_DB : PW_EXIT_OK;
 }
 
 int cmd_assess(int argc, char **argv, struct pw_ctx *ctx)
@@ -266,7 +405,7 @@ int cmd_assess(int argc, char **argv, struct pw_ctx *ctx)
 		pw_error(USAGE);
 		return PW_EXIT_USAGE;
 	}
-	if (optind == argc - 1 && !ctx->db_given)
+	if (optind == argc - 1 && !ctx->db_given && !cli.plan_id)
 		return assess_file(argv[optind], &cli);
 	if (optind == argc && ctx->db_given)
 		return assess_db(ctx, &cli);

@@ -10,17 +10,23 @@
 #include "util/error.h"
 
 #include <getopt.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 /* Who the audit log names: the login of the command-line user. */
 static const char *cli_user(void)
 {
 	const char *u = getenv("USER");
+	struct passwd *pw;
 
 	if (!u || !*u)
 		u = getenv("LOGNAME");
-	return u && *u ? u : "unknown";
+	if (u && *u)
+		return u;
+	pw = getpwuid(getuid());
+	return pw && pw->pw_name ? pw->pw_name : "unknown";
 }
 
 static size_t count_rows(const struct pw_plan *p)
@@ -60,7 +66,7 @@ static int read_plan(const char *path, struct pw_plan *p)
 		return PW_EXIT_INPUT;
 	}
 	if (!p->checksum) {
-		pw_store_sha256_hex(d.text, d.text_len, sum);
+		pw_store_text_sha256_hex(d.text, d.text_len, sum);
 		p->checksum = xstrdup(sum);
 	}
 	pw_doc_release(&d);

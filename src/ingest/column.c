@@ -5,8 +5,9 @@
  * claimed (the table reader takes 专栏 boxes that are indicator tables).
  * Its items are numbered "1." "1、" "（1）" "(1)" "①" "01", optionally
  * after a Markdown list mark ("- 1."); several items may share one line
- * ("1. 甲。… 2. 乙。…"), and an item cut mid-sentence (a page break)
- * continues on the next non-blank line.  The box ends at a heading, the
+ * ("1. 甲。… 2. 乙。…").  An item goes on over the next lines when it
+ * was cut mid-sentence (a page break), when they are list bullets ("- …"),
+ * or when they are further paragraphs before the next item number.  The box ends at a heading, the
  * next 专栏, a table, or the first line that is neither an item nor a
  * continuation.  Box lines are claimed as PW_CLAIM_COLUMN.
  */
@@ -22,6 +23,7 @@
 
 #define MAX_HEADER 60     /* code points of a 专栏 title */
 #define MIN_PAGE_LINE 20  /* code points: shorter lines are not cut by a page end */
+#define LOOKAHEAD 5       /* lines searched for the next item number */
 
 /* ---- item numbers ---- */
 
@@ -266,7 +268,8 @@ static void feed_continuation(struct box *b, const char *s, int line)
 	s = pw_scan_skip_space(s);
 	ascii = b->text.len && (unsigned char)b->text.buf[b->text.len - 1] < 0x80 &&
 		(unsigned char)*s < 0x80;
-	if (b->text.len && (ascii || b->last_width < MIN_PAGE_LINE))
+	if (b->text.len && (ascii || (b->last_width < MIN_PAGE_LINE &&
+				       !pw_scan_ends_sentence(b->text.buf, b->text.len))))
 		sb_addch(&b->text, ' ');
 	feed(b, s, line);
 }
@@ -282,13 +285,46 @@ static bool box_ends(const struct pw_doc *d, size_t i, const unsigned char *clai
 	       column_header(d->lines[i].s, &t, &tl);
 }
 
-/* True if s, read after the open item, continues it: the item stops
- * mid-sentence, and either no blank line came between or the last line
- * was long enough to have been cut by a page end. */
-static bool continues(const struct box *b, bool blank)
+/* True if the open item stops mid-sentence and either no blank line came
+ * since or the last line was long enough to have been cut by a page end. */
+static bool cut_mid_sentence(const struct box *b, bool blank)
 {
-	return b->item && !pw_scan_ends_sentence(b->text.buf, b->text.len) &&
+	return !pw_scan_ends_sentence(b->text.buf, b->text.len) &&
 	       (!blank || b->last_width >= MIN_PAGE_LINE);
+}
+
+/* True if the item numbered after the open one comes within a few lines
+ * of line i, before anything that ends the box: line i is then another
+ * paragraph of the open item. */
+static bool next_item_follows(const struct pw_doc *d, size_t i, const struct box *b,
+			      const unsigned char *claimed)
+{
+	struct item_no m;
+	size_t seen = 0;
+
+	for (; i < d->nlines && seen < LOOKAHEAD; i++) {
+		if (pw_scan_blank(d->lines[i].s))
+			continue;
+		if (box_ends(d, i, claimed))
+			return false;
+		if (item_number(skip_list_mark(d->lines[i].s), &m))
+			return m.no == b->item->no + 1;
+		seen++;
+	}
+	return false;
+}
+
+/* True if line i (not numbered) belongs to the open item: see the file
+ * comment. */
+static bool continues(const struct pw_doc *d, size_t i, const struct box *b, bool blank,
+		      const unsigned char *claimed)
+{
+	const char *s = d->lines[i].s;
+
+	if (!b->item)
+		return false;
+	return cut_mid_sentence(b, blank) || skip_list_mark(s) != pw_scan_skip_space(s) ||
+	       next_item_follows(d, i, b, claimed);
 }
 
 /* A numbered line opens an item when it is the first, the next or a
@@ -321,8 +357,8 @@ static size_t read_items(const struct pw_doc *d, size_t from, struct box *b,
 		if (opens_item(b, r, &m)) {
 			start_item(b, m.no, d->lines[i].no);
 			feed(b, r + m.len, d->lines[i].no);
-		} else if (continues(b, blank)) {
-			feed_continuation(b, s, d->lines[i].no);
+		} else if (continues(d, i, b, blank, claimed)) {
+			feed_continuation(b, r, d->lines[i].no);
 		} else {
 			break;
 		}

@@ -36,6 +36,17 @@ static int plan_start(int n)
 	return n <= 5 ? early[n - 1] : 1981 + 5 * (n - 6);
 }
 
+/* The plan whose period starts in year y (2021 -> 14), or 0. */
+static int plan_of_year(int y)
+{
+	int n;
+
+	for (n = 1; n <= 5; n++)
+		if (plan_start(n) == y)
+			return n;
+	return y >= 1981 && (y - 1981) % 5 == 0 ? 6 + (y - 1981) / 5 : 0;
+}
+
 /* ---- title ---- */
 
 static bool has(const char *s, const char *lit)
@@ -427,14 +438,14 @@ static void report_year(struct pw_plan *p)
 		}
 }
 
+/* The period when the title does not state one. */
 static void read_period(const struct pw_doc *d, struct pw_plan *p)
 {
 	int a = 0, b = 0;
 
 	if (p->title && strstr(p->title, "工作报告")) {
 		report_year(p);
-	} else if ((p->title && span_in(p->title, &a, &b)) ||
-		   (p->ordinal && span_near_ordinal(d, p->ordinal, &a, &b)) ||
+	} else if ((p->ordinal && span_near_ordinal(d, p->ordinal, &a, &b)) ||
 		   (!p->ordinal && span_anywhere(d, &a, &b))) {
 		p->start = a, p->end = b;
 	} else if (p->ordinal) {
@@ -470,6 +481,14 @@ void pw_read_meta(const struct pw_doc *d, struct pw_plan *p)
 	if (!p->title)
 		p->title = title_from_quotes(d);
 	p->region = find_region(d, p->title);
+	if (p->title && span_in(p->title, &p->start, &p->end)) {
+		/* …规划纲要（2021—2025年）: the years name the plan; a
+		 * 国民经济和社会发展 plan starting in 2021 is the 14th */
+		p->ordinal = ordinal_in(p->title);
+		if (!p->ordinal && strstr(p->title, ANCHOR))
+			p->ordinal = plan_of_year(p->start);
+		return;
+	}
 	p->ordinal = find_ordinal(d, p->title);
 	read_period(d, p);
 }

@@ -1,9 +1,322 @@
-/* prose.c - prose targets.  (placeholder: owner fills in) */
+/*
+ * prose.c - quantitative targets in the running text of a plan.
+ *
+ * The text is read as paragraphs rejoined across page breaks (text/para.h),
+ * skipping lines earlier stages claimed (tables, headings, 专栏 items) and
+ * sections that review the past.  Each paragraph is cut into sentences
+ * (。！？) and clauses (，；：).  Every quantity in a clause (a number with a
+ * unit, outside quotes and brackets, not a name such as 5G or PM2.5) is a
+ * target when prose_trigger.c finds what makes it one; its subject, kind and
+ * comparator follow, and a list of values (分别降低13.5%、18%) or of subjects
+ * (PM10、PM2.5 …) yields one target each.  The target year is set only when
+ * the sentence itself names one (到2025年).  A target is reported at the
+ * line of its number.  See prose_int.h for the parts.
+ */
 #include "ingest/ingest.h"
+#include "ingest/prose_int.h"
+#include "ingest/scan.h"
+#include "text/number.h"
+#include "text/para.h"
+#include "text/utf8.h"
+#include "util/alloc.h"
+#include "util/strbuf.h"
+
+#include <string.h>
+
+#define MAX_VALUES 8 /* values in one list: 分别降低13.5%、18% */
+
+struct prose_run {
+	struct pw_plan *p;
+	const struct pw_para *para;
+	const char *s;         /* the paragraph text */
+	int year;              /* of the current sentence, 0 if none */
+	bool pending_annual;   /* 每年 in an earlier clause without a target */
+	char *last_subject;    /* of the sentence's previous target, or NULL */
+};
+
+/* A quantity and what makes it a target. */
+struct finding {
+	struct pw_prose_qty q[MAX_VALUES];
+	size_t n;
+	struct pw_prose_trigger t;
+	bool base_year; /* 比2020年增长: a change against a base, not a rate */
+};
+
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* +1 for an opening quote or bracket, -1 for a closing one, else 0. */
+static int bracket(const char *s)
+{
+	static const char *const open[] = { "“", "《", "（", "(", "「", "『", "【", "‘" };
+	static const char *const close[] = { "”", "》", "）", ")", "」", "』", "】", "’" };
+	unsigned char c = (unsigned char)*s;
+	size_t i;
+
+	if (c != '(' && c != ')' && c != 0xE2 && c != 0xE3 && c != 0xEF)
+		return 0;
+	for (i = 0; i < sizeof(open) / sizeof(open[0]); i++) {
+		if (pw_utf8_starts(s, open[i]))
+			return 1;
+		if (pw_utf8_starts(s, close[i]))
+			return -1;
+	}
+	return 0;
+}
+
+/* ---- emission ---- */
+
+/* The clause as the target's text, without a leading year phrase
+ * ("到 2025 年粮食综合生产能力…" → "粮食综合生产能力…"). */
+static char *clause_text(const char *s, size_t lo, size_t hi)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int year;
+	size_t b = (size_t)(pw_scan_skip_space(s + lo) - s), k;
+
+	k = b < hi ? pw_prose_year_phrase(s + b, &year) : 0;
+	if (k && b + k < hi)
+		b = (size_t)(pw_scan_skip_space(s + b + k) - s);
+	if (b < hi)
+		sb_add(&sb, s + b, hi - b);
+	sb_trim(&sb);
+	return sb_detach(&sb, NULL);
+}
+
+static void emit(struct prose_run *r, const struct finding *f, const struct pw_prose_qty *q,
+		 const char *subject, const char *text)
+{
+	struct pw_prose_target *pt = pw_plan_add_target(r->p);
+
+	pt->t.kind = pw_prose_trigger_kind(&f->t, q, subject, f->base_year);
+	pt->t.cmp = pw_prose_trigger_cmp(&f->t, q);
+	pt->t.has_value = true;
+	pt->t.value = q->value;
+	pt->t.has_value_hi = q->has_hi;
+	pt->t.value_hi = q->has_hi ? q->value_hi : 0;
+	pt->t.year = r->year;
+	pt->t.text = xstrdup(text);
+	pt->subject = subject ? xstrdup(subject) : NULL;
+	pt->unit = xstrdup(q->unit);
+	pt->line = pw_para_line_at(r->para, q->start);
+}
+
+/* A clause without a subject of its own ("，年均增长6.5%以上") shares the
+ * previous target's; failing that, its words before the number stand in
+ * (完成造林1万亩 → 完成造林). */
+static void fallback_subject(struct prose_run *r, const struct finding *f, size_t lo,
+			     struct pw_prose_subjects *subj)
+{
+	char *s = r->last_subject ? xstrdup(r->last_subject)
+				  : pw_prose_clean_phrase(r->s, lo, f->q[0].start);
+
+	ALLOC_GROW(subj->v, subj->n + 1, subj->alloc);
+	subj->v[subj->n++] = s;
+}
+
+static void remember_subject(struct prose_run *r, const char *subject)
+{
+	free(r->last_subject);
+	r->last_subject = subject && *subject ? xstrdup(subject) : NULL;
+}
+
+/* One target per value, or per subject when one value has several. */
+static void emit_all(struct prose_run *r, const struct finding *f, size_t lo, size_t hi)
+{
+	struct pw_prose_subjects subj;
+	char *text = clause_text(r->s, lo, hi);
+	size_t i;
+
+	pw_prose_subjects(r->s, lo, hi, &f->q[0], &f->q[f->n - 1], &f->t, f->n, &subj);
+	if (!subj.n)
+		fallback_subject(r, f, lo, &subj);
+	remember_subject(r, subj.v[subj.n - 1]);
+	if (f->n == 1 && subj.n > 1)
+		for (i = 0; i < subj.n; i++)
+			emit(r, f, &f->q[0], subj.v[i], text);
+	else
+		for (i = 0; i < f->n; i++)
+			emit(r, f, &f->q[i], subj.n == f->n ? subj.v[i] : subj.n ? subj.v[0] : NULL,
+			     text);
+	pw_prose_subjects_release(&subj);
+	free(text);
+}
+
+/* ---- clauses ---- */
+
+/* 比2020年, 较2020年, 比上年: the change is measured against a base. */
+static bool against_base(const char *s, size_t lo, size_t pos)
+{
+	size_t i;
+
+	for (i = lo; i + 3 < pos; i += pw_prose_cp_len(s + i))
+		if ((pw_utf8_starts(s + i, "比") || pw_utf8_starts(s + i, "较")) &&
+		    (is_digit(s[i + 3]) || pw_utf8_starts(s + i + 3, "上年") ||
+		     pw_utf8_starts(s + i + 3, "“") || pw_utf8_starts(s + i + 3, " ")))
+			return true;
+	return false;
+}
+
+/* Reads the rest of a value list after f->q[0]. */
+static void read_list(const char *s, size_t hi, struct finding *f)
+{
+	size_t k;
+
+	f->n = 1;
+	while (f->n < MAX_VALUES && (k = pw_prose_qty_list_next(s, f->q[f->n - 1].end, hi)) &&
+	       pw_prose_qty_scan(s, k, hi, &f->q[f->n]) && !f->q[f->n].modifier)
+		f->n++;
+}
+
+/* Tries the quantity at pos; returns the end of what it consumed (0 if it
+ * is not a target). */
+static size_t try_quantity(struct prose_run *r, size_t lo, size_t hi, size_t pos)
+{
+	struct finding f;
+
+	if (pw_prose_qty_is_name(r->s, lo, pos, hi) ||
+	    !pw_prose_qty_scan(r->s, pos, hi, &f.q[0]) || f.q[0].modifier || f.q[0].year)
+		return 0;
+	if (!pw_prose_trigger_find(r->s, lo, hi, &f.q[0], &f.t))
+		return 0;
+	if (r->pending_annual && f.t.role != PW_PR_LEVEL && f.t.role != PW_PR_CMP)
+		f.t.annual = true;
+	f.base_year = against_base(r->s, lo, pos);
+	read_list(r->s, hi, &f);
+	emit_all(r, &f, lo, hi);
+	return f.q[f.n - 1].end;
+}
+
+static size_t skip_number(const char *s, size_t pos)
+{
+	double v;
+	size_t k = pw_scan_number(s + pos, &v);
+
+	return pos + (k ? k : 1);
+}
+
+static void read_clause(struct prose_run *r, size_t lo, size_t hi)
+{
+	size_t i = lo, end;
+	int depth = 0, found = 0, b;
+
+	while (i < hi) {
+		if ((b = bracket(r->s + i)) != 0) {
+			depth = depth + b < 0 ? 0 : depth + b;
+			i += pw_prose_cp_len(r->s + i);
+		} else if (is_digit(r->s[i]) && !depth) {
+			end = try_quantity(r, lo, hi, i);
+			found += end != 0;
+			i = end ? end : skip_number(r->s, i);
+		} else {
+			i += pw_prose_cp_len(r->s + i);
+		}
+	}
+	if (found)
+		r->pending_annual = false;
+	else if (pw_prose_contains(r->s, lo, hi, "每年"))
+		r->pending_annual = true;
+}
+
+/* End of the clause starting at lo: the next ，；： (or , ; outside a
+ * number) at bracket depth 0, or e. */
+static size_t clause_end(const char *s, size_t lo, size_t e)
+{
+	static const char *const seps[] = { "，", "；", "：", ";" };
+	size_t i = lo, k;
+	int depth = 0, b;
+
+	while (i < e) {
+		if ((unsigned char)s[i] < 0x80 && s[i] != ',' && s[i] != ';' && s[i] != '(' &&
+		    s[i] != ')') {
+			i++;
+			continue;
+		}
+		if ((b = bracket(s + i)) != 0)
+			depth = depth + b < 0 ? 0 : depth + b;
+		for (k = 0; !depth && k < sizeof(seps) / sizeof(seps[0]); k++)
+			if (pw_utf8_starts(s + i, seps[k]))
+				return i;
+		if (!depth && s[i] == ',' && !(i > lo && is_digit(s[i - 1]) && is_digit(s[i + 1])))
+			return i;
+		i += pw_prose_cp_len(s + i);
+	}
+	return e;
+}
+
+static bool has_digit(const char *s, size_t b, size_t e)
+{
+	for (; b < e; b++)
+		if (is_digit(s[b]))
+			return true;
+	return false;
+}
+
+static void read_sentence(struct prose_run *r, size_t b, size_t e)
+{
+	size_t c = b, ce;
+
+	if (!has_digit(r->s, b, e) || pw_prose_sentence_past(r->s, b, e, r->p))
+		return;
+	r->year = pw_prose_sentence_year(r->s, b, e, r->p);
+	r->pending_annual = false;
+	remember_subject(r, NULL);
+	while (c < e) {
+		ce = clause_end(r->s, c, e);
+		read_clause(r, c, ce);
+		c = ce < e ? ce + pw_prose_cp_len(r->s + ce) : e;
+	}
+}
+
+/* Length of a sentence end at s: 。！？ (3 bytes) or !? (1). */
+static size_t sentence_stop(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (*u == '!' || *u == '?')
+		return 1;
+	if (u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x82) /* 。 */
+		return 3;
+	if (u[0] == 0xEF && u[1] == 0xBC && (u[2] == 0x81 || u[2] == 0x9F)) /* ！？ */
+		return 3;
+	return 0;
+}
+
+static void read_paragraph(struct prose_run *r)
+{
+	size_t len = r->para->text.len, b = 0, i = 0, k;
+
+	while (i < len) {
+		if ((k = sentence_stop(r->s + i)) != 0) {
+			read_sentence(r, b, i);
+			b = i = i + k;
+			continue;
+		}
+		i += pw_prose_cp_len(r->s + i);
+	}
+	if (b < len)
+		read_sentence(r, b, len);
+}
 
 void pw_read_prose(const struct pw_doc *d, struct pw_plan *p, const unsigned char *claimed)
 {
-	(void)d;
-	(void)p;
-	(void)claimed;
+	unsigned char *past = pw_prose_past_lines(d, p, claimed);
+	struct pw_para para;
+	struct prose_run r = { 0 };
+	size_t pos = 0;
+
+	r.p = p;
+	r.para = &para;
+	pw_para_init(&para);
+	while (pw_para_next(d, claimed, &pos, &para)) {
+		if (para.heading || past[para.first])
+			continue;
+		r.s = para.text.buf;
+		read_paragraph(&r);
+	}
+	pw_para_release(&para);
+	free(r.last_subject);
+	free(past);
 }

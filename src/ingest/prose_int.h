@@ -39,6 +39,7 @@ enum pw_prose_role {
 
 struct pw_prose_word {
 	const char *s;
+	unsigned char len;  /* strlen(s) */
 	unsigned char role; /* enum pw_prose_role */
 	unsigned char cmp;  /* enum pw_cmp it implies, PW_CMP_NONE if none */
 };
@@ -63,6 +64,11 @@ size_t pw_prose_unit(const char *s, unsigned *flags);
 
 /* Lead-in words stripped from the front of a subject (全区, 实现, 确保). */
 size_t pw_prose_leadin(const char *s);
+
+/* Bytes of the UTF-8 sequence that starts at s (1 for a stray byte). */
+size_t pw_prose_cp_len(const char *s);
+/* True if word occurs in s[b, e). */
+bool pw_prose_contains(const char *s, size_t b, size_t e, const char *word);
 
 /* ---- quantities (prose_qty.c) ---- */
 
@@ -124,7 +130,8 @@ struct pw_prose_subjects {
 };
 
 /* The subject(s) of a target; nvalues is the length of its value list.
- * Fills out with strings the caller frees (pw_prose_subjects_release). */
+ * Fills out with strings the caller frees (pw_prose_subjects_release);
+ * out->n is 0 if the clause names none (年均增长6.5%以上). */
 void pw_prose_subjects(const char *s, size_t lo, size_t hi, const struct pw_prose_qty *first,
 		       const struct pw_prose_qty *last, const struct pw_prose_trigger *t,
 		       size_t nvalues, struct pw_prose_subjects *out);

@@ -2,7 +2,8 @@
  * prose_lex.c - the words the prose target finder reads: verbs and
  * comparators before a quantity, adverbs between them, units after it, and
  * lead-ins at the front of a subject.  Lists, not rules: to teach the finder
- * a new verb or unit, add a row here.
+ * a new verb or unit, add a row here.  Also the small text helpers the
+ * prose*.c files share.
  */
 #include "ingest/prose_int.h"
 #include "text/utf8.h"
@@ -11,8 +12,8 @@
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
-#define W(s, role) { s, PW_PR_##role, PW_CMP_NONE }
-#define C(s, role, cmp) { s, PW_PR_##role, PW_CMP_##cmp }
+#define W(s, role) { s, sizeof(s) - 1, PW_PR_##role, PW_CMP_NONE }
+#define C(s, role, cmp) { s, sizeof(s) - 1, PW_PR_##role, PW_CMP_##cmp }
 
 static const struct pw_prose_word words[] = {
 	/* levels: the value is where the subject gets to */
@@ -55,8 +56,7 @@ static const struct pw_prose_word words[] = {
 	W("合计", ADVERB), W("将", ADVERB), W("要", ADVERB), W("可", ADVERB),
 	W("有", ADVERB), W("持续", ADVERB), W("稳定", ADVERB), W("进一步", ADVERB),
 	W("计划", ADVERB), W("预计", ADVERB), W("争取", ADVERB), W("力求", ADVERB),
-	W("逐步", ADVERB), W("新", ADVERB), W("全部", ADVERB), W("总数", ADVERB),
-	W("总量", ADVERB), W("数量", ADVERB), W("规模", ADVERB),
+	W("逐步", ADVERB), W("新", ADVERB), W("全部", ADVERB),
 	W("每年", ANNUAL), W("平均每年", ANNUAL), W("年均", AVERAGE), W("年平均", AVERAGE),
 	W("分别", EACH), W("均", EACH), W("都", EACH), W("各", EACH),
 };
@@ -73,7 +73,7 @@ const struct pw_prose_word *pw_prose_word_ending(const char *s, size_t lo, size_
 	size_t i, bestlen = 0;
 
 	for (i = 0; i < NELEM(words); i++) {
-		size_t n = strlen(words[i].s);
+		size_t n = words[i].len;
 
 		if (n <= bestlen || n > pos - lo || s[pos - 1] != words[i].s[n - 1])
 			continue;
@@ -91,7 +91,7 @@ const struct pw_prose_word *pw_prose_word_at(const char *s, size_t pos, size_t h
 	size_t i, bestlen = 0;
 
 	for (i = 0; i < NELEM(words); i++) {
-		size_t n = strlen(words[i].s);
+		size_t n = words[i].len;
 
 		if (n <= bestlen || n > hi - pos || s[pos] != words[i].s[0])
 			continue;
@@ -217,11 +217,25 @@ size_t pw_prose_unit(const char *s, unsigned *flags)
 static const char *const leadins[] = {
 	"全区", "全市", "全县", "全省", "全国", "全镇", "全乡", "全旗", "全州", "实现", "确保",
 	"力争", "努力", "推动", "使", "其中", "计划", "预计", "要", "将", "争取", "并", "同时",
-	"进一步", "着力", "届时", "今年", "明年", "此外", "另外", "以及", "和", "基本", "总体",
-	"期间", "时期", "期末", "末", "内",
+	"进一步", "着力", "届时", "今年", "明年", "此外", "另外", "以及", "和", "总体",
+	"期间", "时期", "期末", "末", "内", "每年",
 };
 
 size_t pw_prose_leadin(const char *s)
 {
 	return longest_of(s, leadins, NELEM(leadins));
+}
+
+/* ---- small text helpers shared by the prose*.c files ---- */
+
+size_t pw_prose_cp_len(const char *s)
+{
+	unsigned char c = (unsigned char)*s;
+
+	return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+bool pw_prose_contains(const char *s, size_t b, size_t e, const char *word)
+{
+	return b < e && memmem(s + b, e - b, word, strlen(word)) != NULL;
 }

@@ -5,6 +5,8 @@
 #include "ingest/scan.h"
 #include "text/utf8.h"
 
+#include <stdint.h>
+
 #include <string.h>
 
 #define U3000 "\xE3\x80\x80"
@@ -49,32 +51,44 @@ bool pw_scan_blank(const char *s)
 	return !*pw_scan_skip_space(s);
 }
 
+/* The code point at s if it is a Chinese numeral character (its length in
+ * *n), else 0. */
+static uint32_t numeral_cp(const char *s, size_t *n)
+{
+	uint32_t cp;
+
+	if ((unsigned char)*s < 0xE3)
+		return 0;
+	*n = pw_utf8_decode(s, strnlen(s, 4), &cp);
+	return cp;
+}
+
 /* Value of one Chinese digit at s (its length in *n), or -1. */
 static int cdigit(const char *s, size_t *n)
 {
-	static const char *const digits[] = {
-		"零", "一", "二", "三", "四", "五", "六", "七", "八", "九",
-	};
-	int i;
-
-	for (i = 0; i < 10; i++)
-		if ((*n = pw_utf8_starts(s, digits[i])))
-			return i;
-	if ((*n = pw_utf8_starts(s, "〇")))
-		return 0;
-	if ((*n = pw_utf8_starts(s, "两")))
-		return 2;
-	return -1;
+	switch (numeral_cp(s, n)) {
+	case 0x96F6: case 0x3007: return 0; /* 零 〇 */
+	case 0x4E00: return 1;              /* 一 */
+	case 0x4E8C: case 0x4E24: return 2; /* 二 两 */
+	case 0x4E09: return 3;
+	case 0x56DB: return 4;
+	case 0x4E94: return 5;
+	case 0x516D: return 6;
+	case 0x4E03: return 7;
+	case 0x516B: return 8;
+	case 0x4E5D: return 9;
+	default: return -1;
+	}
 }
 
 /* Multiplier of a unit character at s (十 10, 百 100), or 0. */
 static int cunit(const char *s, size_t *n)
 {
-	if ((*n = pw_utf8_starts(s, "十")))
-		return 10;
-	if ((*n = pw_utf8_starts(s, "百")))
-		return 100;
-	return 0;
+	switch (numeral_cp(s, n)) {
+	case 0x5341: return 10;  /* 十 */
+	case 0x767E: return 100; /* 百 */
+	default: return 0;
+	}
 }
 
 size_t pw_scan_cnum(const char *s, int *out)
@@ -98,8 +112,8 @@ size_t pw_scan_cnum(const char *s, int *out)
 			break;
 		}
 		p += n;
-		if (cur > 9999)
-			break;
+		if (cur > 9999 || total > 99999)
+			break; /* not a numeral anyone writes; stop before overflow */
 	}
 	if (p == s)
 		return 0;

@@ -1,10 +1,621 @@
-/* table.c - indicator tables.  (placeholder: owner fills in) */
+/*
+ * table.c - finding indicator tables in a plan: a header row with
+ * indicator-table column words, then data rows (tabs, Markdown pipes or
+ * runs of blanks), across page breaks and repeated headers, up to the
+ * notes (注：…) that close it.  Also the title (表N / 专栏N), the plan
+ * period it covers, footnote years (带*的为2019年数据) and the claims that
+ * keep later stages off the table's lines.  Rows: table_ind.c; cells and
+ * header roles: table_row.c.
+ */
 #include "ingest/ingest.h"
+#include "ingest/scan.h"
+#include "ingest/table_int.h"
+#include "text/utf8.h"
+#include "util/alloc.h"
+#include "util/error.h"
+#include "util/strbuf.h"
+
+#include <string.h>
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+enum lkind { L_BLANK, L_RULE, L_HEADER, L_NOTE, L_TITLE, L_ROW, L_CATROW, L_OTHER };
+
+struct tctx {
+	const struct pw_doc *d;
+	struct pw_plan *p;
+	unsigned char *claimed;
+	enum pw_trow_kind mode; /* how the current table separates cells */
+	struct pw_theader h;    /* the current header */
+	struct pw_tstate st;
+	struct strbuf notes;    /* text of the notes under the table */
+};
+
+static const char *line_at(const struct tctx *c, size_t i)
+{
+	return c->d->lines[i].s;
+}
+
+static void claim(struct tctx *c, size_t i)
+{
+	c->claimed[i] = PW_CLAIM_TABLE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Line kinds                                                         */
+
+/* "表 1", "表2", "表一", "附表3", "专栏1", "专栏 …"; Markdown #'s skipped. */
+static const char *title_text(const char *s)
+{
+	size_t k;
+	int v;
+
+	while (*s == '#' || *s == ' ' || *s == '>')
+		s++;
+	s = pw_scan_skip_space(s);
+	if (pw_utf8_starts(s, "专栏"))
+		return s;
+	k = pw_utf8_starts(s, "附表");
+	if (!k)
+		k = pw_utf8_starts(s, "表");
+	if (k && pw_scan_anynum(pw_scan_skip_space(s + k), &v))
+		return s;
+	return NULL;
+}
+
+static bool is_title(const char *s)
+{
+	const char *t = title_text(s);
+
+	return t && !strchr(s, '\t') && pw_scan_width(t, strlen(t)) <= 80 &&
+	       !pw_scan_ends_sentence(t, strlen(t));
+}
+
+/* A short line naming an indicator table without 表N: "主要指标". */
+static bool is_loose_title(const char *s)
+{
+	size_t len = strlen(s);
+
+	return (strstr(s, "主要指标") || strstr(s, "指标体系")) && !strchr(s, '\t') &&
+	       pw_scan_width(s, len) <= 40 && !pw_scan_ends_sentence(s, len) &&
+	       !strstr(s, "，");
+}
+
+static bool is_note(const char *s)
+{
+	static const char *const starts[] = {
+		"注：", "注:", "注 ", "注1", "注①", "备注", "说明：", "说明:", "资料来源",
+		"数据来源", "带*", "带＊", "*", "＊", "①", "②", "③", "④", "⑤", "⑥",
+		"⑦", "⑧", "⑨", "⑩",
+	};
+	size_t i;
+
+	s = pw_scan_skip_space(s);
+	if (*s == '|')
+		s = pw_scan_skip_space(s + 1);
+	for (i = 0; i < NELEM(starts); i++)
+		if (pw_utf8_starts(s, starts[i]))
+			return true;
+	return false;
+}
+
+static bool same_mode(enum pw_trow_kind mode, const struct pw_trow *r)
+{
+	if (mode == PW_TROW_SPACES)
+		return r->kind == PW_TROW_SPACES || r->kind == PW_TROW_TABS;
+	return r->kind == mode;
+}
+
+/* A row holding only a category ("一、经济发展" and empty cells). */
+static bool is_category_row(const struct pw_trow *r, const struct pw_theader *h)
+{
+	size_t first = 0, n = pw_table_row_filled(r, &first);
+	const char *s = n ? r->cells[first] : "";
+	char no[32];
+
+	if (n != 1 || pw_table_serial(s, no, sizeof(no)))
+		return false;
+	if (pw_table_parsed(r, first)->type != PW_CELL_TEXT || pw_scan_ends_sentence(s, strlen(s)))
+		return false;
+	if (first == 0 && (h->first_value > 1 || pw_table_cat_number(s)))
+		return true;
+	return first == 1 && first < h->first_value && pw_table_cat_number(s);
+}
+
+/* A line without cells that reads as a category: "二、创新驱动". */
+static bool is_plain_category(const char *s)
+{
+	size_t k = pw_table_cat_number(s), len = strlen(s);
+
+	return k && pw_scan_width(s, len) <= 24 && !pw_scan_ends_sentence(s, len) &&
+	       !strstr(s + k, "，");
+}
+
+/* True if the next non-blank line from i on has cells like the table's. */
+static bool row_follows(const struct tctx *c, size_t i)
+{
+	struct pw_trow r;
+	bool ok;
+
+	while (i < c->d->nlines && pw_scan_blank(line_at(c, i)))
+		i++;
+	if (i >= c->d->nlines)
+		return false;
+	pw_table_split(&r, line_at(c, i), c->mode == PW_TROW_SPACES);
+	ok = same_mode(c->mode, &r) && r.n >= 2 && !r.rule;
+	pw_table_row_release(&r);
+	return ok;
+}
+
+static bool is_header(const struct tctx *c, const struct pw_trow *r)
+{
+	struct pw_theader h;
+
+	if (!pw_table_header(r, c->p->start, &h))
+		return false;
+	pw_table_header_release(&h);
+	return true;
+}
+
+/* What line i is inside a table; r gets its cells (caller releases). */
+static enum lkind classify(struct tctx *c, size_t i, struct pw_trow *r)
+{
+	const char *s = line_at(c, i);
+
+	pw_table_split(r, s, c->mode == PW_TROW_SPACES);
+	if (pw_scan_blank(s))
+		return L_BLANK;
+	if (r->rule)
+		return L_RULE;
+	if (is_note(s))
+		return L_NOTE;
+	if (is_title(s))
+		return L_TITLE;
+	if (!same_mode(c->mode, r) || r->n < 2)
+		return is_plain_category(s) && row_follows(c, i + 1) ? L_CATROW : L_OTHER;
+	if (is_header(c, r))
+		return L_HEADER;
+	return is_category_row(r, &c->h) ? L_CATROW : L_ROW;
+}
+
+/* ------------------------------------------------------------------ */
+/* Period and title                                                   */
+
+/* The plan ordinal from "十三五" / "第十四个五年"; 0 if none. */
+static int plan_ordinal(const char *s)
+{
+	static const char digits[] = "一二三四五六七八九";
+	const char *p;
+	int v;
+
+	for (p = strstr(s, "十"); p; p = strstr(p + 1, "十")) {
+		const char *q = p + 3, *d;
+
+		for (v = 1, d = digits; *d; d += 3, v++)
+			if (!strncmp(q, d, 3) && pw_utf8_starts(q + 3, "五"))
+				return 10 + v;
+	}
+	p = strstr(s, "第");
+	if (p && pw_scan_cnum(p + 3, &v) && strstr(p, "个五年"))
+		return v;
+	return 0;
+}
+
+/* "2021—2025年" or "2021-2025": sets start and end. */
+static bool year_span(const char *s, int *start, int *end)
+{
+	int a, b;
+	size_t k;
+
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9' || pw_scan_digits(s, &a) != 4)
+			continue;
+		k = 4;
+		while (s[k] == '-' || s[k] == '~' || pw_utf8_starts(s + k, "—") ||
+		       pw_utf8_starts(s + k, "–") || pw_utf8_starts(s + k, "至"))
+			k += s[k] & 0x80 ? 3 : 1;
+		if (k > 4 && pw_scan_digits(s + k, &b) == 4 && b > a && b - a <= 10) {
+			*start = a;
+			*end = b;
+			return true;
+		}
+		s += 3;
+	}
+	return false;
+}
+
+static void period_from_text(const char *s, int *start, int *end)
+{
+	int n = plan_ordinal(s);
+
+	if (n >= 6 && n <= 30) {
+		*start = 2021 + 5 * (n - 14);
+		*end = *start + 4;
+		return;
+	}
+	year_span(s, start, end);
+}
+
+/* Period from the header's years when the title has none. */
+static void period_from_header(const struct pw_theader *h, int *start, int *end)
+{
+	if (h->target_year) {
+		*end = h->target_year;
+		*start = *end - 4;
+	} else if (h->base_year) {
+		*start = h->base_year + 1;
+		*end = *start + 4;
+	} else if (h->actual_year) {
+		*end = h->actual_year;
+		*start = *end - 4;
+	}
+}
+
+static bool is_unit_line(const char *s)
+{
+	s = pw_scan_skip_space(s);
+	return pw_utf8_starts(s, "单位：") || pw_utf8_starts(s, "单位:") ||
+	       pw_utf8_starts(s, "计量单位");
+}
+
+/* The title line above the header at hline (nearest non-empty line, a
+ * unit line skipped), or -1. */
+static long find_title(struct tctx *c, size_t hline)
+{
+	size_t i = hline;
+	const char *s;
+
+	while (i-- > 0) {
+		s = line_at(c, i);
+		if (pw_scan_blank(s))
+			continue;
+		if (is_unit_line(s)) {
+			claim(c, i);
+			continue;
+		}
+		if (c->claimed[i] == PW_CLAIM_TABLE)
+			return -1;
+		if (is_title(s) || (is_loose_title(s) && c->claimed[i] == PW_CLAIM_NONE))
+			return (long)i;
+		return -1;
+	}
+	return -1;
+}
+
+static char *clean_title(const char *s)
+{
+	const char *t = title_text(s);
+	struct strbuf sb = STRBUF_INIT;
+
+	if (!t) {
+		while (*s == '#' || *s == ' ')
+			s++;
+		t = s;
+	}
+	sb_addstr(&sb, t);
+	sb_trim(&sb);
+	return sb_detach(&sb, NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* Notes and footnotes                                                */
+
+/* Reads the notes from line i on; returns the last note line. */
+static size_t read_notes(struct tctx *c, size_t i)
+{
+	size_t last = i, j;
+
+	sb_addstr(&c->notes, line_at(c, i));
+	claim(c, i);
+	for (j = i + 1; j < c->d->nlines && j <= last + 2; j++) {
+		const char *s = line_at(c, j);
+
+		if (pw_scan_blank(s))
+			continue;
+		if (!is_note(s))
+			break;
+		sb_addch(&c->notes, '\n');
+		sb_addstr(&c->notes, s);
+		claim(c, j);
+		last = j;
+	}
+	return last;
+}
+
+/* "带*的为2019年数据": the year a * marks, and the clause as the note. */
+static int footnote_year(const char *notes, char **clause)
+{
+	static const char *const stops[] = { "。", "；", ";", "，", "\n", "②", "③", "④" };
+	const char *star = strchr(notes, '*'), *p, *e;
+	size_t i;
+	int y;
+
+	if (!star)
+		star = strstr(notes, "＊");
+	if (!star)
+		return 0;
+	for (p = star; *p && p - star < 40; p++)
+		if (pw_scan_digits(p, &y) == 4 && y > 1950 && pw_utf8_starts(p + 4, "年"))
+			break;
+	if (!*p || p - star >= 40)
+		return 0;
+	e = p + strlen(p);
+	for (i = 0; i < NELEM(stops); i++) {
+		const char *q = strstr(p, stops[i]);
+
+		if (q && q < e)
+			e = q;
+	}
+	*clause = xstrndup(p, (size_t)(e - p));
+	return y;
+}
+
+static void apply_footnotes(struct tctx *c, struct pw_table *t)
+{
+	char *clause = NULL;
+	int y = footnote_year(c->notes.buf, &clause);
+	size_t i;
+
+	for (i = 0; y && i < t->nrows && i < c->st.stars_alloc; i++) {
+		if (!c->st.stars[i])
+			continue;
+		if (c->st.stars[i] & 1)
+			t->rows[i].baseline_year = y;
+		if (c->st.stars[i] & 2)
+			t->rows[i].actual_year = y;
+		free(t->rows[i].note);
+		t->rows[i].note = xstrdup(clause);
+	}
+	free(clause);
+}
+
+/* ------------------------------------------------------------------ */
+/* Extent                                                             */
+
+/* The roles that say what a table holds (the number and category
+ * columns come and go between pages). */
+static unsigned role_mask(const struct pw_theader *h)
+{
+	unsigned m = 0;
+	size_t i;
+
+	for (i = 0; i < h->n; i++)
+		if (h->roles[i] != PW_TR_NONE && h->roles[i] != PW_TR_OTHER &&
+		    h->roles[i] != PW_TR_NO && h->roles[i] != PW_TR_CATEGORY)
+			m |= 1u << h->roles[i];
+	return m;
+}
+
+static bool same_roles(const struct pw_theader *a, const struct pw_theader *b)
+{
+	return role_mask(a) == role_mask(b);
+}
+
+/* Parses the header at line i into c->h (replacing it); false if the
+ * header belongs to another table. */
+static bool switch_header(struct tctx *c, const struct pw_trow *r, bool must_match)
+{
+	struct pw_theader h;
+
+	if (!pw_table_header(r, c->st.t->start, &h))
+		return false;
+	if (must_match && !same_roles(&h, &c->h)) {
+		pw_table_header_release(&h);
+		return false;
+	}
+	pw_table_header_release(&c->h);
+	c->h = h;
+	if (h.base_year)
+		c->st.base_year = h.base_year;
+	if (h.target_year)
+		c->st.target_year = h.target_year;
+	if (h.actual_year)
+		c->st.actual_year = h.actual_year;
+	c->st.growth_cumulative = h.growth_cumulative;
+	return true;
+}
+
+/* After a line of prose inside a table (page-break damage): the line
+ * where the table goes on, or 0 if it has ended. */
+static size_t resumes_at(struct tctx *c, size_t i)
+{
+	size_t j, prose = 0;
+	enum lkind k;
+	struct pw_trow r;
+	bool ok;
+
+	for (j = i; j < c->d->nlines && j < i + 12; j++) {
+		k = classify(c, j, &r);
+		ok = (k == L_ROW && pw_table_row_used(&r) + 1 >= c->h.n) ||
+		     (k == L_HEADER && switch_header(c, &r, true));
+		pw_table_row_release(&r);
+		if (ok)
+			return j;
+		if (k == L_OTHER && ++prose <= 3)
+			continue;
+		if (k != L_BLANK)
+			return 0;
+	}
+	return 0;
+}
+
+static void set_category(struct tctx *c, const struct pw_trow *r)
+{
+	size_t first = 0;
+
+	if (pw_table_row_filled(r, &first))
+		pw_table_set_category(&c->st, r->cells[first]);
+}
+
+/* One line inside the table; returns false when the table has ended and
+ * sets *next to the line to look at next. */
+static bool table_line(struct tctx *c, size_t i, size_t *next, size_t *last)
+{
+	struct pw_trow r;
+	enum lkind k = classify(c, i, &r);
+	bool go_on = true;
+
+	*next = i + 1;
+	switch (k) {
+	case L_BLANK:
+		break;
+	case L_HEADER:
+		go_on = switch_header(c, &r, false);
+		/* fall through */
+	case L_RULE:
+		if (go_on) {
+			claim(c, i);
+			*last = i;
+		}
+		break;
+	case L_CATROW:
+		set_category(c, &r);
+		claim(c, i);
+		*last = i;
+		break;
+	case L_ROW:
+		pw_table_read_row(&c->st, &c->h, &r, c->d->lines[i].no);
+		claim(c, i);
+		*last = i;
+		break;
+	case L_NOTE:
+		*last = read_notes(c, i);
+		go_on = false;
+		break;
+	case L_TITLE:
+		go_on = false;
+		break;
+	case L_OTHER:
+		*next = resumes_at(c, i + 1);
+		go_on = *next != 0;
+		break;
+	}
+	pw_table_row_release(&r);
+	return go_on;
+}
+
+static void set_years(struct tctx *c, struct pw_table *t)
+{
+	c->st.base_year = c->h.base_year ? c->h.base_year : (t->start ? t->start - 1 : 0);
+	c->st.target_year = c->h.target_year ? c->h.target_year : t->end;
+	c->st.actual_year = c->h.actual_year ? c->h.actual_year : t->end;
+	c->st.growth_cumulative = c->h.growth_cumulative;
+}
+
+/* Title, period and header of the table whose header is at hline. */
+static struct pw_table *open_table(struct tctx *c, size_t hline, const struct pw_trow *hr)
+{
+	struct pw_table *t = pw_plan_add_table(c->p);
+	long tl = find_title(c, hline);
+
+	t->line = c->d->lines[tl >= 0 ? (size_t)tl : hline].no;
+	if (tl >= 0) {
+		t->title = clean_title(line_at(c, (size_t)tl));
+		claim(c, (size_t)tl);
+		period_from_text(t->title, &t->start, &t->end);
+	}
+	pw_table_header(hr, t->start, &c->h);
+	if (!t->start)
+		period_from_header(&c->h, &t->start, &t->end);
+	memset(&c->st, 0, sizeof(c->st));
+	c->st.t = t;
+	c->st.file = c->d->name;
+	set_years(c, t);
+	claim(c, hline);
+	return t;
+}
+
+/* A header continued on the next line ("2015年" over "基数"): that line
+ * has no numbers and names column roles.  Fills merged with the two
+ * lines' cells joined column by column. */
+static bool header_continues(struct tctx *c, size_t i, const struct pw_trow *hr,
+			     struct pw_trow *merged)
+{
+	struct pw_trow nx;
+	struct strbuf sb = STRBUF_INIT;
+	size_t j, first, roles = 0, n;
+	bool ok;
+
+	if (i >= c->d->nlines)
+		return false;
+	pw_table_split(&nx, line_at(c, i), hr->kind == PW_TROW_SPACES);
+	ok = same_mode(hr->kind, &nx) && !nx.rule && pw_table_row_filled(&nx, &first) >= 2;
+	for (j = 0; ok && j < nx.n; j++) {
+		if (pw_table_parsed(&nx, j)->type == PW_CELL_NUMBER)
+			ok = false;
+		roles += pw_table_role_word(nx.cells[j]);
+	}
+	if (ok && roles) {
+		n = hr->n > nx.n ? hr->n : nx.n;
+		for (j = 0; j < n; j++)
+			sb_addf(&sb, "%s%s %s", j ? "\t" : "", pw_table_cell(hr, j),
+				pw_table_cell(&nx, j));
+		pw_table_split(merged, sb.buf, false);
+		merged->kind = hr->kind;
+	}
+	sb_release(&sb);
+	pw_table_row_release(&nx);
+	return ok && roles;
+}
+
+/* Reads the table whose header is at hline; returns the line after it. */
+static size_t read_table(struct tctx *c, size_t hline, const struct pw_trow *hr0)
+{
+	struct pw_table *t;
+	struct pw_trow two;
+	const struct pw_trow *hr = hr0;
+	size_t i = hline + 1, next, last = hline;
+
+	c->mode = hr->kind;
+	if (header_continues(c, i, hr0, &two)) {
+		hr = &two;
+		claim(c, i);
+		last = i++;
+	}
+	t = open_table(c, hline, hr);
+	if (hr == &two)
+		pw_table_row_release(&two);
+	sb_reset(&c->notes);
+	while (i < c->d->nlines && table_line(c, i, &next, &last))
+		i = next;
+	if (!t->nrows)
+		pw_warning_at(c->d->name, t->line, 1, "indicator table has no data rows");
+	apply_footnotes(c, t);
+	pw_table_header_release(&c->h);
+	pw_table_state_release(&c->st);
+	return last + 1;
+}
+
+/* ------------------------------------------------------------------ */
+
+static bool may_be_header(const char *s)
+{
+	return strchr(s, '\t') || *pw_scan_skip_space(s) == '|' || strstr(s, "  ") ||
+	       strstr(s, "\xe3\x80\x80");
+}
 
 int pw_read_tables(const struct pw_doc *d, struct pw_plan *p, unsigned char *claimed)
 {
-	(void)d;
-	(void)p;
-	(void)claimed;
+	struct tctx c = { .d = d, .p = p, .claimed = claimed };
+	struct pw_trow r;
+	struct pw_theader h;
+	size_t i = 0;
+
+	sb_init(&c.notes, 0);
+	while (i < d->nlines) {
+		if (!may_be_header(d->lines[i].s)) {
+			i++;
+			continue;
+		}
+		pw_table_split(&r, d->lines[i].s, true);
+		if (pw_table_header(&r, 0, &h)) {
+			pw_table_header_release(&h);
+			i = read_table(&c, i, &r);
+		} else {
+			i++;
+		}
+		pw_table_row_release(&r);
+	}
+	sb_release(&c.notes);
 	return 0;
 }

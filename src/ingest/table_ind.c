@@ -220,35 +220,30 @@ static bool is_value_role(enum pw_trole r)
 	       r == PW_TR_ACTUAL;
 }
 
-static int score_cell(enum pw_trole role, const char *cell)
+static int score_cell(enum pw_trole role, const char *cell, const struct pw_cell *c)
 {
-	struct pw_cell c;
-
 	if (!*cell)
 		return 0;
-	pw_parse_cell(cell, &c);
 	if (role == PW_TR_ATTR)
 		return attr_of(cell) != PW_ATTR_NONE ? 3 : -2;
 	if (role == PW_TR_UNIT)
-		return c.type == PW_CELL_TEXT && unit_like(cell, strlen(cell)) ? 1 : -2;
+		return c->type == PW_CELL_TEXT && unit_like(cell, strlen(cell)) ? 1 : -2;
 	if (!is_value_role(role))
 		return 0;
-	if (attr_of(cell) != PW_ATTR_NONE)
-		return -3;
-	return c.type == PW_CELL_TEXT ? -1 : 1;
+	if (c->type != PW_CELL_TEXT)
+		return 1;
+	return attr_of(cell) != PW_ATTR_NONE ? -3 : -1;
 }
 
 /* The name part (cells left of the values) must end in text. */
 static int score_name(const struct pw_trow *r, size_t end)
 {
-	struct pw_cell c;
 	size_t i;
 
 	for (i = end; i-- > 0;) {
-		if (!r->cells[i][0])
+		if (!pw_table_cell(r, i)[0])
 			continue;
-		pw_parse_cell(r->cells[i], &c);
-		return c.type == PW_CELL_TEXT ? 2 : -3;
+		return pw_table_parsed(r, i)->type == PW_CELL_TEXT ? 2 : -3;
 	}
 	return -3;
 }
@@ -259,7 +254,8 @@ static int score_shift(const struct pw_theader *h, const struct pw_trow *r, long
 	int score = score_name(r, end);
 
 	for (j = h->first_value; j < h->n; j++)
-		score += score_cell(h->roles[j], pw_table_cell(r, j + (size_t)s));
+		score += score_cell(h->roles[j], pw_table_cell(r, j + (size_t)s),
+				    pw_table_parsed(r, j + (size_t)s));
 	for (j = h->n + (size_t)s; j < r->n; j++)
 		if (r->cells[j][0])
 			score -= 2;
@@ -305,6 +301,21 @@ struct row_left {
 	bool empty_before_name; /* a blank cell sits where a group would */
 };
 
+/* The serial number cell at i (or an empty cell where it would be);
+ * returns the index after it. */
+static size_t take_serial(const struct pw_trow *r, size_t i, size_t end, struct row_left *L)
+{
+	if (i < end && pw_table_serial(pw_table_cell(r, i), L->no, sizeof(L->no)))
+		return i + 1;
+	L->no[0] = '\0';
+	if (i + 1 < end && !pw_table_cell(r, i)[0])
+		return i + 1;
+	return i;
+}
+
+/* Cells left of the values: [category] [no] [group] name.  A category
+ * column is only trusted when the row is not shifted left (s < 0 means a
+ * merged category cell was dropped by the converter). */
 static void read_left(const struct pw_theader *h, const struct pw_trow *r, long s,
 		      struct row_left *L)
 {
@@ -313,29 +324,22 @@ static void read_left(const struct pw_theader *h, const struct pw_trow *r, long 
 
 	memset(L, 0, sizeof(*L));
 	L->category = "";
-	if (cat != NOPOS && cat >= h->first_value)
+	if (cat >= h->first_value || s < 0)
 		cat = NOPOS;
-	if (cat != NOPOS && s >= 0 && cat == 0) {
+	if (cat == 0) {
 		L->category = pw_table_cell(r, 0);
 		i = 1;
 	}
-	if (i < end && pw_table_serial(pw_table_cell(r, i), L->no, sizeof(L->no)))
-		i++;
-	else if ((L->no[0] = '\0', i + 1 < end) && !pw_table_cell(r, i)[0])
-		i++;
-	for (k = i; k < end; k++) {
-		if (cat != NOPOS && k == cat && cat != 0 && s >= 0) {
+	for (k = take_serial(r, i, end, L); k < end; k++) {
+		if (k == cat) {
 			L->category = pw_table_cell(r, k);
-			continue;
-		}
-		if (!pw_table_cell(r, k)[0]) {
+		} else if (!pw_table_cell(r, k)[0]) {
+			L->empty_before_name |= first == NOPOS;
+		} else {
 			if (first == NOPOS)
-				L->empty_before_name = true;
-			continue;
+				first = k;
+			L->name = pw_table_cell(r, k);
 		}
-		if (first == NOPOS)
-			first = k;
-		L->name = pw_table_cell(r, k);
 	}
 	if (first != NOPOS && pw_table_cell(r, first) != L->name) {
 		L->group = pw_table_cell(r, first);
@@ -422,10 +426,57 @@ static void inherit_cells(struct pw_tstate *st, struct row_cells *rc, bool cont)
 
 static void set_star(struct pw_tstate *st, unsigned char bit)
 {
-	size_t i = st->t->nrows - 1;
+	size_t i = st->t->nrows - 1, old = st->stars_alloc;
 
 	ALLOC_GROW(st->stars, st->t->nrows, st->stars_alloc);
+	if (st->stars_alloc > old)
+		memset(st->stars + old, 0, st->stars_alloc - old);
 	st->stars[i] |= bit;
+}
+
+static const char *const change_words[] = {
+	"增长", "增速", "增幅", "提高", "提升", "下降", "降低", "减少", "降幅", "增加",
+};
+
+/* A number in the growth column of a rate that does not name a change
+ * (城镇调查失业率 "<5.5") is the rate's level, not a growth rate. */
+static bool growth_is_level(const struct pw_indicator *ind)
+{
+	return ind->unit && (!strcmp(ind->unit, "%") || !strcmp(ind->unit, "‰")) &&
+	       !has_word(ind->name, change_words, NELEM(change_words)) &&
+	       !has_word(ind->group, change_words, NELEM(change_words));
+}
+
+/* A number cell: its value, or false for a dash, text or an empty cell. */
+static bool number_cell(const char *cell, struct pw_cell *c)
+{
+	if (!cell)
+		return false;
+	pw_parse_cell(cell, c);
+	return c->type == PW_CELL_NUMBER;
+}
+
+static void read_targets(struct pw_tstate *st, struct pw_indicator *ind,
+			 const struct row_cells *rc)
+{
+	struct pw_cell c;
+	enum pw_kind kind = PW_KIND_GROWTH;
+	int year = 0;
+
+	if (rc->target) {
+		pw_parse_cell(rc->target, &c);
+		add_target(ind, &c, rc->target, PW_KIND_LEVEL, st->target_year);
+	}
+	if (!rc->growth)
+		return;
+	if (st->growth_cumulative) {
+		kind = PW_KIND_CUMULATIVE;
+	} else if (growth_is_level(ind)) {
+		kind = PW_KIND_LEVEL;
+		year = st->target_year;
+	}
+	pw_parse_cell(rc->growth, &c);
+	add_target(ind, &c, rc->growth, kind, year);
 }
 
 static void read_values(struct pw_tstate *st, struct pw_indicator *ind,
@@ -433,22 +484,15 @@ static void read_values(struct pw_tstate *st, struct pw_indicator *ind,
 {
 	struct pw_cell c;
 
-	if (rc->base && (pw_parse_cell(rc->base, &c), c.type == PW_CELL_NUMBER)) {
+	if (number_cell(rc->base, &c)) {
 		ind->has_baseline = true;
 		ind->baseline = c.value;
 		ind->baseline_year = st->base_year;
 		if (c.footnote)
 			set_star(st, 1);
 	}
-	if (rc->target) {
-		pw_parse_cell(rc->target, &c);
-		add_target(ind, &c, rc->target, PW_KIND_LEVEL, st->target_year);
-	}
-	if (rc->growth) {
-		pw_parse_cell(rc->growth, &c);
-		add_target(ind, &c, rc->growth, PW_KIND_GROWTH, 0);
-	}
-	if (rc->actual && (pw_parse_cell(rc->actual, &c), c.type == PW_CELL_NUMBER)) {
+	read_targets(st, ind, rc);
+	if (number_cell(rc->actual, &c)) {
 		ind->has_actual = true;
 		ind->actual = c.value;
 		ind->actual_year = st->actual_year;
@@ -505,10 +549,61 @@ static void fill_identity(struct pw_tstate *st, struct pw_indicator *ind,
 	ind->direction = direction_of(ind->group, ind->name);
 }
 
+/* A data row holds at least one value or an attribute. */
+static bool has_values(const struct row_cells *rc)
+{
+	const char *cells[4] = { rc->base, rc->target, rc->growth, rc->actual };
+	struct pw_cell c;
+	size_t i;
+
+	for (i = 0; i < NELEM(cells); i++) {
+		if (!cells[i])
+			continue;
+		pw_parse_cell(cells[i], &c);
+		if (c.type != PW_CELL_TEXT && c.type != PW_CELL_EMPTY)
+			return true;
+	}
+	return rc->attr && attr_of(rc->attr) != PW_ATTR_NONE;
+}
+
+/* The name without its number and unit is not empty. */
+static bool has_name(const char *cell)
+{
+	char no[32], *name, *unit;
+	bool ok;
+
+	split_name_unit(cell + pw_table_name_number(cell, no, sizeof(no)), &name, &unit);
+	ok = name[0] != '\0';
+	free(name);
+	free(unit);
+	return ok;
+}
+
+static bool check_row(struct pw_tstate *st, const struct pw_theader *h,
+		      const struct pw_trow *r, long s, const struct row_left *L,
+		      const struct row_cells *rc, int line)
+{
+	size_t used = pw_table_row_used(r);
+
+	if (!L->name || !has_name(L->name)) {
+		pw_warning_at(st->file, line, 1, "table row has no indicator name");
+		return false;
+	}
+	if (!has_values(rc)) {
+		pw_warning_at(st->file, line, 1, "table row '%s' has no values", L->name);
+		return false;
+	}
+	if ((long)used > (long)h->n + s)
+		pw_warning_at(st->file, line, 1, "table row '%s' has %ld more cells than its header",
+			      L->name, (long)used - (long)h->n - s);
+	return true;
+}
+
 bool pw_table_read_row(struct pw_tstate *st, const struct pw_theader *h,
 		       const struct pw_trow *r, int line)
 {
 	long s = choose_shift(h, r);
+	size_t nprev = st->t->nrows;
 	struct pw_indicator *ind, *prev;
 	struct row_left L;
 	struct row_cells rc;
@@ -518,16 +613,14 @@ bool pw_table_read_row(struct pw_tstate *st, const struct pw_theader *h,
 	read_left(h, r, s, &L);
 	if (L.category[0])
 		pw_table_set_category(st, L.category);
-	if (!L.name) {
-		pw_warning_at(st->file, line, 1, "table row has no indicator name");
-		return false;
-	}
-	prev = st->t->nrows ? &st->t->rows[st->t->nrows - 1] : NULL;
-	cont = !L.no[0] && !pw_table_name_number(L.name, no, sizeof(no)) && prev && prev->no &&
-	       !L.category[0];
 	read_cells(h, r, s, &rc);
+	if (!check_row(st, h, r, s, &L, &rc, line))
+		return false;
+	cont = !L.no[0] && !pw_table_name_number(L.name, no, sizeof(no)) && nprev &&
+	       st->t->rows[nprev - 1].no && !L.category[0];
 	inherit_cells(st, &rc, cont);
 	ind = pw_table_add_row(st->t);
+	prev = nprev ? &st->t->rows[nprev - 1] : NULL;
 	ind->line = line;
 	fill_identity(st, ind, &L, &rc, prev, cont);
 	read_values(st, ind, &rc);

@@ -23,9 +23,12 @@ enum pw_trow_kind {
 	PW_TROW_SPACES,   /* columns separated by runs of 2+ blanks */
 };
 
-/* One line split into trimmed cells.  Owns the cell strings. */
+/* One line split into trimmed cells.  Owns the cell strings and a cache
+ * of their parses (filled on demand by pw_table_parsed). */
 struct pw_trow {
 	char **cells;
+	struct pw_cell *parsed;
+	unsigned char *have_parsed;
 	size_t n, alloc;
 	enum pw_trow_kind kind;
 	bool rule; /* a Markdown |---|---| rule */
@@ -41,6 +44,8 @@ size_t pw_table_row_used(const struct pw_trow *r);
 size_t pw_table_row_filled(const struct pw_trow *r, size_t *first);
 /* Cell i, or "" past the end. */
 const char *pw_table_cell(const struct pw_trow *r, size_t i);
+/* Cell i parsed (pw_parse_cell), an empty cell past the end. */
+const struct pw_cell *pw_table_parsed(const struct pw_trow *r, size_t i);
 
 /* ---- header (table_row.c) ---- */
 
@@ -65,13 +70,16 @@ struct pw_theader {
 	size_t name_col;   /* first NAME column */
 	size_t first_value;/* first column after the name part */
 	int base_year, target_year, actual_year; /* 0 if the header has none */
+	bool growth_cumulative; /* the growth column is headed 累计 alone */
 };
 
 /* True if r is an indicator-table header; fills h (caller releases).
- * start/end: the period known from the title (0 if none), used to tell a
- * bare base year from a bare target year. */
-bool pw_table_header(const struct pw_trow *r, int start, int end, struct pw_theader *h);
+ * start: the period's first year known from the title (0 if none), used
+ * to tell a bare base year from a bare target year. */
+bool pw_table_header(const struct pw_trow *r, int start, struct pw_theader *h);
 void pw_table_header_release(struct pw_theader *h);
+/* True if a header cell names a column role (基数, 目标, 属性, 单位 ...). */
+bool pw_table_role_word(const char *cell);
 /* Index of the first column with role, or (size_t)-1. */
 size_t pw_table_header_find(const struct pw_theader *h, enum pw_trole role);
 
@@ -83,6 +91,7 @@ struct pw_tstate {
 	const char *file;
 	char *category;               /* current category, owned */
 	int base_year, target_year, actual_year;
+	bool growth_cumulative;
 	/* merged cells of the last numbered row, inherited by continuation rows */
 	char *last_target, *last_growth, *last_attr, *last_unit;
 	/* per row: which values carried a * footnote marker (1 base, 2 actual) */

@@ -16,14 +16,30 @@
 /* ------------------------------------------------------------------ */
 /* Cells                                                              */
 
+/* Bytes of one blank at s (within len), else 0. */
+static size_t lead_blank(const char *s, size_t len)
+{
+	if (len && (*s == ' ' || *s == '\t'))
+		return 1;
+	if (len >= 3 && !memcmp(s, IDEO_SPACE, 3))
+		return 3;
+	if (len >= 2 && !memcmp(s, "\xc2\xa0", 2))
+		return 2;
+	return 0;
+}
+
+/* Appends s[0..len) as a cell, trimmed within its own bytes. */
 static void add_cell(struct pw_trow *r, const char *s, size_t len)
 {
-	const char *b = pw_scan_skip_space(s);
+	size_t k;
 
-	len -= (size_t)(b - s);
-	len = pw_scan_trim_len(b, len);
+	len = pw_scan_trim_len(s, len);
+	while ((k = lead_blank(s, len)) != 0) {
+		s += k;
+		len -= k;
+	}
 	ALLOC_GROW(r->cells, r->n + 1, r->alloc);
-	r->cells[r->n++] = xstrndup(b, len);
+	r->cells[r->n++] = xstrndup(s, len);
 }
 
 static void split_on(struct pw_trow *r, const char *s, char sep)
@@ -131,6 +147,8 @@ void pw_table_row_release(struct pw_trow *r)
 	for (i = 0; i < r->n; i++)
 		free(r->cells[i]);
 	free(r->cells);
+	free(r->parsed);
+	free(r->have_parsed);
 	memset(r, 0, sizeof(*r));
 }
 
@@ -158,6 +176,24 @@ size_t pw_table_row_filled(const struct pw_trow *r, size_t *first)
 const char *pw_table_cell(const struct pw_trow *r, size_t i)
 {
 	return i < r->n ? r->cells[i] : "";
+}
+
+const struct pw_cell *pw_table_parsed(const struct pw_trow *r, size_t i)
+{
+	static const struct pw_cell empty = { .type = PW_CELL_EMPTY };
+	struct pw_trow *w = (struct pw_trow *)r; /* the cache only */
+
+	if (i >= r->n)
+		return &empty;
+	if (!r->parsed) {
+		w->parsed = xcalloc(r->n, sizeof(*r->parsed));
+		w->have_parsed = xcalloc(r->n, 1);
+	}
+	if (!r->have_parsed[i]) {
+		pw_parse_cell(r->cells[i], &w->parsed[i]);
+		w->have_parsed[i] = 1;
+	}
+	return &r->parsed[i];
 }
 
 /* ------------------------------------------------------------------ */
@@ -295,7 +331,9 @@ struct role_word {
 /* First match wins: the order settles cells with several words
  * ("指标属性" is ATTR, "2020年完成值" ACTUAL, "年均增长目标" GROWTH). */
 static const struct role_word role_words[] = {
-	{ "序号", PW_TR_NO }, { "编号", PW_TR_NO }, { "属性", PW_TR_ATTR },
+	{ "序号", PW_TR_NO }, { "编号", PW_TR_NO }, { "责任", PW_TR_OTHER },
+	{ "牵头", PW_TR_OTHER }, { "负责", PW_TR_OTHER }, { "主管", PW_TR_OTHER },
+	{ "属性", PW_TR_ATTR },
 	{ "性质", PW_TR_ATTR }, { "完成", PW_TR_ACTUAL }, { "实际", PW_TR_ACTUAL },
 	{ "实现值", PW_TR_ACTUAL }, { "年均", PW_TR_GROWTH }, { "增速", PW_TR_GROWTH },
 	{ "累计", PW_TR_GROWTH }, { "增长", PW_TR_GROWTH }, { "增幅", PW_TR_GROWTH },
@@ -305,7 +343,6 @@ static const struct role_word role_words[] = {
 	{ "类别", PW_TR_CATEGORY }, { "领域", PW_TR_CATEGORY }, { "分类", PW_TR_CATEGORY },
 	{ "类型", PW_TR_CATEGORY }, { "指标", PW_TR_NAME }, { "名称", PW_TR_NAME },
 	{ "项目", PW_TR_NAME }, { "备注", PW_TR_OTHER }, { "说明", PW_TR_OTHER },
-	{ "责任", PW_TR_OTHER },
 };
 
 static enum pw_trole cell_role(const char *cell)
@@ -381,6 +418,27 @@ static void resolve_years(struct pw_theader *h, const struct pw_trow *r, int sta
 	}
 }
 
+/* "2020年实际" beside "2025年目标" and no base column: the base. */
+static void actual_as_base(struct pw_theader *h, const struct pw_trow *r)
+{
+	size_t a = pw_table_header_find(h, PW_TR_ACTUAL), t = pw_table_header_find(h, PW_TR_TARGET);
+	int ya, yt;
+
+	if (a == (size_t)-1 || t == (size_t)-1 || pw_table_header_find(h, PW_TR_BASE) != (size_t)-1)
+		return;
+	ya = pw_table_year(r->cells[a]);
+	yt = pw_table_year(r->cells[t]);
+	if (ya && yt && ya < yt)
+		h->roles[a] = PW_TR_BASE;
+}
+
+bool pw_table_role_word(const char *cell)
+{
+	enum pw_trole r = cell_role(cell);
+
+	return r != PW_TR_NONE && r != PW_TR_OTHER && r != PW_TR_YEAR;
+}
+
 static int role_year(const struct pw_theader *h, const struct pw_trow *r, enum pw_trole role)
 {
 	size_t i = pw_table_header_find(h, role);
@@ -406,15 +464,28 @@ static size_t count_value_roles(const struct pw_theader *h)
 
 static bool has_number_cell(const struct pw_trow *r)
 {
-	struct pw_cell c;
 	size_t i;
 
-	for (i = 0; i < r->n; i++) {
-		pw_parse_cell(r->cells[i], &c);
-		if (c.type == PW_CELL_NUMBER && !pw_table_year(r->cells[i]))
+	for (i = 0; i < r->n; i++)
+		if (pw_table_parsed(r, i)->type == PW_CELL_NUMBER && !pw_table_year(r->cells[i]))
 			return true;
-	}
 	return false;
+}
+
+/* A growth column headed only 累计 ("五年累计") holds period totals. */
+static bool cumulative_column(const struct pw_theader *h, const struct pw_trow *r)
+{
+	static const char *const rate_words[] = { "年均", "增速", "增长", "增幅" };
+	size_t i = pw_table_header_find(h, PW_TR_GROWTH), k;
+	bool cum;
+
+	if (i == (size_t)-1)
+		return false;
+	cum = strstr(r->cells[i], "累") != NULL;
+	for (k = 0; cum && k < NELEM(rate_words); k++)
+		if (strstr(r->cells[i], rate_words[k]))
+			cum = false;
+	return cum;
 }
 
 /* The first column after the name part: a value role right of the name. */
@@ -429,28 +500,43 @@ static size_t first_value_col(const struct pw_theader *h)
 	return h->n;
 }
 
-bool pw_table_header(const struct pw_trow *r, int start, int end, struct pw_theader *h)
+/* Cheap test before the role words: a header names its name column with
+ * 指标, 名称 or 项目 (possibly broken by a blank: 指 标). */
+static bool may_name_column(const struct pw_trow *r)
+{
+	static const char *const chars[] = { "指", "名", "项" };
+	size_t i, k;
+
+	for (i = 0; i < r->n; i++)
+		for (k = 0; k < NELEM(chars); k++)
+			if (strstr(r->cells[i], chars[k]))
+				return true;
+	return false;
+}
+
+bool pw_table_header(const struct pw_trow *r, int start, struct pw_theader *h)
 {
 	size_t i;
 
-	(void)end;
 	memset(h, 0, sizeof(*h));
-	if (r->rule || pw_table_row_used(r) < 3 || has_number_cell(r))
+	if (r->rule || pw_table_row_used(r) < 3 || !may_name_column(r))
 		return false;
 	h->n = pw_table_row_used(r);
 	h->roles = xcalloc(h->n, sizeof(*h->roles));
 	for (i = 0; i < h->n; i++)
 		h->roles[i] = cell_role(r->cells[i]);
 	h->name_col = pw_table_header_find(h, PW_TR_NAME);
-	if (h->name_col == (size_t)-1 || count_value_roles(h) < 2) {
+	if (h->name_col == (size_t)-1 || count_value_roles(h) < 2 || has_number_cell(r)) {
 		pw_table_header_release(h);
 		return false;
 	}
 	resolve_years(h, r, start);
+	actual_as_base(h, r);
 	h->first_value = first_value_col(h);
 	h->base_year = role_year(h, r, PW_TR_BASE);
 	h->target_year = role_year(h, r, PW_TR_TARGET);
 	h->actual_year = role_year(h, r, PW_TR_ACTUAL);
+	h->growth_cumulative = cumulative_column(h, r);
 	return true;
 }
 

@@ -164,11 +164,17 @@ struct pw_item *pw_column_add_item(struct pw_column *c)
 
 int pw_plan_section_at(const struct pw_plan *p, int line)
 {
-	int best = -1;
-	size_t i;
+	size_t lo = 0, hi = p->nsections;
 
-	for (i = 0; i < p->nsections; i++)
-		if (p->sections[i].line <= line)
-			best = (int)i;
-	return best;
+	/* Sections are appended in document order: binary search for the
+	 * last one starting at or before line. */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (p->sections[mid].line <= line)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (int)lo - 1;
 }

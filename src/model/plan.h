@@ -157,7 +157,8 @@ struct pw_prose_target *pw_plan_add_target(struct pw_plan *p);
 struct pw_column *pw_plan_add_column(struct pw_plan *p);
 struct pw_item *pw_column_add_item(struct pw_column *c);
 
-/* The innermost section that starts at or before line, or -1. */
+/* The last section (sections are in line order) that starts at or before
+ * line, i.e. the innermost one containing it, or -1. */
 int pw_plan_section_at(const struct pw_plan *p, int line);
 
 #endif

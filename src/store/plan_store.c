@@ -10,6 +10,7 @@
 #include "util/error.h"
 #include "util/strbuf.h"
 
+#include <sodium.h>
 #include <string.h>
 
 /* ------------------------------------------------------------------ */
@@ -63,9 +64,23 @@ static int keyset_add(struct keyset *ks, char *key)
 	return 1;
 }
 
-/* Makes sb's key unique in ks by appending "#2", "#3"...; returns the
- * key (owned by ks). */
-static const char *unique_key(struct keyset *ks, struct strbuf *sb)
+/* The stored key: the first 63 bits of the SHA-256 of the key text (an
+ * integer keeps rows and indexes small; docs/schema.md). */
+static int64_t key_hash(const char *text)
+{
+	unsigned char h[crypto_hash_sha256_BYTES];
+	uint64_t v = 0;
+	int i;
+
+	crypto_hash_sha256(h, (const unsigned char *)text, strlen(text));
+	for (i = 0; i < 8; i++)
+		v = v << 8 | h[i];
+	return (int64_t)(v >> 1);
+}
+
+/* Makes sb's key text unique in ks by appending "#2", "#3"...; returns
+ * its hash. */
+static int64_t unique_key(struct keyset *ks, struct strbuf *sb)
 {
 	size_t base = sb->len;
 	int n = 1;
@@ -74,7 +89,7 @@ static const char *unique_key(struct keyset *ks, struct strbuf *sb)
 	for (;;) {
 		k = xstrdup(sb->buf);
 		if (keyset_add(ks, k))
-			return k;
+			return key_hash(k);
 		free(k);
 		sb_setlen(sb, base);
 		sb_addf(sb, "#%d", ++n);
@@ -164,19 +179,24 @@ static char *plan_identity(const struct pw_plan *p)
 	return sb_detach(&sb, NULL);
 }
 
-/* SHA-256 of the plan's canonical JSON (sorted keys, no source name). */
-static void content_sha256(const struct pw_plan *p, char out[65])
+/* SHA-256 of the plan's JSON (keys in the order plan_json writes them,
+ * compact, without the source file name).  Returns 0, or -1 if jansson
+ * could not build it. */
+static int content_sha256(const struct pw_plan *p, char out[65])
 {
 	json_t *j = pw_plan_to_json(p);
-	char *text;
+	char *text = NULL;
 
-	json_object_del(j, "source");
-	text = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS);
+	if (j) {
+		json_object_del(j, "source");
+		text = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+		json_decref(j);
+	}
 	if (!text)
-		pw_die_oom();
+		return -1;
 	pw_store_sha256_hex(text, strlen(text), out);
 	free(text);
-	json_decref(j);
+	return 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -257,7 +277,7 @@ static int insert_target(struct import *im, int64_t indicator_id, size_t seq,
 	pw_bind_int(st, 1, im->version_id);
 	pw_bind_int_or_null(st, 2, indicator_id, indicator_id > 0);
 	pw_bind_int(st, 3, (int64_t)seq);
-	pw_bind_text(st, 4, unique_key(&im->keys, &im->key));
+	pw_bind_int(st, 4, unique_key(&im->keys, &im->key));
 	pw_bind_text(st, 5, pw_kind_name(t->kind));
 	pw_bind_text(st, 6, pw_cmp_name(t->cmp));
 	pw_bind_double_or_null(st, 7, t->value, t->has_value);
@@ -310,7 +330,7 @@ static int insert_indicator(struct import *im, const struct pw_table *t, int64_t
 	pw_bind_int(st, 1, table_id);
 	pw_bind_int(st, 2, im->version_id);
 	pw_bind_int(st, 3, (int64_t)seq);
-	pw_bind_text(st, 4, unique_key(&im->keys, &im->key));
+	pw_bind_int(st, 4, unique_key(&im->keys, &im->key));
 	bind_indicator(im, st, r);
 	if (pw_store_run(im->s, st) < 0)
 		return -1;
@@ -384,7 +404,7 @@ static int insert_item(struct import *im, const struct pw_column *c, int64_t col
 	pw_bind_int(st, 1, column_id);
 	pw_bind_int(st, 2, im->version_id);
 	pw_bind_int(st, 3, (int64_t)seq);
-	pw_bind_text(st, 4, unique_key(&im->keys, &im->key));
+	pw_bind_int(st, 4, unique_key(&im->keys, &im->key));
 	pw_bind_int(st, 5, it->no);
 	pw_bind_text(st, 6, it->title);
 	pw_bind_text(st, 7, it->text);
@@ -580,7 +600,7 @@ static int audit_import(struct import *im, const char *who, int plan_id, int ver
 			      "indicators", (json_int_t)count_indicators(im->p),
 			      "targets", (json_int_t)im->p->ntargets,
 			      "projects", (json_int_t)count_items(im->p));
-	char *text = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS);
+	char *text = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
 	int rc = pw_store_audit(im->s, who, "import", "plan_version", im->version_id, NULL, text);
 
 	free(text);
@@ -622,27 +642,46 @@ out:
 	return rc;
 }
 
+/* The import's transaction: its own, or a savepoint inside the caller's
+ * pw_store_begin() so that a failed import still undoes only itself. */
+static int tx_open(struct pw_store *s, int *own)
+{
+	*own = !s->in_tx;
+	return *own ? pw_store_begin(s) : pw_store_exec(s, "SAVEPOINT pw_import");
+}
+
+static int tx_close(struct pw_store *s, int own, int rc)
+{
+	if (own && rc == 0)
+		return pw_store_commit(s);
+	if (own)
+		pw_store_rollback(s);
+	else if (rc == 0)
+		return pw_store_exec(s, "RELEASE pw_import");
+	else
+		sqlite3_exec(s->db, "ROLLBACK TO pw_import; RELEASE pw_import", NULL, NULL, NULL);
+	return rc;
+}
+
 int pw_store_import_plan(struct pw_store *s, const struct pw_plan *p, const char *who,
 			 int *plan_id, int *version, int *changed)
 {
 	struct import im = { s, p, 0, NULL, { NULL, 0, 0 }, STRBUF_INIT };
 	const char *problem = check_plan(p);
 	char content[65];
-	int rc;
+	int own, rc;
 
 	*plan_id = *version = *changed = 0;
+	if (!problem && content_sha256(p, content) < 0)
+		problem = "the plan has no JSON form";
 	if (problem)
 		return pw_error("cannot import '%s': %s", p->source ? p->source : "(plan)", problem);
-	content_sha256(p, content);
 	im.section_ids = xcalloc(p->nsections ? p->nsections : 1, sizeof(int64_t));
-	rc = pw_store_begin(s);
+	rc = tx_open(s, &own);
 	if (rc == 0)
 		rc = import_tx(&im, who ? who : "unknown", p->checksum ? p->checksum : content,
 			       content, plan_id, version, changed);
-	if (rc == 0)
-		rc = pw_store_commit(s);
-	else
-		pw_store_rollback(s);
+	rc = tx_close(s, own, rc);
 	if (rc < 0) {
 		*plan_id = *version = *changed = 0;
 		pw_error("cannot import '%s' into '%s': nothing was written",

@@ -75,7 +75,7 @@ static const char m1_plans[] =
 	" table_id INTEGER NOT NULL REFERENCES indicator_tables (id),"
 	" version_id INTEGER NOT NULL REFERENCES plan_versions (id),"
 	" seq INTEGER NOT NULL,"
-	" key TEXT NOT NULL,"
+	" key INTEGER NOT NULL,"
 	" no TEXT, group_name TEXT, category TEXT, name TEXT, unit TEXT,"
 	" attribute TEXT CHECK (attribute IN ('expected', 'binding')),"
 	" direction TEXT NOT NULL CHECK (direction IN ('up', 'down')),"
@@ -93,7 +93,7 @@ static const char m1_plans[] =
 	" version_id INTEGER NOT NULL REFERENCES plan_versions (id),"
 	" indicator_id INTEGER REFERENCES indicators (id),"
 	" seq INTEGER NOT NULL,"
-	" key TEXT NOT NULL,"
+	" key INTEGER NOT NULL,"
 	" kind TEXT NOT NULL CHECK (kind IN"
 	"  ('level', 'growth', 'cumulative', 'annual', 'external', 'relation')),"
 	" cmp TEXT CHECK (cmp IN ('eq', 'ge', 'le', 'approx', 'range')),"
@@ -121,7 +121,7 @@ static const char m1_plans[] =
 	" column_id INTEGER NOT NULL REFERENCES columns (id),"
 	" version_id INTEGER NOT NULL REFERENCES plan_versions (id),"
 	" seq INTEGER NOT NULL,"
-	" key TEXT NOT NULL,"
+	" key INTEGER NOT NULL,"
 	" no INTEGER NOT NULL, title TEXT, text TEXT, line INTEGER NOT NULL,"
 	" UNIQUE (column_id, seq)) STRICT;"
 	"CREATE INDEX column_items_version ON column_items (version_id, key);"
@@ -261,10 +261,19 @@ static const char m2_monitoring[] =
 	"CREATE INDEX audit_log_at ON audit_log (at);"
 	APPEND_ONLY("audit_log");
 
+/* 3: estimates (预计) and review notes on observations and project progress
+ * (a state change is a new row of the chain: docs/monitoring.md). */
+static const char m3_review[] =
+	"ALTER TABLE observations ADD COLUMN estimated INTEGER NOT NULL DEFAULT 0"
+	" CHECK (estimated IN (0, 1));"
+	"ALTER TABLE observations ADD COLUMN review_note TEXT;"
+	"ALTER TABLE project_progress ADD COLUMN review_note TEXT;";
+
 static const struct migration migrations[] = {
 	{ "plans, versions, outline, indicator tables, targets, 专栏 projects", m1_plans },
 	{ "units, assignments, observations, project progress, external targets, "
 	  "users, sessions, append-only audit log", m2_monitoring },
+	{ "observation estimates and review notes", m3_review },
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))

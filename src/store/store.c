@@ -160,7 +160,8 @@ static int set_pragmas(struct pw_store *s)
 {
 	static const char pragmas[] = "PRAGMA foreign_keys = ON;"
 				      "PRAGMA journal_mode = WAL;"
-				      "PRAGMA synchronous = FULL;";
+				      "PRAGMA synchronous = FULL;"
+				      "PRAGMA cache_size = -8000;";
 
 	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
 	sqlite3_extended_result_codes(s->db, 1);
@@ -283,5 +284,30 @@ void pw_store_sha256_hex(const void *data, size_t len, char out[65])
 	unsigned char h[crypto_hash_sha256_BYTES];
 
 	crypto_hash_sha256(h, data, len);
+	sodium_bin2hex(out, 65, h, sizeof(h));
+}
+
+void pw_store_text_sha256_hex(const char *text, size_t len, char out[65])
+{
+	crypto_hash_sha256_state st;
+	unsigned char h[crypto_hash_sha256_BYTES];
+	size_t i, start = 0;
+
+	while (len > 0 && (text[len - 1] == '\n' || text[len - 1] == '\r'))
+		len--; /* a final line end or not: the same text */
+	crypto_hash_sha256_init(&st);
+	for (i = 0; i < len; i++) {
+		if (text[i] != '\r')
+			continue;
+		crypto_hash_sha256_update(&st, (const unsigned char *)text + start, i - start);
+		if (i + 1 < len && text[i + 1] == '\n')
+			start = i + 1; /* CRLF: the LF stays */
+		else {
+			crypto_hash_sha256_update(&st, (const unsigned char *)"\n", 1);
+			start = i + 1;
+		}
+	}
+	crypto_hash_sha256_update(&st, (const unsigned char *)text + start, len - start);
+	crypto_hash_sha256_final(&st, h);
 	sodium_bin2hex(out, 65, h, sizeof(h));
 }

@@ -72,6 +72,8 @@ void pw_store_rollback(struct pw_store *s);
  * version.  who is recorded as imported_by and in the audit log.
  * p->checksum (hex SHA-256 of the decoded text) may be NULL: the SHA-256
  * of the plan's canonical JSON is used instead.  p is not modified.
+ * Inside a caller's pw_store_begin() the import is a savepoint of that
+ * transaction: on error only the import is undone.
  */
 int pw_store_import_plan(struct pw_store *s, const struct pw_plan *p, const char *who,
 			 int *plan_id, int *version, int *changed);
@@ -156,5 +158,9 @@ int pw_store_audit(struct pw_store *s, const char *who, const char *action,
 
 /* Hex SHA-256 (libsodium) of len bytes into out (65 bytes, NUL-ended). */
 void pw_store_sha256_hex(const void *data, size_t len, char out[65]);
+/* The same of a decoded document text with CRLF and CR line ends read as
+ * LF and line ends at the very end ignored, so that one text in any encoding and line ending has one checksum
+ * (pw_plan.checksum). */
+void pw_store_text_sha256_hex(const char *text, size_t len, char out[65]);
 
 #endif

@@ -66,7 +66,9 @@ int pw_store_migrate(struct pw_store *s, int target);
 /* PRAGMA user_version, or -1 after reporting. */
 int pw_store_read_user_version(struct pw_store *s);
 
-/* The current version number of plan_id, or PW_STORE_NOTFOUND/-1. */
+/* Version `version` of plan_id (0: the current one): returns its number
+ * (>= 1) and sets *version_id to its plan_versions row, or returns
+ * PW_STORE_NOTFOUND (after reporting) / -1. */
 int pw_store_resolve_version(struct pw_store *s, int plan_id, int version,
 			     int64_t *version_id);
 

@@ -10,6 +10,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* pw_utf8_starts with a first-byte check: most positions fail at once. */
+static size_t starts(const char *s, const char *lit)
+{
+	return *s == *lit ? pw_utf8_starts(s, lit) : 0;
+}
+
 struct word {
 	const char *w;
 	enum pw_cmp cmp;
@@ -42,7 +48,7 @@ static size_t match_word(const char *s, const struct word *tab, size_t n,
 	size_t i, len;
 
 	for (i = 0; i < n; i++) {
-		len = pw_utf8_starts(s, tab[i].w);
+		len = starts(s, tab[i].w);
 		if (len) {
 			*cmp = tab[i].cmp;
 			return len;
@@ -105,8 +111,8 @@ size_t pw_number_skip_space(const char *s)
 	for (;;) {
 		if (s[i] == ' ' || s[i] == '\t')
 			i++;
-		else if ((k = pw_utf8_starts(s + i, "\xe3\x80\x80")) ||
-			 (k = pw_utf8_starts(s + i, "\xc2\xa0")))
+		else if ((k = starts(s + i, "\xe3\x80\x80")) ||
+			 (k = starts(s + i, "\xc2\xa0")))
 			i += k;
 		else
 			return i;
@@ -158,10 +164,10 @@ static bool starts_relation(const char *s)
 	enum pw_cmp c;
 	size_t i, k;
 
-	if (strstr(s, "同步") || pw_utf8_starts(s, "与"))
+	if (strstr(s, "同步") || starts(s, "与"))
 		return true;
 	for (i = 0; i < NELEM(rel); i++) {
-		k = pw_utf8_starts(s, rel[i]);
+		k = starts(s, rel[i]);
 		if (k) {
 			k += pw_number_skip_space(s + k);
 			return !is_digit(s[k]) && !pw_scan_cmp_prefix(s + k, &c);
@@ -170,8 +176,9 @@ static bool starts_relation(const char *s)
 	return false;
 }
 
-/* Copies s without leading/trailing blanks; the caller frees. */
-static char *trim_dup(const char *s)
+/* s without leading/trailing blanks: in buf if it fits, else a copy
+ * that *heap points to (the caller frees *heap). */
+static const char *trim_into(const char *s, char *buf, size_t size, char **heap)
 {
 	size_t len;
 
@@ -186,7 +193,12 @@ static char *trim_dup(const char *s)
 		else
 			break;
 	}
-	return xstrndup(s, len);
+	*heap = NULL;
+	if (len >= size)
+		return *heap = xstrndup(s, len);
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	return buf;
 }
 
 /* Cumulative brackets: returns the closing bracket for an opening one. */
@@ -198,7 +210,7 @@ static const char *closing_bracket(const char *s, size_t *open_len)
 	size_t i;
 
 	for (i = 0; i < NELEM(pairs); i++) {
-		*open_len = pw_utf8_starts(s, pairs[i][0]);
+		*open_len = starts(s, pairs[i][0]);
 		if (*open_len)
 			return pairs[i][1];
 	}
@@ -210,7 +222,7 @@ static size_t range_sep(const char *s)
 	size_t i, k;
 
 	for (i = 0; i < NELEM(range_seps); i++) {
-		k = pw_utf8_starts(s, range_seps[i]);
+		k = starts(s, range_seps[i]);
 		if (k)
 			return k;
 	}
@@ -228,7 +240,7 @@ static bool unit_stop(const char *s)
 	if (is_digit(s[0]) || s[0] == '+' || s[0] == '-')
 		return true;
 	for (i = 0; i < NELEM(stop); i++)
-		if (pw_utf8_starts(s, stop[i]))
+		if (starts(s, stop[i]))
 			return true;
 	return false;
 }
@@ -273,7 +285,7 @@ static size_t scan_rate(const char *s, char *unit, size_t unit_size)
 	i += k;
 	i += pw_number_skip_space(s + i);
 	for (m = 0; m < NELEM(mult); m++) {
-		size_t w = pw_utf8_starts(s + i, mult[m]);
+		size_t w = starts(s + i, mult[m]);
 
 		if (w) {
 			snprintf(unit, unit_size, "1/%.*s%s", (int)k, s + 1, mult[m]);
@@ -285,10 +297,10 @@ static size_t scan_rate(const char *s, char *unit, size_t unit_size)
 
 static size_t skip_star(const char *s, struct pw_cell *out)
 {
-	size_t k = pw_utf8_starts(s, "*");
+	size_t k = starts(s, "*");
 
 	if (!k)
-		k = pw_utf8_starts(s, "＊");
+		k = starts(s, "＊");
 	if (k)
 		out->footnote = true;
 	return k;
@@ -300,7 +312,7 @@ static size_t scan_estimate(const char *s, struct pw_cell *out)
 	size_t i, k;
 
 	for (i = 0; i < NELEM(words); i++) {
-		k = pw_utf8_starts(s, words[i]);
+		k = starts(s, words[i]);
 		if (k) {
 			out->estimated = true;
 			return k + pw_number_skip_space(s + k);
@@ -310,6 +322,19 @@ static size_t scan_estimate(const char *s, struct pw_cell *out)
 }
 
 static size_t scan_value(const char *s, struct pw_cell *out);
+
+/* "累计5" (cumulative) and "年均7" / "每年" (the column says it already). */
+static size_t scan_period_word(const char *s, struct pw_cell *out)
+{
+	size_t k = starts(s, "累计");
+
+	if (k) {
+		out->cumulative = true;
+		return k + pw_number_skip_space(s + k);
+	}
+	k = starts(s, "年均");
+	return k ? k + pw_number_skip_space(s + k) : 0;
+}
 
 /* 〔13.5〕 [5]: parses the inside as a value and marks it cumulative. */
 static size_t scan_bracketed(const char *s, struct pw_cell *out)
@@ -391,6 +416,7 @@ static size_t scan_value(const char *s, struct pw_cell *out)
 
 	i = pw_number_skip_space(s);
 	i += scan_estimate(s + i, out);
+	i += scan_period_word(s + i, out);
 	k = pw_scan_cmp_prefix(s + i, &prefix);
 	i += k;
 	i += pw_number_skip_space(s + i);
@@ -414,7 +440,7 @@ static size_t scan_value(const char *s, struct pw_cell *out)
 
 static bool is_external(const char *s)
 {
-	return pw_utf8_starts(s, "按") || pw_utf8_starts(s, "以上级") ||
+	return starts(s, "按") || starts(s, "以上级") ||
 	       contains_any(s, external_words, NELEM(external_words));
 }
 
@@ -427,7 +453,8 @@ static void scan_trailer(const char *rest, struct pw_cell *out)
 
 void pw_parse_cell(const char *s, struct pw_cell *out)
 {
-	char *t = trim_dup(s ? s : "");
+	char buf[256], *heap;
+	const char *t = trim_into(s ? s : "", buf, sizeof(buf), &heap);
 	size_t k;
 
 	memset(out, 0, sizeof(*out));
@@ -448,5 +475,5 @@ void pw_parse_cell(const char *s, struct pw_cell *out)
 	}
 	if (out->type != PW_CELL_NUMBER)
 		out->cmp = PW_CMP_NONE;
-	free(t);
+	free(heap);
 }

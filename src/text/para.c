@@ -176,6 +176,9 @@ enum pw_para_level pw_para_heading_level(const char *s)
 	enum pw_para_level lv;
 
 	s = skip_spaces(s);
+	while (*s == '#')
+		s++;
+	s = skip_spaces(s);
 	if (!*s)
 		return PW_PARA_NOT_HEADING;
 	lv = numbered_level(s);
@@ -343,6 +346,18 @@ static size_t continuation(const struct pw_doc *d, const unsigned char *skip, si
 	return j;
 }
 
+/* A numbered heading always; a short line without punctuation only when a
+ * blank line, a non-text line or the end follows it (else it is a line
+ * wrapped in the middle of a sentence: "学前三岁儿童入园率达" / "到95%以上。"). */
+static bool is_heading(const struct pw_doc *d, const unsigned char *skip, size_t i)
+{
+	enum pw_para_level lv = pw_para_heading_level(d->lines[i].s);
+
+	if (lv != PW_PARA_TITLE)
+		return lv != PW_PARA_NOT_HEADING;
+	return i + 1 >= d->nlines || pw_para_blank(d->lines[i + 1].s) || !usable(d, skip, i + 1);
+}
+
 static void reset(struct pw_para *pa, size_t i)
 {
 	sb_reset(&pa->text);
@@ -364,7 +379,7 @@ int pw_para_next(const struct pw_doc *d, const unsigned char *skip, size_t *pos,
 	}
 	reset(pa, i);
 	append_piece(pa, &d->lines[i], false);
-	if (pw_para_heading_level(d->lines[i].s) != PW_PARA_NOT_HEADING) {
+	if (is_heading(d, skip, i)) {
 		pa->heading = true;
 		*pos = i + 1;
 		return 1;

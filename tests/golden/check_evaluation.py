@@ -31,11 +31,13 @@ def run(binary, plan, tolerance):
     proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     if proc.returncode != 0:
         sys.stderr.write(proc.stderr.decode("utf-8", "replace"))
-        raise SystemExit("check_evaluation: '%s' exited %d" % (" ".join(cmd), proc.returncode))
+        sys.stderr.write("check_evaluation: '%s' exited %d\n" % (" ".join(cmd), proc.returncode))
+        sys.exit(2)
     try:
         return json.loads(proc.stdout.decode("utf-8"))
     except ValueError as e:
-        raise SystemExit("check_evaluation: output is not JSON: %s" % e)
+        sys.stderr.write("check_evaluation: output is not JSON: %s\n" % e)
+        sys.exit(2)
 
 
 def rows_of_table(out, title):

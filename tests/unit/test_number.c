@@ -131,6 +131,10 @@ static void test_cumulative(void **state)
 	assert_true(c.cumulative);
 	cell_is("13.5", PW_CELL_NUMBER, PW_CMP_EQ, 13.5, &c);
 	assert_false(c.cumulative);
+	cell_is("累计 5", PW_CELL_NUMBER, PW_CMP_EQ, 5, &c);
+	assert_true(c.cumulative);
+	cell_is("年均7以上", PW_CELL_NUMBER, PW_CMP_GE, 7, &c);
+	assert_false(c.cumulative);
 	/* An unclosed bracket is not a number. */
 	cell_is("[5", PW_CELL_TEXT, PW_CMP_NONE, 0, &c);
 }

@@ -1,0 +1,141 @@
+/*
+ * cmd_obs.c - "planwatch obs list [--indicator ID | --target ID]
+ * [--history] [--json]" and "obs submit|approve|return ID [--note TEXT]":
+ * the observations and their review (draft -> submitted -> approved or
+ * returned; docs/monitoring.md).
+ */
+#include "cli/cli.h"
+#include "cli/monitor_cli.h"
+#include "util/error.h"
+
+#include <getopt.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+
+#define USAGE "obs list [--indicator ID | --target ID] [--history] [--json] | " \
+	      "obs submit|approve|return ID [--note TEXT] [--by NAME]"
+
+static json_t *row_json(const struct pw_obs_row *r)
+{
+	return json_pack("{s:I, s:s, s:I, s:s?, s:i, s:o, s:b, s:s?, s:s?, s:s?, s:s?, s:s, "
+			 "s:i, s:s?, s:s?, s:o, s:b}",
+			 "id", (json_int_t)r->id, "entity", pw_entity_name(r->entity),
+			 pw_entity_name(r->entity) [0] == 'i' ? "indicator_id" : "target_id",
+			 (json_int_t)r->ref_id, "name", r->name, "year", r->year, "value",
+			 r->has_value ? json_real(r->value) : json_null(), "estimated", r->estimated,
+			 "unit", r->unit, "source", r->source, "note", r->note, "review_note",
+			 r->review_note, "state", pw_obs_state_name(r->state), "version", r->version,
+			 "entered_by", r->entered_by, "entered_at", r->entered_at, "supersedes",
+			 r->supersedes ? json_integer(r->supersedes) : json_null(), "current",
+			 r->current);
+}
+
+static void print_row(const struct pw_obs_row *r)
+{
+	printf("%6lld  %-9s %-6lld %4d  %12.6g %-6s %-9s v%d%s  %s  %s%s%s\n", (long long)r->id,
+	       pw_entity_name(r->entity), (long long)r->ref_id, r->year, r->value,
+	       r->unit ? r->unit : "", pw_obs_state_name(r->state), r->version,
+	       r->current ? "" : " (old)", r->entered_by ? r->entered_by : "",
+	       r->name ? r->name : "", r->review_note ? "  -- " : "",
+	       r->review_note ? r->review_note : "");
+}
+
+static void print_rows(const struct pw_obs_row *rows, size_t n, int json)
+{
+	json_t *a;
+	size_t i;
+
+	if (!json) {
+		printf("    id  about     ref    year         value unit   state     ver   by  name\n");
+		for (i = 0; i < n; i++)
+			print_row(&rows[i]);
+		return;
+	}
+	a = json_array();
+	for (i = 0; i < n; i++)
+		json_array_append_new(a, row_json(&rows[i]));
+	json_dumpf(a, stdout, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
+	putchar('\n');
+	json_decref(a);
+}
+
+static int obs_list(int argc, char **argv, struct pw_ctx *ctx)
+{
+	static const struct option opts[] = {
+		{ "indicator", required_argument, NULL, 'i' }, { "target", required_argument, NULL, 't' },
+		{ "history", no_argument, NULL, 'h' }, { "json", no_argument, NULL, 'j' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct pw_cli_ref ref = { PW_ENTITY_INDICATOR, 0 };
+	struct pw_obs_row *rows;
+	size_t n;
+	int c, history = 0, json = 0, rc = 0;
+
+	optind = 1;
+	while (rc == 0 && (c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == 'i' || c == 't')
+			rc = pw_cli_set_ref(ctx->store, &ref, c == 'i' ? PW_ENTITY_INDICATOR : PW_ENTITY_TARGET,
+					    optarg);
+		else if (c == 'h')
+			history = 1;
+		else if (c == 'j')
+			json = 1;
+		else
+			rc = -1;
+	}
+	if (rc < 0 || optind != argc)
+		return pw_cli_usage(USAGE);
+	rc = pw_store_obs_list(ctx->store, ref.entity, ref.id, history, &rows, &n);
+	if (rc < 0)
+		return pw_cli_exit(rc);
+	print_rows(rows, n, json);
+	pw_obs_row_free_array(rows, n);
+	return PW_EXIT_OK;
+}
+
+static int obs_review(int argc, char **argv, struct pw_ctx *ctx, enum pw_obs_state to)
+{
+	static const struct option opts[] = {
+		{ "note", required_argument, NULL, 'n' }, { "by", required_argument, NULL, 'b' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *note = NULL, *by = NULL;
+	int64_t id, new_id;
+	int c, rc;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == 'n')
+			note = optarg;
+		else if (c == 'b')
+			by = optarg;
+		else
+			return pw_cli_usage(USAGE);
+	}
+	if (optind != argc - 1 || !(id = pw_cli_id(argv[optind])))
+		return pw_cli_usage(USAGE);
+	rc = pw_store_obs_transition(ctx->store, id, to, note, pw_cli_actor(by), &new_id);
+	if (rc == PW_STORE_NOTFOUND)
+		return PW_EXIT_NOTFOUND;
+	if (rc < 0)
+		return PW_EXIT_FAIL;
+	printf("observation %lld: %s (now row %lld)\n", (long long)id, pw_obs_state_name(to),
+	       (long long)new_id);
+	return PW_EXIT_OK;
+}
+
+int cmd_obs(int argc, char **argv, struct pw_ctx *ctx)
+{
+	static const char *const verbs[] = { "submit", "approve", "return" };
+	static const enum pw_obs_state to[] = { PW_OBS_SUBMITTED, PW_OBS_APPROVED,
+						PW_OBS_RETURNED };
+	size_t i;
+
+	if (argc >= 2 && !strcmp(argv[1], "list"))
+		return obs_list(argc - 1, argv + 1, ctx);
+	for (i = 0; argc >= 2 && i < 3; i++)
+		if (!strcmp(argv[1], verbs[i]))
+			return obs_review(argc - 1, argv + 1, ctx, to[i]);
+	return pw_cli_usage(USAGE);
+}

@@ -1,0 +1,248 @@
+/*
+ * cmd_report.c - "planwatch report --db PATH [--plan ID] [--version N]
+ * --kind annual|midterm|final [--year Y] [--format FMT] [-o FILE]
+ * [--tolerance X] [--unapproved]": writes the annual monitoring report,
+ * the mid-term or the final evaluation of a stored plan (docs/reports.md).
+ * The evaluation comes from report/evaluation.h, the writers from
+ * report/report.h; this file only parses options and picks defaults.
+ */
+#include "cli/cli.h"
+#include "report/report.h"
+#include "store/store.h"
+#include "util/error.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#define USAGE "usage: planwatch report --db PATH [--plan ID] [--version N] " \
+	      "--kind annual|midterm|final [--year Y] [--format md|html|xlsx|docx|csv|json] " \
+	      "[-o FILE] [--tolerance X] [--unapproved]"
+
+struct report_cli {
+	int plan_id, version, format; /* format -1: from -o's extension, else md */
+	const char *out;
+	struct pw_eval_opts eo;
+};
+
+static int parse_int(const char *s, const char *what, long lo, long hi, int *out)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno || end == s || *end || v < lo || v > hi)
+		return pw_error("bad %s '%s'", what, s);
+	*out = (int)v;
+	return 0;
+}
+
+/* "5%", "5" and "0.05" all mean 5%. */
+static int parse_tolerance(const char *s, double *out)
+{
+	char *end;
+	double v;
+
+	errno = 0;
+	v = strtod(s, &end);
+	if (errno || end == s || !isfinite(v) || v < 0 || (*end && strcmp(end, "%")))
+		return pw_error("bad tolerance '%s'", s);
+	if (*end || v >= 1.0)
+		v /= 100.0;
+	if (v >= 1.0)
+		return pw_error("tolerance '%s' is 100%% or more", s);
+	*out = v;
+	return 0;
+}
+
+static int parse_name(int v, const char *what, const char *s, int *out)
+{
+	if (v < 0)
+		return pw_error("unknown %s '%s'", what, s);
+	*out = v;
+	return 0;
+}
+
+static int parse_opt(int c, struct report_cli *cli)
+{
+	int kind = 0;
+
+	switch (c) {
+	case 'p': return parse_int(optarg, "plan id", 1, 1L << 30, &cli->plan_id);
+	case 'V': return parse_int(optarg, "version", 1, 1L << 30, &cli->version);
+	case 'y': return parse_int(optarg, "year", 1900, 2200, &cli->eo.year);
+	case 't': return parse_tolerance(optarg, &cli->eo.assess.approx_tol);
+	case 'u': cli->eo.unapproved = true; return 0;
+	case 'o': cli->out = optarg; return 0;
+	case 'f':
+		return parse_name(pw_report_format_from_name(optarg), "format", optarg,
+				  &cli->format);
+	case 'k':
+		if (parse_name(pw_report_kind_from_name(optarg), "report kind", optarg, &kind) < 0)
+			return -1;
+		cli->eo.kind = (enum pw_report_kind)kind;
+		return 0;
+	default: return -1;
+	}
+}
+
+static int parse_args(int argc, char **argv, struct report_cli *cli, int *kind_given)
+{
+	static const struct option opts[] = {
+		{ "plan", required_argument, NULL, 'p' },
+		{ "version", required_argument, NULL, 'V' },
+		{ "kind", required_argument, NULL, 'k' },
+		{ "year", required_argument, NULL, 'y' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "tolerance", required_argument, NULL, 't' },
+		{ "unapproved", no_argument, NULL, 'u' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "p:k:y:f:o:t:", opts, NULL)) != -1) {
+		*kind_given |= c == 'k';
+		if (parse_opt(c, cli) < 0)
+			return -1;
+	}
+	return optind == argc ? 0 : pw_error("unexpected argument '%s'", argv[optind]);
+}
+
+/* The format from -o's extension when --format is not given. */
+static void infer_format(struct report_cli *cli)
+{
+	const char *dot = cli->out ? strrchr(cli->out, '.') : NULL;
+	int f = dot ? pw_report_format_from_name(dot + 1) : -1;
+
+	if (cli->format < 0)
+		cli->format = f >= 0 ? f : PW_FORMAT_MD;
+}
+
+/* --plan, else the only stored plan. */
+static int pick_plan(struct pw_ctx *ctx, struct report_cli *cli)
+{
+	struct pw_plan_info *infos;
+	size_t n;
+
+	if (cli->plan_id)
+		return PW_EXIT_OK;
+	if (pw_store_list_plans(ctx->store, &infos, &n) < 0)
+		return PW_EXIT_DB;
+	if (n == 1)
+		cli->plan_id = infos[0].id;
+	pw_plan_info_free_array(infos, n);
+	if (n == 1)
+		return PW_EXIT_OK;
+	if (!n)
+		pw_error("no plans in '%s': import one first", ctx->db_path);
+	else
+		pw_error("%zu plans in '%s': choose one with --plan ID (see planwatch list)", n,
+			 ctx->db_path);
+	return n ? PW_EXIT_USAGE : PW_EXIT_NOTFOUND;
+}
+
+/*
+ * The default year: final -> the plan's end; midterm -> its third year;
+ * annual -> last calendar year, kept inside the plan's period.
+ */
+static int default_year(struct pw_ctx *ctx, struct report_cli *cli)
+{
+	struct pw_plan_info in;
+	time_t now = time(NULL);
+	struct tm tm;
+	int rc = pw_store_plan_info(ctx->store, cli->plan_id, cli->version, &in);
+
+	if (rc < 0)
+		return rc == PW_STORE_NOTFOUND ? PW_EXIT_NOTFOUND : PW_EXIT_DB;
+	if (!cli->eo.year && cli->eo.kind == PW_REPORT_FINAL)
+		cli->eo.year = in.end;
+	else if (!cli->eo.year && cli->eo.kind == PW_REPORT_MIDTERM && in.start)
+		cli->eo.year = in.start + 2;
+	else if (!cli->eo.year && gmtime_r(&now, &tm)) {
+		cli->eo.year = tm.tm_year + 1900 - 1;
+		if (in.end && cli->eo.year > in.end)
+			cli->eo.year = in.end;
+		if (in.start && cli->eo.year < in.start)
+			cli->eo.year = in.start;
+	}
+	pw_plan_info_release(&in);
+	return PW_EXIT_OK;
+}
+
+/* A binary report with no -o goes through a temporary file to a pipe;
+ * a terminal is refused. */
+static int write_binary_stdout(const struct pw_evaluation *ev, enum pw_report_format f)
+{
+	char tmpl[] = "/tmp/planwatch-report.XXXXXX";
+	char buf[65536];
+	size_t n;
+	FILE *in;
+	int fd, rc = 0;
+
+	if (isatty(STDOUT_FILENO))
+		pw_die(PW_EXIT_USAGE, "refusing to write a %s report to a terminal: use -o FILE",
+		       pw_report_format_name(f));
+	fd = mkstemp(tmpl);
+	if (fd < 0)
+		pw_die(PW_EXIT_FAIL, "cannot create a temporary file: %s", strerror(errno));
+	close(fd);
+	if (pw_report_write(ev, f, tmpl) < 0 || !(in = fopen(tmpl, "rb"))) {
+		remove(tmpl);
+		return PW_EXIT_FAIL;
+	}
+	while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
+		if (fwrite(buf, 1, n, stdout) != n)
+			rc = -1;
+	fclose(in);
+	remove(tmpl);
+	if (rc < 0 || fflush(stdout) != 0)
+		pw_die(PW_EXIT_FAIL, "cannot write the report to standard output");
+	return PW_EXIT_OK;
+}
+
+static int write_report(const struct pw_evaluation *ev, const struct report_cli *cli)
+{
+	enum pw_report_format f = (enum pw_report_format)cli->format;
+
+	if (!cli->out && pw_report_format_binary(f))
+		return write_binary_stdout(ev, f);
+	if (pw_report_write(ev, f, cli->out) < 0)
+		return PW_EXIT_FAIL;
+	if (cli->out)
+		fprintf(stderr, "wrote %s (%s, %zu indicators)\n", cli->out, ev->title, ev->ninds);
+	return PW_EXIT_OK;
+}
+
+int cmd_report(int argc, char **argv, struct pw_ctx *ctx)
+{
+	struct report_cli cli = { .format = -1 };
+	struct pw_evaluation ev;
+	int kind_given = 0, rc;
+
+	pw_eval_opts_init(&cli.eo);
+	if (parse_args(argc, argv, &cli, &kind_given) < 0 || !kind_given) {
+		if (!kind_given)
+			pw_error("--kind is required");
+		pw_error(USAGE);
+		return PW_EXIT_USAGE;
+	}
+	infer_format(&cli);
+	rc = pick_plan(ctx, &cli);
+	if (rc == PW_EXIT_OK)
+		rc = default_year(ctx, &cli);
+	if (rc != PW_EXIT_OK)
+		return rc;
+	rc = pw_eval_from_store(ctx->store, cli.plan_id, cli.version, &cli.eo, &ev);
+	if (rc < 0)
+		return rc == PW_STORE_NOTFOUND ? PW_EXIT_NOTFOUND : PW_EXIT_FAIL;
+	rc = write_report(&ev, &cli);
+	pw_eval_release(&ev);
+	return rc;
+}

@@ -1,0 +1,155 @@
+/*
+ * cmd_target.c - "planwatch target set (--indicator ID | --target ID)
+ * --value V ...": records the target another body sets (按市定目标执行,
+ * 按下达目标确定), so that assessment can judge the indicator; and
+ * "target show (--indicator ID | --target ID)".
+ */
+#include "cli/cli.h"
+#include "cli/monitor_cli.h"
+#include "util/error.h"
+
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define USAGE "target set (--indicator ID | --target ID) --value V [--value-hi V] " \
+	      "[--cmp ge|le|eq|approx|range] [--kind level|growth|cumulative|annual] " \
+	      "[--year Y] [--unit U] [--source TEXT] [--note TEXT] [--by NAME]\n" \
+	      "       planwatch target show (--indicator ID | --target ID)"
+
+static int number(const char *s, double *v)
+{
+	char *end;
+
+	*v = strtod(s, &end);
+	return end != s && !*end && isfinite(*v) ? 0 : pw_error("'%s' is not a number", s);
+}
+
+static int set_enum(int v, const char *what, const char *arg, int *out)
+{
+	if (v < 0)
+		return pw_error("unknown %s '%s'", what, arg);
+	*out = v;
+	return 0;
+}
+
+struct target_args {
+	struct pw_cli_ref ref;
+	struct pw_external x;
+	const char *by;
+	int has_value;
+};
+
+static int parse_one(int c, struct target_args *a, struct pw_ctx *ctx)
+{
+	int v = 0;
+
+	switch (c) {
+	case 'i': case 't':
+		return pw_cli_set_ref(ctx->store, &a->ref, c == 'i' ? PW_ENTITY_INDICATOR : PW_ENTITY_TARGET,
+				      optarg);
+	case 'v': a->has_value = 1; return number(optarg, &a->x.value);
+	case 'h': a->x.has_value_hi = true; return number(optarg, &a->x.value_hi);
+	case 'c':
+		if (set_enum(pw_cmp_from_name(optarg), "comparison", optarg, &v) < 0)
+			return -1;
+		a->x.cmp = (enum pw_cmp)v;
+		return 0;
+	case 'k':
+		if (set_enum(pw_kind_from_name(optarg), "kind", optarg, &v) < 0)
+			return -1;
+		a->x.kind = (enum pw_kind)v;
+		return 0;
+	case 'y': return (a->x.year = pw_cli_year(optarg)) ? 0 : pw_error("bad year '%s'", optarg);
+	case 'u': a->x.unit = optarg; return 0;
+	case 's': a->x.source = optarg; return 0;
+	case 'n': a->x.note = optarg; return 0;
+	case 'b': a->by = optarg; return 0;
+	}
+	return -1;
+}
+
+static int parse_args(int argc, char **argv, struct target_args *a, struct pw_ctx *ctx)
+{
+	static const struct option opts[] = {
+		{ "indicator", required_argument, NULL, 'i' }, { "target", required_argument, NULL, 't' },
+		{ "value", required_argument, NULL, 'v' }, { "value-hi", required_argument, NULL, 'h' },
+		{ "cmp", required_argument, NULL, 'c' }, { "kind", required_argument, NULL, 'k' },
+		{ "year", required_argument, NULL, 'y' }, { "unit", required_argument, NULL, 'u' },
+		{ "source", required_argument, NULL, 's' }, { "note", required_argument, NULL, 'n' },
+		{ "by", required_argument, NULL, 'b' }, { NULL, 0, NULL, 0 },
+	};
+	int c;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1)
+		if (parse_one(c, a, ctx) < 0)
+			return -1;
+	return optind == argc && a->ref.id ? 0 : -1;
+}
+
+static void print_external(const struct target_args *a, const struct pw_external *x)
+{
+	printf("%s %lld: external target %s %s %.15g", pw_entity_name(a->ref.entity),
+	       (long long)a->ref.id, pw_kind_name(x->kind), pw_cmp_name(x->cmp), x->value);
+	if (x->has_value_hi)
+		printf("-%.15g", x->value_hi);
+	if (x->unit)
+		printf(" %s", x->unit);
+	if (x->year)
+		printf(" by %d", x->year);
+	if (x->source)
+		printf(" (%s)", x->source);
+	if (x->set_by)
+		printf(", set by %s at %s", x->set_by, x->set_at ? x->set_at : "?");
+	putchar('\n');
+}
+
+static int target_set(int argc, char **argv, struct pw_ctx *ctx)
+{
+	struct target_args a;
+
+	memset(&a, 0, sizeof(a));
+	a.x.cmp = PW_CMP_EQ;
+	a.x.kind = PW_KIND_LEVEL;
+	if (parse_args(argc, argv, &a, ctx) < 0 || !a.has_value)
+		return pw_cli_usage(USAGE);
+	if (pw_store_external_set(ctx->store, a.ref.entity, a.ref.id, &a.x, pw_cli_actor(a.by),
+				  NULL) < 0)
+		return PW_EXIT_FAIL;
+	print_external(&a, &a.x);
+	return PW_EXIT_OK;
+}
+
+static int target_show(int argc, char **argv, struct pw_ctx *ctx)
+{
+	struct target_args a;
+	struct pw_external x;
+	int rc;
+
+	memset(&a, 0, sizeof(a));
+	if (parse_args(argc, argv, &a, ctx) < 0)
+		return pw_cli_usage(USAGE);
+	rc = pw_store_external_get(ctx->store, a.ref.entity, a.ref.id, &x);
+	if (rc == PW_STORE_NOTFOUND) {
+		printf("%s %lld: no external target set\n", pw_entity_name(a.ref.entity),
+		       (long long)a.ref.id);
+		return PW_EXIT_OK;
+	}
+	if (rc < 0)
+		return PW_EXIT_DB;
+	print_external(&a, &x);
+	pw_external_release(&x);
+	return PW_EXIT_OK;
+}
+
+int cmd_target(int argc, char **argv, struct pw_ctx *ctx)
+{
+	if (argc >= 2 && !strcmp(argv[1], "set"))
+		return target_set(argc - 1, argv + 1, ctx);
+	if (argc >= 2 && !strcmp(argv[1], "show"))
+		return target_show(argc - 1, argv + 1, ctx);
+	return pw_cli_usage(USAGE);
+}

@@ -1,0 +1,35 @@
+/*
+ * monitor_cli.h - option helpers shared by the monitoring commands
+ * (unit, assign, record, data, obs, target, template).
+ */
+#ifndef PW_MONITOR_CLI_H
+#define PW_MONITOR_CLI_H
+
+#include "store/monitor.h"
+
+#include <stdint.h>
+
+/* A positive row id from s, or 0. */
+int64_t pw_cli_id(const char *s);
+/* A year 1900..2200 from s, or 0. */
+int pw_cli_year(const char *s);
+/* --by NAME, else $USER / $LOGNAME / the login name. */
+const char *pw_cli_actor(const char *by);
+/* The exit code for a store return value (-1: database, -2: not found). */
+int pw_cli_exit(int rc);
+/* Prints "usage: planwatch <text>" as an error; returns PW_EXIT_USAGE. */
+int pw_cli_usage(const char *text);
+
+/* --indicator/--target/--project ID as getopt gives them: records which
+ * one was given (more than one is an error: returns -1).  An indicator
+ * may also be named as TABLE:NO[:NAME] ("2:15", "表2:9:城镇登记失业率"),
+ * resolved in the current version of the only plan with such a table. */
+struct pw_cli_ref {
+	enum pw_entity entity;
+	int64_t id; /* 0 until given */
+};
+
+int pw_cli_set_ref(struct pw_store *s, struct pw_cli_ref *r, enum pw_entity e,
+		   const char *arg);
+
+#endif

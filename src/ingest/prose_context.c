@@ -1,0 +1,289 @@
+/*
+ * prose_context.c - when a sentence speaks: the past or a target year.
+ *
+ * Plans and reports open by reviewing what was done ("第一节 …取得决定性
+ * 成就", "一、2020年工作回顾"); their numbers are achievements, not targets.
+ * A section whose heading names a review (回顾, 成就, 成绩, 发展基础,
+ * 完成情况…) is past up to the next heading of its level or above.  Outside
+ * such sections a sentence is past when it carries a past marker (五年来,
+ * 以来, 累计完成, 实现了, the previous plan's name) and no forward-looking
+ * word (到2025年, 力争, 确保, 将, the plan's own name), or opens with a year
+ * before the plan period.
+ */
+#include "ingest/ingest.h"
+#include "ingest/prose_int.h"
+#include "ingest/scan.h"
+#include "text/para.h"
+#include "text/utf8.h"
+#include "util/alloc.h"
+
+#include <string.h>
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+struct head {
+	int line;
+	int level;
+	const char *title;
+	size_t title_len;
+	bool own; /* found here, not by the outline reader */
+};
+
+static bool has_any(const char *s, size_t b, size_t e, const char *const *list, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (pw_prose_contains(s, b, e, list[i]))
+			return true;
+	return false;
+}
+
+/* 成就 or 成效, unless a goal's 新成就, 新成效. */
+static bool names_achievement(const char *t, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i + 6 <= len; i++)
+		if ((!memcmp(t + i, "成就", 6) || !memcmp(t + i, "成效", 6)) &&
+		    !(i >= 3 && !memcmp(t + i - 3, "新", 3)))
+			return true;
+	return false;
+}
+
+/* "十四五" for 14; NULL outside 11..19. */
+static const char *plan_name(int ordinal)
+{
+	static const char *const names[] = { "十一五", "十二五", "十三五", "十四五", "十五五",
+					     "十六五", "十七五", "十八五", "十九五" };
+
+	return ordinal >= 11 && ordinal <= 19 ? names[ordinal - 11] : NULL;
+}
+
+static bool review_title(const char *t, size_t len, const struct pw_plan *p)
+{
+	static const char *const words[] = { "回顾", "成绩", "发展基础", "完成情况",
+					     "实施情况", "工作总结", "过去", "现状" };
+	const char *own = plan_name(p->ordinal), *prev = plan_name(p->ordinal - 1);
+
+	return has_any(t, 0, len, words, NELEM(words)) || names_achievement(t, len) ||
+	       (prev && pw_prose_contains(t, 0, len, prev) && !(own && pw_prose_contains(t, 0, len, own)));
+}
+
+static int by_line(const void *a, const void *b)
+{
+	const struct head *x = a, *y = b;
+
+	if (x->line != y->line)
+		return (x->line > y->line) - (x->line < y->line);
+	return (x->own > y->own) - (x->own < y->own);
+}
+
+/* Sorts by line and keeps one heading per line, the outline reader's. */
+static void sort_unique(struct head *h, size_t *n)
+{
+	size_t i, k = 0;
+
+	qsort(h, *n, sizeof(*h), by_line);
+	for (i = 0; i < *n; i++)
+		if (!k || h[k - 1].line != h[i].line)
+			h[k++] = h[i];
+	*n = k;
+}
+
+/* Headings from the outline reader, and those it missed that the lines
+ * show themselves (pw_para_heading_level()), in line order. */
+static struct head *collect_heads(const struct pw_doc *d, const struct pw_plan *p,
+				  const unsigned char *claimed, size_t *n)
+{
+	struct head *h = NULL;
+	size_t alloc = 0, i;
+
+	*n = 0;
+	for (i = 0; i < p->nsections; i++) {
+		ALLOC_GROW(h, *n + 1, alloc);
+		h[*n].line = p->sections[i].line;
+		h[*n].level = (int)p->sections[i].level;
+		h[*n].title = p->sections[i].title ? p->sections[i].title : "";
+		h[*n].title_len = strlen(h[*n].title);
+		h[*n].own = false;
+		(*n)++;
+	}
+	for (i = 0; i < d->nlines; i++) {
+		enum pw_para_level lv;
+
+		if (claimed[i] == PW_CLAIM_TABLE || claimed[i] == PW_CLAIM_COLUMN)
+			continue;
+		lv = pw_para_heading_level(d->lines[i].s);
+		if (lv < PW_PARA_PART || lv > PW_PARA_SUBITEM)
+			continue;
+		ALLOC_GROW(h, *n + 1, alloc);
+		h[*n].line = d->lines[i].no;
+		h[*n].level = (int)lv;
+		h[*n].title = d->lines[i].s;
+		h[*n].title_len = d->lines[i].len;
+		h[*n].own = true;
+		(*n)++;
+	}
+	if (*n)
+		sort_unique(h, n);
+	return h;
+}
+
+/* Marks the lines numbered from..to-1 (to <= 0: to the end); d->lines are
+ * in input order. */
+static void mark_lines(const struct pw_doc *d, unsigned char *past, int from, int to)
+{
+	size_t lo = 0, hi = d->nlines, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (d->lines[mid].no < from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < d->nlines && (to <= 0 || d->lines[lo].no < to); lo++)
+		past[lo] = 1;
+}
+
+unsigned char *pw_prose_past_lines(const struct pw_doc *d, const struct pw_plan *p,
+				   const unsigned char *claimed)
+{
+	unsigned char *past = xcalloc(d->nlines ? d->nlines : 1, 1);
+	size_t n, k, j;
+	struct head *h = collect_heads(d, p, claimed, &n);
+
+	for (k = 0; k < n; k++) {
+		if (!review_title(h[k].title, h[k].title_len, p))
+			continue;
+		for (j = k + 1; j < n && h[j].level > h[k].level; j++)
+			;
+		mark_lines(d, past, h[k].line, j < n ? h[j].line : 0);
+	}
+	free(h);
+	return past;
+}
+
+/* ---- years ---- */
+
+static size_t year_number(const char *s, int *year)
+{
+	size_t k = pw_scan_digits(s, year);
+
+	if (k == 4)
+		return *year >= 1900 && *year <= 2100 ? k : 0;
+	if (k)
+		return 0;
+	k = pw_scan_cnum(s, year);
+	return k == 12 && *year >= 1900 && *year <= 2100 ? k : 0;
+}
+
+size_t pw_prose_year_phrase(const char *s, int *year)
+{
+	static const char *const pre[] = { "力争到", "预计到", "截至", "到", "至" };
+	static const char *const post[] = { "底", "末", "前" };
+	size_t i = 0, k = 0, j;
+
+	for (j = 0; j < NELEM(pre) && !k; j++)
+		k = pw_utf8_starts(s, pre[j]);
+	i = (size_t)(pw_scan_skip_space(s + k) - s);
+	if (!(k = year_number(s + i, year)))
+		return 0;
+	i = (size_t)(pw_scan_skip_space(s + i + k) - s);
+	if (!(k = pw_utf8_starts(s + i, "年")))
+		return 0;
+	i += k;
+	for (j = 0, k = 0; j < NELEM(post) && !k; j++)
+		k = pw_utf8_starts(s + i, post[j]);
+	return i + k;
+}
+
+static bool plan_year(const char *s, const struct pw_plan *p, int *year)
+{
+	return pw_prose_year_phrase(s, year) && (!p->start || *year >= p->start);
+}
+
+/* The first 到/至 in [i, e) (both are 3 bytes), or e. */
+static size_t next_to(const char *s, size_t i, size_t e)
+{
+	const char *a = i < e ? memmem(s + i, e - i, "到", 3) : NULL;
+	const char *z = i < e ? memmem(s + i, e - i, "至", 3) : NULL;
+
+	if (!a && !z)
+		return e;
+	if (!a || (z && z < a))
+		a = z;
+	return (size_t)(a - s);
+}
+
+int pw_prose_sentence_year(const char *s, size_t b, size_t e, const struct pw_plan *p)
+{
+	size_t i = (size_t)(pw_scan_skip_space(s + b) - s);
+	int year;
+
+	if (i < e && plan_year(s + i, p, &year))
+		return year;
+	for (i = next_to(s, i, e); i < e; i = next_to(s, i + 3, e))
+		if (plan_year(s + i, p, &year))
+			return year;
+	return 0;
+}
+
+/* ---- past sentences ---- */
+
+static const char *const past_words[] = {
+	"以来", "五年来", "过去", "截至", "截止", "已", "超额完成", "累计完成", "完成投资",
+	"实现了", "取得了", "完成了", "达到了", "建成了", "新增了", "提高了", "增长了",
+	"下降了", "同比", "比上年", "目前", "现有",
+};
+
+static const char *const future_words[] = {
+	"力争", "确保", "将", "计划", "预计", "目标", "争取", "届时", "今后", "未来",
+};
+
+/* Opens with a year before the plan period: "2020年，…", "特别是2020年". */
+static bool opens_with_past_year(const char *s, size_t b, size_t e, const struct pw_plan *p)
+{
+	static const char *const lead[] = { "特别是", "截至", "截止", "在" };
+	size_t i = (size_t)(pw_scan_skip_space(s + b) - s), j, k = 0;
+	int year;
+
+	for (j = 0; j < NELEM(lead) && !k; j++)
+		k = pw_utf8_starts(s + i, lead[j]);
+	i += k;
+	if (!p->start || i >= e || !pw_prose_year_phrase(s + i, &year))
+		return false;
+	return year < p->start;
+}
+
+/* The previous plan named as the time of the sentence, not as a base it is
+ * compared with (比“十三五”末提高, 高于“十三五”时期). */
+static bool names_previous_plan(const char *s, size_t b, size_t e, const char *prev)
+{
+	static const char *const base[] = { "比", "较", "于" };
+	const char *at = prev ? memmem(s + b, e - b, prev, strlen(prev)) : NULL;
+	size_t i, k, pos;
+
+	for (; at; at = memmem(at + 1, e - (size_t)(at + 1 - s), prev, strlen(prev))) {
+		pos = (size_t)(at - s);
+		if (pos >= b + 3 && !memcmp(s + pos - 3, "“", 3))
+			pos -= 3;
+		for (i = 0, k = 0; i < NELEM(base) && !k; i++)
+			k = pos >= b + 3 && !memcmp(s + pos - 3, base[i], 3);
+		if (!k)
+			return true;
+	}
+	return false;
+}
+
+bool pw_prose_sentence_past(const char *s, size_t b, size_t e, const struct pw_plan *p)
+{
+	const char *own = plan_name(p->ordinal), *prev = plan_name(p->ordinal - 1);
+	bool past = has_any(s, b, e, past_words, NELEM(past_words)) ||
+		    names_previous_plan(s, b, e, prev);
+	bool future = has_any(s, b, e, future_words, NELEM(future_words)) ||
+		      (own && pw_prose_contains(s, b, e, own)) || pw_prose_sentence_year(s, b, e, p);
+
+	return (past && !future) || opens_with_past_year(s, b, e, p);
+}

@@ -1,0 +1,209 @@
+/*
+ * prose_qty.c - one quantity in running text: "1-2 所", "4.5%以下",
+ * "3 微克每立方米", "200 万尾", "14/10万"; and the numbers that are names
+ * or labels rather than amounts (PM10, 5G, 3A级, 第4期, 等7个, 1+11+1+1).
+ * Numbers themselves are read by pw_scan_number() (text/number.h).
+ */
+#include "ingest/prose_int.h"
+#include "text/number.h"
+#include "text/utf8.h"
+
+#include <string.h>
+
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static bool is_alpha(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static size_t skip_blank(const char *s, size_t i, size_t hi)
+{
+	while (i < hi) {
+		size_t k = pw_number_skip_space(s + i);
+
+		if (!k)
+			break;
+		i += k;
+	}
+	return i < hi ? i : hi;
+}
+
+/* "-" "—" "–" "~" "～" "至", possibly doubled ("——"); bytes, 0 if none. */
+static size_t range_sep(const char *s)
+{
+	static const char *const seps[] = { "-", "—", "–", "~", "～", "至", "－" };
+	size_t i, total = 0, k;
+
+	do {
+		k = 0;
+		for (i = 0; i < sizeof(seps) / sizeof(seps[0]) && !k; i++)
+			k = pw_utf8_starts(s + total, seps[i]);
+		total += k;
+	} while (k && total < 6);
+	return total;
+}
+
+/* After the first number at i: "-2", "%—5" (the % is read again as unit). */
+static size_t scan_range(const char *s, size_t i, size_t hi, struct pw_prose_qty *q)
+{
+	size_t j = i, k;
+	double hi_v;
+
+	if (j < hi && s[j] == '%')
+		j++;
+	j = skip_blank(s, j, hi);
+	k = range_sep(s + j);
+	if (!k)
+		return i;
+	j = skip_blank(s, j + k, hi);
+	if (j >= hi || !is_digit(s[j]))
+		return i;
+	k = pw_scan_number(s + j, &hi_v);
+	if (!k || j + k > hi || hi_v <= q->value)
+		return i;
+	q->value_hi = hi_v;
+	q->has_hi = true;
+	return j + k;
+}
+
+/* "/10万" after a number: a rate per 10万, unit "1/10万". */
+static size_t scan_rate(const char *s, size_t i, size_t hi, struct pw_prose_qty *q)
+{
+	static const char *const mult[] = { "万", "千", "百" };
+	double den;
+	size_t k, m, j;
+
+	if (i >= hi || s[i] != '/' || !is_digit(s[i + 1]))
+		return 0;
+	k = pw_scan_number(s + i + 1, &den);
+	j = i + 1 + k;
+	for (m = 0; m < sizeof(mult) / sizeof(mult[0]); m++) {
+		size_t w = pw_utf8_starts(s + j, mult[m]);
+
+		if (w && j + w <= hi) {
+			snprintf(q->unit, sizeof(q->unit), "1/%.*s%s", (int)k, s + i + 1, mult[m]);
+			q->uflags = PW_U_MEASURE;
+			return j + w - i;
+		}
+	}
+	return 0;
+}
+
+static size_t scan_unit(const char *s, size_t i, size_t hi, struct pw_prose_qty *q)
+{
+	size_t k = scan_rate(s, i, hi, q);
+
+	if (k)
+		return k;
+	k = pw_prose_unit(s + i, &q->uflags);
+	if (!k || i + k > hi || k >= sizeof(q->unit))
+		return 0;
+	memcpy(q->unit, s + i, k);
+	q->unit[k] = '\0';
+	return k;
+}
+
+/* Closing quotes and brackets, then the clause end. */
+static bool at_clause_end(const char *s, size_t i, size_t hi)
+{
+	static const char *const closers[] = { "”", "’", "》", "）", ")", "」", "』" };
+	size_t c, k;
+
+	for (;;) {
+		i = skip_blank(s, i, hi);
+		for (c = 0, k = 0; c < sizeof(closers) / sizeof(closers[0]) && !k; c++)
+			k = pw_utf8_starts(s + i, closers[c]);
+		if (!k || i + k > hi)
+			return i >= hi;
+		i += k;
+	}
+}
+
+/* 10万吨级码头, 500强: the quantity grades a name. */
+static bool is_grade(const char *s)
+{
+	return pw_utf8_starts(s, "级") || pw_utf8_starts(s, "型") || pw_utf8_starts(s, "强") ||
+	       pw_utf8_starts(s, "档");
+}
+
+static bool is_year(const struct pw_prose_qty *q)
+{
+	return !strcmp(q->unit, "年") && q->value >= 1900 && q->value <= 2100 &&
+	       q->value == (double)(long)q->value;
+}
+
+bool pw_prose_qty_scan(const char *s, size_t pos, size_t hi, struct pw_prose_qty *q)
+{
+	size_t i, k;
+	enum pw_cmp c;
+
+	memset(q, 0, sizeof(*q));
+	q->suffix = PW_CMP_NONE;
+	q->start = pos;
+	k = pw_scan_number(s + pos, &q->value);
+	if (!k || pos + k > hi)
+		return false;
+	i = scan_range(s, pos + k, hi, q);
+	q->end = i;
+	i = skip_blank(s, i, hi);
+	k = scan_unit(s, i, hi, q);
+	if (!k)
+		return false;
+	q->unit_end = q->end = i + k;
+	q->modifier = is_grade(s + q->end);
+	i = skip_blank(s, q->end, hi);
+	k = pw_scan_cmp_suffix(s + i, &c);
+	if (k && i + k <= hi) {
+		q->suffix = c;
+		q->end = i + k;
+		/* a threshold: 亿元以上企业, 5000万元以上的项目 */
+		q->modifier |= !at_clause_end(s, q->end, hi) &&
+			      !pw_utf8_starts(s + skip_blank(s, q->end, hi), "、") &&
+			      !pw_utf8_starts(s + skip_blank(s, q->end, hi), "和");
+	}
+	q->year = is_year(q);
+	return true;
+}
+
+static bool preceded_by(const char *s, size_t lo, size_t pos, const char *word)
+{
+	size_t n = strlen(word);
+
+	while (pos > lo && s[pos - 1] == ' ')
+		pos--;
+	return pos - lo >= n && !memcmp(s + pos - n, word, n);
+}
+
+bool pw_prose_qty_is_name(const char *s, size_t lo, size_t pos, size_t hi)
+{
+	static const char *const before[] = { "第", "等", "每", "前", "+", "No.", "#" };
+	double v;
+	size_t i, k;
+
+	if (pos > lo && (is_alpha(s[pos - 1]) || is_digit(s[pos - 1]) || s[pos - 1] == '.'))
+		return true; /* PM10, PM2.5, GB3095 */
+	for (i = 0; i < sizeof(before) / sizeof(before[0]); i++)
+		if (preceded_by(s, lo, pos, before[i]))
+			return true;
+	k = pw_scan_number(s + pos, &v);
+	if (pos + k < hi && (is_alpha(s[pos + k]) || s[pos + k] == '+'))
+		return true; /* 5G, 3A, 110kv, 1+11 */
+	return false;
+}
+
+size_t pw_prose_qty_list_next(const char *s, size_t end, size_t hi)
+{
+	static const char *const joins[] = { "、", "和", "及", "与" };
+	size_t i = skip_blank(s, end, hi), j, k = 0;
+
+	for (j = 0; j < sizeof(joins) / sizeof(joins[0]) && !k; j++)
+		k = pw_utf8_starts(s + i, joins[j]);
+	if (!k)
+		return 0;
+	i = skip_blank(s, i + k, hi);
+	return i < hi && is_digit(s[i]) ? i : 0;
+}

@@ -1,0 +1,315 @@
+/*
+ * prose_subject.c - the subject of a prose target.
+ *
+ * Before the verb for levels and changes (常住人口城镇化率力争超过83%); the
+ * object after the unit for things made (新建 1-2 所学校, …较高的家政服务公司
+ * → 家政服务公司); the object between verb and quantity when it comes first
+ * (新改建“四好农村路”102千米).  Lead-ins (到2025年, 全区, 实现, “十四五”期间)
+ * are dropped.  A list subject yields one subject per member, sharing its
+ * tail: "PM10、PM2.5 年平均浓度" → PM10年平均浓度, PM2.5年平均浓度.
+ */
+#include "ingest/prose_int.h"
+#include "text/utf8.h"
+#include "util/alloc.h"
+#include "util/strbuf.h"
+
+#include <string.h>
+
+#define SHORT_MEMBER 4 /* code points: a list member this short shares the tail */
+
+static bool is_ascii_word(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       c == '.';
+}
+
+static size_t strip_front(const char *s, size_t b, size_t e, const char *const *list, size_t n)
+{
+	size_t i, k;
+
+	for (i = 0; i < n; i++) {
+		k = strlen(list[i]);
+		if (e - b >= k && !memcmp(s + b, list[i], k))
+			return b + k;
+	}
+	return b;
+}
+
+/* “十四五”期间, 十四五时期: the plan's own period as a lead-in. */
+static size_t plan_period(const char *s, size_t b, size_t e)
+{
+	size_t i = b, k;
+
+	if ((k = pw_utf8_starts(s + i, "“")) || (k = pw_utf8_starts(s + i, "\"")))
+		i += k;
+	if (!pw_utf8_starts(s + i, "十") || e - i < 9 || !pw_utf8_starts(s + i + 6, "五"))
+		return b;
+	i += 9;
+	if ((k = pw_utf8_starts(s + i, "”")) || (k = pw_utf8_starts(s + i, "\"")))
+		i += k;
+	return i;
+}
+
+/* Drops blanks, punctuation, year phrases and lead-ins from the front. */
+static size_t strip_leading(const char *s, size_t b, size_t e)
+{
+	static const char *const junk[] = { " ", "　", "，", "、", "：", "；", "“", "”", "\"",
+					    "——", "—", "-", "*", "•" };
+	size_t prev;
+	int year;
+
+	do {
+		prev = b;
+		b = strip_front(s, b, e, junk, sizeof(junk) / sizeof(junk[0]));
+		b += b < e ? pw_prose_year_phrase(s + b, &year) : 0;
+		b = plan_period(s, b, e);
+		b += b < e ? pw_prose_leadin(s + b) : 0;
+	} while (b != prev && b < e);
+	return b;
+}
+
+static size_t strip_trailing(const char *s, size_t b, size_t e)
+{
+	static const char *const junk[] = { " ", "　", "的", "”", "\"", "，", "、" };
+	size_t i, k;
+	bool more = true;
+
+	while (more && e > b) {
+		more = false;
+		for (i = 0; i < sizeof(junk) / sizeof(junk[0]); i++) {
+			k = strlen(junk[i]);
+			if (e - b >= k && !memcmp(s + e - k, junk[i], k)) {
+				e -= k;
+				more = true;
+				break;
+			}
+		}
+	}
+	return e;
+}
+
+/* Copies [b, e) dropping quotes and the blanks that do not separate two
+ * ASCII words. */
+static char *squeeze(const char *s, size_t b, size_t e)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i;
+
+	for (i = b; i < e; i++) {
+		if (s[i] == ' ' && !(i > b && is_ascii_word(s[i - 1]) && i + 1 < e &&
+				     is_ascii_word(s[i + 1])))
+			continue;
+		if (s[i] == '"')
+			continue;
+		if (i + 3 <= e && (!memcmp(s + i, "“", 3) || !memcmp(s + i, "”", 3))) {
+			i += 2;
+			continue;
+		}
+		sb_addch(&sb, s[i]);
+	}
+	return sb_detach(&sb, NULL);
+}
+
+char *pw_prose_clean_phrase(const char *s, size_t b, size_t e)
+{
+	b = strip_leading(s, b, e);
+	e = strip_trailing(s, b, e);
+	return squeeze(s, b, e);
+}
+
+static void push(struct pw_prose_subjects *out, char *subject)
+{
+	if (!*subject) {
+		free(subject);
+		return;
+	}
+	ALLOC_GROW(out->v, out->n + 1, out->alloc);
+	out->v[out->n++] = subject;
+}
+
+void pw_prose_subjects_release(struct pw_prose_subjects *out)
+{
+	size_t i;
+
+	for (i = 0; i < out->n; i++)
+		free(out->v[i]);
+	free(out->v);
+	memset(out, 0, sizeof(*out));
+}
+
+/* After the last 的 or 等 (or 、 when members) in [b, e): the head noun of
+ * an object ("…较高的家政服务公司", "村道联网等“四好农村路”",
+ * "污水处理厂3座、垃圾中转站"), or b. */
+static size_t after_last_de(const char *s, size_t b, size_t e, bool members)
+{
+	size_t i = b, at = b;
+
+	while (i + 3 < e) {
+		if (!memcmp(s + i, "的", 3) || !memcmp(s + i, "等", 3) ||
+		    (members && !memcmp(s + i, "、", 3)))
+			at = i + 3;
+		i += pw_prose_cp_len(s + i);
+	}
+	return at;
+}
+
+/* Start of a baseline phrase in a subject: 由2020年的52%, 比2020年, 从…. */
+static size_t baseline_start(const char *s, size_t b, size_t e)
+{
+	static const char *const words[] = { "由", "从", "比", "较" };
+	size_t i, k, w;
+
+	for (i = b; i < e; i += pw_prose_cp_len(s + i))
+		for (w = 0; w < sizeof(words) / sizeof(words[0]); w++) {
+			if (!(k = pw_utf8_starts(s + i, words[w])) || i == b)
+				continue;
+			while (i + k < e && s[i + k] == ' ')
+				k++;
+			if (i + k < e && ((s[i + k] >= '0' && s[i + k] <= '9') ||
+					  pw_utf8_starts(s + i + k, "上年") ||
+					  pw_utf8_starts(s + i + k, "“")))
+				return i;
+		}
+	return e;
+}
+
+/* The object after a quantity, up to the clause end or a preposition:
+ * "所学校" → 学校, "处公共建筑在应急状态时…" → 公共建筑. */
+static char *object_after(const char *s, size_t b, size_t hi)
+{
+	static const char *const stops[] = { "在", "用于", "作为", "并", "以", "，", "转为",
+					     "成为", "达到", "实现", "纳入", "投入" };
+	size_t i, k, e = hi;
+
+	for (i = b; i < hi && e == hi; i += pw_prose_cp_len(s + i))
+		for (k = 0; k < sizeof(stops) / sizeof(stops[0]); k++)
+			if (pw_utf8_starts(s + i, stops[k]) && i > b) {
+				e = i;
+				break;
+			}
+	return pw_prose_clean_phrase(s, after_last_de(s, b, e, false), e);
+}
+
+/* Member boundaries: 、 always; 和 与 及 when values are listed. */
+static size_t member_sep(const char *s, bool conj)
+{
+	static const char *const conjs[] = { "和", "与", "及" };
+	size_t k = pw_utf8_starts(s, "、"), i;
+
+	for (i = 0; !k && conj && i < sizeof(conjs) / sizeof(conjs[0]); i++)
+		k = pw_utf8_starts(s, conjs[i]);
+	return k;
+}
+
+/* Length in bytes of the head of the last member that matches the shape of
+ * the first: its ASCII word, or as many code points as the first has. */
+static size_t head_len(const char *first, const char *last)
+{
+	size_t n = 0, chars, i;
+
+	if (is_ascii_word(first[0])) {
+		while (is_ascii_word(last[n]))
+			n++;
+		return n;
+	}
+	chars = pw_utf8_columns(first, strlen(first));
+	for (i = 0; i < chars && last[n]; i++)
+		n += pw_prose_cp_len(last + n);
+	return n;
+}
+
+static bool is_ascii_str(const char *s)
+{
+	for (; *s; s++)
+		if (!is_ascii_word(*s))
+			return false;
+	return true;
+}
+
+/* "PM10、PM2.5 年平均浓度" → "PM10年平均浓度" "PM2.5年平均浓度". */
+static void share_tail(struct pw_prose_subjects *m)
+{
+	const char *first = m->v[0], *last = m->v[m->n - 1];
+	size_t fchars = pw_utf8_columns(first, strlen(first)), h, i;
+	char *tail;
+
+	if (!(is_ascii_str(first) || fchars <= SHORT_MEMBER))
+		return;
+	h = head_len(first, last);
+	if (!h || !last[h] || (is_ascii_word(first[0]) && !is_ascii_str(first)))
+		return;
+	tail = xstrdup(last + h);
+	for (i = 0; i + 1 < m->n; i++) {
+		struct strbuf sb = STRBUF_INIT;
+
+		sb_addstr(&sb, m->v[i]);
+		sb_addstr(&sb, tail);
+		free(m->v[i]);
+		m->v[i] = sb_detach(&sb, NULL);
+	}
+	free(tail);
+}
+
+static void split_members(const char *s, size_t b, size_t e, bool conj,
+			  struct pw_prose_subjects *out)
+{
+	size_t i = b, start = b, k;
+	int depth = 0;
+
+	while (i < e) {
+		if (pw_utf8_starts(s + i, "（") || pw_utf8_starts(s + i, "“"))
+			depth++;
+		else if ((pw_utf8_starts(s + i, "）") || pw_utf8_starts(s + i, "”")) && depth)
+			depth--;
+		if (!depth && (k = member_sep(s + i, conj))) {
+			push(out, pw_prose_clean_phrase(s, start, i));
+			i += k;
+			start = i;
+			continue;
+		}
+		i += pw_prose_cp_len(s + i);
+	}
+	push(out, pw_prose_clean_phrase(s, start, e));
+	if (out->n > 1)
+		share_tail(out);
+}
+
+/* The subject before the verb, as members when it is a list. */
+static void subject_before(const char *s, size_t lo, size_t head, size_t nvalues,
+			   const struct pw_prose_trigger *t, struct pw_prose_subjects *out)
+{
+	size_t b = strip_leading(s, lo, head);
+	struct pw_prose_subjects m = { 0 };
+
+	head = baseline_start(s, b, head);
+
+	split_members(s, b, head, nvalues > 1 || t->each, &m);
+	if (m.n <= 1 || (nvalues > 1 && m.n != nvalues)) {
+		pw_prose_subjects_release(&m);
+		push(out, pw_prose_clean_phrase(s, b, head));
+		return;
+	}
+	*out = m;
+}
+
+void pw_prose_subjects(const char *s, size_t lo, size_t hi, const struct pw_prose_qty *first,
+		       const struct pw_prose_qty *last, const struct pw_prose_trigger *t,
+		       size_t nvalues, struct pw_prose_subjects *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (t->shape == PW_SHAPE_OBJECT_FIRST) {
+		if (t->role == PW_PR_NEWADD)
+			push(out, pw_prose_clean_phrase(s, lo, first->start));
+		else
+			push(out, pw_prose_clean_phrase(s, after_last_de(s, t->verb_end, first->start,
+									       true),
+							first->start));
+		return;
+	}
+	if (t->role == PW_PR_BUILD)
+		push(out, object_after(s, last->end, hi));
+	if (!out->n)
+		subject_before(s, lo, t->head, nvalues, t, out);
+	if (!out->n)
+		push(out, object_after(s, last->end, hi));
+}

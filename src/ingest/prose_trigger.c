@@ -1,0 +1,282 @@
+/*
+ * prose_trigger.c - what makes a quantity in a clause a target, and which
+ * comparator and kind it has.
+ *
+ * A quantity is a target when one of four shapes holds:
+ *   after a verb     a verb or comparator right before it, perhaps with
+ *                    adverbs between: 超过 20 家, 力争每年下降 3,
+ *                    每年至少新建 1-2 所, 确保至少有1处
+ *   verb ... 的      a level verb, then "X的": 达到全年天数的 70%
+ *   object first     a verb of making, its object, then the quantity that
+ *                    ends the clause: 新改建“四好农村路”102千米
+ *   bare             subject, quantity and 以上/以下/左右 ending the clause:
+ *                    城镇调查失业率5.5%左右
+ * Anything else (a count in a name, a size threshold, a description) is not.
+ */
+#include "ingest/prose_int.h"
+#include "text/number.h"
+#include "text/utf8.h"
+
+#include <ctype.h>
+#include <string.h>
+
+#define MAX_VERB_OF_GAP 12   /* code points in 达到 … 的 */
+#define MAX_OBJECT_GAP 30    /* code points of an object before its quantity */
+
+static size_t skip_back_blank(const char *s, size_t lo, size_t pos)
+{
+	static const char *const blanks[] = { " ", "\t", "　", "“", "《", "‘" };
+	size_t i, n;
+	bool more = true;
+
+	while (more && pos > lo) {
+		more = false;
+		for (i = 0; i < sizeof(blanks) / sizeof(blanks[0]); i++) {
+			n = strlen(blanks[i]);
+			if (pos - lo >= n && !memcmp(s + pos - n, blanks[i], n)) {
+				pos -= n;
+				more = true;
+				break;
+			}
+		}
+	}
+	return pos;
+}
+
+static void apply_word(struct pw_prose_trigger *t, const struct pw_prose_word *w)
+{
+	if (w->cmp != PW_CMP_NONE && t->cmp == PW_CMP_NONE)
+		t->cmp = (enum pw_cmp)w->cmp;
+	switch (w->role) {
+	case PW_PR_ANNUAL:
+		t->annual = true;
+		break;
+	case PW_PR_AVERAGE:
+		t->average = true;
+		break;
+	case PW_PR_EACH:
+		t->each = true;
+		break;
+	default:
+		break;
+	}
+	if (w->role == PW_PR_NEWADD)
+		t->cumul = true;
+	if (pw_prose_role_is_verb(w->role) && !t->verb) {
+		t->verb = w->s;
+		t->role = w->role;
+	}
+}
+
+/* A second verb before the first belongs to the subject (增速保持在, 建设用地
+ * …), unless it is only a comparator (每年至少新建). */
+static bool ends_chain(const struct pw_prose_trigger *t, const struct pw_prose_word *w)
+{
+	return t->verb && pw_prose_role_is_verb(w->role) && w->role != PW_PR_CMP;
+}
+
+/* Reads a verb, comparators and adverbs backwards from pos; returns where
+ * they start. */
+static size_t scan_back(const char *s, size_t lo, size_t pos, struct pw_prose_trigger *t)
+{
+	const struct pw_prose_word *w;
+
+	for (;;) {
+		pos = skip_back_blank(s, lo, pos);
+		w = pw_prose_word_ending(s, lo, pos);
+		if (!w || ends_chain(t, w))
+			return pos;
+		apply_word(t, w);
+		pos -= w->len;
+	}
+}
+
+static bool is_alnum(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Does a quantity (a digit not inside a name like 5G) lie in [b, e) after
+ * the last 的 or 、, i.e. inside the object itself rather than in a
+ * modifier ("年营业收入超10亿元的龙头企业") or an earlier member ("幼儿园6所、小学")? */
+static bool quantity_in_object(const char *s, size_t b, size_t e)
+{
+	size_t i, digit = 0, sep = 0;
+	bool any = false;
+
+	for (i = b; i < e; i++) {
+		if (s[i] >= '0' && s[i] <= '9' && !(i > b && isalpha((unsigned char)s[i - 1])) &&
+		    !(i + 1 < e && is_alnum(s[i + 1]) && !(s[i + 1] >= '0' && s[i + 1] <= '9'))) {
+			digit = i;
+			any = true;
+		}
+		if (i + 3 <= e && (!memcmp(s + i, "的", 3) || !memcmp(s + i, "、", 3)))
+			sep = i;
+	}
+	return any && digit > sep;
+}
+
+/* Where the phrase ending at end is followed by nothing but closing quotes
+ * and blanks up to the clause end (or, if members, up to a 、). */
+static bool clause_final(const char *s, size_t end, size_t hi, bool members)
+{
+	static const char *const closers[] = { "”", "’", "》", "）", ")", " ", "　" };
+	size_t c, k;
+
+	do {
+		for (c = 0, k = 0; c < sizeof(closers) / sizeof(closers[0]) && !k; c++)
+			k = pw_utf8_starts(s + end, closers[c]);
+		end += k;
+	} while (k && end < hi);
+	return end >= hi || (members && pw_utf8_starts(s + end, "、"));
+}
+
+/* The last verb in [lo, pos) and where it starts; NULL if none. */
+static const struct pw_prose_word *last_verb(const char *s, size_t lo, size_t pos, size_t *at)
+{
+	const struct pw_prose_word *best = NULL, *w;
+	size_t i = lo;
+
+	while (i < pos) {
+		w = pw_prose_word_at(s, i, pos);
+		if (w && pw_prose_role_is_verb(w->role) && w->role != PW_PR_CMP) {
+			best = w;
+			*at = i;
+			i += w->len;
+			continue;
+		}
+		i += pw_prose_cp_len(s + i);
+	}
+	return best;
+}
+
+static bool gap_ends_with_de(const char *s, size_t b, size_t e)
+{
+	while (e > b && s[e - 1] == ' ')
+		e--;
+	return e - b >= 3 && !memcmp(s + e - 3, "的", 3);
+}
+
+/* 达到全年天数的 70%; 新改建“四好农村路”102千米. */
+static bool find_gap(const char *s, size_t lo, size_t hi, const struct pw_prose_qty *q,
+		     struct pw_prose_trigger *t)
+{
+	size_t at = 0, vend, chars;
+	const struct pw_prose_word *w = last_verb(s, lo, q->start, &at);
+
+	if (!w)
+		return false;
+	vend = at + w->len;
+	if (quantity_in_object(s, vend, q->start))
+		return false;
+	chars = pw_utf8_columns(s + vend, q->start - vend);
+	if (w->role == PW_PR_LEVEL && gap_ends_with_de(s, vend, q->start) &&
+	    chars <= MAX_VERB_OF_GAP)
+		t->shape = PW_SHAPE_VERB_OF;
+	else if ((w->role == PW_PR_BUILD || w->role == PW_PR_NEWADD) &&
+		 clause_final(s, q->end, hi, true) && chars <= MAX_OBJECT_GAP &&
+		 (q->uflags & (PW_U_COUNT | PW_U_MEASURE)))
+		t->shape = PW_SHAPE_OBJECT_FIRST;
+	else
+		return false;
+	t->verb = NULL;
+	t->verb_end = vend;
+	apply_word(t, w);
+	t->head = scan_back(s, lo, at, t);
+	return true;
+}
+
+/* 每年培训教师不少于2000人次: after 每年, a comparator counts what the verb
+ * of making before it makes, each year.  (Only then: subjects often hold such
+ * words, 建设用地总量不超过50平方公里, 建成区绿地率超过40%.) */
+static void adopt_verb(const char *s, size_t lo, size_t pos, const struct pw_prose_qty *q,
+		       struct pw_prose_trigger *t)
+{
+	size_t at = 0;
+	const struct pw_prose_word *w = last_verb(s, lo, pos, &at);
+
+	if (w && (w->role == PW_PR_BUILD || w->role == PW_PR_NEWADD) &&
+	    !(q->uflags & PW_U_PERCENT) && pw_prose_contains(s, lo, at, "每年")) {
+		t->role = w->role;
+		t->cumul = t->cumul || w->role == PW_PR_NEWADD;
+	}
+}
+
+bool pw_prose_trigger_find(const char *s, size_t lo, size_t hi,
+			   const struct pw_prose_qty *q, struct pw_prose_trigger *t)
+{
+	size_t pos;
+
+	memset(t, 0, sizeof(*t));
+	t->role = -1;
+	t->cmp = PW_CMP_NONE;
+	pos = scan_back(s, lo, q->start, t);
+	if (t->verb && t->role != PW_PR_BUILD && t->role != PW_PR_NEWADD &&
+	    pw_utf8_starts(s + q->end, "的"))
+		return false; /* 人口超过1000万的城市: a threshold */
+	if (t->verb) {
+		t->shape = PW_SHAPE_AFTER_VERB;
+		t->head = pos;
+		t->verb_end = q->start;
+		if (t->role == PW_PR_CMP)
+			adopt_verb(s, lo, pos, q, t);
+	} else if (!find_gap(s, lo, hi, q, t)) {
+		if (q->suffix == PW_CMP_NONE || !clause_final(s, q->end, hi, false) || pos <= lo)
+			return false;
+		t->shape = PW_SHAPE_BARE;
+		t->head = pos;
+	}
+	if (t->role != PW_PR_LEVEL && t->role != PW_PR_CMP && pw_prose_contains(s, lo, t->head, "每年"))
+		t->annual = true;
+	return true;
+}
+
+enum pw_cmp pw_prose_trigger_cmp(const struct pw_prose_trigger *t, const struct pw_prose_qty *q)
+{
+	if (q->has_hi)
+		return PW_CMP_RANGE;
+	if (q->suffix != PW_CMP_NONE)
+		return q->suffix;
+	if (t->cmp != PW_CMP_NONE)
+		return t->cmp;
+	return PW_CMP_EQ;
+}
+
+static bool ends_with(const char *s, const char *word)
+{
+	size_t n = strlen(s), k = strlen(word);
+
+	return n >= k && !memcmp(s + n - k, word, k);
+}
+
+/* 地区生产总值增速保持在7%左右: a level verb on a growth rate. */
+static bool names_growth_rate(const char *subject)
+{
+	return subject && (ends_with(subject, "增速") || ends_with(subject, "增长率") ||
+			   ends_with(subject, "增幅") || ends_with(subject, "增长") ||
+			   ends_with(subject, "涨幅"));
+}
+
+static bool names_total(const char *subject)
+{
+	return subject && (strstr(subject, "新增") || strstr(subject, "累计"));
+}
+
+enum pw_kind pw_prose_trigger_kind(const struct pw_prose_trigger *t, const struct pw_prose_qty *q,
+				   const char *subject, bool base_year)
+{
+	bool pct = !strcmp(q->unit, "%");
+	bool changes = t->role == PW_PR_CHANGE || t->role == PW_PR_GROWTH ||
+		       t->role == PW_PR_BUILD || t->role == PW_PR_NEWADD;
+
+	if (t->role == PW_PR_GROWTH && pct && (t->average || !base_year))
+		return PW_KIND_GROWTH;
+	if (pct && !changes && names_growth_rate(subject))
+		return PW_KIND_GROWTH;
+	if ((changes || t->shape == PW_SHAPE_BARE || names_total(subject)) &&
+	    (t->annual || t->average))
+		return PW_KIND_ANNUAL;
+	if (changes || t->cumul || names_total(subject))
+		return PW_KIND_CUMULATIVE;
+	return PW_KIND_LEVEL;
+}

@@ -1,0 +1,127 @@
+/*
+ * batch.h - validating and importing monitoring data: a data file (CSV or
+ * xlsx, e.g. a completed fill-in template), or single values from the
+ * command line or a web form.  All values of a batch are validated first;
+ * a batch with any error is rejected as a whole and nothing is written;
+ * otherwise it is written in ONE transaction.  The rules are documented
+ * in docs/monitoring.md ("Validation"):
+ *  - errors: unknown indicator, a year outside the plan period (the
+ *    baseline year is allowed), a value that is not a number, a unit of
+ *    measure that differs from the indicator's (documented equivalents
+ *    such as 万元/亿元 are converted, with a note), a year given twice;
+ *  - warnings (accepted): a value far from the indicator's history, i.e.
+ *    more than 3x or less than 1/3 of the previous value, or for growth
+ *    rates a change of more than 20 percentage points.
+ */
+#ifndef PW_BATCH_H
+#define PW_BATCH_H
+
+#include "monitor/sheet.h"
+#include "store/monitor.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+enum pw_diag_kind { PW_DIAG_ERROR, PW_DIAG_WARNING, PW_DIAG_NOTE };
+
+/* One message about a row: printed as "file:line: error: msg". */
+struct pw_diag {
+	enum pw_diag_kind kind;
+	long line; /* 0: no line (command line) */
+	char *msg;
+};
+
+/* A validated value (unit converted to the indicator's). */
+struct pw_batch_row {
+	enum pw_entity entity; /* INDICATOR or TARGET */
+	int64_t id;
+	int year;
+	double value;
+	bool estimated;
+	char *unit, *source, *note;
+	long line;
+};
+
+struct pw_batch {
+	char *file; /* name in messages; NULL for command-line values */
+	struct pw_batch_row *rows;
+	size_t nrows, rows_alloc;
+	struct pw_diag *diags;
+	size_t ndiags, diags_alloc;
+	size_t nerrors, nwarnings;
+	size_t nskipped; /* rows without a value (a template row left empty) */
+};
+
+struct pw_batch_opts {
+	int plan_id;             /* resolve 表/序号/指标名称 in this plan (0: any) */
+	const char *by;          /* who imports (required for commit) */
+	enum pw_obs_state state; /* DRAFT, SUBMITTED or APPROVED */
+	const char *source;      /* 来源 for rows that give none, or NULL */
+};
+
+void pw_batch_init(struct pw_batch *b, const char *file);
+void pw_batch_release(struct pw_batch *b);
+
+/* One value as text, as typed (strings borrowed, NULL = absent). */
+struct pw_batch_input {
+	enum pw_entity entity; /* INDICATOR or TARGET */
+	int64_t id;
+	const char *year, *value, *unit, *source, *note, *estimated;
+	const char *name; /* the name the row gives: must match, or NULL */
+	long line;
+};
+
+/*
+ * Validates one value and appends it to b, or appends an error.  Returns
+ * 0 when the value was accepted (perhaps with warnings), 1 when it was
+ * rejected (see b->diags), -1 on a database error.
+ */
+int pw_batch_add(struct pw_store *s, struct pw_batch *b, const struct pw_batch_input *in);
+
+/*
+ * Validates every row of a sheet: finds the header row (the first of the
+ * first 20 rows with a value column and a year column: docs/monitoring.md
+ * lists the accepted headings), resolves each row's indicator by its
+ * indicator_id/target_id column or by 表/序号/指标名称, and adds it.  0
+ * (see b->nerrors), or -1 on a database error.
+ */
+int pw_batch_add_sheet(struct pw_store *s, struct pw_batch *b, const struct pw_sheet *sh,
+		       const struct pw_batch_opts *o);
+
+/* Reads path (pw_sheet_read) and adds its rows.  -1 when the file cannot
+ * be read (reported) or on a database error. */
+int pw_batch_load(struct pw_store *s, struct pw_batch *b, const char *path,
+		  const struct pw_batch_opts *o);
+
+/*
+ * Writes every row of b in one transaction, with an audit row for the
+ * batch.  Refused (-1, nothing written) when b has errors.  *written
+ * (may be NULL) receives the number of values stored.
+ */
+int pw_batch_commit(struct pw_store *s, const struct pw_batch *b,
+		    const struct pw_batch_opts *o, size_t *written);
+
+/* Adds an error about line of the batch's file (for readers of rows). */
+void pw_batch_add_error(struct pw_batch *b, long line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Adds a note (not counted as an error or warning). */
+void pw_batch_add_note(struct pw_batch *b, long line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Prints the diagnostics, errors through pw_error_at(), warnings through
+ * pw_warning_at(), notes to f. */
+void pw_batch_print(const struct pw_batch *b, FILE *f);
+
+/* Parses a number as units write it: 1,234.5  －3.2  １２  预计 2.5  80%
+ * (the suffix after the number goes to unit, size unit_size, "" if none).
+ * Returns 0, or -1 when s is not a number (nothing reported). */
+int pw_batch_parse_value(const char *s, double *v, bool *estimated, char *unit,
+			 size_t unit_size);
+
+/* The factor of unit `from` in unit `to` (万元 in 亿元: 0.0001), 1 when they
+ * are the same unit, 0 when they are not convertible. */
+double pw_batch_unit_factor(const char *from, const char *to);
+
+#endif

@@ -1,0 +1,79 @@
+/*
+ * batch_sheet.c - a data file's rows into batch inputs (batch.h): finds
+ * the header row and resolves each row's indicator (columns.h).
+ */
+#include "monitor/batch.h"
+#include "monitor/columns.h"
+#include "util/strbuf.h"
+
+static int add_row(struct pw_store *s, struct pw_batch *b, const struct pw_sheet_row *r,
+		   const struct pw_cols *cols, const struct pw_batch_opts *o)
+{
+	struct pw_batch_input in = {
+		.year = pw_cols_cell(r, cols, PW_COL_YEAR),
+		.value = pw_cols_cell(r, cols, PW_COL_VALUE),
+		.unit = pw_cols_cell(r, cols, PW_COL_UNIT),
+		.source = pw_cols_cell(r, cols, PW_COL_SOURCE),
+		.note = pw_cols_cell(r, cols, PW_COL_NOTE),
+		.estimated = pw_cols_cell(r, cols, PW_COL_EST),
+		.name = pw_cols_cell(r, cols, PW_COL_NAME), .line = r->line,
+	};
+	struct strbuf why = STRBUF_INIT;
+	int rc;
+
+	if (pw_cols_row_empty(r))
+		return 0;
+	if (pw_cols_empty(in.value)) {
+		b->nskipped++;
+		return 0;
+	}
+	rc = pw_cols_resolve(s, o->plan_id, r, cols, &in.entity, &in.id, &why);
+	if (rc == 0 && in.entity == PW_ENTITY_PROJECT) {
+		sb_addstr(&why, "project progress is recorded with 'planwatch record --project'");
+		rc = 1;
+	}
+	if (rc == 1)
+		pw_batch_add_error(b, r->line, "%s", why.buf);
+	sb_release(&why);
+	if (rc != 0)
+		return rc < 0 ? -1 : 0;
+	return pw_batch_add(s, b, &in) < 0 ? -1 : 0;
+}
+
+int pw_batch_add_sheet(struct pw_store *s, struct pw_batch *b, const struct pw_sheet *sh,
+		       const struct pw_batch_opts *o)
+{
+	struct pw_cols cols;
+	long h = pw_cols_find_header(sh, PW_COL_VALUE, PW_COL_YEAR, &cols);
+	size_t i;
+
+	if (h < 0) {
+		pw_batch_add_error(b, sh->nrows ? sh->rows[0].line : 1,
+				   "no header row with a 年份 (year) and a 填报值 (value) column");
+		return 0;
+	}
+	if (!pw_cols_has_ref(&cols)) {
+		pw_batch_add_error(b, sh->rows[h].line, "no indicator_id, 指标名称 or 序号 column "
+				   "says which indicator a row is about");
+		return 0;
+	}
+	for (i = (size_t)h + 1; i < sh->nrows; i++)
+		if (add_row(s, b, &sh->rows[i], &cols, o) < 0)
+			return -1;
+	return 0;
+}
+
+int pw_batch_load(struct pw_store *s, struct pw_batch *b, const char *path,
+		  const struct pw_batch_opts *o)
+{
+	struct pw_sheet sh;
+	int rc;
+
+	if (pw_sheet_read(&sh, path) < 0) {
+		pw_sheet_release(&sh);
+		return -1;
+	}
+	rc = pw_batch_add_sheet(s, b, &sh, o);
+	pw_sheet_release(&sh);
+	return rc;
+}

@@ -1,0 +1,196 @@
+/*
+ * columns.c - headings of data files and row references (columns.h).
+ */
+#include "monitor/columns.h"
+#include "util/strbuf.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define HEADER_SCAN_ROWS 20
+
+/* Accepted headings, compared without blanks, '*' and bracketed parts,
+ * ASCII case ignored. */
+static const struct heading {
+	enum pw_col col;
+	const char *text;
+} headings[] = {
+	{ PW_COL_IND_ID, "indicator_id" }, { PW_COL_IND_ID, "指标ID" }, { PW_COL_IND_ID, "指标编号" },
+	{ PW_COL_TGT_ID, "target_id" }, { PW_COL_TGT_ID, "目标ID" },
+	{ PW_COL_PRJ_ID, "project_id" }, { PW_COL_PRJ_ID, "项目ID" },
+	{ PW_COL_TABLE, "表" }, { PW_COL_TABLE, "表号" }, { PW_COL_TABLE, "table" },
+	{ PW_COL_NO, "序号" }, { PW_COL_NO, "no" },
+	{ PW_COL_NAME, "指标名称" }, { PW_COL_NAME, "指标" }, { PW_COL_NAME, "名称" },
+	{ PW_COL_NAME, "name" }, { PW_COL_NAME, "indicator" },
+	{ PW_COL_UNIT, "单位" }, { PW_COL_UNIT, "计量单位" }, { PW_COL_UNIT, "unit" },
+	{ PW_COL_YEAR, "年份" }, { PW_COL_YEAR, "年度" }, { PW_COL_YEAR, "year" },
+	{ PW_COL_VALUE, "填报值" }, { PW_COL_VALUE, "数值" }, { PW_COL_VALUE, "完成值" },
+	{ PW_COL_VALUE, "实际值" }, { PW_COL_VALUE, "本年值" }, { PW_COL_VALUE, "value" },
+	{ PW_COL_SOURCE, "来源" }, { PW_COL_SOURCE, "数据来源" }, { PW_COL_SOURCE, "source" },
+	{ PW_COL_NOTE, "备注" }, { PW_COL_NOTE, "说明" }, { PW_COL_NOTE, "note" },
+	{ PW_COL_EST, "预计" }, { PW_COL_EST, "是否预计" }, { PW_COL_EST, "estimated" },
+	{ PW_COL_LEAD, "牵头单位" }, { PW_COL_LEAD, "责任单位" }, { PW_COL_LEAD, "lead_unit" },
+};
+
+/* A heading without blanks, '*' and (…)/（…） parts. */
+static void heading_key(const char *s, struct strbuf *out)
+{
+	int depth = 0;
+
+	sb_reset(out);
+	while (*s) {
+		if (!strncmp(s, "（", 3) || *s == '(') {
+			depth++;
+			s += *s == '(' ? 1 : 3;
+		} else if (!strncmp(s, "）", 3) || *s == ')') {
+			depth -= depth > 0;
+			s += *s == ')' ? 1 : 3;
+		} else if (!strncmp(s, "\xe3\x80\x80", 3)) {
+			s += 3;
+		} else {
+			if (!depth && *s != ' ' && *s != '*' && *s != '\t')
+				sb_addch(out, *s);
+			s++;
+		}
+	}
+}
+
+static int column_of(const char *cell, struct strbuf *tmp)
+{
+	size_t i;
+
+	heading_key(cell, tmp);
+	for (i = 0; i < sizeof(headings) / sizeof(headings[0]); i++)
+		if (!strcasecmp(tmp->buf, headings[i].text))
+			return (int)headings[i].col;
+	return -1;
+}
+
+static void map_header(const struct pw_sheet_row *r, struct pw_cols *cols)
+{
+	struct strbuf tmp = STRBUF_INIT;
+	size_t i;
+	int c;
+
+	memset(cols, 0, sizeof(*cols));
+	for (i = 0; i < r->n; i++) {
+		c = column_of(r->cells[i], &tmp);
+		if (c >= 0 && !cols->at[c])
+			cols->at[c] = i + 1;
+	}
+	sb_release(&tmp);
+}
+
+long pw_cols_find_header(const struct pw_sheet *sh, enum pw_col a, enum pw_col b,
+			 struct pw_cols *cols)
+{
+	size_t h;
+
+	for (h = 0; h < sh->nrows && h < HEADER_SCAN_ROWS; h++) {
+		map_header(&sh->rows[h], cols);
+		if (cols->at[a] && cols->at[b])
+			return (long)h;
+	}
+	memset(cols, 0, sizeof(*cols));
+	return -1;
+}
+
+const char *pw_cols_cell(const struct pw_sheet_row *r, const struct pw_cols *cols,
+			 enum pw_col c)
+{
+	return cols->at[c] ? pw_sheet_cell(r, cols->at[c] - 1) : NULL;
+}
+
+bool pw_cols_empty(const char *s)
+{
+	return !s || !s[strspn(s, " \t\r\n")];
+}
+
+bool pw_cols_row_empty(const struct pw_sheet_row *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		if (!pw_cols_empty(r->cells[i]))
+			return false;
+	return true;
+}
+
+bool pw_cols_has_ref(const struct pw_cols *cols)
+{
+	return cols->at[PW_COL_IND_ID] || cols->at[PW_COL_TGT_ID] || cols->at[PW_COL_PRJ_ID] ||
+	       cols->at[PW_COL_NAME] || cols->at[PW_COL_NO];
+}
+
+/* ------------------------------------------------------------------ */
+/* Row references                                                     */
+
+/* A positive id ("12", or "12.0" as a spreadsheet number), or 0. */
+static int64_t parse_id(const char *s)
+{
+	char *end;
+	long long v;
+
+	while (*s == ' ')
+		s++;
+	v = strtoll(s, &end, 10);
+	if (*end == '.' && end[1] == '0' && !end[2])
+		end += 2;
+	while (*end == ' ')
+		end++;
+	return end != s && !*end && v > 0 ? (int64_t)v : 0;
+}
+
+/* "表2", "2", "表 2" -> 2; 0 when there is no number. */
+static int parse_table(const char *s)
+{
+	int v = 0;
+
+	while (s && *s && !isdigit((unsigned char)*s))
+		s++;
+	while (s && isdigit((unsigned char)*s) && v < 10000)
+		v = v * 10 + (*s++ - '0');
+	return v;
+}
+
+static int by_id(const struct pw_sheet_row *r, const struct pw_cols *cols, enum pw_entity *e,
+		 int64_t *id, struct strbuf *why)
+{
+	static const enum pw_col idcols[] = { PW_COL_IND_ID, PW_COL_TGT_ID, PW_COL_PRJ_ID };
+	const char *v;
+	int k;
+
+	for (k = 0; k < 3; k++) {
+		v = pw_cols_cell(r, cols, idcols[k]);
+		if (pw_cols_empty(v))
+			continue;
+		*e = (enum pw_entity)k;
+		*id = parse_id(v);
+		if (*id)
+			return 0;
+		sb_addf(why, "'%s' is not an id", v);
+		return 1;
+	}
+	return 2; /* no id given */
+}
+
+int pw_cols_resolve(struct pw_store *s, int plan_id, const struct pw_sheet_row *r,
+		    const struct pw_cols *cols, enum pw_entity *e, int64_t *id,
+		    struct strbuf *why)
+{
+	const char *tab = pw_cols_cell(r, cols, PW_COL_TABLE), *no = pw_cols_cell(r, cols, PW_COL_NO);
+	const char *name = pw_cols_cell(r, cols, PW_COL_NAME), *reason;
+	int rc = by_id(r, cols, e, id, why);
+
+	if (rc != 2)
+		return rc;
+	*e = PW_ENTITY_INDICATOR;
+	rc = pw_store_find_indicator(s, plan_id, parse_table(tab), no, name, id, &reason);
+	if (rc != PW_STORE_NOTFOUND)
+		return rc;
+	sb_addf(why, "表%d 序号 %s '%s': %s", parse_table(tab), pw_cols_empty(no) ? "-" : no,
+		name ? name : "", reason);
+	return 1;
+}

@@ -1,0 +1,207 @@
+/*
+ * csv.c - the CSV reader and field writer (csv.h).
+ */
+#include "monitor/csv.h"
+#include "text/doc.h"
+#include "util/error.h"
+#include "util/strbuf.h"
+
+#include <string.h>
+
+struct csv {
+	const char *name;
+	const char *p, *end;
+	long line;
+	char delim;
+	struct strbuf cell;
+};
+
+static int at_eol(const struct csv *c)
+{
+	return c->p >= c->end || *c->p == '\r' || *c->p == '\n';
+}
+
+/* Consumes the line end (LF, CRLF or CR) at c->p. */
+static void skip_eol(struct csv *c)
+{
+	if (*c->p++ == '\r' && c->p < c->end && *c->p == '\n')
+		c->p++;
+	c->line++;
+}
+
+static void read_plain(struct csv *c)
+{
+	while (!at_eol(c) && *c->p != c->delim)
+		sb_addch(&c->cell, *c->p++);
+}
+
+/* A quoted field; the text after the closing quote up to the delimiter is
+ * kept too (as spreadsheet programs do). */
+static int read_quoted(struct csv *c)
+{
+	long open = c->line;
+	char ch;
+
+	c->p++;
+	for (;;) {
+		if (c->p >= c->end)
+			return pw_error_at(c->name, open, 0,
+					   "unterminated quoted field (the closing '\"' is missing)");
+		ch = *c->p++;
+		if (ch == '"' && c->p < c->end && *c->p == '"') {
+			sb_addch(&c->cell, '"');
+			c->p++;
+		} else if (ch == '"') {
+			break;
+		} else if (ch == '\r' || ch == '\n') {
+			if (ch == '\r' && c->p < c->end && *c->p == '\n')
+				c->p++;
+			sb_addch(&c->cell, '\n');
+			c->line++;
+		} else {
+			sb_addch(&c->cell, ch);
+		}
+	}
+	read_plain(c);
+	return 0;
+}
+
+static int blank_row(const struct pw_sheet_row *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		if (strspn(r->cells[i], " \t") != strlen(r->cells[i]))
+			return 0;
+	return 1;
+}
+
+/* One record into a new row of sh.  0 or -1. */
+static int read_record(struct csv *c, struct pw_sheet *sh)
+{
+	struct pw_sheet_row *r;
+	size_t col = 0;
+
+	if (*c->p == '#') { /* a comment line */
+		while (!at_eol(c))
+			c->p++;
+		if (c->p < c->end)
+			skip_eol(c);
+		return 0;
+	}
+	r = pw_sheet_add_row(sh, c->line);
+	for (;;) {
+		sb_reset(&c->cell);
+		if (c->p < c->end && *c->p == '"') {
+			if (read_quoted(c) < 0)
+				return -1;
+		} else {
+			read_plain(c);
+		}
+		pw_sheet_set(r, col++, c->cell.buf, c->cell.len);
+		if (at_eol(c))
+			break;
+		c->p++; /* the delimiter */
+	}
+	if (c->p < c->end)
+		skip_eol(c);
+	if (blank_row(r))
+		pw_sheet_drop_last(sh);
+	return 0;
+}
+
+/* The delimiter with most occurrences on the first non-comment line. */
+static char guess_delim(const char *p, const char *end)
+{
+	size_t comma = 0, tab = 0, semi = 0;
+	int quoted = 0;
+
+	while (p < end && *p == '#') {
+		while (p < end && *p != '\n' && *p != '\r')
+			p++;
+		while (p < end && (*p == '\n' || *p == '\r'))
+			p++;
+	}
+	for (; p < end && (quoted || (*p != '\n' && *p != '\r')); p++) {
+		if (*p == '"')
+			quoted = !quoted;
+		else if (!quoted && *p == ',')
+			comma++;
+		else if (!quoted && *p == '\t')
+			tab++;
+		else if (!quoted && *p == ';')
+			semi++;
+	}
+	if (tab > comma && tab >= semi)
+		return '\t';
+	return semi > comma ? ';' : ',';
+}
+
+static int parse_text(struct pw_sheet *sh, const char *text, size_t len)
+{
+	struct csv c = { sh->name, text, text + len, 1, ',', STRBUF_INIT };
+	int rc = 0;
+
+	c.delim = guess_delim(text, c.end);
+	while (rc == 0 && c.p < c.end)
+		rc = read_record(&c, sh);
+	sb_release(&c.cell);
+	return rc;
+}
+
+static int from_doc(struct pw_sheet *sh, struct pw_doc *d)
+{
+	int rc;
+
+	sh->encoding = d->encoding;
+	rc = parse_text(sh, d->text, d->text_len);
+	pw_doc_release(d);
+	if (rc < 0) {
+		char *name = sh->name;
+
+		sh->name = NULL;
+		pw_sheet_release(sh);
+		pw_sheet_init(sh, name);
+		free(name);
+	}
+	return rc;
+}
+
+int pw_csv_read(struct pw_sheet *sh, const char *path)
+{
+	struct pw_doc d;
+
+	pw_sheet_init(sh, path);
+	if (pw_doc_load(&d, path) < 0)
+		return -1;
+	return from_doc(sh, &d);
+}
+
+int pw_csv_from_bytes(struct pw_sheet *sh, const char *name, const char *buf, size_t len)
+{
+	struct pw_doc d;
+
+	pw_sheet_init(sh, name);
+	if (pw_doc_from_bytes(&d, name, buf, len) < 0)
+		return -1;
+	return from_doc(sh, &d);
+}
+
+void pw_csv_field(struct strbuf *out, const char *s)
+{
+	const char *p;
+
+	if (!s)
+		s = "";
+	if (!strpbrk(s, ",;\t\"\r\n")) {
+		sb_addstr(out, s);
+		return;
+	}
+	sb_addch(out, '"');
+	for (p = s; *p; p++) {
+		if (*p == '"')
+			sb_addch(out, '"');
+		sb_addch(out, *p);
+	}
+	sb_addch(out, '"');
+}

@@ -1,0 +1,202 @@
+/*
+ * template.c - gathers the rows of a unit's fill-in sheet and writes it as
+ * CSV (template.h); the workbook is written by template_xlsx.c.
+ */
+#include "monitor/template.h"
+#include "monitor/csv.h"
+#include "util/alloc.h"
+#include "util/error.h"
+#include "util/strbuf.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char *const attr_labels[] = { "", "预期性", "约束性" };
+
+static char *format_baseline(const struct pw_monitor_ref *r)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	if (!r->has_baseline)
+		return NULL;
+	sb_addf(&sb, "%.15g", r->baseline);
+	if (r->baseline_year)
+		sb_addf(&sb, "（%d年）", r->baseline_year);
+	return sb_detach(&sb, NULL);
+}
+
+/* The targets as written, with the externally set value when known. */
+static char *format_target(struct pw_store *s, const struct pw_monitor_ref *r)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct pw_external x;
+
+	sb_addstr(&sb, r->target_text ? r->target_text : "");
+	if (pw_store_external_get(s, r->entity, r->id, &x) == 0) {
+		sb_addf(&sb, "（已下达：%s %.15g", pw_cmp_name(x.cmp), x.value);
+		if (x.has_value_hi)
+			sb_addf(&sb, "-%.15g", x.value_hi);
+		sb_addstr(&sb, "）");
+		pw_external_release(&x);
+	}
+	return sb.len ? sb_detach(&sb, NULL) : (sb_release(&sb), NULL);
+}
+
+/* Latest value before the year, and this year's value if entered. */
+static int fill_values(struct pw_store *s, struct pw_template_row *row, int year)
+{
+	struct pw_obs *obs;
+	size_t n;
+
+	if (pw_store_obs_series(s, row->entity, row->id, year, PW_PICK_LATEST, &obs, &n) < 0)
+		return -1;
+	if (n && obs[n - 1].year == year) {
+		row->has_value = true;
+		row->value = obs[--n].value;
+	}
+	if (n) {
+		row->has_last = true;
+		row->last = obs[n - 1].value;
+		row->last_year = obs[n - 1].year;
+	}
+	free(obs);
+	return 0;
+}
+
+static int add_row(struct pw_store *s, struct pw_template *t, const struct pw_assigned *a)
+{
+	struct pw_template_row *row;
+	struct pw_monitor_ref r;
+	int rc = pw_store_monitor_ref(s, a->entity, a->id, &r);
+
+	if (rc < 0)
+		return rc == PW_STORE_NOTFOUND ? 0 : -1;
+	if (r.start && r.end && (t->year < r.start || t->year > r.end)) {
+		pw_monitor_ref_release(&r); /* a table of another period (表1) */
+		return 0;
+	}
+	ALLOC_GROW(t->rows, t->nrows + 1, t->alloc);
+	row = &t->rows[t->nrows++];
+	memset(row, 0, sizeof(*row));
+	row->entity = a->entity;
+	row->id = a->id;
+	row->table_no = r.table_no;
+	row->no = xstrdup_or_null(r.no);
+	row->name = xstrdup_or_null(r.name);
+	row->unit = xstrdup_or_null(r.unit);
+	row->attribute = xstrdup(attr_labels[r.attribute]);
+	row->baseline = format_baseline(&r);
+	row->target = format_target(s, &r);
+	rc = fill_values(s, row, t->year);
+	pw_monitor_ref_release(&r);
+	return rc;
+}
+
+int pw_template_build(struct pw_store *s, const char *unit, int year, struct pw_template *t)
+{
+	struct pw_assigned *a;
+	size_t i, n;
+	int64_t uid;
+	int rc;
+
+	memset(t, 0, sizeof(*t));
+	t->unit = xstrdup(unit);
+	t->year = year;
+	rc = pw_store_unit_find(s, unit, &uid);
+	if (rc < 0)
+		return rc;
+	if (pw_store_unit_assigned(s, unit, year, &a, &n) < 0)
+		return -1;
+	for (i = 0; rc == 0 && i < n; i++)
+		if (a[i].entity != PW_ENTITY_PROJECT)
+			rc = add_row(s, t, &a[i]);
+	free(a);
+	return rc;
+}
+
+void pw_template_release(struct pw_template *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->nrows; i++) {
+		struct pw_template_row *r = &t->rows[i];
+
+		free(r->no);
+		free(r->name);
+		free(r->unit);
+		free(r->attribute);
+		free(r->baseline);
+		free(r->target);
+	}
+	free(t->rows);
+	free(t->unit);
+	memset(t, 0, sizeof(*t));
+}
+
+/* ------------------------------------------------------------------ */
+/* CSV                                                                */
+
+static const char *const csv_headings[] = {
+	"indicator_id", "target_id", "表", "序号", "指标名称", "单位", "属性", "基数", "目标",
+	"上年值", "上年年份", "年份", "填报值", "预计", "来源", "备注",
+};
+
+static void add_num(struct strbuf *sb, bool has, double v)
+{
+	if (has)
+		sb_addf(sb, "%.15g", v);
+	sb_addch(sb, ',');
+}
+
+static void csv_row(struct strbuf *sb, const struct pw_template_row *r, int year)
+{
+	if (r->entity == PW_ENTITY_INDICATOR)
+		sb_addf(sb, "%lld,,", (long long)r->id);
+	else
+		sb_addf(sb, ",%lld,", (long long)r->id);
+	if (r->table_no)
+		sb_addf(sb, "表%d", r->table_no);
+	sb_addch(sb, ',');
+	pw_csv_field(sb, r->no);
+	sb_addch(sb, ',');
+	pw_csv_field(sb, r->name);
+	sb_addch(sb, ',');
+	pw_csv_field(sb, r->unit);
+	sb_addch(sb, ',');
+	pw_csv_field(sb, r->attribute);
+	sb_addch(sb, ',');
+	pw_csv_field(sb, r->baseline);
+	sb_addch(sb, ',');
+	pw_csv_field(sb, r->target);
+	sb_addch(sb, ',');
+	add_num(sb, r->has_last, r->last);
+	if (r->has_last)
+		sb_addf(sb, "%d", r->last_year);
+	sb_addf(sb, ",%d,", year);
+	add_num(sb, r->has_value, r->value);
+	sb_addstr(sb, ",,\r\n");
+}
+
+int pw_template_write_csv(const struct pw_template *t, const char *path)
+{
+	struct strbuf sb = STRBUF_INIT;
+	FILE *f = strcmp(path, "-") ? fopen(path, "wb") : stdout;
+	size_t i;
+	int rc = 0;
+
+	if (!f)
+		return pw_error("cannot write '%s': %s", path, strerror(errno));
+	sb_addstr(&sb, "\xEF\xBB\xBF");
+	for (i = 0; i < sizeof(csv_headings) / sizeof(csv_headings[0]); i++)
+		sb_addf(&sb, "%s%s", i ? "," : "", csv_headings[i]);
+	sb_addstr(&sb, "\r\n");
+	for (i = 0; i < t->nrows; i++)
+		csv_row(&sb, &t->rows[i], t->year);
+	if (fwrite(sb.buf, 1, sb.len, f) != sb.len || fflush(f) != 0)
+		rc = pw_error("cannot write '%s': %s", path, strerror(errno));
+	if (f != stdout && fclose(f) != 0 && rc == 0)
+		rc = pw_error("cannot write '%s': %s", path, strerror(errno));
+	sb_release(&sb);
+	return rc;
+}

@@ -1,0 +1,142 @@
+/*
+ * value.c - numbers and units of measure as responsible units type them
+ * (batch.h): full-width digits, thousands separators, 预计, a unit after
+ * the number; and the documented unit equivalents (docs/monitoring.md).
+ */
+#include "monitor/batch.h"
+#include "text/number.h"
+#include "text/utf8.h"
+#include "util/strbuf.h"
+
+#include <string.h>
+
+/* Full-width ASCII forms to ASCII, U+3000 to a space, U+2212 to '-'. */
+static void normalize(const char *s, struct strbuf *out)
+{
+	size_t len = strlen(s), i = 0, k;
+	uint32_t cp;
+
+	sb_reset(out);
+	while (i < len) {
+		k = pw_utf8_decode(s + i, len - i, &cp);
+		if (cp >= 0xFF01 && cp <= 0xFF5E)
+			sb_addch(out, (char)(cp - 0xFEE0));
+		else if (cp == 0x3000)
+			sb_addch(out, ' ');
+		else if (cp == 0x2212)
+			sb_addch(out, '-');
+		else
+			sb_add(out, s + i, k);
+		i += k;
+	}
+	sb_trim(out);
+}
+
+int pw_batch_parse_value(const char *s, double *v, bool *estimated, char *unit,
+			 size_t unit_size)
+{
+	struct strbuf sb = STRBUF_INIT, rest = STRBUF_INIT;
+	const char *p;
+	size_t n;
+	int rc = -1;
+
+	*estimated = false;
+	unit[0] = '\0';
+	normalize(s ? s : "", &sb);
+	p = sb.buf;
+	if ((n = pw_utf8_starts(p, "预计")) > 0) {
+		*estimated = true;
+		p += n;
+		p += pw_number_skip_space(p);
+	}
+	n = pw_scan_number(p, v);
+	if (n) {
+		sb_addstr(&rest, p + n);
+		sb_trim(&rest);
+		if (!rest.len || (rest.len < unit_size && !strpbrk(rest.buf, "0123456789"))) {
+			memcpy(unit, rest.buf, rest.len + 1);
+			rc = 0;
+		}
+	}
+	sb_release(&sb);
+	sb_release(&rest);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Units of measure                                                   */
+
+/* Units of one dimension share a group; factor is in the group's base. */
+static const struct unit_def {
+	const char *name;
+	int group;
+	double factor;
+} unit_defs[] = {
+	{ "元", 1, 1 }, { "万元", 1, 1e4 }, { "亿元", 1, 1e8 },
+	{ "美元", 2, 1 }, { "万美元", 2, 1e4 }, { "亿美元", 2, 1e8 },
+	{ "人", 3, 1 }, { "万人", 3, 1e4 },
+	{ "吨", 4, 1 }, { "万吨", 4, 1e4 },
+	{ "米", 5, 1 }, { "千米", 5, 1e3 }, { "公里", 5, 1e3 },
+	{ "平方米", 6, 1 }, { "万平方米", 6, 1e4 }, { "平方千米", 6, 1e6 }, { "平方公里", 6, 1e6 },
+	{ "亩", 7, 1 }, { "万亩", 7, 1e4 },
+	{ "千瓦", 8, 1 }, { "万千瓦", 8, 1e4 },
+	{ "户", 9, 1 }, { "万户", 9, 1e4 },
+	{ "千瓦时", 10, 1 }, { "万千瓦时", 10, 1e4 }, { "亿千瓦时", 10, 1e8 },
+	{ "吨标准煤", 11, 1 }, { "万吨标准煤", 11, 1e4 },
+	{ "%", 12, 1 }, { "百分比", 12, 1 },
+};
+
+#define NUNITS (sizeof(unit_defs) / sizeof(unit_defs[0]))
+
+/* A unit without blanks and brackets, full-width forms as ASCII. */
+static void unit_key(const char *u, struct strbuf *out)
+{
+	struct strbuf tmp = STRBUF_INIT;
+	const char *p;
+	size_t n;
+
+	normalize(u ? u : "", &tmp);
+	sb_reset(out);
+	for (p = tmp.buf; *p;) {
+		if ((n = pw_utf8_starts(p, "（")) || (n = pw_utf8_starts(p, "）")) ||
+		    (n = pw_utf8_starts(p, "、"))) {
+			p += n;
+		} else if (*p == ' ' || *p == '(' || *p == ')' || *p == '\t') {
+			p++;
+		} else {
+			sb_addch(out, *p++);
+		}
+	}
+	sb_release(&tmp);
+}
+
+static const struct unit_def *find_unit(const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < NUNITS; i++)
+		if (!strcmp(unit_defs[i].name, key))
+			return &unit_defs[i];
+	return NULL;
+}
+
+double pw_batch_unit_factor(const char *from, const char *to)
+{
+	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
+	const struct unit_def *x, *y;
+	double f = 0;
+
+	unit_key(from, &a);
+	unit_key(to, &b);
+	if (!strcmp(a.buf, b.buf)) {
+		f = 1;
+	} else {
+		x = find_unit(a.buf);
+		y = find_unit(b.buf);
+		if (x && y && x->group == y->group)
+			f = x->factor / y->factor;
+	}
+	sb_release(&a);
+	sb_release(&b);
+	return f;
+}

@@ -1,0 +1,50 @@
+/*
+ * report_int.h - building blocks of the report document (report_doc.c),
+ * shared with the section layouts (report_layout.c).
+ */
+#ifndef PW_REPORT_INT_H
+#define PW_REPORT_INT_H
+
+#include "report/report.h"
+
+/* A column as the layouts declare it. */
+struct pw_rcol_spec {
+	const char *head;
+	unsigned width;
+	bool sheet_only, numeric;
+};
+
+/* A new table (owned by the caller until pw_rdoc_add_table()). */
+struct pw_rtable *pw_rtable_new(const char *name, const struct pw_rcol_spec *cols,
+				size_t ncols);
+/* Renames column c (heads that carry a year). */
+void pw_rtable_set_head(struct pw_rtable *t, size_t c, const char *head);
+/* Appends a row of empty cells and returns its first cell. */
+struct pw_rcell *pw_rtable_add_row(struct pw_rtable *t);
+/* Appends a row of one cell across the table. */
+void pw_rtable_add_span(struct pw_rtable *t, const char *text);
+void pw_rtable_free(struct pw_rtable *t);
+
+void pw_rcell_set(struct pw_rcell *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void pw_rcell_num(struct pw_rcell *c, double v);
+void pw_rcell_status(struct pw_rcell *c, enum pw_status s);
+enum pw_rstyle pw_rstyle_of(enum pw_status s);
+
+void pw_rdoc_add(struct pw_rdoc *d, enum pw_rblock_type type, int level, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+void pw_rdoc_add_table(struct pw_rdoc *d, struct pw_rtable *t);
+
+/* The sections, in report order (report_layout.c). */
+void pw_rdoc_summary(struct pw_rdoc *d);
+void pw_rdoc_completion(struct pw_rdoc *d);
+void pw_rdoc_at_risk(struct pw_rdoc *d);
+void pw_rdoc_prose(struct pw_rdoc *d);
+void pw_rdoc_projects(struct pw_rdoc *d);
+void pw_rdoc_notes(struct pw_rdoc *d);
+
+/* "主要污染物排放减少：化学需氧量" (new string). */
+char *pw_report_ind_name(const struct pw_indicator *ind);
+/* The project status in Chinese (已完成...), "未报送" for NULL. */
+const char *pw_report_progress_label(const char *status);
+
+#endif

@@ -1,0 +1,309 @@
+/*
+ * monitor.h - responsibility and monitoring data in the store: units,
+ * assignments (lead unit of an indicator, prose target or project),
+ * observations with their review states, external targets (按市定目标执行)
+ * and project progress.  SQL lives in store/units.c and
+ * store/observations.c; the rules are documented in docs/monitoring.md.
+ *
+ * Conventions are those of store.h: 0 on success, -1 after pw_error(),
+ * PW_STORE_NOTFOUND (-2) where said.  Every write is one transaction (or
+ * joins the caller's pw_store_begin()) and appends a row to the audit log.
+ *
+ * Versions of a plan.  Re-importing an edited plan creates new rows for
+ * its indicators and targets; rows of the same indicator keep the same
+ * `key` (docs/schema.md).  Everything here follows the key: the
+ * observations, assignment and external target of an indicator are found
+ * from the id of that indicator in ANY version of its plan, so data entered
+ * against version 1 still counts after version 2 is imported.
+ *
+ * Observations are append-only (triggers forbid UPDATE and DELETE).  The
+ * rows of one indicator (or prose target) and year form one chain linked by
+ * `supersedes`: every new value (a correction) and every state change
+ * (submit, approve, return) is a new row superseding the chain's head.  The
+ * head is the current row (view current_observations).  `version` counts
+ * value versions (1, 2, ...): a state change keeps the version, a new value
+ * increments it.  States: draft -> submitted -> approved | returned; a
+ * returned or approved value is corrected by recording a new value.
+ */
+#ifndef PW_MONITOR_H
+#define PW_MONITOR_H
+
+#include "assess/assess.h"
+#include "model/plan.h"
+#include "store/store.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* What an assignment, observation or external target is about. */
+enum pw_entity {
+	PW_ENTITY_INDICATOR, /* a row of an indicator table (indicators.id) */
+	PW_ENTITY_TARGET,    /* a target (targets.id): prose, or of an indicator */
+	PW_ENTITY_PROJECT,   /* a 专栏 project (column_items.id) */
+};
+
+/* "indicator", "target", "project"; inverse returns -1. */
+const char *pw_entity_name(enum pw_entity e);
+int pw_entity_from_name(const char *s);
+
+enum pw_obs_state { PW_OBS_DRAFT, PW_OBS_SUBMITTED, PW_OBS_APPROVED, PW_OBS_RETURNED };
+
+/* "draft", "submitted", "approved", "returned"; inverse returns -1. */
+const char *pw_obs_state_name(enum pw_obs_state st);
+int pw_obs_state_from_name(const char *s);
+
+/* ------------------------------------------------------------------ */
+/* Read side for assess and report (stable: other modules call these)  */
+
+/* Which value of a year a series takes. */
+enum pw_obs_pick {
+	/* The most recent APPROVED value of each year.  An approved value
+	 * stays in force while a later correction awaits review. */
+	PW_PICK_APPROVED,
+	/* The value of the chain's head of each year, whatever its state;
+	 * a year whose head was returned falls back to its most recent
+	 * approved value (or is left out if there is none). */
+	PW_PICK_LATEST,
+};
+
+/*
+ * The observation series of one indicator (entity INDICATOR, id from any
+ * version of its plan) or one target (entity TARGET), for years <= upto
+ * (upto 0: all years), sorted by year, one entry per year.  *out is a new
+ * array the caller frees with free() (NULL when *n is 0: no data is not an
+ * error).  Rows without a value are skipped.  Returns 0, -1 on error,
+ * PW_STORE_NOTFOUND (after reporting) when the indicator/target does not
+ * exist.
+ */
+int pw_store_obs_series(struct pw_store *s, enum pw_entity e, int64_t id, int upto,
+			enum pw_obs_pick pick, struct pw_obs **out, size_t *n);
+
+/*
+ * Series of every indicator of one plan version (0: current) in one query,
+ * aligned with pw_store_plan_indicator_ids(): series[k] belongs to
+ * indicator ids[k].  *series is a new array of *n pw_series (mode AUTO)
+ * whose obs arrays are owned by it: free with pw_store_series_free().
+ */
+int pw_store_plan_obs_series(struct pw_store *s, int plan_id, int version, int upto,
+			     enum pw_obs_pick pick, struct pw_series **series, size_t *n);
+void pw_store_series_free(struct pw_series *series, size_t n);
+
+/* An externally set target (planwatch target set).  Strings owned by the
+ * struct: pw_external_release(). */
+struct pw_external {
+	int64_t id;        /* external_targets.id */
+	int64_t target_id; /* the targets row of kind external it completes */
+	enum pw_kind kind; /* level, growth, cumulative or annual */
+	enum pw_cmp cmp;   /* PW_CMP_EQ when given without comparator */
+	double value;
+	bool has_value_hi;
+	double value_hi;   /* for PW_CMP_RANGE */
+	int year;          /* 0 if none */
+	char *unit, *source, *note, *set_by, *set_at;
+};
+
+void pw_external_release(struct pw_external *x);
+
+/*
+ * The latest external target set for indicator id (entity INDICATOR: the
+ * indicator's target of kind external) or target id (entity TARGET), any
+ * plan version.  Returns 0 and fills *out; PW_STORE_NOTFOUND WITHOUT a
+ * message when none is set (the normal "not assessable" case); -1 on error.
+ */
+int pw_store_external_get(struct pw_store *s, enum pw_entity e, int64_t id,
+			  struct pw_external *out);
+
+/*
+ * The name of the lead unit (牵头单位) of an indicator, target or project
+ * for reporting year `year` (0: the latest assignment whatever its year):
+ * the most recent assignment whose year is unset or <= year.  *unit is a
+ * new string the caller frees.  PW_STORE_NOTFOUND WITHOUT a message when
+ * nothing is assigned; -1 on error.
+ */
+int pw_store_lead_unit(struct pw_store *s, enum pw_entity e, int64_t id, int year,
+		       char **unit);
+
+/* ------------------------------------------------------------------ */
+/* Units and assignments                                              */
+
+struct pw_unit {
+	int64_t id;
+	char *name;
+	char *parent; /* parent unit's name or NULL */
+	int nassigned; /* indicators, targets and projects it currently leads */
+};
+
+/* Adds a unit (name trimmed, unique); parent NULL or an existing unit. */
+int pw_store_unit_add(struct pw_store *s, const char *name, const char *parent,
+		      const char *who, int64_t *id);
+/* The id of a unit by name: 0, or PW_STORE_NOTFOUND after reporting. */
+int pw_store_unit_find(struct pw_store *s, const char *name, int64_t *id);
+/* The same without a message when there is none. */
+int pw_store_unit_find_quiet(struct pw_store *s, const char *name, int64_t *id);
+/* Every unit by name; *out is new, freed with pw_unit_free_array(). */
+int pw_store_unit_list(struct pw_store *s, struct pw_unit **out, size_t *n);
+void pw_unit_free_array(struct pw_unit *units, size_t n);
+
+/*
+ * Makes `unit` the lead unit of an indicator, target or project from
+ * reporting year `year` (0: no year).  A new assignment row is added (the
+ * old ones stay, as history) and the change, with the previous lead unit,
+ * is written to the audit log.  Assigning the unit that already leads for
+ * the same year changes nothing (*changed = 0).  changed may be NULL.
+ */
+int pw_store_assign(struct pw_store *s, enum pw_entity e, int64_t id, const char *unit,
+		    int year, const char *who, int *changed);
+
+/* What a unit leads, current plan versions only: one entry per
+ * indicator, target or project, in plan order. */
+struct pw_assigned {
+	enum pw_entity entity;
+	int64_t id;
+	int plan_id;
+};
+
+int pw_store_unit_assigned(struct pw_store *s, const char *unit, int year,
+			   struct pw_assigned **out, size_t *n);
+
+/* ------------------------------------------------------------------ */
+/* Observations                                                       */
+
+/* One value to record.  Strings are borrowed. */
+struct pw_obs_entry {
+	enum pw_entity entity; /* INDICATOR or TARGET */
+	int64_t id;
+	int year;
+	double value;
+	bool estimated;         /* 预计 */
+	const char *unit;       /* unit of measure, as validated */
+	const char *source;     /* 来源 */
+	const char *note;       /* 备注 */
+	const char *by;         /* who enters it (required) */
+	int64_t user_id;        /* users.id of a web user, 0 for none */
+	enum pw_obs_state state; /* DRAFT or SUBMITTED */
+};
+
+/*
+ * Records a value.  If the indicator/target already has a chain for that
+ * year (in any plan version) the new row supersedes its head with version
+ * + 1 (a correction), else it starts a chain at version 1.  Validation of
+ * units and years is the caller's (monitor/batch.c); this only checks
+ * that the indicator/target exists and the state is draft or submitted.
+ * *obs_id (may be NULL) receives the new row's id.
+ */
+int pw_store_obs_record(struct pw_store *s, const struct pw_obs_entry *e, int64_t *obs_id);
+
+/*
+ * Moves observation obs_id, which must be the head of its chain, to state
+ * `to`: submit (draft -> submitted), approve or return (submitted ->
+ * approved / returned).  Adds a row that copies the value and carries the
+ * new state, `note` as review_note, and `who`.  An invalid transition is an
+ * error naming both states.  *new_id (may be NULL) receives the new row.
+ */
+int pw_store_obs_transition(struct pw_store *s, int64_t obs_id, enum pw_obs_state to,
+			    const char *note, const char *who, int64_t *new_id);
+
+/* One stored observation row, as listed.  Strings owned by the row. */
+struct pw_obs_row {
+	int64_t id;
+	enum pw_entity entity; /* INDICATOR or TARGET */
+	int64_t ref_id;        /* indicator or target id the row was entered for */
+	char *name;            /* indicator name or target subject */
+	int year;
+	bool has_value;
+	double value;
+	bool estimated;
+	char *unit, *source, *note, *review_note, *entered_by, *entered_at;
+	enum pw_obs_state state;
+	int version;
+	int64_t supersedes; /* 0 if none */
+	bool current;       /* the head of its chain */
+};
+
+/*
+ * Observation rows, oldest first.  filter_id 0: every observation; else
+ * those of one indicator/target (entity e, any plan version).  history
+ * false: chain heads only.  Free with pw_obs_row_free_array().
+ */
+int pw_store_obs_list(struct pw_store *s, enum pw_entity e, int64_t filter_id, bool history,
+		      struct pw_obs_row **out, size_t *n);
+void pw_obs_row_free_array(struct pw_obs_row *rows, size_t n);
+
+/* ------------------------------------------------------------------ */
+/* External targets                                                   */
+
+/*
+ * Records the externally set target of an indicator (entity INDICATOR:
+ * its target of kind external, which must exist) or of a target of kind
+ * external (entity TARGET).  x->kind, cmp, value, value_hi, year, unit,
+ * source, note are read; a new row supersedes the previous one.
+ * *ext_id may be NULL.
+ */
+int pw_store_external_set(struct pw_store *s, enum pw_entity e, int64_t id,
+			  const struct pw_external *x, const char *who, int64_t *ext_id);
+
+/* ------------------------------------------------------------------ */
+/* Project progress                                                   */
+
+struct pw_progress {
+	int64_t item_id;
+	int year;
+	const char *status; /* not_started in_progress completed delayed suspended */
+	bool has_percent, has_investment;
+	double percent, investment; /* percent 0..100; investment 亿元 */
+	const char *note, *source, *by;
+	enum pw_obs_state state;
+};
+
+/* Appends the progress of a project for a year (superseding that year's
+ * previous row).  Strings borrowed. */
+int pw_store_progress_record(struct pw_store *s, const struct pw_progress *p, int64_t *id);
+
+/* The latest progress row of a project up to year `upto` (0: any):
+ * 0 and fills *status (new string) and percent (NAN if none);
+ * PW_STORE_NOTFOUND without a message when there is none. */
+int pw_store_progress_latest(struct pw_store *s, int64_t item_id, int upto, int *year,
+			     char **status, double *percent);
+
+/* ------------------------------------------------------------------ */
+/* Facts about indicators the monitoring side needs                   */
+
+/* An indicator (or prose target) as validation and templates see it.
+ * Strings owned: pw_monitor_ref_release(). */
+struct pw_monitor_ref {
+	enum pw_entity entity; /* INDICATOR or TARGET */
+	int64_t id;
+	int plan_id;
+	int start, end;        /* plan period */
+	int table_no;          /* 表N of its table (0: unknown, or a prose target) */
+	char *no, *group, *name, *unit;
+	enum pw_attr attribute;
+	enum pw_dir direction;
+	bool has_baseline;
+	int baseline_year;
+	double baseline;
+	char *target_text;     /* the targets as written, "≥83; 7 左右" */
+	char *kinds;           /* the target kinds, "level,growth" */
+};
+
+void pw_monitor_ref_release(struct pw_monitor_ref *r);
+
+/* Facts about one indicator or target by id: 0, PW_STORE_NOTFOUND
+ * WITHOUT a message (the caller words it), -1. */
+int pw_store_monitor_ref(struct pw_store *s, enum pw_entity e, int64_t id,
+			 struct pw_monitor_ref *out);
+
+/*
+ * Resolves the reference form of data files: table number (表2 -> 2; 0:
+ * any table),
+ * row number (序号, may be NULL) and name (指标名称, may be NULL, matched
+ * against the name or "group name"), in the current version of plan_id
+ * (0: of the only plan that has such a table).  Returns 0 and the
+ * indicator id; PW_STORE_NOTFOUND with *why set to a static reason when no
+ * or several rows match (no message); -1 on error.
+ */
+int pw_store_find_indicator(struct pw_store *s, int plan_id, int table_no, const char *no,
+			    const char *name, int64_t *id, const char **why);
+
+#endif

@@ -1,0 +1,569 @@
+/*
+ * observations.c - observation chains in the store: recording values and
+ * corrections, review state changes, listing, and the series that assess
+ * and report read.  See monitor.h for the model (one append-only chain
+ * per indicator or target and year).
+ */
+#include "store/monitor_int.h"
+#include "util/alloc.h"
+#include "util/error.h"
+
+#include <string.h>
+
+static const char *const state_names[] = { "draft", "submitted", "approved", "returned" };
+
+const char *pw_obs_state_name(enum pw_obs_state st)
+{
+	return (unsigned)st < 4 ? state_names[st] : "?";
+}
+
+int pw_obs_state_from_name(const char *s)
+{
+	int i;
+
+	for (i = 0; i < 4; i++)
+		if (s && !strcmp(s, state_names[i]))
+			return i;
+	return -1;
+}
+
+static int check_obs_entity(enum pw_entity e)
+{
+	if (e != PW_ENTITY_INDICATOR && e != PW_ENTITY_TARGET)
+		return pw_error("observations are for indicators and targets, not %s",
+				pw_entity_name(e));
+	return 0;
+}
+
+#define HEAD_EXPR "NOT EXISTS (SELECT 1 FROM observations n WHERE n.supersedes = o.id)"
+
+static const char obs_json_sql[] =
+	"SELECT json_object('id', id, 'indicator_id', indicator_id, 'target_id', target_id,"
+	" 'year', year, 'value', value, 'estimated', estimated, 'unit', unit,"
+	" 'source', source, 'note', note, 'state', state, 'version', version,"
+	" 'entered_by', entered_by, 'entered_at', entered_at, 'supersedes', supersedes,"
+	" 'review_note', review_note) FROM observations WHERE id = ?";
+
+static int audit_obs(struct pw_store *s, const char *who, const char *action, int64_t old_id,
+		     int64_t new_id)
+{
+	char *before = old_id ? pw_monitor_row_json(s, obs_json_sql, old_id) : NULL;
+	char *after = pw_monitor_row_json(s, obs_json_sql, new_id);
+	int rc = pw_store_audit(s, who, action, "observation", new_id, before, after);
+
+	free(before);
+	free(after);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Recording                                                          */
+
+struct chain_head {
+	int64_t id;  /* 0: no chain yet */
+	int version;
+	int64_t ref; /* the indicator/target id the chain was started for */
+};
+
+static const char *const head_sql[] = {
+	PW_SAME_IND "SELECT o.id, o.version, o.indicator_id FROM observations o"
+		    " WHERE o.indicator_id IN same AND o.year = ?2 AND " HEAD_EXPR
+		    " ORDER BY o.id DESC LIMIT 1",
+	PW_SAME_TGT "SELECT o.id, o.version, o.target_id FROM observations o"
+		    " WHERE o.target_id IN same AND o.year = ?2 AND " HEAD_EXPR
+		    " ORDER BY o.id DESC LIMIT 1",
+};
+
+static int find_head(struct pw_store *s, enum pw_entity e, int64_t id, int year,
+		     struct chain_head *h)
+{
+	sqlite3_stmt *st = pw_store_stmt(s, head_sql[e]);
+	int rc;
+
+	h->id = 0;
+	h->version = 0;
+	h->ref = id;
+	if (!st)
+		return -1;
+	pw_bind_int(st, 1, id);
+	pw_bind_int(st, 2, year);
+	rc = pw_store_step(s, st);
+	if (rc != 1)
+		return rc;
+	h->id = sqlite3_column_int64(st, 0);
+	h->version = sqlite3_column_int(st, 1);
+	h->ref = sqlite3_column_int64(st, 2);
+	sqlite3_reset(st);
+	return 0;
+}
+
+static int insert_obs(struct pw_store *s, const struct pw_obs_entry *e,
+		      const struct chain_head *h, int64_t *id)
+{
+	sqlite3_stmt *st = pw_store_stmt(s,
+		"INSERT INTO observations (indicator_id, target_id, year, value, unit, source,"
+		" note, state, version, entered_by, user_id, supersedes, estimated)"
+		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+
+	if (!st)
+		return -1;
+	pw_bind_int_or_null(st, 1, h->ref, e->entity == PW_ENTITY_INDICATOR);
+	pw_bind_int_or_null(st, 2, h->ref, e->entity == PW_ENTITY_TARGET);
+	pw_bind_int(st, 3, e->year);
+	sqlite3_bind_double(st, 4, e->value);
+	pw_bind_text(st, 5, e->unit);
+	pw_bind_text(st, 6, e->source);
+	pw_bind_text(st, 7, e->note);
+	pw_bind_text(st, 8, pw_obs_state_name(e->state));
+	pw_bind_int(st, 9, h->version + 1);
+	pw_bind_text(st, 10, e->by);
+	pw_bind_int_or_null(st, 11, e->user_id, e->user_id > 0);
+	pw_bind_int_or_null(st, 12, h->id, h->id > 0);
+	pw_bind_int(st, 13, e->estimated);
+	if (pw_store_run(s, st) < 0)
+		return -1;
+	*id = sqlite3_last_insert_rowid(s->db);
+	return 0;
+}
+
+static int record_tx(struct pw_store *s, const struct pw_obs_entry *e, int64_t *id)
+{
+	struct chain_head h;
+
+	if (pw_monitor_check_entity(s, e->entity, e->id) < 0 ||
+	    find_head(s, e->entity, e->id, e->year, &h) < 0 || insert_obs(s, e, &h, id) < 0)
+		return -1;
+	return audit_obs(s, e->by, h.id ? "observation.correct" : "observation.record", h.id,
+			 *id);
+}
+
+int pw_store_obs_record(struct pw_store *s, const struct pw_obs_entry *e, int64_t *obs_id)
+{
+	int64_t dummy;
+	int own, rc;
+
+	if (check_obs_entity(e->entity) < 0)
+		return -1;
+	if (e->state != PW_OBS_DRAFT && e->state != PW_OBS_SUBMITTED)
+		return pw_error("a new value is draft or submitted, not %s",
+				pw_obs_state_name(e->state));
+	if (!e->by || !*e->by)
+		return pw_error("an observation needs the name of who enters it");
+	if (pw_monitor_tx_begin(s, &own) < 0)
+		return -1;
+	rc = record_tx(s, e, obs_id ? obs_id : &dummy);
+	return pw_monitor_tx_end(s, own, rc);
+}
+
+/* ------------------------------------------------------------------ */
+/* Review states                                                      */
+
+static const char *const verbs[] = { "make draft", "submit", "approve", "return" };
+
+static int check_transition(int64_t id, enum pw_obs_state from, enum pw_obs_state to)
+{
+	if (to == PW_OBS_SUBMITTED && from == PW_OBS_DRAFT)
+		return 0;
+	if ((to == PW_OBS_APPROVED || to == PW_OBS_RETURNED) && from == PW_OBS_SUBMITTED)
+		return 0;
+	if (from == PW_OBS_RETURNED || from == PW_OBS_APPROVED)
+		return pw_error("cannot %s observation %lld: it is %s (record a corrected value "
+				"instead)", verbs[to], (long long)id, pw_obs_state_name(from));
+	return pw_error("cannot %s observation %lld: it is %s, not %s", verbs[to],
+			(long long)id, pw_obs_state_name(from),
+			to == PW_OBS_SUBMITTED ? "draft" : "submitted");
+}
+
+/* The state of row id and whether it is the head of its chain. */
+static int obs_state(struct pw_store *s, int64_t id, int *state, int *head)
+{
+	sqlite3_stmt *st = pw_store_stmt(s, "SELECT o.state, " HEAD_EXPR
+					    " FROM observations o WHERE o.id = ?");
+	int rc;
+
+	if (!st)
+		return -1;
+	pw_bind_int(st, 1, id);
+	rc = pw_store_step(s, st);
+	if (rc == 0)
+		pw_error("no observation %lld in database '%s'", (long long)id, s->path);
+	if (rc != 1)
+		return rc < 0 ? -1 : PW_STORE_NOTFOUND;
+	*state = pw_obs_state_from_name((const char *)sqlite3_column_text(st, 0));
+	*head = sqlite3_column_int(st, 1);
+	sqlite3_reset(st);
+	return 0;
+}
+
+static int superseded(struct pw_store *s, int64_t id)
+{
+	sqlite3_stmt *st = pw_store_stmt(s, "SELECT id FROM observations WHERE supersedes = ?");
+	long long by = 0;
+
+	if (st) {
+		pw_bind_int(st, 1, id);
+		if (pw_store_step(s, st) == 1) {
+			by = sqlite3_column_int64(st, 0);
+			sqlite3_reset(st);
+		}
+	}
+	return pw_error("observation %lld is superseded by %lld: act on the current row",
+			(long long)id, by);
+}
+
+static int transition_tx(struct pw_store *s, int64_t id, enum pw_obs_state to,
+			 const char *note, const char *who, int64_t *new_id)
+{
+	sqlite3_stmt *st;
+	int state, head, rc = obs_state(s, id, &state, &head);
+
+	if (rc < 0)
+		return rc;
+	if (!head)
+		return superseded(s, id);
+	if (check_transition(id, (enum pw_obs_state)state, to) < 0)
+		return -1;
+	st = pw_store_stmt(s,
+		"INSERT INTO observations (indicator_id, target_id, year, value, unit, source,"
+		" note, state, version, entered_by, supersedes, estimated, review_note)"
+		" SELECT indicator_id, target_id, year, value, unit, source, note, ?2, version,"
+		" ?3, id, estimated, ?4 FROM observations WHERE id = ?1");
+	if (!st)
+		return -1;
+	pw_bind_int(st, 1, id);
+	pw_bind_text(st, 2, pw_obs_state_name(to));
+	pw_bind_text(st, 3, who);
+	pw_bind_text(st, 4, note);
+	if (pw_store_run(s, st) < 0)
+		return -1;
+	*new_id = sqlite3_last_insert_rowid(s->db);
+	return audit_obs(s, who, to == PW_OBS_SUBMITTED  ? "observation.submit"
+			      : to == PW_OBS_APPROVED ? "observation.approve"
+						      : "observation.return",
+			 id, *new_id);
+}
+
+int pw_store_obs_transition(struct pw_store *s, int64_t obs_id, enum pw_obs_state to,
+			    const char *note, const char *who, int64_t *new_id)
+{
+	int64_t dummy;
+	int own, rc;
+
+	if (!who || !*who)
+		return pw_error("a review needs the name of who makes it");
+	if (to == PW_OBS_DRAFT || (unsigned)to > PW_OBS_RETURNED)
+		return pw_error("an observation cannot be moved back to draft");
+	if (pw_monitor_tx_begin(s, &own) < 0)
+		return -1;
+	rc = transition_tx(s, obs_id, to, note, who, new_id ? new_id : &dummy);
+	return pw_monitor_tx_end(s, own, rc);
+}
+
+/* ------------------------------------------------------------------ */
+/* Listing                                                            */
+
+#define LIST_COLS                                                                        \
+	"SELECT o.id, o.indicator_id, o.target_id, COALESCE(i.name, t.subject, t.text),"  \
+	" o.year, o.value, o.estimated, o.unit, o.source, o.note, o.review_note,"          \
+	" o.entered_by, o.entered_at, o.state, o.version, o.supersedes, " HEAD_EXPR        \
+	" AS head FROM observations o LEFT JOIN indicators i ON i.id = o.indicator_id"     \
+	" LEFT JOIN targets t ON t.id = o.target_id "
+
+static const char *const list_sql[] = {
+	PW_SAME_IND LIST_COLS "WHERE o.indicator_id IN same AND (?2 OR head)"
+			      " ORDER BY o.year, o.id",
+	PW_SAME_TGT LIST_COLS "WHERE o.target_id IN same AND (?2 OR head) ORDER BY o.year, o.id",
+	LIST_COLS "WHERE ?1 = 0 AND (?2 OR head) ORDER BY o.id",
+};
+
+static void list_row(sqlite3_stmt *st, struct pw_obs_row *r)
+{
+	memset(r, 0, sizeof(*r));
+	r->id = sqlite3_column_int64(st, 0);
+	r->entity = pw_col_null(st, 1) ? PW_ENTITY_TARGET : PW_ENTITY_INDICATOR;
+	r->ref_id = sqlite3_column_int64(st, pw_col_null(st, 1) ? 2 : 1);
+	r->name = pw_col_text(st, 3);
+	r->year = pw_col_int(st, 4);
+	r->has_value = !pw_col_null(st, 5);
+	r->value = sqlite3_column_double(st, 5);
+	r->estimated = pw_col_int(st, 6);
+	r->unit = pw_col_text(st, 7);
+	r->source = pw_col_text(st, 8);
+	r->note = pw_col_text(st, 9);
+	r->review_note = pw_col_text(st, 10);
+	r->entered_by = pw_col_text(st, 11);
+	r->entered_at = pw_col_text(st, 12);
+	r->state = (enum pw_obs_state)pw_obs_state_from_name((const char *)sqlite3_column_text(st, 13));
+	r->version = pw_col_int(st, 14);
+	r->supersedes = sqlite3_column_int64(st, 15);
+	r->current = pw_col_int(st, 16);
+}
+
+void pw_obs_row_free_array(struct pw_obs_row *rows, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(rows[i].name);
+		free(rows[i].unit);
+		free(rows[i].source);
+		free(rows[i].note);
+		free(rows[i].review_note);
+		free(rows[i].entered_by);
+		free(rows[i].entered_at);
+	}
+	free(rows);
+}
+
+int pw_store_obs_list(struct pw_store *s, enum pw_entity e, int64_t filter_id, bool history,
+		      struct pw_obs_row **out, size_t *n)
+{
+	sqlite3_stmt *st;
+	size_t alloc = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (filter_id && check_obs_entity(e) < 0)
+		return -1;
+	if (filter_id && (rc = pw_monitor_check_entity(s, e, filter_id)) < 0)
+		return rc;
+	st = pw_store_stmt(s, list_sql[filter_id ? e : 2]);
+	if (!st)
+		return -1;
+	pw_bind_int(st, 1, filter_id);
+	pw_bind_int(st, 2, history);
+	while ((rc = pw_store_step(s, st)) == 1) {
+		ALLOC_GROW(*out, *n + 1, alloc);
+		list_row(st, &(*out)[(*n)++]);
+	}
+	if (rc < 0) {
+		pw_obs_row_free_array(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Series: the value each year takes (docs/monitoring.md, "Series")    */
+
+/* Rows of one (ref, year) group arrive in id order; the picker keeps the
+ * latest approved row and the head. */
+struct picker {
+	enum pw_obs_pick pick;
+	int64_t ref;
+	int year;
+	bool any, has_appr, has_head;
+	struct pw_obs appr, head;
+	int head_state;
+	void (*emit)(void *ctx, int64_t ref, const struct pw_obs *o);
+	void *ctx;
+};
+
+static void picker_flush(struct picker *p)
+{
+	const struct pw_obs *o = NULL;
+
+	if (!p->any)
+		return;
+	if (p->pick == PW_PICK_LATEST && p->has_head && p->head_state != PW_OBS_RETURNED)
+		o = &p->head;
+	else if (p->has_appr)
+		o = &p->appr;
+	if (o)
+		p->emit(p->ctx, p->ref, o);
+	p->any = p->has_appr = p->has_head = false;
+}
+
+/* Columns from col: year, value, estimated, state, head. */
+static void picker_row(struct picker *p, int64_t ref, sqlite3_stmt *st, int col)
+{
+	struct pw_obs o;
+	int state;
+
+	o.year = sqlite3_column_int(st, col);
+	if (p->any && (ref != p->ref || o.year != p->year))
+		picker_flush(p);
+	p->any = true;
+	p->ref = ref;
+	p->year = o.year;
+	if (pw_col_null(st, col + 1))
+		return;
+	o.value = sqlite3_column_double(st, col + 1);
+	o.estimated = sqlite3_column_int(st, col + 2);
+	state = pw_obs_state_from_name((const char *)sqlite3_column_text(st, col + 3));
+	if (state == PW_OBS_APPROVED) {
+		p->appr = o;
+		p->has_appr = true;
+	}
+	if (sqlite3_column_int(st, col + 4)) {
+		p->head = o;
+		p->head_state = state;
+		p->has_head = true;
+	}
+}
+
+struct obs_vec {
+	struct pw_obs *obs;
+	size_t n, alloc;
+};
+
+static void emit_vec(void *ctx, int64_t ref, const struct pw_obs *o)
+{
+	struct obs_vec *v = ctx;
+
+	(void)ref;
+	ALLOC_GROW(v->obs, v->n + 1, v->alloc);
+	v->obs[v->n++] = *o;
+}
+
+#define SERIES_COLS "o.year, o.value, o.estimated, o.state, " HEAD_EXPR
+
+static const char *const series_sql[] = {
+	PW_SAME_IND "SELECT " SERIES_COLS " FROM observations o WHERE o.indicator_id IN same"
+		    " AND (?2 = 0 OR o.year <= ?2) ORDER BY o.year, o.id",
+	PW_SAME_TGT "SELECT " SERIES_COLS " FROM observations o WHERE o.target_id IN same"
+		    " AND (?2 = 0 OR o.year <= ?2) ORDER BY o.year, o.id",
+};
+
+int pw_store_obs_series(struct pw_store *s, enum pw_entity e, int64_t id, int upto,
+			enum pw_obs_pick pick, struct pw_obs **out, size_t *n)
+{
+	struct obs_vec v = { NULL, 0, 0 };
+	struct picker p = { .pick = pick, .emit = emit_vec, .ctx = &v };
+	sqlite3_stmt *st;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (check_obs_entity(e) < 0)
+		return -1;
+	if ((rc = pw_monitor_check_entity(s, e, id)) < 0)
+		return rc;
+	st = pw_store_stmt(s, series_sql[e]);
+	if (!st)
+		return -1;
+	pw_bind_int(st, 1, id);
+	pw_bind_int(st, 2, upto);
+	while ((rc = pw_store_step(s, st)) == 1)
+		picker_row(&p, id, st, 0);
+	picker_flush(&p);
+	if (rc < 0) {
+		free(v.obs);
+		return -1;
+	}
+	*out = v.obs;
+	*n = v.n;
+	return 0;
+}
+
+/* Plan-wide: series[k] for ids[k]; ids are looked up by binary search in
+ * a sorted copy that remembers positions. */
+struct id_pos {
+	int64_t id;
+	size_t pos;
+};
+
+struct plan_sink {
+	struct id_pos *map;
+	size_t n;
+	struct obs_vec *vecs;
+};
+
+static int cmp_id_pos(const void *a, const void *b)
+{
+	const struct id_pos *x = a, *y = b;
+
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static void emit_plan(void *ctx, int64_t ref, const struct pw_obs *o)
+{
+	struct plan_sink *ps = ctx;
+	struct id_pos key = { ref, 0 }, *hit;
+
+	hit = bsearch(&key, ps->map, ps->n, sizeof(*ps->map), cmp_id_pos);
+	if (hit)
+		emit_vec(&ps->vecs[hit->pos], ref, o);
+}
+
+static const char plan_series_sql[] =
+	"SELECT i.id, " SERIES_COLS " FROM indicators i"
+	" JOIN plan_versions pv ON pv.plan_id = ?2"
+	" JOIN indicators j ON j.version_id = pv.id AND j.key = i.key"
+	" JOIN observations o ON o.indicator_id = j.id"
+	" WHERE i.version_id = ?1 AND (?3 = 0 OR o.year <= ?3)"
+	" ORDER BY i.id, o.year, o.id";
+
+static int plan_rows(struct pw_store *s, int64_t vid, int plan_id, int upto,
+		     struct picker *p)
+{
+	sqlite3_stmt *st = pw_store_stmt(s, plan_series_sql);
+	int rc;
+
+	if (!st)
+		return -1;
+	pw_bind_int(st, 1, vid);
+	pw_bind_int(st, 2, plan_id);
+	pw_bind_int(st, 3, upto);
+	while ((rc = pw_store_step(s, st)) == 1)
+		picker_row(p, sqlite3_column_int64(st, 0), st, 1);
+	picker_flush(p);
+	return rc;
+}
+
+static struct pw_series *vecs_to_series(struct obs_vec *vecs, size_t n)
+{
+	struct pw_series *out = xcalloc(n ? n : 1, sizeof(*out));
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		out[i].obs = vecs[i].obs;
+		out[i].n = vecs[i].n;
+		out[i].mode = PW_SERIES_AUTO;
+	}
+	return out;
+}
+
+int pw_store_plan_obs_series(struct pw_store *s, int plan_id, int version, int upto,
+			     enum pw_obs_pick pick, struct pw_series **series, size_t *n)
+{
+	struct plan_sink ps = { NULL, 0, NULL };
+	struct picker p = { .pick = pick, .emit = emit_plan, .ctx = &ps };
+	int64_t *ids, vid;
+	size_t i;
+	int rc;
+
+	*series = NULL;
+	*n = 0;
+	rc = pw_store_resolve_version(s, plan_id, version, &vid);
+	if (rc < 0 || (rc = pw_store_plan_indicator_ids(s, plan_id, version, &ids, &ps.n)) < 0)
+		return rc;
+	ps.map = xcalloc(ps.n ? ps.n : 1, sizeof(*ps.map));
+	ps.vecs = xcalloc(ps.n ? ps.n : 1, sizeof(*ps.vecs));
+	for (i = 0; i < ps.n; i++)
+		ps.map[i] = (struct id_pos){ ids[i], i };
+	qsort(ps.map, ps.n, sizeof(*ps.map), cmp_id_pos);
+	rc = plan_rows(s, vid, plan_id, upto, &p);
+	if (rc == 0) {
+		*series = vecs_to_series(ps.vecs, ps.n);
+		*n = ps.n;
+	} else {
+		for (i = 0; i < ps.n; i++)
+			free(ps.vecs[i].obs);
+	}
+	free(ps.vecs);
+	free(ps.map);
+	free(ids);
+	return rc < 0 ? -1 : 0;
+}
+
+void pw_store_series_free(struct pw_series *series, size_t n)
+{
+	size_t i;
+
+	for (i = 0; series && i < n; i++)
+		free((void *)series[i].obs);
+	free(series);
+}

@@ -1,0 +1,521 @@
+/*
+ * test_prose.c - the prose target finder (ingest/prose*.c) and paragraph
+ * joining across page breaks (text/para.c).
+ *
+ * Sentence tests run pw_read_prose() alone on a small document (plan period
+ * 2021-2025, ordinal 14, nothing claimed); every expectation is read off the
+ * sentence by hand.  The document tests run the whole ingest pipeline on
+ * tests/data/prose/NAME and compare with NAME.expected.json (hand-derived).
+ */
+#include "unit.h"
+#include "ingest/ingest.h"
+#include "text/doc.h"
+#include "text/para.h"
+
+#include <jansson.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NO_HI NAN
+
+/* ---- helpers ---- */
+
+static void run_text(const char *text, struct pw_plan *p)
+{
+	struct pw_doc d;
+	unsigned char *claimed;
+
+	assert_int_equal(pw_doc_from_bytes(&d, "t.txt", text, strlen(text)), 0);
+	pw_plan_init(p);
+	p->start = 2021;
+	p->end = 2025;
+	p->ordinal = 14;
+	claimed = calloc(d.nlines + 1, 1);
+	pw_read_prose(&d, p, claimed);
+	free(claimed);
+	pw_doc_release(&d);
+}
+
+struct want {
+	int line;
+	double value, value_hi;
+	const char *unit;
+	enum pw_cmp cmp;
+	enum pw_kind kind;
+	int year;
+	const char *subject; /* NULL: not checked */
+};
+
+static void check(const struct pw_prose_target *t, const struct want *w)
+{
+	assert_int_equal(t->line, w->line);
+	assert_true(t->t.has_value);
+	assert_true(fabs(t->t.value - w->value) < 1e-9);
+	if (isnan(w->value_hi)) {
+		assert_false(t->t.has_value_hi);
+	} else {
+		assert_true(t->t.has_value_hi);
+		assert_true(fabs(t->t.value_hi - w->value_hi) < 1e-9);
+	}
+	assert_string_equal(t->unit, w->unit);
+	assert_int_equal(t->t.cmp, w->cmp);
+	assert_int_equal(t->t.kind, w->kind);
+	assert_int_equal(t->t.year, w->year);
+	if (w->subject)
+		assert_string_equal(t->subject, w->subject);
+}
+
+/* Runs text and checks that it yields exactly the n wanted targets, in order. */
+static void expect(const char *text, const struct want *w, size_t n)
+{
+	struct pw_plan p;
+	size_t i;
+
+	run_text(text, &p);
+	if (p.ntargets != n) {
+		for (i = 0; i < p.ntargets; i++)
+			print_message("  got L%d %g %s %s\n", p.targets[i].line,
+				      p.targets[i].t.value, p.targets[i].unit,
+				      p.targets[i].subject ? p.targets[i].subject : "(null)");
+	}
+	assert_int_equal(p.ntargets, n);
+	for (i = 0; i < n; i++)
+		check(&p.targets[i], &w[i]);
+	pw_plan_free(&p);
+}
+
+static void expect_none(const char *text)
+{
+	expect(text, NULL, 0);
+}
+
+#define EXPECT(text, ...)                                                              \
+	do {                                                                           \
+		const struct want w_[] = { __VA_ARGS__ };                              \
+		expect(text, w_, sizeof(w_) / sizeof(w_[0]));                          \
+	} while (0)
+
+#define GE PW_CMP_GE
+#define LE PW_CMP_LE
+#define EQ PW_CMP_EQ
+#define APPROX PW_CMP_APPROX
+#define RANGE PW_CMP_RANGE
+#define LEVEL PW_KIND_LEVEL
+#define GROWTH PW_KIND_GROWTH
+#define CUMUL PW_KIND_CUMULATIVE
+#define ANNUAL PW_KIND_ANNUAL
+
+/* ---- comparators ---- */
+
+static void test_cmp_ge(void **state)
+{
+	(void)state;
+	EXPECT("全区高新技术企业超过10家。",
+	       { 1, 10, NO_HI, "家", GE, LEVEL, 0, "高新技术企业" });
+	EXPECT("常住人口城镇化率力争超过83%。",
+	       { 1, 83, NO_HI, "%", GE, LEVEL, 0, "常住人口城镇化率" });
+	EXPECT("新增幼儿学位不低于1080个。",
+	       { 1, 1080, NO_HI, "个", GE, CUMUL, 0, "新增幼儿学位" });
+	EXPECT("确保至少有1处公共建筑转为方舱医院。",
+	       { 1, 1, NO_HI, "处", GE, LEVEL, 0, "公共建筑" });
+	EXPECT("研发经费支出占地区生产总值比重提高到2%以上。",
+	       { 1, 2, NO_HI, "%", GE, LEVEL, 0, "研发经费支出占地区生产总值比重" });
+	EXPECT("农作物耕种收综合机械化率≥90%。",
+	       { 1, 90, NO_HI, "%", GE, LEVEL, 0, "农作物耕种收综合机械化率" });
+}
+
+static void test_cmp_le(void **state)
+{
+	(void)state;
+	EXPECT("城镇登记失业率控制在4.5%以下。",
+	       { 1, 4.5, NO_HI, "%", LE, LEVEL, 0, "城镇登记失业率" });
+	EXPECT("城镇调查失业率控制在5.5%以内。", { 1, 5.5, NO_HI, "%", LE, LEVEL, 0, NULL });
+	EXPECT("建设用地总量不超过50平方公里。",
+	       { 1, 50, NO_HI, "平方公里", LE, LEVEL, 0, "建设用地总量" });
+	/* 控制在 without a suffix still caps */
+	EXPECT("孕产妇死亡率控制在14/10万。", { 1, 14, NO_HI, "1/10万", LE, LEVEL, 0, NULL });
+}
+
+static void test_cmp_approx_and_eq(void **state)
+{
+	(void)state;
+	EXPECT("到2025年粮食综合生产能力保持在3万吨左右。",
+	       { 1, 3, NO_HI, "万吨", APPROX, LEVEL, 2025, "粮食综合生产能力" });
+	EXPECT("全区优良天气达到全年天数的70%左右。",
+	       { 1, 70, NO_HI, "%", APPROX, LEVEL, 0, "优良天气" });
+	EXPECT("粮食产量稳定在约45万吨。", { 1, 45, NO_HI, "万吨", APPROX, LEVEL, 0, NULL });
+	EXPECT("人均预期寿命达到80岁。", { 1, 80, NO_HI, "岁", EQ, LEVEL, 0, "人均预期寿命" });
+	/* a subject, a number and 左右 at the clause end, no verb */
+	EXPECT("城镇调查失业率5.5%左右。",
+	       { 1, 5.5, NO_HI, "%", APPROX, LEVEL, 0, "城镇调查失业率" });
+}
+
+static void test_range(void **state)
+{
+	(void)state;
+	EXPECT("“十四五”期间，每年至少新建1-2所学校。",
+	       { 1, 1, 2, "所", RANGE, ANNUAL, 0, "学校" });
+	EXPECT("规划布局建设2—3个夜间消费集聚区。",
+	       { 1, 2, 3, "个", RANGE, CUMUL, 0, "夜间消费集聚区" });
+	EXPECT("为每个村（社区）培养5-8名“法律明白人”。",
+	       { 1, 5, 8, "名", RANGE, CUMUL, 0, "法律明白人" });
+	EXPECT("财政赤字率控制在4.5%—5%。", { 1, 4.5, 5, "%", RANGE, LEVEL, 0, NULL });
+}
+
+static void test_growth(void **state)
+{
+	(void)state;
+	EXPECT("“十四五”期间，城乡居民人均可支配收入年均增长7%左右。",
+	       { 1, 7, NO_HI, "%", APPROX, GROWTH, 0, "城乡居民人均可支配收入" });
+	EXPECT("地区生产总值增长6%以上。", { 1, 6, NO_HI, "%", GE, GROWTH, 0, "地区生产总值" });
+	EXPECT("地区生产总值增速保持在7%左右。", { 1, 7, NO_HI, "%", APPROX, GROWTH, 0, NULL });
+	/* against a base year it is a change over the period */
+	EXPECT("到2025年，地区生产总值比2020年增长40%。",
+	       { 1, 40, NO_HI, "%", EQ, CUMUL, 2025, "地区生产总值" });
+	/* the subject of a bare 年均增长 is the sentence's previous one */
+	EXPECT("地区生产总值突破500亿元，年均增长6.5%以上。",
+	       { 1, 500, NO_HI, "亿元", GE, LEVEL, 0, "地区生产总值" },
+	       { 1, 6.5, NO_HI, "%", GE, GROWTH, 0, "地区生产总值" });
+}
+
+static void test_annual(void **state)
+{
+	(void)state;
+	EXPECT("PM10年平均浓度力争每年下降3微克每立方米。",
+	       { 1, 3, NO_HI, "微克每立方米", EQ, ANNUAL, 0, "PM10年平均浓度" });
+	/* 每年 in an earlier clause of the sentence */
+	EXPECT("每年开展增殖放流活动，向湖区投放滤食性鱼苗200万尾，改善水质。",
+	       { 1, 200, NO_HI, "万尾", EQ, ANNUAL, 0, "滤食性鱼苗" });
+	EXPECT("每年培训教师不少于2000人次。", { 1, 2000, NO_HI, "人次", GE, ANNUAL, 0, NULL });
+	/* 每年 is spent by the clause that uses it */
+	EXPECT("每年新建1所学校，九年义务教育巩固率达到98%以上。",
+	       { 1, 1, NO_HI, "所", EQ, ANNUAL, 0, "学校" },
+	       { 1, 98, NO_HI, "%", GE, LEVEL, 0, "九年义务教育巩固率" });
+}
+
+static void test_cumulative(void **state)
+{
+	(void)state;
+	EXPECT("“十四五”时期，计划新改建“四好农村路”102千米。",
+	       { 1, 102, NO_HI, "千米", EQ, CUMUL, 0, "四好农村路" });
+	EXPECT("城镇新增就业6万人以上。", { 1, 6, NO_HI, "万人", GE, CUMUL, 0, "城镇新增就业" });
+	EXPECT("重点引进培育2-3家规模较大、诚信度较高的家政服务公司。",
+	       { 1, 2, 3, "家", RANGE, CUMUL, 0, "家政服务公司" });
+	EXPECT("人均预期寿命提高1岁。", { 1, 1, NO_HI, "岁", EQ, CUMUL, 0, NULL });
+	EXPECT("农村生活污水治理率提高15个百分点。",
+	       { 1, 15, NO_HI, "个百分点", EQ, CUMUL, 0, NULL });
+	/* an object list after one verb */
+	EXPECT("新建污水处理厂3座、垃圾中转站20座。",
+	       { 1, 3, NO_HI, "座", EQ, CUMUL, 0, "污水处理厂" },
+	       { 1, 20, NO_HI, "座", EQ, CUMUL, 0, "垃圾中转站" });
+	/* a number in a modifier of the object is not the target */
+	EXPECT("重点培育年营业收入超10亿元的龙头企业5家。",
+	       { 1, 5, NO_HI, "家", EQ, CUMUL, 0, "龙头企业" });
+}
+
+static void test_two_subjects(void **state)
+{
+	(void)state;
+	EXPECT("到2025年，PM10、PM2.5 年平均浓度力争每年下降 3 微克每立方米。",
+	       { 1, 3, NO_HI, "微克每立方米", EQ, ANNUAL, 2025, "PM10年平均浓度" },
+	       { 1, 3, NO_HI, "微克每立方米", EQ, ANNUAL, 2025, "PM2.5年平均浓度" });
+	EXPECT("城镇、农村居民人均可支配收入均增长8%。",
+	       { 1, 8, NO_HI, "%", EQ, GROWTH, 0, "城镇居民人均可支配收入" },
+	       { 1, 8, NO_HI, "%", EQ, GROWTH, 0, "农村居民人均可支配收入" });
+}
+
+static void test_respectively(void **state)
+{
+	(void)state;
+	EXPECT("单位国内生产总值能耗和二氧化碳排放分别降低13.5%、18%。",
+	       { 1, 13.5, NO_HI, "%", EQ, CUMUL, 0, "单位国内生产总值能耗" },
+	       { 1, 18, NO_HI, "%", EQ, CUMUL, 0, "二氧化碳排放" });
+	EXPECT("城镇居民、农村居民人均可支配收入分别达到5万元、2.5万元。",
+	       { 1, 5, NO_HI, "万元", EQ, LEVEL, 0, NULL },
+	       { 1, 2.5, NO_HI, "万元", EQ, LEVEL, 0, NULL });
+}
+
+/* ---- years ---- */
+
+static void test_year(void **state)
+{
+	(void)state;
+	EXPECT("到 2025 年，全区高新技术企业超过 10 家，高新技术产业增加值占工业增加值比重超过 30%。",
+	       { 1, 10, NO_HI, "家", GE, LEVEL, 2025, "高新技术企业" },
+	       { 1, 30, NO_HI, "%", GE, LEVEL, 2025, "高新技术产业增加值占工业增加值比重" });
+	/* the plan's period is not a year */
+	EXPECT("“十四五”时期，城镇登记失业率控制在4.5%以下。",
+	       { 1, 4.5, NO_HI, "%", LE, LEVEL, 0, NULL });
+	/* a year belongs to its own sentence only */
+	EXPECT("到2025年，培育1-2个示范社区。入园率达到96%以上。",
+	       { 1, 1, 2, "个", RANGE, CUMUL, 2025, "示范社区" },
+	       { 1, 96, NO_HI, "%", GE, LEVEL, 0, NULL });
+	EXPECT("到二〇三五年，森林覆盖率达到40%。", { 1, 40, NO_HI, "%", EQ, LEVEL, 2035, NULL });
+}
+
+/* ---- page breaks and encodings ---- */
+
+static void test_page_break_number_after(void **state)
+{
+	(void)state;
+	/* broken mid-sentence, page number between, number on the next page */
+	EXPECT("加大科技型中小企业培育力度。到2025年，全区国家科技型中小企业超过\n"
+	       "\n- 12 -\n\n"
+	       "20家。\n",
+	       { 5, 20, NO_HI, "家", GE, LEVEL, 2025, "国家科技型中小企业" });
+	/* a word repeated across the break, then the number */
+	EXPECT("到2025年，全县新建、改扩建中小\n\n小学15所，新增学位8000个。\n",
+	       { 3, 15, NO_HI, "所", EQ, CUMUL, 2025, "中小学" },
+	       { 3, 8000, NO_HI, "个", EQ, CUMUL, 2025, "新增学位" });
+	/* a line wrapped inside 达到 */
+	EXPECT("学前三岁儿童入园率达\n到95%以上。\n", { 2, 95, NO_HI, "%", GE, LEVEL, 0, NULL });
+}
+
+static void test_full_width_digits(void **state)
+{
+	(void)state;
+	EXPECT("森林覆盖率提高到３５．５％，每年新建１－２所学校。",
+	       { 1, 35.5, NO_HI, "%", EQ, LEVEL, 0, "森林覆盖率" },
+	       { 1, 1, 2, "所", RANGE, ANNUAL, 0, "学校" });
+}
+
+static void test_gb18030_crlf(void **state)
+{
+	/* "城镇登记失业率控制在4.5%以下。\r\n" in GB18030 */
+	static const char gbk[] = "\xb3\xc7\xd5\xf2\xb5\xc7\xbc\xc7\xca\xa7\xd2\xb5\xc2\xca"
+				  "\xbf\xd8\xd6\xc6\xd4\xda" "4.5%" "\xd2\xd4\xcf\xc2\xa1\xa3\r\n"
+				  "\r\n";
+
+	(void)state;
+	EXPECT(gbk, { 1, 4.5, NO_HI, "%", LE, LEVEL, 0, "城镇登记失业率" });
+}
+
+/* ---- what is not a target ---- */
+
+static void test_names_and_thresholds(void **state)
+{
+	static const char *const none[] = {
+		"争创陈家大院国家 3A 级景区。",
+		"以5G为主要标志的新技术进入突破期。",
+		"协调做好湛河新区 110kv 变电站规划建设。",
+		"实施第4期学前教育三年行动计划。",
+		"重点划定河岸李、彭庄、秦庄等7个乡村单元。",
+		"对年纳税500万元以上的企业给予奖励。",
+		"到 2025 年，全区亿元以上企业研发机构实现全覆盖。",
+		"加快构建“15分钟养老服务圈”。",
+		"建立健全“1+11+1+1”（1个应急救援总指挥部、11个专项指挥部）现代化应急救援指挥体系。",
+		"积极引进国际、国内、行业 500 强企业。",
+		"加快建设10万吨级物流码头。",
+		"落实第二轮土地承包到期再延长30年政策。",
+		"“十四五”时期（2021-2025年）是关键时期。",
+		"全县总面积约1568平方公里，辖8个镇、3个街道。",
+		"持续实施基层卫生人才培养“369人才工程”。",
+		"开通12345政务服务热线。",
+		"推动全县24个行政村全部通上天然气。",
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(none) / sizeof(none[0]); i++) {
+		print_message("  %s\n", none[i]);
+		expect_none(none[i]);
+	}
+}
+
+static void test_past(void **state)
+{
+	(void)state;
+	/* a review section, up to the next heading of its level */
+	EXPECT("第一节 “十三五”时期发展成就\n\n全区金融机构达到 35 家，失业率控制在 3.5% 以下。\n\n"
+	       "第二节 发展目标\n\n全区金融机构达到 50 家。\n",
+	       { 7, 50, NO_HI, "家", EQ, LEVEL, 0, "金融机构" });
+	/* past sentences outside such a section */
+	expect_none("五年来，全区新建学校12所。");
+	expect_none("“十三五”时期，常住人口城镇化率提高到55%。");
+	expect_none("2020年，全区地区生产总值达到221亿元。");
+	expect_none("目前全区高新技术企业达到28家。");
+	/* a forward-looking word wins over 累计完成 */
+	EXPECT("“十四五”期间，累计完成固定资产投资1000亿元。",
+	       { 1, 1000, NO_HI, "亿元", EQ, CUMUL, 0, "固定资产投资" });
+}
+
+static void test_claimed_lines_skipped(void **state)
+{
+	struct pw_doc d;
+	struct pw_plan p;
+	unsigned char claimed[3] = { 0, 0, PW_CLAIM_COLUMN };
+	static const char text[] = "全区高新技术企业超过10家。\n\n1. 新增学位5000个以上。";
+
+	(void)state;
+	assert_int_equal(pw_doc_from_bytes(&d, "t.txt", text, sizeof(text) - 1), 0);
+	assert_int_equal(d.nlines, 3);
+	pw_plan_init(&p);
+	pw_read_prose(&d, &p, claimed);
+	assert_int_equal(p.ntargets, 1);
+	assert_int_equal(p.targets[0].line, 1);
+	pw_plan_free(&p);
+	pw_doc_release(&d);
+}
+
+/* ---- paragraphs ---- */
+
+static void test_para_join(void **state)
+{
+	static const char text[] = "大力推进创新平台建设，建立全区科\n\n科技型中小企业库。\n第二段。\n";
+	struct pw_doc d;
+	struct pw_para pa;
+	size_t pos = 0;
+
+	(void)state;
+	assert_int_equal(pw_doc_from_bytes(&d, "t.txt", text, sizeof(text) - 1), 0);
+	pw_para_init(&pa);
+	assert_int_equal(pw_para_next(&d, NULL, &pos, &pa), 1);
+	assert_string_equal(pa.text.buf, "大力推进创新平台建设，建立全区科技型中小企业库。");
+	assert_int_equal(pa.nsegs, 2);
+	assert_int_equal(pa.segs[1].dropped, 3);
+	assert_int_equal(pw_para_line_at(&pa, 0), 1);
+	assert_int_equal(pw_para_line_at(&pa, strlen("大力推进创新平台建设，建立全区科") - 1), 1);
+	assert_int_equal(pw_para_line_at(&pa, strlen("大力推进创新平台建设，建立全区科")), 3);
+	assert_int_equal(pw_para_next(&d, NULL, &pos, &pa), 1);
+	assert_string_equal(pa.text.buf, "第二段。");
+	assert_int_equal(pw_para_line_at(&pa, 0), 4);
+	assert_int_equal(pw_para_next(&d, NULL, &pos, &pa), 0);
+	pw_para_release(&pa);
+	pw_doc_release(&d);
+}
+
+static void test_para_boundaries(void **state)
+{
+	/* a heading, a list item and a table row never continue a paragraph */
+	static const char text[] = "一段文字在页末断开，没有句号\n\n第二章 发展目标\n"
+				   "又一段文字在页末断开，没有句号\n1. 列表项。\n"
+				   "再一段文字在页末断开，没有句号\n指标\t2020年\n";
+	struct pw_doc d;
+	struct pw_para pa;
+	size_t pos = 0;
+	int n = 0, headings = 0;
+
+	(void)state;
+	assert_int_equal(pw_doc_from_bytes(&d, "t.txt", text, sizeof(text) - 1), 0);
+	pw_para_init(&pa);
+	while (pw_para_next(&d, NULL, &pos, &pa)) {
+		n++;
+		headings += pa.heading;
+		assert_int_equal(pa.nsegs, 1);
+	}
+	assert_int_equal(n, 5); /* the table row is not text */
+	assert_int_equal(headings, 1);
+	pw_para_release(&pa);
+	pw_doc_release(&d);
+	assert_int_equal(pw_para_heading_level("第三节 建设生态宜居家园"), PW_PARA_SECTION);
+	assert_int_equal(pw_para_heading_level("## 第一章 规划基础"), PW_PARA_CHAPTER);
+	assert_int_equal(pw_para_heading_level("（二）积极发展生活性服务业"), PW_PARA_SUBITEM);
+	assert_int_equal(pw_para_heading_level("专栏 “十四五”创新能力建设工程"), PW_PARA_BOX);
+	assert_int_equal(pw_para_heading_level("表明我区发展进入新阶段，必须抓住机遇。"),
+			 PW_PARA_NOT_HEADING);
+}
+
+/* ---- whole documents ---- */
+
+static const char *data_dir(void)
+{
+	const char *d = getenv("PW_TESTDATA");
+
+	return d ? d : "tests/data";
+}
+
+static void check_json_target(const struct pw_prose_target *t, json_t *w)
+{
+	json_t *hi = json_object_get(w, "value_hi"), *year = json_object_get(w, "year");
+	json_t *subj = json_object_get(w, "subject");
+
+	print_message("  want L%d %g %s\n", (int)json_integer_value(json_object_get(w, "line")),
+		      json_number_value(json_object_get(w, "value")),
+		      json_string_value(json_object_get(w, "unit")));
+	assert_int_equal(t->line, json_integer_value(json_object_get(w, "line")));
+	assert_true(fabs(t->t.value - json_number_value(json_object_get(w, "value"))) < 1e-9);
+	assert_int_equal(t->t.has_value_hi, !json_is_null(hi));
+	if (!json_is_null(hi))
+		assert_true(fabs(t->t.value_hi - json_number_value(hi)) < 1e-9);
+	assert_string_equal(t->unit, json_string_value(json_object_get(w, "unit")));
+	assert_string_equal(pw_cmp_name(t->t.cmp), json_string_value(json_object_get(w, "cmp")));
+	assert_string_equal(pw_kind_name(t->t.kind), json_string_value(json_object_get(w, "kind")));
+	assert_int_equal(t->t.year, json_is_null(year) ? 0 : json_integer_value(year));
+	if (subj)
+		assert_string_equal(t->subject, json_string_value(subj));
+}
+
+static void check_document(const char *name, const char *expected)
+{
+	char path[512], exp[512];
+	struct pw_plan p;
+	json_error_t err;
+	json_t *root, *targets;
+	size_t i;
+
+	snprintf(path, sizeof(path), "%s/prose/%s", data_dir(), name);
+	snprintf(exp, sizeof(exp), "%s/prose/%s", data_dir(), expected);
+	print_message("document %s\n", path);
+	root = json_load_file(exp, 0, &err);
+	assert_non_null(root);
+	targets = json_object_get(root, "targets");
+	pw_plan_init(&p);
+	assert_int_equal(pw_ingest_file(path, &p), 0);
+	for (i = 0; i < p.ntargets; i++)
+		print_message("  got  L%d %g %s\n", p.targets[i].line, p.targets[i].t.value,
+			      p.targets[i].unit);
+	assert_int_equal(p.ntargets, json_array_size(targets));
+	for (i = 0; i < p.ntargets; i++)
+		check_json_target(&p.targets[i], json_array_get(targets, i));
+	pw_plan_free(&p);
+	json_decref(root);
+}
+
+static void test_document_report(void **state)
+{
+	(void)state;
+	check_document("report.txt", "report.expected.json");
+}
+
+static void test_document_county(void **state)
+{
+	(void)state;
+	check_document("county.txt", "county.expected.json");
+	check_document("county-gb18030-crlf.txt", "county-gb18030-crlf.expected.json");
+}
+
+static void test_document_markdown(void **state)
+{
+	(void)state;
+	check_document("markdown.md", "markdown.expected.json");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_cmp_ge),
+		cmocka_unit_test(test_cmp_le),
+		cmocka_unit_test(test_cmp_approx_and_eq),
+		cmocka_unit_test(test_range),
+		cmocka_unit_test(test_growth),
+		cmocka_unit_test(test_annual),
+		cmocka_unit_test(test_cumulative),
+		cmocka_unit_test(test_two_subjects),
+		cmocka_unit_test(test_respectively),
+		cmocka_unit_test(test_year),
+		cmocka_unit_test(test_page_break_number_after),
+		cmocka_unit_test(test_full_width_digits),
+		cmocka_unit_test(test_gb18030_crlf),
+		cmocka_unit_test(test_names_and_thresholds),
+		cmocka_unit_test(test_past),
+		cmocka_unit_test(test_claimed_lines_skipped),
+		cmocka_unit_test(test_para_join),
+		cmocka_unit_test(test_para_boundaries),
+		cmocka_unit_test(test_document_report),
+		cmocka_unit_test(test_document_county),
+		cmocka_unit_test(test_document_markdown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,1038 @@
+/*
+ * test_store.c - the SQLite store: schema and migrations, importing a plan
+ * built by hand and loading it back field by field, unchanged re-import,
+ * new versions, ids, append-only tables, failure at every statement, and
+ * a SIGKILL in the middle of an import.
+ */
+#include "unit.h"
+#include "report/plan_json.h"
+#include "store/store.h"
+#include "store/store_internal.h"
+#include "util/alloc.h"
+#include "util/error.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+static char dbpath[256];
+
+static int setup(void **state)
+{
+	(void)state;
+	snprintf(dbpath, sizeof(dbpath), "%s/pw-store-%ld.db",
+		 getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", (long)getpid());
+	return 0;
+}
+
+static void remove_db(void)
+{
+	char p[300];
+
+	unlink(dbpath);
+	snprintf(p, sizeof(p), "%s-wal", dbpath);
+	unlink(p);
+	snprintf(p, sizeof(p), "%s-shm", dbpath);
+	unlink(p);
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	remove_db();
+	return 0;
+}
+
+static struct pw_store *open_fresh(void)
+{
+	struct pw_store *s;
+
+	remove_db();
+	assert_int_equal(pw_store_open(&s, dbpath), 0);
+	assert_non_null(s);
+	return s;
+}
+
+/* ------------------------------------------------------------------ */
+/* A plan built by hand                                                */
+
+static void add_section(struct pw_plan *p, enum pw_level level, const char *no,
+			const char *title, int line, int parent)
+{
+	struct pw_section *s = pw_plan_add_section(p);
+
+	s->level = level;
+	s->number = xstrdup_or_null(no);
+	s->title = xstrdup_or_null(title);
+	s->line = line;
+	s->parent = parent;
+}
+
+static struct pw_target *add_target(struct pw_indicator *r, enum pw_kind kind, enum pw_cmp cmp,
+				    double v, int year, const char *text)
+{
+	struct pw_target *t = pw_indicator_add_target(r);
+
+	t->kind = kind;
+	t->cmp = cmp;
+	t->has_value = cmp != PW_CMP_NONE;
+	t->value = v;
+	t->year = year;
+	t->text = xstrdup_or_null(text);
+	return t;
+}
+
+static struct pw_indicator *add_row(struct pw_table *t, const char *no, const char *group,
+				    const char *cat, const char *name, const char *unit)
+{
+	struct pw_indicator *r = pw_table_add_row(t);
+
+	r->no = xstrdup_or_null(no);
+	r->group = xstrdup_or_null(group);
+	r->category = xstrdup_or_null(cat);
+	r->name = xstrdup_or_null(name);
+	r->unit = xstrdup_or_null(unit);
+	r->attribute = PW_ATTR_EXPECTED;
+	return r;
+}
+
+static void build_table1(struct pw_plan *p)
+{
+	struct pw_table *t = pw_plan_add_table(p);
+	struct pw_indicator *r;
+
+	t->title = xstrdup("表 1 “十三五”主要指标完成情况");
+	t->line = 20;
+	t->start = 2016;
+	t->end = 2020;
+	t->section = 1;
+	r = add_row(t, "1", NULL, "经济发展", "居民人均可支配收入", "元");
+	r->has_baseline = true;
+	r->baseline_year = 2015;
+	r->baseline = 24045;
+	add_target(r, PW_KIND_LEVEL, PW_CMP_EQ, 35330, 2020, "35330");
+	add_target(r, PW_KIND_GROWTH, PW_CMP_APPROX, 8, 0, "8 左右");
+	r->has_actual = true;
+	r->actual_year = 2020;
+	r->actual = 35152.5;
+	r->actual_estimated = true;
+	r->line = 24;
+	r->section = 1;
+	r = add_row(t, "2", "城镇就业", "民生", "城镇登记失业率", "%");
+	r->attribute = PW_ATTR_BINDING;
+	r->direction = PW_DIR_DOWN;
+	add_target(r, PW_KIND_EXTERNAL, PW_CMP_NONE, 0, 0, "按市定目标执行");
+	r->note = xstrdup("2019年数据");
+	r->line = 25;
+	r->section = 1;
+}
+
+static void build_table2(struct pw_plan *p)
+{
+	struct pw_table *t = pw_plan_add_table(p);
+	struct pw_indicator *r;
+	struct pw_target *g;
+
+	t->title = xstrdup("表 2 “十四五”主要指标");
+	t->line = 40;
+	t->start = 2021;
+	t->end = 2025;
+	t->section = 2;
+	r = add_row(t, "3", NULL, NULL, "每千人口拥有3岁以下婴幼儿托位数", "个");
+	r->attribute = PW_ATTR_NONE;
+	r->has_baseline = true; /* a baseline without a year */
+	r->baseline = -1.25;
+	g = add_target(r, PW_KIND_CUMULATIVE, PW_CMP_RANGE, 4.5, 2025, "〔4.5—5〕");
+	g->has_value_hi = true;
+	g->value_hi = 5;
+	add_target(r, PW_KIND_RELATION, PW_CMP_NONE, 0, 0, "与经济增长基本同步");
+	r->line = 44;
+	r->section = -1;
+}
+
+static void build_prose_and_columns(struct pw_plan *p)
+{
+	struct pw_prose_target *pt = pw_plan_add_target(p);
+	struct pw_column *c;
+	struct pw_item *it;
+
+	pt->t.kind = PW_KIND_LEVEL;
+	pt->t.cmp = PW_CMP_GE;
+	pt->t.has_value = true;
+	pt->t.value = 10;
+	pt->t.year = 2025;
+	pt->t.text = xstrdup("到2025年，全区高新技术企业超过10家");
+	pt->subject = xstrdup("高新技术企业");
+	pt->unit = xstrdup("家");
+	pt->line = 60;
+	pt->section = 3;
+	pt = pw_plan_add_target(p);
+	pt->t.kind = PW_KIND_ANNUAL;
+	pt->t.cmp = PW_CMP_RANGE;
+	pt->t.has_value = pt->t.has_value_hi = true;
+	pt->t.value = 1;
+	pt->t.value_hi = 2;
+	pt->t.text = xstrdup("每年至少新建1-2所学校");
+	pt->unit = xstrdup("所");
+	pt->line = 61;
+	pt->section = -1;
+	c = pw_plan_add_column(p);
+	c->title = xstrdup("专栏1 生产性服务业提质工程");
+	c->line = 70;
+	c->section = 3;
+	it = pw_column_add_item(c);
+	it->no = 1;
+	it->title = xstrdup("金融服务");
+	it->text = xstrdup("金融服务。引进银行、保险机构");
+	it->line = 71;
+	c = pw_plan_add_column(p);
+	c->title = xstrdup("专栏2 空的专栏");
+	c->line = 80;
+	c->section = -1;
+}
+
+/* A plan with every kind of field, absent values included. */
+static void build_plan(struct pw_plan *p)
+{
+	pw_plan_init(p);
+	p->title = xstrdup("测试区国民经济和社会发展第十四个五年规划纲要");
+	p->region = xstrdup("测试区");
+	p->ordinal = 14;
+	p->start = 2021;
+	p->end = 2025;
+	p->source = xstrdup("plan.txt");
+	add_section(p, PW_LEVEL_PART, "第一篇", "总体要求", 3, -1);
+	add_section(p, PW_LEVEL_CHAPTER, "第一章", "发展基础", 5, 0);
+	add_section(p, PW_LEVEL_SECTION, "第一节", "主要目标", 30, 1);
+	add_section(p, PW_LEVEL_SUBITEM, "（一）", NULL, 55, 2);
+	add_section(p, PW_LEVEL_ITEM, "一", "创新", 58, -1);
+	build_table1(p);
+	build_table2(p);
+	build_prose_and_columns(p);
+}
+
+/* ------------------------------------------------------------------ */
+/* Comparing plans field by field                                      */
+
+static void str_eq(const char *a, const char *b)
+{
+	if (!a || !b)
+		assert_ptr_equal(a, b);
+	else
+		assert_string_equal(a, b);
+}
+
+static void target_eq(const struct pw_target *a, const struct pw_target *b)
+{
+	assert_int_equal(a->kind, b->kind);
+	assert_int_equal(a->cmp, b->cmp);
+	assert_int_equal(a->has_value, b->has_value);
+	assert_int_equal(a->has_value_hi, b->has_value_hi);
+	if (a->has_value)
+		assert_true(a->value == b->value);
+	if (a->has_value_hi)
+		assert_true(a->value_hi == b->value_hi);
+	assert_int_equal(a->year, b->year);
+	str_eq(a->text, b->text);
+}
+
+static void indicator_eq(const struct pw_indicator *a, const struct pw_indicator *b)
+{
+	size_t k;
+
+	str_eq(a->no, b->no);
+	str_eq(a->group, b->group);
+	str_eq(a->category, b->category);
+	str_eq(a->name, b->name);
+	str_eq(a->unit, b->unit);
+	str_eq(a->note, b->note);
+	assert_int_equal(a->attribute, b->attribute);
+	assert_int_equal(a->direction, b->direction);
+	assert_int_equal(a->has_baseline, b->has_baseline);
+	assert_int_equal(a->baseline_year, b->baseline_year);
+	assert_true(!a->has_baseline || a->baseline == b->baseline);
+	assert_int_equal(a->has_actual, b->has_actual);
+	assert_int_equal(a->actual_year, b->actual_year);
+	assert_true(!a->has_actual || a->actual == b->actual);
+	assert_int_equal(a->actual_estimated, b->actual_estimated);
+	assert_int_equal(a->line, b->line);
+	assert_int_equal(a->section, b->section);
+	assert_int_equal(a->ntargets, b->ntargets);
+	for (k = 0; k < a->ntargets; k++)
+		target_eq(&a->targets[k], &b->targets[k]);
+}
+
+static void tables_eq(const struct pw_plan *a, const struct pw_plan *b)
+{
+	size_t i, j;
+
+	assert_int_equal(a->ntables, b->ntables);
+	for (i = 0; i < a->ntables; i++) {
+		str_eq(a->tables[i].title, b->tables[i].title);
+		assert_int_equal(a->tables[i].line, b->tables[i].line);
+		assert_int_equal(a->tables[i].start, b->tables[i].start);
+		assert_int_equal(a->tables[i].end, b->tables[i].end);
+		assert_int_equal(a->tables[i].section, b->tables[i].section);
+		assert_int_equal(a->tables[i].nrows, b->tables[i].nrows);
+		for (j = 0; j < a->tables[i].nrows; j++)
+			indicator_eq(&a->tables[i].rows[j], &b->tables[i].rows[j]);
+	}
+}
+
+static void outline_eq(const struct pw_plan *a, const struct pw_plan *b)
+{
+	size_t i;
+
+	assert_int_equal(a->nsections, b->nsections);
+	for (i = 0; i < a->nsections; i++) {
+		assert_int_equal(a->sections[i].level, b->sections[i].level);
+		str_eq(a->sections[i].number, b->sections[i].number);
+		str_eq(a->sections[i].title, b->sections[i].title);
+		assert_int_equal(a->sections[i].line, b->sections[i].line);
+		assert_int_equal(a->sections[i].parent, b->sections[i].parent);
+	}
+}
+
+static void prose_eq(const struct pw_plan *a, const struct pw_plan *b)
+{
+	size_t i;
+
+	assert_int_equal(a->ntargets, b->ntargets);
+	for (i = 0; i < a->ntargets; i++) {
+		target_eq(&a->targets[i].t, &b->targets[i].t);
+		str_eq(a->targets[i].subject, b->targets[i].subject);
+		str_eq(a->targets[i].unit, b->targets[i].unit);
+		assert_int_equal(a->targets[i].line, b->targets[i].line);
+		assert_int_equal(a->targets[i].section, b->targets[i].section);
+	}
+}
+
+static void columns_eq(const struct pw_plan *a, const struct pw_plan *b)
+{
+	size_t i, j;
+
+	assert_int_equal(a->ncolumns, b->ncolumns);
+	for (i = 0; i < a->ncolumns; i++) {
+		const struct pw_column *x = &a->columns[i], *y = &b->columns[i];
+
+		str_eq(x->title, y->title);
+		assert_int_equal(x->line, y->line);
+		assert_int_equal(x->section, y->section);
+		assert_int_equal(x->nitems, y->nitems);
+		for (j = 0; j < x->nitems; j++) {
+			assert_int_equal(x->items[j].no, y->items[j].no);
+			str_eq(x->items[j].title, y->items[j].title);
+			str_eq(x->items[j].text, y->items[j].text);
+			assert_int_equal(x->items[j].line, y->items[j].line);
+		}
+	}
+}
+
+static void json_eq(const struct pw_plan *a, const struct pw_plan *b)
+{
+	json_t *ja = pw_plan_to_json(a), *jb = pw_plan_to_json(b);
+	char *sa = json_dumps(ja, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
+	char *sb = json_dumps(jb, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
+
+	assert_string_equal(sa, sb);
+	free(sa);
+	free(sb);
+	json_decref(ja);
+	json_decref(jb);
+}
+
+/* Every field except the checksum (the store fills it when absent). */
+static void plan_eq(const struct pw_plan *a, const struct pw_plan *b)
+{
+	str_eq(a->title, b->title);
+	str_eq(a->region, b->region);
+	str_eq(a->source, b->source);
+	assert_int_equal(a->ordinal, b->ordinal);
+	assert_int_equal(a->start, b->start);
+	assert_int_equal(a->end, b->end);
+	outline_eq(a, b);
+	tables_eq(a, b);
+	prose_eq(a, b);
+	columns_eq(a, b);
+	json_eq(a, b);
+}
+
+/* ------------------------------------------------------------------ */
+/* Small SQL helpers for the checks                                    */
+
+static long long query_int(struct pw_store *s, const char *sql)
+{
+	sqlite3_stmt *st;
+	long long v = -1;
+
+	assert_int_equal(sqlite3_prepare_v2(pw_store_sqlite(s), sql, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+static int exec_sql(struct pw_store *s, const char *sql)
+{
+	return sqlite3_exec(pw_store_sqlite(s), sql, NULL, NULL, NULL);
+}
+
+/* Total rows in every table of the schema: a fingerprint of the state. */
+static long long total_rows(struct pw_store *s)
+{
+	static const char *const tables[] = {
+		"plans", "plan_versions", "sections", "indicator_tables", "indicators", "targets",
+		"columns", "column_items", "audit_log", "observations", "units", "users",
+	};
+	char sql[128];
+	long long n = 0;
+	size_t i;
+
+	for (i = 0; i < sizeof(tables) / sizeof(tables[0]); i++) {
+		snprintf(sql, sizeof(sql), "SELECT count(*) FROM %s", tables[i]);
+		n += query_int(s, sql) * (long long)(i + 1);
+	}
+	return n;
+}
+
+static void import_ok(struct pw_store *s, const struct pw_plan *p, int want_id, int want_version,
+		      int want_changed)
+{
+	int id, version, changed;
+
+	assert_int_equal(pw_store_import_plan(s, p, "tester", &id, &version, &changed), 0);
+	assert_int_equal(id, want_id);
+	assert_int_equal(version, want_version);
+	assert_int_equal(changed, want_changed);
+}
+
+static void load_eq(struct pw_store *s, int id, int version, const struct pw_plan *want)
+{
+	struct pw_plan got;
+
+	pw_plan_init(&got);
+	assert_int_equal(pw_store_load_plan(s, id, version, &got), 0);
+	plan_eq(want, &got);
+	pw_plan_free(&got);
+}
+
+/* ------------------------------------------------------------------ */
+/* Tests                                                               */
+
+static void test_open_creates_schema(void **state)
+{
+	struct pw_store *s = open_fresh();
+
+	(void)state;
+	assert_int_equal(pw_store_schema_version(s), pw_store_schema_latest());
+	assert_true(pw_store_schema_latest() >= 2);
+	assert_int_equal(query_int(s, "PRAGMA foreign_keys"), 1);
+	assert_int_equal(query_int(s, "SELECT count(*) FROM schema_migrations"),
+			 pw_store_schema_latest());
+	assert_int_equal(query_int(s, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"), 1);
+	pw_store_close(s);
+	/* opening again applies nothing */
+	assert_int_equal(pw_store_open(&s, dbpath), 0);
+	assert_int_equal(query_int(s, "SELECT count(*) FROM schema_migrations"),
+			 pw_store_schema_latest());
+	pw_store_close(s);
+}
+
+/* The text checksum of s, in a static buffer. */
+static const char *got_sum(const char *s)
+{
+	static char sum[65];
+
+	pw_store_text_sha256_hex(s, strlen(s), sum);
+	return sum;
+}
+
+static void test_roundtrip(void **state)
+{
+	struct pw_store *s = open_fresh();
+	struct pw_plan p, got;
+	char sum[65];
+
+	(void)state;
+	build_plan(&p);
+	import_ok(s, &p, 1, 1, 1);
+	load_eq(s, 1, 0, &p);
+	load_eq(s, 1, 1, &p);
+	/* without a source checksum the content hash stands in for it */
+	pw_plan_init(&got);
+	assert_int_equal(pw_store_load_plan(s, 1, 0, &got), 0);
+	assert_non_null(got.checksum);
+	assert_int_equal(strlen(got.checksum), 64);
+	pw_plan_free(&got);
+	/* a source checksum is kept as given */
+	pw_store_sha256_hex("abc", 3, sum);
+	assert_string_equal(sum, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+	/* a text's checksum does not depend on its line ends */
+	pw_store_sha256_hex("a\nb\n\nc", 6, sum);
+	assert_string_equal(sum, got_sum("a\r\nb\r\n\r\nc\r\n"));
+	assert_string_equal(sum, got_sum("a\rb\r\rc\r"));
+	assert_string_equal(sum, got_sum("a\nb\r\rc\r\n"));
+	assert_string_equal(sum, got_sum("a\nb\n\nc"));
+	assert_string_not_equal(sum, got_sum("a\nb\nc\n"));
+	pw_plan_free(&p);
+	pw_store_close(s);
+}
+
+static void test_reimport_unchanged(void **state)
+{
+	struct pw_store *s = open_fresh();
+	struct pw_plan p;
+	long long before;
+
+	(void)state;
+	build_plan(&p);
+	import_ok(s, &p, 1, 1, 1);
+	before = total_rows(s);
+	import_ok(s, &p, 1, 1, 0);
+	assert_int_equal(total_rows(s), before);
+	/* the same document under another file name is still the same */
+	free(p.source);
+	p.source = xstrdup("/elsewhere/copy.txt");
+	import_ok(s, &p, 1, 1, 0);
+	assert_int_equal(query_int(s, "SELECT count(*) FROM audit_log"), 1);
+	pw_plan_free(&p);
+	pw_store_close(s);
+}
+
+static void test_edit_makes_new_version(void **state)
+{
+	struct pw_store *s = open_fresh();
+	struct pw_plan v1, v2;
+	struct pw_plan_info *infos;
+	size_t n;
+
+	(void)state;
+	build_plan(&v1);
+	build_plan(&v2);
+	v2.tables[0].rows[0].targets[0].value = 36000;
+	free(v2.columns[0].items[0].title);
+	v2.columns[0].items[0].title = xstrdup("金融服务业");
+	import_ok(s, &v1, 1, 1, 1);
+	import_ok(s, &v2, 1, 2, 1);
+	import_ok(s, &v2, 1, 2, 0);
+	load_eq(s, 1, 1, &v1);
+	load_eq(s, 1, 2, &v2);
+	load_eq(s, 1, 0, &v2);
+	assert_int_equal(pw_store_list_plans(s, &infos, &n), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(infos[0].version, 2);
+	assert_int_equal(infos[0].nversions, 2);
+	assert_int_equal(infos[0].nindicators, 3);
+	assert_int_equal(infos[0].ntargets, 2);
+	assert_int_equal(infos[0].nitems, 1);
+	assert_int_equal(infos[0].ntables, 2);
+	assert_int_equal(infos[0].ncolumns, 2);
+	assert_string_equal(infos[0].region, "测试区");
+	assert_string_equal(infos[0].imported_by, "tester");
+	pw_plan_info_free_array(infos, n);
+	/* going back to the first text is a new version too */
+	import_ok(s, &v1, 1, 3, 1);
+	load_eq(s, 1, 0, &v1);
+	pw_plan_free(&v1);
+	pw_plan_free(&v2);
+	pw_store_close(s);
+}
+
+static void test_identity(void **state)
+{
+	struct pw_store *s = open_fresh();
+	struct pw_plan p, q;
+
+	(void)state;
+	build_plan(&p);
+	build_plan(&q);
+	import_ok(s, &p, 1, 1, 1);
+	/* another region: another plan */
+	free(q.region);
+	q.region = xstrdup("别的区");
+	import_ok(s, &q, 2, 1, 1);
+	/* no region or ordinal: the title identifies it */
+	free(q.region);
+	q.region = NULL;
+	q.ordinal = 0;
+	import_ok(s, &q, 3, 1, 1);
+	q.tables[0].rows[0].line = 99;
+	import_ok(s, &q, 3, 2, 1);
+	assert_int_equal(query_int(s, "SELECT count(*) FROM plans"), 3);
+	pw_plan_free(&p);
+	pw_plan_free(&q);
+	pw_store_close(s);
+}
+
+static void test_not_found(void **state)
+{
+	struct pw_store *s = open_fresh();
+	struct pw_plan p, got;
+	struct pw_plan_info in;
+	int64_t *ids;
+	size_t n;
+
+	(void)state;
+	build_plan(&p);
+	import_ok(s, &p, 1, 1, 1);
+	pw_plan_init(&got);
+	assert_int_equal(pw_store_load_plan(s, 7, 0, &got), PW_STORE_NOTFOUND);
+	assert_non_null(strstr(pw_last_error(), "no plan 7"));
+	assert_int_equal(pw_store_load_plan(s, 1, 5, &got), PW_STORE_NOTFOUND);
+	assert_non_null(strstr(pw_last_error(), "no version 5"));
+	assert_int_equal(got.ntables, 0);
+	assert_int_equal(pw_store_plan_info(s, 2, 0, &in), PW_STORE_NOTFOUND);
+	assert_int_equal(pw_store_plan_indicator_ids(s, 9, 0, &ids, &n), PW_STORE_NOTFOUND);
+	assert_null(ids);
+	pw_plan_free(&p);
+	pw_store_close(s);
+}
+
+static void test_ids_follow_plan_order(void **state)
+{
+	struct pw_store *s = open_fresh();
+	struct pw_plan p, v2;
+	int64_t *ind, *tg, *items, *itg, *ind2, cur;
+	size_t n, ntg, nitems, nitg, n2;
+
+	(void)state;
+	build_plan(&p);
+	import_ok(s, &p, 1, 1, 1);
+	assert_int_equal(pw_store_plan_indicator_ids(s, 1, 0, &ind, &n), 0);
+	assert_int_equal(n, 3);
+	assert_int_equal(pw_store_plan_target_ids(s, 1, 0, &tg, &ntg), 0);
+	assert_int_equal(ntg, 2);
+	assert_int_equal(pw_store_plan_item_ids(s, 1, 0, &items, &nitems), 0);
+	assert_int_equal(nitems, 1);
+	assert_int_equal(pw_store_plan_indicator_target_ids(s, 1, 0, &itg, &nitg), 0);
+	assert_int_equal(nitg, 5);
+	assert_true(ind[0] < ind[1] && ind[1] < ind[2]);
+	/* the second indicator is 城镇登记失业率 */
+	assert_int_equal(query_int(s, "SELECT count(*) FROM indicators WHERE name = '城镇登记失业率'"
+				      " AND direction = 'down' AND attribute = 'binding'"), 1);
+	/* a new version: the same indicator is found again by its key */
+	build_plan(&v2);
+	v2.tables[1].rows[0].line = 45;
+	import_ok(s, &v2, 1, 2, 1);
+	assert_int_equal(pw_store_plan_indicator_ids(s, 1, 0, &ind2, &n2), 0);
+	assert_int_equal(n2, 3);
+	assert_int_equal(pw_store_current_id(s, "indicator", ind[1], &cur), 0);
+	assert_true(cur == ind2[1]);
+	assert_int_equal(pw_store_current_id(s, "target", tg[1], &cur), 0);
+	assert_int_equal(pw_store_current_id(s, "item", items[0], &cur), 0);
+	assert_int_equal(pw_store_current_id(s, "indicator", 999999, &cur), PW_STORE_NOTFOUND);
+	assert_int_equal(pw_store_current_id(s, "nonsense", 1, &cur), -1);
+	free(ind);
+	free(tg);
+	free(items);
+	free(itg);
+	free(ind2);
+	pw_plan_free(&p);
+	pw_plan_free(&v2);
+	pw_store_close(s);
+}
+
+static void test_invalid_plan_writes_nothing(void **state)
+{
+	struct pw_store *s = open_fresh();
+	struct pw_plan p;
+	int id, version, changed;
+
+	(void)state;
+	build_plan(&p);
+	p.targets[0].section = 42;
+	assert_int_equal(pw_store_import_plan(s, &p, "t", &id, &version, &changed), -1);
+	assert_non_null(strstr(pw_last_error(), "plan.txt"));
+	p.targets[0].section = -1;
+	p.sections[1].parent = 9;
+	assert_int_equal(pw_store_import_plan(s, &p, "t", &id, &version, &changed), -1);
+	p.sections[1].parent = 0;
+	p.tables[0].rows[0].targets[0].kind = (enum pw_kind)17;
+	assert_int_equal(pw_store_import_plan(s, &p, "t", &id, &version, &changed), -1);
+	assert_int_equal(total_rows(s), 0);
+	pw_plan_free(&p);
+	pw_store_close(s);
+}
+
+/* A parent listed after its child is stored and read back. */
+static void test_forward_parent(void **state)
+{
+	struct pw_store *s = open_fresh();
+	struct pw_plan p;
+
+	(void)state;
+	build_plan(&p);
+	p.sections[0].parent = 4;
+	import_ok(s, &p, 1, 1, 1);
+	load_eq(s, 1, 0, &p);
+	pw_plan_free(&p);
+	pw_store_close(s);
+}
+
+/* Fail the 1st, 2nd, ... statement of an import: each failure leaves the
+ * database exactly as it was, until the import gets through. */
+static void test_fault_at_every_step(void **state)
+{
+	struct pw_store *s = open_fresh();
+	struct pw_plan v1, v2;
+	long long before;
+	long nth;
+	int id, version, changed, rc = -1;
+
+	(void)state;
+	build_plan(&v1);
+	build_plan(&v2);
+	v2.targets[0].t.value = 12;
+	import_ok(s, &v1, 1, 1, 1);
+	before = total_rows(s);
+	pw_error_quiet(1);
+	for (nth = 1; rc < 0 && nth < 1000; nth++) {
+		pw_store_inject_fault(s, nth);
+		rc = pw_store_import_plan(s, &v2, "t", &id, &version, &changed);
+		pw_store_inject_fault(s, 0);
+		if (rc < 0) {
+			assert_int_equal(total_rows(s), before);
+			assert_int_equal(id, 0);
+			load_eq(s, 1, 0, &v1);
+		}
+	}
+	pw_error_quiet(0);
+	assert_int_equal(rc, 0);
+	assert_true(nth > 10); /* the import has many steps, each was failed once */
+	assert_int_equal(version, 2);
+	load_eq(s, 1, 0, &v2);
+	pw_plan_free(&v1);
+	pw_plan_free(&v2);
+	pw_store_close(s);
+}
+
+/* Inside a caller's transaction an import is a savepoint: a failed one
+ * undoes only itself, and the caller's rollback undoes everything. */
+static void test_import_inside_transaction(void **state)
+{
+	struct pw_store *s = open_fresh();
+	struct pw_plan v1, v2;
+	int id, version, changed;
+
+	(void)state;
+	build_plan(&v1);
+	build_plan(&v2);
+	v2.ordinal = 15;
+	assert_int_equal(pw_store_begin(s), 0);
+	import_ok(s, &v1, 1, 1, 1);
+	pw_error_quiet(1);
+	pw_store_inject_fault(s, 5);
+	assert_int_equal(pw_store_import_plan(s, &v2, "t", &id, &version, &changed), -1);
+	pw_store_inject_fault(s, 0);
+	pw_error_quiet(0);
+	assert_int_equal(pw_store_commit(s), 0);
+	assert_int_equal(query_int(s, "SELECT count(*) FROM plan_versions"), 1);
+	load_eq(s, 1, 0, &v1);
+	assert_int_equal(pw_store_begin(s), 0);
+	import_ok(s, &v2, 2, 1, 1);
+	pw_store_rollback(s);
+	assert_int_equal(query_int(s, "SELECT count(*) FROM plans"), 1);
+	pw_plan_free(&v1);
+	pw_plan_free(&v2);
+	pw_store_close(s);
+}
+
+static void test_append_only(void **state)
+{
+	struct pw_store *s = open_fresh();
+	struct pw_plan p;
+	int64_t *ind;
+	size_t n;
+	char sql[512];
+
+	(void)state;
+	build_plan(&p);
+	import_ok(s, &p, 1, 1, 1);
+	assert_int_equal(pw_store_plan_indicator_ids(s, 1, 0, &ind, &n), 0);
+	snprintf(sql, sizeof(sql), "INSERT INTO observations (indicator_id, year, value, "
+		 "entered_by) VALUES (%lld, 2021, 5.1, 'a')", (long long)ind[1]);
+	assert_int_equal(exec_sql(s, sql), SQLITE_OK);
+	assert_int_not_equal(exec_sql(s, "UPDATE observations SET value = 1"), SQLITE_OK);
+	assert_non_null(strstr(sqlite3_errmsg(pw_store_sqlite(s)), "append-only"));
+	assert_int_not_equal(exec_sql(s, "DELETE FROM observations"), SQLITE_OK);
+	/* a correction is a new row that supersedes the old one */
+	snprintf(sql, sizeof(sql), "INSERT INTO observations (indicator_id, year, value, version, "
+		 "entered_by, supersedes) VALUES (%lld, 2021, 4.9, 2, 'a', 1)", (long long)ind[1]);
+	assert_int_equal(exec_sql(s, sql), SQLITE_OK);
+	assert_int_equal(query_int(s, "SELECT count(*) FROM current_observations"), 1);
+	assert_int_equal(query_int(s, "SELECT version FROM current_observations"), 2);
+	/* ... of the same indicator and year, and only once */
+	snprintf(sql, sizeof(sql), "INSERT INTO observations (indicator_id, year, value, "
+		 "entered_by, supersedes) VALUES (%lld, 2022, 4.9, 'a', 2)", (long long)ind[1]);
+	assert_int_not_equal(exec_sql(s, sql), SQLITE_OK);
+	snprintf(sql, sizeof(sql), "INSERT INTO observations (indicator_id, year, value, "
+		 "entered_by, supersedes) VALUES (%lld, 2021, 4.8, 'a', 1)", (long long)ind[1]);
+	assert_int_not_equal(exec_sql(s, sql), SQLITE_OK);
+	/* an observation refers to something that exists */
+	assert_int_not_equal(exec_sql(s, "INSERT INTO observations (indicator_id, year, value, "
+					 "entered_by) VALUES (999999, 2021, 1, 'a')"), SQLITE_OK);
+	assert_int_equal(query_int(s, "SELECT count(*) FROM audit_log"), 1);
+	assert_int_not_equal(exec_sql(s, "UPDATE audit_log SET actor = 'x'"), SQLITE_OK);
+	assert_int_not_equal(exec_sql(s, "DELETE FROM audit_log"), SQLITE_OK);
+	assert_int_equal(pw_store_audit(s, "bob", "record", "observation", 1, NULL,
+					"{\"value\": 5.1}"), 0);
+	assert_int_equal(pw_store_audit(s, "bob", "record", "observation", 1, NULL, "not json"), -1);
+	assert_int_equal(query_int(s, "SELECT count(*) FROM audit_log"), 2);
+	free(ind);
+	pw_plan_free(&p);
+	pw_store_close(s);
+}
+
+static void test_roles_and_hashes_checked(void **state)
+{
+	struct pw_store *s = open_fresh();
+
+	(void)state;
+	assert_int_equal(exec_sql(s, "INSERT INTO units (name) VALUES ('区统计局')"), SQLITE_OK);
+	assert_int_equal(exec_sql(s, "INSERT INTO users (name, role, unit_id, password_hash) "
+				     "VALUES ('a', 'editor', 1, '$argon2id$v=19$m=65536')"), SQLITE_OK);
+	assert_int_not_equal(exec_sql(s, "INSERT INTO users (name, role, password_hash) "
+					 "VALUES ('b', 'god', '$argon2id$x')"), SQLITE_OK);
+	assert_int_not_equal(exec_sql(s, "INSERT INTO users (name, role, password_hash) "
+					 "VALUES ('c', 'viewer', 'plaintext')"), SQLITE_OK);
+	/* an editor belongs to a unit */
+	assert_int_not_equal(exec_sql(s, "INSERT INTO users (name, role, password_hash) "
+					 "VALUES ('d', 'editor', '$argon2id$x')"), SQLITE_OK);
+	pw_store_close(s);
+}
+
+static void test_newer_schema_refused(void **state)
+{
+	struct pw_store *s = open_fresh();
+
+	(void)state;
+	assert_int_equal(exec_sql(s, "PRAGMA user_version = 999"), SQLITE_OK);
+	pw_store_close(s);
+	pw_error_quiet(1);
+	assert_int_equal(pw_store_open(&s, dbpath), -1);
+	pw_error_quiet(0);
+	assert_null(s);
+	assert_non_null(strstr(pw_last_error(), "newer than this planwatch"));
+}
+
+/* A database left at schema 1 by an older planwatch is upgraded in
+ * place and keeps its rows. */
+static void test_upgrade_keeps_data(void **state)
+{
+	struct pw_store *old = xcalloc(1, sizeof(*old)), *s;
+
+	(void)state;
+	remove_db();
+	old->path = xstrdup(dbpath);
+	assert_int_equal(sqlite3_open(dbpath, &old->db), SQLITE_OK);
+	assert_int_equal(pw_store_migrate(old, 1), 0);
+	assert_int_equal(pw_store_read_user_version(old), 1);
+	assert_int_equal(exec_sql(old, "INSERT INTO plans (identity, title) VALUES ('x', '旧规划')"),
+			 SQLITE_OK);
+	assert_int_not_equal(exec_sql(old, "SELECT 1 FROM observations"), SQLITE_OK);
+	pw_store_close(old);
+	assert_int_equal(pw_store_open(&s, dbpath), 0);
+	assert_int_equal(pw_store_schema_version(s), pw_store_schema_latest());
+	assert_int_equal(query_int(s, "SELECT count(*) FROM plans WHERE title = '旧规划'"), 1);
+	assert_int_equal(query_int(s, "SELECT count(*) FROM observations"), 0);
+	pw_store_close(s);
+}
+
+/* A plan big enough that importing it takes a while. */
+static void build_big_plan(struct pw_plan *p, int ntables, int nrows)
+{
+	char name[64];
+	int i, j;
+
+	pw_plan_init(p);
+	p->region = xstrdup("大区");
+	p->ordinal = 15;
+	p->source = xstrdup("big.txt");
+	for (i = 0; i < ntables; i++) {
+		struct pw_table *t = pw_plan_add_table(p);
+
+		t->title = xstrdup("表");
+		t->line = i + 1;
+		for (j = 0; j < nrows; j++) {
+			struct pw_indicator *r;
+
+			snprintf(name, sizeof(name), "指标%d-%d", i, j);
+			r = add_row(t, "1", NULL, "类别", name, "%");
+			r->line = j + 1;
+			add_target(r, PW_KIND_LEVEL, PW_CMP_GE, j, 2030, "一个相当长的目标文本，用来让导入写更多页");
+			add_target(r, PW_KIND_GROWTH, PW_CMP_APPROX, 6.5, 0, "6.5左右");
+		}
+	}
+}
+
+static long file_size(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 ? (long)st.st_size : 0;
+}
+
+static double now(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + t.tv_nsec / 1e9;
+}
+
+static void child_import(const struct pw_plan *big)
+{
+	struct pw_store *s;
+	int id, version, changed;
+
+	if (pw_store_open(&s, dbpath) < 0)
+		_exit(3);
+	if (pw_store_import_plan(s, big, "child", &id, &version, &changed) < 0)
+		_exit(4);
+	pw_store_close(s);
+	_exit(0);
+}
+
+/* Kills a process importing big into dbpath after `delay` seconds or,
+ * when wal_bytes > 0, once the WAL holds that many bytes (in the middle of
+ * writing the commit).  Returns 1 if it was killed before finishing. */
+static int kill_midway(const struct pw_plan *big, double delay, long wal_bytes)
+{
+	char wal[300];
+	struct timespec pause = { 0, 200000 };
+	double start = now();
+	int status;
+	pid_t pid, done = 0;
+
+	snprintf(wal, sizeof(wal), "%s-wal", dbpath);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0)
+		child_import(big);
+	while ((wal_bytes ? file_size(wal) < wal_bytes : now() - start < delay) &&
+	       (done = waitpid(pid, &status, WNOHANG)) == 0)
+		nanosleep(&pause, NULL);
+	if (done != pid) {
+		kill(pid, SIGKILL);
+		assert_int_equal(waitpid(pid, &status, 0), pid);
+	}
+	return WIFSIGNALED(status);
+}
+
+/* After a kill: the database is sound, the plan imported before is intact,
+ * and the killed import is either absent or whole. */
+static void check_after_kill(const struct pw_plan *small, long long big_rows)
+{
+	struct pw_store *s;
+	long long plans;
+
+	assert_int_equal(pw_store_open(&s, dbpath), 0);
+	assert_int_equal(query_int(s, "SELECT count(*) FROM pragma_integrity_check "
+				      "WHERE integrity_check <> 'ok'"), 0);
+	assert_int_equal(query_int(s, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+	load_eq(s, 1, 0, small);
+	plans = query_int(s, "SELECT count(*) FROM plans");
+	assert_true(plans == 1 || plans == 2);
+	assert_int_equal(query_int(s, "SELECT count(*) FROM indicators"),
+			 3 + (plans == 2 ? big_rows : 0));
+	assert_int_equal(query_int(s, "SELECT count(*) FROM targets"),
+			 7 + (plans == 2 ? 2 * big_rows : 0));
+	assert_int_equal(query_int(s, "SELECT count(*) FROM audit_log"), plans);
+	if (plans == 2) /* a finished import: remove it for the next round */
+		assert_int_equal(exec_sql(s, "DROP TRIGGER audit_log_no_delete;"
+					     "DELETE FROM targets WHERE version_id = 2;"
+					     "DELETE FROM indicators WHERE version_id = 2;"
+					     "DELETE FROM indicator_tables WHERE version_id = 2;"
+					     "DELETE FROM plan_versions WHERE id = 2;"
+					     "DELETE FROM plans WHERE id = 2;"
+					     "DELETE FROM audit_log WHERE id = 2;"), SQLITE_OK);
+	pw_store_close(s);
+}
+
+static double time_import(const struct pw_plan *big)
+{
+	struct pw_store *s = open_fresh();
+	int id, version, changed;
+	double t = now();
+
+	assert_int_equal(pw_store_import_plan(s, big, "t", &id, &version, &changed), 0);
+	t = now() - t;
+	pw_store_close(s);
+	return t;
+}
+
+static void test_sigkill_mid_import(void **state)
+{
+	static const double fractions[] = { 0.1, 0.4, 0.7 };
+	struct pw_store *s;
+	struct pw_plan small, big;
+	double full;
+	size_t i;
+	int killed = 0;
+
+	(void)state;
+	build_big_plan(&big, 6, 1000);
+	full = time_import(&big);
+	s = open_fresh();
+	build_plan(&small);
+	import_ok(s, &small, 1, 1, 1);
+	pw_store_close(s);
+	for (i = 0; i < sizeof(fractions) / sizeof(fractions[0]); i++) {
+		killed += kill_midway(&big, fractions[i] * full, 0);
+		check_after_kill(&small, 6000);
+	}
+	/* while the commit's pages go to the WAL */
+	killed += kill_midway(&big, 0, 256 << 10);
+	check_after_kill(&small, 6000);
+	assert_true(killed >= 2); /* most kills land mid-import */
+	pw_plan_free(&small);
+	pw_plan_free(&big);
+}
+
+static void test_import_is_fast(void **state)
+{
+	struct pw_store *s = open_fresh();
+	struct pw_plan big;
+	struct timespec a, b;
+	int id, version, changed;
+	double ms;
+
+	(void)state;
+	build_big_plan(&big, 2, 50); /* twice the size of a district plan's tables */
+	clock_gettime(CLOCK_MONOTONIC, &a);
+	assert_int_equal(pw_store_import_plan(s, &big, "t", &id, &version, &changed), 0);
+	clock_gettime(CLOCK_MONOTONIC, &b);
+	ms = (b.tv_sec - a.tv_sec) * 1e3 + (b.tv_nsec - a.tv_nsec) / 1e6;
+	assert_true(ms < 500); /* milliseconds in practice; generous for sanitizers */
+	pw_plan_free(&big);
+	pw_store_close(s);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_open_creates_schema),
+		cmocka_unit_test(test_roundtrip),
+		cmocka_unit_test(test_reimport_unchanged),
+		cmocka_unit_test(test_edit_makes_new_version),
+		cmocka_unit_test(test_identity),
+		cmocka_unit_test(test_not_found),
+		cmocka_unit_test(test_ids_follow_plan_order),
+		cmocka_unit_test(test_invalid_plan_writes_nothing),
+		cmocka_unit_test(test_forward_parent),
+		cmocka_unit_test(test_fault_at_every_step),
+		cmocka_unit_test(test_import_inside_transaction),
+		cmocka_unit_test(test_append_only),
+		cmocka_unit_test(test_roles_and_hashes_checked),
+		cmocka_unit_test(test_newer_schema_refused),
+		cmocka_unit_test(test_upgrade_keeps_data),
+		cmocka_unit_test(test_sigkill_mid_import),
+		cmocka_unit_test(test_import_is_fast),
+	};
+
+	return cmocka_run_group_tests_name("store", tests, setup, teardown);
+}
