@@ -23,7 +23,9 @@ ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE $(WARN) $(CFLAGS) -Isrc \
 LDLIBS = $(PKG_LIBS) -lm -lpthread $(EXTRA_LDFLAGS)
 
 ifeq ($(SAN),1)
+ifneq ($(origin O),command line)
 O = build-san
+endif
 EXTRA_CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 EXTRA_LDFLAGS += -fsanitize=address,undefined
 CFLAGS = -O1 -g

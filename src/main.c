@@ -21,9 +21,9 @@ struct command {
 
 static const struct command commands[] = {
 	{ "extract", cmd_extract, 0, "extract FILE [--json]        extract a plan document" },
-	{ "import", cmd_import, NEED_DB, "import FILE [--db PATH]      store a plan (new version if edited)" },
-	{ "list", cmd_list, NEED_DB, "list [--db PATH]             list stored plans" },
-	{ "show", cmd_show, NEED_DB, "show ID [--json] [--db PATH] print a stored plan" },
+	{ "import", cmd_import, NEED_DB, "import FILE... [--db PATH]   store plans (unchanged if same, new version if edited)" },
+	{ "list", cmd_list, NEED_DB, "list [--json] [--db PATH]    list stored plans" },
+	{ "show", cmd_show, NEED_DB, "show ID [--json] [--version N] [--db PATH]  print a stored plan" },
 	{ "assess", cmd_assess, 0, "assess FILE|--db PATH [--plan ID] [--year Y] [--tolerance X] [--json]" },
 	{ "report", cmd_report, NEED_DB, "report --kind annual|midterm|final [--year Y] [--format md|html|xlsx|docx|csv|json] [-o FILE] [--plan ID]  write a report" },
 	{ "unit", cmd_unit, NEED_DB, "unit add NAME [--parent NAME] | unit list  responsible units" },

@@ -18,16 +18,12 @@ for build in build build-san; do
 	PW=$TOP/$build/planwatch
 	[ -x "$PW" ] || { record "$build/planwatch exists" 1; continue; }
 	export PW FIX
-	for g in tests/golden/check_*.py; do
-		[ -f "$g" ] || continue
-		base=$(basename "$g" .py)
-		case $base in
-		check_indicators) exp=expected-indicators.json ;;
-		check_projects) exp=expected-projects.json ;;
-		check_prose) exp=expected-prose-targets.json ;;
-		check_evaluation) exp=expected-13th-evaluation.json ;;
-		*) exp= ;;
-		esac
+	# fixture golden checks: checker and the expected file it reads
+	for pair in indicators:expected-indicators.json projects:expected-projects.json \
+		    prose:expected-prose-targets.json evaluation:expected-13th-evaluation.json; do
+		base=check_${pair%%:*}
+		exp=${pair#*:}
+		g=tests/golden/$base.py
 		python3 "$g" "$PW" "$FIX/plan.txt" "$FIX/$exp" >"/tmp/pw-$build-$base.log" 2>&1
 		rc=$?
 		[ $rc = 0 ] || tail -20 "/tmp/pw-$build-$base.log"

@@ -53,7 +53,7 @@ static int assign_one(int argc, char **argv, struct pw_ctx *ctx)
 	rc = pw_store_assign(ctx->store, ref.entity, ref.id, unit, year, pw_cli_actor(by),
 			     &changed);
 	if (rc < 0)
-		return PW_EXIT_FAIL;
+		return rc == PW_STORE_NOTFOUND ? PW_EXIT_NOTFOUND : PW_EXIT_FAIL;
 	printf("%s %lld: lead unit %s%s\n", pw_entity_name(ref.entity), (long long)ref.id, unit,
 	       changed ? "" : " (unchanged)");
 	return PW_EXIT_OK;

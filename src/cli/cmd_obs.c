@@ -21,7 +21,7 @@ static json_t *row_json(const struct pw_obs_row *r)
 	return json_pack("{s:I, s:s, s:I, s:s?, s:i, s:o, s:b, s:s?, s:s?, s:s?, s:s?, s:s, "
 			 "s:i, s:s?, s:s?, s:o, s:b}",
 			 "id", (json_int_t)r->id, "entity", pw_entity_name(r->entity),
-			 pw_entity_name(r->entity) [0] == 'i' ? "indicator_id" : "target_id",
+			 r->entity == PW_ENTITY_INDICATOR ? "indicator_id" : "target_id",
 			 (json_int_t)r->ref_id, "name", r->name, "year", r->year, "value",
 			 r->has_value ? json_real(r->value) : json_null(), "estimated", r->estimated,
 			 "unit", r->unit, "source", r->source, "note", r->note, "review_note",

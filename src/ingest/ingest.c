@@ -29,12 +29,14 @@ int pw_ingest_doc(const struct pw_doc *d, struct pw_plan *p)
 
 	p->source = xstrdup(d->name);
 	pw_read_meta(d, p);
-	pw_read_outline(d, p, claimed);
+	/* Tables first: their category rows ("二、资源环境") look like
+	 * headings, and the outline skips lines a table claimed. */
 	if (pw_read_tables(d, p, claimed) < 0) {
 		free(claimed);
 		pw_plan_free(p);
 		return -1;
 	}
+	pw_read_outline(d, p, claimed);
 	pw_read_columns(d, p, claimed);
 	pw_read_prose(d, p, claimed);
 	assign_sections(p);

@@ -3,8 +3,8 @@
  *
  * The stages run in order over the cleaned lines of a pw_doc:
  *   meta     title, region, plan ordinal and period      (ingest/meta.c)
- *   outline  篇/章/节/一、/（一） headings                  (ingest/outline.c)
  *   tables   indicator tables                            (ingest/table.c)
+ *   outline  篇/章/节/一、/（一） headings, except table lines (ingest/outline.c)
  *   columns  专栏 boxes and their numbered items          (ingest/column.c)
  *   prose    quantitative targets in the remaining text  (ingest/prose.c)
  * Each stage claims the lines it consumed in a per-line owner array so

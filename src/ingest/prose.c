@@ -10,7 +10,9 @@
  * comparator follow, and a list of values (分别降低13.5%、18%) or of subjects
  * (PM10、PM2.5 …) yields one target each.  The target year is set only when
  * the sentence itself names one (到2025年).  A target is reported at the
- * line of its number.  See prose_int.h for the parts.
+ * line of its number.  Sentences about the past (五年来…, and the rest of a
+ * paragraph that opens so, until a forward-looking word) are skipped; see
+ * prose_context.c.  See prose_int.h for the parts.
  */
 #include "ingest/ingest.h"
 #include "ingest/prose_int.h"
@@ -29,6 +31,7 @@ struct prose_run {
 	struct pw_plan *p;
 	const struct pw_para *para;
 	const char *s;         /* the paragraph text */
+	bool para_past;        /* the paragraph opened on the past (过去一年，…) */
 	int year;              /* of the current sentence, 0 if none */
 	bool pending_annual;   /* 每年 in an earlier clause without a target */
 	char *last_subject;    /* of the sentence's previous target, or NULL */
@@ -254,11 +257,27 @@ static bool has_digit(const char *s, size_t b, size_t e)
 	return false;
 }
 
-static void read_sentence(struct prose_run *r, size_t b, size_t e)
+/* Past: the sentence says so, or the paragraph opened on the past and the
+ * sentence does not look forward. */
+static bool sentence_past(struct prose_run *r, size_t b, size_t e, bool first)
+{
+	if (pw_prose_sentence_past(r->s, b, e, r->p)) {
+		r->para_past |= first;
+		return true;
+	}
+	return r->para_past && !pw_prose_sentence_future(r->s, b, e, r->p);
+}
+
+static void read_sentence(struct prose_run *r, size_t b, size_t e, bool first)
 {
 	size_t c = b, ce;
 
-	if (!has_digit(r->s, b, e) || pw_prose_sentence_past(r->s, b, e, r->p))
+	if (!has_digit(r->s, b, e)) {
+		if (first) /* no target, but it may set the paragraph's tense */
+			sentence_past(r, b, e, true);
+		return;
+	}
+	if (sentence_past(r, b, e, first))
 		return;
 	r->year = pw_prose_sentence_year(r->s, b, e, r->p);
 	r->pending_annual = false;
@@ -288,16 +307,17 @@ static void read_paragraph(struct prose_run *r)
 {
 	size_t len = r->para->text.len, b = 0, i = 0, k;
 
+	r->para_past = false;
 	while (i < len) {
 		if ((k = sentence_stop(r->s + i)) != 0) {
-			read_sentence(r, b, i);
+			read_sentence(r, b, i, b == 0);
 			b = i = i + k;
 			continue;
 		}
 		i += pw_prose_cp_len(r->s + i);
 	}
 	if (b < len)
-		read_sentence(r, b, len);
+		read_sentence(r, b, len, b == 0);
 }
 
 void pw_read_prose(const struct pw_doc *d, struct pw_plan *p, const unsigned char *claimed)

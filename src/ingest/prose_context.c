@@ -4,7 +4,10 @@
  * Plans and reports open by reviewing what was done ("第一节 …取得决定性
  * 成就", "一、2020年工作回顾"); their numbers are achievements, not targets.
  * A section whose heading names a review (回顾, 成就, 成绩, 发展基础,
- * 完成情况…) is past up to the next heading of its level or above.  Outside
+ * 完成情况…, or the previous plan “十三五” but not this one) is past up to
+ * the next heading of its level or above.  Headings come from the outline
+ * reader (pw_plan.sections) and, for those it missed, from the lines (text/
+ * para.h).  Outside
  * such sections a sentence is past when it carries a past marker (五年来,
  * 以来, 累计完成, 实现了, the previous plan's name) and no forward-looking
  * word (到2025年, 力争, 确保, 将, the plan's own name), or opens with a year
@@ -239,7 +242,8 @@ static const char *const past_words[] = {
 };
 
 static const char *const future_words[] = {
-	"力争", "确保", "将", "计划", "预计", "目标", "争取", "届时", "今后", "未来",
+	"力争", "确保", "将", "计划", "预计", "预期", "目标", "争取", "届时", "今后", "未来",
+	"今年", "明年", "全年",
 };
 
 /* Opens with a year before the plan period: "2020年，…", "特别是2020年". */
@@ -277,13 +281,19 @@ static bool names_previous_plan(const char *s, size_t b, size_t e, const char *p
 	return false;
 }
 
+bool pw_prose_sentence_future(const char *s, size_t b, size_t e, const struct pw_plan *p)
+{
+	const char *own = plan_name(p->ordinal);
+
+	return has_any(s, b, e, future_words, NELEM(future_words)) ||
+	       (own && pw_prose_contains(s, b, e, own)) || pw_prose_sentence_year(s, b, e, p);
+}
+
 bool pw_prose_sentence_past(const char *s, size_t b, size_t e, const struct pw_plan *p)
 {
-	const char *own = plan_name(p->ordinal), *prev = plan_name(p->ordinal - 1);
 	bool past = has_any(s, b, e, past_words, NELEM(past_words)) ||
-		    names_previous_plan(s, b, e, prev);
-	bool future = has_any(s, b, e, future_words, NELEM(future_words)) ||
-		      (own && pw_prose_contains(s, b, e, own)) || pw_prose_sentence_year(s, b, e, p);
+		    names_previous_plan(s, b, e, plan_name(p->ordinal - 1));
 
-	return (past && !future) || opens_with_past_year(s, b, e, p);
+	return (past && !pw_prose_sentence_future(s, b, e, p)) ||
+	       opens_with_past_year(s, b, e, p);
 }

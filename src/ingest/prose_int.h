@@ -148,6 +148,8 @@ unsigned char *pw_prose_past_lines(const struct pw_doc *d, const struct pw_plan 
 /* True if the sentence [b, e) reports the past ("五年来", "累计完成" without
  * a forward-looking word). */
 bool pw_prose_sentence_past(const char *s, size_t b, size_t e, const struct pw_plan *p);
+/* True if it has a forward-looking word (力争, 确保, 到2025年, “十四五”). */
+bool pw_prose_sentence_future(const char *s, size_t b, size_t e, const struct pw_plan *p);
 /* The target year the sentence [b, e) names (到2025年), or 0. */
 int pw_prose_sentence_year(const char *s, size_t b, size_t e, const struct pw_plan *p);
 /* Bytes of a year phrase at s ("到 2025 年", "2025年，"), 0 if none. */

@@ -282,7 +282,6 @@ static void subject_before(const char *s, size_t lo, size_t head, size_t nvalues
 	struct pw_prose_subjects m = { 0 };
 
 	head = baseline_start(s, b, head);
-
 	split_members(s, b, head, nvalues > 1 || t->each, &m);
 	if (m.n <= 1 || (nvalues > 1 && m.n != nvalues)) {
 		pw_prose_subjects_release(&m);

@@ -17,7 +17,6 @@
 #include "text/number.h"
 #include "text/utf8.h"
 
-#include <ctype.h>
 #include <string.h>
 
 #define MAX_VERB_OF_GAP 12   /* code points in 达到 … 的 */
@@ -91,29 +90,41 @@ static size_t scan_back(const char *s, size_t lo, size_t pos, struct pw_prose_tr
 	}
 }
 
-static bool is_alnum(char c)
+static bool is_digit(char c)
 {
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+	return c >= '0' && c <= '9';
 }
 
-/* Does a quantity (a digit not inside a name like 5G) lie in [b, e) after
- * the last 的 or 、, i.e. inside the object itself rather than in a
- * modifier ("年营业收入超10亿元的龙头企业") or an earlier member ("幼儿园6所、小学")? */
+static bool is_alpha(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Does a quantity lie in [b, e) after the last 的 or 、, i.e. inside the
+ * object itself rather than in a modifier ("年营业收入超10亿元的龙头企业")
+ * or an earlier member ("幼儿园6所、小学")?  Digits of names (5G, PM10,
+ * 3A) do not count. */
 static bool quantity_in_object(const char *s, size_t b, size_t e)
 {
-	size_t i, digit = 0, sep = 0;
+	size_t i = b, j, last = 0, sep = 0;
 	bool any = false;
 
-	for (i = b; i < e; i++) {
-		if (s[i] >= '0' && s[i] <= '9' && !(i > b && isalpha((unsigned char)s[i - 1])) &&
-		    !(i + 1 < e && is_alnum(s[i + 1]) && !(s[i + 1] >= '0' && s[i + 1] <= '9'))) {
-			digit = i;
-			any = true;
-		}
+	while (i < e) {
 		if (i + 3 <= e && (!memcmp(s + i, "的", 3) || !memcmp(s + i, "、", 3)))
 			sep = i;
+		if (!is_digit(s[i])) {
+			i++;
+			continue;
+		}
+		for (j = i; j < e && (is_digit(s[j]) || s[j] == '.'); j++)
+			;
+		if (!(i > b && is_alpha(s[i - 1])) && !(j < e && is_alpha(s[j]))) {
+			last = i;
+			any = true;
+		}
+		i = j;
 	}
-	return any && digit > sep;
+	return any && last > sep;
 }
 
 /* Where the phrase ending at end is followed by nothing but closing quotes
@@ -226,7 +237,8 @@ bool pw_prose_trigger_find(const char *s, size_t lo, size_t hi,
 		t->shape = PW_SHAPE_BARE;
 		t->head = pos;
 	}
-	if (t->role != PW_PR_LEVEL && t->role != PW_PR_CMP && pw_prose_contains(s, lo, t->head, "每年"))
+	if (t->role != PW_PR_LEVEL && t->role != PW_PR_CMP &&
+	    pw_prose_contains(s, lo, t->head, "每年"))
 		t->annual = true;
 	return true;
 }

@@ -11,6 +11,7 @@ static const char *const kind_names[] = { "level", "growth", "cumulative",
 static const char *const cmp_names[] = { NULL, "eq", "ge", "le", "approx", "range" };
 static const char *const attr_names[] = { NULL, "expected", "binding" };
 static const char *const dir_names[] = { "up", "down" };
+static const char *const level_names[] = { "part", "chapter", "section", "item", "subitem" };
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -18,6 +19,7 @@ const char *pw_kind_name(enum pw_kind k) { return kind_names[k]; }
 const char *pw_cmp_name(enum pw_cmp c) { return cmp_names[c]; }
 const char *pw_attr_name(enum pw_attr a) { return attr_names[a]; }
 const char *pw_dir_name(enum pw_dir d) { return dir_names[d]; }
+const char *pw_level_name(int level) { return level_names[level]; }
 
 static int lookup(const char *const *names, size_t n, const char *s)
 {
@@ -33,6 +35,7 @@ int pw_kind_from_name(const char *s) { return lookup(kind_names, NELEM(kind_name
 int pw_cmp_from_name(const char *s) { return lookup(cmp_names, NELEM(cmp_names), s); }
 int pw_attr_from_name(const char *s) { return lookup(attr_names, NELEM(attr_names), s); }
 int pw_dir_from_name(const char *s) { return lookup(dir_names, NELEM(dir_names), s); }
+int pw_level_from_name(const char *s) { return lookup(level_names, NELEM(level_names), s); }
 
 void pw_plan_init(struct pw_plan *p)
 {

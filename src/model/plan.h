@@ -36,6 +36,8 @@ enum pw_attr { PW_ATTR_NONE, PW_ATTR_EXPECTED, PW_ATTR_BINDING };
 enum pw_dir { PW_DIR_UP, PW_DIR_DOWN };
 
 /* Names for JSON and the database ("level", "ge", "expected", "up"...). */
+const char *pw_level_name(int level); /* enum pw_level: "part"... "subitem" */
+int pw_level_from_name(const char *s);
 const char *pw_kind_name(enum pw_kind k);
 const char *pw_cmp_name(enum pw_cmp c);   /* NULL for PW_CMP_NONE */
 const char *pw_attr_name(enum pw_attr a); /* NULL for PW_ATTR_NONE */
@@ -133,7 +135,7 @@ struct pw_plan {
 	int ordinal;  /* 14 for 第十四个五年规划, 0 if unknown */
 	int start, end;
 	char *source;   /* file name it came from */
-	char *checksum; /* hex SHA-256 of the decoded text (set by ingest) */
+	char *checksum; /* hex SHA-256 of the decoded text, or NULL (import sets it) */
 
 	struct pw_section *sections;
 	size_t nsections, sections_alloc;

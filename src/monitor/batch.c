@@ -404,6 +404,7 @@ static int write_row(struct pw_store *s, const struct pw_batch_row *r,
 		.entity = r->entity, .id = r->id, .year = r->year, .value = r->value,
 		.estimated = r->estimated, .unit = r->unit,
 		.source = r->source ? r->source : o->source, .note = r->note, .by = o->by,
+		.user_id = o->user_id,
 		.state = o->state == PW_OBS_DRAFT ? PW_OBS_DRAFT : PW_OBS_SUBMITTED,
 	};
 	int64_t id;

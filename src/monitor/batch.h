@@ -56,6 +56,7 @@ struct pw_batch {
 struct pw_batch_opts {
 	int plan_id;             /* resolve 表/序号/指标名称 in this plan (0: any) */
 	const char *by;          /* who imports (required for commit) */
+	int64_t user_id;         /* users.id of a web user, 0 for none */
 	enum pw_obs_state state; /* DRAFT, SUBMITTED or APPROVED */
 	const char *source;      /* 来源 for rows that give none, or NULL */
 };

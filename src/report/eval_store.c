@@ -191,6 +191,19 @@ static int gather(struct pw_store *s, int plan_id, int version, const struct pw_
 	return rc;
 }
 
+/* The plan's current version number, 0 if it cannot be read. */
+static int current_version(struct pw_store *s, int plan_id)
+{
+	struct pw_plan_info in;
+	int v;
+
+	if (pw_store_plan_info(s, plan_id, 0, &in) < 0)
+		return 0;
+	v = in.version;
+	pw_plan_info_release(&in);
+	return v;
+}
+
 int pw_eval_from_store(struct pw_store *s, int plan_id, int version,
 		       const struct pw_eval_opts *o, struct pw_evaluation *out)
 {
@@ -218,6 +231,6 @@ int pw_eval_from_store(struct pw_store *s, int plan_id, int version,
 	out->plan = &out->own_plan;
 	out->owns_plan = true;
 	out->plan_id = plan_id;
-	out->version = version;
+	out->version = version ? version : current_version(s, plan_id);
 	return 0;
 }

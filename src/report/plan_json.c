@@ -127,7 +127,6 @@ static json_t *column_json(const struct pw_column *c)
 
 static json_t *outline_json(const struct pw_plan *p)
 {
-	static const char *const levels[] = { "part", "chapter", "section", "item", "subitem" };
 	json_t *a = json_array();
 	size_t i;
 
@@ -135,7 +134,7 @@ static json_t *outline_json(const struct pw_plan *p)
 		const struct pw_section *s = &p->sections[i];
 
 		json_array_append_new(a, json_pack("{s:s, s:o, s:o, s:i, s:o}",
-						   "level", levels[s->level],
+						   "level", pw_level_name(s->level),
 						   "number", str_or_null(s->number),
 						   "title", str_or_null(s->title), "line", s->line,
 						   "parent", section_json(s->parent)));

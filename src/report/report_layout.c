@@ -513,8 +513,11 @@ static void prose_row(struct pw_rtable *t, const struct pw_eval_target *e, size_
 
 	pw_rcell_num(&row[0], (double)n);
 	pw_rcell_set(&row[1], "%s", e->chapter ? e->chapter : "");
-	pw_rcell_set(&row[2], "%s%s%s", pt->subject ? pt->subject : "",
-		     pt->subject && pt->t.text ? "：" : "", pt->t.text ? pt->t.text : "");
+	if (pt->subject && (!pt->t.text || !strstr(pt->t.text, pt->subject)))
+		pw_rcell_set(&row[2], "%s%s%s", pt->subject, pt->t.text ? "：" : "",
+			     pt->t.text ? pt->t.text : "");
+	else /* the sentence names its subject already */
+		pw_rcell_set(&row[2], "%s", pt->t.text ? pt->t.text : "");
 	if (e->has_latest)
 		pw_rcell_num(&row[3], e->latest);
 	else

@@ -151,6 +151,8 @@ void pw_unit_free_array(struct pw_unit *units, size_t n);
  * old ones stay, as history) and the change, with the previous lead unit,
  * is written to the audit log.  Assigning the unit that already leads for
  * the same year changes nothing (*changed = 0).  changed may be NULL.
+ * PW_STORE_NOTFOUND (reported) for an unknown indicator/target/project or
+ * unit.
  */
 int pw_store_assign(struct pw_store *s, enum pw_entity e, int64_t id, const char *unit,
 		    int year, const char *who, int *changed);

@@ -144,20 +144,9 @@ static int meta_row(struct load *ld, sqlite3_stmt *st)
 	return 0;
 }
 
-static int level_from_name(const char *s)
-{
-	static const char *const names[] = { "part", "chapter", "section", "item", "subitem" };
-	size_t i;
-
-	for (i = 0; s && i < sizeof(names) / sizeof(names[0]); i++)
-		if (!strcmp(names[i], s))
-			return (int)i;
-	return -1;
-}
-
 static int section_row(struct load *ld, sqlite3_stmt *st)
 {
-	int level = level_from_name((const char *)sqlite3_column_text(st, 0));
+	int level = pw_level_from_name((const char *)sqlite3_column_text(st, 0));
 	struct pw_section *sec;
 
 	if (level < 0)

@@ -99,7 +99,6 @@ static int64_t unique_key(struct keyset *ks, struct strbuf *sb)
 /* ------------------------------------------------------------------ */
 /* Checking the plan before anything is written                        */
 
-static const char *const level_names[] = { "part", "chapter", "section", "item", "subitem" };
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -143,7 +142,7 @@ static const char *check_plan(const struct pw_plan *p)
 	size_t i;
 
 	for (i = 0; i < p->nsections; i++) {
-		if ((unsigned)p->sections[i].level >= NELEM(level_names))
+		if ((unsigned)p->sections[i].level > PW_LEVEL_SUBITEM)
 			return "outline level out of range";
 		if (bad_section(p, p->sections[i].parent) || p->sections[i].parent == (int)i)
 			return "outline parent out of range";
@@ -247,7 +246,7 @@ static int insert_sections(struct import *im)
 			return -1;
 		pw_bind_int(st, 1, im->version_id);
 		pw_bind_int(st, 2, (int64_t)i);
-		pw_bind_text(st, 3, level_names[sec->level]);
+		pw_bind_text(st, 3, pw_level_name(sec->level));
 		pw_bind_text(st, 4, sec->number);
 		pw_bind_text(st, 5, sec->title);
 		pw_bind_int(st, 6, sec->line);

@@ -320,8 +320,9 @@ static int assign_tx(struct pw_store *s, enum pw_entity e, int64_t id, const cha
 	int64_t unit_id, old_id = 0, aid;
 	int rc;
 
-	if (pw_monitor_check_entity(s, e, id) < 0 || pw_store_unit_find(s, unit, &unit_id) < 0)
-		return -1;
+	if ((rc = pw_monitor_check_entity(s, e, id)) < 0 ||
+	    (rc = pw_store_unit_find(s, unit, &unit_id)) < 0)
+		return rc;
 	rc = lead_of(s, e, id, year, &old, &old_id);
 	if (rc == -1)
 		return -1;

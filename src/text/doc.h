@@ -26,7 +26,7 @@ struct pw_line {
 struct pw_doc {
 	char *name;           /* file name used in messages */
 	const char *encoding; /* "UTF-8", "UTF-8 (BOM)", "GB18030", "UTF-16LE", "UTF-16BE" */
-	char *text;           /* decoded UTF-8 before cleaning, LF line ends */
+	char *text;           /* decoded UTF-8 before cleaning, line ends as in the input */
 	size_t text_len;
 	struct pw_line *lines;
 	size_t nlines, lines_alloc;

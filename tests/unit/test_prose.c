@@ -313,6 +313,8 @@ static void test_names_and_thresholds(void **state)
 		"持续实施基层卫生人才培养“369人才工程”。",
 		"开通12345政务服务热线。",
 		"推动全县24个行政村全部通上天然气。",
+		"人口超过1000万的城市实现轨道交通全覆盖。",
+		"城区常住人口300万以上城市严格控制人口规模。",
 	};
 	size_t i;
 
@@ -335,6 +337,14 @@ static void test_past(void **state)
 	expect_none("“十三五”时期，常住人口城镇化率提高到55%。");
 	expect_none("2020年，全区地区生产总值达到221亿元。");
 	expect_none("目前全区高新技术企业达到28家。");
+	/* a paragraph that opens on the past stays there until it looks forward */
+	EXPECT("过去一年，我们坚持稳中求进。全区地区生产总值增长8.1%，城镇新增就业6200人。"
+	       "力争明年新增就业7000人。",
+	       { 1, 7000, NO_HI, "人", EQ, CUMUL, 0, "新增就业" });
+	expect_none("我国已转向高质量发展阶段，人均国内生产总值超过1万美元。");
+	/* the previous plan as a base is not the past */
+	EXPECT("常住人口城镇化率比“十三五”末提高5个百分点。",
+	       { 1, 5, NO_HI, "个百分点", EQ, CUMUL, 0, "常住人口城镇化率" });
 	/* a forward-looking word wins over 累计完成 */
 	EXPECT("“十四五”期间，累计完成固定资产投资1000亿元。",
 	       { 1, 1000, NO_HI, "亿元", EQ, CUMUL, 0, "固定资产投资" });
@@ -478,6 +488,12 @@ static void test_document_report(void **state)
 	check_document("report.txt", "report.expected.json");
 }
 
+static void test_document_district_report(void **state)
+{
+	(void)state;
+	check_document("report2.txt", "report2.expected.json");
+}
+
 static void test_document_county(void **state)
 {
 	(void)state;
@@ -513,6 +529,7 @@ int main(void)
 		cmocka_unit_test(test_para_join),
 		cmocka_unit_test(test_para_boundaries),
 		cmocka_unit_test(test_document_report),
+		cmocka_unit_test(test_document_district_report),
 		cmocka_unit_test(test_document_county),
 		cmocka_unit_test(test_document_markdown),
 	};

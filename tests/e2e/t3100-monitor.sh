@@ -1,0 +1,147 @@
+#!/bin/sh
+# t3100-monitor.sh - monitoring data end to end: units, assignments, the
+# fill-in template (xlsx and CSV) filled in by a script and imported back,
+# review states, external targets, a bad row rejecting the whole batch
+# with file/row/reason and writing nothing, plausibility warnings, and the
+# 演示数据 set.
+. "$(dirname "$0")/lib.sh"
+PLAN=$TOP/data/zhanhe-14th-plan.txt
+DB=$T/pw.db
+PY=/usr/bin/python3
+pw() { "$PW" "$@" --db "$DB"; }
+# same NAME A B: passes if the strings are equal
+same() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1 (got '$2', want '$3')"; fi; }
+dump() { sqlite3 "$DB" .dump; }
+
+check "import the plan" pw import "$PLAN"
+check "add a unit" pw unit add 统计局
+check "add a unit under another" pw unit add 人社局 --parent 统计局
+check_fails "a unit twice is refused" 1 pw unit add 统计局
+check "assign by table:no" pw assign --indicator 2:3 --unit 统计局
+check "assign by table:no:name" pw assign --indicator "2:9:城镇登记失业率" --unit 人社局
+check "assign a growth indicator" pw assign --indicator 2:1 --unit 统计局
+ID3=$(pw assign list | awk '/常住人口城镇化率/ && seen {print $2; exit} /表2/ {seen=1}')
+ID1=$(pw assign list | awk '/地区生产总值增长/ {print $2; exit}')
+check "assign again by id is unchanged" pw assign --indicator "$ID3" --unit 统计局
+grep -q unchanged "$T/out" && ok "unchanged reported" || not_ok "unchanged reported"
+check "reassign for a year" pw assign --indicator 2:9:城镇登记失业率 --unit 统计局 --year 2024
+same "reassignment in the audit log" \
+	"$(sqlite3 "$DB" "SELECT json_extract(before_json, '$.unit') || '>' || json_extract(after_json, '$.unit') FROM audit_log WHERE action = 'assignment.change'")" \
+	"人社局>统计局"
+check_fails "assign an unknown id" 5 pw assign --indicator 99999 --unit 统计局
+
+# ---- the template, filled in by a script, imported back -------------------
+check "record 2022" pw record --indicator 2:3 --year 2022 --value 81.2 --source 公报
+check "xlsx template" pw template --unit 统计局 --year 2023 --xlsx -o "$T/t.xlsx"
+$PY - "$T/t.xlsx" >"$T/shape" 2>&1 <<'PYEOF'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb.worksheets[0]
+hdr = [c.value for c in ws[3]]
+assert hdr[:5] == ['indicator_id', 'target_id', '表', '序号', '指标名称'], hdr
+assert hdr[11:13] == ['年份', '填报值'], hdr
+assert ws.freeze_panes == 'F4', ws.freeze_panes
+assert ws.column_dimensions['A'].hidden and ws.column_dimensions['B'].hidden
+assert ws.protection.sheet
+dv = [d for d in ws.data_validations.dataValidation if d.type == 'decimal']
+assert dv and 'M4' in str(dv[0].sqref), dv
+names = [r[4].value for r in ws.iter_rows(min_row=4)]
+assert names == ['地区生产总值增长', '常住人口城镇化率'], names
+row = list(ws.iter_rows(min_row=5))[0]
+assert row[9].value == 81.2 and row[10].value == 2022, (row[9].value, row[10].value)
+assert row[12].fill.fgColor.rgb.endswith('FFF2CC') and not row[12].protection.locked
+assert row[4].protection.locked
+print('ok')
+PYEOF
+same "template shape (header, frozen, hidden ids, validation, fill)" "$(tail -1 "$T/shape")" ok
+$PY - "$T/t.xlsx" "$T/filled.xlsx" <<'PYEOF'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb.worksheets[0]
+for r in ws.iter_rows(min_row=4):
+    if r[4].value == '常住人口城镇化率': r[12].value = 81.9; r[14].value = '统计公报'
+    if r[4].value == '地区生产总值增长': r[12].value = 6.1; r[13].value = '是'
+wb.save(sys.argv[2])
+PYEOF
+check "import the filled workbook" pw data import "$T/filled.xlsx" --by 统计局
+grep -q "2 values imported" "$T/out" && ok "two values imported" || not_ok "two values imported"
+pw obs list --json >"$T/obs.json"
+same "城镇化率 2023 stored" "$(jq -r '[.[] | select(.name == "常住人口城镇化率" and .year == 2023)][0] | "\(.value) \(.unit) \(.source) \(.state) \(.entered_by)"' "$T/obs.json")" \
+	"81.9 % 统计公报 submitted 统计局"
+same "预计 kept" "$(jq -r '[.[] | select(.name == "地区生产总值增长")][0].estimated' "$T/obs.json")" true
+
+# ---- the CSV template, same shape -----------------------------------------
+check "csv template" pw template --unit 统计局 --year 2024 --csv -o "$T/t.csv"
+same "csv has a BOM" "$(head -c 3 "$T/t.csv" | od -An -tx1 | tr -d ' ')" efbbbf
+$PY - "$T/t.csv" "$T/filled.csv" <<'PYEOF'
+import sys, csv
+rows = list(csv.reader(open(sys.argv[1], encoding='utf-8-sig', newline='')))
+for r in rows[1:]:
+    if r[4] == '常住人口城镇化率': r[12] = '82.5'
+w = csv.writer(open(sys.argv[2], 'w', encoding='utf-8-sig', newline=''), lineterminator='\r\n')
+w.writerows(rows)
+PYEOF
+check "import the filled csv" pw data import "$T/filled.csv"
+grep -q "1 value imported, 2 rows without a value skipped" "$T/out" && ok "empty rows skipped" || not_ok "empty rows skipped"
+
+# ---- a bad row rejects the whole batch ------------------------------------
+printf '表,序号,指标名称,年份,数值,单位\r\n表2,3,常住人口城镇化率,2025,83,%%\r\n表2,1,地区生产总值增长,2025,6.5,%%\r\n表2,1,地区生产总值增长,2031,6.5,%%\r\n表2,3,常住人口城镇化率,2021,abc,%%\r\n表2,20,粮食综合生产能力,2021,2.8,亿元\r\n' >"$T/bad.csv"
+dump >"$T/before.sql"
+check_fails "a bad batch exits 3" 3 pw data import "$T/bad.csv"
+grep_err "year outside the period, with file and row" "bad.csv:4: error: year 2031 outside the plan period 2021–2025"
+grep_err "non-number, with file and row" "bad.csv:5: error: value 'abc' is not a number"
+grep_err "wrong unit, with file and row" "bad.csv:6: error: unit '亿元' does not match"
+grep_err "nothing imported" "bad.csv: 3 errors: nothing imported"
+dump >"$T/after.sql"
+check "the database is unchanged (sqlite3 .dump)" cmp "$T/before.sql" "$T/after.sql"
+
+$PY - "$T/t.xlsx" "$T/bad.xlsx" <<'PYEOF'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb.worksheets[0]
+ws['M4'] = 6.0
+ws['M5'] = '八十二'
+wb.save(sys.argv[2])
+PYEOF
+check_fails "a bad workbook exits 3" 3 pw data import "$T/bad.xlsx"
+grep_err "xlsx row named" "bad.xlsx:5: error: value '八十二' is not a number"
+dump >"$T/after2.sql"
+check "still unchanged" cmp "$T/before.sql" "$T/after2.sql"
+
+# ---- a far value is accepted with a warning naming the row ----------------
+printf '表,序号,指标名称,年份,数值\n表2,1,地区生产总值增长,2024,31\n' >"$T/far.csv"
+check "a far value is accepted" pw data import "$T/far.csv"
+grep_err "warning names file and row" "far.csv:2: warning: '地区生产总值增长' 2024: 31% moves more than 20 points from 6.1% in 2023"
+check_fails "record with a wrong unit exits 3" 3 pw record --indicator 2:3 --year 2024 --value 82 --unit 万元
+
+# ---- review states --------------------------------------------------------
+OBS=$(jq -r '[.[] | select(.name == "常住人口城镇化率" and .year == 2023)][0].id' "$T/obs.json")
+check_fails "a submitted value cannot be submitted" 1 pw obs submit "$OBS"
+check "approve" pw obs approve "$OBS" --note 已核
+NEW=$(sed -n 's/.*now row \([0-9]*\).*/\1/p' "$T/out")
+check_fails "the approved row cannot be returned" 1 pw obs return "$NEW"
+check_fails "the old row is superseded" 1 pw obs approve "$OBS"
+check "a correction" pw record --indicator 2:3 --year 2023 --value 82.0 --state submitted
+pw obs list --indicator 2:3 --json >"$T/o3.json"
+same "v2 is the head for 2023" "$(jq -r '[.[] | select(.year == 2023)][0] | "\(.value) v\(.version) \(.state)"' "$T/o3.json")" "82 v2 submitted"
+C=$(jq -r '[.[] | select(.year == 2023)][0].id' "$T/o3.json")
+check "return the correction" pw obs return "$C" --note 与公报不符
+pw obs list --indicator 2:3 --history --json >"$T/h.json"
+# submitted (import), approved, the correction, returned
+same "history keeps every row" "$(jq '[.[] | select(.year == 2023)] | length' "$T/h.json")" 4
+check_fails "obs on an unknown id" 5 pw obs approve 99999
+
+# ---- external targets -----------------------------------------------------
+check_fails "a target set for a table target is refused" 1 pw target set --indicator 2:3 --value 85
+check "target set" pw target set --indicator 2:17 --value 75 --cmp ge --year 2025 --source 市文件
+check "target show" pw target show --indicator 2:17
+grep -q "level ge 75 by 2025 (市文件)" "$T/out" && ok "target shown" || not_ok "target shown"
+
+# ---- the demonstration data set -------------------------------------------
+DB=$T/demo.db
+check "load the 演示数据" sh "$TOP/data/demo/load-demo.sh" "$PW" "$DB"
+same "118 approved demo values" "$(sqlite3 "$DB" "SELECT count(*) FROM current_observations WHERE state = 'approved' AND source LIKE '演示数据%'")" 118
+same "demo lead units" "$(sqlite3 "$DB" "SELECT count(DISTINCT unit_id) FROM assignments")" 12
+same "demo external targets" "$(sqlite3 "$DB" "SELECT count(*) FROM external_targets")" 5
+
+done_testing

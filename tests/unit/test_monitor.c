@@ -1,0 +1,907 @@
+/*
+ * test_monitor.c - the monitoring data side: units and assignments (with
+ * history), observation chains and review states, the series assess
+ * reads, validation (each rejection, the conversion, the warnings),
+ * batches that are all or nothing, the 表/序号/指标名称 reference form,
+ * plan versions, external targets, project progress and the template
+ * round trip.  Expected values are worked out by hand in the comments.
+ */
+#include "unit.h"
+#include "monitor/batch.h"
+#include "monitor/responsibility.h"
+#include "monitor/template.h"
+#include "monitor/xlsx.h"
+#include "store/monitor.h"
+#include "store/store_internal.h"
+#include "util/alloc.h"
+#include "util/error.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+static char dbpath[256];
+
+static void remove_db(void)
+{
+	char p[300];
+
+	unlink(dbpath);
+	snprintf(p, sizeof(p), "%s-wal", dbpath);
+	unlink(p);
+	snprintf(p, sizeof(p), "%s-shm", dbpath);
+	unlink(p);
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	snprintf(dbpath, sizeof(dbpath), "%s/pw-monitor-%ld.db",
+		 getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", (long)getpid());
+	pw_error_quiet(1);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	remove_db();
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* A small plan: 表2 (2021-2025) with six rows, one prose target, one
+ * project.  Indicator ids are ind[0..5] in this order. */
+
+static struct pw_indicator *row(struct pw_table *t, const char *no, const char *group,
+				const char *name, const char *unit)
+{
+	struct pw_indicator *r = pw_table_add_row(t);
+
+	r->no = xstrdup(no);
+	r->group = xstrdup_or_null(group);
+	r->name = xstrdup(name);
+	r->unit = xstrdup(unit);
+	r->attribute = PW_ATTR_EXPECTED;
+	r->line = 10 + (int)t->nrows;
+	r->section = -1;
+	return r;
+}
+
+static void target(struct pw_indicator *r, enum pw_kind k, enum pw_cmp c, double v, int y,
+		   const char *text)
+{
+	struct pw_target *t = pw_indicator_add_target(r);
+
+	t->kind = k;
+	t->cmp = c;
+	t->has_value = c != PW_CMP_NONE;
+	t->value = v;
+	t->year = y;
+	t->text = xstrdup(text);
+}
+
+static void baseline(struct pw_indicator *r, int year, double v)
+{
+	r->has_baseline = true;
+	r->baseline_year = year;
+	r->baseline = v;
+}
+
+static void build_plan(struct pw_plan *p, const char *extra_row)
+{
+	struct pw_table *t;
+	struct pw_indicator *r;
+	struct pw_prose_target *pt;
+	struct pw_column *c;
+	struct pw_item *it;
+
+	pw_plan_init(p);
+	p->title = xstrdup("测试区第十四个五年规划纲要");
+	p->region = xstrdup("测试区");
+	p->ordinal = 14;
+	p->start = 2021;
+	p->end = 2025;
+	p->source = xstrdup("test.txt");
+	t = pw_plan_add_table(p);
+	t->title = xstrdup("表2 主要指标");
+	t->line = 8;
+	t->start = 2021;
+	t->end = 2025;
+	target(row(t, "1", NULL, "地区生产总值增长", "%"), PW_KIND_GROWTH, PW_CMP_APPROX, 7, 0,
+	       "7左右");
+	r = row(t, "2", NULL, "常住人口城镇化率", "%");
+	baseline(r, 2020, 80);
+	target(r, PW_KIND_LEVEL, PW_CMP_GE, 83, 2025, "≥83");
+	target(row(t, "3", "城镇就业", "城镇新增就业人数", "万人"), PW_KIND_CUMULATIVE, PW_CMP_EQ,
+	       5, 0, "[5]");
+	r = row(t, "3", "城镇就业", "城镇登记失业率", "%");
+	r->direction = PW_DIR_DOWN;
+	target(r, PW_KIND_LEVEL, PW_CMP_LE, 4.5, 2025, "4.5以内");
+	r = row(t, "4", NULL, "一般公共预算收入", "亿元");
+	baseline(r, 2020, 10);
+	target(r, PW_KIND_LEVEL, PW_CMP_EQ, 15, 2025, "15");
+	r = row(t, "5", NULL, "空气优良天数比率", "%");
+	r->attribute = PW_ATTR_BINDING;
+	target(r, PW_KIND_EXTERNAL, PW_CMP_NONE, 0, 0, "按市定目标执行");
+	if (extra_row)
+		target(row(t, "6", NULL, extra_row, "%"), PW_KIND_LEVEL, PW_CMP_GE, 1, 2025, "1");
+	pt = pw_plan_add_target(p);
+	pt->t.kind = PW_KIND_LEVEL;
+	pt->t.cmp = PW_CMP_GE;
+	pt->t.has_value = true;
+	pt->t.value = 10;
+	pt->t.year = 2025;
+	pt->t.text = xstrdup("高新技术企业超过10家");
+	pt->subject = xstrdup("高新技术企业");
+	pt->unit = xstrdup("家");
+	pt->line = 100;
+	pt->section = -1;
+	c = pw_plan_add_column(p);
+	c->title = xstrdup("专栏1 重点项目");
+	c->line = 200;
+	c->section = -1;
+	it = pw_column_add_item(c);
+	it->no = 1;
+	it->title = xstrdup("污水处理厂");
+	it->text = xstrdup("污水处理厂：新建日处理2万吨");
+	it->line = 201;
+}
+
+struct fx {
+	struct pw_store *s;
+	int64_t *ind, *tgt, *prj;
+	size_t nind, ntgt, nprj;
+};
+
+static void load_ids(struct fx *f)
+{
+	free(f->ind);
+	free(f->tgt);
+	free(f->prj);
+	assert_int_equal(pw_store_plan_indicator_ids(f->s, 1, 0, &f->ind, &f->nind), 0);
+	assert_int_equal(pw_store_plan_target_ids(f->s, 1, 0, &f->tgt, &f->ntgt), 0);
+	assert_int_equal(pw_store_plan_item_ids(f->s, 1, 0, &f->prj, &f->nprj), 0);
+}
+
+static void fx_open(struct fx *f)
+{
+	struct pw_plan p;
+	int id, version, changed;
+
+	memset(f, 0, sizeof(*f));
+	remove_db();
+	assert_int_equal(pw_store_open(&f->s, dbpath), 0);
+	build_plan(&p, NULL);
+	assert_int_equal(pw_store_import_plan(f->s, &p, "test", &id, &version, &changed), 0);
+	pw_plan_free(&p);
+	load_ids(f);
+	assert_int_equal(f->nind, 6);
+	assert_int_equal(f->ntgt, 1);
+	assert_int_equal(f->nprj, 1);
+}
+
+static void fx_close(struct fx *f)
+{
+	free(f->ind);
+	free(f->tgt);
+	free(f->prj);
+	pw_store_close(f->s);
+}
+
+static long long count(struct pw_store *s, const char *sql)
+{
+	sqlite3_stmt *st;
+	long long v = -1;
+
+	assert_int_equal(sqlite3_prepare_v2(pw_store_sqlite(s), sql, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+static int64_t rec(struct fx *f, int64_t ind, int year, double v, enum pw_obs_state st)
+{
+	struct pw_obs_entry e = { .entity = PW_ENTITY_INDICATOR, .id = ind, .year = year,
+				  .value = v, .unit = "%", .by = "tester", .state = st };
+	int64_t id = 0;
+
+	assert_int_equal(pw_store_obs_record(f->s, &e, &id), 0);
+	return id;
+}
+
+/* The series as "year=value;..." for compact assertions. */
+static const char *series(struct fx *f, enum pw_entity e, int64_t id, int upto,
+			  enum pw_obs_pick pick)
+{
+	static char buf[256];
+	struct pw_obs *o;
+	size_t n, i, len = 0;
+
+	assert_int_equal(pw_store_obs_series(f->s, e, id, upto, pick, &o, &n), 0);
+	buf[0] = '\0';
+	for (i = 0; i < n; i++)
+		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s%d=%g%s", i ? ";" : "",
+					o[i].year, o[i].value, o[i].estimated ? "e" : "");
+	free(o);
+	return buf;
+}
+
+/* ------------------------------------------------------------------ */
+/* Units and assignments                                              */
+
+static void test_units(void **state)
+{
+	struct fx f;
+	struct pw_unit *u;
+	size_t n;
+	int64_t id;
+
+	(void)state;
+	fx_open(&f);
+	assert_int_equal(pw_store_unit_add(f.s, " 发展改革委 ", NULL, "t", &id), 0);
+	assert_int_equal(pw_store_unit_add(f.s, "统计局", "发展改革委", "t", NULL), 0);
+	assert_int_equal(pw_store_unit_add(f.s, "发展改革委", NULL, "t", NULL), -1); /* exists */
+	assert_int_equal(pw_store_unit_add(f.s, "教育局", "没有这个单位", "t", NULL), -1);
+	assert_int_equal(pw_store_unit_add(f.s, "  ", NULL, "t", NULL), -1);
+	assert_int_equal(pw_store_unit_list(f.s, &u, &n), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(u[0].name, "发展改革委"); /* trimmed */
+	assert_null(u[0].parent);
+	assert_string_equal(u[1].parent, "发展改革委");
+	pw_unit_free_array(u, n);
+	assert_int_equal(count(f.s, "SELECT count(*) FROM audit_log WHERE action = 'unit.add'"), 2);
+	assert_int_equal(pw_store_unit_find(f.s, "教育局", &id), PW_STORE_NOTFOUND);
+	fx_close(&f);
+}
+
+static void test_assign_history(void **state)
+{
+	struct fx f;
+	char *lead = NULL;
+	int changed;
+
+	(void)state;
+	fx_open(&f);
+	pw_store_unit_add(f.s, "甲局", NULL, "t", NULL);
+	pw_store_unit_add(f.s, "乙局", NULL, "t", NULL);
+	assert_int_equal(pw_store_lead_unit(f.s, PW_ENTITY_INDICATOR, f.ind[1], 0, &lead),
+			 PW_STORE_NOTFOUND);
+	assert_int_equal(pw_store_assign(f.s, PW_ENTITY_INDICATOR, f.ind[1], "甲局", 0, "t",
+					 &changed), 0);
+	assert_int_equal(changed, 1);
+	assert_int_equal(pw_store_assign(f.s, PW_ENTITY_INDICATOR, f.ind[1], "甲局", 0, "t",
+					 &changed), 0);
+	assert_int_equal(changed, 0); /* the same lead again: nothing written */
+	/* from 2023 on 乙局 leads: 2022 still 甲局 */
+	assert_int_equal(pw_store_assign(f.s, PW_ENTITY_INDICATOR, f.ind[1], "乙局", 2023, "t",
+					 &changed), 0);
+	assert_int_equal(pw_store_lead_unit(f.s, PW_ENTITY_INDICATOR, f.ind[1], 2022, &lead), 0);
+	assert_string_equal(lead, "甲局");
+	free(lead);
+	assert_int_equal(pw_store_lead_unit(f.s, PW_ENTITY_INDICATOR, f.ind[1], 2024, &lead), 0);
+	assert_string_equal(lead, "乙局");
+	free(lead);
+	/* the change is in the audit log with the previous lead */
+	assert_int_equal(count(f.s, "SELECT count(*) FROM audit_log WHERE action ="
+				    " 'assignment.change' AND json_extract(before_json, '$.unit')"
+				    " = '甲局' AND json_extract(after_json, '$.unit') = '乙局'"), 1);
+	assert_int_equal(count(f.s, "SELECT count(*) FROM assignments"), 2);
+	/* errors */
+	assert_int_equal(pw_store_assign(f.s, PW_ENTITY_INDICATOR, 9999, "甲局", 0, "t", NULL),
+			 PW_STORE_NOTFOUND);
+	assert_int_equal(pw_store_assign(f.s, PW_ENTITY_TARGET, f.tgt[0], "丙局", 0, "t", NULL),
+			 PW_STORE_NOTFOUND); /* no such unit */
+	assert_int_equal(pw_store_assign(f.s, PW_ENTITY_PROJECT, f.prj[0], "甲局", 0, "t", NULL),
+			 0);
+	fx_close(&f);
+}
+
+static void test_unit_assigned(void **state)
+{
+	struct pw_assigned *a;
+	struct fx f;
+	size_t n;
+
+	(void)state;
+	fx_open(&f);
+	pw_store_unit_add(f.s, "甲局", NULL, "t", NULL);
+	pw_store_unit_add(f.s, "乙局", NULL, "t", NULL);
+	pw_store_assign(f.s, PW_ENTITY_INDICATOR, f.ind[4], "甲局", 0, "t", NULL);
+	pw_store_assign(f.s, PW_ENTITY_INDICATOR, f.ind[0], "甲局", 0, "t", NULL);
+	pw_store_assign(f.s, PW_ENTITY_TARGET, f.tgt[0], "甲局", 0, "t", NULL);
+	pw_store_assign(f.s, PW_ENTITY_PROJECT, f.prj[0], "甲局", 0, "t", NULL);
+	pw_store_assign(f.s, PW_ENTITY_INDICATOR, f.ind[0], "乙局", 2024, "t", NULL);
+	/* 2023: ind[0] and ind[4] in plan order, then the target and the project */
+	assert_int_equal(pw_store_unit_assigned(f.s, "甲局", 2023, &a, &n), 0);
+	assert_int_equal(n, 4);
+	assert_true(a[0].id == f.ind[0] && a[1].id == f.ind[4]);
+	assert_true(a[2].entity == PW_ENTITY_TARGET && a[3].entity == PW_ENTITY_PROJECT);
+	free(a);
+	/* 2024: ind[0] moved to 乙局 */
+	assert_int_equal(pw_store_unit_assigned(f.s, "甲局", 2024, &a, &n), 0);
+	assert_int_equal(n, 3);
+	free(a);
+	fx_close(&f);
+}
+
+/* ------------------------------------------------------------------ */
+/* Observation chains and review                                      */
+
+static void test_chain_and_states(void **state)
+{
+	struct fx f;
+	int64_t a, b, c, d;
+	int64_t x = 0;
+
+	(void)state;
+	fx_open(&f);
+	a = rec(&f, f.ind[1], 2021, 80.5, PW_OBS_DRAFT);
+	assert_string_equal(series(&f, PW_ENTITY_INDICATOR, f.ind[1], 0, PW_PICK_LATEST),
+			    "2021=80.5");
+	assert_string_equal(series(&f, PW_ENTITY_INDICATOR, f.ind[1], 0, PW_PICK_APPROVED), "");
+	/* a draft cannot be approved; it is submitted first */
+	assert_int_equal(pw_store_obs_transition(f.s, a, PW_OBS_APPROVED, NULL, "r", &x), -1);
+	assert_int_equal(pw_store_obs_transition(f.s, a, PW_OBS_SUBMITTED, NULL, "u", &b), 0);
+	/* acting on the superseded row is refused */
+	assert_int_equal(pw_store_obs_transition(f.s, a, PW_OBS_SUBMITTED, NULL, "u", &x), -1);
+	assert_int_equal(pw_store_obs_transition(f.s, b, PW_OBS_APPROVED, "ok", "r", &c), 0);
+	assert_string_equal(series(&f, PW_ENTITY_INDICATOR, f.ind[1], 0, PW_PICK_APPROVED),
+			    "2021=80.5");
+	/* an approved value cannot be returned; it is corrected instead */
+	assert_int_equal(pw_store_obs_transition(f.s, c, PW_OBS_RETURNED, NULL, "r", &x), -1);
+	d = rec(&f, f.ind[1], 2021, 80.7, PW_OBS_SUBMITTED);
+	assert_int_equal(count(f.s, "SELECT version FROM observations ORDER BY id DESC"), 2);
+	/* the approved value stands while the correction awaits review */
+	assert_string_equal(series(&f, PW_ENTITY_INDICATOR, f.ind[1], 0, PW_PICK_APPROVED),
+			    "2021=80.5");
+	assert_string_equal(series(&f, PW_ENTITY_INDICATOR, f.ind[1], 0, PW_PICK_LATEST),
+			    "2021=80.7");
+	/* returned: LATEST falls back to the approved value */
+	assert_int_equal(pw_store_obs_transition(f.s, d, PW_OBS_RETURNED, "与公报不符", "r", &x), 0);
+	assert_string_equal(series(&f, PW_ENTITY_INDICATOR, f.ind[1], 0, PW_PICK_LATEST),
+			    "2021=80.5");
+	assert_int_equal(count(f.s, "SELECT count(*) FROM observations WHERE review_note ="
+				    " '与公报不符' AND state = 'returned'"), 1);
+	/* a returned value cannot be resubmitted as is */
+	assert_int_equal(pw_store_obs_transition(f.s, x, PW_OBS_SUBMITTED, NULL, "u", NULL), -1);
+	/* six rows in one chain, one head; every write audited */
+	assert_int_equal(count(f.s, "SELECT count(*) FROM observations"), 5);
+	assert_int_equal(count(f.s, "SELECT count(*) FROM current_observations"), 1);
+	assert_int_equal(count(f.s, "SELECT count(*) FROM audit_log WHERE entity ="
+				    " 'observation'"), 5);
+	/* append-only */
+	assert_int_not_equal(sqlite3_exec(pw_store_sqlite(f.s), "UPDATE observations SET"
+					  " value = 1", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(pw_store_sqlite(f.s), "DELETE FROM observations",
+					  NULL, NULL, NULL), SQLITE_OK);
+	fx_close(&f);
+}
+
+static void test_series_years_and_list(void **state)
+{
+	struct pw_obs_row *rows;
+	struct fx f;
+	size_t n;
+
+	(void)state;
+	fx_open(&f);
+	rec(&f, f.ind[0], 2023, 6.1, PW_OBS_DRAFT);
+	rec(&f, f.ind[0], 2021, 8.2, PW_OBS_DRAFT);
+	rec(&f, f.ind[0], 2022, 4.5, PW_OBS_DRAFT);
+	rec(&f, f.ind[0], 2022, 4.6, PW_OBS_DRAFT); /* correction */
+	assert_string_equal(series(&f, PW_ENTITY_INDICATOR, f.ind[0], 0, PW_PICK_LATEST),
+			    "2021=8.2;2022=4.6;2023=6.1");
+	assert_string_equal(series(&f, PW_ENTITY_INDICATOR, f.ind[0], 2022, PW_PICK_LATEST),
+			    "2021=8.2;2022=4.6");
+	assert_int_equal(pw_store_obs_list(f.s, PW_ENTITY_INDICATOR, f.ind[0], false, &rows, &n), 0);
+	assert_int_equal(n, 3); /* heads only, by year */
+	assert_int_equal(rows[1].year, 2022);
+	assert_int_equal(rows[1].version, 2);
+	assert_true(rows[1].current);
+	assert_string_equal(rows[1].name, "地区生产总值增长");
+	pw_obs_row_free_array(rows, n);
+	assert_int_equal(pw_store_obs_list(f.s, PW_ENTITY_INDICATOR, 0, true, &rows, &n), 0);
+	assert_int_equal(n, 4);
+	assert_false(rows[2].current); /* the first 2022 row */
+	pw_obs_row_free_array(rows, n);
+	assert_int_equal(pw_store_obs_series(f.s, PW_ENTITY_INDICATOR, 9999, 0, PW_PICK_LATEST,
+					     (struct pw_obs **)&rows, &n), PW_STORE_NOTFOUND);
+	fx_close(&f);
+}
+
+static void test_plan_series(void **state)
+{
+	struct pw_series *sr;
+	struct fx f;
+	size_t n;
+
+	(void)state;
+	fx_open(&f);
+	rec(&f, f.ind[1], 2021, 80.6, PW_OBS_DRAFT);
+	rec(&f, f.ind[1], 2022, 81.2, PW_OBS_DRAFT);
+	rec(&f, f.ind[4], 2021, 11, PW_OBS_DRAFT);
+	assert_int_equal(pw_store_plan_obs_series(f.s, 1, 0, 2021, PW_PICK_LATEST, &sr, &n), 0);
+	assert_int_equal(n, 6);
+	assert_int_equal(sr[0].n, 0);
+	assert_int_equal(sr[1].n, 1); /* 2022 is after upto */
+	assert_int_equal(sr[1].obs[0].year, 2021);
+	assert_true(sr[4].n == 1 && sr[4].obs[0].value == 11);
+	pw_store_series_free(sr, n);
+	fx_close(&f);
+}
+
+static void test_versions_share_data(void **state)
+{
+	struct pw_plan p;
+	struct fx f;
+	int64_t old_ind;
+	int id, version, changed;
+
+	(void)state;
+	fx_open(&f);
+	old_ind = f.ind[1];
+	rec(&f, old_ind, 2021, 80.6, PW_OBS_DRAFT);
+	pw_store_unit_add(f.s, "甲局", NULL, "t", NULL);
+	pw_store_assign(f.s, PW_ENTITY_INDICATOR, old_ind, "甲局", 0, "t", NULL);
+	/* an edited plan: a new version with a seventh row */
+	build_plan(&p, "新增指标");
+	assert_int_equal(pw_store_import_plan(f.s, &p, "test", &id, &version, &changed), 0);
+	pw_plan_free(&p);
+	assert_int_equal(version, 2);
+	load_ids(&f);
+	assert_true(f.ind[1] != old_ind);
+	/* the new row sees the old data, assignment, and continues the chain */
+	assert_string_equal(series(&f, PW_ENTITY_INDICATOR, f.ind[1], 0, PW_PICK_LATEST),
+			    "2021=80.6");
+	rec(&f, f.ind[1], 2021, 80.8, PW_OBS_DRAFT);
+	assert_string_equal(series(&f, PW_ENTITY_INDICATOR, old_ind, 0, PW_PICK_LATEST),
+			    "2021=80.8");
+	assert_int_equal(count(f.s, "SELECT count(*) FROM current_observations"), 1);
+	fx_close(&f);
+}
+
+/* ------------------------------------------------------------------ */
+/* Validation                                                         */
+
+static struct pw_batch_input input(int64_t id, const char *year, const char *value,
+				   const char *unit)
+{
+	struct pw_batch_input in = { .entity = PW_ENTITY_INDICATOR, .id = id, .year = year,
+				     .value = value, .unit = unit, .line = 7 };
+	return in;
+}
+
+/* Adds one value to a fresh batch; returns the rc and copies the first
+ * message (or "") into msg. */
+static int check1(struct fx *f, struct pw_batch_input in, char *msg, size_t size)
+{
+	struct pw_batch b;
+	int rc;
+
+	pw_batch_init(&b, "data.csv");
+	rc = pw_batch_add(f->s, &b, &in);
+	snprintf(msg, size, "%s", b.ndiags ? b.diags[0].msg : "");
+	if (b.ndiags)
+		assert_int_equal(b.diags[0].line, 7);
+	pw_batch_release(&b);
+	return rc;
+}
+
+static void test_rejections(void **state)
+{
+	struct pw_batch_input in;
+	struct fx f;
+	char m[256];
+
+	(void)state;
+	fx_open(&f);
+	assert_int_equal(check1(&f, input(f.ind[1], "2031", "81", "%"), m, sizeof(m)), 1);
+	assert_string_equal(m, "year 2031 outside the plan period 2021–2025");
+	assert_int_equal(check1(&f, input(f.ind[1], "2019", "81", "%"), m, sizeof(m)), 1);
+	/* the baseline year is allowed */
+	assert_int_equal(check1(&f, input(f.ind[1], "2020", "80", "%"), m, sizeof(m)), 0);
+	assert_int_equal(check1(&f, input(f.ind[1], "二〇二三", "81", "%"), m, sizeof(m)), 1);
+	assert_string_equal(m, "year '二〇二三' is not a year");
+	assert_int_equal(check1(&f, input(f.ind[1], "2023", "约81", "%"), m, sizeof(m)), 1);
+	assert_string_equal(m, "value '约81' is not a number");
+	assert_int_equal(check1(&f, input(f.ind[1], "2023", "", "%"), m, sizeof(m)), 1);
+	assert_string_equal(m, "no value given");
+	assert_int_equal(check1(&f, input(f.ind[1], "2023", "81", "万人"), m, sizeof(m)), 1);
+	assert_string_equal(m, "unit '万人' does not match the unit of '常住人口城镇化率' (%)");
+	/* a unit written after the number must agree with the unit column */
+	assert_int_equal(check1(&f, input(f.ind[1], "2023", "81‰", "%"), m, sizeof(m)), 1);
+	assert_int_equal(check1(&f, input(9999, "2023", "1", NULL), m, sizeof(m)), 1);
+	assert_string_equal(m, "no indicator 9999 in the database");
+	in = input(f.ind[1], "2023", "81", NULL);
+	in.name = "城镇化率";
+	assert_int_equal(check1(&f, in, m, sizeof(m)), 1);
+	in.name = "常住人口 城镇化率"; /* blanks do not matter */
+	assert_int_equal(check1(&f, in, m, sizeof(m)), 0);
+	in = input(f.ind[3], "2023", "4.1", NULL);
+	in.name = "城镇就业城镇登记失业率"; /* group + name */
+	assert_int_equal(check1(&f, in, m, sizeof(m)), 0);
+	fx_close(&f);
+}
+
+static void test_conversion_and_forms(void **state)
+{
+	struct pw_batch b;
+	struct pw_batch_input in = { .entity = PW_ENTITY_INDICATOR, .year = "2023年",
+				     .value = "125,000", .unit = "万元", .note = "快报",
+				     .line = 3 };
+	struct fx f;
+
+	(void)state;
+	fx_open(&f);
+	in.id = f.ind[4];
+	pw_batch_init(&b, "d.csv");
+	/* 125000 万元 = 12.5 亿元 (1 万元 = 0.0001 亿元) */
+	assert_int_equal(pw_batch_add(f.s, &b, &in), 0);
+	assert_int_equal(b.nrows, 1);
+	assert_true(fabs(b.rows[0].value - 12.5) < 1e-9);
+	assert_int_equal(b.rows[0].year, 2023);
+	assert_string_equal(b.rows[0].unit, "亿元");
+	assert_string_equal(b.rows[0].note, "换算自 125000 万元; 快报");
+	assert_int_equal(b.diags[0].kind, PW_DIAG_NOTE);
+	assert_int_equal(b.nerrors, 0);
+	/* full-width digits, 预计, a unit after the number */
+	in.id = f.ind[1];
+	in.value = "预计 ８１．５％";
+	in.unit = NULL;
+	in.note = NULL;
+	assert_int_equal(pw_batch_add(f.s, &b, &in), 0);
+	assert_true(b.rows[1].value == 81.5 && b.rows[1].estimated);
+	/* the same indicator and year twice in a batch */
+	in.value = "81.6";
+	in.line = 9;
+	assert_int_equal(pw_batch_add(f.s, &b, &in), 1);
+	assert_string_equal(b.diags[b.ndiags - 1].msg,
+			    "'常住人口城镇化率' 2023 is given twice (first on line 3)");
+	pw_batch_release(&b);
+	fx_close(&f);
+}
+
+static void test_unit_factors(void **state)
+{
+	(void)state;
+	assert_true(pw_batch_unit_factor("万元", "亿元") == 1e-4);
+	assert_true(pw_batch_unit_factor("亿元", "万元") == 1e4);
+	assert_true(pw_batch_unit_factor("公里", "千米") == 1);
+	assert_true(pw_batch_unit_factor("％", "%") == 1);
+	assert_true(pw_batch_unit_factor("（万人）", "万人") == 1);
+	assert_true(pw_batch_unit_factor("万元", "万美元") == 0);
+	assert_true(pw_batch_unit_factor("‰", "%") == 0);
+	assert_true(pw_batch_unit_factor("个", "家") == 0);
+}
+
+static void test_warnings(void **state)
+{
+	struct pw_batch b;
+	struct pw_batch_input in;
+	struct fx f;
+
+	(void)state;
+	fx_open(&f);
+	rec(&f, f.ind[0], 2022, 6.5, PW_OBS_DRAFT);
+	pw_batch_init(&b, "w.csv");
+	/* a growth rate: 6.5 -> 27 moves 20.5 points (> 20): warning */
+	in = input(f.ind[0], "2023", "27", NULL);
+	in.line = 4;
+	assert_int_equal(pw_batch_add(f.s, &b, &in), 0);
+	assert_int_equal(b.nwarnings, 1);
+	assert_int_equal(b.diags[0].kind, PW_DIAG_WARNING);
+	assert_int_equal(b.diags[0].line, 4);
+	assert_non_null(strstr(b.diags[0].msg, "more than 20 points from 6.5% in 2022"));
+	/* 2021 has no earlier value: nothing to compare, no warning */
+	in = input(f.ind[0], "2021", "-13", NULL);
+	assert_int_equal(pw_batch_add(f.s, &b, &in), 0);
+	/* 2025 against 27 in 2023 (this batch): 7 moves exactly 20 points, not more */
+	in = input(f.ind[0], "2025", "7", NULL);
+	assert_int_equal(pw_batch_add(f.s, &b, &in), 0);
+	assert_int_equal(b.nwarnings, 1);
+	/* a level against the baseline 10 (2020): 31 > 3 x 10 */
+	in = input(f.ind[4], "2021", "31", NULL);
+	assert_int_equal(pw_batch_add(f.s, &b, &in), 0);
+	assert_int_equal(b.nwarnings, 2);
+	assert_non_null(strstr(b.diags[1].msg, "31 is more than 3 times 10 in 2020"));
+	/* earlier rows of the batch count: 2022 after 31 in 2021, 10 < 31/3 */
+	in = input(f.ind[4], "2022", "10", NULL);
+	assert_int_equal(pw_batch_add(f.s, &b, &in), 0);
+	assert_int_equal(b.nwarnings, 3);
+	assert_non_null(strstr(b.diags[2].msg, "less than 1/3 of 31 in 2021"));
+	/* 29 vs 10: 2.9 times, plausible */
+	in = input(f.ind[4], "2023", "29", NULL);
+	in.line = 20;
+	assert_int_equal(pw_batch_add(f.s, &b, &in), 0);
+	assert_int_equal(b.nwarnings, 3);
+	assert_int_equal(b.nerrors, 0);
+	pw_batch_release(&b);
+	fx_close(&f);
+}
+
+/* ------------------------------------------------------------------ */
+/* Batches from sheets: all or nothing                                */
+
+static void sheet_row(struct pw_sheet *sh, long line, const char *const *cells, size_t n)
+{
+	struct pw_sheet_row *r = pw_sheet_add_row(sh, line);
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		pw_sheet_set(r, i, cells[i], strlen(cells[i]));
+}
+
+#define ROW(sh, line, ...)                                                          \
+	do {                                                                        \
+		const char *c_[] = { __VA_ARGS__ };                                 \
+		sheet_row(sh, line, c_, sizeof(c_) / sizeof(c_[0]));                \
+	} while (0)
+
+static void demo_sheet(struct pw_sheet *sh, const char *bad_year)
+{
+	pw_sheet_init(sh, "data.csv");
+	ROW(sh, 1, "说明：演示");
+	ROW(sh, 2, "表", "序号", "指标名称", "年份", "数值", "单位", "来源");
+	ROW(sh, 3, "表2", "2", "常住人口城镇化率", "2021", "80.6", "%", "公报");
+	ROW(sh, 4, "2", "3", "城镇登记失业率", "2021", "3.9", "%", "");
+	ROW(sh, 5, "表2", "3", "城镇新增就业人数", "2021", "1.05", "万人", "");
+	ROW(sh, 6, "表2", "4", "", "2021", "", "", ""); /* no value: skipped */
+	ROW(sh, 7, "表2", "1", "地区生产总值增长", bad_year, "8.2", "%", "");
+}
+
+static void test_batch_all_or_nothing(void **state)
+{
+	struct pw_sheet sh;
+	struct pw_batch b;
+	struct pw_batch_opts o = { .by = "tester", .state = PW_OBS_SUBMITTED };
+	struct fx f;
+	long long audit;
+
+	(void)state;
+	fx_open(&f);
+	audit = count(f.s, "SELECT count(*) FROM audit_log");
+	demo_sheet(&sh, "2031");
+	pw_batch_init(&b, sh.name);
+	assert_int_equal(pw_batch_add_sheet(f.s, &b, &sh, &o), 0);
+	assert_int_equal(b.nerrors, 1);
+	assert_int_equal(b.diags[0].line, 7);
+	assert_string_equal(b.diags[0].msg, "year 2031 outside the plan period 2021–2025");
+	assert_int_equal(pw_batch_commit(f.s, &b, &o, NULL), -1);
+	assert_int_equal(count(f.s, "SELECT count(*) FROM observations"), 0);
+	assert_int_equal(count(f.s, "SELECT count(*) FROM audit_log"), audit);
+	pw_batch_release(&b);
+	pw_sheet_release(&sh);
+	/* the same file corrected: four values in one transaction */
+	demo_sheet(&sh, "2021");
+	pw_batch_init(&b, sh.name);
+	assert_int_equal(pw_batch_add_sheet(f.s, &b, &sh, &o), 0);
+	assert_int_equal(b.nerrors, 0);
+	assert_int_equal(b.nskipped, 1);
+	/* a failure in the middle of the commit leaves nothing */
+	pw_store_inject_fault(f.s, 6);
+	assert_int_equal(pw_batch_commit(f.s, &b, &o, NULL), -1);
+	assert_int_equal(count(f.s, "SELECT count(*) FROM observations"), 0);
+	pw_store_inject_fault(f.s, 0);
+	o.state = PW_OBS_APPROVED;
+	assert_int_equal(pw_batch_commit(f.s, &b, &o, NULL), 0);
+	/* approved on import: a submitted row and an approved row each */
+	assert_int_equal(count(f.s, "SELECT count(*) FROM current_observations WHERE state ="
+				    " 'approved'"), 4);
+	assert_int_equal(count(f.s, "SELECT count(*) FROM audit_log WHERE action ="
+				    " 'observation.import'"), 1);
+	assert_string_equal(series(&f, PW_ENTITY_INDICATOR, f.ind[3], 0, PW_PICK_APPROVED),
+			    "2021=3.9");
+	pw_batch_release(&b);
+	pw_sheet_release(&sh);
+	fx_close(&f);
+}
+
+static void test_sheet_errors(void **state)
+{
+	struct pw_sheet sh;
+	struct pw_batch b;
+	struct pw_batch_opts o = { .by = "tester" };
+	struct fx f;
+
+	(void)state;
+	fx_open(&f);
+	pw_sheet_init(&sh, "x.csv");
+	ROW(&sh, 1, "表", "序号", "指标名称", "年份", "数值");
+	ROW(&sh, 2, "表2", "3", "", "2021", "1");          /* two rows are 3 */
+	ROW(&sh, 3, "表2", "9", "不存在", "2021", "1");     /* no such row */
+	ROW(&sh, 4, "表7", "1", "地区生产总值增长", "2021", "1"); /* no such table */
+	pw_batch_init(&b, sh.name);
+	assert_int_equal(pw_batch_add_sheet(f.s, &b, &sh, &o), 0);
+	assert_int_equal(b.nerrors, 3);
+	assert_string_equal(b.diags[0].msg, "表2 序号 3 '': it matches several rows (give both "
+			    "序号 and 指标名称)");
+	assert_string_equal(b.diags[1].msg, "表2 序号 9 '不存在': no such indicator in the table");
+	assert_int_equal(b.diags[2].line, 4);
+	pw_batch_release(&b);
+	pw_sheet_release(&sh);
+	/* no header */
+	pw_sheet_init(&sh, "y.csv");
+	ROW(&sh, 1, "a", "b");
+	pw_batch_init(&b, sh.name);
+	assert_int_equal(pw_batch_add_sheet(f.s, &b, &sh, &o), 0);
+	assert_int_equal(b.nerrors, 1);
+	pw_batch_release(&b);
+	pw_sheet_release(&sh);
+	fx_close(&f);
+}
+
+/* ------------------------------------------------------------------ */
+/* External targets, project progress                                 */
+
+static void test_external_targets(void **state)
+{
+	struct pw_external x = { .kind = PW_KIND_LEVEL, .cmp = PW_CMP_GE, .value = 75,
+				 .year = 2025 };
+	struct pw_external got;
+	struct fx f;
+
+	(void)state;
+	fx_open(&f);
+	assert_int_equal(pw_store_external_get(f.s, PW_ENTITY_INDICATOR, f.ind[5], &got),
+			 PW_STORE_NOTFOUND);
+	/* only an indicator with a target set elsewhere takes one */
+	assert_int_equal(pw_store_external_set(f.s, PW_ENTITY_INDICATOR, f.ind[1], &x, "t", NULL),
+			 -1);
+	assert_int_equal(pw_store_external_set(f.s, PW_ENTITY_INDICATOR, f.ind[5], &x, "t", NULL),
+			 0);
+	x.value = 78;
+	x.source = "市政府文件";
+	assert_int_equal(pw_store_external_set(f.s, PW_ENTITY_INDICATOR, f.ind[5], &x, "t", NULL),
+			 0);
+	assert_int_equal(pw_store_external_get(f.s, PW_ENTITY_INDICATOR, f.ind[5], &got), 0);
+	assert_true(got.value == 78 && got.cmp == PW_CMP_GE && got.year == 2025);
+	assert_string_equal(got.source, "市政府文件");
+	pw_external_release(&got);
+	assert_int_equal(count(f.s, "SELECT count(*) FROM external_targets WHERE supersedes IS"
+				    " NOT NULL"), 1);
+	x.cmp = PW_CMP_RANGE; /* a range needs its upper value */
+	assert_int_equal(pw_store_external_set(f.s, PW_ENTITY_INDICATOR, f.ind[5], &x, "t", NULL),
+			 -1);
+	fx_close(&f);
+}
+
+static void test_project_progress(void **state)
+{
+	struct pw_progress p = { .year = 2022, .status = "in_progress", .has_percent = true,
+				 .percent = 40, .by = "t" };
+	struct fx f;
+	char *status;
+	double pct;
+	int year;
+
+	(void)state;
+	fx_open(&f);
+	p.item_id = f.prj[0];
+	assert_int_equal(pw_store_progress_record(f.s, &p, NULL), 0);
+	p.percent = 45; /* correction */
+	assert_int_equal(pw_store_progress_record(f.s, &p, NULL), 0);
+	p.year = 2023;
+	p.status = "completed";
+	p.percent = 100;
+	assert_int_equal(pw_store_progress_record(f.s, &p, NULL), 0);
+	assert_int_equal(pw_store_progress_latest(f.s, f.prj[0], 2022, &year, &status, &pct), 0);
+	assert_true(year == 2022 && pct == 45);
+	assert_string_equal(status, "in_progress");
+	free(status);
+	p.status = "finished"; /* not a status */
+	assert_int_equal(pw_store_progress_record(f.s, &p, NULL), -1);
+	fx_close(&f);
+}
+
+/* ------------------------------------------------------------------ */
+/* Template round trip                                                */
+
+static void test_template_roundtrip(void **state)
+{
+	struct pw_template t;
+	struct pw_sheet sh;
+	struct pw_batch b;
+	struct pw_batch_opts o = { .by = "甲局", .state = PW_OBS_SUBMITTED };
+	struct fx f;
+	char path[300];
+	size_t i;
+
+	(void)state;
+	fx_open(&f);
+	snprintf(path, sizeof(path), "%s.xlsx", dbpath);
+	pw_store_unit_add(f.s, "甲局", NULL, "t", NULL);
+	pw_store_assign(f.s, PW_ENTITY_INDICATOR, f.ind[1], "甲局", 0, "t", NULL);
+	pw_store_assign(f.s, PW_ENTITY_TARGET, f.tgt[0], "甲局", 0, "t", NULL);
+	rec(&f, f.ind[1], 2022, 81.2, PW_OBS_DRAFT);
+	assert_int_equal(pw_template_build(f.s, "甲局", 2023, &t), 0);
+	assert_int_equal(t.nrows, 2);
+	assert_true(t.rows[0].has_last && t.rows[0].last == 81.2 && t.rows[0].last_year == 2022);
+	assert_string_equal(t.rows[0].baseline, "80（2020年）");
+	assert_string_equal(t.rows[0].target, "≥83");
+	assert_int_equal(pw_template_write_xlsx(&t, path), 0);
+	pw_template_release(&t);
+	/* read back: header on row 3, rows 4 and 5; fill the value cells */
+	assert_int_equal(pw_xlsx_read(&sh, path), 0);
+	assert_int_equal(sh.nrows, 5);
+	assert_string_equal(pw_sheet_cell(&sh.rows[2], 12), "填报值");
+	assert_string_equal(pw_sheet_cell(&sh.rows[3], 4), "常住人口城镇化率");
+	assert_string_equal(pw_sheet_cell(&sh.rows[3], 11), "2023");
+	pw_sheet_set(&sh.rows[3], 12, "81.9", 4);
+	pw_sheet_set(&sh.rows[4], 12, "12", 2);
+	pw_batch_init(&b, path);
+	assert_int_equal(pw_batch_add_sheet(f.s, &b, &sh, &o), 0);
+	for (i = 0; i < b.ndiags; i++)
+		print_message("%s\n", b.diags[i].msg);
+	assert_int_equal(b.nerrors, 0);
+	assert_int_equal(pw_batch_commit(f.s, &b, &o, NULL), 0);
+	assert_string_equal(series(&f, PW_ENTITY_INDICATOR, f.ind[1], 0, PW_PICK_LATEST),
+			    "2022=81.2;2023=81.9");
+	assert_string_equal(series(&f, PW_ENTITY_TARGET, f.tgt[0], 0, PW_PICK_LATEST), "2023=12");
+	pw_batch_release(&b);
+	pw_sheet_release(&sh);
+	unlink(path);
+	fx_close(&f);
+}
+
+static void test_responsibility_import(void **state)
+{
+	struct pw_assign_result res;
+	struct pw_batch b;
+	struct fx f;
+	char path[300], *lead;
+	FILE *fp;
+
+	(void)state;
+	fx_open(&f);
+	snprintf(path, sizeof(path), "%s.csv", dbpath);
+	fp = fopen(path, "w");
+	fputs("表,序号,指标名称,牵头单位\n表2,2,常住人口城镇化率,住建局\n"
+	      "表2,4,一般公共预算收入,财政局\n", fp);
+	fclose(fp);
+	pw_batch_init(&b, path);
+	assert_int_equal(pw_assign_import(f.s, path, 0, "t", &b, &res), 0);
+	assert_true(res.nassigned == 2 && res.nunits_created == 2);
+	pw_batch_release(&b);
+	assert_int_equal(pw_store_lead_unit(f.s, PW_ENTITY_INDICATOR, f.ind[4], 0, &lead), 0);
+	assert_string_equal(lead, "财政局");
+	free(lead);
+	/* a bad row: nothing assigned, no unit created */
+	fp = fopen(path, "w");
+	fputs("表,序号,指标名称,牵头单位\n表2,1,地区生产总值增长,发改委\n表2,8,无此指标,统计局\n", fp);
+	fclose(fp);
+	pw_batch_init(&b, path);
+	assert_int_equal(pw_assign_import(f.s, path, 0, "t", &b, &res), 1);
+	assert_int_equal(b.diags[0].line, 3);
+	pw_batch_release(&b);
+	assert_int_equal(count(f.s, "SELECT count(*) FROM units"), 2);
+	unlink(path);
+	fx_close(&f);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_units),
+		cmocka_unit_test(test_assign_history),
+		cmocka_unit_test(test_unit_assigned),
+		cmocka_unit_test(test_chain_and_states),
+		cmocka_unit_test(test_series_years_and_list),
+		cmocka_unit_test(test_plan_series),
+		cmocka_unit_test(test_versions_share_data),
+		cmocka_unit_test(test_rejections),
+		cmocka_unit_test(test_conversion_and_forms),
+		cmocka_unit_test(test_unit_factors),
+		cmocka_unit_test(test_warnings),
+		cmocka_unit_test(test_batch_all_or_nothing),
+		cmocka_unit_test(test_sheet_errors),
+		cmocka_unit_test(test_external_targets),
+		cmocka_unit_test(test_project_progress),
+		cmocka_unit_test(test_template_roundtrip),
+		cmocka_unit_test(test_responsibility_import),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
