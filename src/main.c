@@ -16,23 +16,50 @@ struct command {
 	const char *name;
 	int (*fn)(int argc, char **argv, struct pw_ctx *ctx);
 	unsigned flags;
-	const char *help;
+	const char *usage; /* synopsis after "planwatch " */
+	const char *help;  /* one line on what it does */
 };
 
 static const struct command commands[] = {
-	{ "extract", cmd_extract, 0, "extract FILE [--json]        extract a plan document" },
-	{ "import", cmd_import, NEED_DB, "import FILE... [--db PATH]   store plans (unchanged if same, new version if edited)" },
-	{ "list", cmd_list, NEED_DB, "list [--json] [--db PATH]    list stored plans" },
-	{ "show", cmd_show, NEED_DB, "show ID [--json] [--version N] [--db PATH]  print a stored plan" },
-	{ "assess", cmd_assess, 0, "assess FILE|--db PATH [--plan ID] [--year Y] [--tolerance X] [--json]" },
-	{ "report", cmd_report, NEED_DB, "report --kind annual|midterm|final [--year Y] [--format md|html|xlsx|docx|csv|json] [-o FILE] [--plan ID]  write a report" },
-	{ "unit", cmd_unit, NEED_DB, "unit add NAME [--parent NAME] | unit list  responsible units" },
-	{ "assign", cmd_assign, NEED_DB, "assign (--indicator|--target|--project) ID --unit NAME [--year Y] | assign list  lead units" },
-	{ "record", cmd_record, NEED_DB, "record --indicator ID --year Y --value V [--unit U] [--source S] [--note N] [--state draft|submitted]  one value" },
-	{ "data", cmd_data, NEED_DB, "data import FILE.csv|FILE.xlsx [--by NAME] [--state S] [--dry-run]  import a batch of values" },
-	{ "obs", cmd_obs, NEED_DB, "obs list [--indicator ID] [--history] | obs submit|approve|return ID [--note N]  observations" },
-	{ "target", cmd_target, NEED_DB, "target set --indicator ID --value V [--cmp C] [--year Y] [--source S] | target show  external targets" },
-	{ "template", cmd_template, NEED_DB, "template --unit NAME --year Y [--xlsx|--csv] [-o FILE]  a unit's fill-in sheet" },
+	{ "extract", cmd_extract, 0,
+	  "extract FILE [--json]",
+	  "extract a plan document: tables, prose targets, 专栏, outline" },
+	{ "import", cmd_import, NEED_DB,
+	  "import FILE...",
+	  "store plans (same text: unchanged; edited: a new version)" },
+	{ "list", cmd_list, NEED_DB,
+	  "list [--json]",
+	  "list stored plans" },
+	{ "show", cmd_show, NEED_DB,
+	  "show ID [--json] [--version N]",
+	  "print a stored plan with the row ids other commands take" },
+	{ "assess", cmd_assess, 0,
+	  "assess FILE | --db PATH [--plan ID] [--year Y] [--tolerance X] [--json]",
+	  "assess every target (docs/assessment.md)" },
+	{ "report", cmd_report, NEED_DB,
+	  "report --kind annual|midterm|final [--year Y] [--format md|html|xlsx|docx|csv|json] [-o FILE] [--plan ID]",
+	  "write a monitoring or evaluation report" },
+	{ "unit", cmd_unit, NEED_DB,
+	  "unit add NAME [--parent NAME] | unit list",
+	  "responsible units (牵头单位)" },
+	{ "assign", cmd_assign, NEED_DB,
+	  "assign (--indicator|--target|--project) ID --unit NAME [--year Y] | assign list | assign import FILE",
+	  "lead unit of an indicator, target or project" },
+	{ "record", cmd_record, NEED_DB,
+	  "record --indicator ID --year Y --value V [--unit U] [--source S] [--note N] [--state draft|submitted]",
+	  "record one value" },
+	{ "data", cmd_data, NEED_DB,
+	  "data import FILE.csv|FILE.xlsx [--by NAME] [--state S] [--dry-run]",
+	  "import a batch of values (all or nothing)" },
+	{ "obs", cmd_obs, NEED_DB,
+	  "obs list [--indicator ID] [--history] | obs submit|approve|return ID [--note N]",
+	  "observations and their review states" },
+	{ "target", cmd_target, NEED_DB,
+	  "target set --indicator ID --value V [--cmp C] [--year Y] [--source S] | target show",
+	  "targets set by another body (按市定目标执行)" },
+	{ "template", cmd_template, NEED_DB,
+	  "template --unit NAME --year Y [--xlsx|--csv] [-o FILE]",
+	  "a unit's fill-in sheet" },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -43,8 +70,9 @@ static void usage(FILE *f)
 
 	fputs("usage: planwatch <command> [options]\n\ncommands:\n", f);
 	for (i = 0; i < NCOMMANDS; i++)
-		fprintf(f, "  %s\n", commands[i].help);
-	fputs("\nThe database is --db PATH, else $PLANWATCH_DB, else ./planwatch.db.\n"
+		fprintf(f, "  %s\n      %s\n", commands[i].usage, commands[i].help);
+	fputs("\nCommands that use a database take --db PATH (else $PLANWATCH_DB, else\n"
+	      "./planwatch.db). Details: docs/cli.md.\n"
 	      "\nexit codes:\n"
 	      "  0 success   1 failure or findings   2 usage   3 bad input file\n"
 	      "  4 database error   5 not found   70 out of memory\n",

@@ -11,6 +11,7 @@
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 
 /* A positive int from s, or 0 when s is not one. */
@@ -56,18 +57,81 @@ static int print_versions(struct pw_ctx *ctx, int id)
 	return 0;
 }
 
-static void print_contents(const struct pw_plan *p)
+/* Row ids in plan order (see pw_store_plan_indicator_ids); NULL if the
+ * lookup failed, which only costs the ids column.  Caller frees. */
+typedef int (*id_lookup)(struct pw_store *, int, int, int64_t **, size_t *);
+
+static int64_t *load_ids(struct pw_ctx *ctx, id_lookup fn, int id, int version)
+{
+	int64_t *ids = NULL;
+	size_t n = 0;
+
+	if (fn(ctx->store, id, version, &ids, &n) < 0)
+		return NULL;
+	return ids;
+}
+
+static void print_indicators(const struct pw_plan *p, const int64_t *ids)
+{
+	size_t i, j, k = 0;
+
+	for (i = 0; i < p->ntables; i++) {
+		const struct pw_table *t = &p->tables[i];
+
+		printf("\n表 line %d  %s\n", t->line, t->title ? t->title : "");
+		for (j = 0; j < t->nrows; j++, k++) {
+			const struct pw_indicator *r = &t->rows[j];
+
+			printf("  id %-6lld %3s  %s%s%s", ids ? (long long)ids[k] : 0LL,
+			       r->no ? r->no : "", r->group ? r->group : "", r->group ? "/" : "",
+			       r->name ? r->name : "");
+			printf(r->unit ? " (%s)\n" : "%s\n", r->unit ? r->unit : "");
+		}
+	}
+}
+
+static void print_targets(const struct pw_plan *p, const int64_t *ids)
 {
 	size_t i;
 
+	if (p->ntargets)
+		printf("\nprose targets\n");
+	for (i = 0; i < p->ntargets; i++)
+		printf("  id %-6lld line %-5d %s\n", ids ? (long long)ids[i] : 0LL,
+		       p->targets[i].line, p->targets[i].t.text ? p->targets[i].t.text : "");
+}
+
+static void print_projects(const struct pw_plan *p, const int64_t *ids)
+{
+	size_t i, j, k = 0;
+
+	for (i = 0; i < p->ncolumns; i++) {
+		printf("\n专栏 line %d  %s\n", p->columns[i].line,
+		       p->columns[i].title ? p->columns[i].title : "");
+		for (j = 0; j < p->columns[i].nitems; j++, k++)
+			printf("  id %-6lld %d. %s\n", ids ? (long long)ids[k] : 0LL,
+			       p->columns[i].items[j].no,
+			       p->columns[i].items[j].title ? p->columns[i].items[j].title : "");
+	}
+}
+
+/* The plan's contents with the row ids that record, assign and target set
+ * take (--indicator ID, --target ID, --project ID). */
+static void print_contents(struct pw_ctx *ctx, int id, int version, const struct pw_plan *p)
+{
+	int64_t *ids;
+
 	printf("\n%zu headings, %zu tables, %zu prose targets, %zu 专栏\n", p->nsections,
 	       p->ntables, p->ntargets, p->ncolumns);
-	for (i = 0; i < p->ntables; i++)
-		printf("  table  line %-5d %3zu indicators  %s\n", p->tables[i].line,
-		       p->tables[i].nrows, p->tables[i].title ? p->tables[i].title : "");
-	for (i = 0; i < p->ncolumns; i++)
-		printf("  专栏   line %-5d %3zu projects    %s\n", p->columns[i].line,
-		       p->columns[i].nitems, p->columns[i].title ? p->columns[i].title : "");
+	ids = load_ids(ctx, pw_store_plan_indicator_ids, id, version);
+	print_indicators(p, ids);
+	free(ids);
+	ids = load_ids(ctx, pw_store_plan_target_ids, id, version);
+	print_targets(p, ids);
+	free(ids);
+	ids = load_ids(ctx, pw_store_plan_item_ids, id, version);
+	print_projects(p, ids);
+	free(ids);
 }
 
 static int show_text(struct pw_ctx *ctx, int id, int version, const struct pw_plan *p)
@@ -82,7 +146,7 @@ static int show_text(struct pw_ctx *ctx, int id, int version, const struct pw_pl
 	rc = print_versions(ctx, id);
 	if (rc < 0)
 		return exit_for(rc);
-	print_contents(p);
+	print_contents(ctx, id, version, p);
 	return PW_EXIT_OK;
 }
 
