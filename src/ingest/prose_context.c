@@ -18,6 +18,7 @@
 #include "ingest/scan.h"
 #include "text/para.h"
 #include "text/utf8.h"
+#include "text/words.h"
 #include "util/alloc.h"
 
 #include <string.h>
@@ -34,12 +35,7 @@ struct head {
 
 static bool has_any(const char *s, size_t b, size_t e, const char *const *list, size_t n)
 {
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (pw_prose_contains(s, b, e, list[i]))
-			return true;
-	return false;
+	return b < e && pw_words_any(s + b, e - b, list, n);
 }
 
 /* 成就 or 成效, unless a goal's 新成就, 新成效. */
@@ -207,19 +203,9 @@ static bool plan_year(const char *s, const struct pw_plan *p, int *year)
 	return pw_prose_year_phrase(s, year) && (!p->start || *year >= p->start);
 }
 
-/* The first 到/至 in [i, e) (both are 3 bytes), or e. */
-static size_t next_to(const char *s, size_t i, size_t e)
-{
-	const char *a = i < e ? memmem(s + i, e - i, "到", 3) : NULL;
-	const char *z = i < e ? memmem(s + i, e - i, "至", 3) : NULL;
-
-	if (!a && !z)
-		return e;
-	if (!a || (z && z < a))
-		a = z;
-	return (size_t)(a - s);
-}
-
+/* The year of a phrase at the start of [b, e) or after a 到/至 in it: one
+ * pass, as a sentence may hold many 到 (达到) and be long (a document
+ * without sentence ends is one sentence). */
 int pw_prose_sentence_year(const char *s, size_t b, size_t e, const struct pw_plan *p)
 {
 	size_t i = (size_t)(pw_scan_skip_space(s + b) - s);
@@ -227,8 +213,8 @@ int pw_prose_sentence_year(const char *s, size_t b, size_t e, const struct pw_pl
 
 	if (i < e && plan_year(s + i, p, &year))
 		return year;
-	for (i = next_to(s, i, e); i < e; i = next_to(s, i + 3, e))
-		if (plan_year(s + i, p, &year))
+	for (; i + 3 <= e; i += pw_prose_cp_len(s + i))
+		if ((!memcmp(s + i, "到", 3) || !memcmp(s + i, "至", 3)) && plan_year(s + i, p, &year))
 			return year;
 	return 0;
 }

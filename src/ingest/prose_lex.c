@@ -6,6 +6,7 @@
  * prose*.c files share.
  */
 #include "ingest/prose_int.h"
+#include "text/number.h"
 #include "text/utf8.h"
 
 #include <string.h>
@@ -14,6 +15,7 @@
 
 #define W(s, role) { s, sizeof(s) - 1, PW_PR_##role, PW_CMP_NONE }
 #define C(s, role, cmp) { s, sizeof(s) - 1, PW_PR_##role, PW_CMP_##cmp }
+#define BOUND(s, cmp) C(s, CMP, cmp),
 
 static const struct pw_prose_word words[] = {
 	/* levels: the value is where the subject gets to */
@@ -25,13 +27,8 @@ static const struct pw_prose_word words[] = {
 	W("降至", LEVEL), W("减少到", LEVEL), W("减少至", LEVEL), W("减至", LEVEL),
 	W("保持在", LEVEL), W("稳定在", LEVEL), W("维持在", LEVEL), W("保持", LEVEL),
 	C("控制在", LEVEL, LE),
-	/* comparators that make a target by themselves */
-	C("超过", CMP, GE), C("突破", CMP, GE), C("不低于", CMP, GE), C("不少于", CMP, GE),
-	C("不小于", CMP, GE), C("高于", CMP, GE), C("大于", CMP, GE), C("多于", CMP, GE),
-	C("至少", CMP, GE), C("≥", CMP, GE), C(">=", CMP, GE), C(">", CMP, GE),
-	C("不超过", CMP, LE), C("不高于", CMP, LE), C("不大于", CMP, LE), C("低于", CMP, LE),
-	C("小于", CMP, LE), C("少于", CMP, LE), C("≤", CMP, LE), C("<=", CMP, LE),
-	C("<", CMP, LE),
+	/* comparators that make a target by themselves (text/number.h) */
+	PW_BOUND_WORDS(BOUND)
 	C("约", HEDGE, APPROX), C("大约", HEDGE, APPROX), W("近", HEDGE), W("接近", HEDGE),
 	/* changes */
 	W("提高", CHANGE), W("提升", CHANGE), W("下降", CHANGE), W("降低", CHANGE),
@@ -227,13 +224,6 @@ size_t pw_prose_leadin(const char *s)
 }
 
 /* ---- small text helpers shared by the prose*.c files ---- */
-
-size_t pw_prose_cp_len(const char *s)
-{
-	unsigned char c = (unsigned char)*s;
-
-	return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-}
 
 bool pw_prose_contains(const char *s, size_t b, size_t e, const char *word)
 {

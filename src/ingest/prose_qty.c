@@ -20,15 +20,11 @@ static bool is_alpha(char c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+/* i after the blanks at s[i], but not past hi. */
 static size_t skip_blank(const char *s, size_t i, size_t hi)
 {
-	while (i < hi) {
-		size_t k = pw_number_skip_space(s + i);
-
-		if (!k)
-			break;
-		i += k;
-	}
+	if (i < hi)
+		i += pw_utf8_blanks(s + i);
 	return i < hi ? i : hi;
 }
 
@@ -70,27 +66,17 @@ static size_t scan_range(const char *s, size_t i, size_t hi, struct pw_prose_qty
 	return j + k;
 }
 
-/* "/10万" after a number: a rate per 10万, unit "1/10万". */
+/* "/10万" after a number (the cell parser's reading, text/number.h). */
 static size_t scan_rate(const char *s, size_t i, size_t hi, struct pw_prose_qty *q)
 {
-	static const char *const mult[] = { "万", "千", "百" };
-	double den;
-	size_t k, m, j;
+	char unit[sizeof(q->unit)];
+	size_t k = i < hi ? pw_scan_rate(s + i, unit, sizeof(unit)) : 0;
 
-	if (i >= hi || s[i] != '/' || !is_digit(s[i + 1]))
+	if (!k || i + k > hi)
 		return 0;
-	k = pw_scan_number(s + i + 1, &den);
-	j = i + 1 + k;
-	for (m = 0; m < sizeof(mult) / sizeof(mult[0]); m++) {
-		size_t w = pw_utf8_starts(s + j, mult[m]);
-
-		if (w && j + w <= hi) {
-			snprintf(q->unit, sizeof(q->unit), "1/%.*s%s", (int)k, s + i + 1, mult[m]);
-			q->uflags = PW_U_MEASURE;
-			return j + w - i;
-		}
-	}
-	return 0;
+	memcpy(q->unit, unit, sizeof(unit));
+	q->uflags = PW_U_MEASURE;
+	return k;
 }
 
 static size_t scan_unit(const char *s, size_t i, size_t hi, struct pw_prose_qty *q)

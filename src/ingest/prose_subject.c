@@ -10,6 +10,7 @@
  */
 #include "ingest/prose_int.h"
 #include "text/utf8.h"
+#include "text/words.h"
 #include "util/alloc.h"
 #include "util/strbuf.h"
 
@@ -23,16 +24,10 @@ static bool is_ascii_word(char c)
 	       c == '.';
 }
 
+/* b after the first word of list that starts [b, e), if any. */
 static size_t strip_front(const char *s, size_t b, size_t e, const char *const *list, size_t n)
 {
-	size_t i, k;
-
-	for (i = 0; i < n; i++) {
-		k = strlen(list[i]);
-		if (e - b >= k && !memcmp(s + b, list[i], k))
-			return b + k;
-	}
-	return b;
+	return b + pw_words_at(s + b, e - b, list, n, NULL);
 }
 
 /* “十四五”期间, 十四五时期: the plan's own period as a lead-in. */
@@ -71,21 +66,8 @@ static size_t strip_leading(const char *s, size_t b, size_t e)
 static size_t strip_trailing(const char *s, size_t b, size_t e)
 {
 	static const char *const junk[] = { " ", "　", "的", "”", "\"", "，", "、" };
-	size_t i, k;
-	bool more = true;
 
-	while (more && e > b) {
-		more = false;
-		for (i = 0; i < sizeof(junk) / sizeof(junk[0]); i++) {
-			k = strlen(junk[i]);
-			if (e - b >= k && !memcmp(s + e - k, junk[i], k)) {
-				e -= k;
-				more = true;
-				break;
-			}
-		}
-	}
-	return e;
+	return pw_words_rstrip(s, b, e, junk, sizeof(junk) / sizeof(junk[0]));
 }
 
 /* Copies [b, e) dropping quotes and the blanks that do not separate two

@@ -16,30 +16,19 @@
 #include "ingest/prose_int.h"
 #include "text/number.h"
 #include "text/utf8.h"
+#include "text/words.h"
 
 #include <string.h>
 
 #define MAX_VERB_OF_GAP 12   /* code points in 达到 … 的 */
 #define MAX_OBJECT_GAP 30    /* code points of an object before its quantity */
 
+/* pos before the blanks and opening quotes that end [lo, pos). */
 static size_t skip_back_blank(const char *s, size_t lo, size_t pos)
 {
 	static const char *const blanks[] = { " ", "\t", "　", "“", "《", "‘" };
-	size_t i, n;
-	bool more = true;
 
-	while (more && pos > lo) {
-		more = false;
-		for (i = 0; i < sizeof(blanks) / sizeof(blanks[0]); i++) {
-			n = strlen(blanks[i]);
-			if (pos - lo >= n && !memcmp(s + pos - n, blanks[i], n)) {
-				pos -= n;
-				more = true;
-				break;
-			}
-		}
-	}
-	return pos;
+	return pw_words_rstrip(s, lo, pos, blanks, sizeof(blanks) / sizeof(blanks[0]));
 }
 
 static void apply_word(struct pw_prose_trigger *t, const struct pw_prose_word *w)

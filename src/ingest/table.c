@@ -588,6 +588,9 @@ static size_t read_table(struct tctx *c, size_t hline, const struct pw_trow *hr0
 
 /* ------------------------------------------------------------------ */
 
+/* Cheap test run on every line before the real header test: a header has
+ * cells (a tab, a Markdown pipe, or a run of blanks: two spaces or a
+ * U+3000).  libc's vectorised searches beat one hand-written pass here. */
 static bool may_be_header(const char *s)
 {
 	return strchr(s, '\t') || *pw_scan_skip_space(s) == '|' || strstr(s, "  ") ||

@@ -71,33 +71,19 @@ struct bracket {
 	size_t open, inner, inner_end, end; /* byte offsets */
 };
 
-static size_t open_at(const char *s)
-{
-	size_t k = pw_utf8_starts(s, "（");
-
-	return k ? k : pw_utf8_starts(s, "(");
-}
-
-static size_t close_at(const char *s)
-{
-	size_t k = pw_utf8_starts(s, "）");
-
-	return k ? k : pw_utf8_starts(s, ")");
-}
-
 /* The top-level bracket group starting at s[i], or false. */
 static bool bracket_at(const char *s, size_t i, struct bracket *b)
 {
-	size_t k = open_at(s + i), depth = 1, j;
+	size_t k = pw_table_open_paren(s + i), depth = 1, j;
 
 	if (!k)
 		return false;
 	b->open = i;
 	b->inner = j = i + k;
 	while (s[j]) {
-		if ((k = open_at(s + j)) != 0)
+		if ((k = pw_table_open_paren(s + j)) != 0)
 			depth++;
-		else if ((k = close_at(s + j)) != 0 && --depth == 0) {
+		else if ((k = pw_table_close_paren(s + j)) != 0 && --depth == 0) {
 			b->inner_end = j;
 			b->end = j + k;
 			return true;
@@ -383,9 +369,32 @@ static void add_target(struct pw_indicator *ind, const struct pw_cell *c,
 /* ------------------------------------------------------------------ */
 /* The row                                                            */
 
+#define MEMO_CELLS 8 /* the four value cells and two inherited ones fit */
+
+/* The cells of one row by role (NULL where the header has no such
+ * column), pointing into the row or, for merged cells, into pw_tstate.
+ * Their parses are remembered: several checks read the same cells. */
 struct row_cells {
 	const char *base, *target, *growth, *actual, *attr, *unit;
+	const char *memo_src[MEMO_CELLS];
+	struct pw_cell memo[MEMO_CELLS];
+	size_t nmemo;
 };
+
+/* pw_parse_cell() of cell (a string of this row's rc), parsed once. */
+static const struct pw_cell *parse(struct row_cells *rc, const char *cell)
+{
+	size_t i;
+
+	for (i = 0; i < rc->nmemo; i++)
+		if (rc->memo_src[i] == cell)
+			return &rc->memo[i];
+	if (rc->nmemo == MEMO_CELLS)
+		rc->nmemo = 0; /* not reached: a row has fewer distinct cells */
+	rc->memo_src[rc->nmemo] = cell;
+	pw_parse_cell(cell, &rc->memo[rc->nmemo]);
+	return &rc->memo[rc->nmemo++];
+}
 
 static const char *role_cell(const struct pw_theader *h, const struct pw_trow *r, long s,
 			     enum pw_trole role)
@@ -408,6 +417,7 @@ static void inherit(const char **cell, char **last, bool continuation)
 static void read_cells(const struct pw_theader *h, const struct pw_trow *r, long s,
 		       struct row_cells *rc)
 {
+	rc->nmemo = 0;
 	rc->base = role_cell(h, r, s, PW_TR_BASE);
 	rc->target = role_cell(h, r, s, PW_TR_TARGET);
 	rc->growth = role_cell(h, r, s, PW_TR_GROWTH);
@@ -447,26 +457,23 @@ static bool growth_is_level(const struct pw_indicator *ind)
 	       !has_word(ind->group, change_words, NELEM(change_words));
 }
 
-/* A number cell: its value, or false for a dash, text or an empty cell. */
-static bool number_cell(const char *cell, struct pw_cell *c)
+/* A number cell's parse, or NULL for a dash, text, an empty or no cell. */
+static const struct pw_cell *number_cell(struct row_cells *rc, const char *cell)
 {
-	if (!cell)
-		return false;
-	pw_parse_cell(cell, c);
-	return c->type == PW_CELL_NUMBER;
+	const struct pw_cell *c = cell ? parse(rc, cell) : NULL;
+
+	return c && c->type == PW_CELL_NUMBER ? c : NULL;
 }
 
 static void read_targets(struct pw_tstate *st, struct pw_indicator *ind,
-			 const struct row_cells *rc)
+			 struct row_cells *rc)
 {
-	struct pw_cell c;
 	enum pw_kind kind = PW_KIND_GROWTH;
 	int year = 0;
 
-	if (rc->target) {
-		pw_parse_cell(rc->target, &c);
-		add_target(ind, &c, rc->target, PW_KIND_LEVEL, st->target_year);
-	}
+	if (rc->target)
+		add_target(ind, parse(rc, rc->target), rc->target, PW_KIND_LEVEL,
+			   st->target_year);
 	if (!rc->growth)
 		return;
 	if (st->growth_cumulative) {
@@ -475,29 +482,28 @@ static void read_targets(struct pw_tstate *st, struct pw_indicator *ind,
 		kind = PW_KIND_LEVEL;
 		year = st->target_year;
 	}
-	pw_parse_cell(rc->growth, &c);
-	add_target(ind, &c, rc->growth, kind, year);
+	add_target(ind, parse(rc, rc->growth), rc->growth, kind, year);
 }
 
 static void read_values(struct pw_tstate *st, struct pw_indicator *ind,
-			const struct row_cells *rc)
+			struct row_cells *rc)
 {
-	struct pw_cell c;
+	const struct pw_cell *c;
 
-	if (number_cell(rc->base, &c)) {
+	if ((c = number_cell(rc, rc->base))) {
 		ind->has_baseline = true;
-		ind->baseline = c.value;
+		ind->baseline = c->value;
 		ind->baseline_year = st->base_year;
-		if (c.footnote)
+		if (c->footnote)
 			set_star(st, 1);
 	}
 	read_targets(st, ind, rc);
-	if (number_cell(rc->actual, &c)) {
+	if ((c = number_cell(rc, rc->actual))) {
 		ind->has_actual = true;
-		ind->actual = c.value;
+		ind->actual = c->value;
 		ind->actual_year = st->actual_year;
-		ind->actual_estimated = c.estimated;
-		if (c.footnote)
+		ind->actual_estimated = c->estimated;
+		if (c->footnote)
 			set_star(st, 2);
 	}
 	if (rc->attr)
@@ -505,24 +511,20 @@ static void read_values(struct pw_tstate *st, struct pw_indicator *ind,
 }
 
 /* A unit written in a value cell (14/10 万 -> 1/10万), if the name has none. */
-static char *unit_from_cells(const struct row_cells *rc)
+static char *unit_from_cells(struct row_cells *rc)
 {
 	const char *cells[3] = { rc->target, rc->base, rc->actual };
-	struct pw_cell c;
+	const struct pw_cell *c;
 	size_t i;
 
-	for (i = 0; i < NELEM(cells); i++) {
-		if (!cells[i])
-			continue;
-		pw_parse_cell(cells[i], &c);
-		if (c.type == PW_CELL_NUMBER && c.unit[0])
-			return xstrdup(c.unit);
-	}
+	for (i = 0; i < NELEM(cells); i++)
+		if ((c = number_cell(rc, cells[i])) && c->unit[0])
+			return xstrdup(c->unit);
 	return NULL;
 }
 
 static void fill_identity(struct pw_tstate *st, struct pw_indicator *ind,
-			  const struct row_left *L, const struct row_cells *rc,
+			  const struct row_left *L, struct row_cells *rc,
 			  const struct pw_indicator *prev, bool cont)
 {
 	char no[32] = "";
@@ -550,17 +552,17 @@ static void fill_identity(struct pw_tstate *st, struct pw_indicator *ind,
 }
 
 /* A data row holds at least one value or an attribute. */
-static bool has_values(const struct row_cells *rc)
+static bool has_values(struct row_cells *rc)
 {
 	const char *cells[4] = { rc->base, rc->target, rc->growth, rc->actual };
-	struct pw_cell c;
+	const struct pw_cell *c;
 	size_t i;
 
 	for (i = 0; i < NELEM(cells); i++) {
 		if (!cells[i])
 			continue;
-		pw_parse_cell(cells[i], &c);
-		if (c.type != PW_CELL_TEXT && c.type != PW_CELL_EMPTY)
+		c = parse(rc, cells[i]);
+		if (c->type != PW_CELL_TEXT && c->type != PW_CELL_EMPTY)
 			return true;
 	}
 	return rc->attr && attr_of(rc->attr) != PW_ATTR_NONE;
@@ -581,7 +583,7 @@ static bool has_name(const char *cell)
 
 static bool check_row(struct pw_tstate *st, const struct pw_theader *h,
 		      const struct pw_trow *r, long s, const struct row_left *L,
-		      const struct row_cells *rc, int line)
+		      struct row_cells *rc, int line)
 {
 	size_t used = pw_table_row_used(r);
 

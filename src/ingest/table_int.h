@@ -118,6 +118,9 @@ size_t pw_table_name_number(const char *s, char *no, size_t nsize);
 size_t pw_table_cat_number(const char *s);
 /* A 4-digit year (1950..2100) in s followed by 年 (or alone); 0 if none. */
 int pw_table_year(const char *s);
+/* Bytes of an opening bracket （ or ( at s, of a closing one ） or ), or 0. */
+size_t pw_table_open_paren(const char *s);
+size_t pw_table_close_paren(const char *s);
 /* s without blanks (spaces, U+3000); caller frees. */
 char *pw_table_squeeze(const char *s);
 

@@ -16,28 +16,16 @@
 /* ------------------------------------------------------------------ */
 /* Cells                                                              */
 
-/* Bytes of one blank at s (within len), else 0. */
-static size_t lead_blank(const char *s, size_t len)
-{
-	if (len && (*s == ' ' || *s == '\t'))
-		return 1;
-	if (len >= 3 && !memcmp(s, IDEO_SPACE, 3))
-		return 3;
-	if (len >= 2 && !memcmp(s, "\xc2\xa0", 2))
-		return 2;
-	return 0;
-}
-
-/* Appends s[0..len) as a cell, trimmed within its own bytes. */
+/* Appends s[0..len) as a cell, trimmed within its own bytes: once its
+ * end is trimmed, a non-blank byte stops the leading blanks inside it. */
 static void add_cell(struct pw_trow *r, const char *s, size_t len)
 {
 	size_t k;
 
-	len = pw_scan_trim_len(s, len);
-	while ((k = lead_blank(s, len)) != 0) {
-		s += k;
-		len -= k;
-	}
+	len = pw_utf8_rtrim(s, len);
+	k = len ? pw_utf8_blanks(s) : 0;
+	s += k;
+	len -= k;
 	ALLOC_GROW(r->cells, r->n + 1, r->alloc);
 	r->cells[r->n++] = xstrndup(s, len);
 }
@@ -232,15 +220,14 @@ int pw_table_year(const char *s)
 	return 0;
 }
 
-/* Strips one pair of brackets around s: "(1)" "（1）". */
-static size_t open_paren(const char *s)
+size_t pw_table_open_paren(const char *s)
 {
 	size_t k = pw_utf8_starts(s, "（");
 
 	return k ? k : pw_utf8_starts(s, "(");
 }
 
-static size_t close_paren(const char *s)
+size_t pw_table_close_paren(const char *s)
 {
 	size_t k = pw_utf8_starts(s, "）");
 
@@ -260,14 +247,14 @@ static size_t any_number(const char *s, char *no, size_t nsize)
 
 bool pw_table_serial(const char *s, char *no, size_t nsize)
 {
-	size_t i = open_paren(s), k;
+	size_t i = pw_table_open_paren(s), k;
 
 	k = any_number(s + i, no, nsize);
 	if (!k)
 		return false;
 	i += k;
-	if (open_paren(s)) {
-		k = close_paren(s + i);
+	if (pw_table_open_paren(s)) {
+		k = pw_table_close_paren(s + i);
 		if (!k)
 			return false;
 		i += k;
@@ -281,15 +268,15 @@ bool pw_table_serial(const char *s, char *no, size_t nsize)
 
 size_t pw_table_name_number(const char *s, char *no, size_t nsize)
 {
-	size_t i = open_paren(s), k, c;
+	size_t i = pw_table_open_paren(s), k, c;
 	int v;
 
 	if (!pw_scan_digits(s + i, &v))
 		return 0;
 	k = any_number(s + i, no, nsize);
 	i += k;
-	if (open_paren(s))
-		c = close_paren(s + i);
+	if (pw_table_open_paren(s))
+		c = pw_table_close_paren(s + i);
 	else if (s[i] == '.' && !(s[i + 1] >= '0' && s[i + 1] <= '9'))
 		c = 1;
 	else
@@ -304,15 +291,15 @@ size_t pw_table_name_number(const char *s, char *no, size_t nsize)
 
 size_t pw_table_cat_number(const char *s)
 {
-	size_t i = open_paren(s), k, c;
+	size_t i = pw_table_open_paren(s), k, c;
 	int v;
 
 	k = pw_scan_anynum(s + i, &v);
 	if (!k)
 		return 0;
 	i += k;
-	if (open_paren(s))
-		c = close_paren(s + i);
+	if (pw_table_open_paren(s))
+		c = pw_table_close_paren(s + i);
 	else if ((c = pw_utf8_starts(s + i, "、")) == 0 && (c = pw_utf8_starts(s + i, "．")) == 0)
 		c = (s[i] == '.') ? 1 : 0;
 	if (!c)

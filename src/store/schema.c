@@ -269,11 +269,23 @@ static const char m3_review[] =
 	"ALTER TABLE observations ADD COLUMN review_note TEXT;"
 	"ALTER TABLE project_progress ADD COLUMN review_note TEXT;";
 
+/* 4: the approved values, as assessment reads them (store/bulk.c), in
+ * covering partial indexes: reading a province's series then touches
+ * only these entries, not the wide observation rows and their drafts. */
+static const char m4_approved[] =
+	"CREATE INDEX observations_approved_ind ON observations"
+	" (indicator_id, year, value, estimated)"
+	" WHERE state = 'approved' AND indicator_id IS NOT NULL;"
+	"CREATE INDEX observations_approved_tgt ON observations"
+	" (target_id, year, value, estimated)"
+	" WHERE state = 'approved' AND target_id IS NOT NULL;";
+
 static const struct migration migrations[] = {
 	{ "plans, versions, outline, indicator tables, targets, 专栏 projects", m1_plans },
 	{ "units, assignments, observations, project progress, external targets, "
 	  "users, sessions, append-only audit log", m2_monitoring },
 	{ "observation estimates and review notes", m3_review },
+	{ "covering indexes of approved observations (bulk assessment)", m4_approved },
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))

@@ -69,12 +69,16 @@ static int looks_binary(const char *buf, size_t len)
 	return memchr(buf, '\0', len < 65536 ? len : 65536) != NULL;
 }
 
-/* Decodes buf into d->text.  Returns 0 or -1 after reporting. */
-static int decode(struct pw_doc *d, const char *buf, size_t len)
+/* Decodes the bytes in *in into d->text, taking over in's buffer when it
+ * is UTF-8 already (in is left empty either way).  Returns 0 or -1 after
+ * reporting. */
+static int decode(struct pw_doc *d, struct strbuf *in)
 {
 	struct strbuf out = STRBUF_INIT;
-	size_t bad = 0, good;
+	const char *buf = in->buf;
+	size_t bad = 0, good, len = in->len;
 	long line, col;
+	int rc = 0;
 
 	if (len >= 2 && ((unsigned char)buf[0] == 0xFF && (unsigned char)buf[1] == 0xFE)) {
 		d->encoding = "UTF-16LE";
@@ -86,46 +90,52 @@ static int decode(struct pw_doc *d, const char *buf, size_t len)
 			goto bad_utf16;
 	} else {
 		if (looks_binary(buf, len)) {
+			sb_release(in);
 			return pw_error("%s: binary file (NUL bytes), not a plan text", d->name);
 		}
+		d->encoding = "UTF-8";
 		if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) {
 			d->encoding = "UTF-8 (BOM)";
-			buf += 3;
-			len -= 3;
-		} else {
-			d->encoding = "UTF-8";
+			memmove(in->buf, in->buf + 3, len - 3);
+			sb_setlen(in, len -= 3);
 		}
 		good = pw_utf8_valid_prefix(buf, len);
 		if (good == len) {
-			sb_add(&out, buf, len);
+			sb_release(&out);
+			out = *in; /* already UTF-8: no copy */
+			sb_init(in, 0);
 		} else if (!strcmp(d->encoding, "UTF-8") && pw_utf8_multibyte_count(buf, good) < 16 &&
 			   convert("GB18030", buf, len, &out, &bad) == 0) {
 			/* Not UTF-8 from (almost) the start, and valid GB18030. */
 			d->encoding = "GB18030";
 		} else {
 			locate(buf, good, &line, &col);
+			rc = pw_error_at(d->name, line, col,
+					 "invalid UTF-8 (byte 0x%02X); re-save the file as UTF-8 or GB18030",
+					 (unsigned char)buf[good]);
 			sb_release(&out);
-			return pw_error_at(d->name, line, col,
-					   "invalid UTF-8 (byte 0x%02X); re-save the file as UTF-8 or GB18030",
-					   (unsigned char)buf[good]);
+			sb_release(in);
+			return rc;
 		}
 	}
+	sb_release(in);
 	d->text_len = out.len;
 	d->text = sb_detach(&out, NULL);
 	return 0;
 
 bad_utf16:
 	sb_release(&out);
+	sb_release(in);
 	return pw_error("%s: invalid %s at byte %zu", d->name, d->encoding, bad + 2);
 }
 
-/* Full-width forms that carry numbers and comparators, mapped to ASCII. */
+/* Full-width forms that carry numbers and comparators, mapped to ASCII
+ * (letters too: Ａ..Ｚ and ａ..ｚ sit 0xFEE0 above their ASCII forms). */
 static int fullwidth_to_ascii(uint32_t cp)
 {
-	if (cp >= 0xFF10 && cp <= 0xFF19)
-		return (int)(cp - 0xFF10) + '0';
-	if ((cp >= 0xFF21 && cp <= 0xFF3A) || (cp >= 0xFF41 && cp <= 0xFF5A))
-		return (int)(cp - 0xFF21) + 'A';
+	if ((cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) ||
+	    (cp >= 0xFF41 && cp <= 0xFF5A))
+		return (int)(cp - 0xFEE0);
 	switch (cp) {
 	case 0xFF05: return '%';
 	case 0xFF0E: return '.';
@@ -142,26 +152,27 @@ static int fullwidth_to_ascii(uint32_t cp)
 	}
 }
 
-/* Length of an HTML tag starting at s ("<ol ...>", "</li>"), or 0. */
-static size_t html_tag_len(const char *s)
+/* Length of an HTML tag starting at s ("<ol ...>", "</li>") and ending
+ * within the len bytes of its line, or 0. */
+static size_t html_tag_len(const char *s, size_t len)
 {
-	const char *p = s + 1;
+	size_t i = 1;
 	const char *end;
 
-	if (*p == '/')
-		p++;
-	if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || *p == '!'))
+	if (i < len && s[i] == '/')
+		i++;
+	if (i >= len || !((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+			  s[i] == '!'))
 		return 0;
-	end = strchr(p, '>');
+	end = memchr(s + i, '>', len - i);
 	return end ? (size_t)(end - s) + 1 : 0;
 }
 
 /* Bytes that may start something clean_line changes: a tag, emphasis, or a
  * full-width form (U+FF00..U+FFFF is EF BC xx / EF BD xx in UTF-8). */
-static int is_special(unsigned char c)
-{
-	return c == '<' || c == '*' || c == '_' || c == 0xEF;
-}
+static const unsigned char special[256] = {
+	['<'] = 1, ['*'] = 1, ['_'] = 1, [0xEF] = 1,
+};
 
 /* Handles one special byte sequence at s[i]; returns bytes consumed. */
 static size_t clean_special(const char *s, size_t len, size_t i, struct strbuf *out)
@@ -171,8 +182,12 @@ static size_t clean_special(const char *s, size_t len, size_t i, struct strbuf *
 	size_t n, w;
 	int a;
 
-	if (c == '<')
-		return (n = html_tag_len(s + i)) && n <= len - i ? n : (sb_addch(out, c), 1);
+	if (c == '<') {
+		if ((n = html_tag_len(s + i, len - i)))
+			return n;
+		sb_addch(out, c);
+		return 1;
+	}
 	if (c == '*' || c == '_') {
 		if (i + 1 < len && s[i + 1] == (char)c)
 			return 2;
@@ -181,8 +196,6 @@ static size_t clean_special(const char *s, size_t len, size_t i, struct strbuf *
 	}
 	w = pw_utf8_decode(s + i, len - i, &cp);
 	a = fullwidth_to_ascii(cp);
-	if (a && cp >= 0xFF41 && cp <= 0xFF5A)
-		a = (int)(cp - 0xFF41) + 'a';
 	if (a)
 		sb_addch(out, a);
 	else
@@ -204,7 +217,7 @@ static void clean_line(const char *s, size_t len, struct strbuf *out)
 	else
 		i++;
 	while (i < len) {
-		for (run = i; run < len && !is_special((unsigned char)s[run]); run++)
+		for (run = i; run < len && !special[(unsigned char)s[run]]; run++)
 			;
 		sb_add(out, s + i, run - i);
 		i = run;
@@ -213,18 +226,33 @@ static void clean_line(const char *s, size_t len, struct strbuf *out)
 	}
 }
 
+/* End of the line that starts at i: the next \n or \r, or n.  *nl holds
+ * the next \n at or after i (n if none), found again only once passed, so
+ * that a file with CR line ends is not rescanned to its end per line. */
+static size_t line_end(const char *t, size_t i, size_t n, size_t *nl)
+{
+	const char *p;
+
+	if (*nl < i) {
+		p = memchr(t + i, '\n', n - i);
+		*nl = p ? (size_t)(p - t) : n;
+	}
+	p = memchr(t + i, '\r', *nl - i);
+	return p ? (size_t)(p - t) : *nl;
+}
+
 /* Splits d->text into cleaned lines kept in one arena. */
 static void split_lines(struct pw_doc *d)
 {
 	struct strbuf arena = STRBUF_INIT;
-	size_t *offs = NULL, noffs = 0, offs_alloc = 0, i = 0, start, k;
-	const char *t = d->text;
+	size_t *offs = NULL, noffs = 0, offs_alloc = 0, i = 0, start, k, nl;
+	const char *t = d->text, *p = memchr(t, '\n', d->text_len);
 
+	nl = p ? (size_t)(p - t) : d->text_len;
 	sb_grow(&arena, d->text_len + 16);
 	while (i <= d->text_len) {
 		start = i;
-		while (i < d->text_len && t[i] != '\n' && t[i] != '\r')
-			i++;
+		i = line_end(t, i, d->text_len, &nl);
 		if (i == d->text_len && start == i && noffs > 0)
 			break; /* no empty line after a final line end */
 		ALLOC_GROW(offs, noffs + 1, offs_alloc);
@@ -246,60 +274,92 @@ static void split_lines(struct pw_doc *d)
 	free(offs);
 }
 
-int pw_doc_from_bytes(struct pw_doc *d, const char *name, const char *buf, size_t len)
+static int too_large(const char *name, size_t len)
+{
+	return pw_error("%s: file too large (%zu MB; the limit is %zu MB)", name, len >> 20,
+			PW_DOC_MAX_BYTES >> 20);
+}
+
+/* pw_doc_from_bytes() on bytes held in *in, which it takes over (in is
+ * left empty, whatever the outcome). */
+static int doc_from_strbuf(struct pw_doc *d, const char *name, struct strbuf *in)
 {
 	memset(d, 0, sizeof(*d));
 	d->name = xstrdup(name);
-	if (len == 0 || (len == 3 && !memcmp(buf, "\xEF\xBB\xBF", 3))) {
+	if (in->len == 0 || (in->len == 3 && !memcmp(in->buf, "\xEF\xBB\xBF", 3))) {
 		pw_error("%s: empty file", name);
 		goto fail;
 	}
-	if (len > PW_DOC_MAX_BYTES) {
-		pw_error("%s: file too large (%zu MB; the limit is %zu MB)", name, len >> 20,
-			 PW_DOC_MAX_BYTES >> 20);
+	if (in->len > PW_DOC_MAX_BYTES) {
+		too_large(name, in->len);
 		goto fail;
 	}
-	if (decode(d, buf, len) < 0)
+	if (decode(d, in) < 0)
 		goto fail;
 	split_lines(d);
 	return 0;
 fail:
+	sb_release(in);
 	free(d->name);
 	memset(d, 0, sizeof(*d));
 	return -1;
+}
+
+int pw_doc_from_bytes(struct pw_doc *d, const char *name, const char *buf, size_t len)
+{
+	struct strbuf in = STRBUF_INIT;
+
+	if (len > PW_DOC_MAX_BYTES) { /* refused before the copy */
+		memset(d, 0, sizeof(*d));
+		return too_large(name, len);
+	}
+	sb_add(&in, buf, len);
+	return doc_from_strbuf(d, name, &in);
+}
+
+/* Reads all of f into sb (caller releases), stopping once past the size
+ * limit.  size_hint: the file's size if known, else 0. */
+static int read_all(FILE *f, size_t size_hint, struct strbuf *sb)
+{
+	size_t n;
+
+	sb_grow(sb, size_hint + 4096); /* room to see EOF without regrowing */
+	for (;;) {
+		if (sb->alloc - sb->len - 1 < 4096)
+			sb_grow(sb, 65536);
+		n = fread(sb->buf + sb->len, 1, sb->alloc - sb->len - 1, f);
+		if (!n)
+			break;
+		sb_setlen(sb, sb->len + n);
+		if (sb->len > PW_DOC_MAX_BYTES)
+			break;
+	}
+	return ferror(f) ? -1 : 0;
 }
 
 int pw_doc_load(struct pw_doc *d, const char *path)
 {
 	struct strbuf sb = STRBUF_INIT;
 	FILE *f = fopen(path, "rb");
-	char chunk[65536];
 	struct stat st;
-	size_t n;
 	int rc;
 
 	if (!f)
 		return pw_error("cannot open '%s': %s", path, strerror(errno));
-	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size > PW_DOC_MAX_BYTES) {
+	if (fstat(fileno(f), &st) < 0 || !S_ISREG(st.st_mode))
+		st.st_size = 0;
+	if ((size_t)st.st_size > PW_DOC_MAX_BYTES) {
 		fclose(f);
-		return pw_error("%s: file too large (%lld MB; the limit is %zu MB)", path,
-				(long long)st.st_size >> 20, PW_DOC_MAX_BYTES >> 20);
+		return too_large(path, (size_t)st.st_size);
 	}
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		sb_add(&sb, chunk, n);
-		if (sb.len > PW_DOC_MAX_BYTES)
-			break;
-	}
-	if (ferror(f)) {
+	if (read_all(f, (size_t)st.st_size, &sb) < 0) {
 		rc = pw_error("cannot read '%s': %s", path, strerror(errno));
 		fclose(f);
 		sb_release(&sb);
 		return rc;
 	}
 	fclose(f);
-	rc = pw_doc_from_bytes(d, path, sb.buf, sb.len);
-	sb_release(&sb);
-	return rc;
+	return doc_from_strbuf(d, path, &sb);
 }
 
 void pw_doc_release(struct pw_doc *d)

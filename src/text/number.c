@@ -21,16 +21,12 @@ struct word {
 	enum pw_cmp cmp;
 };
 
+#define BOUND_WORD(s, cmp) { s, PW_CMP_##cmp },
+
 /* Longest first where one word is a prefix of another. */
 static const struct word prefix_words[] = {
 	{ "力争超过", PW_CMP_GE }, { "力争达到", PW_CMP_EQ }, { "力争", PW_CMP_EQ },
-	{ "不低于", PW_CMP_GE }, { "不少于", PW_CMP_GE }, { "不小于", PW_CMP_GE },
-	{ "超过", PW_CMP_GE }, { "高于", PW_CMP_GE }, { "大于", PW_CMP_GE },
-	{ "至少", PW_CMP_GE }, { "≥", PW_CMP_GE }, { "≧", PW_CMP_GE },
-	{ ">=", PW_CMP_GE }, { ">", PW_CMP_GE },
-	{ "不超过", PW_CMP_LE }, { "不高于", PW_CMP_LE }, { "不大于", PW_CMP_LE },
-	{ "低于", PW_CMP_LE }, { "小于", PW_CMP_LE }, { "少于", PW_CMP_LE },
-	{ "≤", PW_CMP_LE }, { "≦", PW_CMP_LE }, { "<=", PW_CMP_LE }, { "<", PW_CMP_LE },
+	PW_BOUND_WORDS(BOUND_WORD)
 	{ "约", PW_CMP_APPROX }, { "达到", PW_CMP_EQ }, { "保持在", PW_CMP_EQ },
 	{ "稳定在", PW_CMP_EQ }, { "控制在", PW_CMP_LE },
 };
@@ -103,20 +99,108 @@ size_t pw_scan_number(const char *s, double *out)
 	return i;
 }
 
-/* Spaces, tabs and U+3000 / U+00A0. */
 size_t pw_number_skip_space(const char *s)
 {
-	size_t i = 0, k;
+	return pw_utf8_blanks(s);
+}
+
+/* ------------------------------------------------------------------ */
+/* Chinese numerals                                                   */
+
+/* The code point at s if it is a Chinese numeral character (its length in
+ * *n), else 0. */
+static uint32_t numeral_cp(const char *s, size_t *n)
+{
+	uint32_t cp;
+
+	if ((unsigned char)*s < 0xE3)
+		return 0;
+	*n = pw_utf8_decode(s, strnlen(s, 4), &cp);
+	return cp;
+}
+
+/* Value of one Chinese digit at s (its length in *n), or -1. */
+static int cdigit(const char *s, size_t *n)
+{
+	switch (numeral_cp(s, n)) {
+	case 0x96F6: case 0x3007: return 0; /* 零 〇 */
+	case 0x4E00: return 1;              /* 一 */
+	case 0x4E8C: case 0x4E24: return 2; /* 二 两 */
+	case 0x4E09: return 3;
+	case 0x56DB: return 4;
+	case 0x4E94: return 5;
+	case 0x516D: return 6;
+	case 0x4E03: return 7;
+	case 0x516B: return 8;
+	case 0x4E5D: return 9;
+	default: return -1;
+	}
+}
+
+/* Multiplier of a unit character at s (十 10, 百 100), or 0. */
+static int cunit(const char *s, size_t *n)
+{
+	switch (numeral_cp(s, n)) {
+	case 0x5341: return 10;  /* 十 */
+	case 0x767E: return 100; /* 百 */
+	default: return 0;
+	}
+}
+
+size_t pw_scan_cnum_char(const char *s)
+{
+	size_t n = 0;
+
+	return cdigit(s, &n) >= 0 || cunit(s, &n) ? n : 0;
+}
+
+size_t pw_scan_cnum(const char *s, int *out)
+{
+	const char *p = s;
+	int total = 0, cur = 0, d, u;
+	bool units = false, last_digit = false;
+	size_t n;
 
 	for (;;) {
-		if (s[i] == ' ' || s[i] == '\t')
-			i++;
-		else if ((k = starts(s + i, "\xe3\x80\x80")) ||
-			 (k = starts(s + i, "\xc2\xa0")))
-			i += k;
-		else
-			return i;
+		if ((d = cdigit(p, &n)) >= 0) {
+			/* 二〇三五: digits without units read positionally */
+			cur = (last_digit && !units) ? cur * 10 + d : d;
+			last_digit = true;
+		} else if ((u = cunit(p, &n))) {
+			total += (cur || last_digit ? cur : 1) * u;
+			cur = 0;
+			units = true;
+			last_digit = false;
+		} else {
+			break;
+		}
+		p += n;
+		if (cur > 9999 || total > 99999)
+			break; /* not a numeral anyone writes; stop before overflow */
 	}
+	if (p == s)
+		return 0;
+	*out = total + cur;
+	return (size_t)(p - s);
+}
+
+size_t pw_scan_digits(const char *s, int *out)
+{
+	size_t i = 0;
+	int v = 0;
+
+	while (i < 6 && s[i] >= '0' && s[i] <= '9')
+		v = v * 10 + (s[i++] - '0');
+	if (i)
+		*out = v;
+	return i;
+}
+
+size_t pw_scan_anynum(const char *s, int *out)
+{
+	size_t n = pw_scan_digits(s, out);
+
+	return n ? n : pw_scan_cnum(s, out);
 }
 
 /* ------------------------------------------------------------------ */
@@ -270,8 +354,7 @@ static size_t scan_unit(const char *s, char *unit, size_t unit_size)
 	return i;
 }
 
-/* "/10 万" after a number: a rate per 10万; sets unit to "1/10万". */
-static size_t scan_rate(const char *s, char *unit, size_t unit_size)
+size_t pw_scan_rate(const char *s, char *unit, size_t unit_size)
 {
 	static const char *const mult[] = { "万", "千", "百", "亿" };
 	double den;
@@ -392,7 +475,7 @@ static size_t scan_number_part(const char *s, struct pw_cell *out)
 		return 0;
 	i += skip_star(s + i, out);
 	i += pw_number_skip_space(s + i);
-	k = scan_rate(s + i, out->unit, sizeof(out->unit));
+	k = pw_scan_rate(s + i, out->unit, sizeof(out->unit));
 	if (!k)
 		k = scan_unit(s + i, out->unit, sizeof(out->unit));
 	i += k;

@@ -44,10 +44,40 @@ void pw_parse_cell(const char *s, struct pw_cell *out);
  * decimal point).  Returns bytes consumed, 0 if s does not start a number. */
 size_t pw_scan_number(const char *s, double *out);
 
+/* Chinese numeral at s (零〇一二两三四五六七八九十百, 0..999; digit
+ * strings such as 二〇三五 read positionally).  Returns bytes consumed and
+ * sets *out, or 0 if s does not start a Chinese numeral. */
+size_t pw_scan_cnum(const char *s, int *out);
+/* Bytes of the Chinese numeral character at s (one of the above), 0 if
+ * none. */
+size_t pw_scan_cnum_char(const char *s);
+/* ASCII digits at s (at most 6).  Returns bytes consumed, 0 if none. */
+size_t pw_scan_digits(const char *s, int *out);
+/* A Chinese numeral or ASCII digits, whichever s starts with. */
+size_t pw_scan_anynum(const char *s, int *out);
+
+/*
+ * The comparator words that bound a value by themselves: one list, read by
+ * the cell parser (pw_scan_cmp_prefix below) and by the prose target finder
+ * (ingest/prose_lex.c, where such a word before a quantity makes it a
+ * target).  X(word, cmp) with cmp a PW_CMP_ suffix; where one word is a
+ * prefix of another the longer comes first.
+ */
+#define PW_BOUND_WORDS(X)                                                         \
+	X("不低于", GE) X("不少于", GE) X("不小于", GE) X("超过", GE) X("突破", GE)   \
+	X("高于", GE) X("大于", GE) X("多于", GE) X("至少", GE) X("≥", GE)          \
+	X("≧", GE) X(">=", GE) X(">", GE)                                         \
+	X("不超过", LE) X("不高于", LE) X("不大于", LE) X("低于", LE) X("小于", LE) \
+	X("少于", LE) X("≤", LE) X("≦", LE) X("<=", LE) X("<", LE)
+
+/* "/10万" or "/10 万" after a number (14/10万): a rate per 10万, 千, 百 or
+ * 亿.  Returns the bytes read and sets unit to "1/10万" (truncated to
+ * unit_size), or returns 0 and leaves unit alone. */
+size_t pw_scan_rate(const char *s, char *unit, size_t unit_size);
+
 /* Comparator words.  If s starts with one, sets *cmp and returns its byte
- * length, else returns 0.  Prefixes: ≥ > >= 超过 力争超过 不低于 不少于 至少
- * 高于 大于 (ge), ≤ < 不超过 不高于 低于 小于 控制在 (le), 约 (approx),
- * 达到 保持在 稳定在 力争 (eq).  Suffixes: 以上 及以上 (ge), 以下 以内 之内
+ * length, else returns 0.  Prefixes: PW_BOUND_WORDS, 力争超过 (ge),
+ * 控制在 (le), 约 (approx), 达到 保持在 稳定在 力争 (eq).  Suffixes: 以上 及以上 (ge), 以下 以内 之内
  * (le), 左右 上下 (approx). */
 size_t pw_scan_cmp_prefix(const char *s, enum pw_cmp *cmp);
 size_t pw_scan_cmp_suffix(const char *s, enum pw_cmp *cmp);

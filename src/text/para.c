@@ -2,6 +2,7 @@
  * para.c - logical paragraphs rejoined across page breaks; see para.h.
  */
 #include "text/para.h"
+#include "text/number.h"
 #include "text/utf8.h"
 #include "util/alloc.h"
 
@@ -55,17 +56,6 @@ static bool is_han(uint32_t cp)
 	return cp >= 0x4E00 && cp <= 0x9FFF;
 }
 
-static bool is_han_numeral(uint32_t cp)
-{
-	static const char numerals[] = "一二三四五六七八九十百零〇两";
-	char buf[5] = { 0 };
-
-	if (cp < 0x80)
-		return false;
-	pw_utf8_encode(cp, buf);
-	return strstr(numerals, buf) != NULL;
-}
-
 static size_t count_chars(const char *s)
 {
 	return pw_utf8_columns(s, strlen(s));
@@ -73,29 +63,16 @@ static size_t count_chars(const char *s)
 
 static const char *skip_spaces(const char *s)
 {
-	size_t n;
-
-	while (*s && is_space_cp(cp_at(s, strlen(s), &n)))
-		s += n;
-	return s;
+	return s + pw_utf8_blanks(s);
 }
 
-/* Bounds of s without surrounding whitespace. */
+/* Bounds of line s (len = strlen(s)) without surrounding blanks. */
 static void trim_bounds(const char *s, size_t len, size_t *b, size_t *e)
 {
-	size_t n;
-
-	*b = 0;
-	*e = len;
-	while (*b < *e && is_space_cp(cp_at(s + *b, *e - *b, &n)))
-		*b += n;
-	while (*e > *b) {
-		size_t st = cp_start_before(s, *e);
-
-		if (!is_space_cp(cp_at(s + st, *e - st, &n)))
-			break;
-		*e = st;
-	}
+	*b = pw_utf8_blanks(s);
+	*e = pw_utf8_rtrim(s, len);
+	if (*e < *b)
+		*e = *b; /* a blank line */
 }
 
 bool pw_para_blank(const char *s)
@@ -122,9 +99,9 @@ static size_t numeral_run(const char *s)
 	size_t i = 0, n;
 
 	for (;;) {
-		uint32_t cp = cp_at(s + i, strlen(s + i), &n);
-
-		if (!cp || !(is_han_numeral(cp) || (cp >= '0' && cp <= '9')))
+		if (s[i] >= '0' && s[i] <= '9')
+			n = 1;
+		else if (!(n = pw_scan_cnum_char(s + i)))
 			return i;
 		i += n;
 	}
@@ -161,7 +138,7 @@ static bool box_heading(const char *s)
 
 	if (pw_utf8_starts(s, "专栏")) {
 		t = s + 6;
-		return !*t || is_space_cp((unsigned char)*t) || pw_utf8_starts(t, "　") ||
+		return !*t || *t == ' ' || *t == '\t' || pw_utf8_starts(t, "　") ||
 		       (*t >= '0' && *t <= '9') || pw_utf8_starts(t, "“") || numeral_run(t);
 	}
 	if (pw_utf8_starts(s, "表")) {
@@ -396,12 +373,18 @@ int pw_para_next(const struct pw_doc *d, const unsigned char *skip, size_t *pos,
 
 int pw_para_line_at(const struct pw_para *pa, size_t off)
 {
-	size_t i;
+	size_t lo = 1, hi = pa->nsegs, mid;
 
 	if (!pa->nsegs)
 		return 0;
-	for (i = 1; i < pa->nsegs; i++)
-		if (pa->segs[i].off > off)
-			break;
-	return pa->segs[i - 1].line;
+	/* Binary search for the first segment starting after off: a paragraph
+	 * of wrapped lines without sentence ends may have thousands. */
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (pa->segs[mid].off > off)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return pa->segs[lo - 1].line;
 }

@@ -4,6 +4,7 @@
  */
 #include "text/utf8.h"
 
+#include <stdint.h>
 #include <string.h>
 
 static size_t seq_len(unsigned char c)
@@ -50,16 +51,34 @@ size_t pw_utf8_decode(const char *s, size_t len, uint32_t *cp)
 	return n;
 }
 
+/* True if the 8 bytes at s are all ASCII. */
+static int ascii8(const unsigned char *s)
+{
+	uint64_t w;
+
+	memcpy(&w, s, sizeof(w));
+	return !(w & 0x8080808080808080ull);
+}
+
+/* Validation runs over every byte of an input (up to PW_DOC_MAX_BYTES):
+ * ASCII goes eight bytes at a time and the common three-byte sequence
+ * (all of CJK) is checked inline; anything else goes through decode. */
 size_t pw_utf8_valid_prefix(const char *s, size_t len)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0;
 
 	while (i < len) {
 		uint32_t cp;
 		size_t w;
 
-		if ((unsigned char)s[i] < 0x80) {
-			i++;
+		if (u[i] < 0x80) {
+			i += (len - i >= 8 && ascii8(u + i)) ? 8 : 1;
+			continue;
+		}
+		if (u[i] >= 0xE1 && u[i] <= 0xEF && u[i] != 0xED && len - i >= 3 &&
+		    (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
+			i += 3; /* U+1000..U+FFFF but ED (surrogates): never overlong */
 			continue;
 		}
 		w = pw_utf8_decode(s + i, len - i, &cp);
@@ -114,9 +133,38 @@ size_t pw_utf8_encode(uint32_t cp, char *b)
 	return 4;
 }
 
-size_t pw_utf8_starts(const char *s, const char *lit)
+size_t pw_utf8_blank(const char *s)
 {
-	size_t n = strlen(lit);
+	const unsigned char *u = (const unsigned char *)s;
 
-	return strncmp(s, lit, n) == 0 ? n : 0;
+	if (u[0] == ' ' || u[0] == '\t')
+		return 1;
+	if (u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80)
+		return 3;
+	if (u[0] == 0xC2 && u[1] == 0xA0)
+		return 2;
+	return 0;
+}
+
+size_t pw_utf8_blanks(const char *s)
+{
+	size_t i = 0, k;
+
+	while ((k = pw_utf8_blank(s + i)) != 0)
+		i += k;
+	return i;
+}
+
+size_t pw_utf8_rtrim(const char *s, size_t len)
+{
+	for (;;) {
+		if (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+			len--;
+		else if (len >= 3 && !memcmp(s + len - 3, "\xE3\x80\x80", 3))
+			len -= 3;
+		else if (len >= 2 && !memcmp(s + len - 2, "\xC2\xA0", 2))
+			len -= 2;
+		else
+			return len;
+	}
 }

@@ -17,9 +17,28 @@ size_t pw_utf8_valid_prefix(const char *s, size_t len);
 size_t pw_utf8_multibyte_count(const char *s, size_t len);
 /* Number of code points in the first len bytes of s (a 1-based column - 1). */
 size_t pw_utf8_columns(const char *s, size_t len);
+/* Blanks are space, tab, U+3000 IDEOGRAPHIC SPACE and U+00A0 NO-BREAK
+ * SPACE (line ends never occur inside a pw_doc line).  Bytes of the one
+ * blank at NUL-terminated s (0 if none); of the run of blanks at s; and len
+ * without the blanks that end [s, s+len). */
+size_t pw_utf8_blank(const char *s);
+size_t pw_utf8_blanks(const char *s);
+size_t pw_utf8_rtrim(const char *s, size_t len);
 /* Appends the UTF-8 encoding of cp to buf (room for 4); returns bytes written. */
 size_t pw_utf8_encode(uint32_t cp, char *buf);
-/* If s starts with the UTF-8 string lit, returns strlen(lit), else 0. */
-size_t pw_utf8_starts(const char *s, const char *lit);
+/* If s starts with the UTF-8 string lit, returns strlen(lit), else 0.
+ * Inline: it runs at nearly every position of every line, almost always
+ * on a string literal, and a call to strlen and strncmp per test cost more
+ * than the few byte compares it takes.  s is NUL-terminated, so a shorter
+ * s fails at its NUL. */
+static inline size_t pw_utf8_starts(const char *s, const char *lit)
+{
+	size_t i;
+
+	for (i = 0; lit[i]; i++)
+		if (s[i] != lit[i])
+			return 0;
+	return i;
+}
 
 #endif

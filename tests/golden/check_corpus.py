@@ -43,7 +43,7 @@ import sys
 EPS = 1e-9
 ROW_KEYS = ("no", "group", "category", "name", "unit", "attribute", "direction", "line")
 TABLE_TARGET_KEYS = ("kind", "cmp", "value", "value_hi", "year")
-STAGE = {"meta": "meta", "tables": "table reader", "columns": "专栏 reader",
+STAGE = {"extract": "extract", "meta": "meta", "tables": "table reader", "columns": "专栏 reader",
          "outline": "outline reader", "targets": "prose finder"}
 
 
@@ -431,7 +431,7 @@ def check_document(binary, corpus, doc, expname, opts):
     got, err = run_extract(binary, os.path.join(corpus, doc))
     tp = nf = ne = 0
     if got is None:
-        rep.add("meta", "extract failed: %s" % err)
+        rep.add("extract", "extract failed: %s" % err)
     else:
         if "meta" in exp:
             check_meta(exp["meta"], got, rep)
@@ -453,6 +453,9 @@ def check_document(binary, corpus, doc, expname, opts):
     nrows = sum(len(t.get("indicators", [])) for t in exp.get("tables", []))
     if got is None:
         rep.bad_rows = nrows
+        ne = len(exp.get("targets", []))
+        rep.raw = (0, 0, ne)
+        p, r, f = f1(0, 0, ne)
     print_document(doc, status, rep, (tp, nf, ne, p, r, f), exp, opts, dknown)
     return status, (tp, nf, ne), rep.raw, nrows - min(rep.bad_rows, nrows), nrows
 

@@ -1,0 +1,899 @@
+/*
+ * bulk.c - the whole-database evaluation (bulk.h).  One query per kind of
+ * row for every plan at once, each ordered by plan id ("streams"); the
+ * streams are merged plan after plan into a struct pw_plan (the current
+ * version, as plan_load.c rebuilds it) and the approved series and
+ * external targets of its indicators and prose targets (as
+ * observations.c and monitor_refs.c pick them, matched through the key),
+ * and each plan is evaluated with pw_eval_build().
+ */
+#include "store/bulk.h"
+#include "assess/assess_plan.h"
+#include "store/monitor.h"
+#include "store/store_internal.h"
+#include "util/alloc.h"
+#include "util/error.h"
+
+#include <pthread.h>
+#include <stdint.h>
+#include <string.h>
+
+/*
+ * Every stream's first column is the plan id, and rows come by plan id.
+ * CROSS JOIN fixes SQLite's join order (it would otherwise scan a child
+ * table and sort): plans by id, then their versions and rows through
+ * the indexes, so no stream needs a sort except the small external ones.
+ */
+#define CUR " FROM plans p CROSS JOIN plan_versions v ON v.plan_id = p.id" \
+	    " AND v.version = p.current_version"
+#define ANY " FROM plans p CROSS JOIN plan_versions w ON w.plan_id = p.id"
+#define SEC(a, col) " LEFT JOIN sections " a " ON " a ".id = " col
+#define TGT_COLS "g.kind, g.cmp, g.value, g.value_hi, g.year, g.text"
+#define OBS_COLS "o.year, o.id, o.value, o.estimated"
+#define IN_RANGE " p.id BETWEEN ?1 AND ?2"
+#define ROWS " CROSS JOIN indicator_tables t ON t.version_id = v.id" \
+	     " CROSS JOIN indicators i ON i.table_id = t.id"
+
+enum stream_id {
+	Q_VERSION, Q_SECTION, Q_TABLE, Q_INDICATOR, Q_ITARGET, Q_PROSE, Q_COLUMN, Q_ITEM,
+	Q_IOBS, Q_TOBS, Q_IEXT, Q_TEXT, NSTREAMS
+};
+
+static const char *const stream_sql[NSTREAMS] = {
+	[Q_VERSION] = "SELECT p.id, v.version, v.title, v.region, v.ordinal, v.period_start,"
+		      " v.period_end, v.source, v.checksum" CUR " WHERE" IN_RANGE " ORDER BY p.id",
+	[Q_SECTION] = "SELECT p.id, s.level, s.number, s.title, s.line, x.seq" CUR
+		      " CROSS JOIN sections s ON s.version_id = v.id" SEC("x", "s.parent_id")
+		      " WHERE" IN_RANGE " ORDER BY p.id, s.seq",
+	[Q_TABLE] = "SELECT p.id, t.id, t.title, t.line, t.period_start, t.period_end, x.seq" CUR
+		    " CROSS JOIN indicator_tables t ON t.version_id = v.id" SEC("x", "t.section_id")
+		    " WHERE" IN_RANGE " ORDER BY p.id, t.seq",
+	[Q_INDICATOR] = "SELECT p.id, i.table_id, i.id, i.key, i.no, i.group_name, i.category,"
+			" i.name, i.unit, i.attribute, i.direction, i.baseline_year,"
+			" i.baseline_value, i.actual_year, i.actual_value, i.actual_estimated,"
+			" i.note, i.line, x.seq" CUR ROWS SEC("x", "i.section_id")
+			" WHERE" IN_RANGE " ORDER BY p.id, t.seq, i.seq",
+	[Q_ITARGET] = "SELECT p.id, g.indicator_id, " TGT_COLS CUR ROWS
+		      " CROSS JOIN targets g ON g.indicator_id = i.id"
+		      " WHERE" IN_RANGE " ORDER BY p.id, t.seq, i.seq, g.seq",
+	[Q_PROSE] = "SELECT p.id, g.id, g.key, " TGT_COLS ", g.subject, g.unit, g.line, x.seq" CUR
+		    " CROSS JOIN targets g ON g.version_id = v.id AND g.indicator_id IS NULL"
+		    SEC("x", "g.section_id") " WHERE" IN_RANGE " ORDER BY p.id, g.seq",
+	[Q_COLUMN] = "SELECT p.id, c.id, c.title, c.line, x.seq" CUR
+		     " CROSS JOIN columns c ON c.version_id = v.id" SEC("x", "c.section_id")
+		     " WHERE" IN_RANGE " ORDER BY p.id, c.seq",
+	[Q_ITEM] = "SELECT p.id, i.column_id, i.no, i.title, i.text, i.line" CUR
+		   " CROSS JOIN columns c ON c.version_id = v.id"
+		   " CROSS JOIN column_items i ON i.column_id = c.id"
+		   " WHERE" IN_RANGE " ORDER BY p.id, c.seq, i.seq",
+	/* Approved values of every version's rows; the key finds the current
+	 * row (docs/monitoring.md, "Versions"). */
+	[Q_IOBS] = "SELECT p.id, j.key, " OBS_COLS ANY
+		   " CROSS JOIN indicators j ON j.version_id = w.id"
+		   " CROSS JOIN observations o ON o.indicator_id = j.id"
+		   " WHERE" IN_RANGE " AND o.state = 'approved' AND o.value IS NOT NULL"
+		   " ORDER BY p.id",
+	[Q_TOBS] = "SELECT p.id, g.key, " OBS_COLS ANY
+		   " CROSS JOIN targets g ON g.version_id = w.id AND g.indicator_id IS NULL"
+		   " CROSS JOIN observations o ON o.target_id = g.id"
+		   " WHERE" IN_RANGE " AND o.state = 'approved' AND o.value IS NOT NULL"
+		   " ORDER BY p.id",
+	/* External targets are few: read them all, sorted by plan. */
+	[Q_IEXT] = "SELECT w.plan_id, j.key, e.id, e.cmp, e.value FROM external_targets e"
+		   " CROSS JOIN targets t ON t.id = e.target_id"
+		   " CROSS JOIN indicators j ON j.id = t.indicator_id"
+		   " CROSS JOIN plan_versions w ON w.id = j.version_id"
+		   " WHERE t.kind = 'external' AND w.plan_id BETWEEN ?1 AND ?2 ORDER BY w.plan_id",
+	[Q_TEXT] = "SELECT w.plan_id, g.key, e.id, e.cmp, e.value FROM external_targets e"
+		   " CROSS JOIN targets g ON g.id = e.target_id AND g.indicator_id IS NULL"
+		   " CROSS JOIN plan_versions w ON w.id = g.version_id"
+		   " WHERE w.plan_id BETWEEN ?1 AND ?2 ORDER BY w.plan_id",
+};
+
+struct stream {
+	sqlite3_stmt *st;
+	int state; /* 1: a row is ready, 0: done */
+	int64_t plan;
+};
+
+/* Ids of parent rows in load order, found by a cursor that only moves
+ * forward (children come in their parents' order). */
+struct cursor {
+	int64_t *ids;
+	size_t n, alloc, pos;
+};
+
+/* A row's key and its position in the plan's flat order. */
+struct keypos {
+	int64_t key;
+	size_t pos;
+};
+
+/* One approved observation of the row at pos. */
+struct pobs {
+	size_t pos;
+	int year;
+	int64_t id;
+	double value;
+	bool estimated;
+};
+
+/* The rows of one kind (indicators, or prose targets) of the plan being
+ * merged, their series and external targets. */
+struct rows {
+	struct cursor ids; /* in plan order */
+	struct keypos *keys;
+	size_t nkeys, keys_alloc;
+	struct pobs *obs;
+	size_t nobs, obs_alloc;
+	struct pw_obs *pool;
+	size_t pool_alloc;
+	struct pw_eval_series_data *data;
+	int64_t *ext_id; /* external_targets.id in force, 0: none */
+	size_t *start;   /* obs of the row at pos: sorted[start[pos]..start[pos + 1]) */
+	struct pobs *sorted;
+	size_t data_alloc, ext_alloc, start_alloc, sorted_alloc;
+	int64_t last_key; /* the last key found, and its position */
+	long last_pos;
+};
+
+struct bulk {
+	struct pw_store *s;
+	const struct pw_eval_opts *o;
+	struct pw_bulk_stats *st;
+	struct stream q[NSTREAMS];
+	int64_t first, last; /* the plan ids to evaluate */
+	/* the plan being merged */
+	int plan_id, version;
+	struct pw_plan plan;
+	struct cursor tables, columns;
+	struct pw_indicator **flat; /* rows in plan order */
+	size_t flat_alloc;
+	struct rows ind, prose;
+};
+
+/* ------------------------------------------------------------------ */
+/* Streams                                                            */
+
+static int stream_next(struct bulk *b, struct stream *q)
+{
+	q->state = pw_store_step(b->s, q->st);
+	if (q->state == 1)
+		q->plan = sqlite3_column_int64(q->st, 0);
+	return q->state;
+}
+
+static int streams_open(struct bulk *b)
+{
+	int i;
+
+	for (i = 0; i < NSTREAMS; i++) {
+		b->q[i].st = pw_store_stmt(b->s, stream_sql[i]);
+		if (!b->q[i].st)
+			return -1;
+		pw_bind_int(b->q[i].st, 1, b->first);
+		pw_bind_int(b->q[i].st, 2, b->last);
+		if (stream_next(b, &b->q[i]) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static void streams_close(struct bulk *b)
+{
+	int i;
+
+	for (i = 0; i < NSTREAMS; i++)
+		if (b->q[i].st)
+			sqlite3_reset(b->q[i].st);
+}
+
+/* Calls fn on each row of stream id that belongs to the current plan
+ * (rows of plans without a current version are passed over). */
+static int each(struct bulk *b, enum stream_id id, int (*fn)(struct bulk *, sqlite3_stmt *))
+{
+	struct stream *q = &b->q[id];
+
+	while (q->state == 1 && q->plan <= b->plan_id) {
+		if (q->plan == b->plan_id && fn(b, q->st) < 0)
+			return -1;
+		if (stream_next(b, q) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Rebuilding the plan (the columns plan_load.c reads, after the plan id) */
+
+static void cursor_push(struct cursor *c, int64_t id)
+{
+	ALLOC_GROW(c->ids, c->n + 1, c->alloc);
+	c->ids[c->n++] = id;
+}
+
+static long cursor_find(struct cursor *c, int64_t id)
+{
+	while (c->pos < c->n && c->ids[c->pos] != id)
+		c->pos++;
+	return c->pos < c->n ? (long)c->pos : -1;
+}
+
+static int corrupt(struct bulk *b, const char *what)
+{
+	return pw_error("database '%s' is inconsistent: %s (plan %d)", pw_store_path(b->s), what,
+			b->plan_id);
+}
+
+static int section_col(sqlite3_stmt *st, int i)
+{
+	return pw_col_null(st, i) ? -1 : pw_col_int(st, i);
+}
+
+static int version_row(struct bulk *b, sqlite3_stmt *st)
+{
+	struct pw_plan *p = &b->plan;
+
+	b->version = pw_col_int(st, 1);
+	p->title = pw_col_text(st, 2);
+	p->region = pw_col_text(st, 3);
+	p->ordinal = pw_col_int(st, 4);
+	p->start = pw_col_int(st, 5);
+	p->end = pw_col_int(st, 6);
+	p->source = pw_col_text(st, 7);
+	p->checksum = pw_col_text(st, 8);
+	return 0;
+}
+
+static int section_row(struct bulk *b, sqlite3_stmt *st)
+{
+	int level = pw_level_from_name((const char *)sqlite3_column_text(st, 1));
+	struct pw_section *sec;
+
+	if (level < 0)
+		return corrupt(b, "unknown outline level");
+	sec = pw_plan_add_section(&b->plan);
+	sec->level = (enum pw_level)level;
+	sec->number = pw_col_text(st, 2);
+	sec->title = pw_col_text(st, 3);
+	sec->line = pw_col_int(st, 4);
+	sec->parent = section_col(st, 5);
+	return 0;
+}
+
+static int table_row(struct bulk *b, sqlite3_stmt *st)
+{
+	struct pw_table *t = pw_plan_add_table(&b->plan);
+
+	cursor_push(&b->tables, sqlite3_column_int64(st, 1));
+	t->title = pw_col_text(st, 2);
+	t->line = pw_col_int(st, 3);
+	t->start = pw_col_int(st, 4);
+	t->end = pw_col_int(st, 5);
+	t->section = section_col(st, 6);
+	return 0;
+}
+
+/* Columns kind, cmp, value, value_hi, year, text from column i on. */
+static int read_target(struct bulk *b, sqlite3_stmt *st, int i, struct pw_target *t)
+{
+	int kind = pw_kind_from_name((const char *)sqlite3_column_text(st, i));
+	int cmp = pw_col_null(st, i + 1) ? PW_CMP_NONE
+		  : pw_cmp_from_name((const char *)sqlite3_column_text(st, i + 1));
+
+	if (kind < 0 || cmp < 0)
+		return corrupt(b, "unknown target kind or comparator");
+	t->kind = (enum pw_kind)kind;
+	t->cmp = (enum pw_cmp)cmp;
+	t->has_value = !pw_col_null(st, i + 2);
+	t->value = sqlite3_column_double(st, i + 2);
+	t->has_value_hi = !pw_col_null(st, i + 3);
+	t->value_hi = sqlite3_column_double(st, i + 3);
+	t->year = pw_col_int(st, i + 4);
+	t->text = pw_col_text(st, i + 5);
+	return 0;
+}
+
+static void add_id(struct rows *r, int64_t id, int64_t key)
+{
+	cursor_push(&r->ids, id);
+	ALLOC_GROW(r->keys, r->nkeys + 1, r->keys_alloc);
+	r->keys[r->nkeys].key = key;
+	r->keys[r->nkeys].pos = r->nkeys;
+	r->nkeys++;
+}
+
+static int indicator_enums(struct bulk *b, sqlite3_stmt *st, struct pw_indicator *r)
+{
+	int attr = pw_col_null(st, 9) ? PW_ATTR_NONE
+		   : pw_attr_from_name((const char *)sqlite3_column_text(st, 9));
+	int dir = pw_dir_from_name((const char *)sqlite3_column_text(st, 10));
+
+	if (attr < 0 || dir < 0)
+		return corrupt(b, "unknown indicator attribute or direction");
+	r->attribute = (enum pw_attr)attr;
+	r->direction = (enum pw_dir)dir;
+	return 0;
+}
+
+static int indicator_row(struct bulk *b, sqlite3_stmt *st)
+{
+	long t = cursor_find(&b->tables, sqlite3_column_int64(st, 1));
+	struct pw_indicator *r;
+
+	if (t < 0)
+		return corrupt(b, "indicator outside its version's tables");
+	r = pw_table_add_row(&b->plan.tables[t]);
+	add_id(&b->ind, sqlite3_column_int64(st, 2), sqlite3_column_int64(st, 3));
+	r->no = pw_col_text(st, 4);
+	r->group = pw_col_text(st, 5);
+	r->category = pw_col_text(st, 6);
+	r->name = pw_col_text(st, 7);
+	r->unit = pw_col_text(st, 8);
+	r->has_baseline = !pw_col_null(st, 12);
+	r->baseline_year = pw_col_int(st, 11);
+	r->baseline = sqlite3_column_double(st, 12);
+	r->has_actual = !pw_col_null(st, 14);
+	r->actual_year = pw_col_int(st, 13);
+	r->actual = sqlite3_column_double(st, 14);
+	r->actual_estimated = pw_col_int(st, 15) != 0;
+	r->note = pw_col_text(st, 16);
+	r->line = pw_col_int(st, 17);
+	r->section = section_col(st, 18);
+	return indicator_enums(b, st, r);
+}
+
+/* The rows in plan order, once every table is complete. */
+static void index_rows(struct bulk *b)
+{
+	size_t t, r, n = 0;
+
+	ALLOC_GROW(b->flat, b->ind.ids.n + 1, b->flat_alloc);
+	for (t = 0; t < b->plan.ntables; t++)
+		for (r = 0; r < b->plan.tables[t].nrows; r++)
+			b->flat[n++] = &b->plan.tables[t].rows[r];
+}
+
+static int itarget_row(struct bulk *b, sqlite3_stmt *st)
+{
+	long k = cursor_find(&b->ind.ids, sqlite3_column_int64(st, 1));
+
+	if (k < 0)
+		return corrupt(b, "target outside its version's indicators");
+	return read_target(b, st, 2, pw_indicator_add_target(b->flat[k]));
+}
+
+static int prose_row(struct bulk *b, sqlite3_stmt *st)
+{
+	struct pw_prose_target *pt = pw_plan_add_target(&b->plan);
+
+	add_id(&b->prose, sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2));
+	if (read_target(b, st, 3, &pt->t) < 0)
+		return -1;
+	pt->subject = pw_col_text(st, 9);
+	pt->unit = pw_col_text(st, 10);
+	pt->line = pw_col_int(st, 11);
+	pt->section = section_col(st, 12);
+	return 0;
+}
+
+static int column_row(struct bulk *b, sqlite3_stmt *st)
+{
+	struct pw_column *c = pw_plan_add_column(&b->plan);
+
+	cursor_push(&b->columns, sqlite3_column_int64(st, 1));
+	c->title = pw_col_text(st, 2);
+	c->line = pw_col_int(st, 3);
+	c->section = section_col(st, 4);
+	return 0;
+}
+
+static int item_row(struct bulk *b, sqlite3_stmt *st)
+{
+	long c = cursor_find(&b->columns, sqlite3_column_int64(st, 1));
+	struct pw_item *it;
+
+	if (c < 0)
+		return corrupt(b, "项目 outside its version's 专栏");
+	it = pw_column_add_item(&b->plan.columns[c]);
+	it->no = pw_col_int(st, 2);
+	it->title = pw_col_text(st, 3);
+	it->text = pw_col_text(st, 4);
+	it->line = pw_col_int(st, 5);
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Series and external targets, matched to the rows by key            */
+
+static int cmp_keypos(const void *a, const void *b)
+{
+	const struct keypos *x = a, *y = b;
+
+	return (x->key > y->key) - (x->key < y->key);
+}
+
+/* Position of the current row with this key, or -1. */
+static long find_key(const struct rows *r, int64_t key)
+{
+	struct keypos k = { key, 0 };
+	const struct keypos *hit = bsearch(&k, r->keys, r->nkeys, sizeof(k), cmp_keypos);
+
+	return hit ? (long)hit->pos : -1;
+}
+
+static int obs_row(struct rows *r, sqlite3_stmt *st, struct pw_bulk_stats *bs)
+{
+	int64_t key = sqlite3_column_int64(st, 1);
+	long pos;
+	struct pobs *o;
+
+	/* the rows of one indicator come together: one search per indicator */
+	if (key != r->last_key || r->last_pos == -2)
+		r->last_pos = find_key(r, key);
+	r->last_key = key;
+	pos = r->last_pos;
+	bs->observations++;
+	if (pos < 0)
+		return 0; /* a row the current version no longer has */
+	ALLOC_GROW(r->obs, r->nobs + 1, r->obs_alloc);
+	o = &r->obs[r->nobs++];
+	o->pos = (size_t)pos;
+	o->year = sqlite3_column_int(st, 2);
+	o->id = sqlite3_column_int64(st, 3);
+	o->value = sqlite3_column_double(st, 4);
+	o->estimated = sqlite3_column_int(st, 5) != 0;
+	return 0;
+}
+
+static int iobs_row(struct bulk *b, sqlite3_stmt *st)
+{
+	return obs_row(&b->ind, st, b->st);
+}
+
+static int tobs_row(struct bulk *b, sqlite3_stmt *st)
+{
+	return obs_row(&b->prose, st, b->st);
+}
+
+/* The external target in force is the one set last (the highest id). */
+static int ext_row(struct rows *r, sqlite3_stmt *st)
+{
+	long pos = find_key(r, sqlite3_column_int64(st, 1));
+	int64_t id = sqlite3_column_int64(st, 2);
+	struct pw_eval_external *x;
+	int cmp;
+
+	if (pos < 0 || id < r->ext_id[pos])
+		return 0;
+	r->ext_id[pos] = id;
+	x = &r->data[pos].external;
+	cmp = pw_col_null(st, 3) ? -1 : pw_cmp_from_name((const char *)sqlite3_column_text(st, 3));
+	x->has_value = true;
+	x->value = sqlite3_column_double(st, 4);
+	x->cmp = cmp < 0 ? PW_CMP_EQ : (enum pw_cmp)cmp;
+	return 0;
+}
+
+static int iext_row(struct bulk *b, sqlite3_stmt *st)
+{
+	return ext_row(&b->ind, st);
+}
+
+static int text_row(struct bulk *b, sqlite3_stmt *st)
+{
+	return ext_row(&b->prose, st);
+}
+
+/* Zeroed series data for every row, before observations come in. */
+static void rows_prepare(struct rows *r)
+{
+	size_t i;
+
+	qsort(r->keys, r->nkeys, sizeof(*r->keys), cmp_keypos);
+	ALLOC_GROW(r->data, r->nkeys + 1, r->data_alloc);
+	ALLOC_GROW(r->ext_id, r->nkeys + 1, r->ext_alloc);
+	memset(r->data, 0, (r->nkeys + 1) * sizeof(*r->data));
+	memset(r->ext_id, 0, (r->nkeys + 1) * sizeof(*r->ext_id));
+	for (i = 0; i < r->nkeys; i++)
+		r->data[i].id = r->ids.ids[i];
+	r->last_pos = -2;
+}
+
+static bool pobs_before(const struct pobs *x, const struct pobs *y)
+{
+	return x->year < y->year || (x->year == y->year && x->id < y->id);
+}
+
+/* r->obs into r->sorted by position (a counting sort), then each
+ * position's rows by year and id (an insertion sort: a row's values come
+ * by year from the index, only corrections need moving). */
+static void rows_sort(struct rows *r)
+{
+	size_t i, j, *at;
+
+	ALLOC_GROW(r->start, 2 * r->nkeys + 2, r->start_alloc);
+	ALLOC_GROW(r->sorted, r->nobs + 1, r->sorted_alloc);
+	at = r->start + r->nkeys + 1;
+	memset(r->start, 0, (r->nkeys + 1) * sizeof(*r->start));
+	for (i = 0; i < r->nobs; i++)
+		r->start[r->obs[i].pos + 1]++;
+	for (i = 0; i < r->nkeys; i++)
+		r->start[i + 1] += r->start[i];
+	memcpy(at, r->start, r->nkeys * sizeof(*at));
+	for (i = 0; i < r->nobs; i++)
+		r->sorted[at[r->obs[i].pos]++] = r->obs[i];
+	for (i = 1; i < r->nobs; i++) {
+		struct pobs o = r->sorted[i];
+
+		for (j = i; j > 0 && r->sorted[j - 1].pos == o.pos &&
+			    pobs_before(&o, &r->sorted[j - 1]); j--)
+			r->sorted[j] = r->sorted[j - 1];
+		r->sorted[j] = o;
+	}
+}
+
+/*
+ * One value per row and year up to `upto` (0: all): the most recent
+ * approved row (PW_PICK_APPROVED), ascending by year, in one pool.
+ */
+static void rows_series(struct rows *r, int upto)
+{
+	size_t i, n = 0;
+
+	rows_sort(r);
+	ALLOC_GROW(r->pool, r->nobs + 1, r->pool_alloc);
+	for (i = 0; i < r->nobs; i++) {
+		const struct pobs *o = &r->sorted[i], *next = i + 1 < r->nobs ? o + 1 : NULL;
+		struct pw_eval_series_data *d = &r->data[o->pos];
+
+		if ((upto && o->year > upto) || (next && next->pos == o->pos && next->year == o->year))
+			continue; /* after the year, or not the latest of its year */
+		r->pool[n].year = o->year;
+		r->pool[n].value = o->value;
+		r->pool[n].estimated = o->estimated;
+		if (!d->nobs)
+			d->obs = &r->pool[n];
+		d->nobs++;
+		n++;
+	}
+}
+
+static void rows_reset(struct rows *r)
+{
+	r->ids.n = r->ids.pos = 0;
+	r->nkeys = 0;
+	r->nobs = 0;
+}
+
+static void rows_free(struct rows *r)
+{
+	free(r->ids.ids);
+	free(r->keys);
+	free(r->obs);
+	free(r->pool);
+	free(r->data);
+	free(r->ext_id);
+	free(r->start);
+	free(r->sorted);
+}
+
+/* ------------------------------------------------------------------ */
+/* Plan after plan                                                    */
+
+/* The year evaluation.c's year_in() tests against a period. */
+static bool year_in(int year, int start, int end)
+{
+	return (!start || year >= start) && (!end || year <= end) && (start || end);
+}
+
+/* Whether pw_eval_build() finds anything of p to evaluate for year. */
+static bool has_year(const struct pw_plan *p, int year)
+{
+	bool tables = false, own;
+	size_t i, items = 0;
+
+	for (i = 0; i < p->ncolumns; i++)
+		items += p->columns[i].nitems;
+	for (i = 0; year && i < p->ntables; i++) {
+		int start, end;
+
+		pw_assess_table_period(p, &p->tables[i], &start, &end);
+		tables |= year_in(year, start, end) && p->tables[i].nrows;
+	}
+	own = year_in(year, p->start, p->end) || (!p->start && !p->end && !tables);
+	return year && (tables || (own && (p->ntargets || items)));
+}
+
+/* Reads the current plan's rows from every stream. */
+static int merge_plan(struct bulk *b)
+{
+	int rc = each(b, Q_VERSION, version_row);
+
+	if (rc == 0)
+		rc = each(b, Q_SECTION, section_row);
+	if (rc == 0)
+		rc = each(b, Q_TABLE, table_row);
+	if (rc == 0)
+		rc = each(b, Q_INDICATOR, indicator_row);
+	if (rc == 0) {
+		index_rows(b);
+		rc = each(b, Q_ITARGET, itarget_row);
+	}
+	if (rc == 0)
+		rc = each(b, Q_PROSE, prose_row);
+	if (rc == 0)
+		rc = each(b, Q_COLUMN, column_row);
+	if (rc == 0)
+		rc = each(b, Q_ITEM, item_row);
+	return rc;
+}
+
+/* Reads its observations and external targets (approved values). */
+static int merge_data(struct bulk *b, int year)
+{
+	int rc;
+
+	rows_prepare(&b->ind);
+	rows_prepare(&b->prose);
+	rc = each(b, Q_IOBS, iobs_row);
+	if (rc == 0)
+		rc = each(b, Q_TOBS, tobs_row);
+	if (rc == 0)
+		rc = each(b, Q_IEXT, iext_row);
+	if (rc == 0)
+		rc = each(b, Q_TEXT, text_row);
+	rows_series(&b->ind, year);
+	rows_series(&b->prose, year);
+	return rc;
+}
+
+/* With o->unapproved: the series as pw_eval_from_store() reads them. */
+static int latest_series(struct bulk *b, int year, struct pw_series **series)
+{
+	size_t n, i;
+	int rc = pw_store_plan_obs_series(b->s, b->plan_id, 0, year, PW_PICK_LATEST, series, &n);
+
+	if (rc == 0 && n != b->ind.nkeys)
+		rc = pw_error("observation series do not match the indicators of plan %d",
+			      b->plan_id);
+	for (i = 0; rc == 0 && i < n; i++) {
+		b->ind.data[i].obs = (*series)[i].obs;
+		b->ind.data[i].nobs = (*series)[i].n;
+	}
+	return rc;
+}
+
+static int latest_prose(struct bulk *b, int year, struct pw_obs **obs)
+{
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; rc == 0 && i < b->prose.nkeys; i++) {
+		rc = pw_store_obs_series(b->s, PW_ENTITY_TARGET, b->prose.data[i].id, year,
+					 PW_PICK_LATEST, &obs[i], &b->prose.data[i].nobs);
+		b->prose.data[i].obs = obs[i];
+	}
+	return rc;
+}
+
+static int evaluate(struct bulk *b, int year, pw_bulk_eval_fn fn, void *ctx)
+{
+	struct pw_eval_data d = { b->ind.data, b->ind.nkeys, b->prose.data, b->prose.nkeys,
+				  NULL, 0 };
+	struct pw_evaluation ev;
+	int rc;
+
+	if (!has_year(&b->plan, year)) {
+		b->st->skipped++;
+		return 0;
+	}
+	if (pw_eval_build(&b->plan, &d, b->o, &ev) < 0)
+		return -1;
+	ev.plan_id = b->plan_id;
+	ev.version = b->version;
+	b->st->plans++;
+	b->st->indicators += (long)ev.ninds;
+	b->st->targets += (long)ev.ntargets;
+	rc = fn(ctx, b->plan_id, &ev);
+	pw_eval_release(&ev);
+	return rc;
+}
+
+static int one_plan(struct bulk *b, pw_bulk_eval_fn fn, void *ctx)
+{
+	struct pw_series *series = NULL;
+	struct pw_obs **tobs = NULL;
+	int year, rc = merge_plan(b);
+
+	year = b->o->year ? b->o->year : b->plan.end;
+	if (rc == 0)
+		rc = merge_data(b, year);
+	if (rc == 0 && b->o->unapproved) {
+		tobs = xcalloc(b->prose.nkeys + 1, sizeof(*tobs));
+		rc = latest_series(b, year, &series);
+		if (rc == 0)
+			rc = latest_prose(b, year, tobs);
+	}
+	if (rc == 0)
+		rc = evaluate(b, year, fn, ctx);
+	pw_store_series_free(series, b->ind.nkeys);
+	for (size_t i = 0; tobs && i < b->prose.nkeys; i++)
+		free(tobs[i]);
+	free(tobs);
+	pw_plan_free(&b->plan);
+	pw_plan_init(&b->plan);
+	b->tables.n = b->tables.pos = b->columns.n = b->columns.pos = 0;
+	rows_reset(&b->ind);
+	rows_reset(&b->prose);
+	return rc;
+}
+
+static int all_plans(struct bulk *b, pw_bulk_eval_fn fn, void *ctx)
+{
+	int rc = streams_open(b);
+
+	while (rc == 0 && b->q[Q_VERSION].state == 1) {
+		b->plan_id = (int)b->q[Q_VERSION].plan;
+		rc = one_plan(b, fn, ctx);
+	}
+	streams_close(b);
+	return rc;
+}
+
+/* Evaluates the plans first..last on connection s. */
+static int eval_range(struct pw_store *s, const struct pw_eval_opts *o, int64_t first,
+		      int64_t last, pw_bulk_eval_fn fn, void *ctx, struct pw_bulk_stats *st)
+{
+	struct bulk b;
+	int own_tx, rc;
+
+	memset(&b, 0, sizeof(b));
+	b.s = s;
+	b.o = o;
+	b.st = st;
+	b.first = first;
+	b.last = last;
+	pw_plan_init(&b.plan);
+	/* one read transaction: every stream sees the same database */
+	own_tx = sqlite3_get_autocommit(pw_store_sqlite(s));
+	rc = own_tx ? pw_store_exec(s, "BEGIN") : 0;
+	if (rc == 0)
+		rc = all_plans(&b, fn, ctx);
+	if (own_tx && !sqlite3_get_autocommit(pw_store_sqlite(s)))
+		sqlite3_exec(pw_store_sqlite(s), "COMMIT", NULL, NULL, NULL);
+	free(b.tables.ids);
+	free(b.columns.ids);
+	free(b.flat);
+	rows_free(&b.ind);
+	rows_free(&b.prose);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Several connections at once                                        */
+
+/* What the workers share: the caller's callback, called by one worker at
+ * a time, and the first non-zero result, which stops them all. */
+struct shared {
+	pthread_mutex_t lock;
+	pw_bulk_eval_fn fn;
+	void *ctx;
+	int stop;
+};
+
+struct worker {
+	struct shared *sh;
+	struct pw_store *s; /* the caller's store for the first worker */
+	const char *path;   /* else opened on this database */
+	const struct pw_eval_opts *o;
+	int64_t first, last;
+	struct pw_bulk_stats st;
+	int rc;
+	pthread_t thread;
+};
+
+static int locked_fn(void *ctx, int plan_id, const struct pw_evaluation *ev)
+{
+	struct worker *w = ctx;
+	int rc;
+
+	pthread_mutex_lock(&w->sh->lock);
+	rc = w->sh->stop;
+	if (!rc)
+		rc = w->sh->stop = w->sh->fn(w->sh->ctx, plan_id, ev);
+	pthread_mutex_unlock(&w->sh->lock);
+	return rc;
+}
+
+static void *work(void *arg)
+{
+	struct worker *w = arg;
+	struct pw_store *s = w->s;
+
+	w->rc = s ? 0 : pw_store_open(&s, w->path);
+	if (w->rc == 0)
+		w->rc = eval_range(s, w->o, w->first, w->last, locked_fn, w, &w->st);
+	if (!w->s)
+		pw_store_close(s);
+	if (w->rc < 0) {
+		pthread_mutex_lock(&w->sh->lock);
+		if (!w->sh->stop)
+			w->sh->stop = -1;
+		pthread_mutex_unlock(&w->sh->lock);
+	}
+	return NULL;
+}
+
+/* Plan ids cut into n ranges of about as many plans each: range k is
+ * bounds[k] + 1 .. bounds[k + 1]. */
+static int split_plans(struct pw_store *s, int n, int64_t *bounds)
+{
+	sqlite3_stmt *st = pw_store_stmt(s, "SELECT id FROM plans ORDER BY id");
+	int64_t *ids = NULL;
+	size_t nids = 0, alloc = 0;
+	int k, rc;
+
+	if (!st)
+		return -1;
+	while ((rc = pw_store_step(s, st)) == 1) {
+		ALLOC_GROW(ids, nids + 1, alloc);
+		ids[nids++] = sqlite3_column_int64(st, 0);
+	}
+	bounds[0] = INT64_MIN;
+	for (k = 1; k < n; k++)
+		bounds[k] = nids ? ids[nids * (size_t)k / (size_t)n] - 1 : 0;
+	bounds[n] = INT64_MAX;
+	free(ids);
+	return rc;
+}
+
+static void add_stats(struct pw_bulk_stats *to, const struct pw_bulk_stats *from)
+{
+	to->plans += from->plans;
+	to->skipped += from->skipped;
+	to->indicators += from->indicators;
+	to->targets += from->targets;
+	to->observations += from->observations;
+}
+
+static int eval_parallel(struct pw_store *s, const struct pw_eval_opts *o, int n,
+			 pw_bulk_eval_fn fn, void *ctx, struct pw_bulk_stats *st)
+{
+	struct shared sh = { PTHREAD_MUTEX_INITIALIZER, fn, ctx, 0 };
+	struct worker *w = xcalloc((size_t)n, sizeof(*w));
+	int64_t *bounds = xcalloc((size_t)n + 1, sizeof(*bounds));
+	int k, started = 0, rc = split_plans(s, n, bounds);
+
+	for (k = 0; rc == 0 && k < n; k++) {
+		w[k] = (struct worker){ &sh, k ? NULL : s, pw_store_path(s), o,
+					bounds[k] + (k > 0), bounds[k + 1] };
+		if (k && pthread_create(&w[k].thread, NULL, work, &w[k]) != 0)
+			rc = pw_error("cannot start a thread for the bulk evaluation");
+		started += k && rc == 0;
+	}
+	if (rc == 0)
+		work(&w[0]);
+	for (k = 1; k <= started; k++)
+		pthread_join(w[k].thread, NULL);
+	for (k = 0; k < n; k++)
+		add_stats(st, &w[k].st);
+	if (rc == 0)
+		rc = sh.stop;
+	free(w);
+	free(bounds);
+	return rc;
+}
+
+int pw_bulk_eval_all(struct pw_store *s, const struct pw_eval_opts *o, int threads,
+		     pw_bulk_eval_fn fn, void *ctx, struct pw_bulk_stats *st)
+{
+	struct pw_bulk_stats dummy;
+
+	if (!st)
+		st = &dummy;
+	memset(st, 0, sizeof(*st));
+	if (threads > 1)
+		return eval_parallel(s, o, threads, fn, ctx, st);
+	return eval_range(s, o, INT64_MIN, INT64_MAX, fn, ctx, st);
+}
