@@ -51,31 +51,56 @@ struct arche {
 
 /* A 14th-plan style 主要指标 table: every target kind and comparator. */
 static const struct arche arches[] = {
-	{ "经济发展", "地区生产总值", "亿元", E, UP, PW_KIND_GROWTH, PW_CMP_APPROX, 6, 0, 300, SH_CAGR, true },
-	{ "经济发展", "地区生产总值增长", "%", E, UP, PW_KIND_GROWTH, PW_CMP_APPROX, 6.5, 0, NAN, SH_RATE, false },
-	{ "经济发展", "全员劳动生产率增长", "%", E, UP, PW_KIND_GROWTH, PW_CMP_GE, 6, 0, NAN, SH_RATE, false },
-	{ "经济发展", "常住人口城镇化率", "%", E, UP, PW_KIND_LEVEL, PW_CMP_GE, 65, 0, 58, SH_PATH, false },
-	{ "经济发展", "一般公共预算收入", "亿元", E, UP, PW_KIND_GROWTH, PW_CMP_APPROX, 7, 0, 20, SH_CAGR, true },
-	{ "经济发展", "社会消费品零售总额增长", "%", E, UP, PW_KIND_GROWTH, PW_CMP_APPROX, 8, 0, NAN, SH_RATE, false },
-	{ "创新驱动", "研发经费投入强度", "%", E, UP, PW_KIND_LEVEL, PW_CMP_GE, 2, 0, 1.4, SH_PATH, false },
-	{ "创新驱动", "每万人口高价值发明专利拥有量", "件", E, UP, PW_KIND_LEVEL, PW_CMP_GE, 4, 0, 2.5, SH_PATH, false },
-	{ "创新驱动", "数字经济核心产业增加值占GDP比重", "%", E, UP, PW_KIND_CUMULATIVE, PW_CMP_EQ, 2.5, 0, 6, SH_SHARE, false },
-	{ "民生福祉", "居民人均可支配收入增长", "%", E, UP, PW_KIND_RELATION, PW_CMP_NONE, 6.5, 0, NAN, SH_RATE, false },
-	{ "民生福祉", "城镇新增就业人数", "万人", E, UP, PW_KIND_CUMULATIVE, PW_CMP_EQ, 5, 0, NAN, SH_FLOW, true },
-	{ "民生福祉", "城镇调查失业率", "%", E, DN, PW_KIND_LEVEL, PW_CMP_LE, 5.5, 0, 4.8, SH_PATH, false },
-	{ "民生福祉", "劳动年龄人口平均受教育年限", "年", B, UP, PW_KIND_LEVEL, PW_CMP_APPROX, 11, 0, 10.5, SH_PATH, false },
-	{ "民生福祉", "每千人口拥有执业（助理）医师数", "人", E, UP, PW_KIND_LEVEL, PW_CMP_EQ, 3.2, 0, 2.6, SH_PATH, false },
-	{ "民生福祉", "基本养老保险参保率", "%", E, UP, PW_KIND_LEVEL, PW_CMP_EQ, 95, 0, 92, SH_PATH, false },
-	{ "民生福祉", "人均预期寿命", "岁", E, UP, PW_KIND_LEVEL, PW_CMP_APPROX, 79, 0, 78, SH_PATH, false },
-	{ "民生福祉", "每千人口拥有3岁以下婴幼儿托位数", "个", E, UP, PW_KIND_LEVEL, PW_CMP_RANGE, 3, 4.5, 1.5, SH_PATH, false },
-	{ "绿色生态", "单位GDP能耗降低", "%", B, UP, PW_KIND_CUMULATIVE, PW_CMP_EQ, 13.5, 0, NAN, SH_RATE, false },
-	{ "绿色生态", "单位GDP二氧化碳排放降低", "%", B, UP, PW_KIND_EXTERNAL, PW_CMP_NONE, 3.5, 0, NAN, SH_RATE, false },
-	{ "绿色生态", "空气质量优良天数比率", "%", B, UP, PW_KIND_EXTERNAL, PW_CMP_NONE, 80, 0, 75, SH_PATH, false },
-	{ "绿色生态", "地表水达到或好于Ⅲ类水体比例", "%", B, UP, PW_KIND_LEVEL, PW_CMP_GE, 80, 0, 75, SH_PATH, false },
-	{ "绿色生态", "森林覆盖率", "%", B, UP, PW_KIND_LEVEL, PW_CMP_GE, 30, 0, 28, SH_PATH, false },
-	{ "绿色生态", "细颗粒物（PM2.5）平均浓度", "微克/立方米", B, DN, PW_KIND_LEVEL, PW_CMP_LE, 35, 0, 42, SH_PATH, false },
-	{ "安全保障", "粮食综合生产能力", "万吨", B, UP, PW_KIND_LEVEL, PW_CMP_GE, 50, 0, 48, SH_PATH, true },
-	{ "民生福祉", "新建改扩建中小学", "所", E, UP, PW_KIND_ANNUAL, PW_CMP_RANGE, 1, 2, NAN, SH_FLOW, false },
+	{ "经济发展", "地区生产总值", "亿元",
+	  E, UP, PW_KIND_GROWTH, PW_CMP_APPROX, 6, 0, 300, SH_CAGR, true },
+	{ "经济发展", "地区生产总值增长", "%",
+	  E, UP, PW_KIND_GROWTH, PW_CMP_APPROX, 6.5, 0, NAN, SH_RATE, false },
+	{ "经济发展", "全员劳动生产率增长", "%",
+	  E, UP, PW_KIND_GROWTH, PW_CMP_GE, 6, 0, NAN, SH_RATE, false },
+	{ "经济发展", "常住人口城镇化率", "%",
+	  E, UP, PW_KIND_LEVEL, PW_CMP_GE, 65, 0, 58, SH_PATH, false },
+	{ "经济发展", "一般公共预算收入", "亿元",
+	  E, UP, PW_KIND_GROWTH, PW_CMP_APPROX, 7, 0, 20, SH_CAGR, true },
+	{ "经济发展", "社会消费品零售总额增长", "%",
+	  E, UP, PW_KIND_GROWTH, PW_CMP_APPROX, 8, 0, NAN, SH_RATE, false },
+	{ "创新驱动", "研发经费投入强度", "%",
+	  E, UP, PW_KIND_LEVEL, PW_CMP_GE, 2, 0, 1.4, SH_PATH, false },
+	{ "创新驱动", "每万人口高价值发明专利拥有量", "件",
+	  E, UP, PW_KIND_LEVEL, PW_CMP_GE, 4, 0, 2.5, SH_PATH, false },
+	{ "创新驱动", "数字经济核心产业增加值占GDP比重", "%",
+	  E, UP, PW_KIND_CUMULATIVE, PW_CMP_EQ, 2.5, 0, 6, SH_SHARE, false },
+	{ "民生福祉", "居民人均可支配收入增长", "%",
+	  E, UP, PW_KIND_RELATION, PW_CMP_NONE, 6.5, 0, NAN, SH_RATE, false },
+	{ "民生福祉", "城镇新增就业人数", "万人",
+	  E, UP, PW_KIND_CUMULATIVE, PW_CMP_EQ, 5, 0, NAN, SH_FLOW, true },
+	{ "民生福祉", "城镇调查失业率", "%",
+	  E, DN, PW_KIND_LEVEL, PW_CMP_LE, 5.5, 0, 4.8, SH_PATH, false },
+	{ "民生福祉", "劳动年龄人口平均受教育年限", "年",
+	  B, UP, PW_KIND_LEVEL, PW_CMP_APPROX, 11, 0, 10.5, SH_PATH, false },
+	{ "民生福祉", "每千人口拥有执业（助理）医师数", "人",
+	  E, UP, PW_KIND_LEVEL, PW_CMP_EQ, 3.2, 0, 2.6, SH_PATH, false },
+	{ "民生福祉", "基本养老保险参保率", "%",
+	  E, UP, PW_KIND_LEVEL, PW_CMP_EQ, 95, 0, 92, SH_PATH, false },
+	{ "民生福祉", "人均预期寿命", "岁",
+	  E, UP, PW_KIND_LEVEL, PW_CMP_APPROX, 79, 0, 78, SH_PATH, false },
+	{ "民生福祉", "每千人口拥有3岁以下婴幼儿托位数", "个",
+	  E, UP, PW_KIND_LEVEL, PW_CMP_RANGE, 3, 4.5, 1.5, SH_PATH, false },
+	{ "绿色生态", "单位GDP能耗降低", "%",
+	  B, UP, PW_KIND_CUMULATIVE, PW_CMP_EQ, 13.5, 0, NAN, SH_RATE, false },
+	{ "绿色生态", "单位GDP二氧化碳排放降低", "%",
+	  B, UP, PW_KIND_EXTERNAL, PW_CMP_NONE, 3.5, 0, NAN, SH_RATE, false },
+	{ "绿色生态", "空气质量优良天数比率", "%",
+	  B, UP, PW_KIND_EXTERNAL, PW_CMP_NONE, 80, 0, 75, SH_PATH, false },
+	{ "绿色生态", "地表水达到或好于Ⅲ类水体比例", "%",
+	  B, UP, PW_KIND_LEVEL, PW_CMP_GE, 80, 0, 75, SH_PATH, false },
+	{ "绿色生态", "森林覆盖率", "%",
+	  B, UP, PW_KIND_LEVEL, PW_CMP_GE, 30, 0, 28, SH_PATH, false },
+	{ "绿色生态", "细颗粒物（PM2.5）平均浓度", "微克/立方米",
+	  B, DN, PW_KIND_LEVEL, PW_CMP_LE, 35, 0, 42, SH_PATH, false },
+	{ "安全保障", "粮食综合生产能力", "万吨",
+	  B, UP, PW_KIND_LEVEL, PW_CMP_GE, 50, 0, 48, SH_PATH, true },
+	{ "民生福祉", "新建改扩建中小学", "所",
+	  E, UP, PW_KIND_ANNUAL, PW_CMP_RANGE, 1, 2, NAN, SH_FLOW, false },
 };
 
 #define NARCHES (sizeof(arches) / sizeof(arches[0]))
@@ -200,6 +225,19 @@ static void add_target(struct pw_indicator *r, const struct arche *a, double val
 	t->text = target_text(a, value);
 }
 
+/* The target of an amount grows with the place: 粮食 ≥50 万吨 for an
+ * average county, ≥100 for one twice its size. */
+static double goal_of(const struct arche *a, double scale)
+{
+	if (!a->scaled)
+		return a->value;
+	if (a->kind == PW_KIND_LEVEL)
+		return round(a->value * scale);
+	if (a->kind == PW_KIND_CUMULATIVE)
+		return round(a->value * scale * 10) / 10;
+	return a->value;
+}
+
 static void add_row(const struct gen_opts *o, struct pw_table *t, int k, int row)
 {
 	const struct arche *a = arche_of(row);
@@ -220,9 +258,7 @@ static void add_row(const struct gen_opts *o, struct pw_table *t, int k, int row
 		r->baseline = round(a->base * scale * (0.97 + 0.06 * rnd(o->seed, k, row, 0, 2)) *
 				    100) / 100;
 	}
-	add_target(r, a, a->scaled && a->kind == PW_KIND_LEVEL ? round(a->value * scale) :
-			 a->scaled && a->kind == PW_KIND_CUMULATIVE ? round(a->value * scale * 10) / 10 :
-			 a->value);
+	add_target(r, a, goal_of(a, scale));
 	r->line = 100 + row;
 	r->section = 1;
 }

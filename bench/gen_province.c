@@ -3,8 +3,11 @@
  * `make bench` (bench/bench-assess.sh):
  *
  *   gen_province DB [--plans N] [--indicators M] [--years Y] [--prose P]
- *                   [--seed S] [--chunk C]
+ *                   [--seed S] [--chunk C] [--review]
  *
+ * --review enters every value one by one, submitted then approved (the
+ * way `data import --state approved` does), instead of bulk-loading the
+ * approved history.
  * Prints one line "plans=N indicators=... observations=... approved=...
  * corrected=... externals=... seconds=T" on standard output.  The data
  * model is described in bench/gen.h.
@@ -48,6 +51,10 @@ static void parse(int argc, char **argv, struct gen_opts *o, const char **db)
 			*db = a;
 			continue;
 		}
+		if (!strcmp(a, "--review")) {
+			o->review = 1;
+			continue;
+		}
 		if (!strcmp(a, "--plans"))
 			o->plans = (int)number(a, v);
 		else if (!strcmp(a, "--indicators"))
@@ -66,7 +73,7 @@ static void parse(int argc, char **argv, struct gen_opts *o, const char **db)
 	}
 	if (!*db)
 		pw_die(PW_EXIT_USAGE, "usage: gen_province DB [--plans N] [--indicators M] "
-				      "[--years Y] [--prose P] [--seed S] [--chunk C]");
+				      "[--years Y] [--prose P] [--seed S] [--chunk C] [--review]");
 }
 
 int main(int argc, char **argv)

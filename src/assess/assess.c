@@ -242,7 +242,7 @@ int pw_assess_indicator(const struct pw_assess_input *in, const struct pw_assess
 
 	memset(out, 0, sizeof(*out));
 	if (!in || !in->ind)
-		return pw_error("assess: no indicator given");
+		return pw_error("no indicator to assess");
 	if (!o) {
 		pw_assess_opts_init(&defaults);
 		o = &defaults;

@@ -36,10 +36,10 @@ static int assign_one(int argc, char **argv, struct pw_ctx *ctx)
 
 	optind = 1;
 	while (rc == 0 && (c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c == 'i' || c == 't' || c == 'p')
-			rc = pw_cli_set_ref(ctx->store, &ref, c == 'i' ? PW_ENTITY_INDICATOR
-					    : c == 't' ? PW_ENTITY_TARGET : PW_ENTITY_PROJECT, optarg);
-		else if (c == 'u')
+		if ((rc = pw_cli_ref_option(ctx->store, &ref, c, optarg)) != 1)
+			continue;
+		rc = 0;
+		if (c == 'u')
 			unit = optarg;
 		else if (c == 'y')
 			rc = (year = pw_cli_year(optarg)) ? 0 : -1;
@@ -163,7 +163,7 @@ static int assign_list(int argc, char **argv, struct pw_ctx *ctx)
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c == 'p' && (plan = (int)pw_cli_id(optarg)) > 0)
+		if (c == 'p' && pw_cli_plan(optarg, &plan) == 0)
 			continue;
 		if (c == 'y' && (year = pw_cli_year(optarg)) > 0)
 			continue;
@@ -193,7 +193,7 @@ static int assign_import(int argc, char **argv, struct pw_ctx *ctx)
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c == 'p' && (plan = (int)pw_cli_id(optarg)) > 0)
+		if (c == 'p' && pw_cli_plan(optarg, &plan) == 0)
 			continue;
 		if (c != 'b')
 			return pw_cli_usage(USAGE);

@@ -81,7 +81,7 @@ static int data_import(int argc, char **argv, struct pw_ctx *ctx)
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c == 'p' && (o.plan_id = (int)pw_cli_id(optarg)) > 0)
+		if (c == 'p' && pw_cli_plan(optarg, &o.plan_id) == 0)
 			continue;
 		if (c == 'b')
 			by = optarg;

@@ -41,23 +41,33 @@ static void print_row(const struct pw_obs_row *r)
 	       r->review_note ? r->review_note : "");
 }
 
-static void print_rows(const struct pw_obs_row *rows, size_t n, int json)
+/* 0, or -1 (reported) when a row cannot be written as JSON (text that is
+ * not UTF-8): no row is silently left out. */
+static int print_rows(const struct pw_obs_row *rows, size_t n, int json)
 {
-	json_t *a;
+	json_t *a, *o;
 	size_t i;
 
 	if (!json) {
 		printf("    id  about     ref    year         value unit   state     ver   by  name\n");
 		for (i = 0; i < n; i++)
 			print_row(&rows[i]);
-		return;
+		return 0;
 	}
 	a = json_array();
-	for (i = 0; i < n; i++)
-		json_array_append_new(a, row_json(&rows[i]));
+	for (i = 0; i < n; i++) {
+		o = row_json(&rows[i]);
+		if (!o) {
+			json_decref(a);
+			return pw_error("observation %lld has text that is not UTF-8",
+					(long long)rows[i].id);
+		}
+		json_array_append_new(a, o);
+	}
 	json_dumpf(a, stdout, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
 	putchar('\n');
 	json_decref(a);
+	return 0;
 }
 
 static int obs_list(int argc, char **argv, struct pw_ctx *ctx)
@@ -74,10 +84,10 @@ static int obs_list(int argc, char **argv, struct pw_ctx *ctx)
 
 	optind = 1;
 	while (rc == 0 && (c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c == 'i' || c == 't')
-			rc = pw_cli_set_ref(ctx->store, &ref, c == 'i' ? PW_ENTITY_INDICATOR : PW_ENTITY_TARGET,
-					    optarg);
-		else if (c == 'h')
+		if ((rc = pw_cli_ref_option(ctx->store, &ref, c, optarg)) != 1)
+			continue;
+		rc = 0;
+		if (c == 'h')
 			history = 1;
 		else if (c == 'j')
 			json = 1;
@@ -89,9 +99,9 @@ static int obs_list(int argc, char **argv, struct pw_ctx *ctx)
 	rc = pw_store_obs_list(ctx->store, ref.entity, ref.id, history, &rows, &n);
 	if (rc < 0)
 		return pw_cli_exit(rc);
-	print_rows(rows, n, json);
+	rc = print_rows(rows, n, json);
 	pw_obs_row_free_array(rows, n);
-	return PW_EXIT_OK;
+	return rc < 0 ? PW_EXIT_FAIL : PW_EXIT_OK;
 }
 
 static int obs_review(int argc, char **argv, struct pw_ctx *ctx, enum pw_obs_state to)

@@ -9,7 +9,6 @@
 #include "util/error.h"
 
 #include <getopt.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,12 +41,12 @@ static int parse_args(int argc, char **argv, struct record_args *a, struct pw_ct
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (c) {
-		case 'i': case 't': case 'p':
-			if (pw_cli_set_ref(ctx->store, &a->ref, c == 'i' ? PW_ENTITY_INDICATOR : c == 't'
-					   ? PW_ENTITY_TARGET : PW_ENTITY_PROJECT, optarg) < 0)
+		if ((st = pw_cli_ref_option(ctx->store, &a->ref, c, optarg)) != 1) {
+			if (st < 0)
 				return -1;
-			break;
+			continue;
+		}
+		switch (c) {
 		case 'y': a->year = optarg; break;
 		case 'v': a->value = optarg; break;
 		case 'u': a->unit = optarg; break;
@@ -97,15 +96,8 @@ static int record_value(struct pw_ctx *ctx, const struct record_args *a)
 /* An optional number option into *v; -1 when given but not a number. */
 static int opt_number(const char *name, const char *s, bool *has, double *v)
 {
-	char *end;
-
 	*has = s != NULL;
-	if (!s)
-		return 0;
-	*v = strtod(s, &end);
-	if (end == s || *end || !isfinite(*v))
-		return pw_error("--%s '%s' is not a number", name, s);
-	return 0;
+	return s ? pw_cli_number(name, s, v) : 0;
 }
 
 static int record_progress(struct pw_ctx *ctx, const struct record_args *a)

@@ -9,7 +9,6 @@
 #include "util/error.h"
 
 #include <getopt.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,14 +17,6 @@
 	      "[--cmp ge|le|eq|approx|range] [--kind level|growth|cumulative|annual] " \
 	      "[--year Y] [--unit U] [--source TEXT] [--note TEXT] [--by NAME]\n" \
 	      "       planwatch target show (--indicator ID | --target ID)"
-
-static int number(const char *s, double *v)
-{
-	char *end;
-
-	*v = strtod(s, &end);
-	return end != s && !*end && isfinite(*v) ? 0 : pw_error("'%s' is not a number", s);
-}
 
 static int set_enum(int v, const char *what, const char *arg, int *out)
 {
@@ -46,12 +37,11 @@ static int parse_one(int c, struct target_args *a, struct pw_ctx *ctx)
 {
 	int v = 0;
 
+	if ((v = pw_cli_ref_option(ctx->store, &a->ref, c, optarg)) != 1)
+		return v;
 	switch (c) {
-	case 'i': case 't':
-		return pw_cli_set_ref(ctx->store, &a->ref, c == 'i' ? PW_ENTITY_INDICATOR : PW_ENTITY_TARGET,
-				      optarg);
-	case 'v': a->has_value = 1; return number(optarg, &a->x.value);
-	case 'h': a->x.has_value_hi = true; return number(optarg, &a->x.value_hi);
+	case 'v': a->has_value = 1; return pw_cli_number("value", optarg, &a->x.value);
+	case 'h': a->x.has_value_hi = true; return pw_cli_number("value-hi", optarg, &a->x.value_hi);
 	case 'c':
 		if (set_enum(pw_cmp_from_name(optarg), "comparison", optarg, &v) < 0)
 			return -1;
@@ -62,7 +52,9 @@ static int parse_one(int c, struct target_args *a, struct pw_ctx *ctx)
 			return -1;
 		a->x.kind = (enum pw_kind)v;
 		return 0;
-	case 'y': return (a->x.year = pw_cli_year(optarg)) ? 0 : pw_error("bad year '%s'", optarg);
+	case 'y':
+		a->x.year = pw_cli_year(optarg);
+		return a->x.year ? 0 : pw_error("year '%s' is not a year", optarg);
 	case 'u': a->x.unit = optarg; return 0;
 	case 's': a->x.source = optarg; return 0;
 	case 'n': a->x.note = optarg; return 0;

@@ -15,6 +15,17 @@
 
 #define USAGE "template --unit NAME --year Y [--xlsx | --csv] [-o FILE]"
 
+/* NAME-Y-填报.xlsx in the current directory: a '/' or a leading '.' of
+ * the unit's name does not make it a path elsewhere. */
+static void default_name(struct strbuf *sb, const char *unit, int year, int csv)
+{
+	const char *p;
+
+	for (p = unit; *p; p++)
+		sb_addch(sb, *p == '/' || *p == '\\' || (p == unit && *p == '.') ? '_' : *p);
+	sb_addf(sb, "-%d-填报.%s", year, csv ? "csv" : "xlsx");
+}
+
 static int write_template(struct pw_ctx *ctx, const char *unit, int year, int csv,
 			  const char *out)
 {
@@ -27,7 +38,7 @@ static int write_template(struct pw_ctx *ctx, const char *unit, int year, int cs
 		return pw_cli_exit(rc);
 	}
 	if (!out) {
-		sb_addf(&name, "%s-%d-填报.%s", unit, year, csv ? "csv" : "xlsx");
+		default_name(&name, unit, year, csv);
 		out = name.buf;
 	}
 	if (!t.nrows)

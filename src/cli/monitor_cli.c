@@ -3,10 +3,13 @@
  * (monitor_cli.h).
  */
 #include "cli/monitor_cli.h"
+#include "text/number.h"
 #include "util/error.h"
 #include "util/strbuf.h"
 
 #include <ctype.h>
+#include <limits.h>
+#include <math.h>
 #include <string.h>
 
 #include <pwd.h>
@@ -14,20 +17,52 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+/* s as a number of ASCII digits only, at most max; -1 when it is not. */
+static int64_t digits(const char *s, int64_t max)
+{
+	int64_t v = 0;
+
+	if (!s || !*s)
+		return -1;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9' || v > (max - (*s - '0')) / 10)
+			return -1;
+		v = v * 10 + (*s - '0');
+	}
+	return v;
+}
+
 int64_t pw_cli_id(const char *s)
 {
-	char *end;
-	long long v = strtoll(s, &end, 10);
+	int64_t v = digits(s, INT64_MAX);
 
-	return *s && !*end && v > 0 ? (int64_t)v : 0;
+	return v > 0 ? v : 0;
+}
+
+int pw_cli_plan(const char *s, int *plan)
+{
+	int64_t v = digits(s, INT_MAX);
+
+	if (v <= 0)
+		return pw_error("plan '%s' is not a plan id (see 'planwatch list')", s);
+	*plan = (int)v;
+	return 0;
 }
 
 int pw_cli_year(const char *s)
 {
-	char *end;
-	long v = strtol(s, &end, 10);
+	int64_t v = digits(s, PW_MONITOR_YEAR_MAX);
 
-	return *s && !*end && v >= 1900 && v <= 2200 ? (int)v : 0;
+	return v >= PW_MONITOR_YEAR_MIN ? (int)v : 0;
+}
+
+int pw_cli_number(const char *name, const char *s, double *v)
+{
+	size_t n = s ? pw_scan_number(s, v) : 0;
+
+	if (!n || s[n] || !isfinite(*v))
+		return pw_error("--%s '%s' is not a number", name, s ? s : "");
+	return 0;
 }
 
 const char *pw_cli_actor(const char *by)
@@ -63,12 +98,17 @@ static int split_ref(const char *arg, int *table, struct strbuf *no, struct strb
 {
 	const char *p = arg, *colon = strchr(arg, ':');
 	const char *second;
+	struct strbuf num = STRBUF_INIT;
+	int64_t t;
 
 	if (!colon)
 		return -1;
 	while (p < colon && !isdigit((unsigned char)*p))
 		p++;
-	*table = (int)strtol(p, NULL, 10);
+	sb_add(&num, p, (size_t)(colon - p));
+	t = digits(num.buf, 9999);
+	sb_release(&num);
+	*table = t > 0 ? (int)t : 0;
 	second = strchr(colon + 1, ':');
 	sb_add(no, colon + 1, second ? (size_t)(second - colon - 1) : strlen(colon + 1));
 	if (second)
@@ -82,12 +122,12 @@ static int resolve_ref(struct pw_store *s, const char *arg, int64_t *id)
 	const char *why = NULL;
 	int table, rc = split_ref(arg, &table, &no, &name);
 
-	if (rc == 0)
+	if (rc < 0)
+		rc = pw_error("'%s' is not an id or TABLE:NO[:NAME] (see 'planwatch assign list')", arg);
+	else
 		rc = pw_store_find_indicator(s, 0, table, no.buf, name.len ? name.buf : NULL, id, &why);
 	if (rc == PW_STORE_NOTFOUND)
 		rc = pw_error("indicator '%s': %s", arg, why);
-	else if (rc < 0 && !why)
-		rc = pw_error("'%s' is not an id or TABLE:NO[:NAME] (see 'planwatch assign list')", arg);
 	sb_release(&no);
 	sb_release(&name);
 	return rc < 0 ? -1 : 0;
@@ -105,4 +145,14 @@ int pw_cli_set_ref(struct pw_store *s, struct pw_cli_ref *r, enum pw_entity e,
 	if (e == PW_ENTITY_INDICATOR && s)
 		return resolve_ref(s, arg, &r->id);
 	return pw_error("'%s' is not an id (see 'planwatch assign list')", arg);
+}
+
+int pw_cli_ref_option(struct pw_store *s, struct pw_cli_ref *r, int c, const char *arg)
+{
+	static const char codes[] = "itp";
+	const char *k = c ? strchr(codes, c) : NULL;
+
+	if (!k)
+		return 1;
+	return pw_cli_set_ref(s, r, (enum pw_entity)(k - codes), arg) < 0 ? -1 : 0;
 }

@@ -9,10 +9,17 @@
 
 #include <stdint.h>
 
-/* A positive row id from s, or 0. */
+/* A positive row id from s (ASCII digits only, no sign, blanks or
+ * overflow), or 0. */
 int64_t pw_cli_id(const char *s);
-/* A year 1900..2200 from s, or 0. */
+/* --plan ID: a positive plan id up to INT_MAX into *plan; -1 (reported)
+ * when s is not one. */
+int pw_cli_plan(const char *s, int *plan);
+/* A year PW_MONITOR_YEAR_MIN..MAX from s (digits only), or 0. */
 int pw_cli_year(const char *s);
+/* A finite decimal number from s into *v (1,234.5 and -3 are; 1e3, 0x10,
+ * nan, 12abc are not); -1 (reported, naming option `name`) otherwise. */
+int pw_cli_number(const char *name, const char *s, double *v);
 /* --by NAME, else $USER / $LOGNAME / the login name. */
 const char *pw_cli_actor(const char *by);
 /* The exit code for a store return value (-1: database, -2: not found). */
@@ -31,5 +38,10 @@ struct pw_cli_ref {
 
 int pw_cli_set_ref(struct pw_store *s, struct pw_cli_ref *r, enum pw_entity e,
 		   const char *arg);
+
+/* The getopt codes of the reference options: --indicator 'i', --target
+ * 't', --project 'p'.  For c one of them, sets r from arg (pw_cli_set_ref)
+ * and returns 0 or -1; for any other c returns 1 (not a reference). */
+int pw_cli_ref_option(struct pw_store *s, struct pw_cli_ref *r, int c, const char *arg);
 
 #endif

@@ -163,7 +163,8 @@ struct box {
 	size_t last_width;    /* code points of the last line read */
 };
 
-/* The title of an item: its first line up to the first 。 or ：. */
+/* The title of an item: its first line up to the first 。 or ：.  A new
+ * string (the item owns it). */
 static char *item_title(const char *t, size_t first_len)
 {
 	static const char *const stops[] = { "。", "：", ":" };

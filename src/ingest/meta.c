@@ -86,7 +86,9 @@ static size_t next_nonblank(const struct pw_doc *d, size_t i)
 }
 
 /* The title from the top lines: a title-like line, joined with the next
- * one when the title is split (…国民经济和社会发展 / 第十四个五年规划…). */
+ * one when the title is split (…国民经济和社会发展 / 第十四个五年规划…).
+ * Here and below, a returned string is new and the caller frees it (it
+ * ends up in the plan); NULL means not found. */
 static char *title_from_top(const struct pw_doc *d)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -300,12 +302,13 @@ static int ordinal_short(const char *s, bool quoted)
 	return 0;
 }
 
-/* Bytes of the character at s (at least 1). */
+/* Bytes of the character at s (at least 1).  Bounded: called at every
+ * character of a line, which strlen(s) would make quadratic. */
 static size_t char_len(const char *s)
 {
 	uint32_t cp;
 
-	return pw_utf8_decode(s, strlen(s) < 4 ? strlen(s) : 4, &cp);
+	return pw_utf8_decode(s, strnlen(s, 4), &cp);
 }
 
 /* The first 第N个五年 form in s, or 0. */

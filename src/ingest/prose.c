@@ -26,6 +26,12 @@
 #include <string.h>
 
 #define MAX_VALUES 8 /* values in one list: 分别降低13.5%、18% */
+/* Bytes of the longest clause read for targets.  Finding a target looks
+ * back over its clause, so a clause's cost grows with its length times its
+ * numbers; real clauses stay under a few hundred bytes (the longest
+ * sentence of the test documents is 763), and a longer run without ，；：
+ * is a flattened table or junk, not running text. */
+#define MAX_CLAUSE_BYTES 2048
 
 struct prose_run {
 	struct pw_plan *p;
@@ -72,7 +78,7 @@ static int bracket(const char *s)
 /* ---- emission ---- */
 
 /* The clause as the target's text, without a leading year phrase
- * ("到 2025 年粮食综合生产能力…" → "粮食综合生产能力…"). */
+ * ("到 2025 年粮食综合生产能力…" → "粮食综合生产能力…").  Caller frees. */
 static char *clause_text(const char *s, size_t lo, size_t hi)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -175,14 +181,15 @@ static void read_list(const char *s, size_t hi, struct finding *f)
 
 /* Tries the quantity at pos; returns the end of what it consumed (0 if it
  * is not a target). */
-static size_t try_quantity(struct prose_run *r, size_t lo, size_t hi, size_t pos)
+static size_t try_quantity(struct prose_run *r, size_t lo, size_t hi, size_t pos,
+			   struct pw_prose_verbs *v)
 {
 	struct finding f;
 
 	if (pw_prose_qty_is_name(r->s, lo, pos, hi) ||
 	    !pw_prose_qty_scan(r->s, pos, hi, &f.q[0]) || f.q[0].modifier || f.q[0].year)
 		return 0;
-	if (!pw_prose_trigger_find(r->s, lo, hi, &f.q[0], &f.t))
+	if (!pw_prose_trigger_find(r->s, lo, hi, &f.q[0], v, &f.t))
 		return 0;
 	if (r->pending_annual && f.t.role != PW_PR_LEVEL && f.t.role != PW_PR_CMP)
 		f.t.annual = true;
@@ -202,15 +209,17 @@ static size_t skip_number(const char *s, size_t pos)
 
 static void read_clause(struct prose_run *r, size_t lo, size_t hi)
 {
+	struct pw_prose_verbs verbs;
 	size_t i = lo, end;
 	int depth = 0, found = 0, b;
 
+	pw_prose_verbs_init(&verbs, r->s, lo);
 	while (i < hi) {
 		if ((b = bracket(r->s + i)) != 0) {
 			depth = depth + b < 0 ? 0 : depth + b;
 			i += pw_prose_cp_len(r->s + i);
 		} else if (is_digit(r->s[i]) && !depth) {
-			end = try_quantity(r, lo, hi, i);
+			end = try_quantity(r, lo, hi, i, &verbs);
 			found += end != 0;
 			i = end ? end : skip_number(r->s, i);
 		} else {
@@ -284,7 +293,8 @@ static void read_sentence(struct prose_run *r, size_t b, size_t e, bool first)
 	remember_subject(r, NULL);
 	while (c < e) {
 		ce = clause_end(r->s, c, e);
-		read_clause(r, c, ce);
+		if (ce - c <= MAX_CLAUSE_BYTES)
+			read_clause(r, c, ce);
 		c = ce < e ? ce + pw_prose_cp_len(r->s + ce) : e;
 	}
 }
@@ -303,18 +313,29 @@ static size_t sentence_stop(const char *s)
 	return 0;
 }
 
+/* The next sentence end at or after s[i] (its length in *k), or len.
+ * strcspn jumps to the bytes a stop can start with (! ? and the lead bytes
+ * E3, EF, never inside a character), which keeps this at memory speed. */
+static size_t next_stop(const char *s, size_t i, size_t len, size_t *k)
+{
+	for (;;) {
+		i += strcspn(s + i, "!?\xE3\xEF");
+		if (i >= len)
+			return len;
+		if ((*k = sentence_stop(s + i)) != 0)
+			return i;
+		i++;
+	}
+}
+
 static void read_paragraph(struct prose_run *r)
 {
-	size_t len = r->para->text.len, b = 0, i = 0, k;
+	size_t len = r->para->text.len, b = 0, i, k = 0;
 
 	r->para_past = false;
-	while (i < len) {
-		if ((k = sentence_stop(r->s + i)) != 0) {
-			read_sentence(r, b, i, b == 0);
-			b = i = i + k;
-			continue;
-		}
-		i += pw_prose_cp_len(r->s + i);
+	while ((i = next_stop(r->s, b, len, &k)) < len) {
+		read_sentence(r, b, i, b == 0);
+		b = i + k;
 	}
 	if (b < len)
 		read_sentence(r, b, len, b == 0);

@@ -91,7 +91,8 @@ static void sort_unique(struct head *h, size_t *n)
 }
 
 /* Headings from the outline reader, and those it missed that the lines
- * show themselves (pw_para_heading_level()), in line order. */
+ * show themselves (pw_para_heading_level()), in line order.  The array is
+ * the caller's to free; its titles point into p and d. */
 static struct head *collect_heads(const struct pw_doc *d, const struct pw_plan *p,
 				  const unsigned char *claimed, size_t *n)
 {

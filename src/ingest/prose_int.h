@@ -48,6 +48,8 @@ struct pw_prose_word {
 const struct pw_prose_word *pw_prose_word_ending(const char *s, size_t lo, size_t pos);
 /* The longest lexicon word that starts at s[pos] and ends by hi. */
 const struct pw_prose_word *pw_prose_word_at(const char *s, size_t pos, size_t hi);
+/* Bytes of the longest lexicon word. */
+size_t pw_prose_word_maxlen(void);
 /* True for the roles that carry a target by themselves. */
 bool pw_prose_role_is_verb(int role);
 
@@ -119,10 +121,28 @@ struct pw_prose_trigger {
 	bool annual, average, cumul, each;
 };
 
-/* Finds what makes the quantity q in clause [lo, hi) a target.  Returns
- * false if nothing does. */
-bool pw_prose_trigger_find(const char *s, size_t lo, size_t hi,
-			   const struct pw_prose_qty *q, struct pw_prose_trigger *t);
+/*
+ * The verbs of one clause read left to right, up to where the last look
+ * stopped.  Each quantity asks for the last verb before it; reading the
+ * clause from its start for every one of its numbers made a long clause
+ * quadratic.  Initialise once per clause; no memory is held.
+ */
+struct pw_prose_verbs {
+	const char *s;
+	size_t lo;                     /* the clause's start */
+	size_t i;                      /* read up to here */
+	size_t last;                   /* where the last step started */
+	const struct pw_prose_word *best; /* the last verb before i, or NULL */
+	size_t at;                     /* where best starts */
+	size_t maxlen;                 /* pw_prose_word_maxlen() */
+};
+
+void pw_prose_verbs_init(struct pw_prose_verbs *v, const char *s, size_t lo);
+
+/* Finds what makes the quantity q in clause [lo, hi) a target (v: the
+ * clause's verbs).  Returns false if nothing does. */
+bool pw_prose_trigger_find(const char *s, size_t lo, size_t hi, const struct pw_prose_qty *q,
+			   struct pw_prose_verbs *v, struct pw_prose_trigger *t);
 /* The comparator and kind of a target. */
 enum pw_cmp pw_prose_trigger_cmp(const struct pw_prose_trigger *t, const struct pw_prose_qty *q);
 enum pw_kind pw_prose_trigger_kind(const struct pw_prose_trigger *t, const struct pw_prose_qty *q,
@@ -142,7 +162,8 @@ void pw_prose_subjects(const char *s, size_t lo, size_t hi, const struct pw_pros
 		       const struct pw_prose_qty *last, const struct pw_prose_trigger *t,
 		       size_t nvalues, struct pw_prose_subjects *out);
 void pw_prose_subjects_release(struct pw_prose_subjects *out);
-/* [b, e) without blanks, quotes and lead-ins at the front; a new string. */
+/* [b, e) without blanks, quotes and lead-ins at the front; a new string
+ * the caller frees. */
 char *pw_prose_clean_phrase(const char *s, size_t b, size_t e);
 
 /* ---- context (prose_context.c) ---- */

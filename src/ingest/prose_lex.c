@@ -58,6 +58,16 @@ static const struct pw_prose_word words[] = {
 	W("分别", EACH), W("均", EACH), W("都", EACH), W("各", EACH),
 };
 
+size_t pw_prose_word_maxlen(void)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < NELEM(words); i++)
+		if (words[i].len > n)
+			n = words[i].len;
+	return n;
+}
+
 bool pw_prose_role_is_verb(int role)
 {
 	return role == PW_PR_LEVEL || role == PW_PR_CHANGE || role == PW_PR_GROWTH ||
@@ -72,8 +82,9 @@ const struct pw_prose_word *pw_prose_word_ending(const char *s, size_t lo, size_
 	for (i = 0; i < NELEM(words); i++) {
 		size_t n = words[i].len;
 
-		if (n <= bestlen || n > pos - lo || s[pos - 1] != words[i].s[n - 1])
-			continue;
+		if (n <= bestlen || n > pos - lo || s[pos - 1] != words[i].s[n - 1] ||
+		    (n > 1 && s[pos - 2] != words[i].s[n - 2]))
+			continue; /* two byte compares settle most positions */
 		if (!memcmp(s + pos - n, words[i].s, n)) {
 			best = &words[i];
 			bestlen = n;
@@ -90,8 +101,9 @@ const struct pw_prose_word *pw_prose_word_at(const char *s, size_t pos, size_t h
 	for (i = 0; i < NELEM(words); i++) {
 		size_t n = words[i].len;
 
-		if (n <= bestlen || n > hi - pos || s[pos] != words[i].s[0])
-			continue;
+		if (n <= bestlen || n > hi - pos || s[pos] != words[i].s[0] ||
+		    (n > 1 && s[pos + 1] != words[i].s[1]))
+			continue; /* two byte compares settle most positions */
 		if (!memcmp(s + pos, words[i].s, n)) {
 			best = &words[i];
 			bestlen = n;

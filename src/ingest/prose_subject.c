@@ -71,7 +71,7 @@ static size_t strip_trailing(const char *s, size_t b, size_t e)
 }
 
 /* Copies [b, e) dropping quotes and the blanks that do not separate two
- * ASCII words. */
+ * ASCII words.  Here and below a returned string is the caller's. */
 static char *squeeze(const char *s, size_t b, size_t e)
 {
 	struct strbuf sb = STRBUF_INIT;

@@ -131,23 +131,54 @@ static bool clause_final(const char *s, size_t end, size_t hi, bool members)
 	return end >= hi || (members && pw_utf8_starts(s + end, "、"));
 }
 
-/* The last verb in [lo, pos) and where it starts; NULL if none. */
-static const struct pw_prose_word *last_verb(const char *s, size_t lo, size_t pos, size_t *at)
+void pw_prose_verbs_init(struct pw_prose_verbs *v, const char *s, size_t lo)
 {
-	const struct pw_prose_word *best = NULL, *w;
-	size_t i = lo;
+	v->s = s;
+	v->lo = v->i = v->last = lo;
+	v->best = NULL;
+	v->at = 0;
+	v->maxlen = pw_prose_word_maxlen();
+}
 
-	while (i < pos) {
-		w = pw_prose_word_at(s, i, pos);
-		if (w && pw_prose_role_is_verb(w->role) && w->role != PW_PR_CMP) {
-			best = w;
-			*at = i;
-			i += w->len;
-			continue;
-		}
-		i += pw_prose_cp_len(s + i);
+/* One step of the left-to-right reading at v->i, with words ending by pos. */
+static void verbs_step(struct pw_prose_verbs *v, size_t pos)
+{
+	const struct pw_prose_word *w = pw_prose_word_at(v->s, v->i, pos);
+
+	v->last = v->i;
+	if (w && pw_prose_role_is_verb(w->role) && w->role != PW_PR_CMP) {
+		v->best = w;
+		v->at = v->i;
+		v->i += w->len;
+	} else {
+		v->i += pw_prose_cp_len(v->s + v->i);
 	}
-	return best;
+}
+
+/*
+ * The last verb in [lo, pos) and where it starts; NULL if none.  A step at
+ * i reads the same whatever the bound once i + maxlen <= pos (every word
+ * fits).  So v takes only such steps and keeps what they read; it serves a
+ * later pos as long as its last step fits that pos too.  The last few
+ * bytes before pos, and a pos v cannot serve, are read on a copy.
+ */
+static const struct pw_prose_word *last_verb(struct pw_prose_verbs *v, size_t pos, size_t *at)
+{
+	struct pw_prose_verbs tail;
+	size_t safe = pos - v->lo > v->maxlen ? pos - v->maxlen : v->lo;
+
+	if (v->i == v->lo || v->last + v->maxlen <= pos) {
+		while (v->i < safe)
+			verbs_step(v, pos);
+		tail = *v;
+	} else {
+		pw_prose_verbs_init(&tail, v->s, v->lo);
+	}
+	while (tail.i < pos)
+		verbs_step(&tail, pos);
+	if (tail.best)
+		*at = tail.at;
+	return tail.best;
 }
 
 static bool gap_ends_with_de(const char *s, size_t b, size_t e)
@@ -157,19 +188,32 @@ static bool gap_ends_with_de(const char *s, size_t b, size_t e)
 	return e - b >= 3 && !memcmp(s + e - 3, "的", 3);
 }
 
+/* Code points in [s, s+len), counted up to max + 1 (enough to compare). */
+static size_t columns_upto(const char *s, size_t len, size_t max)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < len && n <= max; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
 /* 达到全年天数的 70%; 新改建“四好农村路”102千米. */
 static bool find_gap(const char *s, size_t lo, size_t hi, const struct pw_prose_qty *q,
-		     struct pw_prose_trigger *t)
+		     struct pw_prose_verbs *v, struct pw_prose_trigger *t)
 {
 	size_t at = 0, vend, chars;
-	const struct pw_prose_word *w = last_verb(s, lo, q->start, &at);
+	const struct pw_prose_word *w = last_verb(v, q->start, &at);
 
 	if (!w)
 		return false;
 	vend = at + w->len;
-	if (quantity_in_object(s, vend, q->start))
+	/* Both shapes want the verb near: a far one settles it without reading
+	 * the gap (a long clause has many numbers and one verb at its start). */
+	chars = columns_upto(s + vend, q->start - vend, MAX_OBJECT_GAP);
+	if (chars > MAX_OBJECT_GAP || quantity_in_object(s, vend, q->start))
 		return false;
-	chars = pw_utf8_columns(s + vend, q->start - vend);
 	if (w->role == PW_PR_LEVEL && gap_ends_with_de(s, vend, q->start) &&
 	    chars <= MAX_VERB_OF_GAP)
 		t->shape = PW_SHAPE_VERB_OF;
@@ -190,10 +234,10 @@ static bool find_gap(const char *s, size_t lo, size_t hi, const struct pw_prose_
  * of making before it makes, each year.  (Only then: subjects often hold such
  * words, 建设用地总量不超过50平方公里, 建成区绿地率超过40%.) */
 static void adopt_verb(const char *s, size_t lo, size_t pos, const struct pw_prose_qty *q,
-		       struct pw_prose_trigger *t)
+		       struct pw_prose_verbs *v, struct pw_prose_trigger *t)
 {
 	size_t at = 0;
-	const struct pw_prose_word *w = last_verb(s, lo, pos, &at);
+	const struct pw_prose_word *w = last_verb(v, pos, &at);
 
 	if (w && (w->role == PW_PR_BUILD || w->role == PW_PR_NEWADD) &&
 	    !(q->uflags & PW_U_PERCENT) && pw_prose_contains(s, lo, at, "每年")) {
@@ -202,8 +246,8 @@ static void adopt_verb(const char *s, size_t lo, size_t pos, const struct pw_pro
 	}
 }
 
-bool pw_prose_trigger_find(const char *s, size_t lo, size_t hi,
-			   const struct pw_prose_qty *q, struct pw_prose_trigger *t)
+bool pw_prose_trigger_find(const char *s, size_t lo, size_t hi, const struct pw_prose_qty *q,
+			   struct pw_prose_verbs *v, struct pw_prose_trigger *t)
 {
 	size_t pos;
 
@@ -219,8 +263,8 @@ bool pw_prose_trigger_find(const char *s, size_t lo, size_t hi,
 		t->head = pos;
 		t->verb_end = q->start;
 		if (t->role == PW_PR_CMP)
-			adopt_verb(s, lo, pos, q, t);
-	} else if (!find_gap(s, lo, hi, q, t)) {
+			adopt_verb(s, lo, pos, q, v, t);
+	} else if (!find_gap(s, lo, hi, q, v, t)) {
 		if (q->suffix == PW_CMP_NONE || !clause_final(s, q->end, hi, false) || pos <= lo)
 			return false;
 		t->shape = PW_SHAPE_BARE;

@@ -282,6 +282,7 @@ static long find_title(struct tctx *c, size_t hline)
 	return -1;
 }
 
+/* The title text of line s without Markdown marks; caller frees. */
 static char *clean_title(const char *s)
 {
 	const char *t = title_text(s);
@@ -322,7 +323,8 @@ static size_t read_notes(struct tctx *c, size_t i)
 	return last;
 }
 
-/* "带*的为2019年数据": the year a * marks, and the clause as the note. */
+/* "带*的为2019年数据": the year a * marks (0 if none), and then the
+ * clause as the note in *clause, a new string the caller frees. */
 static int footnote_year(const char *notes, char **clause)
 {
 	static const char *const stops[] = { "。", "；", ";", "，", "\n", "②", "③", "④" };
@@ -579,7 +581,8 @@ static size_t read_table(struct tctx *c, size_t hline, const struct pw_trow *hr0
 	while (i < c->d->nlines && table_line(c, i, &next, &last))
 		i = next;
 	if (!t->nrows)
-		pw_warning_at(c->d->name, t->line, 1, "indicator table has no data rows");
+		pw_warning_at(c->d->name, t->line, 1, "no data rows in indicator table '%s'",
+			      t->title ? t->title : "(untitled)");
 	apply_footnotes(c, t);
 	pw_table_header_release(&c->h);
 	pw_table_state_release(&c->st);

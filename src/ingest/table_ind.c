@@ -22,9 +22,9 @@
 
 /* Characters a Chinese unit is written with (元, 万人, 平方米, 亿吨标准煤…). */
 static const char unit_chars[] =
-	"元亿万千百十人吨米平方立公里克顷亩户家个件座所张天小时分钟辆台岁年月日"
-	"次项条床位册瓦度标准煤美港币块每微升焦只株棵头箱处间套部种对名篇元人"
-	"双份辆艘架栋幢片支门孔场例斤担粒桶罐吨千瓦时兆赫比特秒车公顷";
+	"元亿万千百十人吨米平方立公里克顷亩户家个件座所张天小时分钟辆台岁年月"
+	"日次项条床位册瓦度标准煤美港币块每微升焦只株棵头箱处间套部种对名篇双"
+	"份艘架栋幢片支门孔场例斤担粒桶罐兆赫比特秒车";
 
 static const char *const ascii_units[] = {
 	"%", "‰", "‱", "km", "km2", "km²", "kg", "t", "m", "m2", "m²", "m3", "m³",
@@ -110,7 +110,8 @@ static bool only_brackets(const char *s, size_t from)
 }
 
 /* Splits "生产总值（亿元）" into name and unit (unit NULL if none): the
- * last unit-like bracket is the unit; explanation brackets after it go. */
+ * last unit-like bracket is the unit; explanation brackets after it go.
+ * Both are new strings the caller frees. */
 static void split_name_unit(const char *text, char **name, char **unit)
 {
 	struct bracket b, last = { 0 };
@@ -142,7 +143,7 @@ static void split_name_unit(const char *text, char **name, char **unit)
 	*unit = xstrndup(text + last.inner, last.inner_end - last.inner);
 }
 
-/* A unit column cell, brackets removed: "（%）" -> "%". */
+/* A unit column cell, brackets removed: "（%）" -> "%".  Caller frees. */
 static char *unit_cell(const char *cell)
 {
 	struct bracket b;
@@ -510,7 +511,8 @@ static void read_values(struct pw_tstate *st, struct pw_indicator *ind,
 		ind->attribute = attr_of(rc->attr);
 }
 
-/* A unit written in a value cell (14/10 万 -> 1/10万), if the name has none. */
+/* A unit written in a value cell (14/10 万 -> 1/10万), if the name has
+ * none: a new string, or NULL. */
 static char *unit_from_cells(struct row_cells *rc)
 {
 	const char *cells[3] = { rc->target, rc->base, rc->actual };
@@ -588,16 +590,16 @@ static bool check_row(struct pw_tstate *st, const struct pw_theader *h,
 	size_t used = pw_table_row_used(r);
 
 	if (!L->name || !has_name(L->name)) {
-		pw_warning_at(st->file, line, 1, "table row has no indicator name");
+		pw_warning_at(st->file, line, 1, "no indicator name in table row");
 		return false;
 	}
 	if (!has_values(rc)) {
-		pw_warning_at(st->file, line, 1, "table row '%s' has no values", L->name);
+		pw_warning_at(st->file, line, 1, "no values in table row '%s'", L->name);
 		return false;
 	}
 	if ((long)used > (long)h->n + s)
-		pw_warning_at(st->file, line, 1, "table row '%s' has %ld more cells than its header",
-			      L->name, (long)used - (long)h->n - s);
+		pw_warning_at(st->file, line, 1, "%ld more cells than the header in table row '%s'",
+			      (long)used - (long)h->n - s, L->name);
 	return true;
 }
 

@@ -43,17 +43,12 @@ void pw_batch_release(struct pw_batch *b)
 	memset(b, 0, sizeof(*b));
 }
 
-static void diag(struct pw_batch *b, enum pw_diag_kind k, long line, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-
-static void diag(struct pw_batch *b, enum pw_diag_kind k, long line, const char *fmt, ...)
+static void vdiag(struct pw_batch *b, enum pw_diag_kind k, long line, const char *fmt,
+		  va_list ap)
 {
 	struct strbuf sb = STRBUF_INIT;
-	va_list ap;
 
-	va_start(ap, fmt);
 	sb_vaddf(&sb, fmt, ap);
-	va_end(ap);
 	ALLOC_GROW(b->diags, b->ndiags + 1, b->diags_alloc);
 	b->diags[b->ndiags].kind = k;
 	b->diags[b->ndiags].line = line;
@@ -64,28 +59,34 @@ static void diag(struct pw_batch *b, enum pw_diag_kind k, long line, const char 
 		b->nwarnings++;
 }
 
-void pw_batch_add_error(struct pw_batch *b, long line, const char *fmt, ...)
+static void diag(struct pw_batch *b, enum pw_diag_kind k, long line, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void diag(struct pw_batch *b, enum pw_diag_kind k, long line, const char *fmt, ...)
 {
-	struct strbuf sb = STRBUF_INIT;
 	va_list ap;
 
 	va_start(ap, fmt);
-	sb_vaddf(&sb, fmt, ap);
+	vdiag(b, k, line, fmt, ap);
 	va_end(ap);
-	diag(b, PW_DIAG_ERROR, line, "%s", sb.buf);
-	sb_release(&sb);
+}
+
+void pw_batch_add_error(struct pw_batch *b, long line, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vdiag(b, PW_DIAG_ERROR, line, fmt, ap);
+	va_end(ap);
 }
 
 void pw_batch_add_note(struct pw_batch *b, long line, const char *fmt, ...)
 {
-	struct strbuf sb = STRBUF_INIT;
 	va_list ap;
 
 	va_start(ap, fmt);
-	sb_vaddf(&sb, fmt, ap);
+	vdiag(b, PW_DIAG_NOTE, line, fmt, ap);
 	va_end(ap);
-	diag(b, PW_DIAG_NOTE, line, "%s", sb.buf);
-	sb_release(&sb);
 }
 
 /* ------------------------------------------------------------------ */
@@ -96,8 +97,7 @@ static bool blank(const char *s)
 	return !s || !s[strspn(s, " \t\r\n")];
 }
 
-/* "2023", "2023年", "2023.0" (a spreadsheet number); 0 when not a year. */
-static int parse_year(const char *s)
+int pw_batch_parse_year(const char *s)
 {
 	double v;
 	bool est;
@@ -105,7 +105,8 @@ static int parse_year(const char *s)
 
 	if (pw_batch_parse_value(s, &v, &est, rest, sizeof(rest)) < 0 || est)
 		return 0;
-	if ((rest[0] && strcmp(rest, "年")) || v != floor(v) || v < 1900 || v > 2200)
+	if ((rest[0] && strcmp(rest, "年")) || v != floor(v) || v < PW_MONITOR_YEAR_MIN ||
+	    v > PW_MONITOR_YEAR_MAX)
 		return 0;
 	return (int)v;
 }
@@ -121,24 +122,22 @@ static bool truthy(const char *s)
 	return false;
 }
 
-/* The same name, ignoring blanks; also "group name" and "group" + name. */
+/* The same name, ignoring blanks (ASCII and full-width); a row of a
+ * group may also be written group + name ("城镇就业城镇登记失业率"). */
 static bool same_name(const char *given, const struct pw_monitor_ref *r)
 {
-	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
-	const char *p;
+	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT, g = STRBUF_INIT;
 	bool ok;
 
-	for (p = given; *p; p++)
-		if (*p != ' ')
-			sb_addch(&a, *p);
-	for (p = r->name ? r->name : ""; *p; p++)
-		if (*p != ' ')
-			sb_addch(&b, *p);
+	pw_batch_squeeze(given, &a);
+	pw_batch_squeeze(r->name, &b);
+	pw_batch_squeeze(r->group, &g);
 	ok = !strcmp(a.buf, b.buf) ||
-	     (r->group && a.len > b.len && !strcmp(a.buf + a.len - b.len, b.buf) &&
-	      !strncmp(a.buf, r->group, strlen(r->group)));
+	     (g.len && a.len == g.len + b.len && !strncmp(a.buf, g.buf, g.len) &&
+	      !strcmp(a.buf + g.len, b.buf));
 	sb_release(&a);
 	sb_release(&b);
+	sb_release(&g);
 	return ok;
 }
 
@@ -160,7 +159,7 @@ static int check_year(struct check *c)
 		diag(c->b, PW_DIAG_ERROR, c->in->line, "no year given");
 		return 1;
 	}
-	y = parse_year(c->in->year);
+	y = pw_batch_parse_year(c->in->year);
 	if (!y) {
 		diag(c->b, PW_DIAG_ERROR, c->in->line, "year '%s' is not a year", c->in->year);
 		return 1;
@@ -224,6 +223,8 @@ static int check_value(struct check *c)
 		     c->in->value, given);
 		return 1;
 	}
+	if (suffix[0] && !c->row->unit) /* nothing to check it against: keep it */
+		c->row->unit = xstrdup(suffix);
 	return convert_unit(c, blank(given) ? suffix : given);
 }
 
@@ -335,6 +336,7 @@ static void row_release(struct pw_batch_row *r)
 	free(r->note);
 }
 
+/* s trimmed, as a new string; NULL for a blank s. */
 static char *trimmed_or_null(const char *s)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -358,7 +360,7 @@ static int check_all(struct pw_store *s, struct check *c)
 	}
 	c->row->note = trimmed_or_null(in->note);
 	c->row->source = trimmed_or_null(in->source);
-	c->row->unit = xstrdup_or_null(c->ref->unit ? c->ref->unit : in->unit);
+	c->row->unit = blank(c->ref->unit) ? trimmed_or_null(in->unit) : xstrdup(c->ref->unit);
 	rc = check_year(c);
 	if (!rc)
 		rc = check_value(c);

@@ -23,6 +23,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+struct strbuf;
+
 enum pw_diag_kind { PW_DIAG_ERROR, PW_DIAG_WARNING, PW_DIAG_NOTE };
 
 /* One message about a row: printed as "file:line: error: msg". */
@@ -61,6 +63,8 @@ struct pw_batch_opts {
 	const char *source;      /* 来源 for rows that give none, or NULL */
 };
 
+/* b keeps a copy of file (NULL: command-line values) and owns its rows
+ * and messages; pw_batch_release() frees them all. */
 void pw_batch_init(struct pw_batch *b, const char *file);
 void pw_batch_release(struct pw_batch *b);
 
@@ -117,9 +121,21 @@ void pw_batch_print(const struct pw_batch *b, FILE *f);
 
 /* Parses a number as units write it: 1,234.5  －3.2  １２  预计 2.5  80%
  * (the suffix after the number goes to unit, size unit_size, "" if none).
+ * Strict: no NaN, inf, hex or exponent; thousands separators only in
+ * groups of three (1,23 is refused); a suffix with ASCII letters, digits
+ * or punctuation other than % / ( ) is refused (12abc, 1.2.3, 12-).
  * Returns 0, or -1 when s is not a number (nothing reported). */
 int pw_batch_parse_value(const char *s, double *v, bool *estimated, char *unit,
 			 size_t unit_size);
+
+/* A year as data files write it: "2023", "2023年", "2023.0" (a
+ * spreadsheet number), full-width digits; PW_MONITOR_YEAR_MIN..MAX, else
+ * 0. */
+int pw_batch_parse_year(const char *s);
+
+/* s with full-width forms as ASCII (U+3000 as a space) and without any
+ * blanks, into out (reset first): how names are compared. */
+void pw_batch_squeeze(const char *s, struct strbuf *out);
 
 /* The factor of unit `from` in unit `to` (万元 in 亿元: 0.0001), 1 when they
  * are the same unit, 0 when they are not convertible. */

@@ -5,6 +5,7 @@
 #include "util/strbuf.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -127,7 +128,8 @@ bool pw_cols_has_ref(const struct pw_cols *cols)
 /* ------------------------------------------------------------------ */
 /* Row references                                                     */
 
-/* A positive id ("12", or "12.0" as a spreadsheet number), or 0. */
+/* A positive id ("12", or "12.0" as a spreadsheet number), or 0 (also
+ * for a sign or a value past int64). */
 static int64_t parse_id(const char *s)
 {
 	char *end;
@@ -135,12 +137,15 @@ static int64_t parse_id(const char *s)
 
 	while (*s == ' ')
 		s++;
+	if (*s < '0' || *s > '9')
+		return 0;
+	errno = 0;
 	v = strtoll(s, &end, 10);
 	if (*end == '.' && end[1] == '0' && !end[2])
 		end += 2;
 	while (*end == ' ')
 		end++;
-	return end != s && !*end && v > 0 ? (int64_t)v : 0;
+	return !errno && !*end && v > 0 ? (int64_t)v : 0;
 }
 
 /* "表2", "2", "表 2" -> 2; 0 when there is no number. */

@@ -30,7 +30,8 @@ struct pw_cols {
  * (b may be a again): its index, or -1. */
 long pw_cols_find_header(const struct pw_sheet *sh, enum pw_col a, enum pw_col b,
 			 struct pw_cols *cols);
-/* Cell c of row r, or NULL when the sheet has no such column. */
+/* Cell c of row r (owned by the sheet), or NULL when the sheet has no
+ * such column. */
 const char *pw_cols_cell(const struct pw_sheet_row *r, const struct pw_cols *cols,
 			 enum pw_col c);
 /* NULL, or only blanks. */

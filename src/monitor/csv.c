@@ -1,5 +1,8 @@
 /*
- * csv.c - the CSV reader and field writer (csv.h).
+ * csv.c - the CSV reader and field writer (csv.h).  The input is at most
+ * PW_DOC_MAX_BYTES (text/doc.c refuses more); fields per record and cells
+ * per file are capped (sheet.h) so that a file of commas or of short lines
+ * cannot turn a few MiB into gigabytes of cells.
  */
 #include "monitor/csv.h"
 #include "text/doc.h"
@@ -14,6 +17,7 @@ struct csv {
 	long line;
 	char delim;
 	struct strbuf cell;
+	size_t items; /* cells read so far, blank records too (PW_SHEET_MAX_ITEMS) */
 };
 
 static int at_eol(const struct csv *c)
@@ -91,6 +95,12 @@ static int read_record(struct csv *c, struct pw_sheet *sh)
 	}
 	r = pw_sheet_add_row(sh, c->line);
 	for (;;) {
+		if (col >= PW_SHEET_MAX_COLS)
+			return pw_error_at(c->name, r->line, 0, "a record with more than %d fields",
+					   PW_SHEET_MAX_COLS);
+		if (++c->items > PW_SHEET_MAX_ITEMS)
+			return pw_error_at(c->name, r->line, 0, "more than %zu cells in one file",
+					   PW_SHEET_MAX_ITEMS);
 		sb_reset(&c->cell);
 		if (c->p < c->end && *c->p == '"') {
 			if (read_quoted(c) < 0)
@@ -139,7 +149,7 @@ static char guess_delim(const char *p, const char *end)
 
 static int parse_text(struct pw_sheet *sh, const char *text, size_t len)
 {
-	struct csv c = { sh->name, text, text + len, 1, ',', STRBUF_INIT };
+	struct csv c = { sh->name, text, text + len, 1, ',', STRBUF_INIT, 0 };
 	int rc = 0;
 
 	c.delim = guess_delim(text, c.end);

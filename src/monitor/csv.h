@@ -7,7 +7,9 @@
  * comma, or tab or semicolon when the first record has more of those.
  * Records that are blank, or whose first cell starts with an unquoted '#'
  * (a comment, e.g. the 演示数据 header), are skipped.  Each row keeps the
- * line its record starts on.  Cells are not trimmed.
+ * line its record starts on.  Cells are not trimmed.  Limits: the file
+ * size of text/doc.h, PW_SHEET_MAX_COLS fields per record and
+ * PW_SHEET_MAX_ITEMS cells per file (sheet.h); beyond them, an error.
  */
 #ifndef PW_CSV_H
 #define PW_CSV_H

@@ -42,8 +42,8 @@ static int read_row(struct pw_store *s, int plan_id, const struct pw_sheet_row *
 
 	if (pw_cols_row_empty(r) || pw_cols_empty(unit))
 		return 0;
-	x.year = pw_cols_empty(year) ? 0 : (int)strtol(year, NULL, 10);
-	if (x.year && (x.year < 1900 || x.year > 2200)) {
+	x.year = pw_cols_empty(year) ? 0 : pw_batch_parse_year(year);
+	if (!pw_cols_empty(year) && !x.year) {
 		pw_batch_add_error(b, r->line, "year '%s' is not a year", year);
 		return 0;
 	}

@@ -12,6 +12,13 @@
 
 #include <stddef.h>
 
+/* What a reader takes from one file at most (a data file comes from
+ * outside): cells of a row, and cells + rows of the whole grid.  A
+ * spreadsheet has at most 16384 columns; 4 Mi items is some hundred
+ * thousand rows of a fill-in sheet, far more than a year of monitoring. */
+#define PW_SHEET_MAX_COLS 16384
+#define PW_SHEET_MAX_ITEMS ((size_t)1 << 22)
+
 struct pw_sheet_row {
 	char **cells;
 	size_t n, alloc;

@@ -14,6 +14,7 @@
 
 static const char *const attr_labels[] = { "", "预期性", "约束性" };
 
+/* "80（2020年）" as a new string; NULL without a baseline. */
 static char *format_baseline(const struct pw_monitor_ref *r)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -26,21 +27,29 @@ static char *format_baseline(const struct pw_monitor_ref *r)
 	return sb_detach(&sb, NULL);
 }
 
-/* The targets as written, with the externally set value when known. */
-static char *format_target(struct pw_store *s, const struct pw_monitor_ref *r)
+/* The targets as written, with the externally set value when known, into
+ * *out (a new string, NULL when there is nothing).  0 or -1. */
+static int format_target(struct pw_store *s, const struct pw_monitor_ref *r, char **out)
 {
 	struct strbuf sb = STRBUF_INIT;
 	struct pw_external x;
+	int rc = pw_store_external_get(s, r->entity, r->id, &x);
 
+	*out = NULL;
+	if (rc == -1)
+		return -1;
 	sb_addstr(&sb, r->target_text ? r->target_text : "");
-	if (pw_store_external_get(s, r->entity, r->id, &x) == 0) {
+	if (rc == 0) {
 		sb_addf(&sb, "（已下达：%s %.15g", pw_cmp_name(x.cmp), x.value);
 		if (x.has_value_hi)
 			sb_addf(&sb, "-%.15g", x.value_hi);
 		sb_addstr(&sb, "）");
 		pw_external_release(&x);
 	}
-	return sb.len ? sb_detach(&sb, NULL) : (sb_release(&sb), NULL);
+	if (sb.len)
+		*out = sb_detach(&sb, NULL);
+	sb_release(&sb);
+	return 0;
 }
 
 /* Latest value before the year, and this year's value if entered. */
@@ -87,8 +96,9 @@ static int add_row(struct pw_store *s, struct pw_template *t, const struct pw_as
 	row->unit = xstrdup_or_null(r.unit);
 	row->attribute = xstrdup(attr_labels[r.attribute]);
 	row->baseline = format_baseline(&r);
-	row->target = format_target(s, &r);
-	rc = fill_values(s, row, t->year);
+	rc = format_target(s, &r, &row->target);
+	if (rc == 0)
+		rc = fill_values(s, row, t->year);
 	pw_monitor_ref_release(&r);
 	return rc;
 }
@@ -151,6 +161,10 @@ static void add_num(struct strbuf *sb, bool has, double v)
 
 static void csv_row(struct strbuf *sb, const struct pw_template_row *r, int year)
 {
+	const char *const texts[] = { r->no, r->name, r->unit, r->attribute, r->baseline,
+				      r->target };
+	size_t i;
+
 	if (r->entity == PW_ENTITY_INDICATOR)
 		sb_addf(sb, "%lld,,", (long long)r->id);
 	else
@@ -158,18 +172,10 @@ static void csv_row(struct strbuf *sb, const struct pw_template_row *r, int year
 	if (r->table_no)
 		sb_addf(sb, "表%d", r->table_no);
 	sb_addch(sb, ',');
-	pw_csv_field(sb, r->no);
-	sb_addch(sb, ',');
-	pw_csv_field(sb, r->name);
-	sb_addch(sb, ',');
-	pw_csv_field(sb, r->unit);
-	sb_addch(sb, ',');
-	pw_csv_field(sb, r->attribute);
-	sb_addch(sb, ',');
-	pw_csv_field(sb, r->baseline);
-	sb_addch(sb, ',');
-	pw_csv_field(sb, r->target);
-	sb_addch(sb, ',');
+	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		pw_csv_field(sb, texts[i]);
+		sb_addch(sb, ',');
+	}
 	add_num(sb, r->has_last, r->last);
 	if (r->has_last)
 		sb_addf(sb, "%d", r->last_year);

@@ -8,6 +8,7 @@
 #include "text/utf8.h"
 #include "util/strbuf.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 /* Full-width ASCII forms to ASCII, U+3000 to a space, U+2212 to '-'. */
@@ -32,6 +33,17 @@ static void normalize(const char *s, struct strbuf *out)
 	sb_trim(out);
 }
 
+/* A unit written after a number holds no ASCII letter, digit or
+ * punctuation other than % / ( ) and blanks: "12abc", "1.2.3", "12-" and
+ * "1e5" are not numbers, "12万元", "80 %", "3.5（%）" are. */
+static bool unit_suffix_ok(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x80 && !strchr("%/() \t", *s))
+			return false;
+	return true;
+}
+
 int pw_batch_parse_value(const char *s, double *v, bool *estimated, char *unit,
 			 size_t unit_size)
 {
@@ -53,7 +65,7 @@ int pw_batch_parse_value(const char *s, double *v, bool *estimated, char *unit,
 	if (n) {
 		sb_addstr(&rest, p + n);
 		sb_trim(&rest);
-		if (!rest.len || (rest.len < unit_size && !strpbrk(rest.buf, "0123456789"))) {
+		if (rest.len < unit_size && unit_suffix_ok(rest.buf)) {
 			memcpy(unit, rest.buf, rest.len + 1);
 			rc = 0;
 		}
@@ -61,6 +73,19 @@ int pw_batch_parse_value(const char *s, double *v, bool *estimated, char *unit,
 	sb_release(&sb);
 	sb_release(&rest);
 	return rc;
+}
+
+void pw_batch_squeeze(const char *s, struct strbuf *out)
+{
+	struct strbuf tmp = STRBUF_INIT;
+	const char *p;
+
+	normalize(s ? s : "", &tmp);
+	sb_reset(out);
+	for (p = tmp.buf; *p; p++)
+		if (*p != ' ' && *p != '\t' && *p != '\r' && *p != '\n')
+			sb_addch(out, *p);
+	sb_release(&tmp);
 }
 
 /* ------------------------------------------------------------------ */
@@ -88,24 +113,23 @@ static const struct unit_def {
 
 #define NUNITS (sizeof(unit_defs) / sizeof(unit_defs[0]))
 
-/* A unit without blanks and brackets, full-width forms as ASCII. */
+/* A unit without blanks, brackets and 、, full-width forms as ASCII. */
 static void unit_key(const char *u, struct strbuf *out)
 {
 	struct strbuf tmp = STRBUF_INIT;
 	const char *p;
 	size_t n;
 
-	normalize(u ? u : "", &tmp);
+	pw_batch_squeeze(u, &tmp);
 	sb_reset(out);
 	for (p = tmp.buf; *p;) {
 		if ((n = pw_utf8_starts(p, "（")) || (n = pw_utf8_starts(p, "）")) ||
-		    (n = pw_utf8_starts(p, "、"))) {
+		    (n = pw_utf8_starts(p, "、")))
 			p += n;
-		} else if (*p == ' ' || *p == '(' || *p == ')' || *p == '\t') {
+		else if (*p == '(' || *p == ')')
 			p++;
-		} else {
+		else
 			sb_addch(out, *p++);
-		}
 	}
 	sb_release(&tmp);
 }

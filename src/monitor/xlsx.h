@@ -10,7 +10,23 @@
 
 #include "monitor/sheet.h"
 
-/* 0, or -1 after reporting "<path>: reason"; sh is initialised here. */
+#include <stddef.h>
+
+/*
+ * Limits (a workbook is outside input): 64 MiB per XML part and 128 MiB
+ * for all parts read, uncompressed sizes as the zip declares them, checked
+ * before anything is inflated; XML nested at most 64 deep; no DTD; at most
+ * 4 Mi cells, rows and shared strings; a cell naming a shared string the
+ * workbook lacks is an error.  Numbers come back without exponent (1e-05
+ * as 0.00001); number cells that are not decimal numbers are left as
+ * written, for validation to refuse.
+ */
+
+/* 0, or -1 after reporting "<path>: reason"; sh is initialised here (and
+ * left empty on error); the caller releases it either way. */
 int pw_xlsx_read(struct pw_sheet *sh, const char *path);
+/* The same from len bytes of a workbook in memory (borrowed for the call);
+ * name is used in messages. */
+int pw_xlsx_from_bytes(struct pw_sheet *sh, const char *name, const void *buf, size_t len);
 
 #endif

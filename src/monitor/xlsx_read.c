@@ -2,6 +2,14 @@
  * xlsx_read.c - reads the first worksheet of an .xlsx workbook (xlsx.h):
  * xl/workbook.xml and its relations name the sheet part, then
  * xl/sharedStrings.xml and the sheet are parsed with expat.
+ *
+ * A workbook comes from outside (a unit's e-mail), so every size is
+ * capped before memory is spent on it: each part's declared uncompressed
+ * size and their sum (a zip bomb is refused before it is inflated), the
+ * nesting depth of the XML, and the cells, rows and shared strings the
+ * grid may hold (a 20-byte <c r="XFD1"> would otherwise cost a 16384-cell
+ * row).  DTDs are refused: no xlsx part has one, and entities are how XML
+ * bombs work.
  */
 #include "monitor/xlsx.h"
 #include "util/alloc.h"
@@ -10,13 +18,17 @@
 
 #include <errno.h>
 #include <expat.h>
+#include <math.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zip.h>
 
-#define MAX_PART_BYTES ((zip_uint64_t)256 << 20) /* one XML part, uncompressed */
-#define MAX_COLS 16384
+#define MAX_PART_BYTES ((zip_uint64_t)64 << 20)   /* one XML part, uncompressed */
+#define MAX_TOTAL_BYTES ((zip_uint64_t)128 << 20) /* every part read, together */
+#define MAX_DEPTH 64                              /* XML element nesting */
+#define MAX_ITEMS PW_SHEET_MAX_ITEMS                /* cells + rows + shared strings */
+#define MAX_COLS PW_SHEET_MAX_COLS
 #define MAX_ROWS 1048576
 
 static const char *local_name(const char *name)
@@ -37,56 +49,150 @@ static const char *attr(const char **atts, const char *name)
 /* ------------------------------------------------------------------ */
 /* Zip parts                                                          */
 
+struct book {
+	zip_t *za;
+	const char *path;     /* name in messages */
+	zip_uint64_t read;    /* uncompressed bytes of the parts read so far */
+	size_t items;         /* grid cells, rows and shared strings so far */
+};
+
 /* Reads part `name` into out.  1 read, 0 absent, -1 after reporting. */
-static int read_part(zip_t *za, const char *path, const char *name, struct strbuf *out)
+static int read_part(struct book *bk, const char *name, struct strbuf *out)
 {
 	zip_stat_t zs;
 	zip_file_t *zf;
 	zip_int64_t got;
 
 	sb_reset(out);
-	if (zip_stat(za, name, 0, &zs) < 0)
+	if (zip_stat(bk->za, name, 0, &zs) < 0)
 		return 0;
-	if (!(zs.valid & ZIP_STAT_SIZE) || zs.size > MAX_PART_BYTES)
-		return pw_error("%s: part '%s' is too large", path, name);
-	zf = zip_fopen(za, name, 0);
+	if (!(zs.valid & ZIP_STAT_SIZE) || zs.size > MAX_PART_BYTES ||
+	    zs.size > MAX_TOTAL_BYTES - bk->read)
+		return pw_error("%s: part '%s' is too large (over %llu MiB uncompressed)", bk->path,
+				name, (unsigned long long)(MAX_PART_BYTES >> 20));
+	bk->read += zs.size;
+	zf = zip_fopen(bk->za, name, 0);
 	if (!zf)
-		return pw_error("%s: cannot read part '%s': %s", path, name, zip_strerror(za));
+		return pw_error("%s: cannot read part '%s': %s", bk->path, name,
+				zip_strerror(bk->za));
 	sb_grow(out, zs.size);
 	got = zip_fread(zf, out->buf, zs.size);
 	zip_fclose(zf);
 	if (got < 0 || (zip_uint64_t)got != zs.size)
-		return pw_error("%s: part '%s' is damaged", path, name);
+		return pw_error("%s: part '%s' is damaged", bk->path, name);
 	sb_setlen(out, (size_t)got);
 	return 1;
 }
 
+/* ------------------------------------------------------------------ */
+/* XML: one run of expat with the depth cap and a way to stop          */
+
 typedef void (*start_fn)(void *, const char *, const char **);
 typedef void (*end_fn)(void *, const char *);
+typedef void (*text_fn)(void *, const char *, int);
 
-static int parse_xml(const char *path, const char *part, const struct strbuf *xml, void *ctx,
-		     start_fn start, end_fn end, XML_CharacterDataHandler text)
+/* The first member of every parse context below. */
+struct xml_run {
+	XML_Parser p;
+	start_fn start;
+	end_fn end;
+	text_fn text;
+	int depth;
+	const char *refused; /* why the run was stopped (a static reason), or NULL */
+};
+
+static void xml_refuse(struct xml_run *r, const char *why)
+{
+	if (!r->refused) {
+		r->refused = why;
+		XML_StopParser(r->p, XML_FALSE);
+	}
+}
+
+static void run_start(void *ud, const char *name, const char **atts)
+{
+	struct xml_run *r = ud;
+
+	if (++r->depth > MAX_DEPTH)
+		xml_refuse(r, "elements nested too deep");
+	else if (r->start)
+		r->start(ud, name, atts);
+}
+
+static void run_end(void *ud, const char *name)
+{
+	struct xml_run *r = ud;
+
+	r->depth--;
+	if (r->end)
+		r->end(ud, name);
+}
+
+static void run_text(void *ud, const char *s, int len)
+{
+	struct xml_run *r = ud;
+
+	if (r->text)
+		r->text(ud, s, len);
+}
+
+static void run_doctype(void *ud, const XML_Char *name, const XML_Char *sysid,
+			const XML_Char *pubid, int has_internal_subset)
+{
+	(void)name;
+	(void)sysid;
+	(void)pubid;
+	(void)has_internal_subset;
+	xml_refuse(ud, "a DTD (xlsx parts have none)");
+}
+
+/* Parses xml with the handlers in r (which is also their context). */
+static int parse_xml(const char *path, const char *part, const struct strbuf *xml,
+		     struct xml_run *r)
 {
 	XML_Parser p = XML_ParserCreate("UTF-8");
 	int rc = 0;
 
 	if (!p)
 		pw_die_oom();
-	XML_SetUserData(p, ctx);
-	XML_SetElementHandler(p, start, end);
-	XML_SetCharacterDataHandler(p, text);
-	if (XML_Parse(p, xml->buf, (int)xml->len, 1) == XML_STATUS_ERROR)
-		rc = pw_error("%s: %s: bad XML at line %lu: %s", path, part,
-			      (unsigned long)XML_GetCurrentLineNumber(p),
-			      XML_ErrorString(XML_GetErrorCode(p)));
+	r->p = p;
+	r->depth = 0;
+	r->refused = NULL;
+	XML_SetUserData(p, r);
+	XML_SetElementHandler(p, run_start, run_end);
+	XML_SetCharacterDataHandler(p, run_text);
+	XML_SetStartDoctypeDeclHandler(p, run_doctype);
+	if (XML_Parse(p, xml->buf, (int)xml->len, 1) == XML_STATUS_ERROR) {
+		if (r->refused)
+			rc = pw_error("%s: %s: refused at line %lu: %s", path, part,
+				      (unsigned long)XML_GetCurrentLineNumber(p), r->refused);
+		else
+			rc = pw_error("%s: %s: bad XML at line %lu: %s", path, part,
+				      (unsigned long)XML_GetCurrentLineNumber(p),
+				      XML_ErrorString(XML_GetErrorCode(p)));
+	}
 	XML_ParserFree(p);
+	r->p = NULL;
 	return rc;
+}
+
+/* Counts n more items against the book's budget; false (and stops the
+ * run) when the budget is spent. */
+static bool spend(struct book *bk, struct xml_run *r, size_t n)
+{
+	if (n > MAX_ITEMS - bk->items) {
+		xml_refuse(r, "more cells or strings than planwatch reads from one workbook");
+		return false;
+	}
+	bk->items += n;
+	return true;
 }
 
 /* ------------------------------------------------------------------ */
 /* Which part is the first sheet                                      */
 
 struct sheet_ref {
+	struct xml_run run;
 	char *rid;    /* r:id of the first <sheet> */
 	char *target; /* its Target in the relations */
 };
@@ -110,29 +216,17 @@ static void rels_start(void *ctx, const char *name, const char **atts)
 		r->target = xstrdup(target);
 }
 
-static void no_end(void *ctx, const char *name)
-{
-	(void)ctx;
-	(void)name;
-}
-
-static void no_text(void *ctx, const char *s, int len)
-{
-	(void)ctx;
-	(void)s;
-	(void)len;
-}
-
 /* The zip path of the first worksheet into out. */
-static int first_sheet(zip_t *za, const char *path, struct strbuf *xml, struct strbuf *out)
+static int first_sheet(struct book *bk, struct strbuf *xml, struct strbuf *out)
 {
-	struct sheet_ref r = { NULL, NULL };
-	int rc = read_part(za, path, "xl/workbook.xml", xml);
+	struct sheet_ref r = { .run.start = wb_start };
+	int rc = read_part(bk, "xl/workbook.xml", xml);
 
 	if (rc == 1)
-		rc = parse_xml(path, "xl/workbook.xml", xml, &r, wb_start, no_end, no_text);
-	if (rc >= 0 && r.rid && read_part(za, path, "xl/_rels/workbook.xml.rels", xml) == 1)
-		rc = parse_xml(path, "workbook.xml.rels", xml, &r, rels_start, no_end, no_text);
+		rc = parse_xml(bk->path, "xl/workbook.xml", xml, &r.run);
+	r.run.start = rels_start;
+	if (rc >= 0 && r.rid && (rc = read_part(bk, "xl/_rels/workbook.xml.rels", xml)) == 1)
+		rc = parse_xml(bk->path, "workbook.xml.rels", xml, &r.run);
 	sb_reset(out);
 	if (r.target && r.target[0] == '/')
 		sb_addstr(out, r.target + 1);
@@ -149,6 +243,8 @@ static int first_sheet(zip_t *za, const char *path, struct strbuf *xml, struct s
 /* Shared strings                                                     */
 
 struct sst {
+	struct xml_run run;
+	struct book *bk;
 	char **s;
 	size_t n, alloc;
 	struct strbuf cur;
@@ -180,7 +276,7 @@ static void sst_end(void *ctx, const char *name)
 		t->in_t = false;
 	} else if (!strcmp(l, "rPh")) {
 		t->in_rph = false;
-	} else if (!strcmp(l, "si")) {
+	} else if (!strcmp(l, "si") && spend(t->bk, &t->run, 1)) {
 		ALLOC_GROW(t->s, t->n + 1, t->alloc);
 		t->s[t->n++] = xstrdup(t->cur.buf);
 		t->in_si = false;
@@ -209,6 +305,8 @@ static void sst_release(struct sst *t)
 /* The worksheet                                                      */
 
 struct ws {
+	struct xml_run run;
+	struct book *bk;
 	struct pw_sheet *sh;
 	const struct sst *sst;
 	struct pw_sheet_row *row;
@@ -218,6 +316,7 @@ struct ws {
 	struct strbuf v;
 	bool in_v, in_is_t, in_is, in_rph;
 	bool overflow;
+	long bad_sst_row; /* row of a cell naming a shared string that is not there */
 };
 
 /* "BC12" -> column 54 (0-based); -1 when there are no letters. */
@@ -236,12 +335,15 @@ static void ws_row(struct ws *w, const char **atts)
 	const char *r = attr(atts, "r");
 	long n = r ? strtol(r, NULL, 10) : w->rowno + 1;
 
+	w->row = NULL;
 	w->rowno = n > w->rowno ? n : w->rowno + 1;
 	if (w->rowno > MAX_ROWS) {
 		w->overflow = true;
-		w->row = NULL;
+		xml_refuse(&w->run, "more rows than a spreadsheet can have");
 		return;
 	}
+	if (!spend(w->bk, &w->run, 1))
+		return;
 	w->row = pw_sheet_add_row(w->sh, w->rowno);
 	w->col = -1;
 }
@@ -275,37 +377,92 @@ static void ws_start(void *ctx, const char *name, const char **atts)
 		w->in_is_t = true;
 }
 
-/* A number as the shortest text that reads back the same (15 digits). */
+/* d with 15 significant digits and no exponent into buf (size >= 400):
+ * 0.30000000000000004 -> "0.3", 1e-05 -> "0.00001", 1e+20 -> all digits
+ * (the value parser takes no exponent). */
+static void plain_number(double d, char *buf, size_t size)
+{
+	int decimals;
+	char *dot, *end;
+
+	snprintf(buf, size, "%.15g", d == 0 ? 0 : d); /* no "-0" */
+	if (!strchr(buf, 'e'))
+		return;
+	decimals = 14 - (int)floor(log10(fabs(d)));
+	snprintf(buf, size, "%.*f", decimals > 0 ? decimals : 0, d);
+	dot = strchr(buf, '.');
+	if (!dot)
+		return;
+	end = buf + strlen(buf);
+	while (end > dot + 1 && end[-1] == '0')
+		*--end = '\0';
+	if (end == dot + 1)
+		*dot = '\0';
+}
+
+/* A number cell as the shortest text that reads back the same; text that
+ * is not a plain decimal number ("0x1A", "inf") is left as it is, for the
+ * value parser to refuse. */
 static void tidy_number(struct strbuf *v)
 {
-	char *end, buf[64];
-	double d = strtod(v->buf, &end);
+	char *end, buf[400];
+	double d;
 
-	if (end == v->buf || *end)
+	if (!v->len || v->buf[strspn(v->buf, "0123456789+-.eE")])
 		return;
-	snprintf(buf, sizeof(buf), "%.15g", d);
+	d = strtod(v->buf, &end);
+	if (end == v->buf || *end || !isfinite(d))
+		return;
+	plain_number(d, buf, sizeof(buf));
 	sb_reset(v);
 	sb_addstr(v, buf);
+}
+
+/* The shared string a cell names, or NULL (and the row noted) when the
+ * index is not a number or not in the table. */
+static const char *shared_string(struct ws *w)
+{
+	const char *s = w->v.buf;
+	char *end;
+	unsigned long idx;
+
+	if (!*s)
+		return s; /* <c t="s"/>: an empty cell */
+	if (*s >= '0' && *s <= '9') {
+		errno = 0;
+		idx = strtoul(s, &end, 10);
+		if (!errno && !*end && idx < w->sst->n)
+			return w->sst->s[idx];
+	}
+	if (!w->bad_sst_row)
+		w->bad_sst_row = w->rowno;
+	return NULL;
 }
 
 static void ws_store(struct ws *w)
 {
 	const char *val = w->v.buf;
-	long idx;
+	size_t before;
 
 	if (!w->row || w->col < 0 || w->col >= MAX_COLS) {
-		w->overflow = w->overflow || w->col >= MAX_COLS;
+		if (w->row && w->col >= MAX_COLS) {
+			w->overflow = true;
+			xml_refuse(&w->run, "more columns than a spreadsheet can have");
+		}
 		return;
 	}
 	if (!strcmp(w->type, "s")) {
-		idx = strtol(w->v.buf, NULL, 10);
-		val = idx >= 0 && (size_t)idx < w->sst->n ? w->sst->s[idx] : "";
+		val = shared_string(w);
+		if (!val)
+			return;
 	} else if (!strcmp(w->type, "n")) {
 		tidy_number(&w->v);
 		val = w->v.buf;
 	}
-	if (*val)
-		pw_sheet_set(w->row, (size_t)w->col, val, strlen(val));
+	before = w->row->n;
+	if (!*val || ((size_t)w->col >= before && !spend(w->bk, &w->run, (size_t)w->col + 1 - before)))
+		return;
+	pw_sheet_set(w->row, (size_t)w->col, val, strlen(val));
 }
 
 static void ws_end(void *ctx, const char *name)
@@ -337,22 +494,24 @@ static void ws_text(void *ctx, const char *s, int len)
 
 /* ------------------------------------------------------------------ */
 
-static int read_book(zip_t *za, struct pw_sheet *sh, const char *path)
+static int read_book(struct book *bk, struct pw_sheet *sh)
 {
 	struct strbuf xml = STRBUF_INIT, part = STRBUF_INIT;
-	struct sst sst = { NULL, 0, 0, STRBUF_INIT, false, false, false };
-	struct ws w = { .sh = sh, .sst = &sst, .v = STRBUF_INIT };
-	int rc = first_sheet(za, path, &xml, &part);
+	struct sst sst = { .run = { .start = sst_start, .end = sst_end, .text = sst_text },
+			   .bk = bk, .cur = STRBUF_INIT };
+	struct ws w = { .run = { .start = ws_start, .end = ws_end, .text = ws_text },
+			.bk = bk, .sh = sh, .sst = &sst, .v = STRBUF_INIT };
+	int rc = first_sheet(bk, &xml, &part);
 
-	if (rc == 0 && (rc = read_part(za, path, "xl/sharedStrings.xml", &xml)) == 1)
-		rc = parse_xml(path, "xl/sharedStrings.xml", &xml, &sst, sst_start, sst_end,
-			       sst_text);
-	if (rc >= 0 && (rc = read_part(za, path, part.buf, &xml)) == 0)
-		rc = pw_error("%s: the workbook has no worksheet '%s'", path, part.buf);
+	if (rc == 0 && (rc = read_part(bk, "xl/sharedStrings.xml", &xml)) == 1)
+		rc = parse_xml(bk->path, "xl/sharedStrings.xml", &xml, &sst.run);
+	if (rc >= 0 && (rc = read_part(bk, part.buf, &xml)) == 0)
+		rc = pw_error("%s: the workbook has no worksheet '%s'", bk->path, part.buf);
 	if (rc == 1)
-		rc = parse_xml(path, part.buf, &xml, &w, ws_start, ws_end, ws_text);
-	if (rc == 0 && w.overflow)
-		rc = pw_error("%s: the worksheet is larger than a spreadsheet can be", path);
+		rc = parse_xml(bk->path, part.buf, &xml, &w.run);
+	if (rc == 0 && w.bad_sst_row)
+		rc = pw_error_at(bk->path, w.bad_sst_row, 0,
+				 "a cell names a shared string the workbook does not have");
 	sst_release(&sst);
 	sb_release(&w.v);
 	sb_release(&xml);
@@ -360,33 +519,69 @@ static int read_book(zip_t *za, struct pw_sheet *sh, const char *path)
 	return rc;
 }
 
+/* Reads the open archive za (consumed) into sh; on error sh is left empty
+ * with its name. */
+static int read_archive(zip_t *za, struct pw_sheet *sh, const char *name)
+{
+	struct book bk = { za, name, 0, 0 };
+	int rc = read_book(&bk, sh);
+
+	zip_discard(za);
+	if (rc < 0) {
+		char *keep = xstrdup(name);
+
+		pw_sheet_release(sh);
+		pw_sheet_init(sh, keep);
+		free(keep);
+	}
+	return rc;
+}
+
+static int not_a_workbook(const char *name, zip_error_t *ze)
+{
+	int rc = pw_error("cannot open '%s': not an xlsx workbook (%s)", name,
+			  zip_error_strerror(ze));
+
+	zip_error_fini(ze);
+	return rc;
+}
+
 int pw_xlsx_read(struct pw_sheet *sh, const char *path)
 {
-	int err = 0, rc;
+	zip_error_t ze;
+	int err = 0;
 	zip_t *za;
 
 	pw_sheet_init(sh, path);
 	sh->encoding = "xlsx";
+	errno = 0;
 	za = zip_open(path, ZIP_RDONLY, &err);
 	if (!za && (err == ZIP_ER_NOENT || err == ZIP_ER_OPEN))
 		return pw_error("cannot open '%s': %s", path, strerror(errno ? errno : ENOENT));
 	if (!za) {
-		zip_error_t ze;
-
 		zip_error_init_with_code(&ze, err);
-		rc = pw_error("cannot open '%s': not an xlsx workbook (%s)", path,
-			      zip_error_strerror(&ze));
-		zip_error_fini(&ze);
-		return rc;
+		return not_a_workbook(path, &ze);
 	}
-	rc = read_book(za, sh, path);
-	zip_discard(za);
-	if (rc < 0) {
-		char *name = xstrdup(path);
+	return read_archive(za, sh, path);
+}
 
-		pw_sheet_release(sh);
-		pw_sheet_init(sh, name);
-		free(name);
+int pw_xlsx_from_bytes(struct pw_sheet *sh, const char *name, const void *buf, size_t len)
+{
+	zip_error_t ze;
+	zip_source_t *src;
+	zip_t *za;
+
+	pw_sheet_init(sh, name);
+	sh->encoding = "xlsx";
+	zip_error_init(&ze);
+	src = zip_source_buffer_create(len ? buf : "", len, 0, &ze);
+	if (!src)
+		return not_a_workbook(sh->name, &ze);
+	za = zip_open_from_source(src, ZIP_RDONLY, &ze);
+	if (!za) {
+		zip_source_free(src);
+		return not_a_workbook(sh->name, &ze);
 	}
-	return rc;
+	zip_error_fini(&ze);
+	return read_archive(za, sh, sh->name);
 }

@@ -35,8 +35,8 @@
 	     " CROSS JOIN indicators i ON i.table_id = t.id"
 
 enum stream_id {
-	Q_VERSION, Q_SECTION, Q_TABLE, Q_INDICATOR, Q_ITARGET, Q_PROSE, Q_COLUMN, Q_ITEM,
-	Q_IOBS, Q_TOBS, Q_IEXT, Q_TEXT, NSTREAMS
+	Q_VERSION, Q_SECTION, Q_TABLE, Q_INDICATOR, Q_PROSE, Q_COLUMN, Q_ITEM,
+	Q_IOBS, Q_TOBS, Q_IEXT, Q_TEXT, Q_ILEAD, Q_TLEAD, NSTREAMS
 };
 
 static const char *const stream_sql[NSTREAMS] = {
@@ -48,14 +48,13 @@ static const char *const stream_sql[NSTREAMS] = {
 	[Q_TABLE] = "SELECT p.id, t.id, t.title, t.line, t.period_start, t.period_end, x.seq" CUR
 		    " CROSS JOIN indicator_tables t ON t.version_id = v.id" SEC("x", "t.section_id")
 		    " WHERE" IN_RANGE " ORDER BY p.id, t.seq",
+	/* each indicator with its targets, one row per target */
 	[Q_INDICATOR] = "SELECT p.id, i.table_id, i.id, i.key, i.no, i.group_name, i.category,"
 			" i.name, i.unit, i.attribute, i.direction, i.baseline_year,"
 			" i.baseline_value, i.actual_year, i.actual_value, i.actual_estimated,"
-			" i.note, i.line, x.seq" CUR ROWS SEC("x", "i.section_id")
-			" WHERE" IN_RANGE " ORDER BY p.id, t.seq, i.seq",
-	[Q_ITARGET] = "SELECT p.id, g.indicator_id, " TGT_COLS CUR ROWS
-		      " CROSS JOIN targets g ON g.indicator_id = i.id"
-		      " WHERE" IN_RANGE " ORDER BY p.id, t.seq, i.seq, g.seq",
+			" i.note, i.line, x.seq, " TGT_COLS CUR ROWS
+			" LEFT JOIN targets g ON g.indicator_id = i.id" SEC("x", "i.section_id")
+			" WHERE" IN_RANGE " ORDER BY p.id, t.seq, i.seq, g.seq",
 	[Q_PROSE] = "SELECT p.id, g.id, g.key, " TGT_COLS ", g.subject, g.unit, g.line, x.seq" CUR
 		    " CROSS JOIN targets g ON g.version_id = v.id AND g.indicator_id IS NULL"
 		    SEC("x", "g.section_id") " WHERE" IN_RANGE " ORDER BY p.id, g.seq",
@@ -67,17 +66,20 @@ static const char *const stream_sql[NSTREAMS] = {
 		   " CROSS JOIN column_items i ON i.column_id = c.id"
 		   " WHERE" IN_RANGE " ORDER BY p.id, c.seq, i.seq",
 	/* Approved values of every version's rows; the key finds the current
-	 * row (docs/monitoring.md, "Versions"). */
-	[Q_IOBS] = "SELECT p.id, j.key, " OBS_COLS ANY
+	 * row (docs/monitoring.md, "Versions").  They are many (a province has
+	 * millions): rather than as result rows, each reaches C through the
+	 * function pw_bulk_take() (take_obs() below), and a row per plan
+	 * tells when a plan is complete. */
+	[Q_IOBS] = "SELECT p.id, count(pw_bulk_take(0, p.id, j.key, " OBS_COLS "))" ANY
 		   " CROSS JOIN indicators j ON j.version_id = w.id"
 		   " CROSS JOIN observations o ON o.indicator_id = j.id"
 		   " WHERE" IN_RANGE " AND o.state = 'approved' AND o.value IS NOT NULL"
-		   " ORDER BY p.id",
-	[Q_TOBS] = "SELECT p.id, g.key, " OBS_COLS ANY
+		   " GROUP BY p.id ORDER BY p.id",
+	[Q_TOBS] = "SELECT p.id, count(pw_bulk_take(1, p.id, g.key, " OBS_COLS "))" ANY
 		   " CROSS JOIN targets g ON g.version_id = w.id AND g.indicator_id IS NULL"
 		   " CROSS JOIN observations o ON o.target_id = g.id"
 		   " WHERE" IN_RANGE " AND o.state = 'approved' AND o.value IS NOT NULL"
-		   " ORDER BY p.id",
+		   " GROUP BY p.id ORDER BY p.id",
 	/* External targets are few: read them all, sorted by plan. */
 	[Q_IEXT] = "SELECT w.plan_id, j.key, e.id, e.cmp, e.value FROM external_targets e"
 		   " CROSS JOIN targets t ON t.id = e.target_id"
@@ -88,12 +90,24 @@ static const char *const stream_sql[NSTREAMS] = {
 		   " CROSS JOIN targets g ON g.id = e.target_id AND g.indicator_id IS NULL"
 		   " CROSS JOIN plan_versions w ON w.id = g.version_id"
 		   " WHERE w.plan_id BETWEEN ?1 AND ?2 ORDER BY w.plan_id",
+	/* Lead units (牵头单位), as store/units.c picks them. */
+	[Q_ILEAD] = "SELECT p.id, j.key, a.id, a.reporting_year, u.name" ANY
+		    " CROSS JOIN indicators j ON j.version_id = w.id"
+		    " CROSS JOIN assignments a ON a.indicator_id = j.id"
+		    " CROSS JOIN units u ON u.id = a.unit_id"
+		    " WHERE" IN_RANGE " AND a.role = 'lead' ORDER BY p.id",
+	[Q_TLEAD] = "SELECT p.id, g.key, a.id, a.reporting_year, u.name" ANY
+		    " CROSS JOIN targets g ON g.version_id = w.id AND g.indicator_id IS NULL"
+		    " CROSS JOIN assignments a ON a.target_id = g.id"
+		    " CROSS JOIN units u ON u.id = a.unit_id"
+		    " WHERE" IN_RANGE " AND a.role = 'lead' ORDER BY p.id",
 };
 
 struct stream {
 	sqlite3_stmt *st;
 	int state; /* 1: a row is ready, 0: done */
 	int64_t plan;
+	bool own;  /* prepared here (uses pw_bulk_take()), not cached */
 };
 
 /* Ids of parent rows in load order, found by a cursor that only moves
@@ -109,8 +123,10 @@ struct keypos {
 	size_t pos;
 };
 
-/* One approved observation of the row at pos. */
+/* One approved observation of the row at pos (while queued: of the row
+ * with this key in plan `plan`). */
 struct pobs {
+	int64_t plan, key;
 	size_t pos;
 	int year;
 	int64_t id;
@@ -126,13 +142,18 @@ struct rows {
 	size_t nkeys, keys_alloc;
 	struct pobs *obs;
 	size_t nobs, obs_alloc;
+	struct pobs *queue; /* taken by pw_bulk_take(), not yet sorted to a plan */
+	size_t nqueue, queue_alloc;
 	struct pw_obs *pool;
 	size_t pool_alloc;
 	struct pw_eval_series_data *data;
 	int64_t *ext_id; /* external_targets.id in force, 0: none */
+	int64_t *lead_id; /* assignments.id in force, 0: none */
+	char **lead;      /* its unit's name (owned), nlead entries */
+	size_t nlead;
 	size_t *start;   /* obs of the row at pos: sorted[start[pos]..start[pos + 1]) */
 	struct pobs *sorted;
-	size_t data_alloc, ext_alloc, start_alloc, sorted_alloc;
+	size_t data_alloc, ext_alloc, lead_id_alloc, lead_alloc, start_alloc, sorted_alloc;
 	int64_t last_key; /* the last key found, and its position */
 	long last_pos;
 };
@@ -143,12 +164,12 @@ struct bulk {
 	struct pw_bulk_stats *st;
 	struct stream q[NSTREAMS];
 	int64_t first, last; /* the plan ids to evaluate */
+	int year; /* the year the current plan is evaluated for */
 	/* the plan being merged */
 	int plan_id, version;
 	struct pw_plan plan;
 	struct cursor tables, columns;
-	struct pw_indicator **flat; /* rows in plan order */
-	size_t flat_alloc;
+	struct pw_indicator *row; /* the indicator being read */
 	struct rows ind, prose;
 };
 
@@ -163,13 +184,32 @@ static int stream_next(struct bulk *b, struct stream *q)
 	return q->state;
 }
 
+static void take_obs(sqlite3_context *cx, int argc, sqlite3_value **v);
+
+static int stream_prepare(struct bulk *b, int i)
+{
+	sqlite3 *db = pw_store_sqlite(b->s);
+
+	if (i != Q_IOBS && i != Q_TOBS) {
+		b->q[i].st = pw_store_stmt(b->s, stream_sql[i]);
+		return b->q[i].st ? 0 : -1;
+	}
+	b->q[i].own = true;
+	if (sqlite3_prepare_v3(db, stream_sql[i], -1, 0, &b->q[i].st, NULL) != SQLITE_OK)
+		return pw_store_fail(b->s, "cannot prepare statement");
+	return 0;
+}
+
 static int streams_open(struct bulk *b)
 {
 	int i;
 
+	if (sqlite3_create_function_v2(pw_store_sqlite(b->s), "pw_bulk_take", 7,
+				       SQLITE_UTF8 | SQLITE_DIRECTONLY, b, take_obs, NULL, NULL,
+				       NULL) != SQLITE_OK)
+		return pw_store_fail(b->s, "cannot define pw_bulk_take()");
 	for (i = 0; i < NSTREAMS; i++) {
-		b->q[i].st = pw_store_stmt(b->s, stream_sql[i]);
-		if (!b->q[i].st)
+		if (stream_prepare(b, i) < 0)
 			return -1;
 		pw_bind_int(b->q[i].st, 1, b->first);
 		pw_bind_int(b->q[i].st, 2, b->last);
@@ -183,9 +223,14 @@ static void streams_close(struct bulk *b)
 {
 	int i;
 
-	for (i = 0; i < NSTREAMS; i++)
-		if (b->q[i].st)
+	for (i = 0; i < NSTREAMS; i++) {
+		if (b->q[i].own)
+			sqlite3_finalize(b->q[i].st);
+		else if (b->q[i].st)
 			sqlite3_reset(b->q[i].st);
+	}
+	sqlite3_create_function_v2(pw_store_sqlite(b->s), "pw_bulk_take", 7, SQLITE_UTF8, NULL,
+				   NULL, NULL, NULL, NULL);
 }
 
 /* Calls fn on each row of stream id that belongs to the current plan
@@ -316,14 +361,14 @@ static int indicator_enums(struct bulk *b, sqlite3_stmt *st, struct pw_indicator
 	return 0;
 }
 
-static int indicator_row(struct bulk *b, sqlite3_stmt *st)
+static int new_indicator(struct bulk *b, sqlite3_stmt *st)
 {
 	long t = cursor_find(&b->tables, sqlite3_column_int64(st, 1));
 	struct pw_indicator *r;
 
 	if (t < 0)
 		return corrupt(b, "indicator outside its version's tables");
-	r = pw_table_add_row(&b->plan.tables[t]);
+	r = b->row = pw_table_add_row(&b->plan.tables[t]);
 	add_id(&b->ind, sqlite3_column_int64(st, 2), sqlite3_column_int64(st, 3));
 	r->no = pw_col_text(st, 4);
 	r->group = pw_col_text(st, 5);
@@ -343,24 +388,18 @@ static int indicator_row(struct bulk *b, sqlite3_stmt *st)
 	return indicator_enums(b, st, r);
 }
 
-/* The rows in plan order, once every table is complete. */
-static void index_rows(struct bulk *b)
+/* A row per target: the first of an indicator adds the indicator too
+ * (its targets follow it at once, so b->row stays valid meanwhile). */
+static int indicator_row(struct bulk *b, sqlite3_stmt *st)
 {
-	size_t t, r, n = 0;
+	const struct cursor *ids = &b->ind.ids;
 
-	ALLOC_GROW(b->flat, b->ind.ids.n + 1, b->flat_alloc);
-	for (t = 0; t < b->plan.ntables; t++)
-		for (r = 0; r < b->plan.tables[t].nrows; r++)
-			b->flat[n++] = &b->plan.tables[t].rows[r];
-}
-
-static int itarget_row(struct bulk *b, sqlite3_stmt *st)
-{
-	long k = cursor_find(&b->ind.ids, sqlite3_column_int64(st, 1));
-
-	if (k < 0)
-		return corrupt(b, "target outside its version's indicators");
-	return read_target(b, st, 2, pw_indicator_add_target(b->flat[k]));
+	if ((!ids->n || ids->ids[ids->n - 1] != sqlite3_column_int64(st, 2)) &&
+	    new_indicator(b, st) < 0)
+		return -1;
+	if (pw_col_null(st, 19))
+		return 0; /* an indicator without target */
+	return read_target(b, st, 19, pw_indicator_add_target(b->row));
 }
 
 static int prose_row(struct bulk *b, sqlite3_stmt *st)
@@ -417,43 +456,63 @@ static int cmp_keypos(const void *a, const void *b)
 static long find_key(const struct rows *r, int64_t key)
 {
 	struct keypos k = { key, 0 };
-	const struct keypos *hit = bsearch(&k, r->keys, r->nkeys, sizeof(k), cmp_keypos);
+	const struct keypos *hit = r->nkeys ? bsearch(&k, r->keys, r->nkeys, sizeof(k), cmp_keypos)
+					    : NULL;
 
 	return hit ? (long)hit->pos : -1;
 }
 
-static int obs_row(struct rows *r, sqlite3_stmt *st, struct pw_bulk_stats *bs)
+/* pw_bulk_take(which, plan, key, year, id, value, estimated): queues one
+ * approved value for the indicators (which 0) or prose targets (1). */
+static void take_obs(sqlite3_context *cx, int argc, sqlite3_value **v)
 {
-	int64_t key = sqlite3_column_int64(st, 1);
-	long pos;
+	struct bulk *b = sqlite3_user_data(cx);
+	struct rows *r = sqlite3_value_int(v[0]) ? &b->prose : &b->ind;
 	struct pobs *o;
 
-	/* the rows of one indicator come together: one search per indicator */
-	if (key != r->last_key || r->last_pos == -2)
-		r->last_pos = find_key(r, key);
-	r->last_key = key;
-	pos = r->last_pos;
-	bs->observations++;
-	if (pos < 0)
-		return 0; /* a row the current version no longer has */
-	ALLOC_GROW(r->obs, r->nobs + 1, r->obs_alloc);
-	o = &r->obs[r->nobs++];
-	o->pos = (size_t)pos;
-	o->year = sqlite3_column_int(st, 2);
-	o->id = sqlite3_column_int64(st, 3);
-	o->value = sqlite3_column_double(st, 4);
-	o->estimated = sqlite3_column_int(st, 5) != 0;
+	(void)argc;
+	ALLOC_GROW(r->queue, r->nqueue + 1, r->queue_alloc);
+	o = &r->queue[r->nqueue++];
+	o->plan = sqlite3_value_int64(v[1]);
+	o->key = sqlite3_value_int64(v[2]);
+	o->year = sqlite3_value_int(v[3]);
+	o->id = sqlite3_value_int64(v[4]);
+	o->value = sqlite3_value_double(v[5]);
+	o->estimated = sqlite3_value_int(v[6]) != 0;
+	sqlite3_result_int(cx, 1);
+}
+
+/* Moves the queued values of plan_id (at the head of the queue: values
+ * come by plan) to the current rows. */
+static void drain(struct rows *r, int64_t plan_id, struct pw_bulk_stats *bs)
+{
+	size_t i;
+
+	for (i = 0; i < r->nqueue && r->queue[i].plan <= plan_id; i++) {
+		struct pobs *o = &r->queue[i];
+
+		/* the values of one indicator come together: one search each */
+		if (o->key != r->last_key || r->last_pos == -2)
+			r->last_pos = find_key(r, o->key);
+		r->last_key = o->key;
+		bs->observations++;
+		if (r->last_pos < 0 || o->plan < plan_id)
+			continue; /* a row the current version no longer has */
+		o->pos = (size_t)r->last_pos;
+		ALLOC_GROW(r->obs, r->nobs + 1, r->obs_alloc);
+		r->obs[r->nobs++] = *o;
+	}
+	if (i && r->nqueue > i)
+		memmove(r->queue, r->queue + i, (r->nqueue - i) * sizeof(*r->queue));
+	r->nqueue -= i;
+}
+
+/* Rows of the obs streams only say that the plan's values are queued. */
+static int plan_taken(struct bulk *b, sqlite3_stmt *st)
+{
+	(void)b;
+	(void)st;
 	return 0;
-}
-
-static int iobs_row(struct bulk *b, sqlite3_stmt *st)
-{
-	return obs_row(&b->ind, st, b->st);
-}
-
-static int tobs_row(struct bulk *b, sqlite3_stmt *st)
-{
-	return obs_row(&b->prose, st, b->st);
 }
 
 /* The external target in force is the one set last (the highest id). */
@@ -485,16 +544,48 @@ static int text_row(struct bulk *b, sqlite3_stmt *st)
 	return ext_row(&b->prose, st);
 }
 
+/* The lead unit for the year is the one assigned last for it. */
+static int lead_row(struct rows *r, sqlite3_stmt *st, int year)
+{
+	long pos = find_key(r, sqlite3_column_int64(st, 1));
+	int64_t id = sqlite3_column_int64(st, 2);
+
+	if (pos < 0 || id < r->lead_id[pos] ||
+	    (year && !pw_col_null(st, 3) && sqlite3_column_int(st, 3) > year))
+		return 0;
+	r->lead_id[pos] = id;
+	free(r->lead[pos]);
+	r->lead[pos] = pw_col_text(st, 4);
+	r->data[pos].lead_unit = r->lead[pos];
+	return 0;
+}
+
+static int ilead_row(struct bulk *b, sqlite3_stmt *st)
+{
+	return lead_row(&b->ind, st, b->year);
+}
+
+static int tlead_row(struct bulk *b, sqlite3_stmt *st)
+{
+	return lead_row(&b->prose, st, b->year);
+}
+
 /* Zeroed series data for every row, before observations come in. */
 static void rows_prepare(struct rows *r)
 {
 	size_t i;
 
-	qsort(r->keys, r->nkeys, sizeof(*r->keys), cmp_keypos);
+	if (r->nkeys)
+		qsort(r->keys, r->nkeys, sizeof(*r->keys), cmp_keypos);
 	ALLOC_GROW(r->data, r->nkeys + 1, r->data_alloc);
 	ALLOC_GROW(r->ext_id, r->nkeys + 1, r->ext_alloc);
 	memset(r->data, 0, (r->nkeys + 1) * sizeof(*r->data));
 	memset(r->ext_id, 0, (r->nkeys + 1) * sizeof(*r->ext_id));
+	ALLOC_GROW(r->lead_id, r->nkeys + 1, r->lead_id_alloc);
+	ALLOC_GROW(r->lead, r->nkeys + 1, r->lead_alloc);
+	memset(r->lead_id, 0, (r->nkeys + 1) * sizeof(*r->lead_id));
+	memset(r->lead, 0, (r->nkeys + 1) * sizeof(*r->lead));
+	r->nlead = r->nkeys;
 	for (i = 0; i < r->nkeys; i++)
 		r->data[i].id = r->ids.ids[i];
 	r->last_pos = -2;
@@ -561,6 +652,11 @@ static void rows_series(struct rows *r, int upto)
 
 static void rows_reset(struct rows *r)
 {
+	size_t i;
+
+	for (i = 0; i < r->nlead; i++)
+		free(r->lead[i]);
+	r->nlead = 0;
 	r->ids.n = r->ids.pos = 0;
 	r->nkeys = 0;
 	r->nobs = 0;
@@ -571,9 +667,12 @@ static void rows_free(struct rows *r)
 	free(r->ids.ids);
 	free(r->keys);
 	free(r->obs);
+	free(r->queue);
 	free(r->pool);
 	free(r->data);
 	free(r->ext_id);
+	free(r->lead_id);
+	free(r->lead);
 	free(r->start);
 	free(r->sorted);
 }
@@ -616,10 +715,6 @@ static int merge_plan(struct bulk *b)
 		rc = each(b, Q_TABLE, table_row);
 	if (rc == 0)
 		rc = each(b, Q_INDICATOR, indicator_row);
-	if (rc == 0) {
-		index_rows(b);
-		rc = each(b, Q_ITARGET, itarget_row);
-	}
 	if (rc == 0)
 		rc = each(b, Q_PROSE, prose_row);
 	if (rc == 0)
@@ -629,52 +724,71 @@ static int merge_plan(struct bulk *b)
 	return rc;
 }
 
-/* Reads its observations and external targets (approved values). */
+/* Reads its approved observations, external targets and lead units. */
 static int merge_data(struct bulk *b, int year)
 {
 	int rc;
 
 	rows_prepare(&b->ind);
 	rows_prepare(&b->prose);
-	rc = each(b, Q_IOBS, iobs_row);
+	rc = each(b, Q_IOBS, plan_taken);
 	if (rc == 0)
-		rc = each(b, Q_TOBS, tobs_row);
+		rc = each(b, Q_TOBS, plan_taken);
+	drain(&b->ind, b->plan_id, b->st);
+	drain(&b->prose, b->plan_id, b->st);
 	if (rc == 0)
 		rc = each(b, Q_IEXT, iext_row);
 	if (rc == 0)
 		rc = each(b, Q_TEXT, text_row);
+	if (rc == 0)
+		rc = each(b, Q_ILEAD, ilead_row);
+	if (rc == 0)
+		rc = each(b, Q_TLEAD, tlead_row);
 	rows_series(&b->ind, year);
 	rows_series(&b->prose, year);
 	return rc;
 }
 
-/* With o->unapproved: the series as pw_eval_from_store() reads them. */
-static int latest_series(struct bulk *b, int year, struct pw_series **series)
-{
-	size_t n, i;
-	int rc = pw_store_plan_obs_series(b->s, b->plan_id, 0, year, PW_PICK_LATEST, series, &n);
+/* With o->unapproved the series are read as pw_eval_from_store() reads
+ * them (PW_PICK_LATEST), plan by plan; these own them. */
+struct latest {
+	struct pw_series *series;
+	size_t nseries;
+	struct pw_obs **tobs;
+	size_t ntobs;
+};
 
-	if (rc == 0 && n != b->ind.nkeys)
+static int read_latest(struct bulk *b, int year, struct latest *l)
+{
+	size_t i;
+	int rc = pw_store_plan_obs_series(b->s, b->plan_id, 0, year, PW_PICK_LATEST, &l->series,
+					  &l->nseries);
+
+	if (rc == 0 && l->nseries != b->ind.nkeys)
 		rc = pw_error("observation series do not match the indicators of plan %d",
 			      b->plan_id);
-	for (i = 0; rc == 0 && i < n; i++) {
-		b->ind.data[i].obs = (*series)[i].obs;
-		b->ind.data[i].nobs = (*series)[i].n;
+	for (i = 0; rc == 0 && i < l->nseries; i++) {
+		b->ind.data[i].obs = l->series[i].obs;
+		b->ind.data[i].nobs = l->series[i].n;
+	}
+	l->tobs = xcalloc(b->prose.nkeys + 1, sizeof(*l->tobs));
+	l->ntobs = b->prose.nkeys;
+	for (i = 0; rc == 0 && i < l->ntobs; i++) {
+		rc = pw_store_obs_series(b->s, PW_ENTITY_TARGET, b->prose.data[i].id, year,
+					 PW_PICK_LATEST, &l->tobs[i], &b->prose.data[i].nobs);
+		b->prose.data[i].obs = l->tobs[i];
 	}
 	return rc;
 }
 
-static int latest_prose(struct bulk *b, int year, struct pw_obs **obs)
+static void latest_release(struct latest *l)
 {
 	size_t i;
-	int rc = 0;
 
-	for (i = 0; rc == 0 && i < b->prose.nkeys; i++) {
-		rc = pw_store_obs_series(b->s, PW_ENTITY_TARGET, b->prose.data[i].id, year,
-					 PW_PICK_LATEST, &obs[i], &b->prose.data[i].nobs);
-		b->prose.data[i].obs = obs[i];
-	}
-	return rc;
+	pw_store_series_free(l->series, l->nseries);
+	for (i = 0; i < l->ntobs; i++)
+		free(l->tobs[i]);
+	free(l->tobs);
 }
 
 static int evaluate(struct bulk *b, int year, pw_bulk_eval_fn fn, void *ctx)
@@ -702,25 +816,17 @@ static int evaluate(struct bulk *b, int year, pw_bulk_eval_fn fn, void *ctx)
 
 static int one_plan(struct bulk *b, pw_bulk_eval_fn fn, void *ctx)
 {
-	struct pw_series *series = NULL;
-	struct pw_obs **tobs = NULL;
+	struct latest l = { NULL, 0, NULL, 0 };
 	int year, rc = merge_plan(b);
 
-	year = b->o->year ? b->o->year : b->plan.end;
+	year = b->year = b->o->year ? b->o->year : b->plan.end;
 	if (rc == 0)
 		rc = merge_data(b, year);
-	if (rc == 0 && b->o->unapproved) {
-		tobs = xcalloc(b->prose.nkeys + 1, sizeof(*tobs));
-		rc = latest_series(b, year, &series);
-		if (rc == 0)
-			rc = latest_prose(b, year, tobs);
-	}
+	if (rc == 0 && b->o->unapproved)
+		rc = read_latest(b, year, &l);
 	if (rc == 0)
 		rc = evaluate(b, year, fn, ctx);
-	pw_store_series_free(series, b->ind.nkeys);
-	for (size_t i = 0; tobs && i < b->prose.nkeys; i++)
-		free(tobs[i]);
-	free(tobs);
+	latest_release(&l);
 	pw_plan_free(&b->plan);
 	pw_plan_init(&b->plan);
 	b->tables.n = b->tables.pos = b->columns.n = b->columns.pos = 0;
@@ -764,7 +870,6 @@ static int eval_range(struct pw_store *s, const struct pw_eval_opts *o, int64_t 
 		sqlite3_exec(pw_store_sqlite(s), "COMMIT", NULL, NULL, NULL);
 	free(b.tables.ids);
 	free(b.columns.ids);
-	free(b.flat);
 	rows_free(&b.ind);
 	rows_free(&b.prose);
 	return rc;

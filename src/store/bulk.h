@@ -4,23 +4,26 @@
  * (store/bulk.c), and loading many checked values at once
  * (store/bulk_load.c).
  *
- * pw_eval_from_store() evaluates one plan with a few dozen queries per
- * plan and several per indicator (its series, external target and lead
- * unit, each found through the "same key in any version" join).  For
- * thousands of plans that is seconds of query overhead.  The bulk path
- * reads the same data with one query per kind of row for the whole
- * database, each ordered by plan, and merges them plan after plan:
- * outline, tables, indicators, targets, prose targets and 专栏 of the
- * current version; every approved observation of each indicator and
- * prose target (through the key, so data entered against an older
- * version counts, as in store/monitor.h); and the external targets.  Each
- * plan is then built with pw_eval_build(), so the statuses are exactly
- * those pw_eval_from_store() gives.  Only one plan is in memory at a time.
+ * pw_eval_from_store() evaluates one plan with a dozen queries per plan
+ * and several per indicator (its series, external target and lead unit,
+ * each found through the "same key in any version" join).  For thousands
+ * of plans that is seconds of query overhead.  The bulk path reads the
+ * same data with one query per kind of row for the whole database, each
+ * ordered by plan, and merges them plan after plan: outline, tables,
+ * indicators, targets, prose targets and 专栏 of the current version;
+ * every approved observation, external target and lead-unit assignment
+ * of each indicator and prose target (through the key, so data entered
+ * against an older version counts, as store/monitor.h says).  Each plan
+ * is then built with pw_eval_build(), so the evaluation is the one
+ * pw_eval_from_store() gives (tests/unit/test_bulk.c checks it), except
+ * that 专栏 projects carry no progress report or lead unit (they change
+ * no status; a report on one plan uses pw_eval_from_store()).  Only one
+ * plan is in memory at a time.  With o->unapproved (values awaiting
+ * review count too) the series are read plan by plan as
+ * pw_eval_from_store() reads them.
  *
- * What it leaves out: lead units and project progress (they do not
- * change any status; a report for one plan uses pw_eval_from_store()).
- * With o->unapproved (values awaiting review count too) it falls back to
- * pw_eval_from_store() plan after plan.
+ * The approved values are read from the covering indexes of schema step
+ * 4 (docs/schema.md).
  *
  * Conventions are those of store.h: 0, or -1 after pw_error().
  */
@@ -83,17 +86,20 @@ struct pw_bulk_value {
 /*
  * Loads figures the planning office has already checked (a statistical
  * yearbook's back series, a province's history) as approved values, in
- * one transaction (or the caller's: then only the load is undone on
- * error).  A value for an indicator or target that has no observation yet
- * (in any version of its plan) is stored as ONE row, state approved,
- * version 1, entered_by `who`, source `source`; one audit row
- * "observation.bulk_load" records who loaded how many rows, with which
- * ids and source.  A value for an indicator or target that already has
- * observations goes the ordinary way (pw_store_obs_record() submitted,
- * then pw_store_obs_transition() approved, each row audited), so chains
- * and corrections follow docs/monitoring.md.  Units and years are the
- * caller's to validate (monitor/batch.c).  *nrows (may be NULL) receives
- * the rows written.
+ * one transaction: on error nothing is written (inside a caller's
+ * pw_store_begin() the load joins it and the caller rolls back).
+ *  - A value for an indicator or target that has no observation yet (in
+ *    any version of its plan) is stored as ONE row: state approved,
+ *    version 1, entered_by `who`, source `source`.  One audit row
+ *    "observation.bulk_load" records who loaded how many such rows, the
+ *    first and last of their ids, and the source.
+ *  - A value for an indicator or target that has observations already
+ *    (or a second value for the same year in this load) goes the
+ *    ordinary way: pw_store_obs_record() submitted, then
+ *    pw_store_obs_transition() approved, each row audited, so chains
+ *    and corrections follow docs/monitoring.md.
+ * Units and years are the caller's to validate (monitor/batch.c).
+ * *nrows (may be NULL) receives the number of rows written.
  */
 int pw_bulk_load_approved(struct pw_store *s, const struct pw_bulk_value *v, size_t n,
 			  const char *who, const char *source, size_t *nrows);

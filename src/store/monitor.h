@@ -36,6 +36,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* The years monitoring takes at all (whether a year lies in a plan's
+ * period is checked by validation, monitor/batch.c). */
+#define PW_MONITOR_YEAR_MIN 1900
+#define PW_MONITOR_YEAR_MAX 2200
+
 /* What an assignment, observation or external target is about. */
 enum pw_entity {
 	PW_ENTITY_INDICATOR, /* a row of an indicator table (indicators.id) */
@@ -149,16 +154,19 @@ void pw_unit_free_array(struct pw_unit *units, size_t n);
  * Makes `unit` the lead unit of an indicator, target or project from
  * reporting year `year` (0: no year).  A new assignment row is added (the
  * old ones stay, as history) and the change, with the previous lead unit,
- * is written to the audit log.  Assigning the unit that already leads for
- * the same year changes nothing (*changed = 0).  changed may be NULL.
+ * is written to the audit log.  Assigning a unit that already leads in
+ * every year the assignment covers (`year` and after; every year for 0)
+ * changes nothing (*changed = 0).  changed may be NULL.
  * PW_STORE_NOTFOUND (reported) for an unknown indicator/target/project or
  * unit.
  */
 int pw_store_assign(struct pw_store *s, enum pw_entity e, int64_t id, const char *unit,
 		    int year, const char *who, int *changed);
 
-/* What a unit leads, current plan versions only: one entry per
- * indicator, target or project, in plan order. */
+/* What a unit leads in reporting year `year` (0: now), current plan
+ * versions only: one entry per indicator, target or project, in plan
+ * order.  *out is a new array the caller frees with free() (NULL when *n
+ * is 0).  PW_STORE_NOTFOUND (reported) for an unknown unit. */
 struct pw_assigned {
 	enum pw_entity entity;
 	int64_t id;
@@ -190,8 +198,10 @@ struct pw_obs_entry {
  * Records a value.  If the indicator/target already has a chain for that
  * year (in any plan version) the new row supersedes its head with version
  * + 1 (a correction), else it starts a chain at version 1.  Validation of
- * units and years is the caller's (monitor/batch.c); this only checks
- * that the indicator/target exists and the state is draft or submitted.
+ * units and plan years is the caller's (monitor/batch.c); this only checks
+ * that the indicator/target exists, the state is draft or submitted, the
+ * value is finite (SQLite would store NaN as NULL) and the year lies in
+ * PW_MONITOR_YEAR_MIN..MAX.
  * *obs_id (may be NULL) receives the new row's id.
  */
 int pw_store_obs_record(struct pw_store *s, const struct pw_obs_entry *e, int64_t *obs_id);
@@ -239,8 +249,8 @@ void pw_obs_row_free_array(struct pw_obs_row *rows, size_t n);
  * Records the externally set target of an indicator (entity INDICATOR:
  * its target of kind external, which must exist) or of a target of kind
  * external (entity TARGET).  x->kind, cmp, value, value_hi, year, unit,
- * source, note are read; a new row supersedes the previous one.
- * *ext_id may be NULL.
+ * source, note are read; a new row supersedes the previous one.  Values
+ * must be finite.  *ext_id may be NULL.
  */
 int pw_store_external_set(struct pw_store *s, enum pw_entity e, int64_t id,
 			  const struct pw_external *x, const char *who, int64_t *ext_id);
@@ -259,7 +269,10 @@ struct pw_progress {
 };
 
 /* Appends the progress of a project for a year (superseding that year's
- * previous row).  Strings borrowed. */
+ * previous row).  Refused with a message: an unknown status, a state
+ * other than draft or submitted, a percent outside 0..100, a non-finite
+ * investment, a year outside PW_MONITOR_YEAR_MIN..MAX.  Strings borrowed.
+ * *id (may be NULL) receives the new row. */
 int pw_store_progress_record(struct pw_store *s, const struct pw_progress *p, int64_t *id);
 
 /* The latest progress row of a project up to year `upto` (0: any):

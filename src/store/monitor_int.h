@@ -24,6 +24,24 @@
 #define PW_SAME_TGT PW_SAME("targets")
 #define PW_SAME_ITEM PW_SAME("column_items")
 
+/* names[i] for 0 <= i < n, else "?"; and its inverse (-1 when s is not
+ * one of the names).  For the enum <-> name tables of the store. */
+const char *pw_monitor_name(const char *const *names, size_t n, int i);
+int pw_monitor_lookup(const char *const *names, size_t n, const char *s);
+
+/* Reads the row `fetch` stands at (the statement is reset afterwards). */
+typedef void pw_monitor_fill_fn(sqlite3_stmt *st, void *out);
+
+/*
+ * Runs the cached statement `sql` with ?1 = id and, when the statement has
+ * a second parameter, ?2 = arg2; if it yields a row, fill(st, out) reads
+ * it (fill may be NULL).  Returns 0 for a row, PW_STORE_NOTFOUND WITHOUT a
+ * message when there is none, -1 after reporting.  The one place that
+ * steps a single-row lookup and resets it.
+ */
+int pw_monitor_fetch(struct pw_store *s, const char *sql, int64_t id, int64_t arg2,
+		     pw_monitor_fill_fn *fill, void *out);
+
 /* 0 if row id of entity e exists, else PW_STORE_NOTFOUND after reporting
  * "no indicator 12" (or -1 on a database error). */
 int pw_monitor_check_entity(struct pw_store *s, enum pw_entity e, int64_t id);
@@ -34,8 +52,15 @@ int pw_monitor_check_entity(struct pw_store *s, enum pw_entity e, int64_t id);
 int pw_monitor_tx_begin(struct pw_store *s, int *own);
 int pw_monitor_tx_end(struct pw_store *s, int own, int rc);
 
-/* The row `id` of `sql` (SELECT json_object(...) FROM t WHERE id = ?1)
- * as a new JSON text, or NULL when absent. */
-char *pw_monitor_row_json(struct pw_store *s, const char *sql, int64_t id);
+/*
+ * Appends the audit row of a write: before_json is the JSON of row old_id
+ * (0: none) and after_json that of row new_id, both read with json_sql
+ * (SELECT json_object(...) FROM t WHERE id = ?1); entity_id is new_id.
+ * 0, or -1 when a row cannot be read or the audit row not written: an
+ * audit row is never written with a silently missing side.
+ */
+int pw_monitor_audit_rows(struct pw_store *s, const char *who, const char *action,
+			  const char *entity, const char *json_sql, int64_t old_id,
+			  int64_t new_id);
 
 #endif

@@ -77,8 +77,9 @@ static const char tgt_ref_sql[] =
 	" COALESCE(g.subject, g.text), g.unit, NULL, 'up', NULL, NULL, g.text, g.kind"
 	" FROM targets g JOIN plan_versions v ON v.id = g.version_id WHERE g.id = ?";
 
-static void ref_row(sqlite3_stmt *st, struct pw_monitor_ref *r)
+static void ref_row(sqlite3_stmt *st, void *out)
 {
+	struct pw_monitor_ref *r = out;
 	int attr = pw_attr_from_name((const char *)sqlite3_column_text(st, 10));
 	int dir = pw_dir_from_name((const char *)sqlite3_column_text(st, 11));
 
@@ -103,23 +104,12 @@ static void ref_row(sqlite3_stmt *st, struct pw_monitor_ref *r)
 int pw_store_monitor_ref(struct pw_store *s, enum pw_entity e, int64_t id,
 			 struct pw_monitor_ref *out)
 {
-	sqlite3_stmt *st;
-	int rc;
-
 	memset(out, 0, sizeof(*out));
 	out->entity = e;
 	if (e == PW_ENTITY_PROJECT)
 		return pw_error("a project has no indicator facts");
-	st = pw_store_stmt(s, e == PW_ENTITY_INDICATOR ? ind_ref_sql : tgt_ref_sql);
-	if (!st)
-		return -1;
-	pw_bind_int(st, 1, id);
-	rc = pw_store_step(s, st);
-	if (rc != 1)
-		return rc < 0 ? -1 : PW_STORE_NOTFOUND;
-	ref_row(st, out);
-	sqlite3_reset(st);
-	return 0;
+	return pw_monitor_fetch(s, e == PW_ENTITY_INDICATOR ? ind_ref_sql : tgt_ref_sql, id, 0,
+				ref_row, out);
 }
 
 /* ------------------------------------------------------------------ */
@@ -250,8 +240,9 @@ static const char *const ext_get_sql[] = {
 	PW_SAME_TGT EXT_COLS "WHERE e.target_id IN same ORDER BY e.id DESC LIMIT 1",
 };
 
-static void ext_row(sqlite3_stmt *st, struct pw_external *x)
+static void ext_row(sqlite3_stmt *st, void *out)
 {
+	struct pw_external *x = out;
 	int kind = pw_kind_from_name((const char *)sqlite3_column_text(st, 2));
 	int cmp = pw_cmp_from_name((const char *)sqlite3_column_text(st, 3));
 
@@ -273,46 +264,30 @@ static void ext_row(sqlite3_stmt *st, struct pw_external *x)
 int pw_store_external_get(struct pw_store *s, enum pw_entity e, int64_t id,
 			  struct pw_external *out)
 {
-	sqlite3_stmt *st;
-	int rc;
-
 	memset(out, 0, sizeof(*out));
 	if (e == PW_ENTITY_PROJECT)
 		return pw_error("a project has no external target");
-	st = pw_store_stmt(s, ext_get_sql[e]);
-	if (!st)
-		return -1;
-	pw_bind_int(st, 1, id);
-	rc = pw_store_step(s, st);
-	if (rc != 1)
-		return rc < 0 ? -1 : PW_STORE_NOTFOUND;
-	ext_row(st, out);
-	sqlite3_reset(st);
-	return 0;
+	return pw_monitor_fetch(s, ext_get_sql[e], id, 0, ext_row, out);
+}
+
+static void fill_id(sqlite3_stmt *st, void *out)
+{
+	*(int64_t *)out = sqlite3_column_int64(st, 0);
 }
 
 /* The targets row of kind external that id stands for. */
 static int external_target_row(struct pw_store *s, enum pw_entity e, int64_t id,
 			       int64_t *tid)
 {
-	sqlite3_stmt *st = pw_store_stmt(s, e == PW_ENTITY_INDICATOR
+	int rc = pw_monitor_fetch(s, e == PW_ENTITY_INDICATOR
 		? "SELECT id FROM targets WHERE indicator_id = ?1 AND kind = 'external'"
 		  " ORDER BY seq LIMIT 1"
-		: "SELECT id FROM targets WHERE id = ?1 AND kind = 'external'");
-	int rc;
+		: "SELECT id FROM targets WHERE id = ?1 AND kind = 'external'", id, 0, fill_id, tid);
 
-	if (!st)
-		return -1;
-	pw_bind_int(st, 1, id);
-	rc = pw_store_step(s, st);
-	if (rc == 0)
+	if (rc == PW_STORE_NOTFOUND)
 		return pw_error("%s %lld has no target set elsewhere (按市定目标执行)",
 				pw_entity_name(e), (long long)id);
-	if (rc < 0)
-		return -1;
-	*tid = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return 0;
+	return rc;
 }
 
 static int insert_external(struct pw_store *s, int64_t tid, int64_t prev,
@@ -351,8 +326,7 @@ static int external_tx(struct pw_store *s, enum pw_entity e, int64_t id,
 		       const struct pw_external *x, const char *who, int64_t *ext_id)
 {
 	struct pw_external prev;
-	int64_t tid = 0;
-	char *before = NULL, *after;
+	int64_t tid = 0, prev_id;
 	int rc;
 
 	if (pw_monitor_check_entity(s, e, id) < 0 || external_target_row(s, e, id, &tid) < 0)
@@ -360,17 +334,12 @@ static int external_tx(struct pw_store *s, enum pw_entity e, int64_t id,
 	rc = pw_store_external_get(s, e, id, &prev);
 	if (rc == -1)
 		return -1;
-	if (rc == 0)
-		before = pw_monitor_row_json(s, ext_json_sql, prev.id);
-	rc = insert_external(s, tid, rc == 0 ? prev.id : 0, x, who, ext_id);
-	after = rc == 0 ? pw_monitor_row_json(s, ext_json_sql, *ext_id) : NULL;
-	if (rc == 0)
-		rc = pw_store_audit(s, who, "external_target.set", "external_target", *ext_id,
-				    before, after);
+	prev_id = rc == 0 ? prev.id : 0;
 	pw_external_release(&prev);
-	free(before);
-	free(after);
-	return rc;
+	if (insert_external(s, tid, prev_id, x, who, ext_id) < 0)
+		return -1;
+	return pw_monitor_audit_rows(s, who, "external_target.set", "external_target",
+				     ext_json_sql, prev_id, *ext_id);
 }
 
 int pw_store_external_set(struct pw_store *s, enum pw_entity e, int64_t id,
@@ -385,6 +354,10 @@ int pw_store_external_set(struct pw_store *s, enum pw_entity e, int64_t id,
 		return pw_error("an external target is level, growth, cumulative or annual");
 	if (x->cmp == PW_CMP_RANGE && !x->has_value_hi)
 		return pw_error("a range target needs its upper value");
+	if (!isfinite(x->value) || (x->has_value_hi && !isfinite(x->value_hi)))
+		return pw_error("an external target value is not a finite number");
+	if (x->year && (x->year < PW_MONITOR_YEAR_MIN || x->year > PW_MONITOR_YEAR_MAX))
+		return pw_error("year %d of an external target is out of range", x->year);
 	if (pw_monitor_tx_begin(s, &own) < 0)
 		return -1;
 	rc = external_tx(s, e, id, x, who, ext_id ? ext_id : &dummy);
@@ -406,46 +379,47 @@ static const char progress_json_sql[] =
 	" 'state', state, 'version', version, 'entered_by', entered_by,"
 	" 'supersedes', supersedes) FROM project_progress WHERE id = ?";
 
-static int progress_head(struct pw_store *s, const struct pw_progress *p, int64_t *hid,
-			 int *version, int64_t *item)
+struct progress_head {
+	int64_t id; /* 0: no row for the year yet */
+	int version;
+	int64_t item; /* the item id the chain was started for */
+};
+
+static void fill_progress_head(sqlite3_stmt *st, void *out)
 {
-	sqlite3_stmt *st = pw_store_stmt(s, progress_head_sql);
+	struct progress_head *h = out;
+
+	h->id = sqlite3_column_int64(st, 0);
+	h->version = sqlite3_column_int(st, 1);
+	h->item = sqlite3_column_int64(st, 2);
+}
+
+static int progress_head(struct pw_store *s, const struct pw_progress *p,
+			 struct progress_head *h)
+{
 	int rc;
 
-	*hid = 0;
-	*version = 0;
-	*item = p->item_id;
-	if (!st)
-		return -1;
-	pw_bind_int(st, 1, p->item_id);
-	pw_bind_int(st, 2, p->year);
-	rc = pw_store_step(s, st);
-	if (rc != 1)
-		return rc;
-	*hid = sqlite3_column_int64(st, 0);
-	*version = sqlite3_column_int(st, 1);
-	*item = sqlite3_column_int64(st, 2);
-	sqlite3_reset(st);
-	return 0;
+	h->id = 0;
+	h->version = 0;
+	h->item = p->item_id;
+	rc = pw_monitor_fetch(s, progress_head_sql, p->item_id, p->year, fill_progress_head, h);
+	return rc == PW_STORE_NOTFOUND ? 0 : rc;
 }
 
 static int progress_tx(struct pw_store *s, const struct pw_progress *p, int64_t *id)
 {
 	sqlite3_stmt *st;
-	int64_t hid, item;
-	int version;
-	char *before, *after;
-	int rc;
+	struct progress_head h;
 
 	if (pw_monitor_check_entity(s, PW_ENTITY_PROJECT, p->item_id) < 0 ||
-	    progress_head(s, p, &hid, &version, &item) < 0)
+	    progress_head(s, p, &h) < 0)
 		return -1;
 	st = pw_store_stmt(s,
 		"INSERT INTO project_progress (item_id, year, status, percent, investment, note,"
 		" source, state, version, entered_by, supersedes) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
 	if (!st)
 		return -1;
-	pw_bind_int(st, 1, item);
+	pw_bind_int(st, 1, h.item);
 	pw_bind_int(st, 2, p->year);
 	pw_bind_text(st, 3, p->status);
 	pw_bind_double_or_null(st, 4, p->percent, p->has_percent);
@@ -453,18 +427,40 @@ static int progress_tx(struct pw_store *s, const struct pw_progress *p, int64_t 
 	pw_bind_text(st, 6, p->note);
 	pw_bind_text(st, 7, p->source);
 	pw_bind_text(st, 8, pw_obs_state_name(p->state));
-	pw_bind_int(st, 9, version + 1);
+	pw_bind_int(st, 9, h.version + 1);
 	pw_bind_text(st, 10, p->by);
-	pw_bind_int_or_null(st, 11, hid, hid > 0);
+	pw_bind_int_or_null(st, 11, h.id, h.id > 0);
 	if (pw_store_run(s, st) < 0)
 		return -1;
 	*id = sqlite3_last_insert_rowid(s->db);
-	before = hid ? pw_monitor_row_json(s, progress_json_sql, hid) : NULL;
-	after = pw_monitor_row_json(s, progress_json_sql, *id);
-	rc = pw_store_audit(s, p->by, "progress.record", "project_progress", *id, before, after);
-	free(before);
-	free(after);
-	return rc;
+	return pw_monitor_audit_rows(s, p->by, "progress.record", "project_progress",
+				     progress_json_sql, h.id, *id);
+}
+
+static const char *const progress_statuses[] = {
+	"not_started", "in_progress", "completed", "delayed", "suspended",
+};
+
+/* What the schema's CHECKs would refuse, said in words first. */
+static int check_progress(const struct pw_progress *p)
+{
+	if (!p->by || !*p->by)
+		return pw_error("project progress needs the name of who enters it");
+	if (pw_monitor_lookup(progress_statuses, 5, p->status) < 0)
+		return pw_error("project status '%s' is not one of not_started, in_progress, "
+				"completed, delayed, suspended", p->status ? p->status : "");
+	if (p->state != PW_OBS_DRAFT && p->state != PW_OBS_SUBMITTED)
+		return pw_error("new project progress is draft or submitted, not %s",
+				pw_obs_state_name(p->state));
+	if (p->year < PW_MONITOR_YEAR_MIN || p->year > PW_MONITOR_YEAR_MAX)
+		return pw_error("year %d of project %lld is out of range", p->year,
+				(long long)p->item_id);
+	if (p->has_percent && !(p->percent >= 0 && p->percent <= 100))
+		return pw_error("percent complete %g is not between 0 and 100", p->percent);
+	if (p->has_investment && !isfinite(p->investment))
+		return pw_error("investment of project %lld is not a finite number",
+				(long long)p->item_id);
+	return 0;
 }
 
 int pw_store_progress_record(struct pw_store *s, const struct pw_progress *p, int64_t *id)
@@ -472,8 +468,8 @@ int pw_store_progress_record(struct pw_store *s, const struct pw_progress *p, in
 	int64_t dummy;
 	int own, rc;
 
-	if (!p->by || !*p->by)
-		return pw_error("project progress needs the name of who enters it");
+	if (check_progress(p) < 0)
+		return -1;
 	if (pw_monitor_tx_begin(s, &own) < 0)
 		return -1;
 	rc = progress_tx(s, p, id ? id : &dummy);
@@ -486,25 +482,28 @@ static const char progress_latest_sql[] =
 		     " (SELECT 1 FROM project_progress n WHERE n.supersedes = p.id)"
 		     " AND p.state <> 'returned' ORDER BY p.year DESC, p.id DESC LIMIT 1";
 
+struct progress_latest {
+	int *year;
+	char **status;
+	double *percent;
+};
+
+static void fill_progress_latest(sqlite3_stmt *st, void *out)
+{
+	struct progress_latest *l = out;
+
+	*l->year = sqlite3_column_int(st, 0);
+	*l->status = pw_col_text(st, 1);
+	if (!pw_col_null(st, 2))
+		*l->percent = sqlite3_column_double(st, 2);
+}
+
 int pw_store_progress_latest(struct pw_store *s, int64_t item_id, int upto, int *year,
 			     char **status, double *percent)
 {
-	sqlite3_stmt *st = pw_store_stmt(s, progress_latest_sql);
-	int rc;
+	struct progress_latest l = { year, status, percent };
 
 	*status = NULL;
 	*percent = NAN;
-	if (!st)
-		return -1;
-	pw_bind_int(st, 1, item_id);
-	pw_bind_int(st, 2, upto);
-	rc = pw_store_step(s, st);
-	if (rc != 1)
-		return rc < 0 ? -1 : PW_STORE_NOTFOUND;
-	*year = sqlite3_column_int(st, 0);
-	*status = pw_col_text(st, 1);
-	if (!pw_col_null(st, 2))
-		*percent = sqlite3_column_double(st, 2);
-	sqlite3_reset(st);
-	return 0;
+	return pw_monitor_fetch(s, progress_latest_sql, item_id, upto, fill_progress_latest, &l);
 }

@@ -8,23 +8,21 @@
 #include "util/alloc.h"
 #include "util/error.h"
 
+#include <math.h>
 #include <string.h>
 
 static const char *const state_names[] = { "draft", "submitted", "approved", "returned" };
 
+#define NSTATES (sizeof(state_names) / sizeof(state_names[0]))
+
 const char *pw_obs_state_name(enum pw_obs_state st)
 {
-	return (unsigned)st < 4 ? state_names[st] : "?";
+	return pw_monitor_name(state_names, NSTATES, (int)st);
 }
 
 int pw_obs_state_from_name(const char *s)
 {
-	int i;
-
-	for (i = 0; i < 4; i++)
-		if (s && !strcmp(s, state_names[i]))
-			return i;
-	return -1;
+	return pw_monitor_lookup(state_names, NSTATES, s);
 }
 
 static int check_obs_entity(enum pw_entity e)
@@ -47,13 +45,7 @@ static const char obs_json_sql[] =
 static int audit_obs(struct pw_store *s, const char *who, const char *action, int64_t old_id,
 		     int64_t new_id)
 {
-	char *before = old_id ? pw_monitor_row_json(s, obs_json_sql, old_id) : NULL;
-	char *after = pw_monitor_row_json(s, obs_json_sql, new_id);
-	int rc = pw_store_audit(s, who, action, "observation", new_id, before, after);
-
-	free(before);
-	free(after);
-	return rc;
+	return pw_monitor_audit_rows(s, who, action, "observation", obs_json_sql, old_id, new_id);
 }
 
 /* ------------------------------------------------------------------ */
@@ -74,27 +66,27 @@ static const char *const head_sql[] = {
 		    " ORDER BY o.id DESC LIMIT 1",
 };
 
+static void fill_head(sqlite3_stmt *st, void *out)
+{
+	struct chain_head *h = out;
+
+	h->id = sqlite3_column_int64(st, 0);
+	h->version = sqlite3_column_int(st, 1);
+	h->ref = sqlite3_column_int64(st, 2);
+}
+
+/* The head of the chain of (e, id, year) in *h; h->id 0 when there is no
+ * chain yet.  0 or -1. */
 static int find_head(struct pw_store *s, enum pw_entity e, int64_t id, int year,
 		     struct chain_head *h)
 {
-	sqlite3_stmt *st = pw_store_stmt(s, head_sql[e]);
 	int rc;
 
 	h->id = 0;
 	h->version = 0;
 	h->ref = id;
-	if (!st)
-		return -1;
-	pw_bind_int(st, 1, id);
-	pw_bind_int(st, 2, year);
-	rc = pw_store_step(s, st);
-	if (rc != 1)
-		return rc;
-	h->id = sqlite3_column_int64(st, 0);
-	h->version = sqlite3_column_int(st, 1);
-	h->ref = sqlite3_column_int64(st, 2);
-	sqlite3_reset(st);
-	return 0;
+	rc = pw_monitor_fetch(s, head_sql[e], id, year, fill_head, h);
+	return rc == PW_STORE_NOTFOUND ? 0 : rc;
 }
 
 static int insert_obs(struct pw_store *s, const struct pw_obs_entry *e,
@@ -149,6 +141,12 @@ int pw_store_obs_record(struct pw_store *s, const struct pw_obs_entry *e, int64_
 				pw_obs_state_name(e->state));
 	if (!e->by || !*e->by)
 		return pw_error("an observation needs the name of who enters it");
+	if (!isfinite(e->value))
+		return pw_error("value of %s %lld is not a finite number", pw_entity_name(e->entity),
+				(long long)e->id);
+	if (e->year < PW_MONITOR_YEAR_MIN || e->year > PW_MONITOR_YEAR_MAX)
+		return pw_error("year %d of %s %lld is out of range", e->year,
+				pw_entity_name(e->entity), (long long)e->id);
 	if (pw_monitor_tx_begin(s, &own) < 0)
 		return -1;
 	rc = record_tx(s, e, obs_id ? obs_id : &dummy);
@@ -174,54 +172,45 @@ static int check_transition(int64_t id, enum pw_obs_state from, enum pw_obs_stat
 			to == PW_OBS_SUBMITTED ? "draft" : "submitted");
 }
 
-/* The state of row id and whether it is the head of its chain. */
-static int obs_state(struct pw_store *s, int64_t id, int *state, int *head)
-{
-	sqlite3_stmt *st = pw_store_stmt(s, "SELECT o.state, " HEAD_EXPR
-					    " FROM observations o WHERE o.id = ?");
-	int rc;
+struct obs_state {
+	int state, head;
+	int64_t by; /* the row that supersedes it, 0 for a head */
+};
 
-	if (!st)
-		return -1;
-	pw_bind_int(st, 1, id);
-	rc = pw_store_step(s, st);
-	if (rc == 0)
-		pw_error("no observation %lld in database '%s'", (long long)id, s->path);
-	if (rc != 1)
-		return rc < 0 ? -1 : PW_STORE_NOTFOUND;
-	*state = pw_obs_state_from_name((const char *)sqlite3_column_text(st, 0));
-	*head = sqlite3_column_int(st, 1);
-	sqlite3_reset(st);
-	return 0;
+static void fill_state(sqlite3_stmt *st, void *out)
+{
+	struct obs_state *o = out;
+
+	o->state = pw_obs_state_from_name((const char *)sqlite3_column_text(st, 0));
+	o->by = sqlite3_column_int64(st, 1);
+	o->head = o->by == 0;
 }
 
-static int superseded(struct pw_store *s, int64_t id)
+/* The state of row id and whether it is the head of its chain. */
+static int obs_state(struct pw_store *s, int64_t id, struct obs_state *o)
 {
-	sqlite3_stmt *st = pw_store_stmt(s, "SELECT id FROM observations WHERE supersedes = ?");
-	long long by = 0;
+	int rc = pw_monitor_fetch(s, "SELECT o.state, (SELECT n.id FROM observations n"
+				     " WHERE n.supersedes = o.id) FROM observations o WHERE o.id = ?",
+				  id, 0, fill_state, o);
 
-	if (st) {
-		pw_bind_int(st, 1, id);
-		if (pw_store_step(s, st) == 1) {
-			by = sqlite3_column_int64(st, 0);
-			sqlite3_reset(st);
-		}
-	}
-	return pw_error("observation %lld is superseded by %lld: act on the current row",
-			(long long)id, by);
+	if (rc == PW_STORE_NOTFOUND)
+		pw_error("no observation %lld in database '%s'", (long long)id, s->path);
+	return rc;
 }
 
 static int transition_tx(struct pw_store *s, int64_t id, enum pw_obs_state to,
 			 const char *note, const char *who, int64_t *new_id)
 {
 	sqlite3_stmt *st;
-	int state, head, rc = obs_state(s, id, &state, &head);
+	struct obs_state o;
+	int rc = obs_state(s, id, &o);
 
 	if (rc < 0)
 		return rc;
-	if (!head)
-		return superseded(s, id);
-	if (check_transition(id, (enum pw_obs_state)state, to) < 0)
+	if (!o.head)
+		return pw_error("observation %lld is superseded by %lld: act on the current row",
+				(long long)id, (long long)o.by);
+	if (check_transition(id, (enum pw_obs_state)o.state, to) < 0)
 		return -1;
 	st = pw_store_stmt(s,
 		"INSERT INTO observations (indicator_id, target_id, year, value, unit, source,"

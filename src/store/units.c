@@ -12,23 +12,55 @@
 
 static const char *const entity_names[] = { "indicator", "target", "project" };
 
+#define NNAMES(a) (sizeof(a) / sizeof((a)[0]))
+
 const char *pw_entity_name(enum pw_entity e)
 {
-	return (unsigned)e < 3 ? entity_names[e] : "?";
+	return pw_monitor_name(entity_names, NNAMES(entity_names), (int)e);
 }
 
 int pw_entity_from_name(const char *s)
 {
-	int i;
-
-	for (i = 0; i < 3; i++)
-		if (s && !strcmp(s, entity_names[i]))
-			return i;
-	return -1;
+	return pw_monitor_lookup(entity_names, NNAMES(entity_names), s);
 }
 
 /* ------------------------------------------------------------------ */
-/* Shared helpers                                                     */
+/* Shared helpers (monitor_int.h)                                     */
+
+const char *pw_monitor_name(const char *const *names, size_t n, int i)
+{
+	return i >= 0 && (size_t)i < n ? names[i] : "?";
+}
+
+int pw_monitor_lookup(const char *const *names, size_t n, const char *s)
+{
+	size_t i;
+
+	for (i = 0; s && i < n; i++)
+		if (!strcmp(s, names[i]))
+			return (int)i;
+	return -1;
+}
+
+int pw_monitor_fetch(struct pw_store *s, const char *sql, int64_t id, int64_t arg2,
+		     pw_monitor_fill_fn *fill, void *out)
+{
+	sqlite3_stmt *st = pw_store_stmt(s, sql);
+	int rc;
+
+	if (!st)
+		return -1;
+	pw_bind_int(st, 1, id);
+	if (sqlite3_bind_parameter_count(st) >= 2)
+		pw_bind_int(st, 2, arg2);
+	rc = pw_store_step(s, st);
+	if (rc != 1)
+		return rc < 0 ? -1 : PW_STORE_NOTFOUND;
+	if (fill)
+		fill(st, out);
+	sqlite3_reset(st);
+	return 0;
+}
 
 int pw_monitor_check_entity(struct pw_store *s, enum pw_entity e, int64_t id)
 {
@@ -37,23 +69,14 @@ int pw_monitor_check_entity(struct pw_store *s, enum pw_entity e, int64_t id)
 		"SELECT 1 FROM targets WHERE id = ?",
 		"SELECT 1 FROM column_items WHERE id = ?",
 	};
-	sqlite3_stmt *st;
 	int rc;
 
 	if ((unsigned)e > PW_ENTITY_PROJECT)
 		return pw_error("bad entity %d", (int)e);
-	st = pw_store_stmt(s, sql[e]);
-	if (!st)
-		return -1;
-	pw_bind_int(st, 1, id);
-	rc = pw_store_step(s, st);
-	if (rc == 1) {
-		sqlite3_reset(st);
-		return 0;
-	}
-	if (rc == 0)
+	rc = pw_monitor_fetch(s, sql[e], id, 0, NULL, NULL);
+	if (rc == PW_STORE_NOTFOUND)
 		pw_error("no %s %lld in database '%s'", pw_entity_name(e), (long long)id, s->path);
-	return rc < 0 ? -1 : PW_STORE_NOTFOUND;
+	return rc;
 }
 
 int pw_monitor_tx_begin(struct pw_store *s, int *own)
@@ -73,19 +96,37 @@ int pw_monitor_tx_end(struct pw_store *s, int own, int rc)
 	return pw_store_commit(s) < 0 ? -1 : rc;
 }
 
-char *pw_monitor_row_json(struct pw_store *s, const char *sql, int64_t id)
+static void fill_text0(sqlite3_stmt *st, void *out)
 {
-	sqlite3_stmt *st = pw_store_stmt(s, sql);
-	char *json = NULL;
+	*(char **)out = pw_col_text(st, 0);
+}
 
-	if (!st)
-		return NULL;
-	pw_bind_int(st, 1, id);
-	if (pw_store_step(s, st) == 1) {
-		json = pw_col_text(st, 0);
-		sqlite3_reset(st);
-	}
-	return json;
+/* The JSON of row id (NULL for id 0); -1 when it cannot be read. */
+static int row_json(struct pw_store *s, const char *sql, int64_t id, char **json)
+{
+	*json = NULL;
+	if (!id)
+		return 0;
+	if (pw_monitor_fetch(s, sql, id, 0, fill_text0, json) != 0 || !*json)
+		return pw_error("database '%s': cannot read row %lld for the audit log", s->path,
+				(long long)id);
+	return 0;
+}
+
+int pw_monitor_audit_rows(struct pw_store *s, const char *who, const char *action,
+			  const char *entity, const char *json_sql, int64_t old_id,
+			  int64_t new_id)
+{
+	char *before = NULL, *after = NULL;
+	int rc = row_json(s, json_sql, old_id, &before);
+
+	if (rc == 0)
+		rc = row_json(s, json_sql, new_id, &after);
+	if (rc == 0)
+		rc = pw_store_audit(s, who, action, entity, new_id, before, after);
+	free(before);
+	free(after);
+	return rc;
 }
 
 /* ------------------------------------------------------------------ */
@@ -118,18 +159,22 @@ int pw_store_unit_find(struct pw_store *s, const char *name, int64_t *id)
 	return rc;
 }
 
+static const char unit_json_sql[] =
+	"SELECT json_object('id', id, 'name', name, 'parent_id', parent_id) FROM units"
+	" WHERE id = ?";
+
 static int unit_insert(struct pw_store *s, const char *name, const char *parent,
 		       const char *who, int64_t *id)
 {
 	sqlite3_stmt *st;
 	int64_t pid = 0;
-	char *json;
 	int rc;
 
 	if (parent && pw_store_unit_find(s, parent, &pid) < 0)
 		return -1;
-	if (pw_store_unit_find_quiet(s, name, id) == 0)
-		return pw_error("unit '%s' already exists", name);
+	rc = pw_store_unit_find_quiet(s, name, id);
+	if (rc != PW_STORE_NOTFOUND)
+		return rc < 0 ? -1 : pw_error("unit '%s' already exists", name);
 	st = pw_store_stmt(s, "INSERT INTO units (name, parent_id) VALUES (?, ?)");
 	if (!st)
 		return -1;
@@ -138,11 +183,7 @@ static int unit_insert(struct pw_store *s, const char *name, const char *parent,
 	if (pw_store_run(s, st) < 0)
 		return -1;
 	*id = sqlite3_last_insert_rowid(s->db);
-	json = pw_monitor_row_json(s, "SELECT json_object('id', id, 'name', name, 'parent_id', "
-				      "parent_id) FROM units WHERE id = ?", *id);
-	rc = pw_store_audit(s, who, "unit.add", "unit", *id, NULL, json);
-	free(json);
-	return rc;
+	return pw_monitor_audit_rows(s, who, "unit.add", "unit", unit_json_sql, 0, *id);
 }
 
 int pw_store_unit_add(struct pw_store *s, const char *name, const char *parent,
@@ -233,35 +274,38 @@ static const char *const lead_sql[] = {
 	LEAD_SQL(PW_SAME_ITEM, "item_id"),
 };
 
-/* The lead's name (new string) and id; NOTFOUND silently. */
-static int lead_of(struct pw_store *s, enum pw_entity e, int64_t id, int year, char **unit,
-		   int64_t *unit_id)
-{
-	sqlite3_stmt *st;
-	int rc;
+struct lead {
+	char *unit;
+	int64_t unit_id;
+};
 
-	*unit = NULL;
+static void fill_lead(sqlite3_stmt *st, void *out)
+{
+	struct lead *l = out;
+
+	l->unit = pw_col_text(st, 0);
+	l->unit_id = sqlite3_column_int64(st, 1);
+}
+
+/* The lead of (e, id) in year (0: latest) into *l (l->unit a new string,
+ * NULL when there is none); PW_STORE_NOTFOUND silently. */
+static int lead_of(struct pw_store *s, enum pw_entity e, int64_t id, int year, struct lead *l)
+{
+	l->unit = NULL;
+	l->unit_id = 0;
 	if ((unsigned)e > PW_ENTITY_PROJECT)
 		return pw_error("bad entity %d", (int)e);
-	st = pw_store_stmt(s, lead_sql[e]);
-	if (!st)
-		return -1;
-	pw_bind_int(st, 1, id);
-	pw_bind_int(st, 2, year);
-	rc = pw_store_step(s, st);
-	if (rc != 1)
-		return rc < 0 ? -1 : PW_STORE_NOTFOUND;
-	*unit = pw_col_text(st, 0);
-	if (unit_id)
-		*unit_id = sqlite3_column_int64(st, 1);
-	sqlite3_reset(st);
-	return 0;
+	return pw_monitor_fetch(s, lead_sql[e], id, year, fill_lead, l);
 }
 
 int pw_store_lead_unit(struct pw_store *s, enum pw_entity e, int64_t id, int year,
 		       char **unit)
 {
-	return lead_of(s, e, id, year, unit, NULL);
+	struct lead l;
+	int rc = lead_of(s, e, id, year, &l);
+
+	*unit = l.unit;
+	return rc;
 }
 
 /* ------------------------------------------------------------------ */
@@ -292,52 +336,116 @@ static int insert_assignment(struct pw_store *s, enum pw_entity e, int64_t id,
 	return 0;
 }
 
-static char *lead_json(const char *unit, int year, enum pw_entity e, int64_t id)
+/* {"indicator_id": 12, "unit": "...", "year": 2024 or null}, the audit
+ * log's before/after of an assignment, built by SQLite (which escapes any
+ * bytes).  *json is a new string, NULL for no unit.  0 or -1. */
+static int lead_json(struct pw_store *s, const char *unit, int year, enum pw_entity e,
+		     int64_t id, char **json)
 {
-	struct strbuf sb = STRBUF_INIT;
-	const char *p;
+	static const char *const sql[] = {
+		"SELECT json_object('indicator_id', ?1, 'unit', ?2, 'year', ?3)",
+		"SELECT json_object('target_id', ?1, 'unit', ?2, 'year', ?3)",
+		"SELECT json_object('project_id', ?1, 'unit', ?2, 'year', ?3)",
+	};
+	sqlite3_stmt *st;
 
+	*json = NULL;
 	if (!unit)
-		return NULL;
-	sb_addf(&sb, "{\"%s_id\": %lld, \"unit\": \"", pw_entity_name(e), (long long)id);
-	for (p = unit; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			sb_addch(&sb, '\\');
-		if ((unsigned char)*p >= 0x20)
-			sb_addch(&sb, *p);
+		return 0;
+	st = pw_store_stmt(s, sql[e]);
+	if (!st)
+		return -1;
+	pw_bind_int(st, 1, id);
+	pw_bind_text(st, 2, unit);
+	pw_bind_int_or_null(st, 3, year, year > 0);
+	if (pw_store_step(s, st) != 1)
+		return -1;
+	*json = pw_col_text(st, 0);
+	sqlite3_reset(st);
+	return 0;
+}
+
+#define LATER_YEARS_SQL(same, col)                                                   \
+	same "SELECT DISTINCT a.reporting_year FROM assignments a WHERE a." col " IN same" \
+	     " AND a.role = 'lead' AND a.reporting_year > ?2 ORDER BY 1"
+
+static const char *const later_years_sql[] = {
+	LATER_YEARS_SQL(PW_SAME_IND, "indicator_id"),
+	LATER_YEARS_SQL(PW_SAME_TGT, "target_id"),
+	LATER_YEARS_SQL(PW_SAME_ITEM, "item_id"),
+};
+
+/* 1 when unit_id leads (e, id) in reporting year `year`, 0 when another
+ * unit or none does, -1 on error. */
+static int leads_in(struct pw_store *s, enum pw_entity e, int64_t id, int year,
+		    int64_t unit_id)
+{
+	struct lead l;
+	int rc = lead_of(s, e, id, year, &l);
+
+	free(l.unit);
+	if (rc == PW_STORE_NOTFOUND)
+		return 0;
+	return rc < 0 ? -1 : l.unit_id == unit_id;
+}
+
+/*
+ * Whether a new assignment of unit_id from `year` (0: every year) would
+ * change nothing: the unit already leads in `year` (or the first year) and
+ * in every later year an assignment names.  1 yes, 0 no, -1 on error.
+ */
+static int already_leads(struct pw_store *s, enum pw_entity e, int64_t id, int year,
+			 int64_t unit_id)
+{
+	sqlite3_stmt *st;
+	int from = year > 0 ? year : PW_MONITOR_YEAR_MIN, rc, *years = NULL;
+	size_t n = 0, alloc = 0, i;
+
+	rc = leads_in(s, e, id, from, unit_id);
+	st = rc == 1 ? pw_store_stmt(s, later_years_sql[e]) : NULL;
+	if (!st)
+		return rc == 1 ? -1 : rc;
+	pw_bind_int(st, 1, id);
+	pw_bind_int(st, 2, from);
+	while ((rc = pw_store_step(s, st)) == 1) {
+		ALLOC_GROW(years, n + 1, alloc);
+		years[n++] = sqlite3_column_int(st, 0);
 	}
-	sb_addstr(&sb, "\"");
-	if (year > 0)
-		sb_addf(&sb, ", \"year\": %d", year);
-	sb_addstr(&sb, "}");
-	return sb_detach(&sb, NULL);
+	if (rc == 0)
+		rc = 1;
+	for (i = 0; rc == 1 && i < n; i++)
+		rc = leads_in(s, e, id, years[i], unit_id);
+	free(years);
+	return rc;
 }
 
 static int assign_tx(struct pw_store *s, enum pw_entity e, int64_t id, const char *unit,
 		     int year, const char *who, int *changed)
 {
-	char *old = NULL, *before, *after;
-	int64_t unit_id, old_id = 0, aid;
+	struct lead old;
+	char *before, *after;
+	int64_t unit_id, aid;
 	int rc;
 
 	if ((rc = pw_monitor_check_entity(s, e, id)) < 0 ||
 	    (rc = pw_store_unit_find(s, unit, &unit_id)) < 0)
 		return rc;
-	rc = lead_of(s, e, id, year, &old, &old_id);
-	if (rc == -1)
+	rc = already_leads(s, e, id, year, unit_id);
+	if (rc != 0)
+		return rc < 0 ? -1 : 0;
+	if (lead_of(s, e, id, year, &old) == -1)
 		return -1;
-	if (rc == 0 && old_id == unit_id) {
-		free(old);
-		return 0;
-	}
+	before = after = NULL;
 	rc = insert_assignment(s, e, id, unit_id, year, who, &aid);
-	before = lead_json(old, year, e, id);
-	after = lead_json(unit, year, e, id);
 	if (rc == 0)
-		rc = pw_store_audit(s, who, old ? "assignment.change" : "assignment.add",
+		rc = lead_json(s, old.unit, year, e, id, &before);
+	if (rc == 0)
+		rc = lead_json(s, unit, year, e, id, &after);
+	if (rc == 0)
+		rc = pw_store_audit(s, who, old.unit ? "assignment.change" : "assignment.add",
 				    "assignment", aid, before, after);
 	*changed = rc == 0;
-	free(old);
+	free(old.unit);
 	free(before);
 	free(after);
 	return rc;

@@ -124,9 +124,14 @@ static int decode(struct pw_doc *d, struct strbuf *in)
 	return 0;
 
 bad_utf16:
+	/* out holds the text decoded before the bad unit: it gives the line
+	 * and the column (in code points) where the problem is. */
+	locate(out.buf, out.len, &line, &col);
+	rc = pw_error_at(d->name, line, col, "invalid %s (byte offset %zu)", d->encoding,
+			 bad + 2);
 	sb_release(&out);
 	sb_release(in);
-	return pw_error("%s: invalid %s at byte %zu", d->name, d->encoding, bad + 2);
+	return rc;
 }
 
 /* Full-width forms that carry numbers and comparators, mapped to ASCII
@@ -152,20 +157,32 @@ static int fullwidth_to_ascii(uint32_t cp)
 	}
 }
 
-/* Length of an HTML tag starting at s ("<ol ...>", "</li>") and ending
- * within the len bytes of its line, or 0. */
-static size_t html_tag_len(const char *s, size_t len)
-{
-	size_t i = 1;
-	const char *end;
+/* A line being cleaned, and where its next '>' is: found again only once
+ * passed, so that a line of many '<' without '>' is not rescanned to its
+ * end for each. */
+struct cline {
+	const char *s;
+	size_t len;
+	size_t gt; /* index of the next '>' at or after the last look, or len */
+};
 
-	if (i < len && s[i] == '/')
-		i++;
-	if (i >= len || !((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
-			  s[i] == '!'))
+/* Length of an HTML tag starting at s[i] ("<ol ...>", "</li>") and ending
+ * within the line, or 0. */
+static size_t html_tag_len(struct cline *l, size_t i)
+{
+	const char *s = l->s, *p;
+	size_t j = i + 1;
+
+	if (j < l->len && s[j] == '/')
+		j++;
+	if (j >= l->len || !((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z') ||
+			     s[j] == '!'))
 		return 0;
-	end = memchr(s + i, '>', len - i);
-	return end ? (size_t)(end - s) + 1 : 0;
+	if (l->gt < j) {
+		p = memchr(s + j, '>', l->len - j);
+		l->gt = p ? (size_t)(p - s) : l->len;
+	}
+	return l->gt < l->len ? l->gt - i + 1 : 0;
 }
 
 /* Bytes that may start something clean_line changes: a tag, emphasis, or a
@@ -174,16 +191,35 @@ static const unsigned char special[256] = {
 	['<'] = 1, ['*'] = 1, ['_'] = 1, [0xEF] = 1,
 };
 
-/* Handles one special byte sequence at s[i]; returns bytes consumed. */
-static size_t clean_special(const char *s, size_t len, size_t i, struct strbuf *out)
+/* The ASCII form of the full-width character at u (left bytes), or 0.
+ * Most EF sequences in Chinese text are punctuation that stays (，：；),
+ * so this is asked inline, without breaking the run being copied. */
+static int fullwidth_at(const unsigned char *u, size_t left)
+{
+	if (left < 3 || u[0] != 0xEF || (u[1] != 0xBC && u[1] != 0xBD))
+		return 0;
+	return fullwidth_to_ascii(0xF000u | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F));
+}
+
+/* True if clean_line changes something at s[i]. */
+static bool changes_at(const char *s, size_t i, size_t len)
 {
 	unsigned char c = (unsigned char)s[i];
+
+	return special[c] && (c != 0xEF || fullwidth_at((const unsigned char *)s + i, len - i));
+}
+
+/* Handles one special byte sequence at s[i]; returns bytes consumed. */
+static size_t clean_special(struct cline *l, size_t i, struct strbuf *out)
+{
+	const char *s = l->s;
+	size_t len = l->len, n, w;
+	unsigned char c = (unsigned char)s[i];
 	uint32_t cp;
-	size_t n, w;
 	int a;
 
 	if (c == '<') {
-		if ((n = html_tag_len(s + i, len - i)))
+		if ((n = html_tag_len(l, i)))
 			return n;
 		sb_addch(out, c);
 		return 1;
@@ -207,6 +243,7 @@ static size_t clean_special(const char *s, size_t len, size_t i, struct strbuf *
  * copied in bulk, which keeps cleaning at memory speed. */
 static void clean_line(const char *s, size_t len, struct strbuf *out)
 {
+	struct cline l = { s, len, 0 };
 	size_t i = 0, run;
 
 	/* Markdown heading marks: "## 第二章" */
@@ -217,12 +254,12 @@ static void clean_line(const char *s, size_t len, struct strbuf *out)
 	else
 		i++;
 	while (i < len) {
-		for (run = i; run < len && !special[(unsigned char)s[run]]; run++)
+		for (run = i; run < len && !changes_at(s, run, len); run++)
 			;
 		sb_add(out, s + i, run - i);
 		i = run;
 		if (i < len)
-			i += clean_special(s, len, i, out);
+			i += clean_special(&l, i, out);
 	}
 }
 

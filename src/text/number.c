@@ -1,6 +1,8 @@
 /*
- * number.c - numbers, comparator words and value cells as plans write them
- * (see number.h for what is understood).
+ * number.c - numbers (ASCII and Chinese numerals), rates, comparator words
+ * and value cells as plans write them (see number.h for what is
+ * understood).  The numeral and comparator readers here serve the table,
+ * outline, 专栏 and prose readers alike.
  */
 #include "text/number.h"
 #include "text/utf8.h"

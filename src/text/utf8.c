@@ -1,6 +1,7 @@
 /*
  * utf8.c - UTF-8 decoding and validation (RFC 3629: no overlongs, no
- * surrogates, nothing above U+10FFFF).
+ * surrogates, nothing above U+10FFFF), and the one definition of a blank
+ * that every reader skips and trims.
  */
 #include "text/utf8.h"
 

@@ -3,6 +3,7 @@
  * library code may raise itself, because no caller can recover from it.
  */
 #include "util/alloc.h"
+#include "util/error.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -10,7 +11,7 @@
 void pw_die_oom(void)
 {
 	fputs("fatal: out of memory\n", stderr);
-	exit(70);
+	exit(PW_EXIT_OOM); /* error.h maps every exit code */
 }
 
 void *xmalloc(size_t n)

@@ -2,7 +2,8 @@
  * alloc.h - allocation wrappers that never return NULL, and ALLOC_GROW.
  *
  * Out-of-memory is fatal in planwatch (as in git): xmalloc and friends print
- * one line and exit(70).  ALLOC_GROW(p, n, alloc) makes room for n elements
+ * one line and exit with PW_EXIT_OOM (70, util/error.h) - the one exit
+ * library code makes, as no caller could recover.  ALLOC_GROW(p, n, alloc) makes room for n elements
  * in the array p whose capacity is alloc, growing geometrically.
  */
 #ifndef PW_ALLOC_H

@@ -114,6 +114,34 @@ check "a far value is accepted" pw data import "$T/far.csv"
 grep_err "warning names file and row" "far.csv:2: warning: '地区生产总值增长' 2024: 31% moves more than 20 points from 6.1% in 2023"
 check_fails "record with a wrong unit exits 3" 3 pw record --indicator 2:3 --year 2024 --value 82 --unit 万元
 
+# ---- strict input: numbers, ids, hostile files -----------------------------
+check_fails "letters after a number are refused" 3 pw record --indicator 2:3 --year 2024 --value 12abc
+grep_err "with the value named" "value '12abc' is not a number"
+check_fails "an exponent is refused" 3 pw record --indicator 2:3 --year 2024 --value 1e2
+check_fails "a plan id past int is refused, not wrapped" 2 pw assign list --plan 4294967297
+grep_err "plan id named" "plan '4294967297' is not a plan id"
+check_fails "an id past int64 is refused" 2 pw obs approve 99999999999999999999
+check_fails "a hex target value is refused" 2 pw target set --indicator 2:17 --value 0x4B
+PRJ=$(pw assign list | awk '$1 == "project" {print $2; exit}')
+check_fails "a percent over 100 is refused in words" 1 pw record --project "$PRJ" --year 2023 --status in_progress --percent 120
+grep_err "percent named" "percent complete 120 is not between 0 and 100"
+$PY - "$T/dtd.xlsx" <<'PYEOF'
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1], 'w') as z:
+    z.writestr('xl/worksheets/sheet1.xml', '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]>'
+               '<worksheet><sheetData><row><c t="inlineStr"><is><t>&a;</t></is></c></row></sheetData></worksheet>')
+PYEOF
+dump >"$T/before-hostile.sql"
+check_fails "a workbook with a DTD is refused" 3 pw data import "$T/dtd.xlsx"
+grep_err "the DTD named" "refused at line 1: a DTD"
+dump >"$T/after-hostile.sql"
+check "nothing written by the refused files" cmp "$T/before-hostile.sql" "$T/after-hostile.sql"
+check "a unit whose name is a path" pw unit add ../外部
+(cd "$T" && "$PW" template --unit ../外部 --year 2023 --csv --db "$DB" >/dev/null 2>&1)
+[ -f "$T/_._外部-2023-填报.csv" ] && [ ! -e "$(dirname "$T")/外部-2023-填报.csv" ] &&
+	ok "the default template name stays in the current directory" ||
+	not_ok "the default template name stays in the current directory"
+
 # ---- review states --------------------------------------------------------
 OBS=$(jq -r '[.[] | select(.name == "常住人口城镇化率" and .year == 2023)][0].id' "$T/obs.json")
 check_fails "a submitted value cannot be submitted" 1 pw obs submit "$OBS"
@@ -138,10 +166,30 @@ check "target show" pw target show --indicator 2:17
 grep -q "level ge 75 by 2025 (市文件)" "$T/out" && ok "target shown" || not_ok "target shown"
 
 # ---- the demonstration data set -------------------------------------------
+# The expected counts are read from the input files by an independent
+# reader (Python's csv): every row with a value, every lead unit, every
+# city target line must land.
 DB=$T/demo.db
-check "load the 演示数据" sh "$TOP/data/demo/load-demo.sh" "$PW" "$DB"
-same "118 approved demo values" "$(sqlite3 "$DB" "SELECT count(*) FROM current_observations WHERE state = 'approved' AND source LIKE '演示数据%'")" 118
-same "demo lead units" "$(sqlite3 "$DB" "SELECT count(DISTINCT unit_id) FROM assignments")" 12
-same "demo external targets" "$(sqlite3 "$DB" "SELECT count(*) FROM external_targets")" 5
+DEMO=$TOP/data/demo
+check "load the 演示数据" sh "$DEMO/load-demo.sh" "$PW" "$DB"
+NVAL=$($PY - "$DEMO/演示数据-十四五指标监测-2021-2025.csv" <<'PYEOF'
+import csv, sys
+rows = [r for r in csv.reader(open(sys.argv[1], encoding='utf-8-sig')) if r and not r[0].startswith('#')]
+col = rows[0].index('数值')
+print(sum(1 for r in rows[1:] if len(r) > col and r[col].strip()))
+PYEOF
+)
+NUNIT=$($PY - "$DEMO/演示数据-责任分工.csv" <<'PYEOF'
+import csv, sys
+rows = [r for r in csv.reader(open(sys.argv[1], encoding='utf-8-sig')) if r and not r[0].startswith('#')]
+col = rows[0].index('牵头单位')
+print(len({r[col].strip() for r in rows[1:] if len(r) > col and r[col].strip()}))
+PYEOF
+)
+NEXT=$(grep -cv '^#' "$DEMO/演示数据-市定目标.txt")
+same "every demo value approved ($NVAL)" "$(sqlite3 "$DB" "SELECT count(*) FROM current_observations WHERE state = 'approved' AND source LIKE '演示数据%'")" "$NVAL"
+same "every demo lead unit ($NUNIT)" "$(sqlite3 "$DB" "SELECT count(DISTINCT unit_id) FROM assignments")" "$NUNIT"
+same "every demo external target ($NEXT)" "$(sqlite3 "$DB" "SELECT count(*) FROM external_targets")" "$NEXT"
+same "every demo write audited" "$(sqlite3 "$DB" "SELECT count(*) FROM audit_log WHERE after_json IS NULL")" 0
 
 done_testing

@@ -1,20 +1,32 @@
 /*
  * test_csv.c - reading data files: CSV (quotes, doubled quotes, line
  * breaks in quotes, BOM, CRLF and CR, GBK, comments, blank records, tab
- * and semicolon delimiters, an unterminated quote) and .xlsx (a workbook
- * written here with libxlsxwriter: shared, inline and rich strings,
- * numbers, gaps, the first sheet only).
+ * and semicolon delimiters, an unterminated quote, the field and cell
+ * caps) and .xlsx (a workbook written here with libxlsxwriter: shared,
+ * inline and rich strings, numbers, gaps, the first sheet only; and
+ * hostile workbooks built part by part with libzip: a DTD, deep nesting,
+ * a zip bomb, a grid bomb, a missing shared string, odd number cells).
  */
 #include "unit.h"
 #include "monitor/csv.h"
 #include "monitor/xlsx.h"
+#include "util/error.h"
 #include "util/strbuf.h"
 
 #include <iconv.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
+#include <zip.h>
+
+/* The last error contains want. */
+static void error_has(const char *want)
+{
+	if (!strstr(pw_last_error(), want))
+		fail_msg("last error '%s' lacks '%s'", pw_last_error(), want);
+}
 
 static void parse(struct pw_sheet *sh, const char *text)
 {
@@ -139,8 +151,52 @@ static void test_unterminated_quote(void **state)
 
 	(void)state;
 	assert_int_equal(pw_csv_from_bytes(&sh, "u.csv", text, strlen(text)), -1);
+	/* reported at the line where the quote opens */
+	error_has("unterminated quoted field");
 	assert_int_equal(sh.nrows, 0);
 	pw_sheet_release(&sh);
+}
+
+/* n records of `fields` empty fields each (fields - 1 commas). */
+static void commas(struct strbuf *sb, size_t n, size_t fields)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		sb_addch(sb, 'x');
+		sb_grow(sb, fields);
+		memset(sb->buf + sb->len, ',', fields - 1);
+		sb_setlen(sb, sb->len + fields - 1);
+		sb_addch(sb, '\n');
+	}
+}
+
+static void test_csv_caps(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct pw_sheet sh;
+
+	(void)state;
+	/* 16384 fields are a spreadsheet's width: read */
+	commas(&sb, 1, PW_SHEET_MAX_COLS);
+	assert_int_equal(pw_csv_from_bytes(&sh, "w.csv", sb.buf, sb.len), 0);
+	assert_int_equal(sh.rows[0].n, PW_SHEET_MAX_COLS);
+	pw_sheet_release(&sh);
+	/* one more is refused, naming the line */
+	sb_reset(&sb);
+	sb_addstr(&sb, "a,b\n");
+	commas(&sb, 1, PW_SHEET_MAX_COLS + 1);
+	assert_int_equal(pw_csv_from_bytes(&sh, "w.csv", sb.buf, sb.len), -1);
+	error_has("a record with more than 16384 fields");
+	assert_int_equal(sh.nrows, 0);
+	pw_sheet_release(&sh);
+	/* 300 records of 15000 fields: 4.5 M cells from 4.5 MB, over the 4 Mi cap */
+	sb_reset(&sb);
+	commas(&sb, 300, 15000);
+	assert_int_equal(pw_csv_from_bytes(&sh, "w.csv", sb.buf, sb.len), -1);
+	error_has("cells in one file");
+	pw_sheet_release(&sh);
+	sb_release(&sb);
 }
 
 static void test_field_writer(void **state)
@@ -246,10 +302,223 @@ static void test_xlsx_not_a_workbook(void **state)
 	fputs("年份,值\n", f);
 	fclose(f);
 	assert_int_equal(pw_xlsx_read(&sh, path), -1);
+	error_has("not an xlsx workbook");
 	pw_sheet_release(&sh);
 	unlink(path);
 	assert_int_equal(pw_xlsx_read(&sh, path), -1); /* missing */
+	error_has("No such file or directory");
 	pw_sheet_release(&sh);
+	assert_int_equal(pw_xlsx_from_bytes(&sh, "m.xlsx", "PK\3\4garbage", 11), -1);
+	error_has("cannot open 'm.xlsx': not an xlsx workbook");
+	pw_sheet_release(&sh);
+}
+
+/* ------------------------------------------------------------------ */
+/* Hostile workbooks, built part by part                               */
+
+#define SHEET_HEAD "<worksheet xmlns=\"http://schemas.openxmlformats.org/" \
+		   "spreadsheetml/2006/main\"><sheetData>"
+#define SHEET_TAIL "</sheetData></worksheet>"
+
+/* A zip of n parts {name, text} into out (libzip, in memory). */
+static void zip_parts(const char *const parts[][2], size_t n, struct strbuf *out)
+{
+	zip_error_t ze;
+	zip_source_t *src;
+	zip_stat_t st;
+	zip_t *za;
+	size_t i;
+
+	zip_error_init(&ze);
+	src = zip_source_buffer_create(NULL, 0, 0, &ze);
+	assert_non_null(src);
+	zip_source_keep(src);
+	za = zip_open_from_source(src, ZIP_TRUNCATE, &ze);
+	assert_non_null(za);
+	for (i = 0; i < n; i++)
+		assert_true(zip_file_add(za, parts[i][0],
+					 zip_source_buffer(za, parts[i][1], strlen(parts[i][1]), 0),
+					 ZIP_FL_OVERWRITE) >= 0);
+	assert_int_equal(zip_close(za), 0);
+	assert_int_equal(zip_source_open(src), 0);
+	assert_int_equal(zip_source_stat(src, &st), 0);
+	sb_reset(out);
+	sb_grow(out, st.size);
+	assert_int_equal(zip_source_read(src, out->buf, st.size), (zip_int64_t)st.size);
+	sb_setlen(out, st.size);
+	zip_source_close(src);
+	zip_source_free(src);
+	zip_error_fini(&ze);
+}
+
+/* Reads a workbook whose only part is the sheet `xml` (the reader falls
+ * back to xl/worksheets/sheet1.xml without a workbook.xml). */
+static int read_sheet_xml(struct pw_sheet *sh, const char *xml, const char *sst)
+{
+	const char *const parts[][2] = {
+		{ "xl/worksheets/sheet1.xml", xml },
+		{ "xl/sharedStrings.xml", sst ? sst : "<sst/>" },
+	};
+	struct strbuf zip = STRBUF_INIT;
+	int rc;
+
+	zip_parts(parts, 2, &zip);
+	rc = pw_xlsx_from_bytes(sh, "h.xlsx", zip.buf, zip.len);
+	sb_release(&zip);
+	return rc;
+}
+
+static void test_xlsx_numbers_and_strings(void **state)
+{
+	struct pw_sheet sh;
+
+	(void)state;
+	assert_int_equal(read_sheet_xml(&sh, SHEET_HEAD
+		"<row r=\"2\"><c r=\"A2\"><v>1E-05</v></c><c r=\"B2\"><v>1e20</v></c>"
+		"<c r=\"C2\"><v>0x10</v></c><c r=\"D2\"><v>inf</v></c>"
+		"<c r=\"E2\"><v>-0</v></c><c r=\"F2\" t=\"s\"><v>1</v></c>"
+		"<c r=\"G2\" t=\"s\"/><c r=\"H2\"><v>-1.25E-7</v></c></row>" SHEET_TAIL,
+		"<sst><si><t>甲</t></si><si><r><t>乙</t></r><r><t>丙</t></r>"
+		"<rPh><t>yi</t></rPh></si></sst>"), 0);
+	assert_int_equal(sh.nrows, 1);
+	assert_int_equal(sh.rows[0].line, 2);
+	/* numbers without exponent, 15 digits */
+	assert_string_equal(pw_sheet_cell(&sh.rows[0], 0), "0.00001");
+	assert_string_equal(pw_sheet_cell(&sh.rows[0], 1), "100000000000000000000");
+	/* not decimal numbers: left as written, for validation to refuse */
+	assert_string_equal(pw_sheet_cell(&sh.rows[0], 2), "0x10");
+	assert_string_equal(pw_sheet_cell(&sh.rows[0], 3), "inf");
+	assert_string_equal(pw_sheet_cell(&sh.rows[0], 4), "0");
+	/* rich text runs joined, the phonetic run dropped */
+	assert_string_equal(pw_sheet_cell(&sh.rows[0], 5), "乙丙");
+	assert_string_equal(pw_sheet_cell(&sh.rows[0], 6), "");
+	assert_string_equal(pw_sheet_cell(&sh.rows[0], 7), "-0.000000125");
+	pw_sheet_release(&sh);
+}
+
+static void test_xlsx_missing_shared_string(void **state)
+{
+	struct pw_sheet sh;
+
+	(void)state;
+	/* index 5 of a table of one: an error naming the row, not an empty cell */
+	assert_int_equal(read_sheet_xml(&sh, SHEET_HEAD "<row r=\"1\"><c t=\"s\"><v>0</v></c></row>"
+		"<row r=\"7\"><c t=\"s\"><v>5</v></c></row>" SHEET_TAIL,
+		"<sst><si><t>a</t></si></sst>"), -1);
+	assert_string_equal(pw_last_error(),
+			    "a cell names a shared string the workbook does not have");
+	assert_int_equal(sh.nrows, 0);
+	pw_sheet_release(&sh);
+	assert_int_equal(read_sheet_xml(&sh, SHEET_HEAD "<row><c t=\"s\"><v>-1</v></c></row>"
+		SHEET_TAIL, NULL), -1);
+	pw_sheet_release(&sh);
+}
+
+static void test_xlsx_dtd_refused(void **state)
+{
+	struct pw_sheet sh;
+
+	(void)state;
+	/* the billion laughs: refused at the DOCTYPE, nothing expanded */
+	assert_int_equal(read_sheet_xml(&sh, "<?xml version=\"1.0\"?><!DOCTYPE lolz ["
+		"<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">"
+		"<!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">]>"
+		SHEET_HEAD "<row><c t=\"inlineStr\"><is><t>&lol3;</t></is></c></row>" SHEET_TAIL,
+		NULL), -1);
+	error_has("refused at line 1: a DTD (xlsx parts have none)");
+	pw_sheet_release(&sh);
+}
+
+static void test_xlsx_deep_nesting(void **state)
+{
+	struct strbuf xml = STRBUF_INIT;
+	struct pw_sheet sh;
+	int i;
+
+	(void)state;
+	sb_addstr(&xml, SHEET_HEAD "<row><c><v>1</v></c></row>");
+	for (i = 0; i < 100; i++)
+		sb_addstr(&xml, "<x>");
+	for (i = 0; i < 100; i++)
+		sb_addstr(&xml, "</x>");
+	sb_addstr(&xml, SHEET_TAIL);
+	assert_int_equal(read_sheet_xml(&sh, xml.buf, NULL), -1);
+	error_has("elements nested too deep");
+	assert_int_equal(sh.nrows, 0);
+	pw_sheet_release(&sh);
+	sb_release(&xml);
+}
+
+static void test_xlsx_zip_bomb(void **state)
+{
+	struct strbuf xml = STRBUF_INIT, zip = STRBUF_INIT;
+	struct pw_sheet sh;
+	size_t pad = ((size_t)64 << 20) + 1; /* one byte over the 64 MiB part cap */
+	const char *parts[1][2] = { { "xl/worksheets/sheet1.xml", NULL } };
+
+	(void)state;
+	sb_addstr(&xml, SHEET_HEAD);
+	sb_grow(&xml, pad);
+	memset(xml.buf + xml.len, ' ', pad);
+	sb_setlen(&xml, xml.len + pad);
+	sb_addstr(&xml, SHEET_TAIL);
+	parts[0][1] = xml.buf;
+	zip_parts(parts, 1, &zip);
+	sb_release(&xml);
+	assert_true(zip.len < (1 << 20)); /* blanks deflate a thousandfold */
+	assert_int_equal(pw_xlsx_from_bytes(&sh, "bomb.xlsx", zip.buf, zip.len), -1);
+	error_has("part 'xl/worksheets/sheet1.xml' is too large");
+	pw_sheet_release(&sh);
+	sb_release(&zip);
+}
+
+static void test_xlsx_grid_bomb(void **state)
+{
+	struct strbuf xml = STRBUF_INIT;
+	struct pw_sheet sh;
+	int i;
+
+	(void)state;
+	/* one cell in the last column of 300 rows: 300 x 16384 = 4.9 M cells
+	 * of grid from 8 KB of XML, over the 4 Mi cap */
+	sb_addstr(&xml, SHEET_HEAD);
+	for (i = 1; i <= 300; i++)
+		sb_addf(&xml, "<row r=\"%d\"><c r=\"XFD%d\"><v>1</v></c></row>", i, i);
+	sb_addstr(&xml, SHEET_TAIL);
+	assert_int_equal(read_sheet_xml(&sh, xml.buf, NULL), -1);
+	error_has("more cells or strings than planwatch reads from one workbook");
+	pw_sheet_release(&sh);
+	/* one column more than a spreadsheet has */
+	sb_reset(&xml);
+	sb_addstr(&xml, SHEET_HEAD "<row><c r=\"XFE1\"><v>1</v></c></row>" SHEET_TAIL);
+	assert_int_equal(read_sheet_xml(&sh, xml.buf, NULL), -1);
+	error_has("more columns than a spreadsheet can have");
+	pw_sheet_release(&sh);
+	sb_release(&xml);
+}
+
+static void test_xlsx_missing_parts(void **state)
+{
+	const char *const only_workbook[][2] = {
+		{ "xl/workbook.xml", "<workbook><sheets><sheet name=\"a\" r:id=\"rId1\" "
+				     "xmlns:r=\"r\"/></sheets></workbook>" },
+		{ "xl/_rels/workbook.xml.rels", "<Relationships><Relationship Id=\"rId1\" "
+						"Target=\"worksheets/data.xml\"/></Relationships>" },
+	};
+	struct strbuf zip = STRBUF_INIT;
+	struct pw_sheet sh;
+
+	(void)state;
+	zip_parts(only_workbook, 2, &zip);
+	assert_int_equal(pw_xlsx_from_bytes(&sh, "p.xlsx", zip.buf, zip.len), -1);
+	assert_string_equal(pw_last_error(),
+			    "p.xlsx: the workbook has no worksheet 'xl/worksheets/data.xml'");
+	pw_sheet_release(&sh);
+	/* bad XML in the sheet: the line is named */
+	assert_int_equal(read_sheet_xml(&sh, SHEET_HEAD "\n<row><c>" SHEET_TAIL, NULL), -1);
+	error_has("bad XML at line 2");
+	pw_sheet_release(&sh);
+	sb_release(&zip);
 }
 
 int main(void)
@@ -266,7 +535,16 @@ int main(void)
 		cmocka_unit_test(test_xlsx_shared_strings),
 		cmocka_unit_test(test_xlsx_inline_strings),
 		cmocka_unit_test(test_xlsx_not_a_workbook),
+		cmocka_unit_test(test_csv_caps),
+		cmocka_unit_test(test_xlsx_numbers_and_strings),
+		cmocka_unit_test(test_xlsx_missing_shared_string),
+		cmocka_unit_test(test_xlsx_dtd_refused),
+		cmocka_unit_test(test_xlsx_deep_nesting),
+		cmocka_unit_test(test_xlsx_zip_bomb),
+		cmocka_unit_test(test_xlsx_grid_bomb),
+		cmocka_unit_test(test_xlsx_missing_parts),
 	};
 
+	pw_error_quiet(1);
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -4,10 +4,44 @@
 #include "unit.h"
 #include "text/doc.h"
 #include "text/utf8.h"
+#include "text/words.h"
 #include "util/error.h"
 #include "util/strbuf.h"
 
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
+
+/* stderr goes to a temporary file between capture_start() and
+ * capture_end(), which returns what was written (caller frees). */
+static int saved_stderr = -1;
+static FILE *captured;
+
+static void capture_start(void)
+{
+	fflush(stderr);
+	captured = tmpfile();
+	assert_non_null(captured);
+	saved_stderr = dup(2);
+	assert_true(saved_stderr >= 0);
+	assert_true(dup2(fileno(captured), 2) >= 0);
+}
+
+static char *capture_end(void)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char buf[512];
+	size_t n;
+
+	fflush(stderr);
+	dup2(saved_stderr, 2);
+	close(saved_stderr);
+	rewind(captured);
+	while ((n = fread(buf, 1, sizeof(buf), captured)) > 0)
+		sb_add(&sb, buf, n);
+	fclose(captured);
+	return sb_detach(&sb, NULL);
+}
 
 static void load(struct pw_doc *d, const char *bytes, size_t len)
 {
@@ -121,6 +155,91 @@ static void test_bad_input(void **state)
 	pw_error_quiet(0);
 }
 
+/* Errors name file:line:col, the column counted in characters. */
+static void test_error_positions(void **state)
+{
+	struct pw_doc d;
+	/* line 3 is "甲乙" then a stray byte: column 3 (byte 7) */
+	static const char mid[] = "第一章 总则\n第二章 目标\n甲乙\xFF丙";
+	/* UTF-16LE: "1", LF, "2", then a lone low surrogate (DC00) */
+	static const char u16[] = "\xFF\xFE\x31\x00\x0A\x00\x32\x00\x00\xDC\x33\x00";
+	char *err;
+
+	(void)state;
+	capture_start();
+	assert_int_equal(pw_doc_from_bytes(&d, "m.txt", mid, sizeof(mid) - 1), -1);
+	assert_int_equal(pw_doc_from_bytes(&d, "u.txt", u16, sizeof(u16) - 1), -1);
+	err = capture_end();
+	assert_non_null(strstr(err, "m.txt:3:3: error: invalid UTF-8 (byte 0xFF)"));
+	/* after "2" on line 2; the unit sits at byte offset 8 of the file */
+	assert_non_null(strstr(err, "u.txt:2:2: error: invalid UTF-16LE (byte offset 8)"));
+	free(err);
+}
+
+/* A '<' whose line has no '>' stays text: a tag never spans lines, and
+ * many such '<' do not make cleaning slow. */
+static void test_unclosed_tags_and_cr_lines(void **state)
+{
+	struct pw_doc d;
+	static const char in[] = "a<b\rc>d\r<p>x</p><q\r<a<a<a";
+
+	(void)state;
+	load(&d, in, sizeof(in) - 1);
+	assert_int_equal(d.nlines, 4);
+	assert_string_equal(d.lines[0].s, "a<b");
+	assert_string_equal(d.lines[1].s, "c>d");
+	assert_string_equal(d.lines[2].s, "x<q");
+	assert_string_equal(d.lines[3].s, "<a<a<a");
+	pw_doc_release(&d);
+}
+
+static void test_blanks(void **state)
+{
+	/* space, tab, U+3000 and U+00A0 are blanks; a line end is not */
+	static const char lead[] = " \t\xE3\x80\x80\xC2\xA0x";
+
+	(void)state;
+	assert_int_equal(pw_utf8_blanks(lead), 1 + 1 + 3 + 2);
+	assert_int_equal(pw_utf8_blank("x"), 0);
+	assert_int_equal(pw_utf8_blank("\n"), 0);
+	assert_int_equal(pw_utf8_blank("\xE3\x80\x81"), 0); /* 、 is not a blank */
+	assert_int_equal(pw_utf8_rtrim("x \xE3\x80\x80\xC2\xA0", 7), 1);
+	assert_int_equal(pw_utf8_rtrim(" \t", 2), 0);
+	assert_int_equal(pw_utf8_rtrim("表1", 4), 4);
+}
+
+static void test_words(void **state)
+{
+	static const char *const cmp[] = { "超", "超过", "不超过" };
+	static const char *const tail[] = { "的", "”", " " };
+	static const char *const many[] = { "以来", "五年来", "过去", "已", "同比", ">" };
+	static const char text[] = "学校的” ";
+	size_t which = 9;
+
+	(void)state;
+	/* first match in list order; the longest on request */
+	assert_int_equal(pw_words_at("超过10", PW_WORDS_NOLIMIT, cmp, 3, &which), 3);
+	assert_int_equal(which, 0);
+	assert_int_equal(pw_words_longest("超过10", cmp, 3), 6);
+	assert_int_equal(pw_words_at("不超过", PW_WORDS_NOLIMIT, cmp, 3, &which), 9);
+	assert_int_equal(which, 2);
+	/* a bound shorter than a word keeps it out */
+	assert_int_equal(pw_words_at("不超过", 6, cmp, 3, NULL), 0);
+	assert_int_equal(pw_words_at("超", 0, cmp, 3, NULL), 0);
+	/* ending at e, then stripped from the end repeatedly */
+	assert_int_equal(pw_words_ending(text, 0, strlen(text), tail, 3), 1);
+	assert_int_equal(pw_words_rstrip(text, 0, strlen(text), tail, 3), strlen("学校"));
+	assert_int_equal(pw_words_rstrip("的的", 0, 6, tail, 3), 0);
+	/* anywhere: at the end, an ASCII word, and not at all */
+	assert_true(pw_words_any("全区经济同比", strlen("全区经济同比"), many, 6));
+	assert_true(pw_words_any("a>b", 3, many, 6));
+	assert_false(pw_words_any("到2025年全区企业超过10家", strlen("到2025年全区企业超过10家"),
+				  many, 6));
+	/* the length bounds the search: 已 lies past it */
+	assert_false(pw_words_any("全区已", strlen("全区"), many, 6));
+	assert_false(pw_words_any("", 0, many, 6));
+}
+
 static void test_utf8_helpers(void **state)
 {
 	uint32_t cp;
@@ -164,6 +283,10 @@ int main(void)
 		cmocka_unit_test(test_utf16le),
 		cmocka_unit_test(test_fullwidth_and_markup_cleaned),
 		cmocka_unit_test(test_bad_input),
+		cmocka_unit_test(test_error_positions),
+		cmocka_unit_test(test_unclosed_tags_and_cr_lines),
+		cmocka_unit_test(test_blanks),
+		cmocka_unit_test(test_words),
 		cmocka_unit_test(test_utf8_helpers),
 		cmocka_unit_test(test_strbuf),
 	};

@@ -202,6 +202,23 @@ static long long count(struct pw_store *s, const char *sql)
 	return v;
 }
 
+/* The last error contains want. */
+static void error_has(const char *want)
+{
+	if (!strstr(pw_last_error(), want))
+		fail_msg("last error '%s' lacks '%s'", pw_last_error(), want);
+}
+
+/* Every row of every monitoring table and the audit log: what a refused
+ * or failed write must leave as it was. */
+static long long all_rows(struct pw_store *s)
+{
+	return count(s, "SELECT (SELECT count(*) FROM observations) + (SELECT count(*) FROM"
+			" audit_log) + (SELECT count(*) FROM assignments) + (SELECT count(*) FROM"
+			" units) + (SELECT count(*) FROM external_targets) + (SELECT count(*)"
+			" FROM project_progress)");
+}
+
 static int64_t rec(struct fx *f, int64_t ind, int year, double v, enum pw_obs_state st)
 {
 	struct pw_obs_entry e = { .entity = PW_ENTITY_INDICATOR, .id = ind, .year = year,
@@ -289,6 +306,28 @@ static void test_assign_history(void **state)
 				    " 'assignment.change' AND json_extract(before_json, '$.unit')"
 				    " = '甲局' AND json_extract(after_json, '$.unit') = '乙局'"), 1);
 	assert_int_equal(count(f.s, "SELECT count(*) FROM assignments"), 2);
+	/* 乙局 from 2023 on already: assigning it from 2024 changes nothing,
+	 * but for every year it does (甲局 still leads 2022) */
+	assert_int_equal(pw_store_assign(f.s, PW_ENTITY_INDICATOR, f.ind[1], "乙局", 2024, "t",
+					 &changed), 0);
+	assert_int_equal(changed, 0);
+	assert_int_equal(pw_store_assign(f.s, PW_ENTITY_INDICATOR, f.ind[1], "乙局", 0, "t",
+					 &changed), 0);
+	assert_int_equal(changed, 1);
+	assert_int_equal(pw_store_lead_unit(f.s, PW_ENTITY_INDICATOR, f.ind[1], 2022, &lead), 0);
+	assert_string_equal(lead, "乙局");
+	free(lead);
+	/* 甲局 from 2030: it does not lead every year, so 甲局 for every year
+	 * is a change (it was reported unchanged, and nothing written) */
+	assert_int_equal(pw_store_assign(f.s, PW_ENTITY_INDICATOR, f.ind[1], "甲局", 2030, "t",
+					 &changed), 0);
+	assert_int_equal(pw_store_assign(f.s, PW_ENTITY_INDICATOR, f.ind[1], "甲局", 0, "t",
+					 &changed), 0);
+	assert_int_equal(changed, 1);
+	assert_int_equal(pw_store_lead_unit(f.s, PW_ENTITY_INDICATOR, f.ind[1], 2025, &lead), 0);
+	assert_string_equal(lead, "甲局");
+	free(lead);
+	assert_int_equal(count(f.s, "SELECT count(*) FROM assignments"), 5);
 	/* errors */
 	assert_int_equal(pw_store_assign(f.s, PW_ENTITY_INDICATOR, 9999, "甲局", 0, "t", NULL),
 			 PW_STORE_NOTFOUND);
@@ -344,14 +383,19 @@ static void test_chain_and_states(void **state)
 	assert_string_equal(series(&f, PW_ENTITY_INDICATOR, f.ind[1], 0, PW_PICK_APPROVED), "");
 	/* a draft cannot be approved; it is submitted first */
 	assert_int_equal(pw_store_obs_transition(f.s, a, PW_OBS_APPROVED, NULL, "r", &x), -1);
+	assert_string_equal(pw_last_error(), "cannot approve observation 1: it is draft, not "
+			    "submitted");
 	assert_int_equal(pw_store_obs_transition(f.s, a, PW_OBS_SUBMITTED, NULL, "u", &b), 0);
-	/* acting on the superseded row is refused */
+	/* acting on the superseded row is refused, naming the row that superseded it */
 	assert_int_equal(pw_store_obs_transition(f.s, a, PW_OBS_SUBMITTED, NULL, "u", &x), -1);
+	assert_string_equal(pw_last_error(),
+			    "observation 1 is superseded by 2: act on the current row");
 	assert_int_equal(pw_store_obs_transition(f.s, b, PW_OBS_APPROVED, "ok", "r", &c), 0);
 	assert_string_equal(series(&f, PW_ENTITY_INDICATOR, f.ind[1], 0, PW_PICK_APPROVED),
 			    "2021=80.5");
 	/* an approved value cannot be returned; it is corrected instead */
 	assert_int_equal(pw_store_obs_transition(f.s, c, PW_OBS_RETURNED, NULL, "r", &x), -1);
+	error_has("it is approved (record a corrected value instead)");
 	d = rec(&f, f.ind[1], 2021, 80.7, PW_OBS_SUBMITTED);
 	assert_int_equal(count(f.s, "SELECT version FROM observations ORDER BY id DESC"), 2);
 	/* the approved value stands while the correction awaits review */
@@ -367,7 +411,8 @@ static void test_chain_and_states(void **state)
 				    " '与公报不符' AND state = 'returned'"), 1);
 	/* a returned value cannot be resubmitted as is */
 	assert_int_equal(pw_store_obs_transition(f.s, x, PW_OBS_SUBMITTED, NULL, "u", NULL), -1);
-	/* six rows in one chain, one head; every write audited */
+	/* five rows in one chain (draft, submitted, approved, v2 submitted,
+	 * returned), one head; every write audited */
 	assert_int_equal(count(f.s, "SELECT count(*) FROM observations"), 5);
 	assert_int_equal(count(f.s, "SELECT count(*) FROM current_observations"), 1);
 	assert_int_equal(count(f.s, "SELECT count(*) FROM audit_log WHERE entity ="
@@ -500,7 +545,9 @@ static void test_rejections(void **state)
 	fx_open(&f);
 	assert_int_equal(check1(&f, input(f.ind[1], "2031", "81", "%"), m, sizeof(m)), 1);
 	assert_string_equal(m, "year 2031 outside the plan period 2021–2025");
+	/* 2019 is before the baseline year 2020 */
 	assert_int_equal(check1(&f, input(f.ind[1], "2019", "81", "%"), m, sizeof(m)), 1);
+	assert_string_equal(m, "year 2019 outside the plan period 2021–2025");
 	/* the baseline year is allowed */
 	assert_int_equal(check1(&f, input(f.ind[1], "2020", "80", "%"), m, sizeof(m)), 0);
 	assert_int_equal(check1(&f, input(f.ind[1], "二〇二三", "81", "%"), m, sizeof(m)), 1);
@@ -513,16 +560,30 @@ static void test_rejections(void **state)
 	assert_string_equal(m, "unit '万人' does not match the unit of '常住人口城镇化率' (%)");
 	/* a unit written after the number must agree with the unit column */
 	assert_int_equal(check1(&f, input(f.ind[1], "2023", "81‰", "%"), m, sizeof(m)), 1);
+	assert_string_equal(m, "value '81‰' and unit '%' disagree");
+	/* strict numbers: letters after the digits are not a unit */
+	assert_int_equal(check1(&f, input(f.ind[1], "2023", "12abc", "%"), m, sizeof(m)), 1);
+	assert_string_equal(m, "value '12abc' is not a number");
+	assert_int_equal(check1(&f, input(f.ind[1], "2023", "1e2", NULL), m, sizeof(m)), 1);
+	assert_string_equal(m, "value '1e2' is not a number");
 	assert_int_equal(check1(&f, input(9999, "2023", "1", NULL), m, sizeof(m)), 1);
 	assert_string_equal(m, "no indicator 9999 in the database");
 	in = input(f.ind[1], "2023", "81", NULL);
 	in.name = "城镇化率";
 	assert_int_equal(check1(&f, in, m, sizeof(m)), 1);
-	in.name = "常住人口 城镇化率"; /* blanks do not matter */
+	assert_string_equal(m, "indicator 2 is '常住人口城镇化率', not '城镇化率'");
+	in.name = "常住人口 城镇化率"; /* blanks do not matter, */
+	assert_int_equal(check1(&f, in, m, sizeof(m)), 0);
+	in.name = "常住人口　城镇化率\t"; /* full-width ones neither */
 	assert_int_equal(check1(&f, in, m, sizeof(m)), 0);
 	in = input(f.ind[3], "2023", "4.1", NULL);
 	in.name = "城镇就业城镇登记失业率"; /* group + name */
 	assert_int_equal(check1(&f, in, m, sizeof(m)), 0);
+	in.name = "城镇就业　城镇登记失业率";
+	assert_int_equal(check1(&f, in, m, sizeof(m)), 0);
+	/* the group, something else, then the name: another indicator */
+	in.name = "城镇就业青年城镇登记失业率";
+	assert_int_equal(check1(&f, in, m, sizeof(m)), 1);
 	fx_close(&f);
 }
 
@@ -575,6 +636,110 @@ static void test_unit_factors(void **state)
 	assert_true(pw_batch_unit_factor("万元", "万美元") == 0);
 	assert_true(pw_batch_unit_factor("‰", "%") == 0);
 	assert_true(pw_batch_unit_factor("个", "家") == 0);
+}
+
+/* Numbers as units type them, and what is not one (hand-read). */
+static void test_strict_values(void **state)
+{
+	static const struct {
+		const char *in;
+		int rc;
+		double v;
+		const char *unit;
+		bool est;
+	} cases[] = {
+		{ "1,234.5", 0, 1234.5, "", false },
+		{ "１，２３４", 0, 1234, "", false },       /* full-width digits and comma */
+		{ "－3.2", 0, -3.2, "", false },            /* full-width minus */
+		{ "−3.2", 0, -3.2, "", false },             /* U+2212 */
+		{ "  +7 ", 0, 7, "", false },
+		{ "预计 2.5", 0, 2.5, "", true },
+		{ "80 %", 0, 80, "%", false },
+		{ "３０％", 0, 30, "%", false },
+		{ "12万元", 0, 12, "万元", false },
+		{ "3.5（%）", 0, 3.5, "(%)", false },
+		{ "12abc", -1, 0, "", false },             /* letters are not a unit */
+		{ "１２ａｂｃ", -1, 0, "", false },
+		{ "1.2.3", -1, 0, "", false },
+		{ "12-", -1, 0, "", false },
+		{ "12.", -1, 0, "", false },
+		{ "1e5", -1, 0, "", false },               /* no exponent */
+		{ "0x10", -1, 0, "", false },              /* no hex */
+		{ "nan", -1, 0, "", false },
+		{ "inf", -1, 0, "", false },
+		{ "-inf", -1, 0, "", false },
+		{ "1,23", -1, 0, "", false },              /* a thousands group has 3 digits */
+		{ "1,2345", -1, 0, "", false },
+		{ "1 234", -1, 0, "", false },             /* a blank is no separator */
+		{ "约81", -1, 0, "", false },
+		{ "", -1, 0, "", false },
+		{ "八十二", -1, 0, "", false },
+	};
+	char unit[32];
+	double v;
+	bool est;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		int rc = pw_batch_parse_value(cases[i].in, &v, &est, unit, sizeof(unit));
+
+		if (rc != cases[i].rc)
+			fail_msg("'%s': rc %d, want %d", cases[i].in, rc, cases[i].rc);
+		if (rc == 0 && (v != cases[i].v || strcmp(unit, cases[i].unit) || est != cases[i].est))
+			fail_msg("'%s': %g '%s' %d", cases[i].in, v, unit, est);
+	}
+	/* a unit longer than the buffer is refused, not cut */
+	assert_int_equal(pw_batch_parse_value("1万吨标准煤", &v, &est, unit, 8), -1);
+	/* years: 2023, 2023年, 2023.0 (a spreadsheet number), full-width */
+	assert_int_equal(pw_batch_parse_year("2023年"), 2023);
+	assert_int_equal(pw_batch_parse_year("2023.0"), 2023);
+	assert_int_equal(pw_batch_parse_year("２０２３"), 2023);
+	assert_int_equal(pw_batch_parse_year("2023.5"), 0);
+	assert_int_equal(pw_batch_parse_year("99999999999"), 0);
+	assert_int_equal(pw_batch_parse_year("1899"), 0);
+}
+
+/* The store's own guards, for callers that skip validation (the web). */
+static void test_record_guards(void **state)
+{
+	struct pw_obs_entry e = { .entity = PW_ENTITY_INDICATOR, .year = 2023, .value = NAN,
+				  .unit = "%", .by = "t", .state = PW_OBS_DRAFT };
+	struct fx f;
+	long long rows;
+
+	(void)state;
+	fx_open(&f);
+	e.id = f.ind[1];
+	rows = all_rows(f.s);
+	/* NaN would be stored as NULL: a row without a value */
+	assert_int_equal(pw_store_obs_record(f.s, &e, NULL), -1);
+	assert_string_equal(pw_last_error(), "value of indicator 2 is not a finite number");
+	e.value = INFINITY;
+	assert_int_equal(pw_store_obs_record(f.s, &e, NULL), -1);
+	e.value = 81;
+	e.year = 20230;
+	assert_int_equal(pw_store_obs_record(f.s, &e, NULL), -1);
+	assert_string_equal(pw_last_error(), "year 20230 of indicator 2 is out of range");
+	e.year = 2023;
+	e.state = PW_OBS_APPROVED; /* approval is a review step */
+	assert_int_equal(pw_store_obs_record(f.s, &e, NULL), -1);
+	assert_string_equal(pw_last_error(), "a new value is draft or submitted, not approved");
+	e.state = PW_OBS_DRAFT;
+	e.by = "";
+	assert_int_equal(pw_store_obs_record(f.s, &e, NULL), -1);
+	e.by = "t";
+	e.entity = PW_ENTITY_PROJECT;
+	assert_int_equal(pw_store_obs_record(f.s, &e, NULL), -1);
+	error_has("observations are for indicators and targets, not project");
+	assert_int_equal(all_rows(f.s), rows);
+	/* a review cannot send a value back to draft */
+	e.entity = PW_ENTITY_INDICATOR;
+	assert_int_equal(pw_store_obs_transition(f.s, rec(&f, f.ind[1], 2023, 81, PW_OBS_DRAFT),
+						 PW_OBS_DRAFT, NULL, "r", NULL), -1);
+	assert_int_equal(pw_store_obs_transition(f.s, 9999, PW_OBS_SUBMITTED, NULL, "r", NULL),
+			 PW_STORE_NOTFOUND);
+	fx_close(&f);
 }
 
 static void test_warnings(void **state)
@@ -720,6 +885,8 @@ static void test_sheet_errors(void **state)
 			    "序号 and 指标名称)");
 	assert_string_equal(b.diags[1].msg, "表2 序号 9 '不存在': no such indicator in the table");
 	assert_int_equal(b.diags[2].line, 4);
+	assert_string_equal(b.diags[2].msg, "表7 序号 1 '地区生产总值增长': no such indicator in "
+			    "the table");
 	pw_batch_release(&b);
 	pw_sheet_release(&sh);
 	/* no header */
@@ -728,6 +895,8 @@ static void test_sheet_errors(void **state)
 	pw_batch_init(&b, sh.name);
 	assert_int_equal(pw_batch_add_sheet(f.s, &b, &sh, &o), 0);
 	assert_int_equal(b.nerrors, 1);
+	assert_string_equal(b.diags[0].msg,
+			    "no header row with a 年份 (year) and a 填报值 (value) column");
 	pw_batch_release(&b);
 	pw_sheet_release(&sh);
 	fx_close(&f);
@@ -750,6 +919,8 @@ static void test_external_targets(void **state)
 	/* only an indicator with a target set elsewhere takes one */
 	assert_int_equal(pw_store_external_set(f.s, PW_ENTITY_INDICATOR, f.ind[1], &x, "t", NULL),
 			 -1);
+	assert_string_equal(pw_last_error(),
+			    "indicator 2 has no target set elsewhere (按市定目标执行)");
 	assert_int_equal(pw_store_external_set(f.s, PW_ENTITY_INDICATOR, f.ind[5], &x, "t", NULL),
 			 0);
 	x.value = 78;
@@ -762,9 +933,20 @@ static void test_external_targets(void **state)
 	pw_external_release(&got);
 	assert_int_equal(count(f.s, "SELECT count(*) FROM external_targets WHERE supersedes IS"
 				    " NOT NULL"), 1);
+	/* audited: the second with the first as before */
+	assert_int_equal(count(f.s, "SELECT count(*) FROM audit_log WHERE action ="
+				    " 'external_target.set' AND json_extract(before_json, '$.value') = 75"
+				    " AND json_extract(after_json, '$.value') = 78"), 1);
 	x.cmp = PW_CMP_RANGE; /* a range needs its upper value */
 	assert_int_equal(pw_store_external_set(f.s, PW_ENTITY_INDICATOR, f.ind[5], &x, "t", NULL),
 			 -1);
+	error_has("a range target needs its upper value");
+	x.cmp = PW_CMP_GE;
+	x.value = NAN; /* SQLite would store NULL */
+	assert_int_equal(pw_store_external_set(f.s, PW_ENTITY_INDICATOR, f.ind[5], &x, "t", NULL),
+			 -1);
+	error_has("not a finite number");
+	assert_int_equal(count(f.s, "SELECT count(*) FROM external_targets"), 2);
 	fx_close(&f);
 }
 
@@ -775,6 +957,7 @@ static void test_project_progress(void **state)
 	struct fx f;
 	char *status;
 	double pct;
+	long long rows;
 	int year;
 
 	(void)state;
@@ -791,8 +974,123 @@ static void test_project_progress(void **state)
 	assert_true(year == 2022 && pct == 45);
 	assert_string_equal(status, "in_progress");
 	free(status);
+	assert_int_equal(count(f.s, "SELECT count(*) FROM audit_log WHERE action ="
+				    " 'progress.record'"), 3);
+	/* refused in words before the schema's CHECKs; nothing written */
+	rows = all_rows(f.s);
 	p.status = "finished"; /* not a status */
 	assert_int_equal(pw_store_progress_record(f.s, &p, NULL), -1);
+	error_has("project status 'finished' is not one of");
+	p.status = "completed";
+	p.percent = 120;
+	assert_int_equal(pw_store_progress_record(f.s, &p, NULL), -1);
+	assert_string_equal(pw_last_error(), "percent complete 120 is not between 0 and 100");
+	p.percent = NAN;
+	assert_int_equal(pw_store_progress_record(f.s, &p, NULL), -1);
+	p.percent = 100;
+	p.state = PW_OBS_APPROVED; /* progress is not approved on entry */
+	assert_int_equal(pw_store_progress_record(f.s, &p, NULL), -1);
+	error_has("new project progress is draft or submitted, not approved");
+	p.state = PW_OBS_DRAFT;
+	p.year = 20230;
+	assert_int_equal(pw_store_progress_record(f.s, &p, NULL), -1);
+	error_has("year 20230 of project");
+	assert_int_equal(all_rows(f.s), rows);
+	fx_close(&f);
+}
+
+/* ------------------------------------------------------------------ */
+/* Every write is all or nothing, with its audit row                  */
+
+struct fault_fx {
+	struct fx f;
+	int64_t draft; /* a draft head, for the submit */
+};
+
+/* Write number op (0..6) once; its return code. */
+static int fault_op(struct fault_fx *x, int op)
+{
+	struct pw_obs_entry e = { .entity = PW_ENTITY_INDICATOR, .id = x->f.ind[0], .year = 2022,
+				  .value = 6.5, .unit = "%", .by = "t" };
+	struct pw_external ext = { .kind = PW_KIND_LEVEL, .cmp = PW_CMP_GE, .value = 75 };
+	struct pw_progress p = { .item_id = x->f.prj[0], .year = 2022, .status = "delayed",
+				 .by = "t" };
+
+	switch (op) {
+	case 0: return pw_store_obs_record(x->f.s, &e, NULL); /* a new chain */
+	case 1: e.id = x->f.ind[1]; e.year = 2021; return pw_store_obs_record(x->f.s, &e, NULL);
+	case 2: return pw_store_obs_transition(x->f.s, x->draft, PW_OBS_SUBMITTED, "ok", "r", NULL);
+	case 3: return pw_store_unit_add(x->f.s, "乙局", "甲局", "t", NULL);
+	case 4: return pw_store_assign(x->f.s, PW_ENTITY_INDICATOR, x->f.ind[1], "乙局", 2024, "t",
+				       NULL);
+	case 5: return pw_store_external_set(x->f.s, PW_ENTITY_INDICATOR, x->f.ind[5], &ext, "t",
+					     NULL);
+	default: return pw_store_progress_record(x->f.s, &p, NULL);
+	}
+}
+
+/*
+ * Each write, with its Nth database step made to fail for N = 1, 2, ...
+ * until it succeeds: a failed write leaves every table as it was, and a
+ * write that succeeds never met the fault (no failed step is swallowed,
+ * e.g. the read of the row's JSON for the audit log).  Every audit row
+ * then carries its after_json.
+ */
+static void test_fault_every_step(void **state)
+{
+	struct fault_fx x;
+	long long rows;
+	int op, n, rc;
+
+	(void)state;
+	fx_open(&x.f);
+	pw_store_unit_add(x.f.s, "甲局", NULL, "t", NULL);
+	pw_store_assign(x.f.s, PW_ENTITY_INDICATOR, x.f.ind[1], "甲局", 0, "t", NULL);
+	rec(&x.f, x.f.ind[1], 2021, 80.5, PW_OBS_SUBMITTED); /* op 1 corrects it */
+	x.draft = rec(&x.f, x.f.ind[3], 2021, 4.1, PW_OBS_DRAFT);
+	for (op = 0; op < 7; op++) {
+		for (n = 1; n < 100; n++) {
+			rows = all_rows(x.f.s);
+			pw_store_inject_fault(x.f.s, n);
+			rc = fault_op(&x, op);
+			if (rc == 0) {
+				if (x.f.s->fault_countdown == 0)
+					fail_msg("op %d: step %d failed but the write succeeded", op, n);
+				assert_true(all_rows(x.f.s) > rows);
+				break;
+			}
+			if (all_rows(x.f.s) != rows)
+				fail_msg("op %d: step %d failed and left rows behind", op, n);
+		}
+		pw_store_inject_fault(x.f.s, 0);
+		assert_true(n > 1 && n < 100);
+	}
+	assert_int_equal(count(x.f.s, "SELECT count(*) FROM audit_log WHERE after_json IS NULL"), 0);
+	assert_int_equal(count(x.f.s, "SELECT count(*) FROM audit_log WHERE action ="
+				      " 'observation.correct' AND before_json IS NOT NULL"), 1);
+	fx_close(&x.f);
+}
+
+static void test_audit_json(void **state)
+{
+	struct fx f;
+
+	(void)state;
+	fx_open(&f);
+	/* quotes and control characters in a name are escaped, not dropped */
+	assert_int_equal(pw_store_unit_add(f.s, "\"甲\"局\\\t", NULL, "t", NULL), 0);
+	assert_int_equal(pw_store_unit_add(f.s, "乙局", NULL, "t", NULL), 0);
+	assert_int_equal(pw_store_assign(f.s, PW_ENTITY_PROJECT, f.prj[0], "\"甲\"局\\", 0, "t",
+					 NULL), 0);
+	assert_int_equal(pw_store_assign(f.s, PW_ENTITY_PROJECT, f.prj[0], "乙局", 2024, "t",
+					 NULL), 0);
+	assert_int_equal(count(f.s, "SELECT count(*) FROM audit_log WHERE action = 'unit.add'"
+				    " AND json_extract(after_json, '$.name') = '\"甲\"局\\'"), 1);
+	assert_int_equal(count(f.s, "SELECT count(*) FROM audit_log WHERE action ="
+				    " 'assignment.change' AND json_extract(before_json, '$.unit') ="
+				    " '\"甲\"局\\' AND json_extract(after_json, '$.unit') = '乙局'"
+				    " AND json_extract(after_json, '$.year') = 2024"
+				    " AND json_extract(after_json, '$.project_id') = 1"), 1);
 	fx_close(&f);
 }
 
@@ -894,11 +1192,15 @@ int main(void)
 		cmocka_unit_test(test_rejections),
 		cmocka_unit_test(test_conversion_and_forms),
 		cmocka_unit_test(test_unit_factors),
+		cmocka_unit_test(test_strict_values),
+		cmocka_unit_test(test_record_guards),
 		cmocka_unit_test(test_warnings),
 		cmocka_unit_test(test_batch_all_or_nothing),
 		cmocka_unit_test(test_sheet_errors),
 		cmocka_unit_test(test_external_targets),
 		cmocka_unit_test(test_project_progress),
+		cmocka_unit_test(test_fault_every_step),
+		cmocka_unit_test(test_audit_json),
 		cmocka_unit_test(test_template_roundtrip),
 		cmocka_unit_test(test_responsibility_import),
 	};

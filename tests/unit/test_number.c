@@ -61,6 +61,41 @@ static void test_cmp_words(void **state)
 	assert_int_equal(pw_scan_cmp_suffix("左右。", &c), strlen("左右"));
 	assert_int_equal(c, PW_CMP_APPROX);
 	assert_int_equal(pw_scan_cmp_suffix("个", &c), 0);
+	/* the bound words the prose finder shares (PW_BOUND_WORDS) */
+	assert_int_equal(pw_scan_cmp_prefix("突破500", &c), strlen("突破"));
+	assert_int_equal(c, PW_CMP_GE);
+	assert_int_equal(pw_scan_cmp_prefix("多于3", &c), strlen("多于"));
+	assert_int_equal(c, PW_CMP_GE);
+	assert_int_equal(pw_scan_cmp_prefix("≦5", &c), strlen("≦"));
+	assert_int_equal(c, PW_CMP_LE);
+	assert_int_equal(pw_scan_cmp_prefix(">=7", &c), 2); /* not ">" then "=7" */
+	assert_int_equal(c, PW_CMP_GE);
+	assert_int_equal(pw_scan_cmp_prefix("同步", &c), 0);
+}
+
+static void test_rate_and_numerals(void **state)
+{
+	char unit[16] = "x";
+	int v = -1;
+
+	(void)state;
+	assert_int_equal(pw_scan_rate("/10 万以下", unit, sizeof(unit)), strlen("/10 万"));
+	assert_string_equal(unit, "1/10万");
+	assert_int_equal(pw_scan_rate("/1000人", unit, sizeof(unit)), 0); /* 人 is no multiple */
+	assert_int_equal(pw_scan_rate("/0万", unit, sizeof(unit)), 0);
+	assert_int_equal(pw_scan_rate("10万", unit, sizeof(unit)), 0);
+	assert_string_equal(unit, "1/10万"); /* left alone on failure */
+	/* one numeral character: digits and the units 十 百 */
+	assert_int_equal(pw_scan_cnum_char("十二"), 3);
+	assert_int_equal(pw_scan_cnum_char("〇"), 3);
+	assert_int_equal(pw_scan_cnum_char("两"), 3);
+	assert_int_equal(pw_scan_cnum_char("千"), 0);
+	assert_int_equal(pw_scan_cnum_char("是"), 0);
+	assert_int_equal(pw_scan_cnum_char("1"), 0);
+	assert_int_equal(pw_scan_anynum("12、", &v), 2);
+	assert_int_equal(v, 12);
+	assert_int_equal(pw_scan_anynum("十二、", &v), 6);
+	assert_int_equal(v, 12);
 }
 
 static void test_comparators(void **state)
@@ -163,6 +198,8 @@ static void test_rates_estimates_footnotes(void **state)
 	assert_string_equal(c.unit, "%");
 	cell_is("4.2‰", PW_CELL_NUMBER, PW_CMP_EQ, 4.2, &c);
 	assert_string_equal(c.unit, "‰");
+	cell_is("突破500亿元", PW_CELL_NUMBER, PW_CMP_GE, 500, &c);
+	assert_string_equal(c.unit, "亿元");
 }
 
 static void test_non_numbers(void **state)
@@ -194,6 +231,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_scan_number),
 		cmocka_unit_test(test_cmp_words),
+		cmocka_unit_test(test_rate_and_numerals),
 		cmocka_unit_test(test_comparators),
 		cmocka_unit_test(test_ranges),
 		cmocka_unit_test(test_cumulative),

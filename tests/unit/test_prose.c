@@ -123,6 +123,8 @@ static void test_cmp_ge(void **state)
 	       { 1, 2, NO_HI, "%", GE, LEVEL, 0, "研发经费支出占地区生产总值比重" });
 	EXPECT("农作物耕种收综合机械化率≥90%。",
 	       { 1, 90, NO_HI, "%", GE, LEVEL, 0, "农作物耕种收综合机械化率" });
+	/* ≧ is one of the bound words shared with the cell parser */
+	EXPECT("森林覆盖率≧40%。", { 1, 40, NO_HI, "%", GE, LEVEL, 0, "森林覆盖率" });
 }
 
 static void test_cmp_le(void **state)
@@ -252,6 +254,48 @@ static void test_year(void **state)
 	       { 1, 1, 2, "个", RANGE, CUMUL, 2025, "示范社区" },
 	       { 1, 96, NO_HI, "%", GE, LEVEL, 0, NULL });
 	EXPECT("到二〇三五年，森林覆盖率达到40%。", { 1, 40, NO_HI, "%", EQ, LEVEL, 2035, NULL });
+	/* the 到 of 达到 is no year phrase; the sentence's year is found after them */
+	EXPECT("城镇化率达到60%，收入达到5万元，到2030年，企业超过10家。",
+	       { 1, 60, NO_HI, "%", EQ, LEVEL, 2030, "城镇化率" },
+	       { 1, 5, NO_HI, "万元", EQ, LEVEL, 2030, "收入" },
+	       { 1, 10, NO_HI, "家", GE, LEVEL, 2030, "企业" });
+}
+
+/* ---- long input ---- */
+
+/* Repeats s n times after prefix and before suffix; caller frees. */
+static char *repeat(const char *prefix, const char *s, size_t n, const char *suffix)
+{
+	size_t len = strlen(prefix) + strlen(s) * n + strlen(suffix) + 1, i;
+	char *out = malloc(len);
+
+	assert_non_null(out);
+	snprintf(out, len, "%s", prefix);
+	for (i = 0; i < n; i++)
+		memcpy(out + strlen(prefix) + i * strlen(s), s, strlen(s));
+	snprintf(out + strlen(prefix) + n * strlen(s), len - strlen(prefix) - n * strlen(s), "%s",
+		 suffix);
+	return out;
+}
+
+static void test_long_clause_and_paragraph(void **state)
+{
+	char *text;
+
+	(void)state;
+	/* a clause of 2 + 600 + 4 characters (1818 bytes) is read */
+	text = repeat("企业", "发", 600, "超过10家。");
+	EXPECT(text, { 1, 10, NO_HI, "家", GE, LEVEL, 0, NULL });
+	free(text);
+	/* one of 2118 bytes, past MAX_CLAUSE_BYTES (2048), is no running text */
+	text = repeat("企业", "发", 700, "超过10家。");
+	expect_none(text);
+	free(text);
+	/* 40 wrapped lines without punctuation are one paragraph; the target is
+	 * reported at the line of its number */
+	text = repeat("", "全区持续推进各项工作稳步发展\n", 40, "企业超过10家。\n");
+	EXPECT(text, { 41, 10, NO_HI, "家", GE, LEVEL, 0, NULL });
+	free(text);
 }
 
 /* ---- page breaks and encodings ---- */
@@ -298,7 +342,7 @@ static void test_names_and_thresholds(void **state)
 	static const char *const none[] = {
 		"争创陈家大院国家 3A 级景区。",
 		"以5G为主要标志的新技术进入突破期。",
-		"协调做好湛河新区 110kv 变电站规划建设。",
+		"协调做好某某新区 110kv 变电站规划建设。",
 		"实施第4期学前教育三年行动计划。",
 		"重点划定河岸李、彭庄、秦庄等7个乡村单元。",
 		"对年纳税500万元以上的企业给予奖励。",
@@ -520,6 +564,7 @@ int main(void)
 		cmocka_unit_test(test_two_subjects),
 		cmocka_unit_test(test_respectively),
 		cmocka_unit_test(test_year),
+		cmocka_unit_test(test_long_clause_and_paragraph),
 		cmocka_unit_test(test_page_break_number_after),
 		cmocka_unit_test(test_full_width_digits),
 		cmocka_unit_test(test_gb18030_crlf),
