@@ -50,20 +50,11 @@ static bool names_achievement(const char *t, size_t len)
 	return false;
 }
 
-/* "十四五" for 14; NULL outside 11..19. */
-static const char *plan_name(int ordinal)
-{
-	static const char *const names[] = { "十一五", "十二五", "十三五", "十四五", "十五五",
-					     "十六五", "十七五", "十八五", "十九五" };
-
-	return ordinal >= 11 && ordinal <= 19 ? names[ordinal - 11] : NULL;
-}
-
 static bool review_title(const char *t, size_t len, const struct pw_plan *p)
 {
 	static const char *const words[] = { "回顾", "成绩", "发展基础", "完成情况",
 					     "实施情况", "工作总结", "过去", "现状" };
-	const char *own = plan_name(p->ordinal), *prev = plan_name(p->ordinal - 1);
+	const char *own = pw_scan_plan_name(p->ordinal), *prev = pw_scan_plan_name(p->ordinal - 1);
 
 	return has_any(t, 0, len, words, NELEM(words)) || names_achievement(t, len) ||
 	       (prev && pw_prose_contains(t, 0, len, prev) && !(own && pw_prose_contains(t, 0, len, own)));
@@ -270,7 +261,7 @@ static bool names_previous_plan(const char *s, size_t b, size_t e, const char *p
 
 bool pw_prose_sentence_future(const char *s, size_t b, size_t e, const struct pw_plan *p)
 {
-	const char *own = plan_name(p->ordinal);
+	const char *own = pw_scan_plan_name(p->ordinal);
 
 	return has_any(s, b, e, future_words, NELEM(future_words)) ||
 	       (own && pw_prose_contains(s, b, e, own)) || pw_prose_sentence_year(s, b, e, p);
@@ -279,7 +270,7 @@ bool pw_prose_sentence_future(const char *s, size_t b, size_t e, const struct pw
 bool pw_prose_sentence_past(const char *s, size_t b, size_t e, const struct pw_plan *p)
 {
 	bool past = has_any(s, b, e, past_words, NELEM(past_words)) ||
-		    names_previous_plan(s, b, e, plan_name(p->ordinal - 1));
+		    names_previous_plan(s, b, e, pw_scan_plan_name(p->ordinal - 1));
 
 	return (past && !pw_prose_sentence_future(s, b, e, p)) ||
 	       opens_with_past_year(s, b, e, p);

@@ -22,6 +22,30 @@ bool pw_scan_blank(const char *s)
 	return !*pw_scan_skip_space(s);
 }
 
+static const char *const plan_names[] = {
+	"十一五", "十二五", "十三五", "十四五", "十五五", "十六五", "十七五", "十八五", "十九五",
+};
+#define FIRST_NAMED_PLAN 11
+
+const char *pw_scan_plan_name(int ordinal)
+{
+	size_t i = (size_t)(ordinal - FIRST_NAMED_PLAN);
+
+	return ordinal >= FIRST_NAMED_PLAN && i < sizeof(plan_names) / sizeof(plan_names[0])
+		       ? plan_names[i]
+		       : NULL;
+}
+
+int pw_scan_plan_name_at(const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(plan_names) / sizeof(plan_names[0]); i++)
+		if (pw_utf8_starts(s, plan_names[i]))
+			return FIRST_NAMED_PLAN + (int)i;
+	return 0;
+}
+
 /* Length of a closing quote or bracket that ends [s, s+len), or 0. */
 static size_t closer_len(const char *s, size_t len)
 {

@@ -20,6 +20,12 @@ size_t pw_scan_trim_len(const char *s, size_t len);
 /* True if s (after blanks) is empty. */
 bool pw_scan_blank(const char *s);
 
+/* The short name of the nth five-year plan, "十四五" for 14, or NULL
+ * (names are known for 11..19: 2006-2050); and the ordinal a short name
+ * at s stands for, or 0.  The one table of these names. */
+const char *pw_scan_plan_name(int ordinal);
+int pw_scan_plan_name_at(const char *s);
+
 /* True if the text [s, s+len) ends a sentence: 。！？；!?; optionally
  * followed by a closing quote or bracket. */
 bool pw_scan_ends_sentence(const char *s, size_t len);

@@ -184,17 +184,12 @@ static enum lkind classify(struct tctx *c, size_t i, struct pw_trow *r)
 /* The plan ordinal from "十三五" / "第十四个五年"; 0 if none. */
 static int plan_ordinal(const char *s)
 {
-	static const char digits[] = "一二三四五六七八九";
 	const char *p;
 	int v;
 
-	for (p = strstr(s, "十"); p; p = strstr(p + 1, "十")) {
-		const char *q = p + 3, *d;
-
-		for (v = 1, d = digits; *d; d += 3, v++)
-			if (!strncmp(q, d, 3) && pw_utf8_starts(q + 3, "五"))
-				return 10 + v;
-	}
+	for (p = strstr(s, "十"); p; p = strstr(p + 1, "十"))
+		if ((v = pw_scan_plan_name_at(p)) != 0)
+			return v;
 	p = strstr(s, "第");
 	if (p && pw_scan_cnum(p + 3, &v) && strstr(p, "个五年"))
 		return v;

@@ -15,11 +15,18 @@ static const char *const level_names[] = { "part", "chapter", "section", "item",
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
-const char *pw_kind_name(enum pw_kind k) { return kind_names[k]; }
-const char *pw_cmp_name(enum pw_cmp c) { return cmp_names[c]; }
-const char *pw_attr_name(enum pw_attr a) { return attr_names[a]; }
-const char *pw_dir_name(enum pw_dir d) { return dir_names[d]; }
-const char *pw_level_name(int level) { return level_names[level]; }
+/* names[i], or fallback for a value out of the enum's range: a plan read
+ * back from a damaged database must not index past a table. */
+static const char *name_of(const char *const *names, size_t n, long i, const char *fallback)
+{
+	return i >= 0 && (size_t)i < n ? names[i] : fallback;
+}
+
+const char *pw_kind_name(enum pw_kind k) { return name_of(kind_names, NELEM(kind_names), k, "?"); }
+const char *pw_cmp_name(enum pw_cmp c) { return name_of(cmp_names, NELEM(cmp_names), c, NULL); }
+const char *pw_attr_name(enum pw_attr a) { return name_of(attr_names, NELEM(attr_names), a, NULL); }
+const char *pw_dir_name(enum pw_dir d) { return name_of(dir_names, NELEM(dir_names), d, "?"); }
+const char *pw_level_name(int level) { return name_of(level_names, NELEM(level_names), level, "?"); }
 
 static int lookup(const char *const *names, size_t n, const char *s)
 {

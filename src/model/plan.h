@@ -35,7 +35,8 @@ enum pw_cmp {
 enum pw_attr { PW_ATTR_NONE, PW_ATTR_EXPECTED, PW_ATTR_BINDING };
 enum pw_dir { PW_DIR_UP, PW_DIR_DOWN };
 
-/* Names for JSON and the database ("level", "ge", "expected", "up"...). */
+/* Names for JSON and the database ("level", "ge", "expected", "up"...);
+ * "?" (NULL for cmp and attr) for a value outside the enum. */
 const char *pw_level_name(int level); /* enum pw_level: "part"... "subitem" */
 int pw_level_from_name(const char *s);
 const char *pw_kind_name(enum pw_kind k);
@@ -131,7 +132,7 @@ struct pw_section {
 
 struct pw_plan {
 	char *title;  /* 《…纲要》 full title if found */
-	char *region; /* 湛河区 */
+	char *region; /* the place the plan governs (某某区), or NULL */
 	int ordinal;  /* 14 for 第十四个五年规划, 0 if unknown */
 	int start, end;
 	char *source;   /* file name it came from */

@@ -9,6 +9,7 @@
 #include "util/strbuf.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <iconv.h>
 #include <stdio.h>
 #include <string.h>

@@ -208,6 +208,8 @@ size_t pw_scan_anynum(const char *s, int *out)
 /* ------------------------------------------------------------------ */
 /* Cells                                                              */
 
+#define DASH_MAX 6 /* bytes of the longest dash cell, …… */
+
 static const char *const dash_cells[] = {
 	"—", "——", "-", "--", "–", "─", "/", "无", "－", "…", "……", "×", "\\",
 };
@@ -343,7 +345,7 @@ static size_t scan_unit(const char *s, char *unit, size_t unit_size)
 	while (s[i] && nchars < 8) {
 		if (pw_scan_cmp_suffix(s + i, &c) || range_sep(s + i) || unit_stop(s + i))
 			break;
-		k = pw_utf8_decode(s + i, strlen(s + i), &cp);
+		k = pw_utf8_decode(s + i, strnlen(s + i, 4), &cp);
 		i += k;
 		nchars++;
 		if (cp == '%' || cp == 0x2030 || cp == 0x2031)
@@ -545,7 +547,7 @@ void pw_parse_cell(const char *s, struct pw_cell *out)
 	memset(out, 0, sizeof(*out));
 	if (!*t)
 		out->type = PW_CELL_EMPTY;
-	else if (in_list(t, dash_cells, NELEM(dash_cells)))
+	else if (strlen(t) <= DASH_MAX && in_list(t, dash_cells, NELEM(dash_cells)))
 		out->type = PW_CELL_DASH;
 	else if (!is_digit(t[0]) && is_external(t))
 		out->type = PW_CELL_EXTERNAL;

@@ -183,7 +183,7 @@ static bool is_page_number(const char *s)
 	if (strlen(s) > 24)
 		return false;
 	while (*s) {
-		uint32_t cp = cp_at(s, strlen(s), &n);
+		uint32_t cp = cp_at(s, strnlen(s, 4), &n);
 
 		if (cp >= '0' && cp <= '9')
 			digit = true;
@@ -214,7 +214,7 @@ static bool starts_list_item(const char *s)
 		return true;
 	if ((s[0] == '-' || s[0] == '*') && s[1] == ' ')
 		return true;
-	cp = cp_at(s, strlen(s), &n);
+	cp = cp_at(s, strnlen(s, 4), &n);
 	return (cp >= 0x2460 && cp <= 0x2473) || cp == 0x2022; /* ①..⑳, • */
 }
 

@@ -128,6 +128,15 @@ static void test_status_names(void **state)
 	assert_string_equal(pw_status_label(PW_STATUS_NO_DATA), "无数据");
 	assert_int_equal(pw_status_from_name("done"), -1);
 	assert_int_equal(pw_status_from_name(NULL), -1);
+	/* model names: round trips, and no read past a table for a bad value */
+	assert_int_equal(pw_kind_from_name(pw_kind_name(PW_KIND_RELATION)), PW_KIND_RELATION);
+	assert_string_equal(pw_kind_name((enum pw_kind)42), "?");
+	assert_null(pw_cmp_name(PW_CMP_NONE));
+	assert_null(pw_cmp_name((enum pw_cmp)42));
+	assert_string_equal(pw_cmp_name(PW_CMP_RANGE), "range");
+	assert_string_equal(pw_dir_name((enum pw_dir)7), "?");
+	assert_string_equal(pw_level_name(-1), "?");
+	assert_string_equal(pw_level_name(PW_LEVEL_SUBITEM), "subitem");
 }
 
 static void test_cagr_and_rounding(void **state)

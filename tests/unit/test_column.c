@@ -8,6 +8,7 @@
  * by hand from the documents.
  */
 #include "unit.h"
+#include "testdata.h"
 #include "ingest/ingest.h"
 #include "util/alloc.h"
 #include "util/strbuf.h"
@@ -20,17 +21,14 @@ struct run {
 	unsigned char *claimed;
 };
 
-/* Loads tests/data/outline/<name> (relative to this source file). */
+/* Loads tests/data/outline/<name>. */
 static void load(struct run *r, const char *name)
 {
-	struct strbuf path = STRBUF_INIT;
-	const char *slash = strrchr(__FILE__, '/');
+	struct strbuf rel = STRBUF_INIT;
 
-	if (slash)
-		sb_add(&path, __FILE__, (size_t)(slash - __FILE__) + 1);
-	sb_addf(&path, "../data/outline/%s", name);
-	assert_int_equal(pw_doc_load(&r->d, path.buf), 0);
-	sb_release(&path);
+	sb_addf(&rel, "outline/%s", name);
+	TESTDATA_LOAD(&r->d, rel.buf);
+	sb_release(&rel);
 	r->claimed = xcalloc(r->d.nlines, 1);
 	pw_plan_init(&r->p);
 }

@@ -124,7 +124,8 @@ static void test_utf16le(void **state)
 static void test_fullwidth_and_markup_cleaned(void **state)
 {
 	struct pw_doc d;
-	static const char in[] = "达到８３．５％以上\n<ol style=\"x\"> 1. **金融**服务</ol>\n≥８３ <5.5\n## 第二章 标题";
+	static const char in[] = "达到８３．５％以上\n<ol style=\"x\"> 1. **金融**服务</ol>\n≥８３ <5.5\n## 第二章 标题\n"
+				 "ＰＭ２．５，ｋＷ：（１）";
 
 	(void)state;
 	load(&d, in, sizeof(in) - 1);
@@ -133,6 +134,8 @@ static void test_fullwidth_and_markup_cleaned(void **state)
 	/* "<5.5" is a comparator, not a tag */
 	assert_string_equal(d.lines[2].s, "≥83 <5.5");
 	assert_string_equal(d.lines[3].s, "第二章 标题");
+	/* letters and digits become ASCII; Chinese punctuation （），： stays */
+	assert_string_equal(d.lines[4].s, "PM2.5，kW：（1）");
 	pw_doc_release(&d);
 }
 

@@ -5,6 +5,7 @@
  * those documents.
  */
 #include "unit.h"
+#include "testdata.h"
 #include "ingest/ingest.h"
 #include "ingest/outline.h"
 #include "ingest/scan.h"
@@ -13,17 +14,14 @@
 
 #include <string.h>
 
-/* Loads tests/data/outline/<name> (relative to this source file). */
+/* Loads tests/data/outline/<name>. */
 static void load(struct pw_doc *d, const char *name)
 {
-	struct strbuf path = STRBUF_INIT;
-	const char *slash = strrchr(__FILE__, '/');
+	struct strbuf rel = STRBUF_INIT;
 
-	if (slash)
-		sb_add(&path, __FILE__, (size_t)(slash - __FILE__) + 1);
-	sb_addf(&path, "../data/outline/%s", name);
-	assert_int_equal(pw_doc_load(d, path.buf), 0);
-	sb_release(&path);
+	sb_addf(&rel, "outline/%s", name);
+	TESTDATA_LOAD(d, rel.buf);
+	sb_release(&rel);
 }
 
 static void read_meta(const char *name, struct pw_plan *p)

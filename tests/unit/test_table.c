@@ -6,6 +6,7 @@
  * and malformed tables.  Expectations are read off the documents by hand.
  */
 #include "unit.h"
+#include "testdata.h"
 #include "ingest/ingest.h"
 #include "model/plan.h"
 #include "text/doc.h"
@@ -15,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define DATA "tests/data/tables/"
+#define DATA "tables/" /* under tests/data/ (testdata.h) */
 #define EPS 1e-9
 
 struct fixture {
@@ -34,9 +35,9 @@ static void run_tables(struct fixture *f)
 	pw_error_quiet(0);
 }
 
-static void load_file(struct fixture *f, const char *path)
+static void load_file(struct fixture *f, const char *rel)
 {
-	assert_int_equal(pw_doc_load(&f->d, path), 0);
+	TESTDATA_LOAD(&f->d, rel);
 	run_tables(f);
 }
 
