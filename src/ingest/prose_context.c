@@ -54,7 +54,8 @@ static bool review_title(const char *t, size_t len, const struct pw_plan *p)
 {
 	static const char *const words[] = { "回顾", "成绩", "发展基础", "完成情况",
 					     "实施情况", "工作总结", "过去", "现状" };
-	const char *own = pw_scan_plan_name(p->ordinal), *prev = pw_scan_plan_name(p->ordinal - 1);
+	const char *own = pw_scan_plan_name(p->ordinal);
+	const char *prev = pw_scan_plan_name(p->ordinal - 1);
 
 	return has_any(t, 0, len, words, NELEM(words)) || names_achievement(t, len) ||
 	       (prev && pw_prose_contains(t, 0, len, prev) && !(own && pw_prose_contains(t, 0, len, own)));

@@ -62,6 +62,21 @@ static void test_chinese_numerals(void **state)
 	assert_int_equal(len, 0);
 }
 
+static void test_plan_names(void **state)
+{
+	(void)state;
+	assert_string_equal(pw_scan_plan_name(14), "十四五");
+	assert_string_equal(pw_scan_plan_name(11), "十一五");
+	assert_string_equal(pw_scan_plan_name(19), "十九五");
+	assert_null(pw_scan_plan_name(10));
+	assert_null(pw_scan_plan_name(20));
+	assert_null(pw_scan_plan_name(0));
+	assert_int_equal(pw_scan_plan_name_at("十三五时期"), 13);
+	assert_int_equal(pw_scan_plan_name_at("十五五"), 15);
+	assert_int_equal(pw_scan_plan_name_at("十五年"), 0);
+	assert_int_equal(pw_scan_plan_name_at("“十四五”"), 0); /* at s, not after a quote */
+}
+
 /* ---- single headings ---- */
 
 static void expect_heading(const char *line, enum pw_level level, int value,
@@ -300,6 +315,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_chinese_numerals),
+		cmocka_unit_test(test_plan_names),
 		cmocka_unit_test(test_heading_levels),
 		cmocka_unit_test(test_not_headings),
 		cmocka_unit_test(test_toc_entry),
