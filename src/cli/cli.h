@@ -37,6 +37,7 @@ int cmd_assign(int argc, char **argv, struct pw_ctx *ctx);
 int cmd_record(int argc, char **argv, struct pw_ctx *ctx);
 int cmd_data(int argc, char **argv, struct pw_ctx *ctx);
 int cmd_obs(int argc, char **argv, struct pw_ctx *ctx);
+int cmd_progress(int argc, char **argv, struct pw_ctx *ctx);
 int cmd_target(int argc, char **argv, struct pw_ctx *ctx);
 int cmd_template(int argc, char **argv, struct pw_ctx *ctx);
 

@@ -8,12 +8,15 @@
  * data through the evaluation builder (report/evaluation.h), at --year or
  * else last year capped at the plan's end.  Both print rows through one
  * sink, so the JSON has the same shape (CONTRACT.md).
+ * --db --all: every plan of the database in one pass (store/bulk.h), one
+ * summary per plan (counts by status, warnings); --verbose adds the time.
  */
 #include "assess/assess_plan.h"
 #include "cli/cli.h"
 #include "ingest/ingest.h"
 #include "report/evaluation.h"
 #include "report/plan_json.h"
+#include "store/bulk.h"
 #include "store/store.h"
 #include "util/alloc.h"
 #include "util/error.h"
@@ -28,12 +31,15 @@
 #include <time.h>
 
 #define USAGE "usage: planwatch assess FILE|--db PATH [--plan ID] [--year Y] " \
-	      "[--tolerance X] [--json]"
+	      "[--tolerance X] [--json] | --db PATH --all [--year Y] [--json] [--verbose]"
 
 struct assess_cli {
 	int json;
 	int year;    /* 0: each table's end year (FILE) / last year (--db) */
 	int plan_id; /* --db: 0 for every plan */
+	int all;     /* --db --all: the bulk pass */
+	int verbose;
+	int threads; /* --all: connections and threads (1) */
 	struct pw_assess_opts o;
 };
 
@@ -79,14 +85,23 @@ static int parse_args(int argc, char **argv, struct assess_cli *cli)
 		{ "year", required_argument, NULL, 'y' },
 		{ "tolerance", required_argument, NULL, 't' },
 		{ "plan", required_argument, NULL, 'p' },
+		{ "all", no_argument, NULL, 'a' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ "threads", required_argument, NULL, 'T' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c, rc = 0;
 
 	optind = 1;
-	while (rc == 0 && (c = getopt_long(argc, argv, "jy:t:p:", opts, NULL)) != -1) {
+	while (rc == 0 && (c = getopt_long(argc, argv, "jy:t:p:avT:", opts, NULL)) != -1) {
 		if (c == 'j')
 			cli->json = 1;
+		else if (c == 'a')
+			cli->all = 1;
+		else if (c == 'v')
+			cli->verbose = 1;
+		else if (c == 'T')
+			rc = parse_int(optarg, "thread count", 1, 64, &cli->threads);
 		else if (c == 'y')
 			rc = parse_int(optarg, "year", 1900, 2200, &cli->year);
 		else if (c == 't')
@@ -396,6 +411,145 @@ static int assess_db(struct pw_ctx *ctx, const struct assess_cli *cli)
 	return rc < 0 ? PW_EXIT_DB : PW_EXIT_OK;
 }
 
+/* ---- --db --all ------------------------------------------------------------- */
+
+struct all_sink {
+	const struct assess_cli *cli;
+	json_t *plans; /* JSON */
+	unsigned long counts[PW_STATUS_LAGGING + 1];
+	unsigned long indicators, warnings;
+};
+
+static json_t *warning_json(const struct pw_eval_indicator *e)
+{
+	return json_pack("{s:I, s:s?, s:s?, s:s}", "id", (json_int_t)e->id, "no", e->ind->no,
+			 "name", e->ind->name, "status", pw_status_name(e->a.status));
+}
+
+static void print_plan_line(const struct pw_evaluation *ev, const unsigned *counts)
+{
+	size_t i;
+
+	printf("%d %s (%d):", ev->plan_id, ev->plan->title ? ev->plan->title : "", ev->year);
+	for (i = 0; i <= PW_STATUS_LAGGING; i++)
+		if (counts[i])
+			printf(" %s %u", pw_status_label((enum pw_status)i), counts[i]);
+	putchar('\n');
+}
+
+static void print_warning(const struct pw_eval_indicator *e)
+{
+	printf("  【预警】 %s %s%s%s  %s\n", e->ind->no ? e->ind->no : "",
+	       e->ind->group ? e->ind->group : "", e->ind->group ? "/" : "",
+	       e->ind->name ? e->ind->name : "", pw_status_label(e->a.status));
+}
+
+/* One plan's evaluation: its counts and warnings, printed or as JSON. */
+static int all_plan(void *ctx, int plan_id, const struct pw_evaluation *ev)
+{
+	struct all_sink *s = ctx;
+	unsigned counts[PW_STATUS_LAGGING + 1] = { 0 };
+	json_t *warn = s->cli->json ? json_array() : NULL, *sum;
+	size_t i;
+
+	for (i = 0; i < ev->ninds; i++)
+		counts[ev->inds[i].a.status]++;
+	if (!s->cli->json)
+		print_plan_line(ev, counts);
+	for (i = 0; i < ev->ninds; i++) {
+		if (!ev->inds[i].a.warning)
+			continue;
+		s->warnings++;
+		if (warn)
+			json_array_append_new(warn, warning_json(&ev->inds[i]));
+		else
+			print_warning(&ev->inds[i]);
+	}
+	for (i = 0; i <= PW_STATUS_LAGGING; i++)
+		s->counts[i] += counts[i];
+	s->indicators += ev->ninds;
+	if (!warn)
+		return 0;
+	sum = json_object();
+	for (i = 0; i <= PW_STATUS_LAGGING; i++)
+		if (counts[i])
+			json_object_set_new(sum, pw_status_name((enum pw_status)i),
+					    json_integer(counts[i]));
+	json_array_append_new(s->plans, json_pack("{s:i, s:s?, s:i, s:I, s:o, s:o}", "plan",
+						  plan_id, "title", ev->plan->title, "year", ev->year,
+						  "indicators", (json_int_t)ev->ninds, "summary", sum,
+						  "warnings", warn));
+	return 0;
+}
+
+static void all_finish(struct all_sink *s, const struct pw_bulk_stats *bs, int year)
+{
+	json_t *sum;
+	size_t i;
+
+	if (!s->cli->json) {
+		printf("\n合计 %ld 个规划 %lu 项:", bs->plans, s->indicators);
+		for (i = 0; i <= PW_STATUS_LAGGING; i++)
+			if (s->counts[i])
+				printf(" %s %lu", pw_status_label((enum pw_status)i), s->counts[i]);
+		printf("  预警 %lu", s->warnings);
+		if (bs->skipped)
+			printf("  (%ld 个规划不含 %d 年)", bs->skipped, year);
+		putchar('\n');
+		return;
+	}
+	sum = json_object();
+	for (i = 0; i <= PW_STATUS_LAGGING; i++)
+		if (s->counts[i])
+			json_object_set_new(sum, pw_status_name((enum pw_status)i),
+					    json_integer((json_int_t)s->counts[i]));
+	json_t *root = json_pack("{s:i, s:I, s:I, s:I, s:o, s:I, s:o}", "year", year, "plans",
+				 (json_int_t)bs->plans, "skipped", (json_int_t)bs->skipped,
+				 "indicators", (json_int_t)s->indicators, "summary", sum,
+				 "warnings", (json_int_t)s->warnings, "by_plan", s->plans);
+	json_dumpf(root, stdout, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
+	putchar('\n');
+	json_decref(root);
+	s->plans = NULL;
+}
+
+static double seconds_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Every plan at --year (default: last year) through pw_bulk_eval_all(). */
+static int assess_all(struct pw_ctx *ctx, const struct assess_cli *cli)
+{
+	struct all_sink s = { cli, cli->json ? json_array() : NULL, { 0 }, 0, 0 };
+	struct pw_eval_opts eo;
+	struct pw_bulk_stats bs;
+	struct pw_store *st;
+	double t0 = seconds_now();
+	int rc;
+
+	pw_eval_opts_init(&eo);
+	eo.year = cli->year ? cli->year : default_year(0);
+	eo.assess = cli->o;
+	if (pw_store_open(&st, ctx->db_path) < 0) {
+		json_decref(s.plans);
+		return PW_EXIT_DB;
+	}
+	rc = pw_bulk_eval_all(st, &eo, cli->threads, all_plan, &s, &bs);
+	pw_store_close(st);
+	if (rc == 0)
+		all_finish(&s, &bs, eo.year);
+	json_decref(s.plans);
+	if (cli->verbose)
+		fprintf(stderr, "assessed %ld plans (%ld indicators, %ld prose targets, %ld values)"
+			" in %.3f s\n", bs.plans, bs.indicators, bs.targets, bs.observations,
+			seconds_now() - t0);
+	return rc < 0 ? PW_EXIT_DB : PW_EXIT_OK;
+}
+
 int cmd_assess(int argc, char **argv, struct pw_ctx *ctx)
 {
 	struct assess_cli cli = { 0 };
@@ -407,7 +561,9 @@ int cmd_assess(int argc, char **argv, struct pw_ctx *ctx)
 	}
 	if (optind == argc - 1 && !ctx->db_given && !cli.plan_id)
 		return assess_file(argv[optind], &cli);
-	if (optind == argc && ctx->db_given)
+	if (optind == argc && ctx->db_given && cli.all && !cli.plan_id)
+		return assess_all(ctx, &cli);
+	if (optind == argc && ctx->db_given && !cli.all)
 		return assess_db(ctx, &cli);
 	pw_error(USAGE);
 	return PW_EXIT_USAGE;

@@ -28,9 +28,12 @@ static int parse_state(const char *s, enum pw_obs_state *st)
 
 static void summary(const struct pw_batch *b, size_t written, int dry)
 {
-	printf("%s: %zu value%s %s", b->file, dry ? b->nrows : written,
-	       (dry ? b->nrows : written) == 1 ? "" : "s", dry ? "valid (dry run, nothing written)"
-							     : "imported");
+	size_t n = dry ? b->nrows - b->nunchanged : written;
+
+	printf("%s: %zu value%s %s", b->file, n, n == 1 ? "" : "s",
+	       dry ? "valid (dry run, nothing written)" : "imported");
+	if (b->nunchanged)
+		printf(", %zu unchanged (not written again)", b->nunchanged);
 	if (b->nwarnings)
 		printf(", %zu warning%s", b->nwarnings, b->nwarnings == 1 ? "" : "s");
 	if (b->nskipped)

@@ -4,30 +4,14 @@
  * write nothing, edited ones become a new version of the same plan).
  */
 #include "cli/cli.h"
+#include "cli/monitor_cli.h"
 #include "ingest/ingest.h"
 #include "store/store.h"
 #include "util/alloc.h"
 #include "util/error.h"
 
 #include <getopt.h>
-#include <pwd.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <unistd.h>
-
-/* Who the audit log names: the login of the command-line user. */
-static const char *cli_user(void)
-{
-	const char *u = getenv("USER");
-	struct passwd *pw;
-
-	if (!u || !*u)
-		u = getenv("LOGNAME");
-	if (u && *u)
-		return u;
-	pw = getpwuid(getuid());
-	return pw && pw->pw_name ? pw->pw_name : "unknown";
-}
 
 static size_t count_rows(const struct pw_plan *p)
 {
@@ -87,7 +71,7 @@ static int import_one(struct pw_store *store, const char *path)
 	rc = read_plan(path, &plan);
 	if (rc != PW_EXIT_OK)
 		return rc;
-	if (pw_store_import_plan(store, &plan, cli_user(), &id, &version, &changed) < 0) {
+	if (pw_store_import_plan(store, &plan, pw_cli_actor(NULL), &id, &version, &changed) < 0) {
 		pw_plan_free(&plan);
 		return PW_EXIT_DB;
 	}

@@ -104,48 +104,10 @@ static int obs_list(int argc, char **argv, struct pw_ctx *ctx)
 	return rc < 0 ? PW_EXIT_FAIL : PW_EXIT_OK;
 }
 
-static int obs_review(int argc, char **argv, struct pw_ctx *ctx, enum pw_obs_state to)
-{
-	static const struct option opts[] = {
-		{ "note", required_argument, NULL, 'n' }, { "by", required_argument, NULL, 'b' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *note = NULL, *by = NULL;
-	int64_t id, new_id;
-	int c, rc;
-
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c == 'n')
-			note = optarg;
-		else if (c == 'b')
-			by = optarg;
-		else
-			return pw_cli_usage(USAGE);
-	}
-	if (optind != argc - 1 || !(id = pw_cli_id(argv[optind])))
-		return pw_cli_usage(USAGE);
-	rc = pw_store_obs_transition(ctx->store, id, to, note, pw_cli_actor(by), &new_id);
-	if (rc == PW_STORE_NOTFOUND)
-		return PW_EXIT_NOTFOUND;
-	if (rc < 0)
-		return PW_EXIT_FAIL;
-	printf("observation %lld: %s (now row %lld)\n", (long long)id, pw_obs_state_name(to),
-	       (long long)new_id);
-	return PW_EXIT_OK;
-}
-
 int cmd_obs(int argc, char **argv, struct pw_ctx *ctx)
 {
-	static const char *const verbs[] = { "submit", "approve", "return" };
-	static const enum pw_obs_state to[] = { PW_OBS_SUBMITTED, PW_OBS_APPROVED,
-						PW_OBS_RETURNED };
-	size_t i;
-
 	if (argc >= 2 && !strcmp(argv[1], "list"))
 		return obs_list(argc - 1, argv + 1, ctx);
-	for (i = 0; argc >= 2 && i < 3; i++)
-		if (!strcmp(argv[1], verbs[i]))
-			return obs_review(argc - 1, argv + 1, ctx, to[i]);
-	return pw_cli_usage(USAGE);
+	return pw_cli_review(argc - 1, argv + 1, ctx, USAGE, "observation",
+			     pw_store_obs_transition);
 }

@@ -81,6 +81,7 @@ static int record_value(struct pw_ctx *ctx, const struct record_args *a)
 	int rc;
 
 	pw_batch_init(&b, NULL);
+	b.opts = &o; /* the same value again is not recorded again */
 	rc = pw_batch_add(ctx->store, &b, &in);
 	pw_batch_print(&b, stderr);
 	if (rc == 0)
@@ -88,7 +89,8 @@ static int record_value(struct pw_ctx *ctx, const struct record_args *a)
 	if (rc == 0)
 		printf("%s %lld, %d: %.15g %s (%s)\n", pw_entity_name(a->ref.entity),
 		       (long long)a->ref.id, b.rows[0].year, b.rows[0].value,
-		       b.rows[0].unit ? b.rows[0].unit : "", pw_obs_state_name(a->state));
+		       b.rows[0].unit ? b.rows[0].unit : "",
+		       b.rows[0].unchanged ? "unchanged: nothing written" : pw_obs_state_name(a->state));
 	pw_batch_release(&b);
 	return rc == 0 ? PW_EXIT_OK : rc == 1 ? PW_EXIT_INPUT : PW_EXIT_DB;
 }

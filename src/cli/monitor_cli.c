@@ -3,11 +3,13 @@
  * (monitor_cli.h).
  */
 #include "cli/monitor_cli.h"
+#include "cli/cli.h"
 #include "text/number.h"
 #include "util/error.h"
 #include "util/strbuf.h"
 
 #include <ctype.h>
+#include <getopt.h>
 #include <limits.h>
 #include <math.h>
 #include <string.h>
@@ -91,6 +93,44 @@ int pw_cli_usage(const char *text)
 {
 	pw_error("usage: planwatch %s", text);
 	return PW_EXIT_USAGE;
+}
+
+int pw_cli_review(int argc, char **argv, struct pw_ctx *ctx, const char *usage,
+		  const char *noun, pw_cli_review_fn *fn)
+{
+	static const struct option opts[] = {
+		{ "note", required_argument, NULL, 'n' }, { "by", required_argument, NULL, 'b' },
+		{ NULL, 0, NULL, 0 },
+	};
+	static const char *const verbs[] = { NULL, "submit", "approve", "return" };
+	const char *note = NULL, *by = NULL;
+	int64_t id, new_id;
+	int c, rc, to;
+
+	for (to = PW_OBS_SUBMITTED; to <= PW_OBS_RETURNED; to++)
+		if (argc >= 1 && !strcmp(argv[0], verbs[to]))
+			break;
+	if (to > PW_OBS_RETURNED)
+		return pw_cli_usage(usage);
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == 'n')
+			note = optarg;
+		else if (c == 'b')
+			by = optarg;
+		else
+			return pw_cli_usage(usage);
+	}
+	if (optind != argc - 1 || !(id = pw_cli_id(argv[optind])))
+		return pw_cli_usage(usage);
+	rc = fn(ctx->store, id, (enum pw_obs_state)to, note, pw_cli_actor(by), &new_id);
+	if (rc == PW_STORE_NOTFOUND)
+		return PW_EXIT_NOTFOUND;
+	if (rc < 0)
+		return PW_EXIT_FAIL;
+	printf("%s %lld: %s (now row %lld)\n", noun, (long long)id,
+	       pw_obs_state_name((enum pw_obs_state)to), (long long)new_id);
+	return PW_EXIT_OK;
 }
 
 /* "表2:9:城镇登记失业率" -> table 2, no "9", name; -1 when not that form. */

@@ -27,6 +27,23 @@ int pw_cli_exit(int rc);
 /* Prints "usage: planwatch <text>" as an error; returns PW_EXIT_USAGE. */
 int pw_cli_usage(const char *text);
 
+/* A review step as the store takes it: pw_store_obs_transition(),
+ * pw_store_progress_transition(). */
+typedef int pw_cli_review_fn(struct pw_store *s, int64_t id, enum pw_obs_state to,
+			     const char *note, const char *who, int64_t *new_id);
+
+/*
+ * "VERB ID [--note TEXT] [--by NAME]", argv[0] the verb (submit, approve
+ * or return): moves row ID of the `noun` chain (observation, project
+ * progress) with fn and prints "<noun> ID: <state> (now row N)".  Returns
+ * the exit code: usage (with `usage`) when argv[0] is no verb or the
+ * arguments are wrong, not found for an unknown row, failure for a
+ * refused step.
+ */
+struct pw_ctx;
+int pw_cli_review(int argc, char **argv, struct pw_ctx *ctx, const char *usage,
+		  const char *noun, pw_cli_review_fn *fn);
+
 /* --indicator/--target/--project ID as getopt gives them: records which
  * one was given (more than one is an error: returns -1).  An indicator
  * may also be named as TABLE:NO[:NAME] ("2:15", "表2:9:城镇登记失业率"),

@@ -1,7 +1,8 @@
 /*
  * batch.c - validation of monitoring values and the one-transaction
- * import of a batch (batch.h).  Sheets are read into inputs by
- * batch_sheet.c; numbers and units are parsed by value.c.
+ * import of a batch (batch.h), with the per-indicator cache that keeps
+ * validation linear.  Sheets are read into inputs by batch_sheet.c;
+ * numbers and units are parsed by value.c.
  */
 #include "monitor/batch.h"
 #include "util/alloc.h"
@@ -19,6 +20,141 @@
  * than RATE_JUMP percentage points. */
 #define RATIO_MAX 3.0
 #define RATE_JUMP 20.0
+
+/* docs/monitoring.md, "Validation": the years taken when neither the
+ * indicator's table nor the plan states a period and no table of the
+ * plan does either. */
+#define YEAR_SANE_MIN 1950
+#define YEAR_SANE_MAX 2100
+
+/* ------------------------------------------------------------------ */
+/* What the batch read about each indicator                           */
+
+struct slot {
+	enum pw_entity entity;
+	int64_t id;
+	int found;                 /* 0, or PW_STORE_NOTFOUND */
+	struct pw_monitor_ref ref;
+	struct pw_obs_row *obs;    /* the stored rows PW_PICK_LATEST takes, by year */
+	size_t nobs;
+	size_t *rows, nrows, alloc; /* b->rows of this indicator, in order */
+};
+
+/* An open-addressing hash of slots by (entity, id). */
+struct pw_batch_cache {
+	struct slot **tab;
+	size_t cap, used;
+	struct pw_indicator_index index;
+	bool has_index;
+};
+
+static size_t slot_hash(enum pw_entity e, int64_t id, size_t cap)
+{
+	uint64_t k = ((uint64_t)id << 2 | (uint64_t)e) * UINT64_C(0x9E3779B97F4A7C15);
+
+	return (size_t)(k >> 17) & (cap - 1);
+}
+
+/* The place of (e, id) in c's table: its slot, or the empty place. */
+static struct slot **slot_place(struct pw_batch_cache *c, enum pw_entity e, int64_t id)
+{
+	size_t i = slot_hash(e, id, c->cap);
+
+	while (c->tab[i] && (c->tab[i]->entity != e || c->tab[i]->id != id))
+		i = (i + 1) & (c->cap - 1);
+	return &c->tab[i];
+}
+
+static void cache_grow(struct pw_batch_cache *c)
+{
+	struct slot **old = c->tab;
+	size_t n = c->cap, i;
+
+	c->cap = n ? 2 * n : 64;
+	c->tab = xcalloc(c->cap, sizeof(*c->tab));
+	for (i = 0; i < n; i++)
+		if (old[i])
+			*slot_place(c, old[i]->entity, old[i]->id) = old[i];
+	free(old);
+}
+
+static struct pw_batch_cache *cache_of(struct pw_batch *b)
+{
+	if (!b->cache)
+		b->cache = xcalloc(1, sizeof(*b->cache));
+	return b->cache;
+}
+
+static void slot_free(struct slot *sl)
+{
+	pw_monitor_ref_release(&sl->ref);
+	pw_obs_row_free_array(sl->obs, sl->nobs);
+	free(sl->rows);
+	free(sl);
+}
+
+static void cache_free(struct pw_batch_cache *c)
+{
+	size_t i;
+
+	if (!c)
+		return;
+	for (i = 0; i < c->cap; i++)
+		if (c->tab[i])
+			slot_free(c->tab[i]);
+	free(c->tab);
+	if (c->has_index)
+		pw_indicator_index_release(&c->index);
+	free(c);
+}
+
+/* Reads the facts and stored values of (e, id) into a new slot: two or
+ * three queries, once per indicator of a batch.  NULL on a database
+ * error. */
+static struct slot *slot_load(struct pw_store *s, enum pw_entity e, int64_t id)
+{
+	struct slot *sl = xcalloc(1, sizeof(*sl));
+	int rc = pw_store_monitor_ref(s, e, id, &sl->ref);
+
+	sl->entity = e;
+	sl->id = id;
+	sl->found = rc;
+	if (rc == 0)
+		rc = pw_store_obs_picked(s, e, id, 0, PW_PICK_LATEST, &sl->obs, &sl->nobs);
+	if (rc == -1) {
+		slot_free(sl);
+		return NULL;
+	}
+	return sl;
+}
+
+static struct slot *slot_get(struct pw_store *s, struct pw_batch *b, enum pw_entity e,
+			     int64_t id)
+{
+	struct pw_batch_cache *c = cache_of(b);
+	struct slot **place;
+
+	if (2 * (c->used + 1) > c->cap)
+		cache_grow(c);
+	place = slot_place(c, e, id);
+	if (!*place) {
+		*place = slot_load(s, e, id);
+		c->used += *place != NULL;
+	}
+	return *place;
+}
+
+struct pw_indicator_index *pw_batch_index(struct pw_batch *b, int plan_id)
+{
+	struct pw_batch_cache *c = cache_of(b);
+
+	if (c->has_index && c->index.plan_id != plan_id)
+		pw_indicator_index_release(&c->index);
+	if (!c->has_index || c->index.plan_id != plan_id)
+		pw_indicator_index_init(&c->index, plan_id);
+	c->has_index = true;
+	return &c->index;
+}
 
 void pw_batch_init(struct pw_batch *b, const char *file)
 {
@@ -40,6 +176,7 @@ void pw_batch_release(struct pw_batch *b)
 	free(b->rows);
 	free(b->diags);
 	free(b->file);
+	cache_free(b->cache);
 	memset(b, 0, sizeof(*b));
 }
 
@@ -122,17 +259,23 @@ static bool truthy(const char *s)
 	return false;
 }
 
-/* The same name, ignoring blanks (ASCII and full-width); a row of a
- * group may also be written group + name ("城镇就业城镇登记失业率"). */
+/* given names r: the same name key (store/monitor.h: blanks and
+ * full-width forms do not count), or group + name
+ * ("城镇就业城镇登记失业率"), or the beginning of the name when given was
+ * cut by a writer (PW_BATCH_CUT_MARK). */
 static bool same_name(const char *given, const struct pw_monitor_ref *r)
 {
 	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT, g = STRBUF_INIT;
-	bool ok;
+	size_t mark = strlen(PW_BATCH_CUT_MARK);
+	bool ok, cut;
 
-	pw_batch_squeeze(given, &a);
-	pw_batch_squeeze(r->name, &b);
-	pw_batch_squeeze(r->group, &g);
-	ok = !strcmp(a.buf, b.buf) ||
+	pw_monitor_name_key(given, &a);
+	pw_monitor_name_key(r->name, &b);
+	pw_monitor_name_key(r->group, &g);
+	cut = a.len > mark && !strcmp(a.buf + a.len - mark, PW_BATCH_CUT_MARK);
+	if (cut)
+		sb_setlen(&a, a.len - mark);
+	ok = !strcmp(a.buf, b.buf) || (cut && !strncmp(a.buf, b.buf, a.len)) ||
 	     (g.len && a.len == g.len + b.len && !strncmp(a.buf, g.buf, g.len) &&
 	      !strcmp(a.buf + g.len, b.buf));
 	sb_release(&a);
@@ -146,14 +289,40 @@ static bool same_name(const char *given, const struct pw_monitor_ref *r)
 struct check {
 	struct pw_batch *b;
 	const struct pw_batch_input *in;
+	const struct slot *sl;
 	const struct pw_monitor_ref *ref;
 	struct pw_batch_row *row;
 };
 
+/* The years a value may take: the period (of the table, else of the
+ * plan), else the years the plan's tables cover, else YEAR_SANE_MIN..MAX;
+ * the year before the period (the baseline year) and the indicator's own
+ * earlier baseline year too. */
+struct window {
+	int lo, hi;
+	int from, to;    /* what the message names */
+	const char *why; /* ..., and why */
+};
+
+static void year_window(const struct pw_monitor_ref *r, struct window *w)
+{
+	if (r->start && r->end) {
+		*w = (struct window){ r->start - 1, r->end, r->start, r->end, NULL };
+	} else if (r->span_start && r->span_end) {
+		*w = (struct window){ r->span_start - 1, r->span_end, r->span_start, r->span_end,
+				      ", the years of the plan's tables (the plan states no period)" };
+	} else {
+		*w = (struct window){ YEAR_SANE_MIN, YEAR_SANE_MAX, YEAR_SANE_MIN, YEAR_SANE_MAX,
+				      " (the plan states no period)" };
+	}
+	if (r->has_baseline && r->baseline_year && r->baseline_year < w->lo)
+		w->lo = r->baseline_year;
+}
+
 static int check_year(struct check *c)
 {
-	const struct pw_monitor_ref *r = c->ref;
-	int lo = r->start - 1, y;
+	struct window w;
+	int y;
 
 	if (blank(c->in->year)) {
 		diag(c->b, PW_DIAG_ERROR, c->in->line, "no year given");
@@ -164,11 +333,14 @@ static int check_year(struct check *c)
 		diag(c->b, PW_DIAG_ERROR, c->in->line, "year '%s' is not a year", c->in->year);
 		return 1;
 	}
-	if (r->has_baseline && r->baseline_year < lo)
-		lo = r->baseline_year;
-	if (r->start && r->end && (y < lo || y > r->end)) {
-		diag(c->b, PW_DIAG_ERROR, c->in->line, "year %d outside the plan period %d–%d", y,
-		     r->start, r->end);
+	year_window(c->ref, &w);
+	if (y < w.lo || y > w.hi) {
+		if (w.why)
+			diag(c->b, PW_DIAG_ERROR, c->in->line, "year %d outside %d–%d%s", y, w.from,
+			     w.to, w.why);
+		else
+			diag(c->b, PW_DIAG_ERROR, c->in->line, "year %d outside the plan period "
+			     "%d–%d", y, w.from, w.to);
 		return 1;
 	}
 	c->row->year = y;
@@ -228,21 +400,81 @@ static int check_value(struct check *c)
 	return convert_unit(c, blank(given) ? suffix : given);
 }
 
+/* An earlier row of the batch for the same indicator and year: O(rows of
+ * the indicator), which the year check bounds. */
 static int check_duplicate(struct check *c)
 {
-	const struct pw_batch *b = c->b;
+	const struct pw_batch_row *r;
 	size_t i;
 
-	for (i = 0; i < b->nrows; i++) {
-		if (b->rows[i].entity == c->row->entity && b->rows[i].id == c->row->id &&
-		    b->rows[i].year == c->row->year) {
+	for (i = 0; i < c->sl->nrows; i++) {
+		r = &c->b->rows[c->sl->rows[i]];
+		if (r->year == c->row->year) {
 			diag(c->b, PW_DIAG_ERROR, c->in->line,
 			     "'%s' %d is given twice (first on line %ld)", c->ref->name,
-			     c->row->year, b->rows[i].line);
+			     c->row->year, r->line);
 			return 1;
 		}
 	}
 	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Unchanged values                                                   */
+
+static bool same_text(const char *a, const char *b)
+{
+	return !strcmp(a ? a : "", b ? b : "");
+}
+
+/* Equal, or equal to the 15 digits a sheet keeps. */
+static bool same_number(double a, double b)
+{
+	char x[32], y[32];
+
+	if (a == b)
+		return true;
+	snprintf(x, sizeof(x), "%.15g", a);
+	snprintf(y, sizeof(y), "%.15g", b);
+	return !strcmp(x, y);
+}
+
+/* draft < submitted < approved; a returned row is never in force. */
+static int state_rank(enum pw_obs_state st)
+{
+	return st == PW_OBS_RETURNED ? -1 : st == PW_OBS_APPROVED ? 2 : (int)st;
+}
+
+/* The stored row in force for the row's year (PW_PICK_LATEST), or NULL. */
+static const struct pw_obs_row *in_force(const struct check *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->sl->nobs; i++)
+		if (c->sl->obs[i].year == c->row->year)
+			return &c->sl->obs[i];
+	return NULL;
+}
+
+/* Marks the row unchanged when the value in force is the same value, 预计,
+ * unit, source and note at the same or a later review state than the
+ * batch writes (only when the batch knows its options). */
+static void check_unchanged(struct check *c)
+{
+	const struct pw_batch_opts *o = c->b->opts;
+	const struct pw_batch_row *r = c->row;
+	const struct pw_obs_row *cur = o ? in_force(c) : NULL;
+	enum pw_obs_state want = o && o->state == PW_OBS_APPROVED ? PW_OBS_APPROVED
+				 : o && o->state == PW_OBS_SUBMITTED ? PW_OBS_SUBMITTED
+								     : PW_OBS_DRAFT;
+
+	if (!cur || !same_number(cur->value, r->value) || cur->estimated != r->estimated ||
+	    !same_text(cur->unit, r->unit) || !same_text(cur->source, r->source ? r->source : o->source) ||
+	    !same_text(cur->note, r->note) || state_rank(cur->state) < state_rank(want))
+		return;
+	c->row->unchanged = true;
+	diag(c->b, PW_DIAG_NOTE, c->in->line, "'%s' %d: %.15g unchanged (already %s): skipped",
+	     c->ref->name, r->year, r->value, pw_obs_state_name(cur->state));
 }
 
 /* ------------------------------------------------------------------ */
@@ -263,26 +495,22 @@ static bool is_rate(const struct pw_monitor_ref *r)
 }
 
 /* The latest earlier value: stored, earlier in this batch, or the
- * baseline.  1 found, 0 none, -1 error. */
-static int previous(struct pw_store *s, struct check *c, double *pv, int *py)
+ * baseline.  1 found, 0 none. */
+static int previous(const struct check *c, double *pv, int *py)
 {
-	struct pw_obs *obs;
-	size_t n, i;
+	const struct slot *sl = c->sl;
+	const struct pw_batch_row *r;
 	int y = c->row->year;
+	size_t i;
 
 	*py = 0;
-	if (pw_store_obs_series(s, c->row->entity, c->row->id, y - 1, PW_PICK_LATEST, &obs, &n) < 0)
-		return -1;
-	if (n) {
-		*py = obs[n - 1].year;
-		*pv = obs[n - 1].value;
+	for (i = 0; i < sl->nobs && sl->obs[i].year < y; i++) {
+		*py = sl->obs[i].year;
+		*pv = sl->obs[i].value;
 	}
-	free(obs);
-	for (i = 0; i < c->b->nrows; i++) {
-		const struct pw_batch_row *r = &c->b->rows[i];
-
-		if (r->entity == c->row->entity && r->id == c->row->id && r->year < y &&
-		    r->year > *py) {
+	for (i = 0; i < sl->nrows; i++) {
+		r = &c->b->rows[sl->rows[i]];
+		if (r->year < y && r->year > *py) {
 			*py = r->year;
 			*pv = r->value;
 		}
@@ -317,14 +545,13 @@ static void warn_far(struct check *c, double v, double pv, int py)
 	}
 }
 
-static int check_history(struct pw_store *s, struct check *c)
+static void check_history(struct check *c)
 {
 	double pv = 0;
-	int py, rc = previous(s, c, &pv, &py);
+	int py;
 
-	if (rc == 1)
+	if (previous(c, &pv, &py))
 		warn_far(c, c->row->value, pv, py);
-	return rc < 0 ? -1 : 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -348,7 +575,7 @@ static char *trimmed_or_null(const char *s)
 	return sb_detach(&sb, NULL);
 }
 
-static int check_all(struct pw_store *s, struct check *c)
+static int check_all(struct check *c)
 {
 	const struct pw_batch_input *in = c->in;
 	int rc;
@@ -367,32 +594,36 @@ static int check_all(struct pw_store *s, struct check *c)
 	if (!rc)
 		rc = check_duplicate(c);
 	if (!rc)
-		rc = check_history(s, c);
+		check_unchanged(c);
+	if (!rc && !c->row->unchanged)
+		check_history(c);
 	return rc;
 }
 
 int pw_batch_add(struct pw_store *s, struct pw_batch *b, const struct pw_batch_input *in)
 {
-	struct pw_monitor_ref ref;
 	struct pw_batch_row row = { .entity = in->entity, .id = in->id, .line = in->line };
-	struct check c = { b, in, &ref, &row };
-	int rc = pw_store_monitor_ref(s, in->entity, in->id, &ref);
+	struct slot *sl = slot_get(s, b, in->entity, in->id);
+	struct check c = { b, in, sl, sl ? &sl->ref : NULL, &row };
+	int rc;
 
-	if (rc == PW_STORE_NOTFOUND) {
+	if (!sl)
+		return -1;
+	if (sl->found == PW_STORE_NOTFOUND) {
 		diag(b, PW_DIAG_ERROR, in->line, "no %s %lld in the database",
 		     pw_entity_name(in->entity), (long long)in->id);
 		return 1;
 	}
-	if (rc < 0)
-		return -1;
-	rc = check_all(s, &c);
-	pw_monitor_ref_release(&ref);
+	rc = check_all(&c);
 	if (rc != 0) {
 		row_release(&row);
 		return rc;
 	}
+	ALLOC_GROW(sl->rows, sl->nrows + 1, sl->alloc);
+	sl->rows[sl->nrows++] = b->nrows;
 	ALLOC_GROW(b->rows, b->nrows + 1, b->rows_alloc);
 	b->rows[b->nrows++] = row;
+	b->nunchanged += row.unchanged;
 	return 0;
 }
 
@@ -421,9 +652,10 @@ static int write_row(struct pw_store *s, const struct pw_batch_row *r,
 static int audit_batch(struct pw_store *s, const struct pw_batch *b,
 		       const struct pw_batch_opts *o)
 {
-	json_t *j = json_pack("{s:s?, s:I, s:I, s:s}", "file", b->file, "rows",
-			      (json_int_t)b->nrows, "warnings", (json_int_t)b->nwarnings, "state",
-			      pw_obs_state_name(o->state));
+	json_t *j = json_pack("{s:s?, s:I, s:I, s:I, s:s}", "file", b->file, "rows",
+			      (json_int_t)(b->nrows - b->nunchanged), "unchanged",
+			      (json_int_t)b->nunchanged, "warnings", (json_int_t)b->nwarnings,
+			      "state", pw_obs_state_name(o->state));
 	char *txt = json_dumps(j, JSON_COMPACT);
 	int rc = pw_store_audit(s, o->by, "observation.import", "batch", 0, NULL, txt);
 
@@ -432,33 +664,43 @@ static int audit_batch(struct pw_store *s, const struct pw_batch *b,
 	return rc;
 }
 
+/* The batch was checked for unchanged values with the options it is
+ * written with. */
+static bool same_opts(const struct pw_batch *b, const struct pw_batch_opts *o)
+{
+	return !b->opts || (b->opts->state == o->state && same_text(b->opts->source, o->source));
+}
+
 int pw_batch_commit(struct pw_store *s, const struct pw_batch *b,
 		    const struct pw_batch_opts *o, size_t *written)
 {
-	size_t i;
-	int rc = 0;
+	const char *what = b->file ? b->file : "input";
+	size_t i, n = 0;
+	int own, rc = 0;
 
 	if (written)
 		*written = 0;
 	if (b->nerrors)
-		return pw_error("%s: %zu error%s: nothing imported", b->file ? b->file : "input",
-				b->nerrors, b->nerrors == 1 ? "" : "s");
+		return pw_error("%s: %zu error%s: nothing imported", what, b->nerrors,
+				b->nerrors == 1 ? "" : "s");
 	if (!o->by || !*o->by)
 		return pw_error("an import needs the name of who makes it");
-	if (pw_store_begin(s) < 0)
+	if (!same_opts(b, o))
+		return pw_error("%s: checked for another state or source than it is written "
+				"with: nothing imported", what);
+	if (b->nrows == b->nunchanged)
+		return 0;
+	if (pw_store_write_begin(s, &own) < 0)
 		return -1;
 	for (i = 0; rc == 0 && i < b->nrows; i++)
-		rc = write_row(s, &b->rows[i], o);
+		if (!b->rows[i].unchanged && (rc = write_row(s, &b->rows[i], o)) == 0)
+			n++;
 	if (rc == 0 && b->file)
 		rc = audit_batch(s, b, o);
-	if (rc < 0) {
-		pw_store_rollback(s);
-		return pw_error("%s: nothing imported", b->file ? b->file : "input");
-	}
-	if (pw_store_commit(s) < 0)
-		return -1;
+	if (pw_store_write_end(s, own, rc) < 0)
+		return pw_error("%s: nothing imported", what);
 	if (written)
-		*written = b->nrows;
+		*written = n;
 	return 0;
 }
 

@@ -11,7 +11,17 @@
  *    such as 万元/亿元 are converted, with a note), a year given twice;
  *  - warnings (accepted): a value far from the indicator's history, i.e.
  *    more than 3x or less than 1/3 of the previous value, or for growth
- *    rates a change of more than 20 percentage points.
+ *    rates a change of more than 20 percentage points;
+ *  - skipped: a value equal to the one in force (same value, 预计, unit,
+ *    source and note, at the same or a later review state), so that
+ *    importing the same file twice writes nothing the second time.
+ *
+ * Cost: what a batch reads about an indicator (its facts and its stored
+ * values) is read once per indicator and kept in the batch, and the rows
+ * of one indicator are checked against each other only, so validating n
+ * rows is O(n) plus a few queries per distinct indicator; rows that name
+ * their indicator by 表/序号/指标名称 are resolved in an index loaded once
+ * (store/monitor.h).
  */
 #ifndef PW_BATCH_H
 #define PW_BATCH_H
@@ -43,7 +53,11 @@ struct pw_batch_row {
 	bool estimated;
 	char *unit, *source, *note;
 	long line;
+	bool unchanged; /* equal to the value in force: not written */
 };
+
+struct pw_batch_cache;
+struct pw_batch_opts;
 
 struct pw_batch {
 	char *file; /* name in messages; NULL for command-line values */
@@ -53,6 +67,13 @@ struct pw_batch {
 	size_t ndiags, diags_alloc;
 	size_t nerrors, nwarnings;
 	size_t nskipped; /* rows without a value (a template row left empty) */
+	size_t nunchanged; /* rows equal to the value in force (row.unchanged) */
+	/* The options the batch will be committed with (borrowed), or NULL.
+	 * When set, a value equal to the one in force under them is marked
+	 * unchanged (with a note) and not written; pw_batch_commit() then
+	 * refuses other options.  pw_batch_add_sheet() sets it to its o. */
+	const struct pw_batch_opts *opts;
+	struct pw_batch_cache *cache; /* what was read per indicator (batch.c) */
 };
 
 struct pw_batch_opts {
@@ -63,8 +84,10 @@ struct pw_batch_opts {
 	const char *source;      /* 来源 for rows that give none, or NULL */
 };
 
-/* b keeps a copy of file (NULL: command-line values) and owns its rows
- * and messages; pw_batch_release() frees them all. */
+/* b keeps a copy of file (NULL: command-line values) and owns its rows,
+ * messages and cache; pw_batch_release() frees them all.  The cache holds
+ * what was read from the store: validate and commit a batch without other
+ * writes to the same indicators in between. */
 void pw_batch_init(struct pw_batch *b, const char *file);
 void pw_batch_release(struct pw_batch *b);
 
@@ -84,8 +107,12 @@ struct pw_batch_input {
  */
 int pw_batch_add(struct pw_store *s, struct pw_batch *b, const struct pw_batch_input *in);
 
+/* The index of plan_id's indicators the batch resolves 表/序号/指标名称
+ * with (owned by b, loaded on first use; store/monitor.h). */
+struct pw_indicator_index *pw_batch_index(struct pw_batch *b, int plan_id);
+
 /*
- * Validates every row of a sheet: finds the header row (the first of the
+ * Validates every row of a sheet (b->opts is set to o first): finds the header row (the first of the
  * first 20 rows with a value column and a year column: docs/monitoring.md
  * lists the accepted headings), resolves each row's indicator by its
  * indicator_id/target_id column or by 表/序号/指标名称, and adds it.  0
@@ -100,9 +127,12 @@ int pw_batch_load(struct pw_store *s, struct pw_batch *b, const char *path,
 		  const struct pw_batch_opts *o);
 
 /*
- * Writes every row of b in one transaction, with an audit row for the
- * batch.  Refused (-1, nothing written) when b has errors.  *written
- * (may be NULL) receives the number of values stored.
+ * Writes every row of b that is not unchanged in one transaction (a
+ * savepoint inside the caller's transaction, if one is open), with an
+ * audit row for a batch from a file.  A batch whose rows are all
+ * unchanged writes nothing at all.  Refused (-1, nothing written) when b
+ * has errors, or when o is not b->opts' state and source.  *written (may
+ * be NULL) receives the number of values stored.
  */
 int pw_batch_commit(struct pw_store *s, const struct pw_batch *b,
 		    const struct pw_batch_opts *o, size_t *written);
@@ -128,14 +158,16 @@ void pw_batch_print(const struct pw_batch *b, FILE *f);
 int pw_batch_parse_value(const char *s, double *v, bool *estimated, char *unit,
 			 size_t unit_size);
 
+/* A cell a writer had to cut (an xlsx cell holds at most
+ * PW_BATCH_CELL_MAX characters) ends with PW_BATCH_CUT_MARK; a 指标名称
+ * cut so matches the names it begins. */
+#define PW_BATCH_CELL_MAX 32767
+#define PW_BATCH_CUT_MARK "…（已截断）"
+
 /* A year as data files write it: "2023", "2023年", "2023.0" (a
  * spreadsheet number), full-width digits; PW_MONITOR_YEAR_MIN..MAX, else
  * 0. */
 int pw_batch_parse_year(const char *s);
-
-/* s with full-width forms as ASCII (U+3000 as a space) and without any
- * blanks, into out (reset first): how names are compared. */
-void pw_batch_squeeze(const char *s, struct strbuf *out);
 
 /* The factor of unit `from` in unit `to` (万元 in 亿元: 0.0001), 1 when they
  * are the same unit, 0 when they are not convertible. */

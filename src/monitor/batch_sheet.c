@@ -27,7 +27,7 @@ static int add_row(struct pw_store *s, struct pw_batch *b, const struct pw_sheet
 		b->nskipped++;
 		return 0;
 	}
-	rc = pw_cols_resolve(s, o->plan_id, r, cols, &in.entity, &in.id, &why);
+	rc = pw_cols_resolve(s, pw_batch_index(b, o->plan_id), r, cols, &in.entity, &in.id, &why);
 	if (rc == 0 && in.entity == PW_ENTITY_PROJECT) {
 		sb_addstr(&why, "project progress is recorded with 'planwatch record --project'");
 		rc = 1;
@@ -47,6 +47,7 @@ int pw_batch_add_sheet(struct pw_store *s, struct pw_batch *b, const struct pw_s
 	long h = pw_cols_find_header(sh, PW_COL_VALUE, PW_COL_YEAR, &cols);
 	size_t i;
 
+	b->opts = o;
 	if (h < 0) {
 		pw_batch_add_error(b, sh->nrows ? sh->rows[0].line : 1,
 				   "no header row with a 年份 (year) and a 填报值 (value) column");

@@ -181,9 +181,9 @@ static int by_id(const struct pw_sheet_row *r, const struct pw_cols *cols, enum 
 	return 2; /* no id given */
 }
 
-int pw_cols_resolve(struct pw_store *s, int plan_id, const struct pw_sheet_row *r,
-		    const struct pw_cols *cols, enum pw_entity *e, int64_t *id,
-		    struct strbuf *why)
+int pw_cols_resolve(struct pw_store *s, struct pw_indicator_index *idx,
+		    const struct pw_sheet_row *r, const struct pw_cols *cols, enum pw_entity *e,
+		    int64_t *id, struct strbuf *why)
 {
 	const char *tab = pw_cols_cell(r, cols, PW_COL_TABLE), *no = pw_cols_cell(r, cols, PW_COL_NO);
 	const char *name = pw_cols_cell(r, cols, PW_COL_NAME), *reason;
@@ -192,7 +192,7 @@ int pw_cols_resolve(struct pw_store *s, int plan_id, const struct pw_sheet_row *
 	if (rc != 2)
 		return rc;
 	*e = PW_ENTITY_INDICATOR;
-	rc = pw_store_find_indicator(s, plan_id, parse_table(tab), no, name, id, &reason);
+	rc = pw_store_index_find(s, idx, parse_table(tab), no, name, id, &reason);
 	if (rc != PW_STORE_NOTFOUND)
 		return rc;
 	sb_addf(why, "表%d 序号 %s '%s': %s", parse_table(tab), pw_cols_empty(no) ? "-" : no,

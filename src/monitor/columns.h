@@ -42,12 +42,12 @@ bool pw_cols_has_ref(const struct pw_cols *cols);
 
 /*
  * What row r is about: an id column (indicator_id, target_id,
- * project_id), else 表/序号/指标名称 in plan_id (0: any plan).  Returns 0
- * with *e and *id; 1 with the reason in why (a row error); -1 on a
- * database error.
+ * project_id), else 表/序号/指标名称 looked up in idx (the indicators of one
+ * plan or of all: store/monitor.h).  Returns 0 with *e and *id; 1 with
+ * the reason in why (a row error); -1 on a database error.
  */
-int pw_cols_resolve(struct pw_store *s, int plan_id, const struct pw_sheet_row *r,
-		    const struct pw_cols *cols, enum pw_entity *e, int64_t *id,
-		    struct strbuf *why);
+int pw_cols_resolve(struct pw_store *s, struct pw_indicator_index *idx,
+		    const struct pw_sheet_row *r, const struct pw_cols *cols, enum pw_entity *e,
+		    int64_t *id, struct strbuf *why);
 
 #endif

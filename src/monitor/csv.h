@@ -7,7 +7,10 @@
  * comma, or tab or semicolon when the first record has more of those.
  * Records that are blank, or whose first cell starts with an unquoted '#'
  * (a comment, e.g. the 演示数据 header), are skipped.  Each row keeps the
- * line its record starts on.  Cells are not trimmed.  Limits: the file
+ * line its record starts on.  Cells are not trimmed, but a cell that
+ * pw_csv_field() guarded against formulas ('=..., '+..., '-..., '@...,
+ * an apostrophe before a tab or line break) is read without the
+ * apostrophe, so that what planwatch writes reads back as it was.  Limits: the file
  * size of text/doc.h, PW_SHEET_MAX_COLS fields per record and
  * PW_SHEET_MAX_ITEMS cells per file (sheet.h); beyond them, an error.
  */
@@ -24,7 +27,11 @@ int pw_csv_read(struct pw_sheet *sh, const char *path);
 int pw_csv_from_bytes(struct pw_sheet *sh, const char *name, const char *buf, size_t len);
 
 /* Appends s to out as one CSV field (quoted when it holds a delimiter,
- * quote or line break). */
+ * quote or line break).  A text a spreadsheet would run as a formula
+ * (starting with = + - @, a tab or a line break; a plain number such as
+ * -3.2 is not one) is written after an apostrophe, which Excel and
+ * LibreOffice take as "text", so that plan text or user input cannot
+ * become a formula in the office that opens the file. */
 struct strbuf;
 void pw_csv_field(struct strbuf *out, const char *s);
 

@@ -31,8 +31,9 @@ static void leads_release(struct leads *l)
 	free(l->v);
 }
 
-static int read_row(struct pw_store *s, int plan_id, const struct pw_sheet_row *r,
-		    const struct pw_cols *cols, struct pw_batch *b, struct leads *l)
+static int read_row(struct pw_store *s, struct pw_indicator_index *idx,
+		    const struct pw_sheet_row *r, const struct pw_cols *cols, struct pw_batch *b,
+		    struct leads *l)
 {
 	const char *unit = pw_cols_cell(r, cols, PW_COL_LEAD);
 	const char *year = pw_cols_cell(r, cols, PW_COL_YEAR);
@@ -47,7 +48,7 @@ static int read_row(struct pw_store *s, int plan_id, const struct pw_sheet_row *
 		pw_batch_add_error(b, r->line, "year '%s' is not a year", year);
 		return 0;
 	}
-	rc = pw_cols_resolve(s, plan_id, r, cols, &x.entity, &x.id, &why);
+	rc = pw_cols_resolve(s, idx, r, cols, &x.entity, &x.id, &why);
 	if (rc == 1)
 		pw_batch_add_error(b, r->line, "%s", why.buf);
 	sb_release(&why);
@@ -82,21 +83,21 @@ static int write_one(struct pw_store *s, const struct lead *x, const char *by,
 	return 0;
 }
 
+/* One transaction, or a savepoint inside the caller's: all or nothing. */
 static int write_all(struct pw_store *s, const struct leads *l, const char *by,
 		     struct pw_batch *b, struct pw_assign_result *res)
 {
 	size_t i;
-	int rc = 0;
+	int own, rc = 0;
 
-	if (pw_store_begin(s) < 0)
+	if (pw_store_write_begin(s, &own) < 0)
 		return -1;
 	for (i = 0; rc == 0 && i < l->n; i++)
 		rc = write_one(s, &l->v[i], by, b, res);
-	if (rc < 0) {
-		pw_store_rollback(s);
-		return -1;
-	}
-	return pw_store_commit(s);
+	rc = pw_store_write_end(s, own, rc);
+	if (rc < 0)
+		memset(res, 0, sizeof(*res));
+	return rc;
 }
 
 static int check_sheet(struct pw_store *s, const struct pw_sheet *sh, int plan_id,
@@ -113,7 +114,7 @@ static int check_sheet(struct pw_store *s, const struct pw_sheet *sh, int plan_i
 		return 0;
 	}
 	for (i = (size_t)h + 1; i < sh->nrows; i++)
-		if (read_row(s, plan_id, &sh->rows[i], &cols, b, l) < 0)
+		if (read_row(s, pw_batch_index(b, plan_id), &sh->rows[i], &cols, b, l) < 0)
 			return -1;
 	return 0;
 }

@@ -52,24 +52,30 @@ static int format_target(struct pw_store *s, const struct pw_monitor_ref *r, cha
 	return 0;
 }
 
-/* Latest value before the year, and this year's value if entered. */
+/* The latest value before the year, and this year's value in force if
+ * there is one (whole: 预计, source and note too). */
 static int fill_values(struct pw_store *s, struct pw_template_row *row, int year)
 {
-	struct pw_obs *obs;
-	size_t n;
+	struct pw_obs_row *obs;
+	size_t n, total;
 
-	if (pw_store_obs_series(s, row->entity, row->id, year, PW_PICK_LATEST, &obs, &n) < 0)
+	if (pw_store_obs_picked(s, row->entity, row->id, year, PW_PICK_LATEST, &obs, &total) < 0)
 		return -1;
+	n = total;
 	if (n && obs[n - 1].year == year) {
+		n--;
 		row->has_value = true;
-		row->value = obs[--n].value;
+		row->value = obs[n].value;
+		row->estimated = obs[n].estimated;
+		row->source = xstrdup_or_null(obs[n].source);
+		row->note = xstrdup_or_null(obs[n].note);
 	}
 	if (n) {
 		row->has_last = true;
 		row->last = obs[n - 1].value;
 		row->last_year = obs[n - 1].year;
 	}
-	free(obs);
+	pw_obs_row_free_array(obs, total);
 	return 0;
 }
 
@@ -138,6 +144,8 @@ void pw_template_release(struct pw_template *t)
 		free(r->attribute);
 		free(r->baseline);
 		free(r->target);
+		free(r->source);
+		free(r->note);
 	}
 	free(t->rows);
 	free(t->unit);
@@ -159,11 +167,23 @@ static void add_num(struct strbuf *sb, bool has, double v)
 	sb_addch(sb, ',');
 }
 
+static void csv_texts(struct strbuf *sb, const char *const *texts, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (i)
+			sb_addch(sb, ',');
+		pw_csv_field(sb, texts[i]);
+	}
+}
+
 static void csv_row(struct strbuf *sb, const struct pw_template_row *r, int year)
 {
 	const char *const texts[] = { r->no, r->name, r->unit, r->attribute, r->baseline,
 				      r->target };
-	size_t i;
+	const char *const fill[] = { r->has_value && r->estimated ? "是" : NULL, r->source,
+				     r->note };
 
 	if (r->entity == PW_ENTITY_INDICATOR)
 		sb_addf(sb, "%lld,,", (long long)r->id);
@@ -172,16 +192,15 @@ static void csv_row(struct strbuf *sb, const struct pw_template_row *r, int year
 	if (r->table_no)
 		sb_addf(sb, "表%d", r->table_no);
 	sb_addch(sb, ',');
-	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
-		pw_csv_field(sb, texts[i]);
-		sb_addch(sb, ',');
-	}
+	csv_texts(sb, texts, sizeof(texts) / sizeof(texts[0]));
+	sb_addch(sb, ',');
 	add_num(sb, r->has_last, r->last);
 	if (r->has_last)
 		sb_addf(sb, "%d", r->last_year);
 	sb_addf(sb, ",%d,", year);
 	add_num(sb, r->has_value, r->value);
-	sb_addstr(sb, ",,\r\n");
+	csv_texts(sb, fill, sizeof(fill) / sizeof(fill[0]));
+	sb_addstr(sb, "\r\n");
 }
 
 int pw_template_write_csv(const struct pw_template *t, const char *path)

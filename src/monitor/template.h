@@ -18,7 +18,10 @@
 
 enum pw_template_format { PW_TEMPLATE_XLSX, PW_TEMPLATE_CSV };
 
-/* One row of the sheet (strings owned by the row). */
+/* One row of the sheet (strings owned by the row).  The value in force
+ * for the year (PW_PICK_LATEST) is pre-filled whole, with its 预计, source
+ * and note, so that a sheet returned with that row untouched imports it
+ * as unchanged (batch.h). */
 struct pw_template_row {
 	enum pw_entity entity;
 	int64_t id;
@@ -27,6 +30,8 @@ struct pw_template_row {
 	bool has_last, has_value;
 	double last, value; /* the latest earlier value; this year's, if entered */
 	int last_year;
+	bool estimated;       /* of this year's value */
+	char *source, *note;  /* of this year's value, or NULL */
 };
 
 struct pw_template {
@@ -43,7 +48,12 @@ int pw_template_build(struct pw_store *s, const char *unit, int year, struct pw_
 void pw_template_release(struct pw_template *t);
 
 /* Writes t to path ("-" for standard output, CSV only).  CSV is UTF-8
- * with BOM and CRLF so that Excel opens it.  0, or -1 after reporting. */
+ * with BOM and CRLF so that Excel opens it; a text cell a spreadsheet
+ * would run as a formula gets a leading apostrophe (csv.h).  The workbook
+ * writes text only as strings, never as formulas; a text longer than an
+ * xlsx cell holds (PW_BATCH_CELL_MAX characters) is cut, ending with
+ * PW_BATCH_CUT_MARK, with a warning; any other write error is reported
+ * and no file is left.  0, or -1 after reporting. */
 int pw_template_write_csv(const struct pw_template *t, const char *path);
 int pw_template_write_xlsx(const struct pw_template *t, const char *path);
 

@@ -4,12 +4,18 @@
  * to fill (填报值, 预计, 来源, 备注) unlocked and coloured, the rest locked by
  * sheet protection (no password: it guards against slips, not people); a
  * number-only data validation on 填报值; a second sheet explains the
- * columns.  data import reads the first sheet back.
+ * columns.  data import reads the first sheet back.  Every write is
+ * checked: text goes in as strings only (never as formulas), a text
+ * longer than a cell holds is cut with a warning, and any other error is
+ * reported with its row and column, leaving no file.
  */
+#include "monitor/batch.h"
 #include "monitor/template.h"
 #include "util/error.h"
 #include "util/strbuf.h"
 
+#include <string.h>
+#include <unistd.h>
 #include <xlsxwriter.h>
 
 enum { C_IND, C_TGT, C_TABLE, C_NO, C_NAME, C_UNIT, C_ATTR, C_BASE, C_TARGET, C_LAST,
@@ -59,72 +65,124 @@ static void make_formats(lxw_workbook *wb, struct formats *f)
 	format_set_unlocked(f->fill_text);
 }
 
-static void write_str(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
-		      lxw_format *f)
+/* The sheet being written and the first error met. */
+struct out {
+	const char *path;
+	lxw_worksheet *ws;
+	lxw_error err;
+	lxw_row_t row;
+	lxw_col_t col;
+};
+
+static void check(struct out *o, lxw_error e, lxw_row_t r, lxw_col_t c)
 {
-	if (s && *s)
-		worksheet_write_string(ws, r, c, s, f);
-	else
-		worksheet_write_blank(ws, r, c, f);
+	if (e != LXW_NO_ERROR && o->err == LXW_NO_ERROR) {
+		o->err = e;
+		o->row = r;
+		o->col = c;
+	}
 }
 
-static void write_num(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, bool has, double v,
+/* What messages call cell (r, c) of the sheet. */
+static const char *cell_name(lxw_row_t r, lxw_col_t c)
+{
+	return r > HEADER_ROW && c < NCOLS ? columns[c].heading : "title";
+}
+
+/* The byte length of the first n characters of s (UTF-8), or of s. */
+static size_t utf8_prefix(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; s[i]; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80 && n-- == 0)
+			break;
+	return i;
+}
+
+/* s as a cell holds it: cut to PW_BATCH_CELL_MAX characters, ending with
+ * PW_BATCH_CUT_MARK, when longer (with a warning); into cut, returns the
+ * text to write. */
+static const char *fit(const struct out *o, lxw_row_t r, lxw_col_t c, const char *s,
+		       struct strbuf *cut)
+{
+	size_t keep = PW_BATCH_CELL_MAX - 6; /* the mark is 6 characters */
+
+	if (!s[utf8_prefix(s, PW_BATCH_CELL_MAX)])
+		return s;
+	sb_add(cut, s, utf8_prefix(s, keep));
+	sb_addstr(cut, PW_BATCH_CUT_MARK);
+	pw_warning("'%s': row %u, %s: a text longer than %d characters is cut", o->path,
+		   (unsigned)r + 1, cell_name(r, c), PW_BATCH_CELL_MAX);
+	return cut->buf;
+}
+
+static void write_str(struct out *o, lxw_row_t r, lxw_col_t c, const char *s, lxw_format *f)
+{
+	struct strbuf cut = STRBUF_INIT;
+
+	if (s && *s)
+		check(o, worksheet_write_string(o->ws, r, c, fit(o, r, c, s, &cut), f), r, c);
+	else
+		check(o, worksheet_write_blank(o->ws, r, c, f), r, c);
+	sb_release(&cut);
+}
+
+static void write_num(struct out *o, lxw_row_t r, lxw_col_t c, bool has, double v,
 		      lxw_format *f)
 {
 	if (has)
-		worksheet_write_number(ws, r, c, v, f);
+		check(o, worksheet_write_number(o->ws, r, c, v, f), r, c);
 	else
-		worksheet_write_blank(ws, r, c, f);
+		check(o, worksheet_write_blank(o->ws, r, c, f), r, c);
 }
 
-static void write_row(lxw_worksheet *ws, lxw_row_t r, const struct pw_template_row *row,
-		      int year, const struct formats *f)
+static void write_row(struct out *o, lxw_row_t r, const struct pw_template_row *row, int year,
+		      const struct formats *f)
 {
 	struct strbuf tab = STRBUF_INIT;
 
-	write_num(ws, r, C_IND, row->entity == PW_ENTITY_INDICATOR, (double)row->id, f->num);
-	write_num(ws, r, C_TGT, row->entity == PW_ENTITY_TARGET, (double)row->id, f->num);
+	write_num(o, r, C_IND, row->entity == PW_ENTITY_INDICATOR, (double)row->id, f->num);
+	write_num(o, r, C_TGT, row->entity == PW_ENTITY_TARGET, (double)row->id, f->num);
 	if (row->table_no)
 		sb_addf(&tab, "表%d", row->table_no);
-	write_str(ws, r, C_TABLE, tab.buf, f->text);
-	write_str(ws, r, C_NO, row->no, f->text);
-	write_str(ws, r, C_NAME, row->name, f->text);
-	write_str(ws, r, C_UNIT, row->unit, f->text);
-	write_str(ws, r, C_ATTR, row->attribute, f->text);
-	write_str(ws, r, C_BASE, row->baseline, f->text);
-	write_str(ws, r, C_TARGET, row->target, f->text);
-	write_num(ws, r, C_LAST, row->has_last, row->last, f->num);
-	write_num(ws, r, C_LAST_YEAR, row->has_last, row->last_year, f->num);
-	write_num(ws, r, C_YEAR, true, year, f->num);
-	write_num(ws, r, C_VALUE, row->has_value, row->value, f->fill);
-	write_str(ws, r, C_EST, NULL, f->fill_text);
-	write_str(ws, r, C_SOURCE, NULL, f->fill_text);
-	write_str(ws, r, C_NOTE, NULL, f->fill_text);
+	write_str(o, r, C_TABLE, tab.buf, f->text);
+	write_str(o, r, C_NO, row->no, f->text);
+	write_str(o, r, C_NAME, row->name, f->text);
+	write_str(o, r, C_UNIT, row->unit, f->text);
+	write_str(o, r, C_ATTR, row->attribute, f->text);
+	write_str(o, r, C_BASE, row->baseline, f->text);
+	write_str(o, r, C_TARGET, row->target, f->text);
+	write_num(o, r, C_LAST, row->has_last, row->last, f->num);
+	write_num(o, r, C_LAST_YEAR, row->has_last, row->last_year, f->num);
+	write_num(o, r, C_YEAR, true, year, f->num);
+	write_num(o, r, C_VALUE, row->has_value, row->value, f->fill);
+	write_str(o, r, C_EST, row->has_value && row->estimated ? "是" : NULL, f->fill_text);
+	write_str(o, r, C_SOURCE, row->source, f->fill_text);
+	write_str(o, r, C_NOTE, row->note, f->fill_text);
 	sb_release(&tab);
 }
 
-static void write_layout(lxw_worksheet *ws, const struct pw_template *t,
-			 const struct formats *f)
+static void write_layout(struct out *o, const struct pw_template *t, const struct formats *f)
 {
 	lxw_row_col_options hidden = { .hidden = 1 };
 	struct strbuf title = STRBUF_INIT;
 	lxw_col_t c;
 
 	sb_addf(&title, "%s %d年规划指标监测数据填报表", t->unit, t->year);
-	worksheet_write_string(ws, 0, 0, title.buf, f->title);
-	worksheet_write_string(ws, 1, 0, "请在黄色单元格填写本年数值（只填数字，单位见“单位”列），"
-			       "绿色单元格填写预计（是/否）、来源和备注；请勿增删列或修改其他单元格。",
-			       f->hint);
+	write_str(o, 0, 0, title.buf, f->title);
+	write_str(o, 1, 0, "请在黄色单元格填写本年数值（只填数字，单位见“单位”列），"
+		  "绿色单元格填写预计（是/否）、来源和备注；请勿增删列或修改其他单元格。", f->hint);
 	for (c = 0; c < NCOLS; c++) {
-		worksheet_write_string(ws, HEADER_ROW, c, columns[c].heading, f->header);
-		worksheet_set_column_opt(ws, c, c, columns[c].width, NULL,
-					 c <= C_TGT ? &hidden : NULL);
+		write_str(o, HEADER_ROW, c, columns[c].heading, f->header);
+		check(o, worksheet_set_column_opt(o->ws, c, c, columns[c].width, NULL,
+						  c <= C_TGT ? &hidden : NULL), HEADER_ROW, c);
 	}
-	worksheet_freeze_panes(ws, HEADER_ROW + 1, C_UNIT);
+	worksheet_freeze_panes(o->ws, HEADER_ROW + 1, C_UNIT);
 	sb_release(&title);
 }
 
-static void add_validation(lxw_worksheet *ws, size_t nrows)
+static void add_validation(struct out *o, size_t nrows)
 {
 	lxw_data_validation v = {
 		.validate = LXW_VALIDATION_TYPE_DECIMAL,
@@ -137,59 +195,75 @@ static void add_validation(lxw_worksheet *ws, size_t nrows)
 		.validate = LXW_VALIDATION_TYPE_LIST,
 		.value_list = (char *[]){ "是", "否", NULL },
 	};
+	lxw_row_t last = (lxw_row_t)(HEADER_ROW + nrows);
 
 	if (!nrows)
 		return;
-	worksheet_data_validation_range(ws, HEADER_ROW + 1, C_VALUE,
-					(lxw_row_t)(HEADER_ROW + nrows), C_VALUE, &v);
-	worksheet_data_validation_range(ws, HEADER_ROW + 1, C_EST,
-					(lxw_row_t)(HEADER_ROW + nrows), C_EST, &est);
+	check(o, worksheet_data_validation_range(o->ws, HEADER_ROW + 1, C_VALUE, last, C_VALUE, &v),
+	      HEADER_ROW + 1, C_VALUE);
+	check(o, worksheet_data_validation_range(o->ws, HEADER_ROW + 1, C_EST, last, C_EST, &est),
+	      HEADER_ROW + 1, C_EST);
 }
 
-static void protect(lxw_worksheet *ws)
-{
-	lxw_protection p = { .format_columns = 1, .format_rows = 1, .sort = 1, .autofilter = 1 };
-
-	worksheet_protect(ws, NULL, &p);
-}
-
-static void write_help(lxw_workbook *wb, const struct formats *f)
+static void write_help(lxw_workbook *wb, const struct formats *f, struct out *o)
 {
 	static const char *const lines[] = {
 		"填报说明",
 		"1. 本表由 planwatch 生成，每行一个由本单位牵头的指标或目标。",
-		"2. 只需填写“填报值”（黄色），可选填“预计”“来源”“备注”（绿色）。",
+		"2. 只需填写“填报值”（黄色），可选填“预计”“来源”“备注”（绿色）；已有数值的行已预填，未改动的行导入时不会重复记录。",
 		"3. 填报值须为数字，单位与“单位”列一致；万元/亿元等可换算单位请在备注中注明或直接按本表单位填写。",
 		"4. 年份须在规划期内（基期年份亦可）；与上年相差过大的数值会被提示核实。",
 		"5. 填好后交回规划办，用 planwatch data import 文件名.xlsx 导入；有错误时整表不导入，并指出行号和原因。",
 		"6. 隐藏的 indicator_id/target_id 列用于识别指标，请勿修改。",
+		"7. 超过单元格容量（32767 字）的文字以“…（已截断）”结尾，导入时不受影响。",
 	};
-	lxw_worksheet *ws = workbook_add_worksheet(wb, "说明");
+	struct out help = { o->path, workbook_add_worksheet(wb, "说明"), LXW_NO_ERROR, 0, 0 };
 	size_t i;
 
-	worksheet_set_column(ws, 0, 0, 100, NULL);
+	if (!help.ws) {
+		check(o, LXW_ERROR_MEMORY_MALLOC_FAILED, 0, 0);
+		return;
+	}
+	check(o, worksheet_set_column(help.ws, 0, 0, 100, NULL), 0, 0);
 	for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
-		worksheet_write_string(ws, (lxw_row_t)i, 0, lines[i], i ? NULL : f->title);
+		write_str(&help, (lxw_row_t)i, 0, lines[i], i ? NULL : f->title);
+	check(o, help.err, help.row, help.col);
+}
+
+/* Reports the first write error (the workbook is closed and removed). */
+static int fail(lxw_workbook *wb, const struct out *o)
+{
+	workbook_close(wb);
+	unlink(o->path);
+	return pw_error("cannot write '%s': row %u, %s: %s", o->path, (unsigned)o->row + 1,
+			cell_name(o->row, o->col), lxw_strerror(o->err));
 }
 
 int pw_template_write_xlsx(const struct pw_template *t, const char *path)
 {
 	lxw_workbook *wb = workbook_new(path);
-	lxw_worksheet *ws;
+	struct out o = { path, NULL, LXW_NO_ERROR, 0, 0 };
 	lxw_error err;
 	struct formats f;
 	size_t i;
 
 	if (!wb)
 		return pw_error("cannot write '%s'", path);
-	ws = workbook_add_worksheet(wb, "填报");
+	o.ws = workbook_add_worksheet(wb, "填报");
+	if (!o.ws) {
+		check(&o, LXW_ERROR_MEMORY_MALLOC_FAILED, 0, 0);
+		return fail(wb, &o);
+	}
 	make_formats(wb, &f);
-	write_layout(ws, t, &f);
-	for (i = 0; i < t->nrows; i++)
-		write_row(ws, (lxw_row_t)(HEADER_ROW + 1 + i), &t->rows[i], t->year, &f);
-	add_validation(ws, t->nrows);
-	protect(ws);
-	write_help(wb, &f);
+	write_layout(&o, t, &f);
+	for (i = 0; i < t->nrows && !o.err; i++)
+		write_row(&o, (lxw_row_t)(HEADER_ROW + 1 + i), &t->rows[i], t->year, &f);
+	add_validation(&o, t->nrows);
+	worksheet_protect(o.ws, NULL, &(lxw_protection){ .format_columns = 1, .format_rows = 1,
+							 .sort = 1, .autofilter = 1 });
+	write_help(wb, &f, &o);
+	if (o.err)
+		return fail(wb, &o);
 	err = workbook_close(wb);
 	if (err != LXW_NO_ERROR)
 		return pw_error("cannot write '%s': %s", path, lxw_strerror(err));

@@ -5,33 +5,12 @@
  */
 #include "monitor/batch.h"
 #include "text/number.h"
+#include "store/monitor.h"
 #include "text/utf8.h"
 #include "util/strbuf.h"
 
 #include <stdbool.h>
 #include <string.h>
-
-/* Full-width ASCII forms to ASCII, U+3000 to a space, U+2212 to '-'. */
-static void normalize(const char *s, struct strbuf *out)
-{
-	size_t len = strlen(s), i = 0, k;
-	uint32_t cp;
-
-	sb_reset(out);
-	while (i < len) {
-		k = pw_utf8_decode(s + i, len - i, &cp);
-		if (cp >= 0xFF01 && cp <= 0xFF5E)
-			sb_addch(out, (char)(cp - 0xFEE0));
-		else if (cp == 0x3000)
-			sb_addch(out, ' ');
-		else if (cp == 0x2212)
-			sb_addch(out, '-');
-		else
-			sb_add(out, s + i, k);
-		i += k;
-	}
-	sb_trim(out);
-}
 
 /* A unit written after a number holds no ASCII letter, digit or
  * punctuation other than % / ( ) and blanks: "12abc", "1.2.3", "12-" and
@@ -54,7 +33,7 @@ int pw_batch_parse_value(const char *s, double *v, bool *estimated, char *unit,
 
 	*estimated = false;
 	unit[0] = '\0';
-	normalize(s ? s : "", &sb);
+	pw_monitor_fold(s, &sb);
 	p = sb.buf;
 	if ((n = pw_utf8_starts(p, "预计")) > 0) {
 		*estimated = true;
@@ -73,19 +52,6 @@ int pw_batch_parse_value(const char *s, double *v, bool *estimated, char *unit,
 	sb_release(&sb);
 	sb_release(&rest);
 	return rc;
-}
-
-void pw_batch_squeeze(const char *s, struct strbuf *out)
-{
-	struct strbuf tmp = STRBUF_INIT;
-	const char *p;
-
-	normalize(s ? s : "", &tmp);
-	sb_reset(out);
-	for (p = tmp.buf; *p; p++)
-		if (*p != ' ' && *p != '\t' && *p != '\r' && *p != '\n')
-			sb_addch(out, *p);
-	sb_release(&tmp);
 }
 
 /* ------------------------------------------------------------------ */
@@ -120,7 +86,7 @@ static void unit_key(const char *u, struct strbuf *out)
 	const char *p;
 	size_t n;
 
-	pw_batch_squeeze(u, &tmp);
+	pw_monitor_name_key(u, &tmp);
 	sb_reset(out);
 	for (p = tmp.buf; *p;) {
 		if ((n = pw_utf8_starts(p, "（")) || (n = pw_utf8_starts(p, "）")) ||

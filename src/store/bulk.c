@@ -72,13 +72,13 @@ static const char *const stream_sql[NSTREAMS] = {
 	 * tells when a plan is complete. */
 	[Q_IOBS] = "SELECT p.id, count(pw_bulk_take(0, p.id, j.key, " OBS_COLS "))" ANY
 		   " CROSS JOIN indicators j ON j.version_id = w.id"
-		   " CROSS JOIN observations o ON o.indicator_id = j.id"
-		   " WHERE" IN_RANGE " AND o.state = 'approved' AND o.value IS NOT NULL"
+		   " CROSS JOIN obs o ON o.indicator_id = j.id"
+		   " WHERE" IN_RANGE " AND o.state = 2 AND o.value IS NOT NULL"
 		   " GROUP BY p.id ORDER BY p.id",
 	[Q_TOBS] = "SELECT p.id, count(pw_bulk_take(1, p.id, g.key, " OBS_COLS "))" ANY
 		   " CROSS JOIN targets g ON g.version_id = w.id AND g.indicator_id IS NULL"
-		   " CROSS JOIN observations o ON o.target_id = g.id"
-		   " WHERE" IN_RANGE " AND o.state = 'approved' AND o.value IS NOT NULL"
+		   " CROSS JOIN obs o ON o.target_id = g.id"
+		   " WHERE" IN_RANGE " AND o.state = 2 AND o.value IS NOT NULL"
 		   " GROUP BY p.id ORDER BY p.id",
 	/* External targets are few: read them all, sorted by plan. */
 	[Q_IEXT] = "SELECT w.plan_id, j.key, e.id, e.cmp, e.value FROM external_targets e"

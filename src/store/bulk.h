@@ -22,8 +22,8 @@
  * review count too) the series are read plan by plan as
  * pw_eval_from_store() reads them.
  *
- * The approved values are read from the covering indexes of schema step
- * 4 (docs/schema.md).
+ * The approved values (obs.state 2) are read from the covering indexes
+ * obs_indicator and obs_target of schema step 5 (docs/schema.md).
  *
  * Conventions are those of store.h: 0, or -1 after pw_error().
  */

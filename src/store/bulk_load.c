@@ -12,8 +12,8 @@
 #include <string.h>
 
 static const char *const any_obs_sql[] = {
-	PW_SAME_IND "SELECT EXISTS (SELECT 1 FROM observations o WHERE o.indicator_id IN same)",
-	PW_SAME_TGT "SELECT EXISTS (SELECT 1 FROM observations o WHERE o.target_id IN same)",
+	PW_SAME_IND "SELECT EXISTS (SELECT 1 FROM obs o WHERE o.indicator_id IN same)",
+	PW_SAME_TGT "SELECT EXISTS (SELECT 1 FROM obs o WHERE o.target_id IN same)",
 };
 
 /* 1 if row id of entity e (any version) has observations, 0 if not. */
@@ -33,22 +33,39 @@ static int has_obs(struct pw_store *s, enum pw_entity e, int64_t id)
 	return rc;
 }
 
-static int insert_row(struct pw_store *s, const struct pw_bulk_value *v, const char *who,
-		      const char *source, int64_t *id)
-{
-	sqlite3_stmt *st = pw_store_stmt(s,
-		"INSERT INTO observations (indicator_id, target_id, year, value, unit, source,"
-		" state, version, entered_by, estimated) VALUES (?, ?, ?, ?, ?, ?, 'approved', 1, ?, ?)");
+/* The obs_texts ids of the load's unit, source and who, looked up again
+ * only when the unit changes. */
+struct load_texts {
+	const char *unit;
+	int64_t unit_id, source_id, who_id;
+	bool have;
+};
 
+static int insert_row(struct pw_store *s, const struct pw_bulk_value *v, const char *who,
+		      const char *source, struct load_texts *lt, int64_t *id)
+{
+	sqlite3_stmt *st;
+
+	if (!lt->have && (pw_monitor_obs_text_id(s, source, &lt->source_id) < 0 ||
+			  pw_monitor_obs_text_id(s, who, &lt->who_id) < 0))
+		return -1;
+	if ((!lt->have || !lt->unit != !v->unit || (v->unit && strcmp(lt->unit, v->unit))) &&
+	    pw_monitor_obs_text_id(s, v->unit, &lt->unit_id) < 0)
+		return -1;
+	lt->have = true;
+	lt->unit = v->unit;
+	st = pw_store_stmt(s,
+		"INSERT INTO obs (indicator_id, target_id, year, value, unit_id, source_id,"
+		" state, version, entered_by_id, estimated) VALUES (?, ?, ?, ?, ?, ?, 2, 1, ?, ?)");
 	if (!st)
 		return -1;
 	pw_bind_int_or_null(st, 1, v->id, v->entity == PW_ENTITY_INDICATOR);
 	pw_bind_int_or_null(st, 2, v->id, v->entity == PW_ENTITY_TARGET);
 	pw_bind_int(st, 3, v->year);
 	sqlite3_bind_double(st, 4, v->value);
-	pw_bind_text(st, 5, v->unit);
-	pw_bind_text(st, 6, source);
-	pw_bind_text(st, 7, who);
+	pw_bind_int_or_null(st, 5, lt->unit_id, lt->unit_id > 0);
+	pw_bind_int_or_null(st, 6, lt->source_id, lt->source_id > 0);
+	pw_bind_int(st, 7, lt->who_id);
 	pw_bind_int(st, 8, v->estimated);
 	if (pw_store_run(s, st) < 0)
 		return -1;
@@ -87,6 +104,7 @@ struct tally {
 	int had_obs;
 	int years[64]; /* years inserted directly for it */
 	size_t nyears;
+	struct load_texts texts;
 };
 
 /* Whether this load has started a chain for the entity's year already
@@ -127,7 +145,7 @@ static int load_one(struct pw_store *s, const struct pw_bulk_value *v, const cha
 		t->ordinary++;
 		return record_approved(s, v, who, source);
 	}
-	if (insert_row(s, v, who, source, &id) < 0)
+	if (insert_row(s, v, who, source, &t->texts, &id) < 0)
 		return -1;
 	if (!t->first)
 		t->first = id;

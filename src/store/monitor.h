@@ -36,6 +36,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct strbuf;
+
 /* The years monitoring takes at all (whether a year lies in a plan's
  * period is checked by validation, monitor/batch.c). */
 #define PW_MONITOR_YEAR_MIN 1900
@@ -57,6 +59,20 @@ enum pw_obs_state { PW_OBS_DRAFT, PW_OBS_SUBMITTED, PW_OBS_APPROVED, PW_OBS_RETU
 /* "draft", "submitted", "approved", "returned"; inverse returns -1. */
 const char *pw_obs_state_name(enum pw_obs_state st);
 int pw_obs_state_from_name(const char *s);
+
+/*
+ * The transaction of one write, or of a group of writes (a batch import):
+ * its own (BEGIN IMMEDIATE ... COMMIT) when no transaction is open, else a
+ * SAVEPOINT inside the caller's (pw_store_begin(), e.g. a web request), so
+ * that a failed write undoes only itself and the caller's transaction can
+ * go on or roll back as it chooses.  Every write of this module opens one.
+ * *own says which was opened; pw_store_write_end() commits or releases it
+ * when rc >= 0 and rolls it back when rc < 0, and returns rc, or -1 (after
+ * rolling back) when the commit or release failed: nothing of a failed
+ * write remains.
+ */
+int pw_store_write_begin(struct pw_store *s, int *own);
+int pw_store_write_end(struct pw_store *s, int own, int rc);
 
 /* ------------------------------------------------------------------ */
 /* Read side for assess and report (stable: other modules call these)  */
@@ -93,6 +109,34 @@ int pw_store_obs_series(struct pw_store *s, enum pw_entity e, int64_t id, int up
 int pw_store_plan_obs_series(struct pw_store *s, int plan_id, int version, int upto,
 			     enum pw_obs_pick pick, struct pw_series **series, size_t *n);
 void pw_store_series_free(struct pw_series *series, size_t n);
+
+/* One stored observation row, as listed.  Strings owned by the row. */
+struct pw_obs_row {
+	int64_t id;
+	enum pw_entity entity; /* INDICATOR or TARGET */
+	int64_t ref_id;        /* indicator or target id the row was entered for */
+	char *name;            /* indicator name or target subject */
+	int year;
+	bool has_value;
+	double value;
+	bool estimated;
+	char *unit, *source, *note, *review_note, *entered_by, *entered_at;
+	enum pw_obs_state state;
+	int version;
+	int64_t supersedes; /* 0 if none */
+	bool current;       /* the head of its chain */
+};
+
+void pw_obs_row_free_array(struct pw_obs_row *rows, size_t n);
+
+/*
+ * The rows pw_store_obs_series() takes, whole (value, unit, source, note,
+ * state...): one per year with a value, by year, years <= upto (0: all).
+ * One query.  *out is freed with pw_obs_row_free_array() (NULL when *n is
+ * 0).  PW_STORE_NOTFOUND (reported) for an unknown indicator/target.
+ */
+int pw_store_obs_picked(struct pw_store *s, enum pw_entity e, int64_t id, int upto,
+			enum pw_obs_pick pick, struct pw_obs_row **out, size_t *n);
 
 /* An externally set target (planwatch target set).  Strings owned by the
  * struct: pw_external_release(). */
@@ -216,23 +260,6 @@ int pw_store_obs_record(struct pw_store *s, const struct pw_obs_entry *e, int64_
 int pw_store_obs_transition(struct pw_store *s, int64_t obs_id, enum pw_obs_state to,
 			    const char *note, const char *who, int64_t *new_id);
 
-/* One stored observation row, as listed.  Strings owned by the row. */
-struct pw_obs_row {
-	int64_t id;
-	enum pw_entity entity; /* INDICATOR or TARGET */
-	int64_t ref_id;        /* indicator or target id the row was entered for */
-	char *name;            /* indicator name or target subject */
-	int year;
-	bool has_value;
-	double value;
-	bool estimated;
-	char *unit, *source, *note, *review_note, *entered_by, *entered_at;
-	enum pw_obs_state state;
-	int version;
-	int64_t supersedes; /* 0 if none */
-	bool current;       /* the head of its chain */
-};
-
 /*
  * Observation rows, oldest first.  filter_id 0: every observation; else
  * those of one indicator/target (entity e, any plan version).  history
@@ -240,7 +267,6 @@ struct pw_obs_row {
  */
 int pw_store_obs_list(struct pw_store *s, enum pw_entity e, int64_t filter_id, bool history,
 		      struct pw_obs_row **out, size_t *n);
-void pw_obs_row_free_array(struct pw_obs_row *rows, size_t n);
 
 /* ------------------------------------------------------------------ */
 /* External targets                                                   */
@@ -275,11 +301,51 @@ struct pw_progress {
  * *id (may be NULL) receives the new row. */
 int pw_store_progress_record(struct pw_store *s, const struct pw_progress *p, int64_t *id);
 
-/* The latest progress row of a project up to year `upto` (0: any):
- * 0 and fills *status (new string) and percent (NAN if none);
- * PW_STORE_NOTFOUND without a message when there is none. */
+/*
+ * Reviews progress row id, which must be the head of its chain, as
+ * pw_store_obs_transition() reviews an observation: submit (draft ->
+ * submitted), approve or return (submitted -> approved / returned).  A
+ * new row copies the progress with the new state, `note` as review_note
+ * and `who`; audited as progress.submit, progress.approve, progress.return.
+ */
+int pw_store_progress_transition(struct pw_store *s, int64_t id, enum pw_obs_state to,
+				 const char *note, const char *who, int64_t *new_id);
+
+/* The progress of a project in a year that `pick` takes (as for
+ * observations): PW_PICK_APPROVED the year's most recent approved row;
+ * PW_PICK_LATEST the head of the year's chain, or its most recent approved
+ * row when the head was returned.  The latest year <= upto (0: any) that
+ * has one: 0 and fills *year, *status (new string) and *percent (NAN if
+ * none); PW_STORE_NOTFOUND without a message when there is none. */
+int pw_store_progress_pick(struct pw_store *s, int64_t item_id, int upto, enum pw_obs_pick pick,
+			   int *year, char **status, double *percent);
+
+/* pw_store_progress_pick() with PW_PICK_LATEST (drafts and values awaiting
+ * review count, as in working views). */
 int pw_store_progress_latest(struct pw_store *s, int64_t item_id, int upto, int *year,
 			     char **status, double *percent);
+
+/* One stored progress row, as listed.  Strings owned by the row. */
+struct pw_progress_row {
+	int64_t id, item_id;
+	char *title; /* the project */
+	int year;
+	char *status;
+	bool has_percent, has_investment;
+	double percent, investment;
+	char *note, *source, *review_note, *entered_by, *entered_at;
+	enum pw_obs_state state;
+	int version;
+	int64_t supersedes; /* 0 if none */
+	bool current;       /* the head of its chain */
+};
+
+/* Progress rows, oldest first: of every project (item_id 0) or of one
+ * (any plan version); history false: chain heads only.  Free with
+ * pw_progress_row_free_array(). */
+int pw_store_progress_list(struct pw_store *s, int64_t item_id, bool history,
+			   struct pw_progress_row **out, size_t *n);
+void pw_progress_row_free_array(struct pw_progress_row *rows, size_t n);
 
 /* ------------------------------------------------------------------ */
 /* Facts about indicators the monitoring side needs                   */
@@ -290,7 +356,8 @@ struct pw_monitor_ref {
 	enum pw_entity entity; /* INDICATOR or TARGET */
 	int64_t id;
 	int plan_id;
-	int start, end;        /* plan period */
+	int start, end;        /* plan period (of the table, else of the plan; 0: unknown) */
+	int span_start, span_end; /* the years the plan's tables cover (0: none) */
 	int table_no;          /* 表N of its table (0: unknown, or a prose target) */
 	char *no, *group, *name, *unit;
 	enum pw_attr attribute;
@@ -310,14 +377,49 @@ int pw_store_monitor_ref(struct pw_store *s, enum pw_entity e, int64_t id,
 			 struct pw_monitor_ref *out);
 
 /*
- * Resolves the reference form of data files: table number (表2 -> 2; 0:
- * any table),
- * row number (序号, may be NULL) and name (指标名称, may be NULL, matched
- * against the name or "group name"), in the current version of plan_id
- * (0: of the only plan that has such a table).  Returns 0 and the
- * indicator id; PW_STORE_NOTFOUND with *why set to a static reason when no
- * or several rows match (no message); -1 on error.
+ * How names are compared, everywhere on the monitoring side (指标名称 of a
+ * data file against the plan's, by id or by 表/序号/指标名称; units of
+ * measure): pw_monitor_fold() writes s with full-width ASCII forms as
+ * ASCII (ＡＢ１２ -> AB12), U+3000 as a space and U+2212 as '-', trimmed;
+ * pw_monitor_name_key() then drops every blank.  A 序号 is compared by its
+ * name key without a trailing '.' or '、' ("3." and "３、" are 3).  out is
+ * reset first; s may be NULL ("").
  */
+void pw_monitor_fold(const char *s, struct strbuf *out);
+void pw_monitor_name_key(const char *s, struct strbuf *out);
+
+/*
+ * The indicators of the current plan versions (of plan_id, or of every
+ * plan for 0) as data files name them, loaded with ONE query the first
+ * time a lookup needs it, then found by binary search: a file of many
+ * rows costs one lookup per row, not a scan of the indicators per row.
+ * pw_indicator_index_init() sets it up empty; release frees it.
+ */
+struct pw_index_entry;
+struct pw_indicator_index {
+	int plan_id;
+	bool loaded;
+	struct pw_index_entry *v;
+	struct pw_index_entry **by[3]; /* sorted by name, group+name, 序号 key */
+	size_t n, nby[3];
+};
+
+void pw_indicator_index_init(struct pw_indicator_index *x, int plan_id);
+void pw_indicator_index_release(struct pw_indicator_index *x);
+
+/*
+ * Resolves the reference form of data files: table number (表2 -> 2; 0:
+ * any table), row number (序号, may be NULL) and name (指标名称, may be
+ * NULL, matched against the name or group + name), by their keys
+ * (pw_monitor_name_key()), in x (loaded on first use).  Returns 0 and the
+ * indicator id; PW_STORE_NOTFOUND with *why set to a static reason when
+ * no or several rows match (no message); -1 on error.
+ */
+int pw_store_index_find(struct pw_store *s, struct pw_indicator_index *x, int table_no,
+			const char *no, const char *name, int64_t *id, const char **why);
+
+/* The same for one lookup, in the current version of plan_id (0: of the
+ * only plan that has such a row). */
 int pw_store_find_indicator(struct pw_store *s, int plan_id, int table_no, const char *no,
 			    const char *name, int64_t *id, const char **why);
 

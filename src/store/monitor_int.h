@@ -46,11 +46,38 @@ int pw_monitor_fetch(struct pw_store *s, const char *sql, int64_t id, int64_t ar
  * "no indicator 12" (or -1 on a database error). */
 int pw_monitor_check_entity(struct pw_store *s, enum pw_entity e, int64_t id);
 
-/* Opens a transaction unless the caller has one open; *own says which.
- * pw_monitor_tx_end() commits (or rolls back when rc < 0) what it owns
- * and returns rc, or -1 if the commit failed. */
-int pw_monitor_tx_begin(struct pw_store *s, int *own);
-int pw_monitor_tx_end(struct pw_store *s, int own, int rc);
+/* The older names of pw_store_write_begin()/end() (monitor.h), which
+ * store/bulk_load.c uses. */
+static inline int pw_monitor_tx_begin(struct pw_store *s, int *own)
+{
+	return pw_store_write_begin(s, own);
+}
+
+static inline int pw_monitor_tx_end(struct pw_store *s, int own, int rc)
+{
+	return pw_store_write_end(s, own, rc);
+}
+
+/*
+ * A table of review chains (observations, project_progress): rows of one
+ * thing and year linked by `supersedes`, whose state moves draft ->
+ * submitted -> approved | returned by appending a copy of the head.
+ */
+struct pw_monitor_chain {
+	const char *noun;      /* "observation", in messages */
+	const char *state_sql; /* ?1 id -> state, id of the row superseding it */
+	const char *copy_sql;  /* ?1 id, ?2 state, ?3 who, ?4 note: appends the copy */
+	const char *json_sql;  /* the audit JSON of a row (?1 id) */
+	const char *entity;    /* audit entity */
+	const char *actions[4]; /* audit action by new state (submit, approve, return) */
+};
+
+/* Moves row id of chain table c, which must be the head of its chain, to
+ * state `to` (docs/monitoring.md, "States"); audited.  *new_id (not NULL)
+ * receives the new row.  PW_STORE_NOTFOUND (reported) for an unknown id. */
+int pw_monitor_transition(struct pw_store *s, const struct pw_monitor_chain *c, int64_t id,
+			  enum pw_obs_state to, const char *note, const char *who,
+			  int64_t *new_id);
 
 /*
  * Appends the audit row of a write: before_json is the JSON of row old_id
@@ -62,5 +89,9 @@ int pw_monitor_tx_end(struct pw_store *s, int own, int rc);
 int pw_monitor_audit_rows(struct pw_store *s, const char *who, const char *action,
 			  const char *entity, const char *json_sql, int64_t old_id,
 			  int64_t new_id);
+
+/* The id of text in obs_texts (unit, source, who of observations; schema
+ * step 5), added if new; 0 for a NULL text.  0 or -1 (observations.c). */
+int pw_monitor_obs_text_id(struct pw_store *s, const char *text, int64_t *id);
 
 #endif

@@ -1,12 +1,13 @@
 /*
  * monitor_refs.c - what monitoring needs to know about indicators and
  * targets (facts for validation and templates, the 表/序号/指标名称
- * reference form of data files), external targets (按市定目标执行) and
- * project progress.  See monitor.h.
+ * reference form of data files, with the one normalisation of names) and
+ * external targets (按市定目标执行).  See monitor.h.
  */
 #include "store/monitor_int.h"
 #include "util/alloc.h"
 #include "util/error.h"
+#include "text/utf8.h"
 #include "util/strbuf.h"
 
 #include <ctype.h>
@@ -60,6 +61,11 @@ void pw_monitor_ref_release(struct pw_monitor_ref *r)
 	memset(r, 0, sizeof(*r));
 }
 
+/* The years the tables of version v cover. */
+#define SPAN_COLS                                                                   \
+	"(SELECT min(x.period_start) FROM indicator_tables x WHERE x.version_id = v.id)," \
+	" (SELECT max(x.period_end) FROM indicator_tables x WHERE x.version_id = v.id)"
+
 static const char ind_ref_sql[] =
 	"SELECT i.id, v.plan_id, COALESCE(t.period_start, v.period_start),"
 	" COALESCE(t.period_end, v.period_end), t.title, t.seq, i.no, i.group_name, i.name,"
@@ -67,15 +73,15 @@ static const char ind_ref_sql[] =
 	" (SELECT group_concat(x, '; ') FROM (SELECT COALESCE(g.text, g.kind) AS x"
 	"  FROM targets g WHERE g.indicator_id = i.id ORDER BY g.seq)),"
 	" (SELECT group_concat(k, ',') FROM (SELECT g.kind AS k FROM targets g"
-	"  WHERE g.indicator_id = i.id ORDER BY g.seq))"
+	"  WHERE g.indicator_id = i.id ORDER BY g.seq)), " SPAN_COLS
 	" FROM indicators i JOIN indicator_tables t ON t.id = i.table_id"
 	" JOIN plan_versions v ON v.id = i.version_id WHERE i.id = ?";
 
 /* Prose targets: the same columns, with the subject as name. */
 static const char tgt_ref_sql[] =
 	"SELECT g.id, v.plan_id, v.period_start, v.period_end, NULL, -1, NULL, NULL,"
-	" COALESCE(g.subject, g.text), g.unit, NULL, 'up', NULL, NULL, g.text, g.kind"
-	" FROM targets g JOIN plan_versions v ON v.id = g.version_id WHERE g.id = ?";
+	" COALESCE(g.subject, g.text), g.unit, NULL, 'up', NULL, NULL, g.text, g.kind, "
+	SPAN_COLS " FROM targets g JOIN plan_versions v ON v.id = g.version_id WHERE g.id = ?";
 
 static void ref_row(sqlite3_stmt *st, void *out)
 {
@@ -99,6 +105,8 @@ static void ref_row(sqlite3_stmt *st, void *out)
 	r->baseline = sqlite3_column_double(st, 13);
 	r->target_text = pw_col_text(st, 14);
 	r->kinds = pw_col_text(st, 15);
+	r->span_start = sqlite3_column_int(st, 16);
+	r->span_end = sqlite3_column_int(st, 17);
 }
 
 int pw_store_monitor_ref(struct pw_store *s, enum pw_entity e, int64_t id,
@@ -113,106 +121,244 @@ int pw_store_monitor_ref(struct pw_store *s, enum pw_entity e, int64_t id,
 }
 
 /* ------------------------------------------------------------------ */
-/* The 表/序号/指标名称 reference form                                  */
+/* Names: one normalisation for every comparison (monitor.h)          */
 
-/* s without blanks (ASCII space, U+3000), trailing 、 or . of a number. */
-static void squeeze(struct strbuf *sb, const char *s)
+void pw_monitor_fold(const char *s, struct strbuf *out)
 {
-	sb_reset(sb);
-	for (; s && *s; s++) {
-		if (*s == ' ' || *s == '\t')
-			continue;
-		if (!strncmp(s, "\xe3\x80\x80", 3)) {
-			s += 2;
-			continue;
-		}
-		sb_addch(sb, *s);
+	size_t len = s ? strlen(s) : 0, i = 0, k;
+	uint32_t cp;
+
+	sb_reset(out);
+	while (i < len) {
+		k = pw_utf8_decode(s + i, len - i, &cp);
+		if (cp >= 0xFF01 && cp <= 0xFF5E)
+			sb_addch(out, (char)(cp - 0xFEE0));
+		else if (cp == 0x3000)
+			sb_addch(out, ' ');
+		else if (cp == 0x2212)
+			sb_addch(out, '-');
+		else
+			sb_add(out, s + i, k);
+		i += k;
 	}
-	while (sb->len && sb->buf[sb->len - 1] == '.')
-		sb_setlen(sb, sb->len - 1);
-	if (sb->len >= 3 && !strcmp(sb->buf + sb->len - 3, "、"))
-		sb_setlen(sb, sb->len - 3);
+	sb_trim(out);
 }
 
-static const char find_sql[] =
-	"SELECT i.id, cv.plan_id, t.title, t.seq, i.no FROM indicators i"
-	" JOIN indicator_tables t ON t.id = i.table_id"
-	" JOIN current_versions cv ON cv.id = i.version_id"
-	" WHERE (?1 = 0 OR cv.plan_id = ?1) AND (?2 IS NULL"
-	"  OR replace(replace(i.name, ' ', ''), '　', '') = ?2"
-	"  OR replace(replace(COALESCE(i.group_name, '') || i.name, ' ', ''), '　', '') = ?2)"
-	" ORDER BY cv.plan_id, t.seq, i.seq";
-
-struct find {
-	int table_no;
-	const char *no; /* squeezed, or NULL */
-	int64_t id;
-	int plan, nhits, nplans;
-};
-
-static void find_row(struct find *f, sqlite3_stmt *st, struct strbuf *tmp)
-{
-	int plan = sqlite3_column_int(st, 1);
-
-	if (f->table_no && table_no(st, 2, 3) != f->table_no)
-		return;
-	if (f->no) {
-		squeeze(tmp, (const char *)sqlite3_column_text(st, 4));
-		if (strcmp(tmp->buf, f->no))
-			return;
-	}
-	if (!f->nhits || plan != f->plan)
-		f->nplans++;
-	f->nhits++;
-	f->plan = plan;
-	f->id = sqlite3_column_int64(st, 0);
-}
-
-static int find_run(struct pw_store *s, int plan_id, const char *name, struct find *f)
+void pw_monitor_name_key(const char *s, struct strbuf *out)
 {
 	struct strbuf tmp = STRBUF_INIT;
-	sqlite3_stmt *st = pw_store_stmt(s, find_sql);
+	const char *p;
+
+	pw_monitor_fold(s, &tmp);
+	sb_reset(out);
+	for (p = tmp.buf; *p; p++)
+		if (*p != ' ' && *p != '\t' && *p != '\r' && *p != '\n')
+			sb_addch(out, *p);
+	sb_release(&tmp);
+}
+
+/* The key of a 序号: its name key without a trailing '.' or '、'. */
+static void no_key(const char *s, struct strbuf *out)
+{
+	pw_monitor_name_key(s, out);
+	while (out->len && out->buf[out->len - 1] == '.')
+		sb_setlen(out, out->len - 1);
+	if (out->len >= 3 && !strcmp(out->buf + out->len - 3, "、"))
+		sb_setlen(out, out->len - 3);
+}
+
+/* ------------------------------------------------------------------ */
+/* The 表/序号/指标名称 reference form                                  */
+
+enum { BY_NAME, BY_FULL, BY_NO };
+
+struct pw_index_entry {
+	int64_t id;
+	int plan_id, table_no;
+	char *key[3]; /* name, group + name (NULL without a group), 序号 */
+};
+
+void pw_indicator_index_init(struct pw_indicator_index *x, int plan_id)
+{
+	memset(x, 0, sizeof(*x));
+	x->plan_id = plan_id;
+}
+
+void pw_indicator_index_release(struct pw_indicator_index *x)
+{
+	size_t i, k;
+
+	for (i = 0; i < x->n; i++)
+		for (k = 0; k < 3; k++)
+			free(x->v[i].key[k]);
+	free(x->v);
+	for (k = 0; k < 3; k++)
+		free(x->by[k]);
+	pw_indicator_index_init(x, x->plan_id);
+}
+
+static const char index_sql[] =
+	"SELECT i.id, cv.plan_id, t.title, t.seq, i.no, i.group_name, i.name FROM indicators i"
+	" JOIN indicator_tables t ON t.id = i.table_id"
+	" JOIN current_versions cv ON cv.id = i.version_id WHERE ?1 = 0 OR cv.plan_id = ?1";
+
+static void index_row(struct pw_index_entry *e, sqlite3_stmt *st, struct strbuf *tmp)
+{
+	const char *group = (const char *)sqlite3_column_text(st, 5);
+	const char *name = (const char *)sqlite3_column_text(st, 6);
+
+	e->id = sqlite3_column_int64(st, 0);
+	e->plan_id = sqlite3_column_int(st, 1);
+	e->table_no = table_no(st, 2, 3);
+	pw_monitor_name_key(name, tmp);
+	e->key[BY_NAME] = xstrdup(tmp->buf);
+	pw_monitor_name_key(group, tmp);
+	e->key[BY_FULL] = NULL;
+	if (tmp->len) {
+		sb_addstr(tmp, e->key[BY_NAME]);
+		e->key[BY_FULL] = xstrdup(tmp->buf);
+	}
+	no_key((const char *)sqlite3_column_text(st, 4), tmp);
+	e->key[BY_NO] = xstrdup(tmp->buf);
+}
+
+#define KEY_CMP(k)                                                             \
+	static int cmp_key##k(const void *a, const void *b)                    \
+	{                                                                      \
+		return strcmp((*(struct pw_index_entry *const *)a)->key[k],    \
+			      (*(struct pw_index_entry *const *)b)->key[k]);   \
+	}
+KEY_CMP(0)
+KEY_CMP(1)
+KEY_CMP(2)
+
+static int (*const key_cmp[3])(const void *, const void *) = { cmp_key0, cmp_key1, cmp_key2 };
+
+static void index_sort(struct pw_indicator_index *x)
+{
+	size_t i, k;
+
+	for (k = 0; k < 3; k++) {
+		x->by[k] = xcalloc(x->n ? x->n : 1, sizeof(*x->by[k]));
+		for (i = 0; i < x->n; i++)
+			if (x->v[i].key[k])
+				x->by[k][x->nby[k]++] = &x->v[i];
+		qsort(x->by[k], x->nby[k], sizeof(*x->by[k]), key_cmp[k]);
+	}
+}
+
+static int index_load(struct pw_store *s, struct pw_indicator_index *x)
+{
+	struct strbuf tmp = STRBUF_INIT;
+	sqlite3_stmt *st = pw_store_stmt(s, index_sql);
+	size_t alloc = 0;
 	int rc;
 
 	if (!st)
 		return -1;
-	pw_bind_int(st, 1, plan_id);
-	pw_bind_text(st, 2, name);
-	while ((rc = pw_store_step(s, st)) == 1)
-		find_row(f, st, &tmp);
+	pw_bind_int(st, 1, x->plan_id);
+	while ((rc = pw_store_step(s, st)) == 1) {
+		ALLOC_GROW(x->v, x->n + 1, alloc);
+		index_row(&x->v[x->n++], st, &tmp);
+	}
 	sb_release(&tmp);
-	return rc;
+	if (rc < 0) {
+		pw_indicator_index_release(x);
+		return -1;
+	}
+	index_sort(x);
+	x->loaded = true;
+	return 0;
 }
 
-int pw_store_find_indicator(struct pw_store *s, int plan_id, int table_no, const char *no,
-			    const char *name, int64_t *id, const char **why)
+/* The first of x->by[k] whose key is not below key. */
+static size_t lower_bound(const struct pw_indicator_index *x, int k, const char *key)
+{
+	size_t lo = 0, hi = x->nby[k], mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (strcmp(x->by[k][mid]->key[k], key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+struct find {
+	int table_no;
+	const char *no; /* key, or NULL */
+	int64_t id;
+	int plan, nhits;
+	bool several_plans;
+};
+
+static void find_hit(struct find *f, const struct pw_index_entry *e)
+{
+	if (f->table_no && e->table_no != f->table_no)
+		return;
+	if (f->no && strcmp(e->key[BY_NO], f->no))
+		return;
+	if (f->nhits && e->plan_id != f->plan)
+		f->several_plans = true;
+	f->nhits++;
+	f->plan = e->plan_id;
+	f->id = e->id;
+}
+
+/* Every entry whose key k is key. */
+static void find_in(const struct pw_indicator_index *x, int k, const char *key, struct find *f)
+{
+	size_t i;
+
+	for (i = lower_bound(x, k, key); i < x->nby[k] && !strcmp(x->by[k][i]->key[k], key); i++)
+		find_hit(f, x->by[k][i]);
+}
+
+int pw_store_index_find(struct pw_store *s, struct pw_indicator_index *x, int table_no,
+			const char *no, const char *name, int64_t *id, const char **why)
 {
 	struct strbuf sno = STRBUF_INIT, sname = STRBUF_INIT;
 	struct find f = { .table_no = table_no };
-	int rc;
+	int rc = 0;
 
 	*why = NULL;
-	squeeze(&sno, no);
-	squeeze(&sname, name);
+	no_key(no, &sno);
+	pw_monitor_name_key(name, &sname);
 	f.no = sno.len ? sno.buf : NULL;
-	if (!f.no && !sname.len) {
+	if (!f.no && !sname.len)
 		*why = "the row gives neither 序号 nor 指标名称";
-		rc = PW_STORE_NOTFOUND;
-	} else {
-		rc = find_run(s, plan_id, sname.len ? sname.buf : NULL, &f);
+	else if (!x->loaded)
+		rc = index_load(s, x);
+	if (rc == 0 && !*why && sname.len) {
+		find_in(x, BY_NAME, sname.buf, &f);
+		find_in(x, BY_FULL, sname.buf, &f);
+	} else if (rc == 0 && !*why) {
+		find_in(x, BY_NO, f.no, &f);
 	}
 	if (rc == 0 && f.nhits == 1)
 		*id = f.id;
-	else if (rc == 0 && f.nplans > 1)
+	else if (rc == 0 && f.several_plans)
 		*why = "it matches indicators of several plans (choose one with --plan)";
 	else if (rc == 0 && f.nhits > 1)
 		*why = "it matches several rows (give both 序号 and 指标名称)";
 	else if (rc == 0 && !*why)
 		*why = "no such indicator in the table";
-	if (rc == 0 && f.nhits != 1)
-		rc = PW_STORE_NOTFOUND;
 	sb_release(&sno);
 	sb_release(&sname);
+	return rc == 0 && f.nhits != 1 ? PW_STORE_NOTFOUND : rc;
+}
+
+int pw_store_find_indicator(struct pw_store *s, int plan_id, int table_no, const char *no,
+			    const char *name, int64_t *id, const char **why)
+{
+	struct pw_indicator_index x;
+	int rc;
+
+	pw_indicator_index_init(&x, plan_id);
+	rc = pw_store_index_find(s, &x, table_no, no, name, id, why);
+	pw_indicator_index_release(&x);
 	return rc;
 }
 
@@ -358,152 +504,8 @@ int pw_store_external_set(struct pw_store *s, enum pw_entity e, int64_t id,
 		return pw_error("an external target value is not a finite number");
 	if (x->year && (x->year < PW_MONITOR_YEAR_MIN || x->year > PW_MONITOR_YEAR_MAX))
 		return pw_error("year %d of an external target is out of range", x->year);
-	if (pw_monitor_tx_begin(s, &own) < 0)
+	if (pw_store_write_begin(s, &own) < 0)
 		return -1;
 	rc = external_tx(s, e, id, x, who, ext_id ? ext_id : &dummy);
-	return pw_monitor_tx_end(s, own, rc);
-}
-
-/* ------------------------------------------------------------------ */
-/* Project progress                                                   */
-
-static const char progress_head_sql[] =
-	PW_SAME_ITEM "SELECT p.id, p.version, p.item_id FROM project_progress p"
-		     " WHERE p.item_id IN same AND p.year = ?2 AND NOT EXISTS"
-		     " (SELECT 1 FROM project_progress n WHERE n.supersedes = p.id)"
-		     " ORDER BY p.id DESC LIMIT 1";
-
-static const char progress_json_sql[] =
-	"SELECT json_object('id', id, 'item_id', item_id, 'year', year, 'status', status,"
-	" 'percent', percent, 'investment', investment, 'note', note, 'source', source,"
-	" 'state', state, 'version', version, 'entered_by', entered_by,"
-	" 'supersedes', supersedes) FROM project_progress WHERE id = ?";
-
-struct progress_head {
-	int64_t id; /* 0: no row for the year yet */
-	int version;
-	int64_t item; /* the item id the chain was started for */
-};
-
-static void fill_progress_head(sqlite3_stmt *st, void *out)
-{
-	struct progress_head *h = out;
-
-	h->id = sqlite3_column_int64(st, 0);
-	h->version = sqlite3_column_int(st, 1);
-	h->item = sqlite3_column_int64(st, 2);
-}
-
-static int progress_head(struct pw_store *s, const struct pw_progress *p,
-			 struct progress_head *h)
-{
-	int rc;
-
-	h->id = 0;
-	h->version = 0;
-	h->item = p->item_id;
-	rc = pw_monitor_fetch(s, progress_head_sql, p->item_id, p->year, fill_progress_head, h);
-	return rc == PW_STORE_NOTFOUND ? 0 : rc;
-}
-
-static int progress_tx(struct pw_store *s, const struct pw_progress *p, int64_t *id)
-{
-	sqlite3_stmt *st;
-	struct progress_head h;
-
-	if (pw_monitor_check_entity(s, PW_ENTITY_PROJECT, p->item_id) < 0 ||
-	    progress_head(s, p, &h) < 0)
-		return -1;
-	st = pw_store_stmt(s,
-		"INSERT INTO project_progress (item_id, year, status, percent, investment, note,"
-		" source, state, version, entered_by, supersedes) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
-	if (!st)
-		return -1;
-	pw_bind_int(st, 1, h.item);
-	pw_bind_int(st, 2, p->year);
-	pw_bind_text(st, 3, p->status);
-	pw_bind_double_or_null(st, 4, p->percent, p->has_percent);
-	pw_bind_double_or_null(st, 5, p->investment, p->has_investment);
-	pw_bind_text(st, 6, p->note);
-	pw_bind_text(st, 7, p->source);
-	pw_bind_text(st, 8, pw_obs_state_name(p->state));
-	pw_bind_int(st, 9, h.version + 1);
-	pw_bind_text(st, 10, p->by);
-	pw_bind_int_or_null(st, 11, h.id, h.id > 0);
-	if (pw_store_run(s, st) < 0)
-		return -1;
-	*id = sqlite3_last_insert_rowid(s->db);
-	return pw_monitor_audit_rows(s, p->by, "progress.record", "project_progress",
-				     progress_json_sql, h.id, *id);
-}
-
-static const char *const progress_statuses[] = {
-	"not_started", "in_progress", "completed", "delayed", "suspended",
-};
-
-/* What the schema's CHECKs would refuse, said in words first. */
-static int check_progress(const struct pw_progress *p)
-{
-	if (!p->by || !*p->by)
-		return pw_error("project progress needs the name of who enters it");
-	if (pw_monitor_lookup(progress_statuses, 5, p->status) < 0)
-		return pw_error("project status '%s' is not one of not_started, in_progress, "
-				"completed, delayed, suspended", p->status ? p->status : "");
-	if (p->state != PW_OBS_DRAFT && p->state != PW_OBS_SUBMITTED)
-		return pw_error("new project progress is draft or submitted, not %s",
-				pw_obs_state_name(p->state));
-	if (p->year < PW_MONITOR_YEAR_MIN || p->year > PW_MONITOR_YEAR_MAX)
-		return pw_error("year %d of project %lld is out of range", p->year,
-				(long long)p->item_id);
-	if (p->has_percent && !(p->percent >= 0 && p->percent <= 100))
-		return pw_error("percent complete %g is not between 0 and 100", p->percent);
-	if (p->has_investment && !isfinite(p->investment))
-		return pw_error("investment of project %lld is not a finite number",
-				(long long)p->item_id);
-	return 0;
-}
-
-int pw_store_progress_record(struct pw_store *s, const struct pw_progress *p, int64_t *id)
-{
-	int64_t dummy;
-	int own, rc;
-
-	if (check_progress(p) < 0)
-		return -1;
-	if (pw_monitor_tx_begin(s, &own) < 0)
-		return -1;
-	rc = progress_tx(s, p, id ? id : &dummy);
-	return pw_monitor_tx_end(s, own, rc);
-}
-
-static const char progress_latest_sql[] =
-	PW_SAME_ITEM "SELECT p.year, p.status, p.percent FROM project_progress p"
-		     " WHERE p.item_id IN same AND (?2 = 0 OR p.year <= ?2) AND NOT EXISTS"
-		     " (SELECT 1 FROM project_progress n WHERE n.supersedes = p.id)"
-		     " AND p.state <> 'returned' ORDER BY p.year DESC, p.id DESC LIMIT 1";
-
-struct progress_latest {
-	int *year;
-	char **status;
-	double *percent;
-};
-
-static void fill_progress_latest(sqlite3_stmt *st, void *out)
-{
-	struct progress_latest *l = out;
-
-	*l->year = sqlite3_column_int(st, 0);
-	*l->status = pw_col_text(st, 1);
-	if (!pw_col_null(st, 2))
-		*l->percent = sqlite3_column_double(st, 2);
-}
-
-int pw_store_progress_latest(struct pw_store *s, int64_t item_id, int upto, int *year,
-			     char **status, double *percent)
-{
-	struct progress_latest l = { year, status, percent };
-
-	*status = NULL;
-	*percent = NAN;
-	return pw_monitor_fetch(s, progress_latest_sql, item_id, upto, fill_progress_latest, &l);
+	return pw_store_write_end(s, own, rc);
 }

@@ -33,19 +33,58 @@ static int check_obs_entity(enum pw_entity e)
 	return 0;
 }
 
-#define HEAD_EXPR "NOT EXISTS (SELECT 1 FROM observations n WHERE n.supersedes = o.id)"
+/* Rows live in table obs (schema step 5: state as enum pw_obs_state,
+ * texts as obs_texts ids); the view `observations` shows them as text. */
+#define HEAD_EXPR "NOT EXISTS (SELECT 1 FROM obs n WHERE n.supersedes = o.id)"
 
+/*
+ * The audit row of a write names the rows instead of copying them: an
+ * observation row is append-only, so it is its own record (value, state,
+ * who, when).  {"id": row, "supersedes": the row it replaces or null}.
+ */
 static const char obs_json_sql[] =
-	"SELECT json_object('id', id, 'indicator_id', indicator_id, 'target_id', target_id,"
-	" 'year', year, 'value', value, 'estimated', estimated, 'unit', unit,"
-	" 'source', source, 'note', note, 'state', state, 'version', version,"
-	" 'entered_by', entered_by, 'entered_at', entered_at, 'supersedes', supersedes,"
-	" 'review_note', review_note) FROM observations WHERE id = ?";
+	"SELECT json_object('id', id, 'supersedes', supersedes) FROM obs WHERE id = ?";
 
 static int audit_obs(struct pw_store *s, const char *who, const char *action, int64_t old_id,
 		     int64_t new_id)
 {
 	return pw_monitor_audit_rows(s, who, action, "observation", obs_json_sql, old_id, new_id);
+}
+
+int pw_monitor_obs_text_id(struct pw_store *s, const char *text, int64_t *id)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*id = 0;
+	if (!text)
+		return 0;
+	st = pw_store_stmt(s, "SELECT id FROM obs_texts WHERE text = ?");
+	if (!st)
+		return -1;
+	pw_bind_text(st, 1, text);
+	rc = pw_store_step(s, st);
+	if (rc == 1) {
+		*id = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		return 0;
+	}
+	if (rc < 0 || !(st = pw_store_stmt(s, "INSERT INTO obs_texts (text) VALUES (?)")))
+		return -1;
+	pw_bind_text(st, 1, text);
+	if (pw_store_run(s, st) < 0)
+		return -1;
+	*id = sqlite3_last_insert_rowid(s->db);
+	return 0;
+}
+
+/* The ids of an entry's unit, source and who. */
+static int entry_texts(struct pw_store *s, const struct pw_obs_entry *e, int64_t ids[3])
+{
+	if (pw_monitor_obs_text_id(s, e->unit, &ids[0]) < 0 ||
+	    pw_monitor_obs_text_id(s, e->source, &ids[1]) < 0)
+		return -1;
+	return pw_monitor_obs_text_id(s, e->by, &ids[2]);
 }
 
 /* ------------------------------------------------------------------ */
@@ -58,10 +97,10 @@ struct chain_head {
 };
 
 static const char *const head_sql[] = {
-	PW_SAME_IND "SELECT o.id, o.version, o.indicator_id FROM observations o"
+	PW_SAME_IND "SELECT o.id, o.version, o.indicator_id FROM obs o"
 		    " WHERE o.indicator_id IN same AND o.year = ?2 AND " HEAD_EXPR
 		    " ORDER BY o.id DESC LIMIT 1",
-	PW_SAME_TGT "SELECT o.id, o.version, o.target_id FROM observations o"
+	PW_SAME_TGT "SELECT o.id, o.version, o.target_id FROM obs o"
 		    " WHERE o.target_id IN same AND o.year = ?2 AND " HEAD_EXPR
 		    " ORDER BY o.id DESC LIMIT 1",
 };
@@ -92,23 +131,27 @@ static int find_head(struct pw_store *s, enum pw_entity e, int64_t id, int year,
 static int insert_obs(struct pw_store *s, const struct pw_obs_entry *e,
 		      const struct chain_head *h, int64_t *id)
 {
-	sqlite3_stmt *st = pw_store_stmt(s,
-		"INSERT INTO observations (indicator_id, target_id, year, value, unit, source,"
-		" note, state, version, entered_by, user_id, supersedes, estimated)"
-		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+	int64_t text[3];
+	sqlite3_stmt *st;
 
+	if (entry_texts(s, e, text) < 0)
+		return -1;
+	st = pw_store_stmt(s,
+		"INSERT INTO obs (indicator_id, target_id, year, value, unit_id, source_id,"
+		" note, state, version, entered_by_id, user_id, supersedes, estimated)"
+		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 	if (!st)
 		return -1;
 	pw_bind_int_or_null(st, 1, h->ref, e->entity == PW_ENTITY_INDICATOR);
 	pw_bind_int_or_null(st, 2, h->ref, e->entity == PW_ENTITY_TARGET);
 	pw_bind_int(st, 3, e->year);
 	sqlite3_bind_double(st, 4, e->value);
-	pw_bind_text(st, 5, e->unit);
-	pw_bind_text(st, 6, e->source);
+	pw_bind_int_or_null(st, 5, text[0], text[0] > 0);
+	pw_bind_int_or_null(st, 6, text[1], text[1] > 0);
 	pw_bind_text(st, 7, e->note);
-	pw_bind_text(st, 8, pw_obs_state_name(e->state));
+	pw_bind_int(st, 8, e->state);
 	pw_bind_int(st, 9, h->version + 1);
-	pw_bind_text(st, 10, e->by);
+	pw_bind_int(st, 10, text[2]);
 	pw_bind_int_or_null(st, 11, e->user_id, e->user_id > 0);
 	pw_bind_int_or_null(st, 12, h->id, h->id > 0);
 	pw_bind_int(st, 13, e->estimated);
@@ -147,76 +190,65 @@ int pw_store_obs_record(struct pw_store *s, const struct pw_obs_entry *e, int64_
 	if (e->year < PW_MONITOR_YEAR_MIN || e->year > PW_MONITOR_YEAR_MAX)
 		return pw_error("year %d of %s %lld is out of range", e->year,
 				pw_entity_name(e->entity), (long long)e->id);
-	if (pw_monitor_tx_begin(s, &own) < 0)
+	if (pw_store_write_begin(s, &own) < 0)
 		return -1;
 	rc = record_tx(s, e, obs_id ? obs_id : &dummy);
-	return pw_monitor_tx_end(s, own, rc);
+	return pw_store_write_end(s, own, rc);
 }
 
 /* ------------------------------------------------------------------ */
-/* Review states                                                      */
+/* Review states (any chain table: observations, project progress)     */
 
 static const char *const verbs[] = { "make draft", "submit", "approve", "return" };
 
-static int check_transition(int64_t id, enum pw_obs_state from, enum pw_obs_state to)
+static int check_transition(const struct pw_monitor_chain *c, int64_t id,
+			    enum pw_obs_state from, enum pw_obs_state to)
 {
 	if (to == PW_OBS_SUBMITTED && from == PW_OBS_DRAFT)
 		return 0;
 	if ((to == PW_OBS_APPROVED || to == PW_OBS_RETURNED) && from == PW_OBS_SUBMITTED)
 		return 0;
 	if (from == PW_OBS_RETURNED || from == PW_OBS_APPROVED)
-		return pw_error("cannot %s observation %lld: it is %s (record a corrected value "
-				"instead)", verbs[to], (long long)id, pw_obs_state_name(from));
-	return pw_error("cannot %s observation %lld: it is %s, not %s", verbs[to],
+		return pw_error("cannot %s %s %lld: it is %s (record a corrected value "
+				"instead)", verbs[to], c->noun, (long long)id,
+				pw_obs_state_name(from));
+	return pw_error("cannot %s %s %lld: it is %s, not %s", verbs[to], c->noun,
 			(long long)id, pw_obs_state_name(from),
 			to == PW_OBS_SUBMITTED ? "draft" : "submitted");
 }
 
-struct obs_state {
+struct chain_state {
 	int state, head;
 	int64_t by; /* the row that supersedes it, 0 for a head */
 };
 
 static void fill_state(sqlite3_stmt *st, void *out)
 {
-	struct obs_state *o = out;
+	struct chain_state *o = out;
 
 	o->state = pw_obs_state_from_name((const char *)sqlite3_column_text(st, 0));
 	o->by = sqlite3_column_int64(st, 1);
 	o->head = o->by == 0;
 }
 
-/* The state of row id and whether it is the head of its chain. */
-static int obs_state(struct pw_store *s, int64_t id, struct obs_state *o)
-{
-	int rc = pw_monitor_fetch(s, "SELECT o.state, (SELECT n.id FROM observations n"
-				     " WHERE n.supersedes = o.id) FROM observations o WHERE o.id = ?",
-				  id, 0, fill_state, o);
-
-	if (rc == PW_STORE_NOTFOUND)
-		pw_error("no observation %lld in database '%s'", (long long)id, s->path);
-	return rc;
-}
-
-static int transition_tx(struct pw_store *s, int64_t id, enum pw_obs_state to,
-			 const char *note, const char *who, int64_t *new_id)
+static int transition_tx(struct pw_store *s, const struct pw_monitor_chain *c, int64_t id,
+			 enum pw_obs_state to, const char *note, const char *who,
+			 int64_t *new_id)
 {
 	sqlite3_stmt *st;
-	struct obs_state o;
-	int rc = obs_state(s, id, &o);
+	struct chain_state o;
+	int rc = pw_monitor_fetch(s, c->state_sql, id, 0, fill_state, &o);
 
+	if (rc == PW_STORE_NOTFOUND)
+		pw_error("no %s %lld in database '%s'", c->noun, (long long)id, s->path);
 	if (rc < 0)
 		return rc;
 	if (!o.head)
-		return pw_error("observation %lld is superseded by %lld: act on the current row",
+		return pw_error("%s %lld is superseded by %lld: act on the current row", c->noun,
 				(long long)id, (long long)o.by);
-	if (check_transition(id, (enum pw_obs_state)o.state, to) < 0)
+	if (check_transition(c, id, (enum pw_obs_state)o.state, to) < 0)
 		return -1;
-	st = pw_store_stmt(s,
-		"INSERT INTO observations (indicator_id, target_id, year, value, unit, source,"
-		" note, state, version, entered_by, supersedes, estimated, review_note)"
-		" SELECT indicator_id, target_id, year, value, unit, source, note, ?2, version,"
-		" ?3, id, estimated, ?4 FROM observations WHERE id = ?1");
+	st = pw_store_stmt(s, c->copy_sql);
 	if (!st)
 		return -1;
 	pw_bind_int(st, 1, id);
@@ -226,26 +258,60 @@ static int transition_tx(struct pw_store *s, int64_t id, enum pw_obs_state to,
 	if (pw_store_run(s, st) < 0)
 		return -1;
 	*new_id = sqlite3_last_insert_rowid(s->db);
-	return audit_obs(s, who, to == PW_OBS_SUBMITTED  ? "observation.submit"
-			      : to == PW_OBS_APPROVED ? "observation.approve"
-						      : "observation.return",
-			 id, *new_id);
+	return pw_monitor_audit_rows(s, who, c->actions[to], c->entity, c->json_sql, id, *new_id);
 }
 
-int pw_store_obs_transition(struct pw_store *s, int64_t obs_id, enum pw_obs_state to,
-			    const char *note, const char *who, int64_t *new_id)
+int pw_monitor_transition(struct pw_store *s, const struct pw_monitor_chain *c, int64_t id,
+			  enum pw_obs_state to, const char *note, const char *who,
+			  int64_t *new_id)
 {
-	int64_t dummy;
 	int own, rc;
 
 	if (!who || !*who)
 		return pw_error("a review needs the name of who makes it");
 	if (to == PW_OBS_DRAFT || (unsigned)to > PW_OBS_RETURNED)
-		return pw_error("an observation cannot be moved back to draft");
-	if (pw_monitor_tx_begin(s, &own) < 0)
+		return pw_error("cannot move %s %lld back to draft", c->noun, (long long)id);
+	if (pw_store_write_begin(s, &own) < 0)
 		return -1;
-	rc = transition_tx(s, obs_id, to, note, who, new_id ? new_id : &dummy);
-	return pw_monitor_tx_end(s, own, rc);
+	rc = transition_tx(s, c, id, to, note, who, new_id);
+	return pw_store_write_end(s, own, rc);
+}
+
+/* The chain machinery reads and binds states and who as text; obs holds
+ * them as integers and obs_texts ids (schema step 5). */
+#define STATE_TEXT(x) "(CASE " x " WHEN 0 THEN 'draft' WHEN 1 THEN 'submitted'" \
+		      " WHEN 2 THEN 'approved' WHEN 3 THEN 'returned' END)"
+#define STATE_NO(x) "(CASE " x " WHEN 'draft' THEN 0 WHEN 'submitted' THEN 1" \
+		    " WHEN 'approved' THEN 2 WHEN 'returned' THEN 3 END)"
+
+static const struct pw_monitor_chain obs_chain = {
+	"observation",
+	"SELECT " STATE_TEXT("o.state") ", (SELECT n.id FROM obs n WHERE n.supersedes = o.id)"
+	" FROM obs o WHERE o.id = ?",
+	"INSERT INTO obs (indicator_id, target_id, year, value, unit_id, source_id,"
+	" note, state, version, entered_by_id, supersedes, estimated, review_note)"
+	" SELECT indicator_id, target_id, year, value, unit_id, source_id, note, " STATE_NO("?2")
+	", version, (SELECT t.id FROM obs_texts t WHERE t.text = ?3), id, estimated, ?4"
+	" FROM obs WHERE id = ?1",
+	obs_json_sql,
+	"observation",
+	{ NULL, "observation.submit", "observation.approve", "observation.return" },
+};
+
+int pw_store_obs_transition(struct pw_store *s, int64_t obs_id, enum pw_obs_state to,
+			    const char *note, const char *who, int64_t *new_id)
+{
+	int64_t dummy, by;
+	int own, rc;
+
+	/* who is in obs_texts before the copy refers to it */
+	if (pw_store_write_begin(s, &own) < 0)
+		return -1;
+	rc = who && *who ? pw_monitor_obs_text_id(s, who, &by) : 0;
+	if (rc == 0)
+		rc = pw_monitor_transition(s, &obs_chain, obs_id, to, note, who,
+					   new_id ? new_id : &dummy);
+	return pw_store_write_end(s, own, rc);
 }
 
 /* ------------------------------------------------------------------ */
@@ -288,19 +354,23 @@ static void list_row(sqlite3_stmt *st, struct pw_obs_row *r)
 	r->current = pw_col_int(st, 16);
 }
 
+static void obs_row_release(struct pw_obs_row *r)
+{
+	free(r->name);
+	free(r->unit);
+	free(r->source);
+	free(r->note);
+	free(r->review_note);
+	free(r->entered_by);
+	free(r->entered_at);
+}
+
 void pw_obs_row_free_array(struct pw_obs_row *rows, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++) {
-		free(rows[i].name);
-		free(rows[i].unit);
-		free(rows[i].source);
-		free(rows[i].note);
-		free(rows[i].review_note);
-		free(rows[i].entered_by);
-		free(rows[i].entered_at);
-	}
+	for (i = 0; i < n; i++)
+		obs_row_release(&rows[i]);
 	free(rows);
 }
 
@@ -381,7 +451,7 @@ static void picker_row(struct picker *p, int64_t ref, sqlite3_stmt *st, int col)
 		return;
 	o.value = sqlite3_column_double(st, col + 1);
 	o.estimated = sqlite3_column_int(st, col + 2);
-	state = pw_obs_state_from_name((const char *)sqlite3_column_text(st, col + 3));
+	state = sqlite3_column_int(st, col + 3);
 	if (state == PW_OBS_APPROVED) {
 		p->appr = o;
 		p->has_appr = true;
@@ -410,9 +480,9 @@ static void emit_vec(void *ctx, int64_t ref, const struct pw_obs *o)
 #define SERIES_COLS "o.year, o.value, o.estimated, o.state, " HEAD_EXPR
 
 static const char *const series_sql[] = {
-	PW_SAME_IND "SELECT " SERIES_COLS " FROM observations o WHERE o.indicator_id IN same"
+	PW_SAME_IND "SELECT " SERIES_COLS " FROM obs o WHERE o.indicator_id IN same"
 		    " AND (?2 = 0 OR o.year <= ?2) ORDER BY o.year, o.id",
-	PW_SAME_TGT "SELECT " SERIES_COLS " FROM observations o WHERE o.target_id IN same"
+	PW_SAME_TGT "SELECT " SERIES_COLS " FROM obs o WHERE o.target_id IN same"
 		    " AND (?2 = 0 OR o.year <= ?2) ORDER BY o.year, o.id",
 };
 
@@ -444,6 +514,64 @@ int pw_store_obs_series(struct pw_store *s, enum pw_entity e, int64_t id, int up
 	}
 	*out = v.obs;
 	*n = v.n;
+	return 0;
+}
+
+/* The row of rows[from..to) (one year, by id) that pick takes, as
+ * picker_flush() takes it, or -1. */
+static long pick_row(const struct pw_obs_row *rows, size_t from, size_t to,
+		     enum pw_obs_pick pick)
+{
+	long appr = -1, head = -1;
+	size_t i;
+
+	for (i = from; i < to; i++) {
+		if (!rows[i].has_value)
+			continue;
+		if (rows[i].state == PW_OBS_APPROVED)
+			appr = (long)i;
+		if (rows[i].current)
+			head = (long)i;
+	}
+	if (pick == PW_PICK_LATEST && head >= 0 && rows[head].state != PW_OBS_RETURNED)
+		return head;
+	return appr;
+}
+
+int pw_store_obs_picked(struct pw_store *s, enum pw_entity e, int64_t id, int upto,
+			enum pw_obs_pick pick, struct pw_obs_row **out, size_t *n)
+{
+	struct pw_obs_row *rows;
+	size_t nrows, i, j, k = 0;
+	long p;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (check_obs_entity(e) < 0)
+		return -1;
+	rc = pw_store_obs_list(s, e, id, true, &rows, &nrows);
+	if (rc < 0)
+		return rc;
+	for (i = 0; i < nrows; i = j) {
+		for (j = i; j < nrows && rows[j].year == rows[i].year; j++)
+			;
+		p = upto && rows[i].year > upto ? -1 : pick_row(rows, i, j, pick);
+		if (p >= 0) {
+			struct pw_obs_row keep = rows[p];
+
+			rows[p] = rows[k];
+			rows[k++] = keep;
+		}
+	}
+	for (i = k; i < nrows; i++)
+		obs_row_release(&rows[i]);
+	if (!k) {
+		free(rows);
+		rows = NULL;
+	}
+	*out = rows;
+	*n = k;
 	return 0;
 }
 
@@ -481,7 +609,7 @@ static const char plan_series_sql[] =
 	"SELECT i.id, " SERIES_COLS " FROM indicators i"
 	" JOIN plan_versions pv ON pv.plan_id = ?2"
 	" JOIN indicators j ON j.version_id = pv.id AND j.key = i.key"
-	" JOIN observations o ON o.indicator_id = j.id"
+	" JOIN obs o ON o.indicator_id = j.id"
 	" WHERE i.version_id = ?1 AND (?3 = 0 OR o.year <= ?3)"
 	" ORDER BY i.id, o.year, o.id";
 

@@ -280,12 +280,122 @@ static const char m4_approved[] =
 	" (target_id, year, value, estimated)"
 	" WHERE state = 'approved' AND target_id IS NOT NULL;";
 
+
+/*
+ * 5: observations in a compact layout (docs/schema.md, "observations").
+ * The rows move to table `obs`: state as an integer (0 draft, 1
+ * submitted, 2 approved, 3 returned: enum pw_obs_state), entered_at as
+ * integer milliseconds since 1970 (UTC), unit, source and entered_by as
+ * ids into the append-only `obs_texts`.  One covering index per kind of
+ * row, (indicator_id | target_id, year, state, value, estimated), serves
+ * the chain heads, the series and the bulk assessment, so the approved
+ * indexes of step 4 go; supersedes and user_id get partial indexes.
+ * `observations` becomes a view with the columns and values of steps 2-3
+ * (an INSTEAD OF INSERT trigger writes through it), and
+ * current_observations reads it as before.  Every row keeps its id.
+ */
+#define OBS_MS(t) "CAST(round((julianday(" t ") - 2440587.5) * 86400000) AS INTEGER)"
+#define OBS_TEXT_ID(v) "(SELECT id FROM obs_texts WHERE text = " v ")"
+#define OBS_STATE_NO(v) "(CASE " v " WHEN 'draft' THEN 0 WHEN 'submitted' THEN 1" \
+			" WHEN 'approved' THEN 2 WHEN 'returned' THEN 3 END)"
+#define OBS_ADD_TEXT(v) "INSERT INTO obs_texts (text) SELECT " v " WHERE " v " IS NOT NULL" \
+			" AND NOT EXISTS (SELECT 1 FROM obs_texts WHERE text = " v ");"
+
+static const char m5_compact_obs[] =
+	"DROP VIEW current_observations;"
+	"DROP TRIGGER observations_chain;"
+	"DROP TRIGGER observations_no_update;"
+	"DROP TRIGGER observations_no_delete;"
+
+	"CREATE TABLE obs_texts ("
+	" id INTEGER PRIMARY KEY,"
+	" text TEXT NOT NULL UNIQUE) STRICT;"
+	APPEND_ONLY("obs_texts")
+
+	"CREATE TABLE obs ("
+	" id INTEGER PRIMARY KEY,"
+	" indicator_id INTEGER REFERENCES indicators (id),"
+	" target_id INTEGER REFERENCES targets (id),"
+	" year INTEGER NOT NULL,"
+	" value REAL,"
+	" state INTEGER NOT NULL DEFAULT 0 CHECK (state BETWEEN 0 AND 3),"
+	" version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),"
+	" estimated INTEGER NOT NULL DEFAULT 0 CHECK (estimated IN (0, 1)),"
+	" unit_id INTEGER REFERENCES obs_texts (id),"
+	" source_id INTEGER REFERENCES obs_texts (id),"
+	" entered_by_id INTEGER NOT NULL REFERENCES obs_texts (id),"
+	" user_id INTEGER REFERENCES users (id),"
+	" entered_at INTEGER NOT NULL DEFAULT (" OBS_MS("'now'") "),"
+	" supersedes INTEGER REFERENCES obs (id),"
+	" note TEXT, review_note TEXT,"
+	" CHECK ((indicator_id IS NULL) <> (target_id IS NULL))) STRICT;"
+
+	/* the rows, in id order (a row only supersedes an older one) */
+	"INSERT INTO obs_texts (text) SELECT DISTINCT t FROM (SELECT unit AS t FROM observations"
+	" UNION SELECT source FROM observations UNION SELECT entered_by FROM observations)"
+	" WHERE t IS NOT NULL ORDER BY t;"
+	"INSERT INTO obs (id, indicator_id, target_id, year, value, state, version, estimated,"
+	" unit_id, source_id, entered_by_id, user_id, entered_at, supersedes, note, review_note)"
+	" SELECT id, indicator_id, target_id, year, value, " OBS_STATE_NO("state") ", version,"
+	" estimated, " OBS_TEXT_ID("unit") ", " OBS_TEXT_ID("source") ","
+	" " OBS_TEXT_ID("entered_by") ", user_id, " OBS_MS("entered_at") ", supersedes, note,"
+	" review_note FROM observations ORDER BY id;"
+	"DROP TABLE observations;"
+
+	"CREATE INDEX obs_indicator ON obs (indicator_id, year, state, value, estimated)"
+	" WHERE indicator_id IS NOT NULL;"
+	"CREATE INDEX obs_target ON obs (target_id, year, state, value, estimated)"
+	" WHERE target_id IS NOT NULL;"
+	/* a chain, never a fork */
+	"CREATE UNIQUE INDEX obs_supersedes ON obs (supersedes) WHERE supersedes IS NOT NULL;"
+	"CREATE INDEX obs_user ON obs (user_id) WHERE user_id IS NOT NULL;"
+	"CREATE TRIGGER obs_chain BEFORE INSERT ON obs"
+	" WHEN NEW.supersedes IS NOT NULL AND NOT EXISTS (SELECT 1 FROM obs o"
+	"  WHERE o.id = NEW.supersedes AND o.indicator_id IS NEW.indicator_id"
+	"  AND o.target_id IS NEW.target_id AND o.year = NEW.year)"
+	" BEGIN SELECT RAISE(ABORT, 'observation supersedes a row of another"
+	" indicator, target or year'); END;"
+	APPEND_ONLY("obs")
+
+	"CREATE VIEW observations AS"
+	" SELECT o.id AS id, o.indicator_id AS indicator_id, o.target_id AS target_id,"
+	" o.year AS year, o.value AS value, u.text AS unit, c.text AS source, o.note AS note,"
+	" CASE o.state WHEN 0 THEN 'draft' WHEN 1 THEN 'submitted' WHEN 2 THEN 'approved'"
+	" ELSE 'returned' END AS state,"
+	" o.version AS version, b.text AS entered_by, o.user_id AS user_id,"
+	" strftime('%Y-%m-%dT%H:%M:%fZ', o.entered_at / 1000.0, 'unixepoch') AS entered_at,"
+	" o.supersedes AS supersedes, o.estimated AS estimated, o.review_note AS review_note"
+	" FROM obs o LEFT JOIN obs_texts u ON u.id = o.unit_id"
+	" LEFT JOIN obs_texts c ON c.id = o.source_id"
+	" LEFT JOIN obs_texts b ON b.id = o.entered_by_id;"
+	"CREATE VIEW current_observations AS"
+	" SELECT o.* FROM observations o"
+	" WHERE NOT EXISTS (SELECT 1 FROM obs n WHERE n.supersedes = o.id);"
+	/* writing through the view, as into the table of step 2 */
+	"CREATE TRIGGER observations_insert INSTEAD OF INSERT ON observations BEGIN "
+	OBS_ADD_TEXT("NEW.unit") OBS_ADD_TEXT("NEW.source") OBS_ADD_TEXT("NEW.entered_by")
+	" INSERT INTO obs (id, indicator_id, target_id, year, value, state, version, estimated,"
+	" unit_id, source_id, entered_by_id, user_id, entered_at, supersedes, note, review_note)"
+	" VALUES (NEW.id, NEW.indicator_id, NEW.target_id, NEW.year, NEW.value,"
+	" " OBS_STATE_NO("COALESCE(NEW.state, 'draft')") ", COALESCE(NEW.version, 1),"
+	" COALESCE(NEW.estimated, 0), " OBS_TEXT_ID("NEW.unit") ", " OBS_TEXT_ID("NEW.source") ","
+	" " OBS_TEXT_ID("NEW.entered_by") ", NEW.user_id,"
+	" " OBS_MS("COALESCE(NEW.entered_at, 'now')") ", NEW.supersedes, NEW.note,"
+	" NEW.review_note); END;"
+	"CREATE TRIGGER observations_no_update INSTEAD OF UPDATE ON observations BEGIN"
+	" SELECT RAISE(ABORT, 'observations is append-only: add a new row instead'); END;"
+	"CREATE TRIGGER observations_no_delete INSTEAD OF DELETE ON observations BEGIN"
+	" SELECT RAISE(ABORT, 'observations is append-only: rows cannot be deleted'); END;";
+
+
 static const struct migration migrations[] = {
 	{ "plans, versions, outline, indicator tables, targets, 专栏 projects", m1_plans },
 	{ "units, assignments, observations, project progress, external targets, "
 	  "users, sessions, append-only audit log", m2_monitoring },
 	{ "observation estimates and review notes", m3_review },
 	{ "covering indexes of approved observations (bulk assessment)", m4_approved },
+	{ "compact observations (table obs, texts in obs_texts, view observations)",
+	  m5_compact_obs },
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))

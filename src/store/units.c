@@ -79,21 +79,40 @@ int pw_monitor_check_entity(struct pw_store *s, enum pw_entity e, int64_t id)
 	return rc;
 }
 
-int pw_monitor_tx_begin(struct pw_store *s, int *own)
+/* The savepoint of a write inside the caller's transaction.  Prepared
+ * once (a batch opens one per value); the rollback goes through
+ * sqlite3_exec so that it cannot meet an injected fault. */
+static void savepoint_undo(struct pw_store *s)
 {
-	*own = !s->in_tx;
-	return *own ? pw_store_begin(s) : 0;
+	sqlite3_exec(s->db, "ROLLBACK TO pw_write; RELEASE pw_write", NULL, NULL, NULL);
 }
 
-int pw_monitor_tx_end(struct pw_store *s, int own, int rc)
+int pw_store_write_begin(struct pw_store *s, int *own)
 {
-	if (!own)
-		return rc;
-	if (rc < 0) {
+	sqlite3_stmt *st;
+
+	*own = !s->in_tx && sqlite3_get_autocommit(s->db);
+	if (*own)
+		return pw_store_begin(s);
+	st = pw_store_stmt(s, "SAVEPOINT pw_write");
+	return st ? pw_store_run(s, st) : -1;
+}
+
+int pw_store_write_end(struct pw_store *s, int own, int rc)
+{
+	sqlite3_stmt *st;
+
+	if (own && rc < 0)
 		pw_store_rollback(s);
-		return rc;
+	else if (own)
+		return pw_store_commit(s) < 0 ? -1 : rc;
+	else if (rc < 0)
+		savepoint_undo(s);
+	else if (!(st = pw_store_stmt(s, "RELEASE pw_write")) || pw_store_run(s, st) < 0) {
+		savepoint_undo(s);
+		return -1;
 	}
-	return pw_store_commit(s) < 0 ? -1 : rc;
+	return rc;
 }
 
 static void fill_text0(sqlite3_stmt *st, void *out)
@@ -199,13 +218,13 @@ int pw_store_unit_add(struct pw_store *s, const char *name, const char *parent,
 		sb_release(&nm);
 		return pw_error("a unit needs a name");
 	}
-	if (pw_monitor_tx_begin(s, &own) < 0) {
+	if (pw_store_write_begin(s, &own) < 0) {
 		sb_release(&nm);
 		return -1;
 	}
 	rc = unit_insert(s, nm.buf, parent, who, id ? id : &dummy);
 	sb_release(&nm);
-	return pw_monitor_tx_end(s, own, rc);
+	return pw_store_write_end(s, own, rc);
 }
 
 void pw_unit_free_array(struct pw_unit *units, size_t n)
@@ -219,23 +238,30 @@ void pw_unit_free_array(struct pw_unit *units, size_t n)
 	free(units);
 }
 
-static int count_assigned(struct pw_store *s, struct pw_unit *u)
-{
-	struct pw_assigned *a;
-	size_t n;
+/* Every unit with its parent and how many current indicators, targets
+ * and projects it leads now (the latest lead assignment of each row,
+ * found through the key as in LEADS below), in one pass over the rows. */
+#define LEAD_OF(table, col)                                                            \
+	"SELECT (SELECT a.unit_id FROM assignments a JOIN " table " j ON j.id = a." col \
+	"  JOIN plan_versions v ON v.id = j.version_id"                                 \
+	"  WHERE v.plan_id = cv.plan_id AND j.key = r.key AND a.role = 'lead'"          \
+	"  ORDER BY a.id DESC LIMIT 1) AS unit_id FROM " table " r"                     \
+	" JOIN current_versions cv ON cv.id = r.version_id"
 
-	if (pw_store_unit_assigned(s, u->name, 0, &a, &n) < 0)
-		return -1;
-	u->nassigned = (int)n;
-	free(a);
-	return 0;
-}
+static const char unit_list_sql[] =
+	"WITH leads(unit_id) AS (" LEAD_OF("indicators", "indicator_id")
+	" UNION ALL " LEAD_OF("targets", "target_id")
+	" UNION ALL " LEAD_OF("column_items", "item_id") "),"
+	" counts(unit_id, n) AS (SELECT unit_id, count(*) FROM leads"
+	"  WHERE unit_id IS NOT NULL GROUP BY unit_id)"
+	" SELECT u.id, u.name, p.name, COALESCE(c.n, 0) FROM units u"
+	" LEFT JOIN units p ON p.id = u.parent_id LEFT JOIN counts c ON c.unit_id = u.id"
+	" ORDER BY u.name";
 
 int pw_store_unit_list(struct pw_store *s, struct pw_unit **out, size_t *n)
 {
-	sqlite3_stmt *st = pw_store_stmt(s, "SELECT u.id, u.name, p.name FROM units u "
-					    "LEFT JOIN units p ON p.id = u.parent_id ORDER BY u.name");
-	size_t alloc = 0, i;
+	sqlite3_stmt *st = pw_store_stmt(s, unit_list_sql);
+	size_t alloc = 0;
 	int rc;
 
 	*out = NULL;
@@ -247,10 +273,8 @@ int pw_store_unit_list(struct pw_store *s, struct pw_unit **out, size_t *n)
 		(*out)[*n].id = sqlite3_column_int64(st, 0);
 		(*out)[*n].name = pw_col_text(st, 1);
 		(*out)[*n].parent = pw_col_text(st, 2);
-		(*out)[(*n)++].nassigned = 0;
+		(*out)[(*n)++].nassigned = sqlite3_column_int(st, 3);
 	}
-	for (i = 0; rc == 0 && i < *n; i++)
-		rc = count_assigned(s, &(*out)[i]);
 	if (rc < 0) {
 		pw_unit_free_array(*out, *n);
 		*out = NULL;
@@ -461,19 +485,21 @@ int pw_store_assign(struct pw_store *s, enum pw_entity e, int64_t id, const char
 	*changed = 0;
 	if ((unsigned)e > PW_ENTITY_PROJECT)
 		return pw_error("bad entity %d", (int)e);
-	if (pw_monitor_tx_begin(s, &own) < 0)
+	if (pw_store_write_begin(s, &own) < 0)
 		return -1;
 	rc = assign_tx(s, e, id, unit, year, who, changed);
-	return pw_monitor_tx_end(s, own, rc);
+	return pw_store_write_end(s, own, rc);
 }
 
 /* ------------------------------------------------------------------ */
 /* What a unit leads                                                  */
 
 /* ?1 unit id, ?2 year: rows of current versions whose latest lead
- * assignment (any version, by key) is the unit. */
-#define LEADS(table, col, e, order_join)                                      \
-	"SELECT " e ", r.id, cv.plan_id FROM " table " r"                               \
+ * assignment (any version, by key) is the unit, with the columns they
+ * are sorted by: kind (0 indicators, 1 targets, 2 projects), plan, then
+ * two positions within the plan, then the id. */
+#define LEADS(table, col, e, k1, order_join)                                      \
+	"SELECT " e ", r.id, cv.plan_id, " k1 ", r.seq FROM " table " r"                \
 	" JOIN current_versions cv ON cv.id = r.version_id " order_join                 \
 	" WHERE (SELECT a.unit_id FROM assignments a JOIN " table " j ON j.id = a." col \
 	"  JOIN plan_versions v ON v.id = j.version_id"                                 \
@@ -481,14 +507,16 @@ int pw_store_assign(struct pw_store *s, enum pw_entity e, int64_t id, const char
 	"  AND (?2 = 0 OR a.reporting_year IS NULL OR a.reporting_year <= ?2)"          \
 	"  ORDER BY a.id DESC LIMIT 1) = ?1"
 
+/* Indicators by table and row, prose targets before targets of
+ * indicators, projects by 专栏 and item: plan order.  The ORDER BY is on
+ * the whole UNION ALL (SQLite keeps no order of its parts). */
 static const char assigned_sql[] =
-	"SELECT * FROM ("
-	LEADS("indicators", "indicator_id", "0", "JOIN indicator_tables t ON t.id = r.table_id")
-	" ORDER BY cv.plan_id, t.seq, r.seq) UNION ALL SELECT * FROM ("
-	LEADS("targets", "target_id", "1", "")
-	" ORDER BY cv.plan_id, r.indicator_id IS NOT NULL, r.seq) UNION ALL SELECT * FROM ("
-	LEADS("column_items", "item_id", "2", "JOIN columns c ON c.id = r.column_id")
-	" ORDER BY cv.plan_id, c.seq, r.seq)";
+	LEADS("indicators", "indicator_id", "0", "t.seq", "JOIN indicator_tables t ON t.id = r.table_id")
+	" UNION ALL "
+	LEADS("targets", "target_id", "1", "r.indicator_id IS NOT NULL", "")
+	" UNION ALL "
+	LEADS("column_items", "item_id", "2", "c.seq", "JOIN columns c ON c.id = r.column_id")
+	" ORDER BY 1, 3, 4, 5, 2";
 
 int pw_store_unit_assigned(struct pw_store *s, const char *unit, int year,
 			   struct pw_assigned **out, size_t *n)

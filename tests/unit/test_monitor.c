@@ -8,6 +8,7 @@
  */
 #include "unit.h"
 #include "monitor/batch.h"
+#include "monitor/csv.h"
 #include "monitor/responsibility.h"
 #include "monitor/template.h"
 #include "monitor/xlsx.h"
@@ -19,6 +20,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 static char dbpath[256];
@@ -1179,6 +1181,302 @@ static void test_responsibility_import(void **state)
 	fx_close(&f);
 }
 
+/* ------------------------------------------------------------------ */
+/* The same file twice writes nothing the second time                 */
+
+static void write_file(const char *path, const char *text)
+{
+	FILE *fp = fopen(path, "wb");
+
+	assert_non_null(fp);
+	fputs(text, fp);
+	fclose(fp);
+}
+
+/* Loads path as a batch with options o: its rc; b is left for the caller
+ * to inspect and release. */
+static int load(struct fx *f, struct pw_batch *b, const char *path,
+		const struct pw_batch_opts *o)
+{
+	pw_batch_init(b, path);
+	return pw_batch_load(f->s, b, path, o);
+}
+
+static void test_unchanged_skipped(void **state)
+{
+	struct pw_batch_opts o = { .by = "甲局", .state = PW_OBS_SUBMITTED };
+	struct pw_batch b;
+	struct fx f;
+	char path[300];
+	long long rows, audit;
+	size_t written;
+
+	(void)state;
+	fx_open(&f);
+	snprintf(path, sizeof(path), "%s.csv", dbpath);
+	/* 125000 万元 is stored as 12.5 亿元 with a note of the conversion */
+	write_file(path, "表,序号,指标名称,年份,数值,单位,来源,备注,预计\n"
+			 "表2,2,常住人口城镇化率,2022,81.2,%,公报,,\n"
+			 "表2,4,一般公共预算收入,2022,\"125,000\",万元,快报,初步,是\n");
+	assert_int_equal(load(&f, &b, path, &o), 0);
+	assert_int_equal(b.nerrors + b.nunchanged, 0);
+	assert_int_equal(pw_batch_commit(f.s, &b, &o, &written), 0);
+	assert_int_equal(written, 2);
+	pw_batch_release(&b);
+	rows = all_rows(f.s);
+	audit = count(f.s, "SELECT count(*) FROM audit_log");
+	/* the same file again: both values equal the ones in force */
+	assert_int_equal(load(&f, &b, path, &o), 0);
+	assert_int_equal(b.nunchanged, 2);
+	assert_true(b.rows[0].unchanged && b.rows[1].unchanged);
+	assert_int_equal(b.diags[b.ndiags - 1].kind, PW_DIAG_NOTE);
+	assert_string_equal(b.diags[b.ndiags - 1].msg,
+			    "'一般公共预算收入' 2022: 12.5 unchanged (already submitted): skipped");
+	assert_int_equal(pw_batch_commit(f.s, &b, &o, &written), 0);
+	assert_int_equal(written, 0);
+	pw_batch_release(&b);
+	assert_int_equal(all_rows(f.s), rows); /* not even an audit row */
+	assert_int_equal(count(f.s, "SELECT count(*) FROM audit_log"), audit);
+	/* as a draft: the submitted value is further along, still unchanged */
+	o.state = PW_OBS_DRAFT;
+	assert_int_equal(load(&f, &b, path, &o), 0);
+	assert_int_equal(b.nunchanged, 2);
+	pw_batch_release(&b);
+	/* to be approved: the submitted value is not, so both are written */
+	o.state = PW_OBS_APPROVED;
+	assert_int_equal(load(&f, &b, path, &o), 0);
+	assert_int_equal(b.nunchanged, 0);
+	assert_int_equal(pw_batch_commit(f.s, &b, &o, &written), 0);
+	pw_batch_release(&b);
+	/* approved, then submitted again as it stands: nothing to do */
+	o.state = PW_OBS_SUBMITTED;
+	assert_int_equal(load(&f, &b, path, &o), 0);
+	assert_int_equal(b.nunchanged, 2);
+	pw_batch_release(&b);
+	/* any field that differs is a new version: the note, the source (also
+	 * the default --source of rows that give none), 预计, the value */
+	write_file(path, "表,序号,指标名称,年份,数值,单位,来源,备注,预计\n"
+			 "表2,2,常住人口城镇化率,2022,81.2,%,公报,核实,\n"
+			 "表2,4,一般公共预算收入,2022,12.5,亿元,,初步,是\n"
+			 "表2,2,常住人口城镇化率,2021,80.6,%,公报,,\n");
+	assert_int_equal(load(&f, &b, path, &o), 0);
+	assert_int_equal(b.nunchanged, 0);
+	pw_batch_release(&b);
+	/* a returned correction: the approved value stays in force, and the
+	 * same approved value again is unchanged */
+	rows = rec(&f, f.ind[1], 2022, 81.4, PW_OBS_SUBMITTED);
+	assert_int_equal(pw_store_obs_transition(f.s, rows, PW_OBS_RETURNED, NULL, "r", NULL), 0);
+	write_file(path, "表,序号,指标名称,年份,数值,单位,来源\n表2,2,常住人口城镇化率,2022,81.2,%,公报\n");
+	assert_int_equal(load(&f, &b, path, &o), 0);
+	assert_int_equal(b.nunchanged, 1);
+	/* committed with other options than checked with: refused */
+	o.state = PW_OBS_DRAFT;
+	assert_int_equal(pw_batch_commit(f.s, &b, &o, &written), -1);
+	error_has("checked for another state or source");
+	pw_batch_release(&b);
+	unlink(path);
+	fx_close(&f);
+}
+
+/* A filled template returned as it was imports nothing new: the value in
+ * force is pre-filled whole (value, 预计, source, note). */
+static void test_template_reimport(void **state)
+{
+	struct pw_batch_opts o = { .by = "甲局", .state = PW_OBS_SUBMITTED };
+	struct pw_template t;
+	struct pw_batch b;
+	struct fx f;
+	char xlsx[300], csv[300];
+	size_t written;
+	long long rows;
+	struct pw_obs_entry e = { .entity = PW_ENTITY_INDICATOR, .year = 2023, .value = 81.9,
+				  .estimated = true, .unit = "%", .source = "统计公报",
+				  .note = "快报数", .by = "甲局", .state = PW_OBS_SUBMITTED };
+
+	(void)state;
+	fx_open(&f);
+	snprintf(xlsx, sizeof(xlsx), "%s.xlsx", dbpath);
+	snprintf(csv, sizeof(csv), "%s.csv", dbpath);
+	pw_store_unit_add(f.s, "甲局", NULL, "t", NULL);
+	pw_store_assign(f.s, PW_ENTITY_INDICATOR, f.ind[1], "甲局", 0, "t", NULL);
+	pw_store_assign(f.s, PW_ENTITY_INDICATOR, f.ind[4], "甲局", 0, "t", NULL);
+	e.id = f.ind[1];
+	assert_int_equal(pw_store_obs_record(f.s, &e, NULL), 0);
+	assert_int_equal(pw_template_build(f.s, "甲局", 2023, &t), 0);
+	assert_int_equal(t.nrows, 2);
+	assert_true(t.rows[0].has_value && t.rows[0].value == 81.9 && t.rows[0].estimated);
+	assert_string_equal(t.rows[0].source, "统计公报");
+	assert_string_equal(t.rows[0].note, "快报数");
+	assert_false(t.rows[1].has_value);
+	assert_int_equal(pw_template_write_xlsx(&t, xlsx), 0);
+	assert_int_equal(pw_template_write_csv(&t, csv), 0);
+	pw_template_release(&t);
+	rows = all_rows(f.s);
+	/* both forms, as returned untouched: one row unchanged, one empty */
+	assert_int_equal(load(&f, &b, xlsx, &o), 0);
+	assert_true(b.nerrors == 0 && b.nunchanged == 1 && b.nskipped == 1);
+	assert_int_equal(pw_batch_commit(f.s, &b, &o, &written), 0);
+	assert_int_equal(written, 0);
+	pw_batch_release(&b);
+	assert_int_equal(load(&f, &b, csv, &o), 0);
+	assert_true(b.nerrors == 0 && b.nunchanged == 1 && b.nskipped == 1);
+	pw_batch_release(&b);
+	assert_int_equal(all_rows(f.s), rows);
+	unlink(xlsx);
+	unlink(csv);
+	fx_close(&f);
+}
+
+/* ------------------------------------------------------------------ */
+/* A province's file: validation is linear                            */
+
+#define BIG_TABLES 10
+#define BIG_ROWS 834 /* x 10 tables x 6 years (2020-2025) = 50,040 values */
+
+static void build_big_plan(struct pw_plan *p)
+{
+	struct pw_indicator *r;
+	struct pw_table *t;
+	char buf[64];
+	int k, i;
+
+	pw_plan_init(p);
+	p->title = xstrdup("大省第十四个五年规划纲要");
+	p->region = xstrdup("大省");
+	p->ordinal = 14;
+	p->start = 2021;
+	p->end = 2025;
+	p->source = xstrdup("big.txt");
+	for (k = 0; k < BIG_TABLES; k++) {
+		t = pw_plan_add_table(p);
+		snprintf(buf, sizeof(buf), "表%d 第%d组指标", k + 1, k + 1);
+		t->title = xstrdup(buf);
+		t->line = 10 + k * (BIG_ROWS + 2);
+		t->start = 2021;
+		t->end = 2025;
+		for (i = 0; i < BIG_ROWS; i++) {
+			snprintf(buf, sizeof(buf), "%d", i + 1);
+			r = pw_table_add_row(t);
+			r->no = xstrdup(buf);
+			snprintf(buf, sizeof(buf), "指标%d-%d", k + 1, i + 1);
+			r->name = xstrdup(buf);
+			r->unit = xstrdup("万元");
+			r->attribute = PW_ATTR_EXPECTED;
+			r->line = t->line + 1 + i;
+			r->section = -1;
+			baseline(r, 2020, 100 + i % 7);
+			target(r, PW_KIND_LEVEL, PW_CMP_GE, 150, 2025, "150");
+		}
+	}
+}
+
+/* Every indicator x 2020..2025, in a CSV file: odd rows by id, even rows
+ * by 表/序号/指标名称 (with full-width digits in the 序号, 亿元 in one
+ * row in seven: converted). */
+static void write_big_file(const char *path, const int64_t *ids)
+{
+	FILE *fp = fopen(path, "wb");
+	int k, i, y, n = 0;
+
+	assert_non_null(fp);
+	fputs("indicator_id,表,序号,指标名称,年份,数值,单位\n", fp);
+	for (k = 0; k < BIG_TABLES; k++)
+		for (i = 0; i < BIG_ROWS; i++)
+			for (y = 2020; y <= 2025; y++, n++) {
+				double v = 100 + i % 7 + (y - 2020) * 2.5;
+
+				if (n % 2)
+					fprintf(fp, "%lld,,,指标%d-%d,", (long long)ids[k * BIG_ROWS + i],
+						k + 1, i + 1);
+				else if (i < 9) /* 序号 1-9 as full-width digits */
+					fprintf(fp, ",表%d,\xef\xbc%c,指标%d-%d,", k + 1,
+						(char)(0x91 + i), k + 1, i + 1);
+				else
+					fprintf(fp, ",表%d,%d,指标%d-%d,", k + 1, i + 1, k + 1, i + 1);
+				if (n % 7)
+					fprintf(fp, "%d,%.1f,万元\n", y, v);
+				else
+					fprintf(fp, "%d,%.6f,亿元\n", y, v / 1e4);
+			}
+	fclose(fp);
+}
+
+static double now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+#if defined(__SANITIZE_ADDRESS__)
+#define BIG_VALIDATE_MAX_S 5.0
+#else
+#define BIG_VALIDATE_MAX_S 1.0
+#endif
+
+static void test_province_file(void **state)
+{
+	struct pw_batch_opts o = { .by = "统计局", .state = PW_OBS_APPROVED };
+	struct pw_sheet sh;
+	struct pw_batch b;
+	struct pw_plan p;
+	struct fx f;
+	char path[300];
+	int64_t *ids;
+	size_t n, written;
+	int id, version, changed;
+	double t0, t1, t2;
+
+	(void)state;
+	memset(&f, 0, sizeof(f));
+	remove_db();
+	assert_int_equal(pw_store_open(&f.s, dbpath), 0);
+	build_big_plan(&p);
+	assert_int_equal(pw_store_import_plan(f.s, &p, "test", &id, &version, &changed), 0);
+	pw_plan_free(&p);
+	assert_int_equal(pw_store_plan_indicator_ids(f.s, id, 0, &ids, &n), 0);
+	assert_int_equal(n, BIG_TABLES * BIG_ROWS);
+	snprintf(path, sizeof(path), "%s.csv", dbpath);
+	write_big_file(path, ids);
+	free(ids);
+	assert_int_equal(pw_csv_read(&sh, path), 0);
+	pw_batch_init(&b, path);
+	t0 = now_s();
+	assert_int_equal(pw_batch_add_sheet(f.s, &b, &sh, &o), 0);
+	t1 = now_s();
+	if (b.nerrors)
+		fail_msg("%s", b.diags[0].msg);
+	assert_int_equal(b.nrows, BIG_TABLES * BIG_ROWS * 6);
+	assert_int_equal(b.nwarnings, 0);
+	assert_int_equal(pw_batch_commit(f.s, &b, &o, &written), 0);
+	t2 = now_s();
+	print_message("50,040 rows: validated in %.3f s, written in %.3f s\n", t1 - t0, t2 - t1);
+	assert_true(t1 - t0 < BIG_VALIDATE_MAX_S);
+	assert_int_equal(written, b.nrows);
+	pw_batch_release(&b);
+	assert_int_equal(count(f.s, "SELECT count(*) FROM current_observations WHERE state ="
+				    " 'approved'"), BIG_TABLES * BIG_ROWS * 6);
+	/* converted: 0.010250 亿元 (row 0 of 指标1-1, 2020... ) is 102.5 万元 */
+	assert_int_equal(count(f.s, "SELECT count(*) FROM current_observations WHERE note LIKE"
+				    " '换算自 %亿元'"), (BIG_TABLES * BIG_ROWS * 6 + 6) / 7);
+	/* the same file again: every value unchanged, nothing written */
+	pw_batch_init(&b, path);
+	t0 = now_s();
+	assert_int_equal(pw_batch_add_sheet(f.s, &b, &sh, &o), 0);
+	t1 = now_s();
+	print_message("again: validated in %.3f s\n", t1 - t0);
+	assert_int_equal(b.nunchanged, b.nrows);
+	n = (size_t)count(f.s, "SELECT count(*) FROM observations");
+	assert_int_equal(pw_batch_commit(f.s, &b, &o, &written), 0);
+	assert_int_equal(written, 0);
+	assert_int_equal(count(f.s, "SELECT count(*) FROM observations"), n);
+	pw_batch_release(&b);
+	pw_sheet_release(&sh);
+	unlink(path);
+	pw_store_close(f.s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1203,6 +1501,9 @@ int main(void)
 		cmocka_unit_test(test_audit_json),
 		cmocka_unit_test(test_template_roundtrip),
 		cmocka_unit_test(test_responsibility_import),
+		cmocka_unit_test(test_unchanged_skipped),
+		cmocka_unit_test(test_template_reimport),
+		cmocka_unit_test(test_province_file),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -6,6 +6,7 @@
  */
 #include "unit.h"
 #include "report/plan_json.h"
+#include "store/monitor.h"
 #include "store/store.h"
 #include "store/store_internal.h"
 #include "util/alloc.h"
@@ -842,6 +843,154 @@ static void test_upgrade_keeps_data(void **state)
 	pw_store_close(s);
 }
 
+/* Every column of every observation, as the view of step 5 shows it and
+ * as the table of step 4 held it (one text, rows in id order). */
+static char *obs_dump(struct pw_store *s)
+{
+	sqlite3_stmt *st;
+	char *out;
+
+	assert_int_equal(sqlite3_prepare_v2(pw_store_sqlite(s),
+		"SELECT group_concat(quote(id) || ',' || quote(indicator_id) || ',' ||"
+		" quote(target_id) || ',' || year || ',' || quote(value) || ',' || quote(unit) || ','"
+		" || quote(source) || ',' || quote(note) || ',' || state || ',' || version || ',' ||"
+		" entered_by || ',' || quote(user_id) || ',' || entered_at || ',' ||"
+		" quote(supersedes) || ',' || estimated || ',' || quote(review_note), '|')"
+		" FROM (SELECT * FROM observations ORDER BY id)", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	out = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return out;
+}
+
+/* Observations written at schema 4 (the table of step 2): a chain
+ * draft -> submitted -> approved -> corrected (v2, submitted), a
+ * returned value, NULL unit and source, notes, an estimate, a web
+ * user; then a prose target's value.  Times with milliseconds. */
+static const char v4_obs_sql[] =
+	"INSERT INTO users (name, role, password_hash) VALUES ('web', 'planner', '$argon2id$x');"
+	"INSERT INTO observations (indicator_id, year, value, unit, source, note, state, version,"
+	" entered_by, user_id, entered_at, supersedes, estimated, review_note) VALUES"
+	" (%1$lld, 2021, 80.5, '%%', '统计局', '初报', 'draft', 1, '张三', NULL,"
+	"  '2022-03-01T08:00:00.123Z', NULL, 0, NULL),"
+	" (%1$lld, 2021, 80.5, '%%', '统计局', '初报', 'submitted', 1, '张三', 1,"
+	"  '2022-03-01T08:05:00.999Z', 1, 0, NULL),"
+	" (%1$lld, 2021, 80.5, '%%', '统计局', '初报', 'approved', 1, '李四', NULL,"
+	"  '2022-03-02T09:00:00.000Z', 2, 0, '同意'),"
+	" (%1$lld, 2021, 80.7, '%%', '公报', NULL, 'submitted', 2, '张三', NULL,"
+	"  '2022-04-01T23:59:59.001Z', 3, 1, NULL),"
+	" (%2$lld, 2022, -3.25, NULL, NULL, NULL, 'submitted', 1, 'web', 1,"
+	"  '2023-01-01T00:00:00.500Z', NULL, 0, NULL),"
+	" (%2$lld, 2022, -3.25, NULL, NULL, NULL, 'returned', 1, '李四', NULL,"
+	"  '2023-01-02T00:00:00.007Z', 5, 0, '与公报不符');";
+
+static void v4_fill(struct pw_store *old, int64_t ind1, int64_t ind2, int64_t tgt)
+{
+	char sql[2048];
+
+	snprintf(sql, sizeof(sql), v4_obs_sql, (long long)ind1, (long long)ind2);
+	assert_int_equal(exec_sql(old, sql), SQLITE_OK);
+	snprintf(sql, sizeof(sql), "INSERT INTO observations (target_id, year, value, unit, source,"
+		 " state, entered_by, entered_at) VALUES (%lld, 2021, 12, '万人', '人社局',"
+		 " 'approved', '王五', '2022-05-05T05:05:05.050Z')", (long long)tgt);
+	assert_int_equal(exec_sql(old, sql), SQLITE_OK);
+	assert_int_equal(pw_store_audit(old, "张三", "observation.record", "observation", 1, NULL,
+					"{\"id\":1,\"value\":80.5}"), 0);
+}
+
+/* A database at schema 4 with observation chains and audit rows is
+ * upgraded to the compact layout (step 5) with every value, state, who,
+ * when and chain link intact, and the chains go on from there. */
+static void test_upgrade_compact_observations(void **state)
+{
+	struct pw_store *old = xcalloc(1, sizeof(*old)), *s;
+	struct pw_obs_row *rows;
+	struct pw_obs *ser;
+	struct pw_plan p;
+	int64_t *ind, *tgt, id;
+	size_t n, nt;
+	char *before, *after;
+	struct pw_obs_entry e = { .entity = PW_ENTITY_INDICATOR, .year = 2021, .value = 80.6,
+				  .unit = "%", .by = "赵六", .state = PW_OBS_SUBMITTED };
+
+	(void)state;
+	remove_db();
+	old->path = xstrdup(dbpath);
+	assert_int_equal(sqlite3_open(dbpath, &old->db), SQLITE_OK);
+	assert_int_equal(exec_sql(old, "PRAGMA foreign_keys = ON"), SQLITE_OK);
+	assert_int_equal(pw_store_migrate(old, 4), 0);
+	build_plan(&p);
+	import_ok(old, &p, 1, 1, 1);
+	assert_int_equal(pw_store_plan_indicator_ids(old, 1, 0, &ind, &n), 0);
+	assert_int_equal(pw_store_plan_target_ids(old, 1, 0, &tgt, &nt), 0);
+	assert_true(n >= 2 && nt >= 1);
+	v4_fill(old, ind[0], ind[1], tgt[0]);
+	before = obs_dump(old);
+	assert_int_equal(query_int(old, "SELECT count(*) FROM audit_log"), 2);
+	pw_store_close(old);
+
+	assert_int_equal(pw_store_open(&s, dbpath), 0);
+	assert_int_equal(pw_store_schema_version(s), pw_store_schema_latest());
+	after = obs_dump(s);
+	/* the view shows every column exactly as the table held it */
+	assert_string_equal(after, before);
+	assert_int_equal(query_int(s, "SELECT count(*) FROM obs"), 7);
+	assert_int_equal(query_int(s, "SELECT count(*) FROM audit_log WHERE after_json ="
+				      " '{\"id\":1,\"value\":80.5}'"), 1);
+	/* through the store: the rows, their chain links and heads */
+	assert_int_equal(pw_store_obs_list(s, PW_ENTITY_INDICATOR, ind[0], true, &rows, &n), 0);
+	assert_int_equal(n, 4);
+	assert_int_equal(rows[0].state, PW_OBS_DRAFT);
+	assert_string_equal(rows[0].entered_at, "2022-03-01T08:00:00.123Z");
+	assert_string_equal(rows[1].entered_at, "2022-03-01T08:05:00.999Z");
+	assert_int_equal(rows[1].supersedes, 1);
+	assert_string_equal(rows[2].entered_by, "李四");
+	assert_string_equal(rows[2].review_note, "同意");
+	assert_int_equal(rows[2].state, PW_OBS_APPROVED);
+	assert_true(rows[3].current && !rows[2].current && rows[3].estimated);
+	assert_int_equal(rows[3].version, 2);
+	assert_string_equal(rows[3].source, "公报");
+	assert_null(rows[3].note);
+	assert_true(rows[3].value == 80.7);
+	pw_obs_row_free_array(rows, n);
+	/* the approved value stands while the correction awaits review */
+	assert_int_equal(pw_store_obs_series(s, PW_ENTITY_INDICATOR, ind[0], 0, PW_PICK_APPROVED,
+					     &ser, &n), 0);
+	assert_int_equal(n, 1);
+	assert_true(ser[0].value == 80.5 && ser[0].year == 2021);
+	free(ser);
+	assert_int_equal(pw_store_obs_series(s, PW_ENTITY_INDICATOR, ind[1], 0, PW_PICK_LATEST,
+					     &ser, &n), 0);
+	assert_int_equal(n, 0); /* returned, nothing approved */
+	free(ser);
+	assert_int_equal(pw_store_obs_series(s, PW_ENTITY_TARGET, tgt[0], 0, PW_PICK_APPROVED,
+					     &ser, &n), 0);
+	assert_int_equal(n, 1);
+	assert_true(ser[0].value == 12);
+	free(ser);
+	/* the chain goes on: a correction supersedes the head with version 3 */
+	e.id = ind[0];
+	assert_int_equal(pw_store_obs_record(s, &e, &id), 0);
+	assert_int_equal(id, 8);
+	assert_int_equal(query_int(s, "SELECT supersedes * 10 + version FROM observations"
+				      " WHERE id = 8"), 43);
+	assert_int_equal(pw_store_obs_transition(s, 8, PW_OBS_APPROVED, NULL, "李四", &id), 0);
+	assert_int_equal(query_int(s, "SELECT count(*) FROM current_observations"), 3);
+	/* still append-only, old rows and new */
+	assert_int_not_equal(exec_sql(s, "UPDATE obs SET value = 1"), SQLITE_OK);
+	assert_int_not_equal(exec_sql(s, "DELETE FROM obs"), SQLITE_OK);
+	assert_int_not_equal(exec_sql(s, "UPDATE obs_texts SET text = 'x'"), SQLITE_OK);
+	assert_int_equal(query_int(s, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+	assert_int_equal(query_int(s, "SELECT count(*) FROM pragma_integrity_check"
+				      " WHERE integrity_check <> 'ok'"), 0);
+	free(before);
+	free(after);
+	free(ind);
+	free(tgt);
+	pw_plan_free(&p);
+	pw_store_close(s);
+}
+
 /* A plan big enough that importing it takes a while. */
 static void build_big_plan(struct pw_plan *p, int ntables, int nrows)
 {
@@ -1030,6 +1179,7 @@ int main(void)
 		cmocka_unit_test(test_roles_and_hashes_checked),
 		cmocka_unit_test(test_newer_schema_refused),
 		cmocka_unit_test(test_upgrade_keeps_data),
+		cmocka_unit_test(test_upgrade_compact_observations),
 		cmocka_unit_test(test_sigkill_mid_import),
 		cmocka_unit_test(test_import_is_fast),
 	};

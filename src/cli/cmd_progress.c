@@ -1,0 +1,118 @@
+/*
+ * cmd_progress.c - "planwatch progress list [--project ID] [--history]
+ * [--json]" and "progress submit|approve|return ID [--note TEXT]": the
+ * progress of 专栏 projects (recorded with "planwatch record --project")
+ * and its review, the same cycle as observations (docs/monitoring.md).
+ */
+#include "cli/cli.h"
+#include "cli/monitor_cli.h"
+#include "util/error.h"
+
+#include <getopt.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+
+#define USAGE "progress list [--project ID] [--history] [--json] | " \
+	      "progress submit|approve|return ID [--note TEXT] [--by NAME]"
+
+static json_t *num_or_null(bool has, double v)
+{
+	return has ? json_real(v) : json_null();
+}
+
+static json_t *row_json(const struct pw_progress_row *r)
+{
+	return json_pack("{s:I, s:I, s:s?, s:i, s:s, s:o, s:o, s:s?, s:s?, s:s?, s:s, s:i, "
+			 "s:s?, s:s?, s:o, s:b}",
+			 "id", (json_int_t)r->id, "project_id", (json_int_t)r->item_id, "title",
+			 r->title, "year", r->year, "status", r->status ? r->status : "", "percent",
+			 num_or_null(r->has_percent, r->percent), "investment",
+			 num_or_null(r->has_investment, r->investment), "note", r->note, "source",
+			 r->source, "review_note", r->review_note, "state",
+			 pw_obs_state_name(r->state), "version", r->version, "entered_by",
+			 r->entered_by, "entered_at", r->entered_at, "supersedes",
+			 r->supersedes ? json_integer(r->supersedes) : json_null(), "current",
+			 r->current);
+}
+
+static void print_row(const struct pw_progress_row *r)
+{
+	char pct[16] = "";
+
+	if (r->has_percent)
+		snprintf(pct, sizeof(pct), "%.4g%%", r->percent);
+	printf("%6lld  %-7lld %4d  %-12s %-6s %-9s v%d%s  %s  %s%s%s\n", (long long)r->id,
+	       (long long)r->item_id, r->year, r->status ? r->status : "", pct,
+	       pw_obs_state_name(r->state), r->version, r->current ? "" : " (old)",
+	       r->entered_by ? r->entered_by : "", r->title ? r->title : "",
+	       r->review_note ? "  -- " : "", r->review_note ? r->review_note : "");
+}
+
+/* 0, or -1 (reported) when a row cannot be written as JSON. */
+static int print_rows(const struct pw_progress_row *rows, size_t n, int json)
+{
+	json_t *a, *o;
+	size_t i;
+
+	if (!json) {
+		printf("    id  project year  status       done   state     ver   by  project title\n");
+		for (i = 0; i < n; i++)
+			print_row(&rows[i]);
+		return 0;
+	}
+	a = json_array();
+	for (i = 0; i < n; i++) {
+		o = row_json(&rows[i]);
+		if (!o) {
+			json_decref(a);
+			return pw_error("project progress %lld has text that is not UTF-8",
+					(long long)rows[i].id);
+		}
+		json_array_append_new(a, o);
+	}
+	json_dumpf(a, stdout, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
+	putchar('\n');
+	json_decref(a);
+	return 0;
+}
+
+static int progress_list(int argc, char **argv, struct pw_ctx *ctx)
+{
+	static const struct option opts[] = {
+		{ "project", required_argument, NULL, 'p' }, { "history", no_argument, NULL, 'h' },
+		{ "json", no_argument, NULL, 'j' }, { NULL, 0, NULL, 0 },
+	};
+	struct pw_progress_row *rows;
+	int64_t item = 0;
+	size_t n;
+	int c, history = 0, json = 0, rc;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == 'p' && (item = pw_cli_id(optarg)) > 0)
+			continue;
+		if (c == 'h')
+			history = 1;
+		else if (c == 'j')
+			json = 1;
+		else
+			return pw_cli_usage(USAGE);
+	}
+	if (optind != argc)
+		return pw_cli_usage(USAGE);
+	rc = pw_store_progress_list(ctx->store, item, history, &rows, &n);
+	if (rc < 0)
+		return pw_cli_exit(rc);
+	rc = print_rows(rows, n, json);
+	pw_progress_row_free_array(rows, n);
+	return rc < 0 ? PW_EXIT_FAIL : PW_EXIT_OK;
+}
+
+int cmd_progress(int argc, char **argv, struct pw_ctx *ctx)
+{
+	if (argc >= 2 && !strcmp(argv[1], "list"))
+		return progress_list(argc - 1, argv + 1, ctx);
+	return pw_cli_review(argc - 1, argv + 1, ctx, USAGE, "project progress",
+			     pw_store_progress_transition);
+}
