@@ -56,7 +56,7 @@ $(O)/planwatch: $(O)/src/main.o $(O)/libplanwatch.a
 	@echo "  LINK    $@"
 	@$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
 
-$(O)/tests/%: tests/unit/%.c $(O)/libplanwatch.a tests/unit/unit.h
+$(O)/tests/%: tests/unit/%.c $(O)/libplanwatch.a $(wildcard tests/unit/*.h)
 	@mkdir -p $(dir $@)
 	@echo "  LINK    $@"
 	@$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(O)/libplanwatch.a $(LDLIBS) -lcmocka

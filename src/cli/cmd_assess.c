@@ -293,8 +293,7 @@ static void sink_finish(struct sink *s, const char *source)
 				 "source", source ? json_string(source) : json_null(),
 				 "approx_tolerance", s->cli->o.approx_tol,
 				 "tables", s->tables, "summary", summary, "indicators", s->inds);
-	json_dumpf(root, stdout, JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12));
-	putchar('\n');
+	pw_json_print(stdout, root, JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12));
 	json_decref(root);
 	s->tables = s->inds = NULL;
 }
@@ -507,8 +506,7 @@ static void all_finish(struct all_sink *s, const struct pw_bulk_stats *bs, int y
 				 (json_int_t)bs->plans, "skipped", (json_int_t)bs->skipped,
 				 "indicators", (json_int_t)s->indicators, "summary", sum,
 				 "warnings", (json_int_t)s->warnings, "by_plan", s->plans);
-	json_dumpf(root, stdout, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
-	putchar('\n');
+	pw_json_print(stdout, root, PW_JSON_OUT);
 	json_decref(root);
 	s->plans = NULL;
 }

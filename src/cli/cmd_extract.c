@@ -96,9 +96,13 @@ int cmd_extract(int argc, char **argv, struct pw_ctx *ctx)
 	if (json) {
 		json_t *j = pw_plan_to_json(&plan);
 
-		json_dumpf(j, stdout, JSON_INDENT(1) | JSON_ENSURE_ASCII * 0 | JSON_PRESERVE_ORDER);
-		putchar('\n');
+		int rc = pw_json_print(stdout, j, PW_JSON_OUT);
+
 		json_decref(j);
+		if (rc < 0) {
+			pw_plan_free(&plan);
+			return PW_EXIT_FAIL;
+		}
 	} else {
 		print_summary(&plan);
 	}

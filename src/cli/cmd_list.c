@@ -3,6 +3,7 @@
  * current version.
  */
 #include "cli/cli.h"
+#include "report/plan_json.h"
 #include "store/plan_info_json.h"
 #include "util/error.h"
 
@@ -40,8 +41,7 @@ static void print_json(const struct pw_plan_info *infos, size_t n)
 
 	for (i = 0; i < n; i++)
 		json_array_append_new(a, pw_plan_info_to_json(&infos[i]));
-	json_dumpf(a, stdout, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
-	putchar('\n');
+	pw_json_print(stdout, a, PW_JSON_OUT);
 	json_decref(a);
 }
 

@@ -154,8 +154,7 @@ static void show_json(const struct pw_plan *p)
 {
 	json_t *j = pw_plan_to_json(p);
 
-	json_dumpf(j, stdout, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
-	putchar('\n');
+	pw_json_print(stdout, j, PW_JSON_OUT);
 	json_decref(j);
 }
 

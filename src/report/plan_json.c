@@ -4,11 +4,30 @@
  */
 #include "report/plan_json.h"
 
+#include "util/error.h"
+
 #include <math.h>
+#include <stdlib.h>
 
 static json_t *str_or_null(const char *s)
 {
 	return s ? json_string(s) : json_null();
+}
+
+int pw_json_print(FILE *f, const json_t *j, size_t flags)
+{
+	char *text = json_dumps(j, flags);
+	size_t n;
+	int rc = 0;
+
+	if (!text)
+		return pw_error("cannot serialise JSON output");
+	n = strlen(text);
+	text[n] = '\n';
+	if (fwrite(text, 1, n + 1, f) != n + 1)
+		rc = pw_error("cannot write JSON output");
+	free(text);
+	return rc;
 }
 
 json_t *pw_json_number(double v)

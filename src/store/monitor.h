@@ -130,10 +130,12 @@ struct pw_obs_row {
 void pw_obs_row_free_array(struct pw_obs_row *rows, size_t n);
 
 /*
- * The rows pw_store_obs_series() takes, whole (value, unit, source, note,
- * state...): one per year with a value, by year, years <= upto (0: all).
- * One query.  *out is freed with pw_obs_row_free_array() (NULL when *n is
- * 0).  PW_STORE_NOTFOUND (reported) for an unknown indicator/target.
+ * The rows pw_store_obs_series() takes, with what a value is compared and
+ * pre-filled with (id, year, value, 预计, unit, source, note, state,
+ * version, supersedes, current; name, review note, who and when are left
+ * NULL): one per year with a value, by year, years <= upto (0: all).  One
+ * query.  *out is freed with pw_obs_row_free_array() (NULL when *n is 0).
+ * PW_STORE_NOTFOUND (reported) for an unknown indicator/target.
  */
 int pw_store_obs_picked(struct pw_store *s, enum pw_entity e, int64_t id, int upto,
 			enum pw_obs_pick pick, struct pw_obs_row **out, size_t *n);

@@ -538,6 +538,64 @@ static long pick_row(const struct pw_obs_row *rows, size_t from, size_t to,
 	return appr;
 }
 
+/* What the pick needs of every row of (e, id), by year and id: only the
+ * columns a value is compared and pre-filled with (the view leaves the
+ * joins of the others out). */
+#define PICKED_COLS                                                                 \
+	"SELECT o.id, o.year, o.value, o.estimated, o.unit, o.source, o.note, o.state,"   \
+	" o.version, o.supersedes, " HEAD_EXPR " FROM observations o "
+
+static const char *const picked_sql[] = {
+	PW_SAME_IND PICKED_COLS "WHERE o.indicator_id IN same ORDER BY o.year, o.id",
+	PW_SAME_TGT PICKED_COLS "WHERE o.target_id IN same ORDER BY o.year, o.id",
+};
+
+static void picked_row(sqlite3_stmt *st, enum pw_entity e, int64_t id, struct pw_obs_row *r)
+{
+	memset(r, 0, sizeof(*r));
+	r->id = sqlite3_column_int64(st, 0);
+	r->entity = e;
+	r->ref_id = id;
+	r->year = pw_col_int(st, 1);
+	r->has_value = !pw_col_null(st, 2);
+	r->value = sqlite3_column_double(st, 2);
+	r->estimated = pw_col_int(st, 3);
+	r->unit = pw_col_text(st, 4);
+	r->source = pw_col_text(st, 5);
+	r->note = pw_col_text(st, 6);
+	r->state = (enum pw_obs_state)pw_obs_state_from_name((const char *)sqlite3_column_text(st, 7));
+	r->version = pw_col_int(st, 8);
+	r->supersedes = sqlite3_column_int64(st, 9);
+	r->current = pw_col_int(st, 10);
+}
+
+static int picked_rows(struct pw_store *s, enum pw_entity e, int64_t id,
+		       struct pw_obs_row **out, size_t *n)
+{
+	sqlite3_stmt *st;
+	size_t alloc = 0;
+	int rc = pw_monitor_check_entity(s, e, id);
+
+	*out = NULL;
+	*n = 0;
+	if (rc < 0)
+		return rc;
+	st = pw_store_stmt(s, picked_sql[e]);
+	if (!st)
+		return -1;
+	pw_bind_int(st, 1, id);
+	while ((rc = pw_store_step(s, st)) == 1) {
+		ALLOC_GROW(*out, *n + 1, alloc);
+		picked_row(st, e, id, &(*out)[(*n)++]);
+	}
+	if (rc < 0) {
+		pw_obs_row_free_array(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
+}
+
 int pw_store_obs_picked(struct pw_store *s, enum pw_entity e, int64_t id, int upto,
 			enum pw_obs_pick pick, struct pw_obs_row **out, size_t *n)
 {
@@ -550,7 +608,7 @@ int pw_store_obs_picked(struct pw_store *s, enum pw_entity e, int64_t id, int up
 	*n = 0;
 	if (check_obs_entity(e) < 0)
 		return -1;
-	rc = pw_store_obs_list(s, e, id, true, &rows, &nrows);
+	rc = picked_rows(s, e, id, &rows, &nrows);
 	if (rc < 0)
 		return rc;
 	for (i = 0; i < nrows; i = j) {
