@@ -148,23 +148,29 @@ static void judge(const struct pw_assess_ctx *c, const struct pw_measure *m,
 		r->status = judge_in_period(c, m, r);
 }
 
-/* External targets: judged as a level once the value is recorded. */
-static int measure_external(const struct pw_assess_ctx *c, struct pw_measure *m,
-			    struct pw_target_result *r)
+/*
+ * An external target (按市定目标执行) completed by the value another body
+ * set: the target t stands for as that kind, cmp, value and year.  Returns
+ * false when nothing has been recorded yet.  Kinds that cannot be set
+ * externally (external, relation) fall back to a level target.
+ */
+static bool external_as_target(const struct pw_assess_input *in, const struct pw_target *t,
+			       struct pw_target *out)
 {
-	struct pw_target t = *c->t;
-
-	if (!c->in->has_external) {
-		r->status = PW_STATUS_NOT_ASSESSABLE;
-		r->reason = "target set by another body is not recorded yet";
-		return -1;
-	}
-	t.kind = PW_KIND_LEVEL;
-	t.cmp = c->in->external_cmp != PW_CMP_NONE ? c->in->external_cmp : PW_CMP_EQ;
-	t.has_value = true;
-	t.value = c->in->external;
-	t.has_value_hi = false;
-	return pw_measure_level(c, &t, m, r);
+	if (!in->has_external)
+		return false;
+	*out = *t;
+	out->kind = in->external_kind;
+	if (out->kind == PW_KIND_EXTERNAL || out->kind == PW_KIND_RELATION)
+		out->kind = PW_KIND_LEVEL;
+	out->cmp = in->external_cmp != PW_CMP_NONE ? in->external_cmp : PW_CMP_EQ;
+	out->has_value = true;
+	out->value = in->external;
+	out->has_value_hi = out->cmp == PW_CMP_RANGE;
+	out->value_hi = in->external_hi;
+	if (in->external_year)
+		out->year = in->external_year;
+	return true;
 }
 
 static int measure(const struct pw_assess_ctx *c, struct pw_measure *m,
@@ -178,7 +184,9 @@ static int measure(const struct pw_assess_ctx *c, struct pw_measure *m,
 	case PW_KIND_CUMULATIVE:
 		return pw_measure_cumulative(c, m, r);
 	case PW_KIND_EXTERNAL:
-		return measure_external(c, m, r);
+		r->status = PW_STATUS_NOT_ASSESSABLE;
+		r->reason = "target set by another body is not recorded yet";
+		return -1;
 	case PW_KIND_RELATION:
 		return pw_measure_relation(c, m, r);
 	default:
@@ -193,10 +201,14 @@ void pw_assess_target(const struct pw_assess_input *in, const struct pw_target *
 {
 	struct pw_assess_ctx c;
 	struct pw_measure m = { 0 };
+	struct pw_target set;
+	enum pw_kind kind = t->kind;
 
 	memset(r, 0, sizeof(*r));
+	if (kind == PW_KIND_EXTERNAL && external_as_target(in, t, &set))
+		t = &set;
 	ctx_init(&c, in, t, o);
-	r->kind = t->kind;
+	r->kind = kind;
 	r->final = c.final;
 	if (t->kind == PW_KIND_ANNUAL) {
 		pw_assess_annual(&c, r);

@@ -78,10 +78,13 @@ struct pw_assess_input {
 	/* For relation targets: the indicator the target names and its data. */
 	const struct pw_indicator *related;
 	struct pw_series related_obs;
-	/* For external targets: the value set later (planwatch target set). */
+	/* For external targets: the target set later (planwatch target set),
+	 * judged like a table target of that kind (docs/assessment.md). */
 	bool has_external;
-	double external;
-	enum pw_cmp external_cmp; /* PW_CMP_NONE means eq */
+	double external, external_hi; /* external_hi for PW_CMP_RANGE */
+	enum pw_cmp external_cmp;     /* PW_CMP_NONE means eq */
+	enum pw_kind external_kind;   /* level (0), growth, cumulative or annual */
+	int external_year;            /* 0: the target's own year, else plan end */
 };
 
 struct pw_target_result {

@@ -38,6 +38,7 @@ struct prose_run {
 	const struct pw_para *para;
 	const char *s;         /* the paragraph text */
 	bool para_past;        /* the paragraph opened on the past (过去一年，…) */
+	bool setting;          /* the paragraph lies in a section on the setting */
 	int year;              /* of the current sentence, 0 if none */
 	bool pending_annual;   /* 每年 in an earlier clause without a target */
 	char *last_subject;    /* of the sentence's previous target, or NULL */
@@ -270,7 +271,8 @@ static bool has_digit(const char *s, size_t b, size_t e)
  * sentence does not look forward. */
 static bool sentence_past(struct prose_run *r, size_t b, size_t e, bool first)
 {
-	if (pw_prose_sentence_past(r->s, b, e, r->p)) {
+	if (pw_prose_sentence_past(r->s, b, e, r->p) ||
+	    (r->setting && pw_prose_sentence_setting_past(r->s, b, e, r->p))) {
 		r->para_past |= first;
 		return true;
 	}
@@ -352,8 +354,9 @@ void pw_read_prose(const struct pw_doc *d, struct pw_plan *p, const unsigned cha
 	r.para = &para;
 	pw_para_init(&para);
 	while (pw_para_next(d, claimed, &pos, &para)) {
-		if (para.heading || past[para.first])
+		if (para.heading || past[para.first] == PW_PROSE_PAST)
 			continue;
+		r.setting = past[para.first] == PW_PROSE_SETTING;
 		r.s = para.text.buf;
 		read_paragraph(&r);
 	}

@@ -50,15 +50,44 @@ static bool names_achievement(const char *t, size_t len)
 	return false;
 }
 
+/* A heading that sets goals: 总体要求, 主要目标, 重点任务. */
+static bool goal_title(const char *t, size_t len)
+{
+	static const char *const words[] = { "要求", "目标", "任务", "思路", "展望" };
+
+	return has_any(t, 0, len, words, NELEM(words));
+}
+
+/* Past for sure, whatever else the heading names: 目标完成情况. */
+static bool strict_review_title(const char *t, size_t len)
+{
+	static const char *const words[] = { "回顾", "完成情况", "实施情况", "工作总结" };
+
+	return has_any(t, 0, len, words, NELEM(words));
+}
+
+/* A heading about the past only: "发展基础", not "发展基础与总体要求". */
 static bool review_title(const char *t, size_t len, const struct pw_plan *p)
 {
-	static const char *const words[] = { "回顾", "成绩", "发展基础", "完成情况",
-					     "实施情况", "工作总结", "过去", "现状" };
+	static const char *const words[] = { "成绩", "发展基础", "过去", "现状" };
 	const char *own = pw_scan_plan_name(p->ordinal);
 	const char *prev = pw_scan_plan_name(p->ordinal - 1);
 
+	if (strict_review_title(t, len))
+		return true;
+	if (goal_title(t, len))
+		return false;
 	return has_any(t, 0, len, words, NELEM(words)) || names_achievement(t, len) ||
 	       (prev && pw_prose_contains(t, 0, len, prev) && !(own && pw_prose_contains(t, 0, len, own)));
+}
+
+/* A heading about the setting: 发展环境, 面临形势, 机遇和挑战. */
+static bool setting_title(const char *t, size_t len)
+{
+	static const char *const words[] = { "发展环境", "面临形势", "面临的形势", "发展形势",
+					     "机遇和挑战", "机遇与挑战" };
+
+	return !goal_title(t, len) && has_any(t, 0, len, words, NELEM(words));
 }
 
 static int by_line(const void *a, const void *b)
@@ -122,9 +151,10 @@ static struct head *collect_heads(const struct pw_doc *d, const struct pw_plan *
 	return h;
 }
 
-/* Marks the lines numbered from..to-1 (to <= 0: to the end); d->lines are
- * in input order. */
-static void mark_lines(const struct pw_doc *d, unsigned char *past, int from, int to)
+/* Sets the lines numbered from..to-1 (to <= 0: to the end) to v, keeping
+ * a stronger mark when keep; d->lines are in input order. */
+static void mark_lines(const struct pw_doc *d, unsigned char *past, int from, int to,
+		       unsigned char v, bool keep)
 {
 	size_t lo = 0, hi = d->nlines, mid;
 
@@ -136,22 +166,54 @@ static void mark_lines(const struct pw_doc *d, unsigned char *past, int from, in
 			hi = mid;
 	}
 	for (; lo < d->nlines && (to <= 0 || d->lines[lo].no < to); lo++)
-		past[lo] = 1;
+		if (!keep || past[lo] < v)
+			past[lo] = v;
+}
+
+/* Index of the first heading after k that is not below it, or n. */
+static size_t section_end(const struct head *h, size_t n, size_t k)
+{
+	size_t j;
+
+	for (j = k + 1; j < n && h[j].level > h[k].level; j++)
+		;
+	return j;
+}
+
+static void mark_section(const struct pw_doc *d, unsigned char *past, const struct head *h,
+			 size_t n, size_t k, unsigned char v, bool keep)
+{
+	size_t j = section_end(h, n, k);
+
+	mark_lines(d, past, h[k].line, j < n ? h[j].line : 0, v, keep);
+}
+
+/* Marks a review (PW_PROSE_PAST) or setting (PW_PROSE_SETTING) section,
+ * then clears the goal subsections inside it (二、主要目标). */
+static void mark_review(const struct pw_doc *d, unsigned char *past, const struct head *h,
+			size_t n, size_t k, unsigned char v)
+{
+	size_t j, end = section_end(h, n, k);
+
+	mark_section(d, past, h, n, k, v, true);
+	for (j = k + 1; j < end; j++)
+		if (goal_title(h[j].title, h[j].title_len) &&
+		    !strict_review_title(h[j].title, h[j].title_len))
+			mark_section(d, past, h, n, j, 0, false);
 }
 
 unsigned char *pw_prose_past_lines(const struct pw_doc *d, const struct pw_plan *p,
 				   const unsigned char *claimed)
 {
 	unsigned char *past = xcalloc(d->nlines ? d->nlines : 1, 1);
-	size_t n, k, j;
+	size_t n, k;
 	struct head *h = collect_heads(d, p, claimed, &n);
 
 	for (k = 0; k < n; k++) {
-		if (!review_title(h[k].title, h[k].title_len, p))
-			continue;
-		for (j = k + 1; j < n && h[j].level > h[k].level; j++)
-			;
-		mark_lines(d, past, h[k].line, j < n ? h[j].line : 0);
+		if (review_title(h[k].title, h[k].title_len, p))
+			mark_review(d, past, h, n, k, PW_PROSE_PAST);
+		else if (setting_title(h[k].title, h[k].title_len))
+			mark_review(d, past, h, n, k, PW_PROSE_SETTING);
 	}
 	free(h);
 	return past;
@@ -266,6 +328,26 @@ bool pw_prose_sentence_future(const char *s, size_t b, size_t e, const struct pw
 
 	return has_any(s, b, e, future_words, NELEM(future_words)) ||
 	       (own && pw_prose_contains(s, b, e, own)) || pw_prose_sentence_year(s, b, e, p);
+}
+
+/* A forward-looking word strong enough to outweigh a result in a section
+ * on the setting: not 目标 ("规划目标任务胜利完成") nor 预计. */
+static bool strongly_future(const char *s, size_t b, size_t e, const struct pw_plan *p)
+{
+	static const char *const words[] = { "力争", "确保", "将", "计划", "争取", "届时",
+					     "今后", "未来", "要" };
+	const char *own = pw_scan_plan_name(p->ordinal);
+
+	return has_any(s, b, e, words, NELEM(words)) || (own && pw_prose_contains(s, b, e, own)) ||
+	       pw_prose_sentence_year(s, b, e, p);
+}
+
+bool pw_prose_sentence_setting_past(const char *s, size_t b, size_t e, const struct pw_plan *p)
+{
+	static const char *const words[] = { "已", "突破", "达到", "超过", "完成", "实现",
+					     "跃上", "迈上", "取得" };
+
+	return has_any(s, b, e, words, NELEM(words)) && !strongly_future(s, b, e, p);
 }
 
 bool pw_prose_sentence_past(const char *s, size_t b, size_t e, const struct pw_plan *p)

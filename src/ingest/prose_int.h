@@ -168,13 +168,20 @@ char *pw_prose_clean_phrase(const char *s, size_t b, size_t e);
 
 /* ---- context (prose_context.c) ---- */
 
-/* Per line of d: 1 if the line lies in a review-of-the-past section
- * ("…取得决定性成就", "…工作回顾").  Caller frees. */
+enum { PW_PROSE_SETTING = 1, PW_PROSE_PAST = 2 };
+
+/* Per line of d: PW_PROSE_PAST if the line lies in a review-of-the-past
+ * section ("…取得决定性成就", "…工作回顾"; not a goal subsection in it),
+ * PW_PROSE_SETTING in a section on the setting (发展环境), else 0.
+ * Caller frees. */
 unsigned char *pw_prose_past_lines(const struct pw_doc *d, const struct pw_plan *p,
 				   const unsigned char *claimed);
 /* True if the sentence [b, e) reports the past ("五年来", "累计完成" without
  * a forward-looking word). */
 bool pw_prose_sentence_past(const char *s, size_t b, size_t e, const struct pw_plan *p);
+/* True if the sentence [b, e) of a section on the setting reports a result
+ * (已, 突破, 超过…) and does not look forward (到2025年, 力争, 将). */
+bool pw_prose_sentence_setting_past(const char *s, size_t b, size_t e, const struct pw_plan *p);
 /* True if it has a forward-looking word (力争, 确保, 到2025年, “十四五”). */
 bool pw_prose_sentence_future(const char *s, size_t b, size_t e, const struct pw_plan *p);
 /* The target year the sentence [b, e) names (到2025年), or 0. */

@@ -26,7 +26,7 @@ static const struct pw_prose_word words[] = {
 	W("下降至", LEVEL), W("降低到", LEVEL), W("降低至", LEVEL), W("降到", LEVEL),
 	W("降至", LEVEL), W("减少到", LEVEL), W("减少至", LEVEL), W("减至", LEVEL),
 	W("保持在", LEVEL), W("稳定在", LEVEL), W("维持在", LEVEL), W("保持", LEVEL),
-	C("控制在", LEVEL, LE),
+	C("控制在", LEVEL, LE), W("拟按", LEVEL),
 	/* comparators that make a target by themselves (text/number.h) */
 	PW_BOUND_WORDS(BOUND)
 	C("约", HEDGE, APPROX), C("大约", HEDGE, APPROX), W("近", HEDGE), W("接近", HEDGE),
@@ -126,7 +126,8 @@ static const struct unit_def base_units[] = {
 	{ "座", PW_U_COUNT }, { "条", PW_U_COUNT }, { "名", PW_U_COUNT }, { "项", PW_U_COUNT },
 	{ "批", PW_U_COUNT }, { "间", PW_U_COUNT }, { "套", PW_U_COUNT }, { "台", PW_U_COUNT },
 	{ "辆", PW_U_COUNT }, { "件", PW_U_COUNT }, { "户", PW_U_COUNT }, { "人", PW_U_COUNT },
-	{ "人次", PW_U_COUNT }, { "只", PW_U_COUNT }, { "头", PW_U_COUNT }, { "株", PW_U_COUNT },
+	{ "人次", PW_U_COUNT }, { "人年", PW_U_COUNT }, { "人日", PW_U_COUNT },
+	{ "户次", PW_U_COUNT }, { "架次", PW_U_COUNT }, { "只", PW_U_COUNT }, { "头", PW_U_COUNT }, { "株", PW_U_COUNT },
 	{ "棵", PW_U_COUNT }, { "尾", PW_U_COUNT }, { "册", PW_U_COUNT }, { "场", PW_U_COUNT },
 	{ "床", PW_U_COUNT }, { "张", PW_U_COUNT }, { "支", PW_U_COUNT }, { "栋", PW_U_COUNT },
 	{ "幢", PW_U_COUNT }, { "艘", PW_U_COUNT }, { "架", PW_U_COUNT }, { "部", PW_U_COUNT },

@@ -265,22 +265,23 @@ static bool truthy(const char *s)
  * cut by a writer (PW_BATCH_CUT_MARK). */
 static bool same_name(const char *given, const struct pw_monitor_ref *r)
 {
-	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT, g = STRBUF_INIT;
-	size_t mark = strlen(PW_BATCH_CUT_MARK);
+	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT, g = STRBUF_INIT, m = STRBUF_INIT;
 	bool ok, cut;
 
 	pw_monitor_name_key(given, &a);
 	pw_monitor_name_key(r->name, &b);
 	pw_monitor_name_key(r->group, &g);
-	cut = a.len > mark && !strcmp(a.buf + a.len - mark, PW_BATCH_CUT_MARK);
+	pw_monitor_name_key(PW_BATCH_CUT_MARK, &m);
+	cut = a.len > m.len && !strcmp(a.buf + a.len - m.len, m.buf);
 	if (cut)
-		sb_setlen(&a, a.len - mark);
+		sb_setlen(&a, a.len - m.len);
 	ok = !strcmp(a.buf, b.buf) || (cut && !strncmp(a.buf, b.buf, a.len)) ||
 	     (g.len && a.len == g.len + b.len && !strncmp(a.buf, g.buf, g.len) &&
 	      !strcmp(a.buf + g.len, b.buf));
 	sb_release(&a);
 	sb_release(&b);
 	sb_release(&g);
+	sb_release(&m);
 	return ok;
 }
 

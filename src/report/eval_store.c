@@ -76,7 +76,10 @@ static int external(struct pw_store *s, enum pw_entity e, int64_t id,
 		return -1;
 	out->has_value = true;
 	out->value = x.value;
+	out->value_hi = x.has_value_hi ? x.value_hi : 0;
 	out->cmp = x.cmp;
+	out->kind = x.kind;
+	out->year = x.year;
 	pw_external_release(&x);
 	return 0;
 }

@@ -14,6 +14,18 @@
 #include <math.h>
 #include <string.h>
 
+
+/* Copies an external target into the engine's input. */
+static void external_input(const struct pw_eval_external *x, struct pw_assess_input *in)
+{
+	in->has_external = true;
+	in->external = x->value;
+	in->external_hi = x->value_hi;
+	in->external_cmp = x->cmp;
+	in->external_kind = x->kind;
+	in->external_year = x->year;
+}
+
 static const struct {
 	const char *name, *label;
 } kinds[] = {
@@ -236,9 +248,7 @@ static int assess_row(struct pw_evaluation *ev, size_t first, const struct pw_ta
 		}
 	}
 	if (d && d->external.has_value) {
-		in.has_external = true;
-		in.external = d->external.value;
-		in.external_cmp = d->external.cmp;
+		external_input(&d->external, &in);
 	}
 	if (pw_assess_indicator(&in, &ev->assess, &e->a) < 0)
 		return -1;
@@ -337,9 +347,7 @@ static void assess_prose(struct pw_evaluation *ev, struct pw_eval_target *e,
 	in.obs.obs = obs;
 	in.obs.n = nobs;
 	if (d && d->external.has_value) {
-		in.has_external = true;
-		in.external = d->external.value;
-		in.external_cmp = d->external.cmp;
+		external_input(&d->external, &in);
 	}
 	pw_assess_target(&in, &t, &ev->assess, &e->r);
 	if (nobs) {

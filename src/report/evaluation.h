@@ -52,8 +52,10 @@ int pw_report_kind_from_name(const char *s);
 /* An external target (按下达目标确定) once it has been set. */
 struct pw_eval_external {
 	bool has_value;
-	double value;
-	enum pw_cmp cmp; /* PW_CMP_NONE means eq */
+	double value, value_hi; /* value_hi for PW_CMP_RANGE */
+	enum pw_cmp cmp;        /* PW_CMP_NONE means eq */
+	enum pw_kind kind;      /* level (0), growth, cumulative or annual */
+	int year;               /* 0 if none */
 };
 
 /* What monitoring knows about one indicator or one prose target. */

@@ -81,12 +81,14 @@ static const char *const stream_sql[NSTREAMS] = {
 		   " WHERE" IN_RANGE " AND o.state = 2 AND o.value IS NOT NULL"
 		   " GROUP BY p.id ORDER BY p.id",
 	/* External targets are few: read them all, sorted by plan. */
-	[Q_IEXT] = "SELECT w.plan_id, j.key, e.id, e.cmp, e.value FROM external_targets e"
+	[Q_IEXT] = "SELECT w.plan_id, j.key, e.id, e.cmp, e.value, e.kind, e.value_hi, e.year"
+		   " FROM external_targets e"
 		   " CROSS JOIN targets t ON t.id = e.target_id"
 		   " CROSS JOIN indicators j ON j.id = t.indicator_id"
 		   " CROSS JOIN plan_versions w ON w.id = j.version_id"
 		   " WHERE t.kind = 'external' AND w.plan_id BETWEEN ?1 AND ?2 ORDER BY w.plan_id",
-	[Q_TEXT] = "SELECT w.plan_id, g.key, e.id, e.cmp, e.value FROM external_targets e"
+	[Q_TEXT] = "SELECT w.plan_id, g.key, e.id, e.cmp, e.value, e.kind, e.value_hi, e.year"
+		   " FROM external_targets e"
 		   " CROSS JOIN targets g ON g.id = e.target_id AND g.indicator_id IS NULL"
 		   " CROSS JOIN plan_versions w ON w.id = g.version_id"
 		   " WHERE w.plan_id BETWEEN ?1 AND ?2 ORDER BY w.plan_id",
@@ -521,16 +523,20 @@ static int ext_row(struct rows *r, sqlite3_stmt *st)
 	long pos = find_key(r, sqlite3_column_int64(st, 1));
 	int64_t id = sqlite3_column_int64(st, 2);
 	struct pw_eval_external *x;
-	int cmp;
+	int cmp, kind;
 
 	if (pos < 0 || id < r->ext_id[pos])
 		return 0;
 	r->ext_id[pos] = id;
 	x = &r->data[pos].external;
 	cmp = pw_col_null(st, 3) ? -1 : pw_cmp_from_name((const char *)sqlite3_column_text(st, 3));
+	kind = pw_kind_from_name((const char *)sqlite3_column_text(st, 5));
 	x->has_value = true;
 	x->value = sqlite3_column_double(st, 4);
 	x->cmp = cmp < 0 ? PW_CMP_EQ : (enum pw_cmp)cmp;
+	x->kind = kind < 0 ? PW_KIND_LEVEL : (enum pw_kind)kind;
+	x->value_hi = pw_col_null(st, 6) ? 0 : sqlite3_column_double(st, 6);
+	x->year = pw_col_null(st, 7) ? 0 : sqlite3_column_int(st, 7);
 	return 0;
 }
 

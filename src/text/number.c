@@ -76,10 +76,26 @@ static bool thousands_group(const char *s)
 	return is_digit(s[0]) && is_digit(s[1]) && is_digit(s[2]) && !is_digit(s[3]);
 }
 
+#define FW_COMMA "\xef\xbc\x8c" /* U+FF0C, also the Chinese sentence comma */
+
+/* Bytes of a thousands separator at s (',' or a full-width '，') after a
+ * run of run digits: the run is a first group of 1-3 digits (or, when
+ * later, a group of exactly 3) and exactly three digits follow ("1,080",
+ * "１５，６８０"); else 0 ("增长10，比去年", "12,34", "12345,678"). */
+static size_t thousands_sep(const char *s, size_t run, bool later)
+{
+	size_t k = s[0] == ',' ? 1 : starts(s, FW_COMMA);
+
+	if (!k || run < 1 || run > 3 || (later && run != 3))
+		return 0;
+	return thousands_group(s + k) ? k : 0;
+}
+
 size_t pw_scan_number(const char *s, double *out)
 {
 	char buf[64];
-	size_t i = 0, n = 0;
+	size_t i = 0, n = 0, run = 0, k;
+	bool grouped = false;
 
 	*out = 0;
 	if ((s[0] == '-' || s[0] == '+') && is_digit(s[1]))
@@ -87,14 +103,18 @@ size_t pw_scan_number(const char *s, double *out)
 	if (!is_digit(s[i]))
 		return 0;
 	while (n < sizeof(buf) - 2) {
-		if (is_digit(s[i]))
+		if (is_digit(s[i])) {
 			buf[n++] = s[i++];
-		else if (s[i] == ',' && thousands_group(s + i + 1))
-			i++;
-		else if (s[i] == '.' && is_digit(s[i + 1]) && !memchr(buf, '.', n))
+			run++;
+		} else if (!memchr(buf, '.', n) && (k = thousands_sep(s + i, run, grouped))) {
+			i += k;
+			run = 0;
+			grouped = true;
+		} else if (s[i] == '.' && is_digit(s[i + 1]) && !memchr(buf, '.', n)) {
 			buf[n++] = s[i++];
-		else
+		} else {
 			break;
+		}
 	}
 	buf[n] = '\0';
 	*out = strtod(buf, NULL);

@@ -65,6 +65,22 @@ wb.save(sys.argv[2])
 PYEOF
 check "import the filled workbook" pw data import "$T/filled.xlsx" --by 统计局
 grep -q "2 values imported" "$T/out" && ok "two values imported" || not_ok "two values imported"
+# the same workbook again: every value equals the one in force
+dump >"$T/before-again.sql"
+check "the same workbook again" pw data import "$T/filled.xlsx" --by 统计局
+grep -q "0 values imported, 2 unchanged" "$T/out" && ok "both reported unchanged" || not_ok "both reported unchanged"
+grep_err "each unchanged row named" "filled.xlsx:5: note: '常住人口城镇化率' 2023: 81.9 unchanged (already submitted): skipped"
+dump >"$T/after-again.sql"
+check "the second import wrote nothing (sqlite3 .dump)" cmp "$T/before-again.sql" "$T/after-again.sql"
+# a new template pre-fills the values in force whole: returned as it is,
+# it imports nothing either
+check "template with the values in force" pw template --unit 统计局 --year 2023 --xlsx -o "$T/t2.xlsx"
+check "the pre-filled template imported" pw data import "$T/t2.xlsx" --by 统计局
+grep -q "0 values imported, 2 unchanged" "$T/out" && ok "pre-filled rows unchanged" || not_ok "pre-filled rows unchanged"
+dump >"$T/after-again2.sql"
+check "still nothing written" cmp "$T/before-again.sql" "$T/after-again2.sql"
+check "the same value on the command line" pw record --indicator 2:3 --year 2023 --value 81.9 --source 统计公报 --state submitted --by 统计局
+grep -q "unchanged: nothing written" "$T/out" && ok "record says unchanged" || not_ok "record says unchanged"
 pw obs list --json >"$T/obs.json"
 same "城镇化率 2023 stored" "$(jq -r '[.[] | select(.name == "常住人口城镇化率" and .year == 2023)][0] | "\(.value) \(.unit) \(.source) \(.state) \(.entered_by)"' "$T/obs.json")" \
 	"81.9 % 统计公报 submitted 统计局"
@@ -81,6 +97,13 @@ for r in rows[1:]:
 w = csv.writer(open(sys.argv[2], 'w', encoding='utf-8-sig', newline=''), lineterminator='\r\n')
 w.writerows(rows)
 PYEOF
+$PY - "$T/t.csv" >"$T/formula" 2>&1 <<'PYEOF'
+import sys, csv, re
+bad = [c for r in csv.reader(open(sys.argv[1], encoding='utf-8-sig', newline=''))
+       for c in r if c[:1] in ('=', '+', '@', '\t', '\r') or re.match(r'-(?![0-9.]+$)', c)]
+print('ok' if not bad else bad)
+PYEOF
+same "no csv cell a spreadsheet would run as a formula" "$(tail -1 "$T/formula")" ok
 check "import the filled csv" pw data import "$T/filled.csv"
 grep -q "1 value imported, 2 rows without a value skipped" "$T/out" && ok "empty rows skipped" || not_ok "empty rows skipped"
 
@@ -164,6 +187,22 @@ check_fails "a target set for a table target is refused" 1 pw target set --indic
 check "target set" pw target set --indicator 2:17 --value 75 --cmp ge --year 2025 --source 市文件
 check "target show" pw target show --indicator 2:17
 grep -q "level ge 75 by 2025 (市文件)" "$T/out" && ok "target shown" || not_ok "target shown"
+
+# ---- project progress: the review cycle of observations -------------------
+check "record project progress" pw record --project "$PRJ" --year 2023 --status in_progress --percent 40 --by 住建局
+PID=$(pw progress list --project "$PRJ" --json | jq -r '.[0].id')
+check_fails "draft progress cannot be approved" 1 pw progress approve "$PID"
+grep_err "both states named" "cannot approve project progress $PID: it is draft, not submitted"
+check "submit progress" pw progress submit "$PID" --by 住建局
+P2=$(sed -n 's/.*now row \([0-9]*\).*/\1/p' "$T/out")
+check_fails "the old row is superseded" 1 pw progress approve "$PID"
+check "approve progress" pw progress approve "$P2" --note 已核 --by 规划办
+pw progress list --project "$PRJ" --json >"$T/p.json"
+same "approved head with the review note" "$(jq -r '.[0] | "\(.state) \(.review_note) \(.percent) \(.entered_by)"' "$T/p.json")" "approved 已核 40 规划办"
+pw progress list --history --json >"$T/ph.json"
+same "history keeps every row" "$(jq 'length' "$T/ph.json")" 3
+same "each step audited" "$(sqlite3 "$DB" "SELECT group_concat(action, ' ') FROM audit_log WHERE entity = 'project_progress'")" "progress.record progress.submit progress.approve"
+check_fails "progress on an unknown id" 5 pw progress approve 99999
 
 # ---- the demonstration data set -------------------------------------------
 # The expected counts are read from the input files by an independent

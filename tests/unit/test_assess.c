@@ -705,6 +705,49 @@ static void test_external(void **state)
 	near(r.expected, 74.1, 1e-9);
 }
 
+/* An external target recorded as a five-year cumulative reduction (the
+ * city sets 单位GDP能耗降低 〔13.5〕) is judged as a cumulative target. */
+static void test_external_cumulative(void **state)
+{
+	struct pw_indicator e = ind_of("单位GDP能耗降低", "%", PW_DIR_UP);
+	struct pw_assess_opts o;
+	struct pw_assess_input in;
+	struct pw_target t = tgt(PW_KIND_EXTERNAL, PW_CMP_NONE, 0, 0);
+	struct pw_target_result r;
+	static const struct pw_obs fast[] = { { 2021, 3.2, 0 }, { 2022, 3.2, 0 } };
+	static const struct pw_obs slow[] = { { 2021, 2.0, 0 }, { 2022, 2.0, 0 } };
+
+	(void)state;
+	pw_assess_opts_init(&o);
+	memset(&in, 0, sizeof(in));
+	in.ind = &e;
+	in.start = 2021;
+	in.end = 2025;
+	in.year = 2022;
+	in.obs.obs = fast;
+	in.obs.n = 2;
+	in.has_external = true;
+	in.external = 13.5;
+	in.external_cmp = PW_CMP_GE;
+	in.external_kind = PW_KIND_CUMULATIVE;
+	/* 1 - 0.968^2 = 6.2976% against the compound share due
+	 * 1 - 0.865^(2/5) = 5.6360%: R = 1.117 -> ahead (docs/assessment.md §8). */
+	pw_assess_target(&in, &t, &o, &r);
+	assert_int_equal(r.kind, PW_KIND_EXTERNAL);
+	assert_int_equal(r.status, PW_STATUS_AHEAD);
+	near(r.actual, 6.30, 0.005);
+	near(r.expected, 5.636, 0.001);
+	/* 1 - 0.98^2 = 3.96%: R = 3.96 / 5.636 = 0.703 -> lagging. */
+	in.obs.obs = slow;
+	pw_assess_target(&in, &t, &o, &r);
+	assert_int_equal(r.status, PW_STATUS_LAGGING);
+	/* The same reductions read as a level target would compare 2.0 with
+	 * a path to 13.5 and say something else entirely: the kind matters. */
+	in.external_kind = PW_KIND_LEVEL;
+	pw_assess_target(&in, &t, &o, &r);
+	near(r.actual, 2.0, 1e-9);
+}
+
 struct rel_case {
 	const struct pw_obs *own, *other;
 	size_t nown, nother;
@@ -951,6 +994,7 @@ int main(void)
 		cmocka_unit_test(test_cumulative_rates),
 		cmocka_unit_test(test_annual),
 		cmocka_unit_test(test_external),
+		cmocka_unit_test(test_external_cumulative),
 		cmocka_unit_test(test_relation_rates),
 		cmocka_unit_test(test_relation_levels),
 		cmocka_unit_test(test_combine),

@@ -16,6 +16,7 @@
 #include "store/store_internal.h"
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/strbuf.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -360,6 +361,7 @@ static void test_assign_history(void **state)
 
 static void test_unit_assigned(void **state)
 {
+	struct pw_unit *u;
 	struct pw_assigned *a;
 	struct fx f;
 	size_t n;
@@ -383,6 +385,26 @@ static void test_unit_assigned(void **state)
 	assert_int_equal(pw_store_unit_assigned(f.s, "甲局", 2024, &a, &n), 0);
 	assert_int_equal(n, 3);
 	free(a);
+	/* a project and a target before indicators in assignment order, and
+	 * two indicators of 乙局 assigned last row first: listed in plan
+	 * order all the same (kind, plan, table, row) */
+	pw_store_unit_add(f.s, "丙局", NULL, "t", NULL);
+	pw_store_assign(f.s, PW_ENTITY_PROJECT, f.prj[0], "丙局", 0, "t", NULL);
+	pw_store_assign(f.s, PW_ENTITY_TARGET, f.tgt[0], "丙局", 0, "t", NULL);
+	pw_store_assign(f.s, PW_ENTITY_INDICATOR, f.ind[5], "丙局", 0, "t", NULL);
+	pw_store_assign(f.s, PW_ENTITY_INDICATOR, f.ind[2], "丙局", 0, "t", NULL);
+	assert_int_equal(pw_store_unit_assigned(f.s, "丙局", 0, &a, &n), 0);
+	assert_int_equal(n, 4);
+	assert_true(a[0].id == f.ind[2] && a[1].id == f.ind[5]);
+	assert_true(a[2].entity == PW_ENTITY_TARGET && a[3].entity == PW_ENTITY_PROJECT);
+	free(a);
+	/* unit list: what each leads now (latest assignments), one query */
+	assert_int_equal(pw_store_unit_list(f.s, &u, &n), 0);
+	assert_int_equal(n, 3);
+	assert_true(!strcmp(u[0].name, "丙局") && u[0].nassigned == 4);
+	assert_true(!strcmp(u[1].name, "乙局") && u[1].nassigned == 1); /* ind[0] */
+	assert_true(!strcmp(u[2].name, "甲局") && u[2].nassigned == 1); /* ind[4] */
+	pw_unit_free_array(u, n);
 	fx_close(&f);
 }
 
@@ -553,6 +575,15 @@ static int check1(struct fx *f, struct pw_batch_input in, char *msg, size_t size
 		assert_int_equal(b.diags[0].line, 7);
 	pw_batch_release(&b);
 	return rc;
+}
+
+/* check1() of a value of the prose target for year. */
+static void in_target(struct fx *f, const char *year, char *msg, size_t size)
+{
+	struct pw_batch_input in = input(f->tgt[0], year, "12", NULL);
+
+	in.entity = PW_ENTITY_TARGET;
+	assert_int_equal(check1(f, in, msg, size), 1);
 }
 
 static void test_rejections(void **state)
@@ -1253,6 +1284,7 @@ static void test_assign_import_joins_caller(void **state)
 	struct pw_batch b;
 	struct fx f;
 	char path[300];
+	int n, rc;
 
 	(void)state;
 	fx_open(&f);
@@ -1262,17 +1294,25 @@ static void test_assign_import_joins_caller(void **state)
 	pw_batch_init(&b, path);
 	assert_int_equal(pw_assign_import(f.s, path, 0, "t", &b, &res), 0);
 	pw_batch_release(&b);
-	/* a failure half-way (the second unit's insert) undoes only itself */
+	/* a failure at any step undoes only the import (two units, two
+	 * assignments), and the caller's transaction goes on */
 	write_file(path, "表,序号,指标名称,牵头单位\n表2,1,地区生产总值增长,发改委\n"
 			 "表2,4,一般公共预算收入,财政局\n");
-	pw_store_inject_fault(f.s, 12);
-	pw_batch_init(&b, path);
-	assert_int_equal(pw_assign_import(f.s, path, 0, "t", &b, &res), -1);
-	pw_batch_release(&b);
+	for (n = 1; n < 100; n++) {
+		pw_store_inject_fault(f.s, n);
+		pw_batch_init(&b, path);
+		rc = pw_assign_import(f.s, path, 0, "t", &b, &res);
+		pw_batch_release(&b);
+		if (rc == 0)
+			break;
+		assert_int_equal(rc, -1);
+		assert_int_equal(count(f.s, "SELECT count(*) FROM units"), 1);
+		assert_true(f.s->in_tx);
+	}
 	pw_store_inject_fault(f.s, 0);
-	assert_int_equal(count(f.s, "SELECT count(*) FROM units"), 1);
+	assert_true(n > 10 && n < 100);
 	assert_int_equal(pw_store_commit(f.s), 0);
-	assert_int_equal(count(f.s, "SELECT count(*) FROM assignments"), 1);
+	assert_int_equal(count(f.s, "SELECT count(*) FROM assignments"), 3);
 	unlink(path);
 	fx_close(&f);
 }
@@ -1516,6 +1556,239 @@ static void test_template_reimport(void **state)
 }
 
 /* ------------------------------------------------------------------ */
+/* Plans without a period, names, formulas, cut cells                 */
+
+/* A fresh database with build_plan(extra_row); after edit(p) when given. */
+static void fx_open_with(struct fx *f, const char *extra_row, void (*edit)(struct pw_plan *))
+{
+	struct pw_plan p;
+	int id, version, changed;
+
+	memset(f, 0, sizeof(*f));
+	remove_db();
+	assert_int_equal(pw_store_open(&f->s, dbpath), 0);
+	build_plan(&p, extra_row);
+	if (edit)
+		edit(&p);
+	assert_int_equal(pw_store_import_plan(f->s, &p, "test", &id, &version, &changed), 0);
+	pw_plan_free(&p);
+	load_ids(f);
+}
+
+static void no_period(struct pw_plan *p)
+{
+	p->start = p->end = 0;
+	p->tables[0].start = p->tables[0].end = 0;
+}
+
+/* No period anywhere, except a 表1 of the previous plan (2016-2020). */
+static void no_period_but_table(struct pw_plan *p)
+{
+	struct pw_table *t;
+
+	no_period(p);
+	t = pw_plan_add_table(p);
+	t->title = xstrdup("表1 上期指标");
+	t->line = 300;
+	t->start = 2016;
+	t->end = 2020;
+	target(row(t, "1", NULL, "上期指标", "%"), PW_KIND_LEVEL, PW_CMP_GE, 1, 2020, "1");
+}
+
+static void test_year_window(void **state)
+{
+	struct fx f;
+	char m[256];
+
+	(void)state;
+	/* nothing known: 1950-2100 */
+	fx_open_with(&f, NULL, no_period);
+	assert_int_equal(check1(&f, input(f.ind[4], "2023", "12", NULL), m, sizeof(m)), 0);
+	assert_int_equal(check1(&f, input(f.ind[4], "2101", "12", NULL), m, sizeof(m)), 1);
+	assert_string_equal(m, "year 2101 outside 1950–2100 (the plan states no period)");
+	assert_int_equal(check1(&f, input(f.ind[4], "1949", "12", NULL), m, sizeof(m)), 1);
+	assert_int_equal(check1(&f, input(f.ind[4], "1950", "12", NULL), m, sizeof(m)), 0);
+	/* prose targets too */
+	in_target(&f, "2150", m, sizeof(m));
+	assert_string_equal(m, "year 2150 outside 1950–2100 (the plan states no period)");
+	fx_close(&f);
+	/* the tables tell 2016-2020 (and 2015, the year before) */
+	fx_open_with(&f, NULL, no_period_but_table);
+	assert_int_equal(check1(&f, input(f.ind[4], "2023", "12", NULL), m, sizeof(m)), 1);
+	assert_string_equal(m, "year 2023 outside 2016–2020, the years of the plan's tables (the "
+			    "plan states no period)");
+	assert_int_equal(check1(&f, input(f.ind[4], "2015", "12", NULL), m, sizeof(m)), 0);
+	assert_int_equal(check1(&f, input(f.ind[4], "2014", "12", NULL), m, sizeof(m)), 1);
+	/* the baseline year of an indicator is allowed even before: 2020 here
+	 * is inside anyway; the table of its own with a period decides */
+	assert_int_equal(check1(&f, input(f.ind[6], "2021", "1", NULL), m, sizeof(m)), 1);
+	assert_string_equal(m, "year 2021 outside the plan period 2016–2020");
+	in_target(&f, "2021", m, sizeof(m));
+	assert_string_equal(m, "year 2021 outside 2016–2020, the years of the plan's tables (the "
+			    "plan states no period)");
+	fx_close(&f);
+}
+
+/* Names are compared by one normalisation, whether a row names its
+ * indicator by id + 指标名称 or by 表/序号/指标名称: full-width forms and
+ * blanks do not count. */
+static void test_one_normalisation(void **state)
+{
+	struct pw_batch_input in;
+	const char *why;
+	int64_t id;
+	struct fx f;
+	char m[256];
+
+	(void)state;
+	fx_open_with(&f, "PM2.5 平均浓度", NULL);
+	/* by name alone, full-width letters, digits, point and space */
+	assert_int_equal(pw_store_find_indicator(f.s, 0, 2, NULL, "ＰＭ２．５　平均浓度", &id, &why), 0);
+	assert_true(id == f.ind[6]);
+	assert_int_equal(pw_store_find_indicator(f.s, 0, 0, NULL, "pm2.5平均浓度", &id, &why),
+			 PW_STORE_NOTFOUND); /* case is not folded */
+	/* by 序号, full-width, with a trailing 、 or . */
+	assert_int_equal(pw_store_find_indicator(f.s, 0, 2, "６、", NULL, &id, &why), 0);
+	assert_true(id == f.ind[6]);
+	assert_int_equal(pw_store_find_indicator(f.s, 0, 2, "4.", NULL, &id, &why), 0);
+	assert_true(id == f.ind[4]);
+	/* group + name, full-width blank between */
+	assert_int_equal(pw_store_find_indicator(f.s, 0, 2, "３", "城镇就业　城镇登记失业率", &id,
+						 &why), 0);
+	assert_true(id == f.ind[3]);
+	assert_int_equal(pw_store_find_indicator(f.s, 0, 2, "3", NULL, &id, &why), PW_STORE_NOTFOUND);
+	assert_string_equal(why, "it matches several rows (give both 序号 and 指标名称)");
+	/* the id + name check says the same of the same spellings */
+	in = input(f.ind[6], "2023", "35", NULL);
+	in.name = "ＰＭ２．５　平均浓度";
+	assert_int_equal(check1(&f, in, m, sizeof(m)), 0);
+	in.name = "PM2.5平均浓度 ";
+	assert_int_equal(check1(&f, in, m, sizeof(m)), 0);
+	in.name = "PM25平均浓度";
+	assert_int_equal(check1(&f, in, m, sizeof(m)), 1);
+	assert_int_equal(pw_store_find_indicator(f.s, 0, 2, NULL, "PM25平均浓度", &id, &why),
+			 PW_STORE_NOTFOUND);
+	fx_close(&f);
+}
+
+/* Plan text that a spreadsheet would run: never a formula in what the
+ * monitoring side writes. */
+static void test_formula_guard(void **state)
+{
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+		{ "=1+2", "'=1+2" },
+		{ "+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0" },
+		{ "-2+3", "'-2+3" },
+		{ "@SUM(A1)", "'@SUM(A1)" },
+		{ "\tx", "\"'\tx\"" },
+		{ "=HYPERLINK(\"http://x\",\"点\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"点\"\")\"" },
+		{ "-", "'-" },
+		{ "-3.2", "-3.2" }, /* plain numbers are numbers */
+		{ "+7", "+7" },
+		{ "80（2020年）", "80（2020年）" },
+		{ "a=b", "a=b" },
+	};
+	struct pw_template t;
+	struct pw_sheet sh;
+	struct strbuf sb = STRBUF_INIT;
+	struct pw_batch_opts o = { .by = "t", .state = PW_OBS_SUBMITTED };
+	struct pw_batch b;
+	struct fx f;
+	char xlsx[300], csv[300];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		sb_reset(&sb);
+		pw_csv_field(&sb, cases[i].in);
+		if (strcmp(sb.buf, cases[i].out))
+			fail_msg("'%s' written as '%s', want '%s'", cases[i].in, sb.buf, cases[i].out);
+		/* and read back as it was */
+		assert_int_equal(pw_csv_from_bytes(&sh, "x.csv", sb.buf, sb.len), 0);
+		assert_string_equal(pw_sheet_cell(&sh.rows[0], 0), cases[i].in);
+		pw_sheet_release(&sh);
+	}
+	sb_release(&sb);
+	/* a template whose indicator and unit names are formulas */
+	fx_open_with(&f, "=HYPERLINK(\"http://x\",\"点此\")", NULL);
+	snprintf(xlsx, sizeof(xlsx), "%s.xlsx", dbpath);
+	snprintf(csv, sizeof(csv), "%s.csv", dbpath);
+	pw_store_unit_add(f.s, "@SUM(1)", NULL, "t", NULL);
+	pw_store_assign(f.s, PW_ENTITY_INDICATOR, f.ind[6], "@SUM(1)", 0, "t", NULL);
+	assert_int_equal(pw_template_build(f.s, "@SUM(1)", 2023, &t), 0);
+	assert_int_equal(pw_template_write_csv(&t, csv), 0);
+	assert_int_equal(pw_template_write_xlsx(&t, xlsx), 0);
+	pw_template_release(&t);
+	/* the workbook holds them as strings (a formula cell would read as
+	 * its cached value) */
+	assert_int_equal(pw_xlsx_read(&sh, xlsx), 0);
+	assert_string_equal(pw_sheet_cell(&sh.rows[0], 0), "@SUM(1) 2023年规划指标监测数据填报表");
+	assert_string_equal(pw_sheet_cell(&sh.rows[3], 4), "=HYPERLINK(\"http://x\",\"点此\")");
+	pw_sheet_release(&sh);
+	/* the CSV has the apostrophe, and imports back: the name matches */
+	assert_int_equal(pw_sheet_read(&sh, csv), 0);
+	assert_string_equal(pw_sheet_cell(&sh.rows[1], 4), "=HYPERLINK(\"http://x\",\"点此\")");
+	pw_sheet_set(&sh.rows[1], 12, "36", 2);
+	pw_batch_init(&b, csv);
+	assert_int_equal(pw_batch_add_sheet(f.s, &b, &sh, &o), 0);
+	assert_int_equal(b.nerrors, 0);
+	assert_int_equal(b.nrows, 1);
+	pw_batch_release(&b);
+	pw_sheet_release(&sh);
+	unlink(xlsx);
+	unlink(csv);
+	fx_close(&f);
+}
+
+/* A text longer than an xlsx cell holds is cut with a mark and a warning;
+ * a cut 指标名称 still matches on import. */
+static void test_template_cut_cells(void **state)
+{
+	struct pw_batch_opts o = { .by = "t", .state = PW_OBS_SUBMITTED };
+	struct strbuf name = STRBUF_INIT;
+	struct pw_template t;
+	struct pw_sheet sh;
+	struct pw_batch b;
+	struct fx f;
+	char xlsx[300];
+	const char *cell;
+	size_t i, chars = 0;
+
+	(void)state;
+	for (i = 0; i < 40000; i++)
+		sb_addstr(&name, "长");
+	fx_open_with(&f, name.buf, NULL);
+	snprintf(xlsx, sizeof(xlsx), "%s.xlsx", dbpath);
+	pw_store_unit_add(f.s, "甲局", NULL, "t", NULL);
+	pw_store_assign(f.s, PW_ENTITY_INDICATOR, f.ind[6], "甲局", 0, "t", NULL);
+	assert_int_equal(pw_template_build(f.s, "甲局", 2023, &t), 0);
+	assert_int_equal(pw_template_write_xlsx(&t, xlsx), 0);
+	pw_template_release(&t);
+	assert_non_null(strstr(pw_last_error(), "row 4, 指标名称: a text longer than 32767 "
+				"characters is cut"));
+	assert_int_equal(pw_xlsx_read(&sh, xlsx), 0);
+	cell = pw_sheet_cell(&sh.rows[3], 4);
+	for (i = 0; cell[i]; i++)
+		chars += ((unsigned char)cell[i] & 0xC0) != 0x80;
+	assert_int_equal(chars, 32767);
+	assert_non_null(strstr(cell, "长长…（已截断）"));
+	assert_string_equal(cell + strlen(cell) - strlen(PW_BATCH_CUT_MARK), PW_BATCH_CUT_MARK);
+	pw_sheet_set(&sh.rows[3], 12, "1.5", 3);
+	pw_batch_init(&b, xlsx);
+	assert_int_equal(pw_batch_add_sheet(f.s, &b, &sh, &o), 0);
+	if (b.nerrors)
+		fail_msg("%.200s", b.diags[0].msg);
+	assert_int_equal(b.nrows, 1);
+	pw_batch_release(&b);
+	pw_sheet_release(&sh);
+	sb_release(&name);
+	unlink(xlsx);
+	fx_close(&f);
+}
+
+/* ------------------------------------------------------------------ */
 /* A province's file: validation is linear                            */
 
 #define BIG_TABLES 10
@@ -1698,6 +1971,10 @@ int main(void)
 		cmocka_unit_test(test_template_roundtrip),
 		cmocka_unit_test(test_responsibility_import),
 		cmocka_unit_test(test_progress_review),
+		cmocka_unit_test(test_year_window),
+		cmocka_unit_test(test_one_normalisation),
+		cmocka_unit_test(test_formula_guard),
+		cmocka_unit_test(test_template_cut_cells),
 		cmocka_unit_test(test_writes_join_caller),
 		cmocka_unit_test(test_assign_import_joins_caller),
 		cmocka_unit_test(test_unchanged_skipped),
