@@ -93,17 +93,10 @@ int cmd_extract(int argc, char **argv, struct pw_ctx *ctx)
 	pw_plan_init(&plan);
 	if (pw_ingest_file(argv[optind], &plan) < 0)
 		return PW_EXIT_INPUT;
-	if (json) {
-		json_t *j = pw_plan_to_json(&plan);
-
-		int rc = pw_json_print(stdout, j, PW_JSON_OUT);
-
-		json_decref(j);
-		if (rc < 0) {
-			pw_plan_free(&plan);
-			return PW_EXIT_FAIL;
-		}
-	} else {
+	if (json && pw_plan_print_json(stdout, &plan) < 0) {
+		pw_plan_free(&plan);
+		return PW_EXIT_FAIL;
+	} else if (!json) {
 		print_summary(&plan);
 	}
 	pw_plan_free(&plan);

@@ -150,14 +150,6 @@ static int show_text(struct pw_ctx *ctx, int id, int version, const struct pw_pl
 	return PW_EXIT_OK;
 }
 
-static void show_json(const struct pw_plan *p)
-{
-	json_t *j = pw_plan_to_json(p);
-
-	pw_json_print(stdout, j, PW_JSON_OUT);
-	json_decref(j);
-}
-
 static int usage(void)
 {
 	pw_error("usage: planwatch show ID [--json] [--version N] [--db PATH]");
@@ -190,7 +182,7 @@ int cmd_show(int argc, char **argv, struct pw_ctx *ctx)
 	if (rc < 0)
 		return exit_for(rc);
 	if (json)
-		show_json(&plan);
+		rc = pw_plan_print_json(stdout, &plan) < 0 ? PW_EXIT_FAIL : PW_EXIT_OK;
 	else
 		rc = show_text(ctx, id, version, &plan);
 	pw_plan_free(&plan);

@@ -143,7 +143,9 @@ static void emit_all(struct prose_run *r, const struct finding *f, size_t lo, si
 	if (!subj.n)
 		fallback_subject(r, f, lo, &subj);
 	remember_subject(r, subj.v[subj.n - 1]);
-	if (f->n == 1 && subj.n > 1)
+	if (pw_prose_forecast(r->s, lo, hi, &f->t, subj.v[0], r->year, r->p))
+		; /* a forecast (高校毕业生达909万人): nothing to emit */
+	else if (f->n == 1 && subj.n > 1)
 		for (i = 0; i < subj.n; i++)
 			emit(r, f, &f->q[0], subj.v[i], text);
 	else
@@ -193,6 +195,9 @@ static size_t try_quantity(struct prose_run *r, size_t lo, size_t hi, size_t pos
 	if (!pw_prose_trigger_find(r->s, lo, hi, &f.q[0], v, &f.t))
 		return 0;
 	if (r->pending_annual && f.t.role != PW_PR_LEVEL && f.t.role != PW_PR_CMP)
+		f.t.annual = true;
+	/* 每年举办展会不少于5场: 每年 earlier in the clause scopes a bound */
+	if (f.t.role == PW_PR_CMP && pw_prose_contains(r->s, lo, pos, "每年"))
 		f.t.annual = true;
 	f.base_year = against_base(r->s, lo, pos);
 	read_list(r->s, hi, &f);

@@ -358,3 +358,29 @@ bool pw_prose_sentence_past(const char *s, size_t b, size_t e, const struct pw_p
 	return (past && !pw_prose_sentence_future(s, b, e, p)) ||
 	       opens_with_past_year(s, b, e, p);
 }
+
+/* ---- forecasts ---- */
+
+/* A cohort that the plan forecasts rather than sets: graduates, births. */
+static bool names_cohort(const char *subject)
+{
+	static const char *const words[] = { "毕业生", "考生", "新生儿", "出生人口", "新成长劳动力",
+					     "退役军人", "离校" };
+	size_t i;
+
+	for (i = 0; subject && i < NELEM(words); i++)
+		if (strstr(subject, words[i]))
+			return true;
+	return false;
+}
+
+bool pw_prose_forecast(const char *s, size_t lo, size_t hi, const struct pw_prose_trigger *t,
+		       const char *subject, int year, const struct pw_plan *p)
+{
+	static const char *const policy[] = { "力争", "确保", "争取", "控制", "新增", "培训",
+					      "帮扶", "吸纳", "安置" };
+
+	if (year || t->role != PW_PR_LEVEL || !names_cohort(subject))
+		return false;
+	return !has_any(s, lo, hi, policy, NELEM(policy)) && !strongly_future(s, lo, hi, p);
+}

@@ -184,6 +184,11 @@ bool pw_prose_sentence_past(const char *s, size_t b, size_t e, const struct pw_p
 bool pw_prose_sentence_setting_past(const char *s, size_t b, size_t e, const struct pw_plan *p);
 /* True if it has a forward-looking word (力争, 确保, 到2025年, “十四五”). */
 bool pw_prose_sentence_future(const char *s, size_t b, size_t e, const struct pw_plan *p);
+/* True if the target in clause [lo, hi) with trigger t is a forecast of a
+ * cohort (高校毕业生达909万人): a level verb, a cohort subject (毕业生,
+ * 出生人口), no year and no policy word (力争, 确保, 新增). */
+bool pw_prose_forecast(const char *s, size_t lo, size_t hi, const struct pw_prose_trigger *t,
+		       const char *subject, int year, const struct pw_plan *p);
 /* The target year the sentence [b, e) names (到2025年), or 0. */
 int pw_prose_sentence_year(const char *s, size_t b, size_t e, const struct pw_plan *p);
 /* Bytes of a year phrase at s ("到 2025 年", "2025年，"), 0 if none. */

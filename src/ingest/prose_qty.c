@@ -28,19 +28,10 @@ static size_t skip_blank(const char *s, size_t i, size_t hi)
 	return i < hi ? i : hi;
 }
 
-/* "-" "—" "–" "~" "～" "至", possibly doubled ("——"); bytes, 0 if none. */
+/* A range separator: the one list in text/number.h (PW_RANGE_SEPS). */
 static size_t range_sep(const char *s)
 {
-	static const char *const seps[] = { "-", "—", "–", "~", "～", "至", "－" };
-	size_t i, total = 0, k;
-
-	do {
-		k = 0;
-		for (i = 0; i < sizeof(seps) / sizeof(seps[0]) && !k; i++)
-			k = pw_utf8_starts(s + total, seps[i]);
-		total += k;
-	} while (k && total < 6);
-	return total;
+	return pw_scan_range_sep(s);
 }
 
 /* After the first number at i: "-2", "%—5" (the % is read again as unit). */
@@ -122,6 +113,30 @@ static bool is_year(const struct pw_prose_qty *q)
 	       q->value == (double)(long)q->value;
 }
 
+/* Words that close a target's phrase after its comparator: 3.2%左右安排,
+ * 3%左右为宜, 6%左右的水平.  What follows is not a thing it grades. */
+static bool closes_phrase(const char *s)
+{
+	static const char *const words[] = { "安排", "为宜", "的水平", "水平" };
+	size_t i;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (pw_utf8_starts(s, words[i]))
+			return true;
+	return false;
+}
+
+/* A threshold (亿元以上企业, 5000万元以上的项目): the comparator ending at
+ * end is followed by more words, not by the clause end, a list or a
+ * closing verb. */
+static bool is_threshold(const char *s, size_t end, size_t hi)
+{
+	size_t i = skip_blank(s, end, hi);
+
+	return !at_clause_end(s, end, hi) && !pw_utf8_starts(s + i, "、") &&
+	       !pw_utf8_starts(s + i, "和") && !closes_phrase(s + i);
+}
+
 bool pw_prose_qty_scan(const char *s, size_t pos, size_t hi, struct pw_prose_qty *q)
 {
 	size_t i, k;
@@ -146,10 +161,7 @@ bool pw_prose_qty_scan(const char *s, size_t pos, size_t hi, struct pw_prose_qty
 	if (k && i + k <= hi) {
 		q->suffix = c;
 		q->end = i + k;
-		/* a threshold: 亿元以上企业, 5000万元以上的项目 */
-		q->modifier |= !at_clause_end(s, q->end, hi) &&
-			      !pw_utf8_starts(s + skip_blank(s, q->end, hi), "、") &&
-			      !pw_utf8_starts(s + skip_blank(s, q->end, hi), "和");
+		q->modifier |= is_threshold(s, q->end, hi);
 	}
 	q->year = is_year(q);
 	return true;

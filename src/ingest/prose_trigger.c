@@ -318,7 +318,9 @@ enum pw_kind pw_prose_trigger_kind(const struct pw_prose_trigger *t, const struc
 		return PW_KIND_GROWTH;
 	if (pct && !changes && names_growth_rate(subject))
 		return PW_KIND_GROWTH;
-	if ((changes || t->shape == PW_SHAPE_BARE || names_total(subject)) &&
+	/* 每年举办展会不少于5场: a bound on a count made each year */
+	if ((changes || t->shape == PW_SHAPE_BARE || names_total(subject) ||
+	     (t->role == PW_PR_CMP && !pct)) &&
 	    (t->annual || t->average))
 		return PW_KIND_ANNUAL;
 	if (changes || t->cumul || names_total(subject))

@@ -200,15 +200,14 @@ static int plan_ordinal(const char *s)
 static bool year_span(const char *s, int *start, int *end)
 {
 	int a, b;
-	size_t k;
+	size_t k, n;
 
 	for (; *s; s++) {
 		if (*s < '0' || *s > '9' || pw_scan_digits(s, &a) != 4)
 			continue;
 		k = 4;
-		while (s[k] == '-' || s[k] == '~' || pw_utf8_starts(s + k, "—") ||
-		       pw_utf8_starts(s + k, "–") || pw_utf8_starts(s + k, "至"))
-			k += s[k] & 0x80 ? 3 : 1;
+		while ((n = pw_scan_range_sep(s + k)) != 0)
+			k += n;
 		if (k > 4 && pw_scan_digits(s + k, &b) == 4 && b > a && b - a <= 10) {
 			*start = a;
 			*end = b;
@@ -408,7 +407,6 @@ static bool switch_header(struct tctx *c, const struct pw_trow *r, bool must_mat
 		c->st.target_year = h.target_year;
 	if (h.actual_year)
 		c->st.actual_year = h.actual_year;
-	c->st.growth_cumulative = h.growth_cumulative;
 	return true;
 }
 
@@ -496,7 +494,6 @@ static void set_years(struct tctx *c, struct pw_table *t)
 	c->st.base_year = c->h.base_year ? c->h.base_year : (t->start ? t->start - 1 : 0);
 	c->st.target_year = c->h.target_year ? c->h.target_year : t->end;
 	c->st.actual_year = c->h.actual_year ? c->h.actual_year : t->end;
-	c->st.growth_cumulative = c->h.growth_cumulative;
 }
 
 /* Title, period and header of the table whose header is at hline. */

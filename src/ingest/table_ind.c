@@ -156,6 +156,35 @@ static char *unit_cell(const char *cell)
 /* ------------------------------------------------------------------ */
 /* Meaning                                                            */
 
+/*
+ * Direction.  The head noun at the end of a name decides: 安全利用率,
+ * 达标率, 覆盖率 are up even when the name mentions a bad thing (受污染
+ * 耕地安全利用率, 污水处理率); 死亡率, 失业率, 排放量, 能耗 are down.  A
+ * reduction goal word (降低, 下降, 减少, ...) anywhere in the name or its
+ * group makes a positive number a good thing: up.  A name with neither
+ * falls back to the bad things it mentions (重污染天数: down).
+ */
+
+/* A reduction measured as a positive number is "up". */
+static const char *const goal_words[] = {
+	"降低", "下降", "减少", "降幅", "削减", "减排", "压减", "减量", "降率",
+};
+
+/* Heads of rates of good things (the name's last word). */
+static const char *const up_heads[] = {
+	"利用率", "达标率", "优良率", "治理率", "处理率", "处置率", "覆盖率", "合格率",
+	"满意率", "回收率", "收集率", "修复率", "保护率", "治愈率", "普及率", "参保率",
+	"消除率", "安全率", "达标比例", "消除比例", "优良天数比率", "优良天数比例",
+};
+
+/* Heads of bad things. */
+static const char *const down_heads[] = {
+	"失业率", "死亡率", "发病率", "患病率", "感染率", "发生率", "负债率", "空置率",
+	"辍学率", "犯罪率", "漏损率", "不良贷款率", "排放量", "排放总量", "排放", "能耗",
+	"消耗量", "消耗", "浓度", "碳强度", "用水量", "噪声", "超标率",
+};
+
+/* Bad things a name may mention without ending in them. */
 static const char *const down_words[] = {
 	"失业率", "死亡率", "能耗", "消耗", "排放", "发病率", "患病率", "感染率",
 	"发生率", "事故", "浓度", "污染", "负债率", "空置率", "辍学率", "犯罪率",
@@ -163,10 +192,8 @@ static const char *const down_words[] = {
 	"黑臭", "差距", "碳强度",
 };
 
-/* A reduction measured as a positive number is "up". */
-static const char *const up_words[] = {
-	"降低", "下降", "减少", "降幅", "削减", "减排", "压减", "减量", "降率",
-};
+/* Words after the head that do not change it (死亡率控制). */
+static const char *const head_trailers[] = { "控制", "水平" };
 
 static bool has_word(const char *s, const char *const *list, size_t n)
 {
@@ -178,11 +205,43 @@ static bool has_word(const char *s, const char *const *list, size_t n)
 	return false;
 }
 
+static bool ends_with(const char *s, size_t len, const char *w)
+{
+	size_t k = strlen(w);
+
+	return len >= k && !memcmp(s + len - k, w, k);
+}
+
+/* Bytes of name up to its head noun: trailing blanks and trailers gone. */
+static size_t head_end(const char *name)
+{
+	size_t len = pw_scan_trim_len(name, strlen(name)), i;
+
+	for (i = 0; i < NELEM(head_trailers); i++)
+		if (ends_with(name, len, head_trailers[i]))
+			return pw_scan_trim_len(name, len - strlen(head_trailers[i]));
+	return len;
+}
+
+static bool head_in(const char *name, const char *const *list, size_t n)
+{
+	size_t len = head_end(name), i;
+
+	for (i = 0; i < n; i++)
+		if (ends_with(name, len, list[i]))
+			return true;
+	return false;
+}
+
 static enum pw_dir direction_of(const char *group, const char *name)
 {
-	if (has_word(group, up_words, NELEM(up_words)) ||
-	    has_word(name, up_words, NELEM(up_words)))
+	if (has_word(group, goal_words, NELEM(goal_words)) ||
+	    has_word(name, goal_words, NELEM(goal_words)))
 		return PW_DIR_UP;
+	if (head_in(name, up_heads, NELEM(up_heads)))
+		return PW_DIR_UP;
+	if (head_in(name, down_heads, NELEM(down_heads)))
+		return PW_DIR_DOWN;
 	if (has_word(name, down_words, NELEM(down_words)) ||
 	    has_word(group, down_words, NELEM(down_words)))
 		return PW_DIR_DOWN;
@@ -203,7 +262,7 @@ static enum pw_attr attr_of(const char *cell)
 
 static bool is_value_role(enum pw_trole r)
 {
-	return r == PW_TR_BASE || r == PW_TR_TARGET || r == PW_TR_GROWTH ||
+	return r == PW_TR_BASE || r == PW_TR_TARGET || r == PW_TR_GROWTH || r == PW_TR_CUMUL ||
 	       r == PW_TR_ACTUAL;
 }
 
@@ -370,13 +429,13 @@ static void add_target(struct pw_indicator *ind, const struct pw_cell *c,
 /* ------------------------------------------------------------------ */
 /* The row                                                            */
 
-#define MEMO_CELLS 8 /* the four value cells and two inherited ones fit */
+#define MEMO_CELLS 8 /* the five value cells fit (inherited ones replace them) */
 
 /* The cells of one row by role (NULL where the header has no such
  * column), pointing into the row or, for merged cells, into pw_tstate.
  * Their parses are remembered: several checks read the same cells. */
 struct row_cells {
-	const char *base, *target, *growth, *actual, *attr, *unit;
+	const char *base, *target, *growth, *cumul, *actual, *attr, *unit;
 	const char *memo_src[MEMO_CELLS];
 	struct pw_cell memo[MEMO_CELLS];
 	size_t nmemo;
@@ -422,6 +481,7 @@ static void read_cells(const struct pw_theader *h, const struct pw_trow *r, long
 	rc->base = role_cell(h, r, s, PW_TR_BASE);
 	rc->target = role_cell(h, r, s, PW_TR_TARGET);
 	rc->growth = role_cell(h, r, s, PW_TR_GROWTH);
+	rc->cumul = role_cell(h, r, s, PW_TR_CUMUL);
 	rc->actual = role_cell(h, r, s, PW_TR_ACTUAL);
 	rc->attr = role_cell(h, r, s, PW_TR_ATTR);
 	rc->unit = role_cell(h, r, s, PW_TR_UNIT);
@@ -431,6 +491,7 @@ static void inherit_cells(struct pw_tstate *st, struct row_cells *rc, bool cont)
 {
 	inherit(&rc->target, &st->last_target, cont);
 	inherit(&rc->growth, &st->last_growth, cont);
+	inherit(&rc->cumul, &st->last_cumul, cont);
 	inherit(&rc->attr, &st->last_attr, cont);
 	inherit(&rc->unit, &st->last_unit, cont);
 }
@@ -475,15 +536,15 @@ static void read_targets(struct pw_tstate *st, struct pw_indicator *ind,
 	if (rc->target)
 		add_target(ind, parse(rc, rc->target), rc->target, PW_KIND_LEVEL,
 			   st->target_year);
-	if (!rc->growth)
-		return;
-	if (st->growth_cumulative) {
-		kind = PW_KIND_CUMULATIVE;
-	} else if (growth_is_level(ind)) {
-		kind = PW_KIND_LEVEL;
-		year = st->target_year;
+	if (rc->growth) {
+		if (growth_is_level(ind)) {
+			kind = PW_KIND_LEVEL;
+			year = st->target_year;
+		}
+		add_target(ind, parse(rc, rc->growth), rc->growth, kind, year);
 	}
-	add_target(ind, parse(rc, rc->growth), rc->growth, kind, year);
+	if (rc->cumul)
+		add_target(ind, parse(rc, rc->cumul), rc->cumul, PW_KIND_CUMULATIVE, 0);
 }
 
 static void read_values(struct pw_tstate *st, struct pw_indicator *ind,
@@ -556,7 +617,7 @@ static void fill_identity(struct pw_tstate *st, struct pw_indicator *ind,
 /* A data row holds at least one value or an attribute. */
 static bool has_values(struct row_cells *rc)
 {
-	const char *cells[4] = { rc->base, rc->target, rc->growth, rc->actual };
+	const char *cells[5] = { rc->base, rc->target, rc->growth, rc->cumul, rc->actual };
 	const struct pw_cell *c;
 	size_t i;
 
@@ -654,6 +715,7 @@ void pw_table_state_release(struct pw_tstate *st)
 	free(st->category);
 	free(st->last_target);
 	free(st->last_growth);
+	free(st->last_cumul);
 	free(st->last_attr);
 	free(st->last_unit);
 	free(st->stars);

@@ -58,6 +58,7 @@ enum pw_trole {
 	PW_TR_BASE,     /* 2015年 基数 */
 	PW_TR_TARGET,   /* 2020年 目标 */
 	PW_TR_GROWTH,   /* 年均增速, 五年年均增速或累计 */
+	PW_TR_CUMUL,    /* 累计 / 五年累计 alone: totals over the period */
 	PW_TR_ACTUAL,   /* 2020年 完成值 */
 	PW_TR_ATTR,     /* 属性 / 指标属性 */
 	PW_TR_YEAR,     /* a bare year ("2025年"), resolved to BASE or TARGET */
@@ -70,7 +71,6 @@ struct pw_theader {
 	size_t name_col;   /* first NAME column */
 	size_t first_value;/* first column after the name part */
 	int base_year, target_year, actual_year; /* 0 if the header has none */
-	bool growth_cumulative; /* the growth column is headed 累计 alone */
 };
 
 /* True if r is an indicator-table header; fills h (caller releases).
@@ -91,9 +91,8 @@ struct pw_tstate {
 	const char *file;
 	char *category;               /* current category, owned */
 	int base_year, target_year, actual_year;
-	bool growth_cumulative;
 	/* merged cells of the last numbered row, inherited by continuation rows */
-	char *last_target, *last_growth, *last_attr, *last_unit;
+	char *last_target, *last_growth, *last_cumul, *last_attr, *last_unit;
 	/* per row: which values carried a * footnote marker (1 base, 2 actual) */
 	unsigned char *stars;
 	size_t stars_alloc;

@@ -332,25 +332,64 @@ static const struct role_word role_words[] = {
 	{ "项目", PW_TR_NAME }, { "备注", PW_TR_OTHER }, { "说明", PW_TR_OTHER },
 };
 
-static enum pw_trole cell_role(const char *cell)
+/* The role of the first role word in s, or PW_TR_NONE. */
+static enum pw_trole word_role(const char *s)
 {
-	char *sq = pw_table_squeeze(cell);
-	enum pw_trole role = PW_TR_OTHER;
 	size_t i;
 
-	if (!*sq)
-		role = PW_TR_NONE;
-	else if (pw_scan_width(sq, strlen(sq)) > 16)
-		role = PW_TR_OTHER;
-	else {
-		for (i = 0; i < NELEM(role_words); i++)
-			if (strstr(sq, role_words[i].w)) {
-				role = role_words[i].role;
-				break;
-			}
-		if (i == NELEM(role_words) && pw_table_year(sq))
-			role = PW_TR_YEAR;
+	for (i = 0; i < NELEM(role_words); i++)
+		if (strstr(s, role_words[i].w))
+			return role_words[i].role;
+	return PW_TR_NONE;
+}
+
+/* The header word without its unit note: bracket groups and a trailing
+ * "单位：…" removed ("指标名称（单位）" -> "指标名称", "指标 单位：万元" ->
+ * "指标").  s is squeezed (no blanks); caller frees. */
+static char *header_word(const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t k, depth = 0;
+
+	while (*s) {
+		if ((k = pw_table_open_paren(s)) != 0) {
+			depth++;
+		} else if (depth && (k = pw_table_close_paren(s)) != 0) {
+			depth--;
+		} else if (!depth && (pw_utf8_starts(s, "单位：") || pw_utf8_starts(s, "单位:")) &&
+			   sb.len) {
+			break;
+		} else {
+			k = 1;
+			if (!depth)
+				sb_addch(&sb, *s);
+		}
+		s += k;
 	}
+	return sb_detach(&sb, NULL);
+}
+
+/* A cell's role: its words outside a unit note decide (指标名称（单位） is
+ * the name column, not the unit column); if they name no role, the
+ * whole cell ("2020年（基数）"); then a bare year. */
+static enum pw_trole cell_role(const char *cell)
+{
+	char *sq = pw_table_squeeze(cell), *word;
+	enum pw_trole role = PW_TR_OTHER;
+
+	if (!*sq) {
+		free(sq);
+		return PW_TR_NONE;
+	}
+	word = header_word(sq);
+	if (pw_scan_width(*word ? word : sq, strlen(*word ? word : sq)) <= 16) {
+		role = *word ? word_role(word) : PW_TR_NONE;
+		if (role == PW_TR_NONE)
+			role = word_role(sq);
+		if (role == PW_TR_NONE)
+			role = pw_table_year(sq) ? PW_TR_YEAR : PW_TR_OTHER;
+	}
+	free(word);
 	free(sq);
 	return role;
 }
@@ -439,7 +478,7 @@ static size_t count_value_roles(const struct pw_theader *h)
 
 	for (i = 0; i < h->n; i++)
 		switch (h->roles[i]) {
-		case PW_TR_BASE: case PW_TR_TARGET: case PW_TR_GROWTH:
+		case PW_TR_BASE: case PW_TR_TARGET: case PW_TR_GROWTH: case PW_TR_CUMUL:
 		case PW_TR_ACTUAL: case PW_TR_ATTR: case PW_TR_YEAR: case PW_TR_UNIT:
 			n++;
 			break;
@@ -459,20 +498,25 @@ static bool has_number_cell(const struct pw_trow *r)
 	return false;
 }
 
-/* A growth column headed only 累计 ("五年累计") holds period totals. */
-static bool cumulative_column(const struct pw_theader *h, const struct pw_trow *r)
+/* A growth column headed only 累计 ("五年累计"), without a rate word,
+ * holds period totals: it becomes a PW_TR_CUMUL column, beside or
+ * instead of a 年均 column. */
+static void mark_cumulative(struct pw_theader *h, const struct pw_trow *r)
 {
 	static const char *const rate_words[] = { "年均", "增速", "增长", "增幅" };
-	size_t i = pw_table_header_find(h, PW_TR_GROWTH), k;
+	size_t i, k;
 	bool cum;
 
-	if (i == (size_t)-1)
-		return false;
-	cum = strstr(r->cells[i], "累") != NULL;
-	for (k = 0; cum && k < NELEM(rate_words); k++)
-		if (strstr(r->cells[i], rate_words[k]))
-			cum = false;
-	return cum;
+	for (i = 0; i < h->n; i++) {
+		if (h->roles[i] != PW_TR_GROWTH)
+			continue;
+		cum = strstr(r->cells[i], "累") != NULL;
+		for (k = 0; cum && k < NELEM(rate_words); k++)
+			if (strstr(r->cells[i], rate_words[k]))
+				cum = false;
+		if (cum)
+			h->roles[i] = PW_TR_CUMUL;
+	}
 }
 
 /* The first column after the name part: a value role right of the name. */
@@ -518,12 +562,12 @@ bool pw_table_header(const struct pw_trow *r, int start, struct pw_theader *h)
 		return false;
 	}
 	resolve_years(h, r, start);
+	mark_cumulative(h, r);
 	actual_as_base(h, r);
 	h->first_value = first_value_col(h);
 	h->base_year = role_year(h, r, PW_TR_BASE);
 	h->target_year = role_year(h, r, PW_TR_TARGET);
 	h->actual_year = role_year(h, r, PW_TR_ACTUAL);
-	h->growth_cumulative = cumulative_column(h, r);
 	return true;
 }
 

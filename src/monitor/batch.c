@@ -27,6 +27,9 @@
 #define YEAR_SANE_MIN 1950
 #define YEAR_SANE_MAX 2100
 
+/* Unchanged values named one by one in notes; the rest are counted. */
+#define UNCHANGED_NOTES 10
+
 /* ------------------------------------------------------------------ */
 /* What the batch read about each indicator                           */
 
@@ -35,6 +38,7 @@ struct slot {
 	int64_t id;
 	int found;                 /* 0, or PW_STORE_NOTFOUND */
 	struct pw_monitor_ref ref;
+	char *name_key, *group_key; /* of ref.name and ref.group (pw_monitor_name_key) */
 	struct pw_obs_row *obs;    /* the stored rows PW_PICK_LATEST takes, by year */
 	size_t nobs;
 	size_t *rows, nrows, alloc; /* b->rows of this indicator, in order */
@@ -88,6 +92,8 @@ static struct pw_batch_cache *cache_of(struct pw_batch *b)
 static void slot_free(struct slot *sl)
 {
 	pw_monitor_ref_release(&sl->ref);
+	free(sl->name_key);
+	free(sl->group_key);
 	pw_obs_row_free_array(sl->obs, sl->nobs);
 	free(sl->rows);
 	free(sl);
@@ -116,11 +122,19 @@ static struct slot *slot_load(struct pw_store *s, enum pw_entity e, int64_t id)
 	struct slot *sl = xcalloc(1, sizeof(*sl));
 	int rc = pw_store_monitor_ref(s, e, id, &sl->ref);
 
+	struct strbuf key = STRBUF_INIT;
+
 	sl->entity = e;
 	sl->id = id;
 	sl->found = rc;
-	if (rc == 0)
+	if (rc == 0) {
+		pw_monitor_name_key(sl->ref.name, &key);
+		sl->name_key = xstrdup(key.buf);
+		pw_monitor_name_key(sl->ref.group, &key);
+		sl->group_key = sb_detach(&key, NULL);
 		rc = pw_store_obs_picked(s, e, id, 0, PW_PICK_LATEST, &sl->obs, &sl->nobs);
+	}
+	sb_release(&key);
 	if (rc == -1) {
 		slot_free(sl);
 		return NULL;
@@ -259,29 +273,30 @@ static bool truthy(const char *s)
 	return false;
 }
 
-/* given names r: the same name key (store/monitor.h: blanks and
+/* given names slot sl: the same name key (store/monitor.h: blanks and
  * full-width forms do not count), or group + name
  * ("城镇就业城镇登记失业率"), or the beginning of the name when given was
  * cut by a writer (PW_BATCH_CUT_MARK). */
-static bool same_name(const char *given, const struct pw_monitor_ref *r)
+static bool same_name(const char *given, const struct slot *sl)
 {
-	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT, g = STRBUF_INIT, m = STRBUF_INIT;
+	static char mark[64];
+	const char *b = sl->name_key, *g = sl->group_key;
+	size_t lb = strlen(b), lg = strlen(g), lm;
+	struct strbuf a = STRBUF_INIT;
 	bool ok, cut;
 
+	if (!mark[0]) { /* the key of the mark: its brackets folded */
+		pw_monitor_name_key(PW_BATCH_CUT_MARK, &a);
+		memcpy(mark, a.buf, a.len + 1);
+	}
+	lm = strlen(mark);
 	pw_monitor_name_key(given, &a);
-	pw_monitor_name_key(r->name, &b);
-	pw_monitor_name_key(r->group, &g);
-	pw_monitor_name_key(PW_BATCH_CUT_MARK, &m);
-	cut = a.len > m.len && !strcmp(a.buf + a.len - m.len, m.buf);
+	cut = a.len > lm && !strcmp(a.buf + a.len - lm, mark);
 	if (cut)
-		sb_setlen(&a, a.len - m.len);
-	ok = !strcmp(a.buf, b.buf) || (cut && !strncmp(a.buf, b.buf, a.len)) ||
-	     (g.len && a.len == g.len + b.len && !strncmp(a.buf, g.buf, g.len) &&
-	      !strcmp(a.buf + g.len, b.buf));
+		sb_setlen(&a, a.len - lm);
+	ok = !strcmp(a.buf, b) || (cut && !strncmp(a.buf, b, a.len)) ||
+	     (lg && a.len == lg + lb && !strncmp(a.buf, g, lg) && !strcmp(a.buf + lg, b));
 	sb_release(&a);
-	sb_release(&b);
-	sb_release(&g);
-	sb_release(&m);
 	return ok;
 }
 
@@ -474,8 +489,12 @@ static void check_unchanged(struct check *c)
 	    !same_text(cur->note, r->note) || state_rank(cur->state) < state_rank(want))
 		return;
 	c->row->unchanged = true;
-	diag(c->b, PW_DIAG_NOTE, c->in->line, "'%s' %d: %.15g unchanged (already %s): skipped",
-	     c->ref->name, r->year, r->value, pw_obs_state_name(cur->state));
+	if (c->b->nunchanged < UNCHANGED_NOTES)
+		diag(c->b, PW_DIAG_NOTE, c->in->line, "'%s' %d: %.15g unchanged (already %s): "
+		     "skipped", c->ref->name, r->year, r->value, pw_obs_state_name(cur->state));
+	else if (c->b->nunchanged == UNCHANGED_NOTES)
+		diag(c->b, PW_DIAG_NOTE, c->in->line, "more values unchanged from here on "
+		     "(skipped; the summary counts them all)");
 }
 
 /* ------------------------------------------------------------------ */
@@ -581,7 +600,7 @@ static int check_all(struct check *c)
 	const struct pw_batch_input *in = c->in;
 	int rc;
 
-	if (!blank(in->name) && !same_name(in->name, c->ref)) {
+	if (!blank(in->name) && !same_name(in->name, c->sl)) {
 		diag(c->b, PW_DIAG_ERROR, in->line, "%s %lld is '%s', not '%s'",
 		     pw_entity_name(in->entity), (long long)in->id, c->ref->name, in->name);
 		return 1;

@@ -112,11 +112,12 @@ int pw_batch_add(struct pw_store *s, struct pw_batch *b, const struct pw_batch_i
 struct pw_indicator_index *pw_batch_index(struct pw_batch *b, int plan_id);
 
 /*
- * Validates every row of a sheet (b->opts is set to o first): finds the header row (the first of the
- * first 20 rows with a value column and a year column: docs/monitoring.md
- * lists the accepted headings), resolves each row's indicator by its
- * indicator_id/target_id column or by 表/序号/指标名称, and adds it.  0
- * (see b->nerrors), or -1 on a database error.
+ * Validates every row of a sheet (b->opts is set to o first), in one read
+ * transaction: finds the header row (the first of the first 20 rows with
+ * a value column and a year column: docs/monitoring.md lists the accepted
+ * headings), resolves each row's indicator by its indicator_id/target_id
+ * column or by 表/序号/指标名称, and adds it.  0 (see b->nerrors), or -1 on
+ * a database error.
  */
 int pw_batch_add_sheet(struct pw_store *s, struct pw_batch *b, const struct pw_sheet *sh,
 		       const struct pw_batch_opts *o);

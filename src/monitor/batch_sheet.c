@@ -46,6 +46,7 @@ int pw_batch_add_sheet(struct pw_store *s, struct pw_batch *b, const struct pw_s
 	struct pw_cols cols;
 	long h = pw_cols_find_header(sh, PW_COL_VALUE, PW_COL_YEAR, &cols);
 	size_t i;
+	int own, rc = 0;
 
 	b->opts = o;
 	if (h < 0) {
@@ -58,10 +59,12 @@ int pw_batch_add_sheet(struct pw_store *s, struct pw_batch *b, const struct pw_s
 				   "says which indicator a row is about");
 		return 0;
 	}
-	for (i = (size_t)h + 1; i < sh->nrows; i++)
-		if (add_row(s, b, &sh->rows[i], &cols, o) < 0)
-			return -1;
-	return 0;
+	if (pw_store_read_begin(s, &own) < 0)
+		return -1;
+	for (i = (size_t)h + 1; rc == 0 && i < sh->nrows; i++)
+		rc = add_row(s, b, &sh->rows[i], &cols, o);
+	pw_store_read_end(s, own);
+	return rc;
 }
 
 int pw_batch_load(struct pw_store *s, struct pw_batch *b, const char *path,

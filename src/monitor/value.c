@@ -116,6 +116,8 @@ double pw_batch_unit_factor(const char *from, const char *to)
 	const struct unit_def *x, *y;
 	double f = 0;
 
+	if (!strcmp(from, to))
+		return 1;
 	unit_key(from, &a);
 	unit_key(to, &b);
 	if (!strcmp(a.buf, b.buf)) {

@@ -1,18 +1,16 @@
 /*
- * plan_json.c - serialises a plan for extract --json and show --json.
- * Keys follow CONTRACT.md; "section" (an index into "outline") is added.
+ * plan_json.c - writes a plan as the JSON of CONTRACT.md, for extract
+ * --json, show --json and the store's content hash.  Keys follow
+ * CONTRACT.md; "section" (an index into "outline") is added.  The plan is
+ * streamed through json_emit (one pass, no tree), which keeps JSON output
+ * from costing more than the extraction itself.
  */
 #include "report/plan_json.h"
-
+#include "report/json_emit.h"
 #include "util/error.h"
 
 #include <math.h>
 #include <stdlib.h>
-
-static json_t *str_or_null(const char *s)
-{
-	return s ? json_string(s) : json_null();
-}
 
 int pw_json_print(FILE *f, const json_t *j, size_t flags)
 {
@@ -39,146 +37,285 @@ json_t *pw_json_number(double v)
 	return json_real(v);
 }
 
-static json_t *year_or_null(int y)
+static void year_or_null(struct json_emit *e, int y)
 {
-	return y ? json_integer(y) : json_null();
+	if (y)
+		je_int(e, y);
+	else
+		je_null(e);
 }
 
-static json_t *cmp_json(enum pw_cmp c)
+static void index_or_null(struct json_emit *e, int i)
 {
-	return str_or_null(pw_cmp_name(c));
+	if (i >= 0)
+		je_int(e, i);
+	else
+		je_null(e);
 }
 
-json_t *pw_target_to_json(const struct pw_target *t)
+static void num_or_null(struct json_emit *e, bool has, double v)
 {
-	return json_pack("{s:s, s:o, s:o, s:o, s:o, s:o}",
-			 "kind", pw_kind_name(t->kind),
-			 "cmp", cmp_json(t->cmp),
-			 "value", t->has_value ? pw_json_number(t->value) : json_null(),
-			 "value_hi", t->has_value_hi ? pw_json_number(t->value_hi) : json_null(),
-			 "year", year_or_null(t->year),
-			 "text", str_or_null(t->text));
+	if (has)
+		je_num(e, v);
+	else
+		je_null(e);
 }
 
-static json_t *section_json(int section)
+static void period(struct json_emit *e, int start, int end)
 {
-	return section >= 0 ? json_integer(section) : json_null();
+	if (!start) {
+		je_null(e);
+		return;
+	}
+	je_object(e);
+	je_key(e, "start");
+	je_int(e, start);
+	je_key(e, "end");
+	je_int(e, end);
+	je_end(e);
 }
 
-static json_t *indicator_json(const struct pw_indicator *ind)
+static void target(struct json_emit *e, const struct pw_target *t)
 {
-	json_t *o, *targets = json_array();
+	je_object(e);
+	je_key(e, "kind");
+	je_str(e, pw_kind_name(t->kind));
+	je_key(e, "cmp");
+	je_str(e, pw_cmp_name(t->cmp));
+	je_key(e, "value");
+	num_or_null(e, t->has_value, t->value);
+	je_key(e, "value_hi");
+	num_or_null(e, t->has_value_hi, t->value_hi);
+	je_key(e, "year");
+	year_or_null(e, t->year);
+	je_key(e, "text");
+	je_str(e, t->text);
+	je_end(e);
+}
+
+static void indicator_values(struct json_emit *e, const struct pw_indicator *ind)
+{
+	je_key(e, "baseline");
+	if (ind->has_baseline) {
+		je_object(e);
+		je_key(e, "year");
+		year_or_null(e, ind->baseline_year);
+		je_key(e, "value");
+		je_num(e, ind->baseline);
+		je_end(e);
+	} else {
+		je_null(e);
+	}
+	je_key(e, "actual");
+	if (ind->has_actual) {
+		je_object(e);
+		je_key(e, "year");
+		year_or_null(e, ind->actual_year);
+		je_key(e, "value");
+		je_num(e, ind->actual);
+		je_key(e, "estimated");
+		je_bool(e, ind->actual_estimated);
+		je_end(e);
+	} else {
+		je_null(e);
+	}
+}
+
+static void indicator(struct json_emit *e, const struct pw_indicator *ind)
+{
 	size_t i;
 
+	je_object(e);
+	je_key(e, "no");
+	je_str(e, ind->no);
+	je_key(e, "group");
+	je_str(e, ind->group);
+	je_key(e, "category");
+	je_str(e, ind->category);
+	je_key(e, "name");
+	je_str(e, ind->name);
+	je_key(e, "unit");
+	je_str(e, ind->unit);
+	je_key(e, "attribute");
+	je_str(e, pw_attr_name(ind->attribute));
+	je_key(e, "direction");
+	je_str(e, pw_dir_name(ind->direction));
+	je_key(e, "targets");
+	je_array(e);
 	for (i = 0; i < ind->ntargets; i++)
-		json_array_append_new(targets, pw_target_to_json(&ind->targets[i]));
-	o = json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:s, s:o, s:i, s:o}",
-		      "no", str_or_null(ind->no),
-		      "group", str_or_null(ind->group),
-		      "category", str_or_null(ind->category),
-		      "name", str_or_null(ind->name),
-		      "unit", str_or_null(ind->unit),
-		      "attribute", str_or_null(pw_attr_name(ind->attribute)),
-		      "direction", pw_dir_name(ind->direction),
-		      "targets", targets,
-		      "line", ind->line,
-		      "section", section_json(ind->section));
-	json_object_set_new(o, "baseline", ind->has_baseline
-			    ? json_pack("{s:o, s:o}", "year", year_or_null(ind->baseline_year),
-					"value", pw_json_number(ind->baseline))
-			    : json_null());
-	json_object_set_new(o, "actual", ind->has_actual
-			    ? json_pack("{s:o, s:o, s:b}", "year", year_or_null(ind->actual_year),
-					"value", pw_json_number(ind->actual),
-					"estimated", ind->actual_estimated)
-			    : json_null());
-	if (ind->note)
-		json_object_set_new(o, "note", json_string(ind->note));
-	return o;
+		target(e, &ind->targets[i]);
+	je_end(e);
+	je_key(e, "line");
+	je_int(e, ind->line);
+	je_key(e, "section");
+	index_or_null(e, ind->section);
+	indicator_values(e, ind);
+	if (ind->note) {
+		je_key(e, "note");
+		je_str(e, ind->note);
+	}
+	je_end(e);
 }
 
-static json_t *table_json(const struct pw_table *t)
+static void table(struct json_emit *e, const struct pw_table *t)
 {
-	json_t *rows = json_array();
 	size_t i;
 
+	je_object(e);
+	je_key(e, "title");
+	je_str(e, t->title);
+	je_key(e, "line");
+	je_int(e, t->line);
+	je_key(e, "period");
+	period(e, t->start, t->end);
+	je_key(e, "section");
+	index_or_null(e, t->section);
+	je_key(e, "indicators");
+	je_array(e);
 	for (i = 0; i < t->nrows; i++)
-		json_array_append_new(rows, indicator_json(&t->rows[i]));
-	return json_pack("{s:o, s:i, s:o, s:o, s:o}",
-			 "title", str_or_null(t->title), "line", t->line,
-			 "period", t->start ? json_pack("{s:i, s:i}", "start", t->start, "end", t->end)
-					    : json_null(),
-			 "section", section_json(t->section),
-			 "indicators", rows);
+		indicator(e, &t->rows[i]);
+	je_end(e);
+	je_end(e);
 }
 
-static json_t *prose_json(const struct pw_prose_target *pt)
+static void prose(struct json_emit *e, const struct pw_prose_target *pt)
 {
 	const struct pw_target *t = &pt->t;
 
-	return json_pack("{s:i, s:o, s:o, s:o, s:o, s:o, s:o, s:s, s:o, s:o}",
-			 "line", pt->line,
-			 "text", str_or_null(t->text),
-			 "subject", str_or_null(pt->subject),
-			 "value", t->has_value ? pw_json_number(t->value) : json_null(),
-			 "value_hi", t->has_value_hi ? pw_json_number(t->value_hi) : json_null(),
-			 "unit", str_or_null(pt->unit),
-			 "cmp", cmp_json(t->cmp),
-			 "kind", pw_kind_name(t->kind),
-			 "year", year_or_null(t->year),
-			 "section", section_json(pt->section));
+	je_object(e);
+	je_key(e, "line");
+	je_int(e, pt->line);
+	je_key(e, "text");
+	je_str(e, t->text);
+	je_key(e, "subject");
+	je_str(e, pt->subject);
+	je_key(e, "value");
+	num_or_null(e, t->has_value, t->value);
+	je_key(e, "value_hi");
+	num_or_null(e, t->has_value_hi, t->value_hi);
+	je_key(e, "unit");
+	je_str(e, pt->unit);
+	je_key(e, "cmp");
+	je_str(e, pw_cmp_name(t->cmp));
+	je_key(e, "kind");
+	je_str(e, pw_kind_name(t->kind));
+	je_key(e, "year");
+	year_or_null(e, t->year);
+	je_key(e, "section");
+	index_or_null(e, pt->section);
+	je_end(e);
 }
 
-static json_t *column_json(const struct pw_column *c)
+static void column(struct json_emit *e, const struct pw_column *c)
 {
-	json_t *items = json_array();
 	size_t i;
 
-	for (i = 0; i < c->nitems; i++)
-		json_array_append_new(items, json_pack("{s:i, s:o, s:i, s:o}",
-						       "no", c->items[i].no,
-						       "title", str_or_null(c->items[i].title),
-						       "line", c->items[i].line,
-						       "text", str_or_null(c->items[i].text)));
-	return json_pack("{s:o, s:i, s:o, s:o}", "title", str_or_null(c->title),
-			 "line", c->line, "section", section_json(c->section), "items", items);
+	je_object(e);
+	je_key(e, "title");
+	je_str(e, c->title);
+	je_key(e, "line");
+	je_int(e, c->line);
+	je_key(e, "section");
+	index_or_null(e, c->section);
+	je_key(e, "items");
+	je_array(e);
+	for (i = 0; i < c->nitems; i++) {
+		je_object(e);
+		je_key(e, "no");
+		je_int(e, c->items[i].no);
+		je_key(e, "title");
+		je_str(e, c->items[i].title);
+		je_key(e, "line");
+		je_int(e, c->items[i].line);
+		je_key(e, "text");
+		je_str(e, c->items[i].text);
+		je_end(e);
+	}
+	je_end(e);
+	je_end(e);
 }
 
-static json_t *outline_json(const struct pw_plan *p)
+static void outline(struct json_emit *e, const struct pw_plan *p)
 {
-	json_t *a = json_array();
 	size_t i;
 
+	je_array(e);
 	for (i = 0; i < p->nsections; i++) {
 		const struct pw_section *s = &p->sections[i];
 
-		json_array_append_new(a, json_pack("{s:s, s:o, s:o, s:i, s:o}",
-						   "level", pw_level_name(s->level),
-						   "number", str_or_null(s->number),
-						   "title", str_or_null(s->title), "line", s->line,
-						   "parent", section_json(s->parent)));
+		je_object(e);
+		je_key(e, "level");
+		je_str(e, pw_level_name(s->level));
+		je_key(e, "number");
+		je_str(e, s->number);
+		je_key(e, "title");
+		je_str(e, s->title);
+		je_key(e, "line");
+		je_int(e, s->line);
+		je_key(e, "parent");
+		index_or_null(e, s->parent);
+		je_end(e);
 	}
-	return a;
+	je_end(e);
 }
 
-json_t *pw_plan_to_json(const struct pw_plan *p)
+static void meta(struct json_emit *e, const struct pw_plan *p, bool with_source)
 {
-	json_t *tables = json_array(), *targets = json_array(), *columns = json_array();
+	je_key(e, "title");
+	je_str(e, p->title);
+	je_key(e, "region");
+	je_str(e, p->region);
+	je_key(e, "ordinal");
+	if (p->ordinal)
+		je_int(e, p->ordinal);
+	else
+		je_null(e);
+	je_key(e, "period");
+	period(e, p->start, p->end);
+	if (with_source) {
+		je_key(e, "source");
+		je_str(e, p->source);
+	}
+}
+
+void pw_plan_write_json(const struct pw_plan *p, struct strbuf *out, int indent,
+			bool with_source)
+{
+	struct json_emit e;
 	size_t i;
 
+	je_init(&e, out, indent);
+	je_object(&e);
+	meta(&e, p, with_source);
+	je_key(&e, "outline");
+	outline(&e, p);
+	je_key(&e, "tables");
+	je_array(&e);
 	for (i = 0; i < p->ntables; i++)
-		json_array_append_new(tables, table_json(&p->tables[i]));
+		table(&e, &p->tables[i]);
+	je_end(&e);
+	je_key(&e, "targets");
+	je_array(&e);
 	for (i = 0; i < p->ntargets; i++)
-		json_array_append_new(targets, prose_json(&p->targets[i]));
+		prose(&e, &p->targets[i]);
+	je_end(&e);
+	je_key(&e, "columns");
+	je_array(&e);
 	for (i = 0; i < p->ncolumns; i++)
-		json_array_append_new(columns, column_json(&p->columns[i]));
-	return json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
-			 "title", str_or_null(p->title),
-			 "region", str_or_null(p->region),
-			 "ordinal", p->ordinal ? json_integer(p->ordinal) : json_null(),
-			 "period", p->start ? json_pack("{s:i, s:i}", "start", p->start, "end", p->end)
-					    : json_null(),
-			 "source", str_or_null(p->source),
-			 "outline", outline_json(p),
-			 "tables", tables, "targets", targets, "columns", columns);
+		column(&e, &p->columns[i]);
+	je_end(&e);
+	je_end(&e);
+}
+
+int pw_plan_print_json(FILE *f, const struct pw_plan *p)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int rc = 0;
+
+	pw_plan_write_json(p, &sb, 1, true);
+	sb_addch(&sb, '\n');
+	if (fwrite(sb.buf, 1, sb.len, f) != sb.len)
+		rc = pw_error("cannot write JSON output");
+	sb_release(&sb);
+	return rc;
 }

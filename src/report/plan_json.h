@@ -6,13 +6,20 @@
 #define PW_PLAN_JSON_H
 
 #include "model/plan.h"
+#include "util/strbuf.h"
 
 #include <jansson.h>
+#include <stdbool.h>
 #include <stdio.h>
 
-/* Returns a new reference; the caller json_decref()s it. */
-json_t *pw_plan_to_json(const struct pw_plan *p);
-json_t *pw_target_to_json(const struct pw_target *t);
+/* Appends plan p to out as JSON: indented by `indent` spaces per level,
+ * or compact when 0; with_source adds the "source" file name (the store
+ * leaves it out of its content hash).  The bytes equal jansson's dump of
+ * the same values (see report/json_emit.h).  The caller owns out. */
+void pw_plan_write_json(const struct pw_plan *p, struct strbuf *out, int indent,
+			bool with_source);
+/* Prints p as extract --json does, with a final newline.  0 or -1. */
+int pw_plan_print_json(FILE *f, const struct pw_plan *p);
 /* Prints j and a newline to f in one write (jansson's json_dumpf makes a
  * small write per token, which dominated large outputs).  flags as for
  * json_dumps; JSON_INDENT(1) | JSON_PRESERVE_ORDER is what commands use.

@@ -74,6 +74,12 @@ int pw_obs_state_from_name(const char *s);
 int pw_store_write_begin(struct pw_store *s, int *own);
 int pw_store_write_end(struct pw_store *s, int own, int rc);
 
+/* One read transaction around many reads (validating a batch): they see
+ * one snapshot and do not each take and drop the lock.  Nothing is
+ * opened when a transaction is open already (*own 0).  0 or -1. */
+int pw_store_read_begin(struct pw_store *s, int *own);
+void pw_store_read_end(struct pw_store *s, int own);
+
 /* ------------------------------------------------------------------ */
 /* Read side for assess and report (stable: other modules call these)  */
 

@@ -179,22 +179,14 @@ static char *plan_identity(const struct pw_plan *p)
 }
 
 /* SHA-256 of the plan's JSON (keys in the order plan_json writes them,
- * compact, without the source file name).  Returns 0, or -1 if jansson
- * could not build it. */
+ * compact, without the source file name).  Returns 0. */
 static int content_sha256(const struct pw_plan *p, char out[65])
 {
-	json_t *j = pw_plan_to_json(p);
-	char *text = NULL;
+	struct strbuf sb = STRBUF_INIT;
 
-	if (j) {
-		json_object_del(j, "source");
-		text = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
-		json_decref(j);
-	}
-	if (!text)
-		return -1;
-	pw_store_sha256_hex(text, strlen(text), out);
-	free(text);
+	pw_plan_write_json(p, &sb, 0, false);
+	pw_store_sha256_hex(sb.buf, sb.len, out);
+	sb_release(&sb);
 	return 0;
 }
 

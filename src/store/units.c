@@ -115,6 +115,20 @@ int pw_store_write_end(struct pw_store *s, int own, int rc)
 	return rc;
 }
 
+int pw_store_read_begin(struct pw_store *s, int *own)
+{
+	*own = !s->in_tx && sqlite3_get_autocommit(s->db);
+	return *own ? pw_store_exec(s, "BEGIN") : 0;
+}
+
+void pw_store_read_end(struct pw_store *s, int own)
+{
+	/* a read transaction has nothing to lose: COMMIT, else ROLLBACK */
+	if (own && !sqlite3_get_autocommit(s->db) &&
+	    sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
 static void fill_text0(sqlite3_stmt *st, void *out)
 {
 	*(char **)out = pw_col_text(st, 0);

@@ -239,9 +239,8 @@ static const char *const external_words[] = {
 	"按国家", "按上级", "完成上级",
 };
 
-static const char *const range_seps[] = {
-	"—", "——", "-", "–", "~", "～", "至", "到",
-};
+#define RANGE_SEP(w) w,
+static const char *const range_seps[] = { PW_RANGE_SEPS(RANGE_SEP) };
 
 static bool in_list(const char *s, const char *const *list, size_t n)
 {
@@ -325,7 +324,7 @@ static const char *closing_bracket(const char *s, size_t *open_len)
 	return NULL;
 }
 
-static size_t range_sep(const char *s)
+size_t pw_scan_range_sep(const char *s)
 {
 	size_t i, k;
 
@@ -363,7 +362,7 @@ static size_t scan_unit(const char *s, char *unit, size_t unit_size)
 	uint32_t cp;
 
 	while (s[i] && nchars < 8) {
-		if (pw_scan_cmp_suffix(s + i, &c) || range_sep(s + i) || unit_stop(s + i))
+		if (pw_scan_cmp_suffix(s + i, &c) || pw_scan_range_sep(s + i) || unit_stop(s + i))
 			break;
 		k = pw_utf8_decode(s + i, strnlen(s + i, 4), &cp);
 		i += k;
@@ -469,7 +468,7 @@ static size_t scan_bracketed(const char *s, struct pw_cell *out)
 /* The upper end of a range after the first number and unit. */
 static size_t scan_range_hi(const char *s, struct pw_cell *out)
 {
-	size_t i = range_sep(s), k;
+	size_t i = pw_scan_range_sep(s), k;
 	char unit2[sizeof(out->unit)] = "";
 
 	if (!i)

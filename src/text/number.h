@@ -70,6 +70,20 @@ size_t pw_scan_anynum(const char *s, int *out);
 	X("不超过", LE) X("不高于", LE) X("不大于", LE) X("低于", LE) X("小于", LE) \
 	X("少于", LE) X("≤", LE) X("≦", LE) X("<=", LE) X("<", LE)
 
+/*
+ * The separators between the two ends of a range (2—3, 2——3, 1-2, 2~3,
+ * 2至3, 4.5%—5%): one list for the cell parser (pw_scan_range_sep), the
+ * prose finder and the plan-period reader.  X(word); longest first where
+ * one is a prefix of another ("——" before "—").  A full-width － or ～
+ * is listed too for text that did not pass the doc cleaner.
+ */
+#define PW_RANGE_SEPS(X)                                                   \
+	X("——") X("—") X("--") X("－－") X("-") X("－") X("–") X("~~") X("~") \
+	X("～～") X("～") X("〜") X("至") X("到")
+
+/* Bytes of a range separator (PW_RANGE_SEPS) at s, or 0. */
+size_t pw_scan_range_sep(const char *s);
+
 /* "/10万" or "/10 万" after a number (14/10万): a rate per 10万, 千, 百 or
  * 亿.  Returns the bytes read and sets unit to "1/10万" (truncated to
  * unit_size), or returns 0 and leaves unit alone. */

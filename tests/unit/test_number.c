@@ -147,6 +147,48 @@ static void test_ranges(void **state)
 	/* A negative value is not a range. */
 	cell_is("-11.59", PW_CELL_NUMBER, PW_CMP_EQ, -11.59, &c);
 	assert_false(c.has_hi);
+	/* A doubled dash is one separator, read whole (not "—" then "—3"). */
+	cell_is("2——3", PW_CELL_NUMBER, PW_CMP_RANGE, 2, &c);
+	assert_true(fabs(c.value_hi - 3) < EPS);
+	cell_is("35%——40%", PW_CELL_NUMBER, PW_CMP_RANGE, 35, &c);
+	assert_true(fabs(c.value_hi - 40) < EPS);
+	assert_string_equal(c.unit, "%");
+	/* The exported separator list: longest first. */
+	assert_int_equal(pw_scan_range_sep("——3"), strlen("——"));
+	assert_int_equal(pw_scan_range_sep("—3"), strlen("—"));
+	assert_int_equal(pw_scan_range_sep("～3"), strlen("～"));
+	assert_int_equal(pw_scan_range_sep("3"), 0);
+}
+
+/* The full-width comma is a thousands separator only between a 1-3 digit
+ * group and exactly three digits; otherwise it is the sentence comma. */
+static void test_fullwidth_thousands(void **state)
+{
+	struct pw_cell c;
+	double v;
+
+	(void)state;
+	assert_int_equal(pw_scan_number("15，680元", &v), strlen("15，680"));
+	assert_true(fabs(v - 15680) < EPS);
+	assert_int_equal(pw_scan_number("1，234，567", &v), strlen("1，234，567"));
+	assert_true(fabs(v - 1234567) < EPS);
+	/* prose: the comma ends a clause */
+	assert_int_equal(pw_scan_number("增长10，比去年", &v), 0);
+	assert_int_equal(pw_scan_number("10，比去年", &v), 2);
+	assert_true(fabs(v - 10) < EPS);
+	assert_int_equal(pw_scan_number("12，34", &v), 2);
+	assert_int_equal(pw_scan_number("12，3456", &v), 2);
+	/* a first group longer than three digits is not grouped */
+	assert_int_equal(pw_scan_number("2025，200", &v), 4);
+	assert_int_equal(pw_scan_number("12345,678", &v), 5);
+	/* after the first group, only groups of three */
+	assert_int_equal(pw_scan_number("1，2345，678", &v), 1);
+	/* not after a decimal point */
+	assert_int_equal(pw_scan_number("1.5，200", &v), 3);
+	/* in a cell, after the doc cleaner mapped the digits */
+	cell_is("22，000以上", PW_CELL_NUMBER, PW_CMP_GE, 22000, &c);
+	cell_is("〔1，500〕", PW_CELL_NUMBER, PW_CMP_EQ, 1500, &c);
+	assert_true(c.cumulative);
 }
 
 static void test_cumulative(void **state)
@@ -234,6 +276,7 @@ int main(void)
 		cmocka_unit_test(test_rate_and_numerals),
 		cmocka_unit_test(test_comparators),
 		cmocka_unit_test(test_ranges),
+		cmocka_unit_test(test_fullwidth_thousands),
 		cmocka_unit_test(test_cumulative),
 		cmocka_unit_test(test_rates_estimates_footnotes),
 		cmocka_unit_test(test_non_numbers),

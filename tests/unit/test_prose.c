@@ -394,6 +394,54 @@ static void test_past(void **state)
 	       { 1, 1000, NO_HI, "亿元", EQ, CUMUL, 0, "固定资产投资" });
 }
 
+/* ---- sections and forecasts (generality) ---- */
+
+static void test_review_mixed_with_goals(void **state)
+{
+	(void)state;
+	/* a part that mixes review and goals is not a review; its goal
+	 * subsection yields targets, its 成就 section does not */
+	EXPECT("第一篇 发展基础和发展目标\n\n第一章 发展成就\n\n全县粮食产量达到40万吨。\n\n"
+	       "第二章 发展目标\n\n全县粮食产量稳定在45万吨以上。\n",
+	       { 9, 45, NO_HI, "万吨", GE, LEVEL, 0, "粮食产量" });
+	/* a goal subsection inside a review-looking section is not review */
+	EXPECT("第一章 发展基础\n\n一、现有基础\n\n全县森林覆盖率达到40%。\n\n"
+	       "二、主要任务\n\n森林覆盖率提高到45%。\n",
+	       { 9, 45, NO_HI, "%", EQ, LEVEL, 0, "森林覆盖率" });
+}
+
+static void test_setting_section(void **state)
+{
+	(void)state;
+	/* results in a section on the setting are past; a goal there is not */
+	EXPECT("第一章 发展环境\n\n上一规划目标如期完成，全省粮食产量突破300亿斤，"
+	       "城镇新增就业超过80万人。\n\n到2025年，粮食产量稳定在320亿斤以上。\n",
+	       { 5, 320, NO_HI, "亿斤", GE, LEVEL, 2025, "粮食产量" });
+}
+
+static void test_plan_and_forecast(void **state)
+{
+	(void)state;
+	/* 拟按 … 安排 is a planned level; 左右 before 安排 is no threshold */
+	EXPECT("今年财政赤字率拟按2.8%左右安排。",
+	       { 1, 2.8, NO_HI, "%", APPROX, LEVEL, 0, "财政赤字率" });
+	/* a cohort forecast is not a target; a goal on the same cohort is */
+	expect_none("应届高校毕业生达650万人，就业任务繁重。");
+	EXPECT("力争高校毕业生就业率达到90%以上。",
+	       { 1, 90, NO_HI, "%", GE, LEVEL, 0, NULL });
+}
+
+static void test_annual_bound_and_units(void **state)
+{
+	(void)state;
+	/* 每年 earlier in the clause scopes a bound on a count */
+	EXPECT("每年组织文化下乡演出不少于20场。",
+	       { 1, 20, NO_HI, "场", GE, ANNUAL, 0, NULL });
+	/* compound units: the longest match */
+	EXPECT("每万人口研发投入达到15人年。", { 1, 15, NO_HI, "人年", EQ, LEVEL, 0, NULL });
+	EXPECT("全县接待游客达到300万人次。", { 1, 300, NO_HI, "万人次", EQ, LEVEL, 0, NULL });
+}
+
 static void test_claimed_lines_skipped(void **state)
 {
 	struct pw_doc d;
@@ -570,6 +618,10 @@ int main(void)
 		cmocka_unit_test(test_gb18030_crlf),
 		cmocka_unit_test(test_names_and_thresholds),
 		cmocka_unit_test(test_past),
+		cmocka_unit_test(test_review_mixed_with_goals),
+		cmocka_unit_test(test_setting_section),
+		cmocka_unit_test(test_plan_and_forecast),
+		cmocka_unit_test(test_annual_bound_and_units),
 		cmocka_unit_test(test_claimed_lines_skipped),
 		cmocka_unit_test(test_para_join),
 		cmocka_unit_test(test_para_boundaries),

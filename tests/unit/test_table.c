@@ -532,6 +532,85 @@ static void test_dropped_category_cells(void **state)
 	release(&f);
 }
 
+/* tables/unit-note-header.txt: name headers with a unit note (指标名称(单位),
+ * 指标名称（计量单位）) and units in each name's bracket; separate 年均 and
+ * 累计 columns; full-width thousands commas; direction by the head noun. */
+static void test_unit_note_header_and_cumulative_column(void **state)
+{
+	struct fixture f;
+	const struct pw_table *t;
+	const struct pw_indicator *r;
+
+	(void)state;
+	load_file(&f, DATA "unit-note-header.txt");
+	assert_int_equal(f.p.ntables, 2);
+	t = &f.p.tables[0];
+	assert_int_equal(t->line, 3);
+	assert_int_equal(t->nrows, 6);
+	r = &t->rows[1]; /* 农村居民人均收入(元)  １２，５００  １８，０００以上  ８ */
+	check_str("农村居民人均收入", r->name);
+	check_str("元", r->unit);
+	check_baseline(r, 12500, 2020);
+	assert_int_equal(r->ntargets, 2);
+	check_target(&r->targets[0], PW_KIND_LEVEL, PW_CMP_GE, 18000, 2025);
+	check_target(&r->targets[1], PW_KIND_GROWTH, PW_CMP_EQ, 8, 0);
+	r = &t->rows[2]; /* 累计 〔0.6〕 only */
+	assert_int_equal(r->ntargets, 1);
+	check_target(&r->targets[0], PW_KIND_CUMULATIVE, PW_CMP_EQ, 0.6, 0);
+	r = &t->rows[3]; /* 年均 3 and 累计 ［15］: both */
+	assert_int_equal(r->ntargets, 2);
+	check_target(&r->targets[0], PW_KIND_GROWTH, PW_CMP_EQ, 3, 0);
+	check_target(&r->targets[1], PW_KIND_CUMULATIVE, PW_CMP_EQ, 15, 0);
+	assert_int_equal(r->direction, PW_DIR_UP);           /* …用水量降低 */
+	assert_int_equal(t->rows[4].direction, PW_DIR_UP);   /* 受污染…安全利用率 */
+	assert_int_equal(t->rows[5].direction, PW_DIR_DOWN); /* 婴儿死亡率 */
+	check_target(&t->rows[5].targets[0], PW_KIND_LEVEL, PW_CMP_LE, 5, 2025);
+
+	t = &f.p.tables[1];
+	assert_int_equal(t->nrows, 3);
+	r = &t->rows[0];
+	check_str("细颗粒物（PM2.5）平均浓度", r->name);
+	check_str("微克/立方米", r->unit);
+	assert_int_equal(r->direction, PW_DIR_DOWN);         /* …浓度 */
+	check_baseline(r, 32, 2020);
+	assert_int_equal(t->rows[1].direction, PW_DIR_DOWN); /* 重污染天数 */
+	r = &t->rows[2];
+	assert_int_equal(r->direction, PW_DIR_UP);           /* 黑臭水体消除比例 */
+	check_target(&r->targets[0], PW_KIND_LEVEL, PW_CMP_RANGE, 2, 2025);
+	assert_true(r->targets[0].has_value_hi);
+	assert_true(fabs(r->targets[0].value_hi - 3) < EPS);
+	release(&f);
+}
+
+/* A header cell "指标名称 单位：%" is the name column; "2020年（基数）" the
+ * base; a bare 单位 column stays the unit column. */
+static void test_unit_note_forms(void **state)
+{
+	struct fixture f;
+	const struct pw_indicator *r;
+
+	(void)state;
+	load_text(&f, "表1 “十四五”主要指标\n"
+		      "| 指标名称 单位：% | 2020年（基数） | 2025年 |\n"
+		      "|---|---|---|\n"
+		      "| 城镇化率 | 55 | 60 |\n"
+		      "\n"
+		      "表2 “十四五”其他指标\n"
+		      "| 指标 | 单位 | 2020年 | 2025年 |\n"
+		      "|---|---|---|---|\n"
+		      "| 城镇新增就业 | 万人 | 1.2 | 1.5 |\n");
+	assert_int_equal(f.p.ntables, 2);
+	r = &f.p.tables[0].rows[0];
+	check_str("城镇化率", r->name);
+	check_baseline(r, 55, 2020);
+	check_target(&r->targets[0], PW_KIND_LEVEL, PW_CMP_EQ, 60, 2025);
+	r = &f.p.tables[1].rows[0];
+	check_str("城镇新增就业", r->name);
+	check_str("万人", r->unit);
+	check_baseline(r, 1.2, 2020);
+	release(&f);
+}
+
 static void test_junk_input(void **state)
 {
 	struct fixture f;
@@ -559,6 +638,8 @@ int main(void)
 		cmocka_unit_test(test_cumulative_column_and_category_column),
 		cmocka_unit_test(test_two_line_header_and_actual_as_base),
 		cmocka_unit_test(test_dropped_category_cells),
+		cmocka_unit_test(test_unit_note_header_and_cumulative_column),
+		cmocka_unit_test(test_unit_note_forms),
 		cmocka_unit_test(test_junk_input),
 	};
 
