@@ -136,7 +136,10 @@ bad_utf16:
 }
 
 /* Full-width forms that carry numbers and comparators, mapped to ASCII
- * (letters too: Ａ..Ｚ and ａ..ｚ sit 0xFEE0 above their ASCII forms). */
+ * (letters too: Ａ..Ｚ and ａ..ｚ sit 0xFEE0 above their ASCII forms).
+ * The full-width comma stays: it is also the sentence comma, so only the
+ * number scanner, which sees the digits around it, reads １５，６８０ as
+ * a thousands separator (pw_scan_number). */
 static int fullwidth_to_ascii(uint32_t cp)
 {
 	if ((cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) ||

@@ -2,7 +2,9 @@
  * number.h - numbers, comparators and value cells as plans write them.
  *
  * Input is a cleaned line (see doc.h: full-width digits already ASCII).
- * Understood: 1,080  -11.59  ≥83  >6.5  <5.5  2以上  4.5以下  不低于3
+ * Understood: 1,080 and 15，680 (a full-width comma between a 1-3 digit
+ * group and exactly three digits; else it is the sentence comma)  -11.59
+ * ≥83  >6.5  <5.5  2以上  4.5以下  不低于3
  * 不超过 以内 左右 约 力争超过 至少  ranges 1-2 2—3 2~3 2至3 4.5%—5%
  * 〔13.5〕 and [5] (cumulative)  14/10 万 (rate per 100,000: unit 1/10万)
  * 预计 2.5 (estimate)  60.6* (footnote marker)  — / - / 空 (no value)
@@ -40,8 +42,9 @@ struct pw_cell {
  * an unparseable cell is PW_CELL_TEXT. */
 void pw_parse_cell(const char *s, struct pw_cell *out);
 
-/* Parses a number at s (ASCII digits, optional sign, thousands commas,
- * decimal point).  Returns bytes consumed, 0 if s does not start a number. */
+/* Parses a number at s (ASCII digits, optional sign, thousands commas ','
+ * or '，' as in the header comment, decimal point).  Returns bytes
+ * consumed, 0 if s does not start a number. */
 size_t pw_scan_number(const char *s, double *out);
 
 /* Chinese numeral at s (零〇一二两三四五六七八九十百, 0..999; digit
