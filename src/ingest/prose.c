@@ -238,6 +238,25 @@ static void read_clause(struct prose_run *r, size_t lo, size_t hi)
 		r->pending_annual = true;
 }
 
+/* Is the comma at i (ASCII or ，) a thousands separator inside a number
+ * that starts at or after lo (1,080 / １５，６８０ after cleaning)?  The
+ * number scanner decides, so prose and tables agree on the rule. */
+static bool in_number(const char *s, size_t lo, size_t i)
+{
+	size_t start = i;
+	double v;
+
+	while (start > lo && (is_digit(s[start - 1]) || s[start - 1] == ','))
+		start--;
+	while (start >= lo + 3 && !memcmp(s + start - 3, "，", 3) && start - 3 > lo &&
+	       is_digit(s[start - 4])) {
+		start -= 3;
+		while (start > lo && is_digit(s[start - 1]))
+			start--;
+	}
+	return start < i && is_digit(s[start]) && start + pw_scan_number(s + start, &v) > i;
+}
+
 /* End of the clause starting at lo: the next ，；： (or , ; outside a
  * number) at bracket depth 0, or e. */
 static size_t clause_end(const char *s, size_t lo, size_t e)
@@ -255,9 +274,9 @@ static size_t clause_end(const char *s, size_t lo, size_t e)
 		if ((b = bracket(s + i)) != 0)
 			depth = depth + b < 0 ? 0 : depth + b;
 		for (k = 0; !depth && k < sizeof(seps) / sizeof(seps[0]); k++)
-			if (pw_utf8_starts(s + i, seps[k]))
+			if (pw_utf8_starts(s + i, seps[k]) && !(k == 0 && in_number(s, lo, i)))
 				return i;
-		if (!depth && s[i] == ',' && !(i > lo && is_digit(s[i - 1]) && is_digit(s[i + 1])))
+		if (!depth && s[i] == ',' && !in_number(s, lo, i))
 			return i;
 		i += pw_prose_cp_len(s + i);
 	}

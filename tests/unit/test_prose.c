@@ -127,6 +127,20 @@ static void test_cmp_ge(void **state)
 	EXPECT("森林覆盖率≧40%。", { 1, 40, NO_HI, "%", GE, LEVEL, 0, "森林覆盖率" });
 }
 
+/* A comma between digit groups belongs to the number (1,080 and, after
+ * doc cleaning, １５，６８０); one that ends a clause does not. */
+static void test_thousands_comma(void **state)
+{
+	(void)state;
+	EXPECT("农村居民人均可支配收入达到２２，０００元以上。",
+	       { 1, 22000, NO_HI, "元", GE, LEVEL, 0, "农村居民人均可支配收入" });
+	EXPECT("新增学位不低于1,080个。", { 1, 1080, NO_HI, "个", GE, CUMUL, 0, NULL });
+	/* a comma after a unit still ends the clause */
+	EXPECT("城镇化率达到60%，新增学位不低于1,080个。",
+	       { 1, 60, NO_HI, "%", EQ, LEVEL, 0, "城镇化率" },
+	       { 1, 1080, NO_HI, "个", GE, CUMUL, 0, NULL });
+}
+
 static void test_cmp_le(void **state)
 {
 	(void)state;
@@ -603,6 +617,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cmp_ge),
+		cmocka_unit_test(test_thousands_comma),
 		cmocka_unit_test(test_cmp_le),
 		cmocka_unit_test(test_cmp_approx_and_eq),
 		cmocka_unit_test(test_range),
