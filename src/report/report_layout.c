@@ -66,10 +66,27 @@ static void add_status_counts(struct strbuf *sb, const unsigned *counts)
 
 /* ---- cells shared by several tables -------------------------------------- */
 
-/* The targets of ind other than growth (or the growth ones), as written,
- * joined by "；"; a lone plain number stays a number for spreadsheets. */
-static void set_targets_cell(struct pw_rcell *c, const struct pw_indicator *ind, bool growth)
+/* One target as written; an external one (按市定目标执行) once the value set
+ * by the other body is recorded shows it: "按市定目标执行（已定 75）". */
+static void add_target_text(struct strbuf *sb, const struct pw_target *t,
+			    const struct pw_target_result *r)
 {
+	if (t->text && *t->text)
+		sb_addstr(sb, t->text);
+	else if (t->has_value)
+		pw_report_num(sb, t->value, NULL);
+	if (t->kind == PW_KIND_EXTERNAL && r && r->has_goal) {
+		sb_addstr(sb, "（已定 ");
+		pw_report_num(sb, r->goal, NULL);
+		sb_addstr(sb, "）");
+	}
+}
+
+/* The targets of e other than growth (or the growth ones), as written,
+ * joined by "；"; a lone plain number stays a number for spreadsheets. */
+static void set_targets_cell(struct pw_rcell *c, const struct pw_eval_indicator *e, bool growth)
+{
+	const struct pw_indicator *ind = e->ind;
 	struct strbuf sb = STRBUF_INIT;
 	const struct pw_target *only = NULL;
 	size_t i, n = 0;
@@ -82,10 +99,7 @@ static void set_targets_cell(struct pw_rcell *c, const struct pw_indicator *ind,
 		only = n++ ? NULL : t;
 		if (sb.len)
 			sb_addstr(&sb, "；");
-		if (t->text && *t->text)
-			sb_addstr(&sb, t->text);
-		else if (t->has_value)
-			pw_report_num(&sb, t->value, NULL);
+		add_target_text(&sb, t, i < e->a.ntargets ? &e->a.targets[i] : NULL);
 	}
 	pw_rcell_set(c, "%s", sb.len ? sb.buf : "—");
 	if (only && only->cmp == PW_CMP_EQ && only->has_value && !growth)
@@ -97,7 +111,7 @@ static void set_growth_cell(struct pw_rcell *c, const struct pw_eval_indicator *
 {
 	struct strbuf sb = STRBUF_INIT;
 
-	set_targets_cell(c, e->ind, true);
+	set_targets_cell(c, e, true);
 	if (!e->has_growth)
 		return;
 	sb_addf(&sb, "%s（实际", c->text);
@@ -372,7 +386,7 @@ static void completion_row(struct pw_rtable *t, const struct pw_evaluation *ev,
 		pw_rcell_num(&row[C_BASE], ind->baseline);
 	else
 		pw_rcell_set(&row[C_BASE], "—");
-	set_targets_cell(&row[C_TARGET], ind, false);
+	set_targets_cell(&row[C_TARGET], e, false);
 	set_growth_cell(&row[C_GROWTH], e);
 	set_actual_cell(&row[C_ACTUAL], e, ev->year);
 	pw_rcell_status(&row[C_STATUS], e->a.status);
@@ -462,9 +476,9 @@ static void risk_row(struct pw_rtable *t, const struct pw_evaluation *ev,
 	pw_rcell_set(&row[1], "%s", name);
 	pw_rcell_set(&row[2], "%s", attr_label(e->ind->attribute));
 	set_actual_cell(&row[3], e, ev->year);
-	set_targets_cell(&row[4], e->ind, false);
+	set_targets_cell(&row[4], e, false);
 	if (!strcmp(row[4].text, "—"))
-		set_targets_cell(&row[4], e->ind, true);
+		set_targets_cell(&row[4], e, true);
 	pw_rcell_status(&row[5], e->a.status);
 	pw_rcell_set(&row[6], "%s", e->lead_unit ? e->lead_unit : "未明确");
 	pw_rcell_set(&row[7], "%s", warn ? "★预警" : "");

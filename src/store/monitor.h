@@ -146,6 +146,12 @@ void pw_obs_row_free_array(struct pw_obs_row *rows, size_t n);
 int pw_store_obs_picked(struct pw_store *s, enum pw_entity e, int64_t id, int upto,
 			enum pw_obs_pick pick, struct pw_obs_row **out, size_t *n);
 
+/* The same for every indicator of the plan version indicator id belongs to
+ * (values entered against any version count), in one query: rows by
+ * ref_id (the indicator's id in that version), then year. */
+int pw_store_obs_picked_of_version(struct pw_store *s, int64_t id, enum pw_obs_pick pick,
+				   struct pw_obs_row **out, size_t *n);
+
 /* An externally set target (planwatch target set).  Strings owned by the
  * struct: pw_external_release(). */
 struct pw_external {
@@ -383,6 +389,13 @@ void pw_monitor_ref_release(struct pw_monitor_ref *r);
  * WITHOUT a message (the caller words it), -1. */
 int pw_store_monitor_ref(struct pw_store *s, enum pw_entity e, int64_t id,
 			 struct pw_monitor_ref *out);
+
+/* The facts of every indicator of the plan version indicator id belongs
+ * to, by id, in one query (none for an unknown id): what a large batch
+ * reads at once.  Free with pw_monitor_ref_free_array(). */
+int pw_store_monitor_refs_of_version(struct pw_store *s, int64_t id,
+				     struct pw_monitor_ref **out, size_t *n);
+void pw_monitor_ref_free_array(struct pw_monitor_ref *refs, size_t n);
 
 /*
  * How names are compared, everywhere on the monitoring side (指标名称 of a

@@ -66,16 +66,23 @@ void pw_monitor_ref_release(struct pw_monitor_ref *r)
 	"(SELECT min(x.period_start) FROM indicator_tables x WHERE x.version_id = v.id)," \
 	" (SELECT max(x.period_end) FROM indicator_tables x WHERE x.version_id = v.id)"
 
-static const char ind_ref_sql[] =
-	"SELECT i.id, v.plan_id, COALESCE(t.period_start, v.period_start),"
-	" COALESCE(t.period_end, v.period_end), t.title, t.seq, i.no, i.group_name, i.name,"
-	" i.unit, i.attribute, i.direction, i.baseline_year, i.baseline_value,"
-	" (SELECT group_concat(x, '; ') FROM (SELECT COALESCE(g.text, g.kind) AS x"
-	"  FROM targets g WHERE g.indicator_id = i.id ORDER BY g.seq)),"
-	" (SELECT group_concat(k, ',') FROM (SELECT g.kind AS k FROM targets g"
-	"  WHERE g.indicator_id = i.id ORDER BY g.seq)), " SPAN_COLS
-	" FROM indicators i JOIN indicator_tables t ON t.id = i.table_id"
-	" JOIN plan_versions v ON v.id = i.version_id WHERE i.id = ?";
+#define IND_REF_SELECT                                                                   \
+	"SELECT i.id, v.plan_id, COALESCE(t.period_start, v.period_start),"                \
+	" COALESCE(t.period_end, v.period_end), t.title, t.seq, i.no, i.group_name, i.name," \
+	" i.unit, i.attribute, i.direction, i.baseline_year, i.baseline_value,"              \
+	" (SELECT group_concat(x, '; ') FROM (SELECT COALESCE(g.text, g.kind) AS x"          \
+	"  FROM targets g WHERE g.indicator_id = i.id ORDER BY g.seq)),"                     \
+	" (SELECT group_concat(k, ',') FROM (SELECT g.kind AS k FROM targets g"              \
+	"  WHERE g.indicator_id = i.id ORDER BY g.seq)), " SPAN_COLS                          \
+	" FROM indicators i JOIN indicator_tables t ON t.id = i.table_id"                    \
+	" JOIN plan_versions v ON v.id = i.version_id "
+
+static const char ind_ref_sql[] = IND_REF_SELECT "WHERE i.id = ?";
+
+/* Every indicator of the version indicator ?1 belongs to, by id. */
+static const char version_refs_sql[] =
+	IND_REF_SELECT "WHERE i.version_id = (SELECT version_id FROM indicators WHERE id = ?1)"
+	" ORDER BY i.id";
 
 /* Prose targets: the same columns, with the subject as name. */
 static const char tgt_ref_sql[] =
@@ -118,6 +125,41 @@ int pw_store_monitor_ref(struct pw_store *s, enum pw_entity e, int64_t id,
 		return pw_error("a project has no indicator facts");
 	return pw_monitor_fetch(s, e == PW_ENTITY_INDICATOR ? ind_ref_sql : tgt_ref_sql, id, 0,
 				ref_row, out);
+}
+
+void pw_monitor_ref_free_array(struct pw_monitor_ref *refs, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		pw_monitor_ref_release(&refs[i]);
+	free(refs);
+}
+
+int pw_store_monitor_refs_of_version(struct pw_store *s, int64_t id,
+				     struct pw_monitor_ref **out, size_t *n)
+{
+	sqlite3_stmt *st = pw_store_stmt(s, version_refs_sql);
+	size_t alloc = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return -1;
+	pw_bind_int(st, 1, id);
+	while ((rc = pw_store_step(s, st)) == 1) {
+		ALLOC_GROW(*out, *n + 1, alloc);
+		memset(&(*out)[*n], 0, sizeof(**out));
+		(*out)[*n].entity = PW_ENTITY_INDICATOR;
+		ref_row(st, &(*out)[(*n)++]);
+	}
+	if (rc < 0) {
+		pw_monitor_ref_free_array(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
 }
 
 /* ------------------------------------------------------------------ */

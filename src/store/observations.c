@@ -538,55 +538,66 @@ static long pick_row(const struct pw_obs_row *rows, size_t from, size_t to,
 	return appr;
 }
 
-/* What the pick needs of every row of (e, id), by year and id: only the
- * columns a value is compared and pre-filled with (the view leaves the
- * joins of the others out). */
+/* What the pick needs of every row, by year and id: only the columns a
+ * value is compared and pre-filled with (the view leaves the joins of the
+ * others out). */
 #define PICKED_COLS                                                                 \
-	"SELECT o.id, o.year, o.value, o.estimated, o.unit, o.source, o.note, o.state,"   \
-	" o.version, o.supersedes, " HEAD_EXPR " FROM observations o "
+	"o.id, o.year, o.value, o.estimated, o.unit, o.source, o.note, o.state,"          \
+	" o.version, o.supersedes, " HEAD_EXPR
 
 static const char *const picked_sql[] = {
-	PW_SAME_IND PICKED_COLS "WHERE o.indicator_id IN same ORDER BY o.year, o.id",
-	PW_SAME_TGT PICKED_COLS "WHERE o.target_id IN same ORDER BY o.year, o.id",
+	PW_SAME_IND "SELECT ?1, " PICKED_COLS " FROM observations o WHERE o.indicator_id IN same"
+		    " ORDER BY o.year, o.id",
+	PW_SAME_TGT "SELECT ?1, " PICKED_COLS " FROM observations o WHERE o.target_id IN same"
+		    " ORDER BY o.year, o.id",
 };
 
-static void picked_row(sqlite3_stmt *st, enum pw_entity e, int64_t id, struct pw_obs_row *r)
+/* Every indicator of the version of indicator ?1, with the rows of the
+ * same indicator (key) in every version of the plan. */
+static const char version_picked_sql[] =
+	"SELECT i.id, " PICKED_COLS " FROM indicators i"
+	" JOIN plan_versions v0 ON v0.id = i.version_id"
+	" JOIN plan_versions pv ON pv.plan_id = v0.plan_id"
+	" JOIN indicators j ON j.version_id = pv.id AND j.key = i.key"
+	" JOIN observations o ON o.indicator_id = j.id"
+	" WHERE i.version_id = (SELECT version_id FROM indicators WHERE id = ?1)"
+	" ORDER BY i.id, o.year, o.id";
+
+/* Columns: the ref id, then PICKED_COLS. */
+static void picked_row(sqlite3_stmt *st, enum pw_entity e, struct pw_obs_row *r)
 {
 	memset(r, 0, sizeof(*r));
-	r->id = sqlite3_column_int64(st, 0);
+	r->ref_id = sqlite3_column_int64(st, 0);
 	r->entity = e;
-	r->ref_id = id;
-	r->year = pw_col_int(st, 1);
-	r->has_value = !pw_col_null(st, 2);
-	r->value = sqlite3_column_double(st, 2);
-	r->estimated = pw_col_int(st, 3);
-	r->unit = pw_col_text(st, 4);
-	r->source = pw_col_text(st, 5);
-	r->note = pw_col_text(st, 6);
-	r->state = (enum pw_obs_state)pw_obs_state_from_name((const char *)sqlite3_column_text(st, 7));
-	r->version = pw_col_int(st, 8);
-	r->supersedes = sqlite3_column_int64(st, 9);
-	r->current = pw_col_int(st, 10);
+	r->id = sqlite3_column_int64(st, 1);
+	r->year = pw_col_int(st, 2);
+	r->has_value = !pw_col_null(st, 3);
+	r->value = sqlite3_column_double(st, 3);
+	r->estimated = pw_col_int(st, 4);
+	r->unit = pw_col_text(st, 5);
+	r->source = pw_col_text(st, 6);
+	r->note = pw_col_text(st, 7);
+	r->state = (enum pw_obs_state)pw_obs_state_from_name((const char *)sqlite3_column_text(st, 8));
+	r->version = pw_col_int(st, 9);
+	r->supersedes = sqlite3_column_int64(st, 10);
+	r->current = pw_col_int(st, 11);
 }
 
-static int picked_rows(struct pw_store *s, enum pw_entity e, int64_t id,
+static int picked_rows(struct pw_store *s, const char *sql, enum pw_entity e, int64_t id,
 		       struct pw_obs_row **out, size_t *n)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = pw_store_stmt(s, sql);
 	size_t alloc = 0;
-	int rc = pw_monitor_check_entity(s, e, id);
+	int rc;
 
 	*out = NULL;
 	*n = 0;
-	if (rc < 0)
-		return rc;
-	st = pw_store_stmt(s, picked_sql[e]);
 	if (!st)
 		return -1;
 	pw_bind_int(st, 1, id);
 	while ((rc = pw_store_step(s, st)) == 1) {
 		ALLOC_GROW(*out, *n + 1, alloc);
-		picked_row(st, e, id, &(*out)[(*n)++]);
+		picked_row(st, e, &(*out)[(*n)++]);
 	}
 	if (rc < 0) {
 		pw_obs_row_free_array(*out, *n);
@@ -596,41 +607,57 @@ static int picked_rows(struct pw_store *s, enum pw_entity e, int64_t id,
 	return rc;
 }
 
+/* Keeps, of rows (by ref, year, id), the row pick takes of each ref and
+ * year (years <= upto; 0: all), in order; frees the others. */
+static void pick_rows(struct pw_obs_row **rows, size_t *n, int upto, enum pw_obs_pick pick)
+{
+	struct pw_obs_row *r = *rows, keep;
+	size_t i, j, k = 0;
+	long p;
+
+	for (i = 0; i < *n; i = j) {
+		for (j = i; j < *n && r[j].year == r[i].year && r[j].ref_id == r[i].ref_id; j++)
+			;
+		p = upto && r[i].year > upto ? -1 : pick_row(r, i, j, pick);
+		if (p >= 0) {
+			keep = r[p];
+			r[p] = r[k];
+			r[k++] = keep;
+		}
+	}
+	for (i = k; i < *n; i++)
+		obs_row_release(&r[i]);
+	if (!k) {
+		free(r);
+		*rows = NULL;
+	}
+	*n = k;
+}
+
 int pw_store_obs_picked(struct pw_store *s, enum pw_entity e, int64_t id, int upto,
 			enum pw_obs_pick pick, struct pw_obs_row **out, size_t *n)
 {
-	struct pw_obs_row *rows;
-	size_t nrows, i, j, k = 0;
-	long p;
 	int rc;
 
 	*out = NULL;
 	*n = 0;
 	if (check_obs_entity(e) < 0)
 		return -1;
-	rc = picked_rows(s, e, id, &rows, &nrows);
-	if (rc < 0)
+	if ((rc = pw_monitor_check_entity(s, e, id)) < 0 ||
+	    (rc = picked_rows(s, picked_sql[e], e, id, out, n)) < 0)
 		return rc;
-	for (i = 0; i < nrows; i = j) {
-		for (j = i; j < nrows && rows[j].year == rows[i].year; j++)
-			;
-		p = upto && rows[i].year > upto ? -1 : pick_row(rows, i, j, pick);
-		if (p >= 0) {
-			struct pw_obs_row keep = rows[p];
-
-			rows[p] = rows[k];
-			rows[k++] = keep;
-		}
-	}
-	for (i = k; i < nrows; i++)
-		obs_row_release(&rows[i]);
-	if (!k) {
-		free(rows);
-		rows = NULL;
-	}
-	*out = rows;
-	*n = k;
+	pick_rows(out, n, upto, pick);
 	return 0;
+}
+
+int pw_store_obs_picked_of_version(struct pw_store *s, int64_t id, enum pw_obs_pick pick,
+				   struct pw_obs_row **out, size_t *n)
+{
+	int rc = picked_rows(s, version_picked_sql, PW_ENTITY_INDICATOR, id, out, n);
+
+	if (rc == 0)
+		pick_rows(out, n, 0, pick);
+	return rc;
 }
 
 /* Plan-wide: series[k] for ids[k]; ids are looked up by binary search in
