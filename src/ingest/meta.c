@@ -10,6 +10,7 @@
  * their title names one, a single year.
  */
 #include "ingest/ingest.h"
+#include "text/number.h"
 #include "ingest/scan.h"
 #include "text/utf8.h"
 #include "util/alloc.h"
@@ -365,9 +366,8 @@ static size_t year_at(const char *s, const char *line, int *y)
 /* 2021-2025年, 2021年—2025年, 2021至2025: a five-year span at s; bytes or 0. */
 static size_t span_at(const char *s, const char *line, int *y1, int *y2)
 {
-	static const char *const seps[] = { "-", "—", "–", "~", "～", "至", "到", "一" };
 	const char *p = s;
-	size_t n, i, any = 0;
+	size_t n, any = 0;
 
 	if (!(n = year_at(p, line, y1)))
 		return 0;
@@ -375,9 +375,10 @@ static size_t span_at(const char *s, const char *line, int *y1, int *y2)
 	if ((n = pw_utf8_starts(p, "年")))
 		p += n;
 	p = pw_scan_skip_space(p);
-	for (i = 0; i < sizeof(seps) / sizeof(seps[0]); i++)
-		while ((n = pw_utf8_starts(p, seps[i])))
-			p += n, any++;
+	/* the shared range separators, and 一 which PDF conversion makes of a
+	 * dash between years (2021一2025年) */
+	while ((n = pw_scan_range_sep(p)) || (n = pw_utf8_starts(p, "一")))
+		p += n, any++;
 	p = pw_scan_skip_space(p);
 	if (!any || !(n = pw_scan_digits(p, y2)) || n != 4 || *y2 != *y1 + 4)
 		return 0;

@@ -114,48 +114,134 @@ static void cache_free(struct pw_batch_cache *c)
 	free(c);
 }
 
-/* Reads the facts and stored values of (e, id) into a new slot: two or
- * three queries, once per indicator of a batch.  NULL on a database
- * error. */
-static struct slot *slot_load(struct pw_store *s, enum pw_entity e, int64_t id)
+/* A slot for the facts in *ref (moved into it), found. */
+static struct slot *slot_new(enum pw_entity e, int64_t id, struct pw_monitor_ref *ref)
 {
 	struct slot *sl = xcalloc(1, sizeof(*sl));
-	int rc = pw_store_monitor_ref(s, e, id, &sl->ref);
-
 	struct strbuf key = STRBUF_INIT;
 
 	sl->entity = e;
 	sl->id = id;
-	sl->found = rc;
-	if (rc == 0) {
-		pw_monitor_name_key(sl->ref.name, &key);
-		sl->name_key = xstrdup(key.buf);
-		pw_monitor_name_key(sl->ref.group, &key);
-		sl->group_key = sb_detach(&key, NULL);
-		rc = pw_store_obs_picked(s, e, id, 0, PW_PICK_LATEST, &sl->obs, &sl->nobs);
+	sl->ref = *ref;
+	memset(ref, 0, sizeof(*ref));
+	pw_monitor_name_key(sl->ref.name, &key);
+	sl->name_key = xstrdup(key.buf);
+	pw_monitor_name_key(sl->ref.group, &key);
+	sl->group_key = sb_detach(&key, NULL);
+	return sl;
+}
+
+/* Reads the facts and stored values of (e, id) into a new slot: a few
+ * queries.  NULL on a database error. */
+static struct slot *slot_load(struct pw_store *s, enum pw_entity e, int64_t id)
+{
+	struct pw_monitor_ref ref;
+	struct slot *sl;
+	int rc = pw_store_monitor_ref(s, e, id, &ref);
+
+	if (rc == -1)
+		return NULL;
+	if (rc == PW_STORE_NOTFOUND) {
+		sl = xcalloc(1, sizeof(*sl));
+		sl->entity = e;
+		sl->id = id;
+		sl->found = rc;
+		return sl;
 	}
-	sb_release(&key);
-	if (rc == -1) {
+	sl = slot_new(e, id, &ref);
+	if (pw_store_obs_picked(s, e, id, 0, PW_PICK_LATEST, &sl->obs, &sl->nobs) < 0) {
 		slot_free(sl);
 		return NULL;
 	}
 	return sl;
 }
 
+/* Puts sl in c (which has no slot for its key yet). */
+static void cache_put(struct pw_batch_cache *c, struct slot *sl)
+{
+	if (2 * (c->used + 1) > c->cap)
+		cache_grow(c);
+	*slot_place(c, sl->entity, sl->id) = sl;
+	c->used++;
+}
+
+static struct slot *cache_find(struct pw_batch_cache *c, enum pw_entity e, int64_t id)
+{
+	return c->cap ? *slot_place(c, e, id) : NULL;
+}
+
+/* The rows of obs[*at..] (by ref) whose ref is id, moved into a new
+ * array *out of *n rows. */
+static void take_obs(struct pw_obs_row *obs, size_t nobs, size_t *at, int64_t id,
+		     struct pw_obs_row **out, size_t *n)
+{
+	size_t from = *at;
+
+	while (*at < nobs && obs[*at].ref_id == id)
+		(*at)++;
+	*n = *at - from;
+	*out = NULL;
+	if (*n) {
+		*out = xcalloc(*n, sizeof(**out));
+		memcpy(*out, obs + from, *n * sizeof(**out));
+	}
+}
+
+/* Slots for every indicator of the plan version of indicator id, read
+ * with two queries for the whole version (a large file reads a plan at
+ * once).  Both lists come by indicator id.  0 or -1. */
+static int load_version(struct pw_store *s, struct pw_batch_cache *c, int64_t id)
+{
+	struct pw_monitor_ref *refs;
+	struct pw_obs_row *obs = NULL, *mine;
+	size_t nrefs, nobs = 0, nmine, i, at = 0;
+	struct slot *sl;
+
+	if (pw_store_monitor_refs_of_version(s, id, &refs, &nrefs) < 0)
+		return -1;
+	if (pw_store_obs_picked_of_version(s, id, PW_PICK_LATEST, &obs, &nobs) < 0) {
+		pw_monitor_ref_free_array(refs, nrefs);
+		return -1;
+	}
+	for (i = 0; i < nrefs; i++) {
+		take_obs(obs, nobs, &at, refs[i].id, &mine, &nmine);
+		if (cache_find(c, PW_ENTITY_INDICATOR, refs[i].id)) { /* read on its own before */
+			pw_obs_row_free_array(mine, nmine);
+			continue;
+		}
+		sl = slot_new(PW_ENTITY_INDICATOR, refs[i].id, &refs[i]);
+		sl->obs = mine;
+		sl->nobs = nmine;
+		cache_put(c, sl);
+	}
+	free(obs); /* every row was moved: both lists are by indicator id */
+	pw_monitor_ref_free_array(refs, nrefs);
+	return 0;
+}
+
 static struct slot *slot_get(struct pw_store *s, struct pw_batch *b, enum pw_entity e,
 			     int64_t id)
 {
 	struct pw_batch_cache *c = cache_of(b);
-	struct slot **place;
+	struct slot *sl = cache_find(c, e, id);
 
-	if (2 * (c->used + 1) > c->cap)
-		cache_grow(c);
-	place = slot_place(c, e, id);
-	if (!*place) {
-		*place = slot_load(s, e, id);
-		c->used += *place != NULL;
+	if (sl)
+		return sl;
+	if (e == PW_ENTITY_INDICATOR && c->by_version) {
+		if (load_version(s, c, id) < 0)
+			return NULL;
+		if ((sl = cache_find(c, e, id)))
+			return sl;
 	}
-	return *place;
+	sl = slot_load(s, e, id);
+	if (sl)
+		cache_put(c, sl);
+	return sl;
+}
+
+void pw_batch_read_plans(struct pw_batch *b)
+{
+	cache_of(b)->by_version = true;
 }
 
 struct pw_indicator_index *pw_batch_index(struct pw_batch *b, int plan_id)

@@ -107,6 +107,12 @@ struct pw_batch_input {
  */
 int pw_batch_add(struct pw_store *s, struct pw_batch *b, const struct pw_batch_input *in);
 
+/* From now on, the first value of an indicator makes b read the facts and
+ * values of every indicator of its plan version at once (two queries),
+ * not one indicator at a time: for files of many rows.
+ * pw_batch_add_sheet() does this. */
+void pw_batch_read_plans(struct pw_batch *b);
+
 /* The index of plan_id's indicators the batch resolves 表/序号/指标名称
  * with (owned by b, loaded on first use; store/monitor.h). */
 struct pw_indicator_index *pw_batch_index(struct pw_batch *b, int plan_id);

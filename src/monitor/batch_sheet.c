@@ -49,6 +49,7 @@ int pw_batch_add_sheet(struct pw_store *s, struct pw_batch *b, const struct pw_s
 	int own, rc = 0;
 
 	b->opts = o;
+	pw_batch_read_plans(b);
 	if (h < 0) {
 		pw_batch_add_error(b, sh->nrows ? sh->rows[0].line : 1,
 				   "no header row with a 年份 (year) and a 填报值 (value) column");
