@@ -16,6 +16,7 @@
 #include "ingest/ingest.h"
 #include "report/evaluation.h"
 #include "report/plan_json.h"
+#include "report/report.h"
 #include "store/bulk.h"
 #include "store/store.h"
 #include "util/alloc.h"
@@ -30,8 +31,9 @@
 #include <string.h>
 #include <time.h>
 
-#define USAGE "usage: planwatch assess FILE|--db PATH [--plan ID] [--year Y] " \
-	      "[--tolerance X] [--json] | --db PATH --all [--year Y] [--json] [--verbose]"
+#define USAGE "usage: planwatch assess FILE | --db PATH [--plan ID] [--year Y] " \
+	      "[--tolerance X] [--json] | --db PATH --all [--year Y] [--json] [--verbose]" \
+	      " (--db may come from $PLANWATCH_DB)"
 
 struct assess_cli {
 	int json;
@@ -141,6 +143,17 @@ static json_t *table_json(const struct pw_plan *p, size_t ti, int year)
 			 "year", year ? json_integer(year) : json_null());
 }
 
+/* The year a table is assessed at: --year, else its end year. */
+static int print_year(const struct pw_plan *p, size_t ti, int year)
+{
+	int start, end;
+
+	if (year)
+		return year;
+	pw_assess_table_period(p, &p->tables[ti], &start, &end);
+	return end;
+}
+
 static void print_table_head(const struct pw_plan *p, size_t ti, int year)
 {
 	const struct pw_table *t = &p->tables[ti];
@@ -173,12 +186,16 @@ static const char *kind_label(enum pw_kind k)
 	return (size_t)k < sizeof(labels) / sizeof(labels[0]) ? labels[k] : "?";
 }
 
+/* "      年均增长 7左右  实际 5.1%（2023年）  应达 7  进度 73%  → 滞后" */
 static void print_target_line(const struct pw_indicator *ind, const struct pw_target *t,
-			      const struct pw_target_result *r)
+			      const struct pw_target_result *r, int year)
 {
 	struct strbuf sb = STRBUF_INIT;
+	const char *why = pw_report_reason(r, r->has_actual);
 
 	sb_addf(&sb, "      %s %s", kind_label(r->kind), t->text ? t->text : "");
+	if (t->kind == PW_KIND_EXTERNAL && r->has_goal)
+		sb_addf(&sb, "（已下达 %g）", r->goal);
 	if (r->has_actual) {
 		sb_addf(&sb, "  实际 %g", r->actual);
 		if (r->kind == PW_KIND_GROWTH || r->kind == PW_KIND_RELATION)
@@ -187,6 +204,8 @@ static void print_target_line(const struct pw_indicator *ind, const struct pw_ta
 			add_unit(&sb, ind->unit);
 		if (r->estimated)
 			sb_addstr(&sb, "(预计)");
+		if (r->actual_year && r->actual_year != year)
+			sb_addf(&sb, "（%d年）", r->actual_year);
 	}
 	if (r->has_related)
 		sb_addf(&sb, "  对比 %g%%", r->related);
@@ -194,14 +213,16 @@ static void print_target_line(const struct pw_indicator *ind, const struct pw_ta
 		sb_addf(&sb, "  应达 %.4g", r->expected);
 	if (r->has_progress)
 		sb_addf(&sb, "  进度 %.0f%%", r->progress * 100);
+	if (r->nyears)
+		sb_addf(&sb, "  达标 %d/%d 年", r->nyears_met, r->nyears);
 	sb_addf(&sb, "  → %s", pw_status_label(r->status));
-	if (r->reason)
-		sb_addf(&sb, " (%s)", r->reason);
+	if (why && strcmp(why, pw_status_label(r->status)))
+		sb_addf(&sb, "（%s）", why);
 	puts(sb.buf);
 	sb_release(&sb);
 }
 
-static void print_row(const struct pw_indicator *ind, const struct pw_assessment *a)
+static void print_row(const struct pw_indicator *ind, const struct pw_assessment *a, int year)
 {
 	size_t k;
 
@@ -210,7 +231,7 @@ static void print_row(const struct pw_indicator *ind, const struct pw_assessment
 	       ind->unit ? " (" : "", ind->unit ? ind->unit : "", ind->unit ? ")" : "",
 	       pw_status_label(a->status), a->warning ? "  【预警】" : "");
 	for (k = 0; k < a->ntargets && k < ind->ntargets; k++)
-		print_target_line(ind, &ind->targets[k], &a->targets[k]);
+		print_target_line(ind, &ind->targets[k], &a->targets[k], year);
 }
 
 /* One assessed row of table ti of plan p; extra (may be NULL) holds keys
@@ -230,7 +251,7 @@ static void sink_row(struct sink *s, const struct pw_plan *p, size_t ti, int yea
 			putchar('\n');
 		if (new_table)
 			print_table_head(p, ti, year);
-		print_row(ind, a);
+		print_row(ind, a, print_year(p, ti, year));
 		json_decref(extra);
 		return;
 	}
@@ -559,9 +580,16 @@ int cmd_assess(int argc, char **argv, struct pw_ctx *ctx)
 	}
 	if (optind == argc - 1 && !ctx->db_given && !cli.plan_id)
 		return assess_file(argv[optind], &cli);
-	if (optind == argc && ctx->db_given && cli.all && !cli.plan_id)
+	/* no FILE: the database of --db or $PLANWATCH_DB (not ./planwatch.db:
+	 * a bare "assess" more likely forgot its FILE) */
+	if (optind == argc && !ctx->db_given && !getenv("PLANWATCH_DB")) {
+		pw_error("no plan file and no database: give FILE, --db PATH or $PLANWATCH_DB");
+		pw_error(USAGE);
+		return PW_EXIT_USAGE;
+	}
+	if (optind == argc && cli.all && !cli.plan_id)
 		return assess_all(ctx, &cli);
-	if (optind == argc && ctx->db_given && !cli.all)
+	if (optind == argc && !cli.all)
 		return assess_db(ctx, &cli);
 	pw_error(USAGE);
 	return PW_EXIT_USAGE;

@@ -16,6 +16,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -115,14 +116,41 @@ static int parse_args(int argc, char **argv, struct report_cli *cli, int *kind_g
 	return optind == argc ? 0 : pw_error("unexpected argument '%s'", argv[optind]);
 }
 
-/* The format from -o's extension when --format is not given. */
-static void infer_format(struct report_cli *cli)
+/* The format an output file's extension names (.htm and .markdown too), or
+ * -1; -2 when the name has no extension. */
+static int format_of_path(const char *path)
 {
-	const char *dot = cli->out ? strrchr(cli->out, '.') : NULL;
-	int f = dot ? pw_report_format_from_name(dot + 1) : -1;
+	const char *slash = strrchr(path, '/');
+	const char *dot = strrchr(slash ? slash + 1 : path, '.');
 
-	if (cli->format < 0)
-		cli->format = f >= 0 ? f : PW_FORMAT_MD;
+	if (!dot || dot == (slash ? slash + 1 : path))
+		return -2;
+	if (!strcasecmp(dot + 1, "htm"))
+		return PW_FORMAT_HTML;
+	if (!strcasecmp(dot + 1, "markdown"))
+		return PW_FORMAT_MD;
+	return pw_report_format_from_name(dot + 1);
+}
+
+/* The format from -o's extension when --format is not given: a file named
+ * .pdf or .doc is refused rather than filled with Markdown; a --format
+ * that disagrees with the extension is written with a warning. */
+static int infer_format(struct report_cli *cli)
+{
+	int f = cli->out ? format_of_path(cli->out) : -2;
+
+	if (cli->format >= 0) {
+		if (f >= 0 && f != cli->format)
+			pw_warning("writing a %s report to '%s'",
+				   pw_report_format_name((enum pw_report_format)cli->format),
+				   cli->out);
+		return 0;
+	}
+	if (f == -1)
+		return pw_error("cannot tell the format of '%s' from its extension: use "
+				"--format md|html|csv|json|xlsx|docx", cli->out);
+	cli->format = f >= 0 ? f : PW_FORMAT_MD;
+	return 0;
 }
 
 /* --plan, else the only stored plan. */
@@ -233,7 +261,8 @@ int cmd_report(int argc, char **argv, struct pw_ctx *ctx)
 		pw_error(USAGE);
 		return PW_EXIT_USAGE;
 	}
-	infer_format(&cli);
+	if (infer_format(&cli) < 0)
+		return PW_EXIT_USAGE;
 	rc = pick_plan(ctx, &cli);
 	if (rc == PW_EXIT_OK)
 		rc = default_year(ctx, &cli);

@@ -71,6 +71,28 @@ static int64_t *load_ids(struct pw_ctx *ctx, id_lookup fn, int id, int version)
 	return ids;
 }
 
+/* "  基数 80（2020年）  目标 ≥83；7左右  约束性": what the office checks
+ * against the printed plan. */
+static void print_row_facts(const struct pw_indicator *r)
+{
+	size_t k;
+
+	if (r->has_baseline) {
+		printf("  基数 %g", r->baseline);
+		if (r->baseline_year)
+			printf("（%d年）", r->baseline_year);
+	}
+	for (k = 0; k < r->ntargets; k++) {
+		const struct pw_target *t = &r->targets[k];
+
+		printf("%s%s%s", k ? "；" : "  目标 ", t->kind == PW_KIND_GROWTH ? "年均增长"
+		       : t->kind == PW_KIND_CUMULATIVE ? "累计" : "", t->text ? t->text : "?");
+	}
+	if (r->attribute == PW_ATTR_BINDING || r->attribute == PW_ATTR_EXPECTED)
+		printf("  %s", r->attribute == PW_ATTR_BINDING ? "约束性" : "预期性");
+	putchar('\n');
+}
+
 static void print_indicators(const struct pw_plan *p, const int64_t *ids)
 {
 	size_t i, j, k = 0;
@@ -78,14 +100,16 @@ static void print_indicators(const struct pw_plan *p, const int64_t *ids)
 	for (i = 0; i < p->ntables; i++) {
 		const struct pw_table *t = &p->tables[i];
 
-		printf("\n表 line %d  %s\n", t->line, t->title ? t->title : "");
+		printf("\n%s  (line %d)\n", t->title ? t->title : "表", t->line);
 		for (j = 0; j < t->nrows; j++, k++) {
 			const struct pw_indicator *r = &t->rows[j];
 
 			printf("  id %-6lld %3s  %s%s%s", ids ? (long long)ids[k] : 0LL,
 			       r->no ? r->no : "", r->group ? r->group : "", r->group ? "/" : "",
 			       r->name ? r->name : "");
-			printf(r->unit ? " (%s)\n" : "%s\n", r->unit ? r->unit : "");
+			if (r->unit)
+				printf(" (%s)", r->unit);
+			print_row_facts(r);
 		}
 	}
 }
@@ -106,8 +130,8 @@ static void print_projects(const struct pw_plan *p, const int64_t *ids)
 	size_t i, j, k = 0;
 
 	for (i = 0; i < p->ncolumns; i++) {
-		printf("\n专栏 line %d  %s\n", p->columns[i].line,
-		       p->columns[i].title ? p->columns[i].title : "");
+		printf("\n专栏 %s  (line %d)\n",
+		       p->columns[i].title ? p->columns[i].title : "", p->columns[i].line);
 		for (j = 0; j < p->columns[i].nitems; j++, k++)
 			printf("  id %-6lld %d. %s\n", ids ? (long long)ids[k] : 0LL,
 			       p->columns[i].items[j].no,
@@ -175,8 +199,12 @@ int cmd_show(int argc, char **argv, struct pw_ctx *ctx)
 		else
 			return usage();
 	}
-	if (optind != argc - 1 || !(id = parse_positive(argv[optind])))
+	if (optind != argc - 1)
 		return usage();
+	if (!(id = parse_positive(argv[optind]))) {
+		pw_error("bad plan id '%s' (see planwatch list)", argv[optind]);
+		return PW_EXIT_USAGE;
+	}
 	pw_plan_init(&plan);
 	rc = pw_store_load_plan(ctx->store, id, version, &plan);
 	if (rc < 0)

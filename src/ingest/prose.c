@@ -20,6 +20,7 @@
 #include "text/number.h"
 #include "text/para.h"
 #include "text/utf8.h"
+#include "text/words.h"
 #include "util/alloc.h"
 #include "util/strbuf.h"
 
@@ -42,6 +43,11 @@ struct prose_run {
 	int year;              /* of the current sentence, 0 if none */
 	bool pending_annual;   /* 每年 in an earlier clause without a target */
 	char *last_subject;    /* of the sentence's previous target, or NULL */
+	/* 实施100个A、100个B: the trigger of the clause's last "verb, count,
+	 * object" target and the end of its quantity (0 if none), which a
+	 * count right after the object's 、 shares */
+	struct pw_prose_trigger chain;
+	size_t chain_end;
 };
 
 /* A quantity and what makes it a target. */
@@ -182,6 +188,37 @@ static void read_list(const char *s, size_t hi, struct finding *f)
 		f->n++;
 }
 
+/* 实施100个重大工业项目、100个技术改造项目: is the quantity at pos the next
+ * member of a list of counts and objects whose first member was a target?
+ * Then it takes that member's trigger. */
+static bool chained(struct prose_run *r, size_t pos, struct finding *f)
+{
+	size_t i, e = pos;
+
+	if (!r->chain_end)
+		return false;
+	for (i = r->chain_end; i < pos; i++)
+		if (is_digit(r->s[i]))
+			return false;
+	while (e > r->chain_end && r->s[e - 1] == ' ')
+		e--;
+	if (e < r->chain_end + 3 || memcmp(r->s + e - 3, "、", 3))
+		return false;
+	f->t = r->chain;
+	f->t.head = f->t.verb_end = pos;
+	return true;
+}
+
+/* Remembers a "verb, count, object" target for chained(). */
+static void set_chain(struct prose_run *r, const struct finding *f)
+{
+	bool object_after = f->t.shape == PW_SHAPE_AFTER_VERB && f->t.role == PW_PR_BUILD &&
+			    f->n == 1 && (f->q[0].uflags & PW_U_COUNT);
+
+	r->chain = f->t;
+	r->chain_end = object_after ? f->q[0].end : 0;
+}
+
 /* Tries the quantity at pos; returns the end of what it consumed (0 if it
  * is not a target). */
 static size_t try_quantity(struct prose_run *r, size_t lo, size_t hi, size_t pos,
@@ -192,7 +229,7 @@ static size_t try_quantity(struct prose_run *r, size_t lo, size_t hi, size_t pos
 	if (pw_prose_qty_is_name(r->s, lo, pos, hi) ||
 	    !pw_prose_qty_scan(r->s, pos, hi, &f.q[0]) || f.q[0].modifier || f.q[0].year)
 		return 0;
-	if (!pw_prose_trigger_find(r->s, lo, hi, &f.q[0], v, &f.t))
+	if (!pw_prose_trigger_find(r->s, lo, hi, &f.q[0], v, &f.t) && !chained(r, pos, &f))
 		return 0;
 	if (r->pending_annual && f.t.role != PW_PR_LEVEL && f.t.role != PW_PR_CMP)
 		f.t.annual = true;
@@ -202,6 +239,7 @@ static size_t try_quantity(struct prose_run *r, size_t lo, size_t hi, size_t pos
 	f.base_year = against_base(r->s, lo, pos);
 	read_list(r->s, hi, &f);
 	emit_all(r, &f, lo, hi);
+	set_chain(r, &f);
 	return f.q[f.n - 1].end;
 }
 
@@ -213,6 +251,44 @@ static size_t skip_number(const char *s, size_t pos)
 	return pos + (k ? k : 1);
 }
 
+/*
+ * 翻番: doubling is a level target with no number in the text.  It is
+ * represented as value 2 (翻两番: 4), unit 倍, kind level: "reach twice the
+ * baseline" (the baseline year, 比2020年, stays in the text).  以上 makes
+ * it ge.  Returns true if the clause [lo, hi) had one.
+ */
+static bool read_doubling(struct prose_run *r, size_t lo, size_t hi)
+{
+	static const char *const words[] = { "翻两番", "翻一番", "翻番" };
+	static const char *const tail[] = { "实现", "力争", "确保", "基本", "再", "将", "要" };
+	struct finding f;
+	size_t i, k = 0, w, e;
+
+	for (i = lo; i < hi && !k; i += k ? 0 : pw_prose_cp_len(r->s + i))
+		for (w = 0; w < 3 && !k; w++)
+			k = pw_utf8_starts(r->s + i, words[w]) && i + strlen(words[w]) <= hi ?
+				    strlen(words[w]) : 0;
+	if (!k)
+		return false;
+	memset(&f, 0, sizeof(f));
+	f.n = 1;
+	f.q[0].start = i;
+	f.q[0].end = f.q[0].unit_end = i + k;
+	f.q[0].value = k == strlen(words[0]) ? 4 : 2;
+	f.q[0].suffix = PW_CMP_NONE;
+	if (pw_utf8_starts(r->s + i + k, "以上"))
+		f.q[0].suffix = PW_CMP_GE;
+	memcpy(f.q[0].unit, "倍", sizeof("倍"));
+	f.q[0].uflags = PW_U_OTHER;
+	f.t.shape = PW_SHAPE_BARE;
+	f.t.role = PW_PR_LEVEL;
+	f.t.cmp = PW_CMP_NONE;
+	e = pw_words_rstrip(r->s, lo, i, tail, sizeof(tail) / sizeof(tail[0]));
+	f.t.head = f.t.verb_end = e;
+	emit_all(r, &f, lo, hi);
+	return true;
+}
+
 static void read_clause(struct prose_run *r, size_t lo, size_t hi)
 {
 	struct pw_prose_verbs verbs;
@@ -220,6 +296,7 @@ static void read_clause(struct prose_run *r, size_t lo, size_t hi)
 	int depth = 0, found = 0, b;
 
 	pw_prose_verbs_init(&verbs, r->s, lo);
+	r->chain_end = 0;
 	while (i < hi) {
 		if ((b = bracket(r->s + i)) != 0) {
 			depth = depth + b < 0 ? 0 : depth + b;
@@ -232,6 +309,8 @@ static void read_clause(struct prose_run *r, size_t lo, size_t hi)
 			i += pw_prose_cp_len(r->s + i);
 		}
 	}
+	if (!found)
+		found = read_doubling(r, lo, hi);
 	if (found)
 		r->pending_annual = false;
 	else if (pw_prose_contains(r->s, lo, hi, "每年"))
@@ -307,7 +386,7 @@ static void read_sentence(struct prose_run *r, size_t b, size_t e, bool first)
 {
 	size_t c = b, ce;
 
-	if (!has_digit(r->s, b, e)) {
+	if (!has_digit(r->s, b, e) && !pw_prose_contains(r->s, b, e, "翻")) {
 		if (first) /* no target, but it may set the paragraph's tense */
 			sentence_past(r, b, e, true);
 		return;

@@ -61,7 +61,8 @@ static bool goal_title(const char *t, size_t len)
 /* Past for sure, whatever else the heading names: 目标完成情况. */
 static bool strict_review_title(const char *t, size_t len)
 {
-	static const char *const words[] = { "回顾", "完成情况", "实施情况", "工作总结" };
+	static const char *const words[] = { "回顾", "完成情况", "实施情况", "执行情况",
+					     "工作总结" };
 
 	return has_any(t, 0, len, words, NELEM(words));
 }

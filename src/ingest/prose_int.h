@@ -98,6 +98,13 @@ bool pw_prose_qty_scan(const char *s, size_t pos, size_t hi, struct pw_prose_qty
 /* True if the number at s[pos] is a name or a label, not an amount:
  * PM10, 5G, 3A, 第4, 等7个, 1+11. */
 bool pw_prose_qty_is_name(const char *s, size_t lo, size_t pos, size_t hi);
+/* After the last size threshold in the noun phrase [b, e) (产值超10亿元企业
+ * → 企业; 年产值亿元以上企业 → 企业): a quantity after 超/超过/逾 or before
+ * 以上/以下 that more words follow.  b if none. */
+size_t pw_prose_after_thresholds(const char *s, size_t b, size_t e);
+/* True if q (in clause [lo, hi)) grades the noun after it and a count of
+ * those things follows: 引进投资额超过2000万美元项目6个. */
+bool pw_prose_qty_grades(const char *s, size_t lo, const struct pw_prose_qty *q, size_t hi);
 /* Position of the next quantity in a list "13.5%、18%", or 0. */
 size_t pw_prose_qty_list_next(const char *s, size_t end, size_t hi);
 

@@ -205,3 +205,60 @@ size_t pw_prose_qty_list_next(const char *s, size_t end, size_t hi)
 	i = skip_blank(s, i + k, hi);
 	return i < hi && is_digit(s[i]) ? i : 0;
 }
+
+/* 超10亿元企业: an amount after 超/超过/逾/高于 that a noun follows. */
+static bool graded_noun(const char *s, size_t b, const struct pw_prose_qty *q, size_t e)
+{
+	static const char *const before[] = { "超过", "超", "逾", "高于" };
+	size_t i;
+	bool prefixed = false;
+
+	if (!(q->uflags & PW_U_MEASURE) || q->suffix != PW_CMP_NONE || !is_threshold(s, q->end, e))
+		return false;
+	for (i = 0; i < sizeof(before) / sizeof(before[0]) && !prefixed; i++)
+		prefixed = preceded_by(s, b, q->start, before[i]);
+	return prefixed && (unsigned char)s[q->end] >= 0xE0;
+}
+
+bool pw_prose_qty_grades(const char *s, size_t lo, const struct pw_prose_qty *q, size_t hi)
+{
+	size_t i;
+
+	if (!graded_noun(s, lo, q, hi))
+		return false;
+	for (i = q->end; i < hi; i++)
+		if (is_digit(s[i]))
+			return true; /* the count of the graded things */
+	return false;
+}
+
+/* Is the number at s[pos] a threshold inside the phrase [b, e)?  Sets *end
+ * to the end of its quantity. */
+static bool threshold_at(const char *s, size_t b, size_t pos, size_t e, size_t *end)
+{
+	struct pw_prose_qty q;
+
+	if (!pw_prose_qty_scan(s, pos, e, &q) || q.year || q.end >= e)
+		return false;
+	*end = q.end;
+	return q.modifier || graded_noun(s, b, &q, e);
+}
+
+size_t pw_prose_after_thresholds(const char *s, size_t b, size_t e)
+{
+	size_t i = b, at = b, end;
+
+	while (i < e) {
+		if (!is_digit(s[i]) || (i > b && (is_alpha(s[i - 1]) || is_digit(s[i - 1])))) {
+			i++;
+			continue;
+		}
+		if (threshold_at(s, b, i, e, &end)) {
+			at = i = end;
+			continue;
+		}
+		while (i < e && (is_digit(s[i]) || s[i] == '.'))
+			i++;
+	}
+	return at;
+}

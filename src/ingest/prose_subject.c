@@ -163,12 +163,19 @@ static char *object_after(const char *s, size_t b, size_t hi)
 					     "成为", "达到", "实现", "纳入", "投入" };
 	size_t i, k, e = hi;
 
-	for (i = b; i < hi && e == hi; i += pw_prose_cp_len(s + i))
+	for (i = b; i < hi && e == hi; i += pw_prose_cp_len(s + i)) {
+		if (i > b && pw_utf8_starts(s + i, "、") && i + 3 < hi &&
+		    s[i + 3 + pw_utf8_blanks(s + i + 3)] >= '0' &&
+		    s[i + 3 + pw_utf8_blanks(s + i + 3)] <= '9') {
+			e = i; /* 100个A、100个B: the next member's count */
+			break;
+		}
 		for (k = 0; k < sizeof(stops) / sizeof(stops[0]); k++)
 			if (pw_utf8_starts(s + i, stops[k]) && i > b) {
 				e = i;
 				break;
 			}
+	}
 	return pw_prose_clean_phrase(s, after_last_de(s, b, e, false), e);
 }
 
@@ -232,6 +239,40 @@ static void share_tail(struct pw_prose_subjects *m)
 	free(tail);
 }
 
+/* Bytes of the "per unit of output" head that opens an intensity
+ * indicator (单位国内生产总值, 万元GDP, 单位工业增加值), 0 if none. */
+static size_t intensity_head(const char *m)
+{
+	static const char *const opens[] = { "单位", "万元", "每万元" };
+	static const char *const outputs[] = { "国内生产总值", "地区生产总值", "生产总值",
+						"GDP", "工业增加值", "增加值", "产值" };
+	size_t k = pw_words_at(m, PW_WORDS_NOLIMIT, opens, sizeof(opens) / sizeof(opens[0]), NULL);
+	size_t n;
+
+	if (!k)
+		return 0;
+	n = pw_words_longest(m + k, outputs, sizeof(outputs) / sizeof(outputs[0]));
+	return n && m[k + n] ? k + n : 0;
+}
+
+/* "单位国内生产总值能源消耗和二氧化碳排放" → the later members that lack
+ * it get the first's intensity head: 单位国内生产总值二氧化碳排放. */
+static void share_head(struct pw_prose_subjects *m)
+{
+	size_t h = intensity_head(m->v[0]), i;
+
+	for (i = 1; h && i < m->n; i++) {
+		struct strbuf sb = STRBUF_INIT;
+
+		if (intensity_head(m->v[i]))
+			continue;
+		sb_add(&sb, m->v[0], h);
+		sb_addstr(&sb, m->v[i]);
+		free(m->v[i]);
+		m->v[i] = sb_detach(&sb, NULL);
+	}
+}
+
 static void split_members(const char *s, size_t b, size_t e, bool conj,
 			  struct pw_prose_subjects *out)
 {
@@ -252,8 +293,25 @@ static void split_members(const char *s, size_t b, size_t e, bool conj,
 		i += pw_prose_cp_len(s + i);
 	}
 	push(out, pw_prose_clean_phrase(s, start, e));
-	if (out->n > 1)
+	if (out->n > 1) {
 		share_tail(out);
+		share_head(out);
+	}
+}
+
+/* 新增学位6000个 → 学位: the verb that opens a subject when its object
+ * follows (城镇新增就业 keeps its 新增: it does not open the phrase).
+ * Takes and returns a string the caller frees. */
+static char *without_verb(char *subject)
+{
+	const struct pw_prose_word *w = pw_prose_word_at(subject, 0, strlen(subject));
+	char *rest;
+
+	if (!w || (w->role != PW_PR_NEWADD && w->role != PW_PR_BUILD) || !subject[w->len])
+		return subject;
+	rest = xstrdup(subject + w->len);
+	free(subject);
+	return rest;
 }
 
 /* The subject before the verb, as members when it is a list. */
@@ -277,14 +335,17 @@ void pw_prose_subjects(const char *s, size_t lo, size_t hi, const struct pw_pros
 		       const struct pw_prose_qty *last, const struct pw_prose_trigger *t,
 		       size_t nvalues, struct pw_prose_subjects *out)
 {
+	size_t b;
+
 	memset(out, 0, sizeof(*out));
 	if (t->shape == PW_SHAPE_OBJECT_FIRST) {
-		if (t->role == PW_PR_NEWADD)
-			push(out, pw_prose_clean_phrase(s, lo, first->start));
-		else
-			push(out, pw_prose_clean_phrase(s, after_last_de(s, t->verb_end, first->start,
-									       true),
-							first->start));
+		if (t->role == PW_PR_NEWADD) {
+			push(out, without_verb(pw_prose_clean_phrase(s, lo, first->start)));
+			return;
+		}
+		b = after_last_de(s, t->verb_end, first->start, true);
+		b = pw_prose_after_thresholds(s, b, first->start);
+		push(out, pw_prose_clean_phrase(s, b, first->start));
 		return;
 	}
 	if (t->role == PW_PR_BUILD)

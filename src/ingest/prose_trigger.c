@@ -90,13 +90,16 @@ static bool is_alpha(char c)
 }
 
 /* Does a quantity lie in [b, e) after the last 的 or 、, i.e. inside the
- * object itself rather than in a modifier ("年营业收入超10亿元的龙头企业")
- * or an earlier member ("幼儿园6所、小学")?  Digits of names (5G, PM10,
- * 3A) do not count. */
+ * object itself rather than in a modifier ("年营业收入超10亿元的龙头企业",
+ * "产值超10亿元企业") or an earlier member ("幼儿园6所、小学")?  Digits of
+ * names (5G, PM10, 3A) do not count. */
 static bool quantity_in_object(const char *s, size_t b, size_t e)
 {
-	size_t i = b, j, last = 0, sep = 0;
+	size_t i, j, last = 0, sep = 0;
 	bool any = false;
+
+	b = pw_prose_after_thresholds(s, b, e);
+	i = b;
 
 	while (i < e) {
 		if (i + 3 <= e && (!memcmp(s + i, "的", 3) || !memcmp(s + i, "、", 3)))
@@ -258,6 +261,8 @@ bool pw_prose_trigger_find(const char *s, size_t lo, size_t hi, const struct pw_
 	if (t->verb && t->role != PW_PR_BUILD && t->role != PW_PR_NEWADD &&
 	    pw_utf8_starts(s + q->end, "的"))
 		return false; /* 人口超过1000万的城市: a threshold */
+	if (t->role == PW_PR_CMP && pw_prose_qty_grades(s, lo, q, hi))
+		return false; /* 超过2000万美元项目6个 */
 	if (t->verb) {
 		t->shape = PW_SHAPE_AFTER_VERB;
 		t->head = pos;

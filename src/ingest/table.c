@@ -122,13 +122,53 @@ static bool is_category_row(const struct pw_trow *r, const struct pw_theader *h)
 	return first == 1 && first < h->first_value && pw_table_cat_number(s);
 }
 
+/* A category named without a number: "经济发展", "资源环境类". */
+static bool category_words(const char *s)
+{
+	static const char *const ends[] = {
+		"发展", "驱动", "福祉", "生态", "环境", "保障", "民生", "创新", "开放", "安全",
+		"文明", "改革", "活力", "治理", "协调", "绿色", "共享", "类", "领域",
+	};
+	size_t len = pw_scan_trim_len(s, strlen(s)), i, k;
+
+	for (i = 0; i < NELEM(ends); i++) {
+		k = strlen(ends[i]);
+		if (len >= k && !memcmp(s + len - k, ends[i], k))
+			return true;
+	}
+	return false;
+}
+
 /* A line without cells that reads as a category: "二、创新驱动". */
 static bool is_plain_category(const char *s)
 {
 	size_t k = pw_table_cat_number(s), len = strlen(s);
 
-	return k && pw_scan_width(s, len) <= 24 && !pw_scan_ends_sentence(s, len) &&
-	       !strstr(s + k, "，");
+	return (k || category_words(s)) && pw_scan_width(s, len) <= 24 &&
+	       !pw_scan_ends_sentence(s, len) && !strstr(s + k, "，");
+}
+
+/* Line j right under a data row that holds only the rest of the row's
+ * name, wrapped by the converter ("支出", "业率（%）"): a short piece of
+ * text that is no category, note, title or sentence.  Returns it
+ * trimmed (caller frees), or NULL. */
+static char *name_tail(const struct tctx *c, size_t j)
+{
+	const char *s = j < c->d->nlines ? pw_scan_skip_space(line_at(c, j)) : "";
+	size_t len = pw_scan_trim_len(s, strlen(s));
+	struct pw_cell cell;
+	struct pw_trow r;
+	bool one;
+
+	if (!len || pw_scan_width(s, len) > 20 || is_note(s) || is_title(s) ||
+	    is_plain_category(s) || pw_scan_ends_sentence(s, len) || strstr(s, "，") ||
+	    strstr(s, "：") || pw_utf8_starts(s, "第"))
+		return NULL;
+	pw_table_split(&r, s, c->mode == PW_TROW_SPACES);
+	one = r.n == 1;
+	pw_table_row_release(&r);
+	pw_parse_cell(s, &cell);
+	return one && cell.type == PW_CELL_TEXT ? xstrndup(s, len) : NULL;
 }
 
 /* True if the next non-blank line from i on has cells like the table's. */
@@ -276,6 +316,24 @@ static long find_title(struct tctx *c, size_t hline)
 	return -1;
 }
 
+/* The unit of a "单位：亿元" line just above the header at hline, or of
+ * the title line; NULL if none.  Caller frees. */
+static char *unit_above(const struct tctx *c, size_t hline, long tl)
+{
+	size_t i = hline;
+
+	while (i-- > 0 && (long)i >= tl) {
+		const char *s = line_at(c, i);
+
+		if (pw_scan_blank(s))
+			continue;
+		if (is_unit_line(s) || (long)i == tl)
+			return pw_table_unit_note(s);
+		break;
+	}
+	return NULL;
+}
+
 /* The title text of line s without Markdown marks; caller frees. */
 static char *clean_title(const char *s)
 {
@@ -407,6 +465,10 @@ static bool switch_header(struct tctx *c, const struct pw_trow *r, bool must_mat
 		c->st.target_year = h.target_year;
 	if (h.actual_year)
 		c->st.actual_year = h.actual_year;
+	if (h.unit) {
+		free(c->st.unit_note);
+		c->st.unit_note = xstrdup(h.unit);
+	}
 	return true;
 }
 
@@ -442,6 +504,24 @@ static void set_category(struct tctx *c, const struct pw_trow *r)
 		pw_table_set_category(&c->st, r->cells[first]);
 }
 
+/* Data row r at line i, with the rest of its name if the next line holds
+ * it; sets *next and *last past what it used. */
+static void read_row(struct tctx *c, size_t i, const struct pw_trow *r, size_t *next,
+		     size_t *last)
+{
+	char *tail = name_tail(c, i + 1);
+
+	pw_table_read_row(&c->st, &c->h, r, c->d->lines[i].no, tail);
+	claim(c, i);
+	*last = i;
+	if (tail) {
+		claim(c, i + 1);
+		*last = *next = i + 1;
+		(*next)++;
+	}
+	free(tail);
+}
+
 /* One line inside the table; returns false when the table has ended and
  * sets *next to the line to look at next. */
 static bool table_line(struct tctx *c, size_t i, size_t *next, size_t *last)
@@ -469,9 +549,7 @@ static bool table_line(struct tctx *c, size_t i, size_t *next, size_t *last)
 		*last = i;
 		break;
 	case L_ROW:
-		pw_table_read_row(&c->st, &c->h, &r, c->d->lines[i].no);
-		claim(c, i);
-		*last = i;
+		read_row(c, i, &r, next, last);
 		break;
 	case L_NOTE:
 		*last = read_notes(c, i);
@@ -514,42 +592,91 @@ static struct pw_table *open_table(struct tctx *c, size_t hline, const struct pw
 	memset(&c->st, 0, sizeof(c->st));
 	c->st.t = t;
 	c->st.file = c->d->name;
+	c->st.unit_note = c->h.unit ? xstrdup(c->h.unit) : unit_above(c, hline, tl);
 	set_years(c, t);
 	claim(c, hline);
 	return t;
 }
 
-/* A header continued on the next line ("2015年" over "基数"): that line
- * has no numbers and names column roles.  Fills merged with the two
- * lines' cells joined column by column. */
-static bool header_continues(struct tctx *c, size_t i, const struct pw_trow *hr,
-			     struct pw_trow *merged)
+/* A header cell cut by the converter: a role word, a year or a short
+ * piece of a word ("号", "年基", "（%）"). */
+static bool header_piece_cell(const struct pw_trow *r, size_t j)
 {
-	struct pw_trow nx;
-	struct strbuf sb = STRBUF_INIT;
-	size_t j, first, roles = 0, n;
-	bool ok;
+	const char *s = r->cells[j];
+	enum pw_cell_type t = pw_table_parsed(r, j)->type;
 
-	if (i >= c->d->nlines)
+	if (!*s)
+		return true;
+	if (pw_table_cat_number(s))
+		return false; /* 一、经济增长: a category row */
+	if (pw_table_role_word(s))
+		return true;
+	if (t == PW_CELL_NUMBER)
+		return pw_table_year(s) != 0;
+	return t == PW_CELL_TEXT && pw_scan_width(s, strlen(s)) <= 6 && !strstr(s, "约束") &&
+	       !strstr(s, "预期");
+}
+
+/* True if nx goes on a header of kind: no values, only header pieces,
+ * and a role word unless it holds several pieces. */
+static bool header_piece_line(const struct pw_trow *nx, enum pw_trow_kind kind)
+{
+	size_t j, first = 0, filled = pw_table_row_filled(nx, &first), roles = 0;
+
+	if (!same_mode(kind, nx) || nx->rule || nx->n < 2 || !filled)
 		return false;
-	pw_table_split(&nx, line_at(c, i), hr->kind == PW_TROW_SPACES);
-	ok = same_mode(hr->kind, &nx) && !nx.rule && pw_table_row_filled(&nx, &first) >= 2;
-	for (j = 0; ok && j < nx.n; j++) {
-		if (pw_table_parsed(&nx, j)->type == PW_CELL_NUMBER)
-			ok = false;
-		roles += pw_table_role_word(nx.cells[j]);
+	for (j = 0; j < nx->n; j++) {
+		if (!header_piece_cell(nx, j))
+			return false;
+		roles += pw_table_role_word(nx->cells[j]);
 	}
-	if (ok && roles) {
-		n = hr->n > nx.n ? hr->n : nx.n;
-		for (j = 0; j < n; j++)
-			sb_addf(&sb, "%s%s %s", j ? "\t" : "", pw_table_cell(hr, j),
-				pw_table_cell(&nx, j));
-		pw_table_split(merged, sb.buf, false);
-		merged->kind = hr->kind;
-	}
+	return roles || filled >= 2;
+}
+
+/* hr and nx joined column by column (cells joined with a blank, which the
+ * role reader squeezes out) into out. */
+static void join_header(const struct pw_trow *hr, const struct pw_trow *nx, struct pw_trow *out)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t j, n = hr->n > nx->n ? hr->n : nx->n;
+
+	for (j = 0; j < n; j++)
+		sb_addf(&sb, "%s%s %s", j ? "\t" : "", pw_table_cell(hr, j), pw_table_cell(nx, j));
+	pw_table_split(out, sb.buf, false);
+	out->kind = hr->kind;
 	sb_release(&sb);
-	pw_table_row_release(&nx);
-	return ok && roles;
+}
+
+#define MAX_HEADER_LINES 3
+
+/* A header cut over several lines by the converter ("2020" / "年基" /
+ * "数"): the lines after hline that go on it.  Returns how many, with
+ * merged (caller releases if > 0) holding all of them joined. */
+static size_t header_continues(struct tctx *c, size_t i, const struct pw_trow *hr,
+			       struct pw_trow *merged)
+{
+	struct pw_trow nx, cur;
+	struct pw_theader h;
+	size_t n = 0;
+
+	for (; n + 1 < MAX_HEADER_LINES && i + n < c->d->nlines; n++) {
+		pw_table_split(&nx, line_at(c, i + n), hr->kind == PW_TROW_SPACES);
+		if (!header_piece_line(&nx, hr->kind)) {
+			pw_table_row_release(&nx);
+			break;
+		}
+		join_header(n ? merged : hr, &nx, &cur);
+		pw_table_row_release(&nx);
+		if (!pw_table_header(&cur, 0, &h)) {
+			pw_table_row_release(&cur);
+			break;
+		}
+		pw_table_header_release(&h);
+		if (n)
+			pw_table_row_release(merged);
+		*merged = cur;
+	}
+	return n;
 }
 
 /* Reads the table whose header is at hline; returns the line after it. */
@@ -558,10 +685,10 @@ static size_t read_table(struct tctx *c, size_t hline, const struct pw_trow *hr0
 	struct pw_table *t;
 	struct pw_trow two;
 	const struct pw_trow *hr = hr0;
-	size_t i = hline + 1, next, last = hline;
+	size_t i = hline + 1, next, last = hline, k;
 
 	c->mode = hr->kind;
-	if (header_continues(c, i, hr0, &two)) {
+	for (k = header_continues(c, i, hr0, &two); k > 0; k--) {
 		hr = &two;
 		claim(c, i);
 		last = i++;

@@ -42,8 +42,7 @@ static bool ascii_unit(const char *s, size_t len)
 	return false;
 }
 
-/* A bracket's content that reads as a unit: 亿元, %, 平方米, 微克/立方米. */
-static bool unit_like(const char *s, size_t len)
+bool pw_table_unit_like(const char *s, size_t len)
 {
 	size_t i = 0, k, n = 0;
 	uint32_t cp;
@@ -121,7 +120,7 @@ static void split_name_unit(const char *text, char **name, char **unit)
 
 	while (text[i]) {
 		if (bracket_at(text, i, &b)) {
-			if (unit_like(text + b.inner, b.inner_end - b.inner)) {
+			if (pw_table_unit_like(text + b.inner, b.inner_end - b.inner)) {
 				last = b;
 				found = true;
 			}
@@ -151,6 +150,37 @@ static char *unit_cell(const char *cell)
 	if (bracket_at(cell, 0, &b) && !cell[b.end])
 		return xstrndup(cell + b.inner, b.inner_end - b.inner);
 	return xstrdup(cell);
+}
+
+/* The unit after "单位：" in s, up to a closing bracket or a blank. */
+static char *unit_after_label(const char *s)
+{
+	const char *p = strstr(s, "单位：");
+	size_t k = 9, len = 0;
+
+	if (!p) {
+		p = strstr(s, "单位:");
+		k = 7;
+	}
+	if (!p)
+		return NULL;
+	p = pw_scan_skip_space(p + k);
+	while (p[len] && !pw_table_close_paren(p + len) && p[len] != ' ' && p[len] != '\t')
+		len++;
+	return pw_table_unit_like(p, len) ? xstrndup(p, len) : NULL;
+}
+
+char *pw_table_unit_note(const char *s)
+{
+	struct bracket b;
+	size_t i;
+
+	if (strstr(s, "单位"))
+		return unit_after_label(s);
+	for (i = 0; s[i]; i++)
+		if (bracket_at(s, i, &b) && pw_table_unit_like(s + b.inner, b.inner_end - b.inner))
+			return xstrndup(s + b.inner, b.inner_end - b.inner);
+	return NULL;
 }
 
 /* ------------------------------------------------------------------ */
@@ -263,7 +293,7 @@ static enum pw_attr attr_of(const char *cell)
 static bool is_value_role(enum pw_trole r)
 {
 	return r == PW_TR_BASE || r == PW_TR_TARGET || r == PW_TR_GROWTH || r == PW_TR_CUMUL ||
-	       r == PW_TR_ACTUAL;
+	       r == PW_TR_ACTUAL || r == PW_TR_FAR;
 }
 
 static int score_cell(enum pw_trole role, const char *cell, const struct pw_cell *c)
@@ -273,7 +303,7 @@ static int score_cell(enum pw_trole role, const char *cell, const struct pw_cell
 	if (role == PW_TR_ATTR)
 		return attr_of(cell) != PW_ATTR_NONE ? 3 : -2;
 	if (role == PW_TR_UNIT)
-		return c->type == PW_CELL_TEXT && unit_like(cell, strlen(cell)) ? 1 : -2;
+		return c->type == PW_CELL_TEXT && pw_table_unit_like(cell, strlen(cell)) ? 1 : -2;
 	if (!is_value_role(role))
 		return 0;
 	if (c->type != PW_CELL_TEXT)
@@ -429,13 +459,17 @@ static void add_target(struct pw_indicator *ind, const struct pw_cell *c,
 /* ------------------------------------------------------------------ */
 /* The row                                                            */
 
-#define MEMO_CELLS 8 /* the five value cells fit (inherited ones replace them) */
+#define MEMO_CELLS 12 /* the value cells fit (inherited ones replace them) */
+#define MAX_FAR 3     /* target columns beyond the plan's end (2030年, 2035年) */
 
 /* The cells of one row by role (NULL where the header has no such
  * column), pointing into the row or, for merged cells, into pw_tstate.
  * Their parses are remembered: several checks read the same cells. */
 struct row_cells {
 	const char *base, *target, *growth, *cumul, *actual, *attr, *unit;
+	const char *far[MAX_FAR];
+	int far_year[MAX_FAR];
+	size_t nfar;
 	const char *memo_src[MEMO_CELLS];
 	struct pw_cell memo[MEMO_CELLS];
 	size_t nmemo;
@@ -474,10 +508,26 @@ static void inherit(const char **cell, char **last, bool continuation)
 	}
 }
 
+/* The FAR target cells and their header years. */
+static void read_far_cells(const struct pw_theader *h, const struct pw_trow *r, long s,
+			   struct row_cells *rc)
+{
+	size_t j;
+
+	rc->nfar = 0;
+	for (j = 0; j < h->n && rc->nfar < MAX_FAR; j++) {
+		if (h->roles[j] != PW_TR_FAR)
+			continue;
+		rc->far[rc->nfar] = pw_table_cell(r, j + (size_t)s);
+		rc->far_year[rc->nfar++] = h->years[j];
+	}
+}
+
 static void read_cells(const struct pw_theader *h, const struct pw_trow *r, long s,
 		       struct row_cells *rc)
 {
 	rc->nmemo = 0;
+	read_far_cells(h, r, s, rc);
 	rc->base = role_cell(h, r, s, PW_TR_BASE);
 	rc->target = role_cell(h, r, s, PW_TR_TARGET);
 	rc->growth = role_cell(h, r, s, PW_TR_GROWTH);
@@ -532,10 +582,13 @@ static void read_targets(struct pw_tstate *st, struct pw_indicator *ind,
 {
 	enum pw_kind kind = PW_KIND_GROWTH;
 	int year = 0;
+	size_t i;
 
 	if (rc->target)
 		add_target(ind, parse(rc, rc->target), rc->target, PW_KIND_LEVEL,
 			   st->target_year);
+	for (i = 0; i < rc->nfar; i++)
+		add_target(ind, parse(rc, rc->far[i]), rc->far[i], PW_KIND_LEVEL, rc->far_year[i]);
 	if (rc->growth) {
 		if (growth_is_level(ind)) {
 			kind = PW_KIND_LEVEL;
@@ -610,6 +663,8 @@ static void fill_identity(struct pw_tstate *st, struct pw_indicator *ind,
 	}
 	if (!ind->unit)
 		ind->unit = unit_from_cells(rc);
+	if (!ind->unit)
+		ind->unit = xstrdup_or_null(st->unit_note);
 	ind->category = xstrdup_or_null(st->category);
 	ind->direction = direction_of(ind->group, ind->name);
 }
@@ -617,11 +672,13 @@ static void fill_identity(struct pw_tstate *st, struct pw_indicator *ind,
 /* A data row holds at least one value or an attribute. */
 static bool has_values(struct row_cells *rc)
 {
-	const char *cells[5] = { rc->base, rc->target, rc->growth, rc->cumul, rc->actual };
+	const char *cells[5 + MAX_FAR] = { rc->base, rc->target, rc->growth, rc->cumul,
+					    rc->actual };
 	const struct pw_cell *c;
 	size_t i;
 
-	for (i = 0; i < NELEM(cells); i++) {
+	memcpy(cells + 5, rc->far, rc->nfar * sizeof(*rc->far));
+	for (i = 0; i < 5 + rc->nfar; i++) {
 		if (!cells[i])
 			continue;
 		c = parse(rc, cells[i]);
@@ -664,32 +721,56 @@ static bool check_row(struct pw_tstate *st, const struct pw_theader *h,
 	return true;
 }
 
-bool pw_table_read_row(struct pw_tstate *st, const struct pw_theader *h,
-		       const struct pw_trow *r, int line)
+/* The name cell with the wrapped rest of the name: a new string. */
+static char *joined_name(const char *name, const char *tail)
 {
-	long s = choose_shift(h, r);
+	struct strbuf sb = STRBUF_INIT;
+
+	sb_addstr(&sb, name);
+	sb_addstr(&sb, tail);
+	return sb_detach(&sb, NULL);
+}
+
+/* The indicator of row r whose name part L was read with shift s. */
+static bool read_row(struct pw_tstate *st, const struct pw_theader *h,
+		     const struct pw_trow *r, long s, const struct row_left *L, int line)
+{
 	size_t nprev = st->t->nrows;
 	struct pw_indicator *ind, *prev;
-	struct row_left L;
 	struct row_cells rc;
 	char no[32] = "";
 	bool cont;
 
-	read_left(h, r, s, &L);
-	if (L.category[0])
-		pw_table_set_category(st, L.category);
+	if (L->category[0])
+		pw_table_set_category(st, L->category);
 	read_cells(h, r, s, &rc);
-	if (!check_row(st, h, r, s, &L, &rc, line))
+	if (!check_row(st, h, r, s, L, &rc, line))
 		return false;
-	cont = !L.no[0] && !pw_table_name_number(L.name, no, sizeof(no)) && nprev &&
-	       st->t->rows[nprev - 1].no && !L.category[0];
+	cont = !L->no[0] && !pw_table_name_number(L->name, no, sizeof(no)) && nprev &&
+	       st->t->rows[nprev - 1].no && !L->category[0];
 	inherit_cells(st, &rc, cont);
 	ind = pw_table_add_row(st->t);
 	prev = nprev ? &st->t->rows[nprev - 1] : NULL;
 	ind->line = line;
-	fill_identity(st, ind, &L, &rc, prev, cont);
+	fill_identity(st, ind, L, &rc, prev, cont);
 	read_values(st, ind, &rc);
 	return true;
+}
+
+bool pw_table_read_row(struct pw_tstate *st, const struct pw_theader *h,
+		       const struct pw_trow *r, int line, const char *name_tail)
+{
+	long s = choose_shift(h, r);
+	struct row_left L;
+	char *joined = NULL;
+	bool ok;
+
+	read_left(h, r, s, &L);
+	if (name_tail && L.name)
+		L.name = joined = joined_name(L.name, name_tail);
+	ok = read_row(st, h, r, s, &L, line);
+	free(joined);
+	return ok;
 }
 
 /* ------------------------------------------------------------------ */
@@ -713,6 +794,7 @@ void pw_table_set_category(struct pw_tstate *st, const char *text)
 void pw_table_state_release(struct pw_tstate *st)
 {
 	free(st->category);
+	free(st->unit_note);
 	free(st->last_target);
 	free(st->last_growth);
 	free(st->last_cumul);

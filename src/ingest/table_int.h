@@ -61,6 +61,7 @@ enum pw_trole {
 	PW_TR_CUMUL,    /* 累计 / 五年累计 alone: totals over the period */
 	PW_TR_ACTUAL,   /* 2020年 完成值 */
 	PW_TR_ATTR,     /* 属性 / 指标属性 */
+	PW_TR_FAR,      /* a target beyond the plan's end (2035年远景目标) */
 	PW_TR_YEAR,     /* a bare year ("2025年"), resolved to BASE or TARGET */
 	PW_TR_OTHER,    /* 备注, 责任单位 ... ignored */
 };
@@ -71,6 +72,8 @@ struct pw_theader {
 	size_t name_col;   /* first NAME column */
 	size_t first_value;/* first column after the name part */
 	int base_year, target_year, actual_year; /* 0 if the header has none */
+	int *years;        /* each column's year (0 if none): FAR targets' years */
+	char *unit;        /* unit note of the name column (单位：%), or NULL */
 };
 
 /* True if r is an indicator-table header; fills h (caller releases).
@@ -90,6 +93,7 @@ struct pw_tstate {
 	struct pw_table *t;
 	const char *file;
 	char *category;               /* current category, owned */
+	char *unit_note;              /* unit for names without one, owned */
 	int base_year, target_year, actual_year;
 	/* merged cells of the last numbered row, inherited by continuation rows */
 	char *last_target, *last_growth, *last_cumul, *last_attr, *last_unit;
@@ -102,9 +106,10 @@ void pw_table_state_release(struct pw_tstate *st);
 /* Sets the current category from a category row's text (一、经济发展). */
 void pw_table_set_category(struct pw_tstate *st, const char *text);
 /* Adds the indicator of data row r (line no) under header h; returns
- * false (after a warning) if the row could not be read. */
+ * false (after a warning) if the row could not be read.  name_tail: the
+ * rest of a name wrapped onto the next line, or NULL. */
 bool pw_table_read_row(struct pw_tstate *st, const struct pw_theader *h,
-		      const struct pw_trow *r, int line);
+		      const struct pw_trow *r, int line, const char *name_tail);
 
 /* ---- helpers shared by the three files ---- */
 
@@ -120,6 +125,10 @@ int pw_table_year(const char *s);
 /* Bytes of an opening bracket （ or ( at s, of a closing one ） or ), or 0. */
 size_t pw_table_open_paren(const char *s);
 size_t pw_table_close_paren(const char *s);
+/* True if s[0..len) reads as a unit: 亿元, %, 平方米, 微克/立方米. */
+bool pw_table_unit_like(const char *s, size_t len);
+/* The unit of a note "单位：亿元" / "（单位：%）" in s, or NULL; caller frees. */
+char *pw_table_unit_note(const char *s);
 /* s without blanks (spaces, U+3000); caller frees. */
 char *pw_table_squeeze(const char *s);
 

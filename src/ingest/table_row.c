@@ -404,12 +404,15 @@ size_t pw_table_header_find(const struct pw_theader *h, enum pw_trole role)
 	return (size_t)-1;
 }
 
-/* A lone year column is the target unless a target column exists or the
- * period says it is before the plan starts. */
+/* A lone year column is the target unless a target column exists (then
+ * the base, or a later target: 2035年 beside 2025年目标) or the period
+ * says it is before the plan starts. */
 static enum pw_trole lone_year_role(const struct pw_theader *h, int year, int start)
 {
-	if (pw_table_header_find(h, PW_TR_TARGET) != (size_t)-1)
-		return PW_TR_BASE;
+	size_t t = pw_table_header_find(h, PW_TR_TARGET);
+
+	if (t != (size_t)-1)
+		return h->years[t] && year > h->years[t] ? PW_TR_TARGET : PW_TR_BASE;
 	if (pw_table_header_find(h, PW_TR_BASE) != (size_t)-1)
 		return PW_TR_TARGET;
 	if (start && year < start)
@@ -417,31 +420,94 @@ static enum pw_trole lone_year_role(const struct pw_theader *h, int year, int st
 	return PW_TR_TARGET;
 }
 
-/* Bare year columns: the earliest is the base, the latest the target. */
-static void resolve_years(struct pw_theader *h, const struct pw_trow *r, int start)
+/* Bare year columns: the earliest is the base, the others targets. */
+static void resolve_years(struct pw_theader *h, int start)
 {
-	size_t i, lo = (size_t)-1, hi = (size_t)-1, count = 0;
-	int y;
+	size_t i, lo = (size_t)-1, count = 0;
 
 	for (i = 0; i < h->n; i++) {
 		if (h->roles[i] != PW_TR_YEAR)
 			continue;
-		y = pw_table_year(r->cells[i]);
-		if (lo == (size_t)-1 || y < pw_table_year(r->cells[lo]))
+		if (lo == (size_t)-1 || h->years[i] < h->years[lo])
 			lo = i;
-		if (hi == (size_t)-1 || y >= pw_table_year(r->cells[hi]))
-			hi = i;
 		count++;
 	}
 	for (i = 0; i < h->n; i++)
 		if (h->roles[i] == PW_TR_YEAR)
-			h->roles[i] = PW_TR_OTHER;
+			h->roles[i] = count > 1 ? PW_TR_TARGET : PW_TR_OTHER;
 	if (count == 1)
-		h->roles[lo] = lone_year_role(h, pw_table_year(r->cells[lo]), start);
-	else if (count > 1) {
-		h->roles[lo] = PW_TR_BASE;
-		h->roles[hi] = PW_TR_TARGET;
+		h->roles[lo] = lone_year_role(h, h->years[lo], start);
+	else if (count > 1)
+		h->roles[lo] = PW_TR_BASE; /* mark_far_targets() keeps the right target */
+}
+
+/* The last year of the plan: the period's end, else (when a column says
+ * 远景) the earliest target year; 0 if unknown. */
+static int plan_end_year(const struct pw_theader *h, const struct pw_trow *r, int start)
+{
+	size_t i;
+	int end = 0;
+
+	if (start)
+		return start + 4;
+	for (i = 0; i < h->n; i++)
+		if (h->roles[i] == PW_TR_TARGET && h->years[i] && (!end || h->years[i] < end))
+			end = h->years[i];
+	for (i = 0; i < h->n; i++)
+		if (h->roles[i] == PW_TR_TARGET && strstr(r->cells[i], "远"))
+			return end;
+	return 0;
+}
+
+/* Target columns past the plan's end (2035年远景目标) become FAR; of
+ * the others the latest stays the target (an earlier one is ignored). */
+static void mark_far_targets(struct pw_theader *h, const struct pw_trow *r, int start)
+{
+	int end = plan_end_year(h, r, start);
+	size_t i, keep = (size_t)-1;
+
+	for (i = 0; i < h->n; i++) {
+		if (h->roles[i] != PW_TR_TARGET)
+			continue;
+		if (end && h->years[i] > end)
+			h->roles[i] = PW_TR_FAR;
+		else if (keep == (size_t)-1 || h->years[i] >= h->years[keep])
+			keep = i;
 	}
+	for (i = 0; i < h->n; i++)
+		if (h->roles[i] == PW_TR_TARGET && i != keep)
+			h->roles[i] = PW_TR_OTHER;
+}
+
+/* A 类别/类型 column right of the name holds 预期性/约束性: attributes. */
+static void attr_after_name(struct pw_theader *h)
+{
+	size_t i;
+
+	for (i = h->name_col + 1; i < h->n; i++)
+		if (h->roles[i] == PW_TR_CATEGORY)
+			h->roles[i] = PW_TR_ATTR;
+}
+
+/* The unit note of the name column ("指标名称（单位：%）") or of a unit
+ * column that names one unit for all ("单位：亿元"). */
+static char *header_unit(const struct pw_theader *h, const struct pw_trow *r)
+{
+	size_t u = pw_table_header_find(h, PW_TR_UNIT);
+	char *unit = pw_table_unit_note(r->cells[h->name_col]);
+
+	if (!unit && u != (size_t)-1)
+		unit = pw_table_unit_note(r->cells[u]);
+	return unit;
+}
+
+static void set_years(struct pw_theader *h, const struct pw_trow *r)
+{
+	size_t i;
+
+	h->years = xcalloc(h->n, sizeof(*h->years));
+	for (i = 0; i < h->n; i++)
+		h->years[i] = pw_table_year(r->cells[i]);
 }
 
 /* "2020年实际" beside "2025年目标" and no base column: the base. */
@@ -479,7 +545,7 @@ static size_t count_value_roles(const struct pw_theader *h)
 	for (i = 0; i < h->n; i++)
 		switch (h->roles[i]) {
 		case PW_TR_BASE: case PW_TR_TARGET: case PW_TR_GROWTH: case PW_TR_CUMUL:
-		case PW_TR_ACTUAL: case PW_TR_ATTR: case PW_TR_YEAR: case PW_TR_UNIT:
+		case PW_TR_ACTUAL: case PW_TR_ATTR: case PW_TR_YEAR: case PW_TR_UNIT: case PW_TR_FAR:
 			n++;
 			break;
 		default:
@@ -561,9 +627,13 @@ bool pw_table_header(const struct pw_trow *r, int start, struct pw_theader *h)
 		pw_table_header_release(h);
 		return false;
 	}
-	resolve_years(h, r, start);
+	set_years(h, r);
+	resolve_years(h, start);
+	mark_far_targets(h, r, start);
 	mark_cumulative(h, r);
 	actual_as_base(h, r);
+	attr_after_name(h);
+	h->unit = header_unit(h, r);
 	h->first_value = first_value_col(h);
 	h->base_year = role_year(h, r, PW_TR_BASE);
 	h->target_year = role_year(h, r, PW_TR_TARGET);
@@ -574,5 +644,7 @@ bool pw_table_header(const struct pw_trow *r, int start, struct pw_theader *h)
 void pw_table_header_release(struct pw_theader *h)
 {
 	free(h->roles);
+	free(h->years);
+	free(h->unit);
 	memset(h, 0, sizeof(*h));
 }

@@ -50,6 +50,7 @@ struct pw_batch_cache {
 	size_t cap, used;
 	struct pw_indicator_index index;
 	bool has_index;
+	bool by_version; /* read a whole plan version at its first indicator */
 };
 
 static size_t slot_hash(enum pw_entity e, int64_t id, size_t cap)

@@ -228,6 +228,29 @@ static void note_sources(struct pw_evaluation *ev)
 		pw_eval_warn(ev, "%u项指标的完成值为预计数", estimated);
 }
 
+/* Values older than the year: the status rests on them, say so (an end-of-
+ * period 未完成 judged on a value two years old is not a final verdict). */
+static void note_stale(struct pw_evaluation *ev)
+{
+	unsigned stale = 0;
+	int oldest = 0;
+	size_t i;
+
+	for (i = 0; i < ev->ninds; i++) {
+		const struct pw_eval_indicator *e = &ev->inds[i];
+
+		if (!e->has_latest || e->latest_year >= ev->year)
+			continue;
+		stale++;
+		if (!oldest || e->latest_year < oldest)
+			oldest = e->latest_year;
+	}
+	if (stale)
+		pw_eval_warn(ev, "%u项指标尚无%d年数据，其完成值和状态依据此前最近年份（最早为%d年）"
+			     "的数据判定，%s", stale, ev->year, oldest,
+			     ev->final ? "期末结论待当年数据报送后复核" : "请牵头单位及时报送");
+}
+
 static void note_units(struct pw_evaluation *ev)
 {
 	size_t i;
@@ -259,5 +282,6 @@ void pw_eval_summarise(struct pw_evaluation *ev)
 	set_subject(ev);
 	note_kind(ev);
 	note_sources(ev);
+	note_stale(ev);
 	note_units(ev);
 }

@@ -35,6 +35,11 @@ int pw_report_format_from_name(const char *s);
 /* xlsx and docx: written to a file, never to a terminal. */
 bool pw_report_format_binary(enum pw_report_format f);
 
+/* Why target result r could not be judged, in words for the reader
+ * (待录入上级下达目标, 无监测数据...), or NULL when it was judged;
+ * has_value: the indicator has a value at all.  Static string. */
+const char *pw_report_reason(const struct pw_target_result *r, bool has_value);
+
 /* ---- the document ---------------------------------------------------------- */
 
 /* How a cell looks; writers map these to colours or bold. */

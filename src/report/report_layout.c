@@ -66,12 +66,46 @@ static void add_status_counts(struct strbuf *sb, const unsigned *counts)
 
 /* ---- cells shared by several tables -------------------------------------- */
 
+/* A cumulative target for a reader: "累计5" for "[5]" or "〔5〕" (the
+ * brackets a plan table uses for 五年累计 mean nothing to most readers). */
+static void add_cumulative_text(struct strbuf *sb, const struct pw_target *t)
+{
+	static const char *const opens[] = { "[", "〔", "［", "【" };
+	static const char *const closes[] = { "]", "〕", "］", "】" };
+	const char *s = t->text ? t->text : "";
+	size_t i, n;
+
+	if (!strncmp(s, "累计", strlen("累计"))) {
+		sb_addstr(sb, s);
+		return;
+	}
+	sb_addstr(sb, "累计");
+	for (i = 0; i < sizeof(opens) / sizeof(opens[0]); i++) {
+		n = strlen(opens[i]);
+		if (!strncmp(s, opens[i], n)) {
+			const char *end = strstr(s + n, closes[i]);
+
+			if (end) {
+				sb_add(sb, s + n, (size_t)(end - s - n));
+				sb_addstr(sb, end + strlen(closes[i]));
+				return;
+			}
+		}
+	}
+	if (*s)
+		sb_addstr(sb, s);
+	else if (t->has_value)
+		pw_report_num(sb, t->value, NULL);
+}
+
 /* One target as written; an external one (按市定目标执行) once the value set
  * by the other body is recorded shows it: "按市定目标执行（已定 75）". */
 static void add_target_text(struct strbuf *sb, const struct pw_target *t,
 			    const struct pw_target_result *r)
 {
-	if (t->text && *t->text)
+	if (t->kind == PW_KIND_CUMULATIVE)
+		add_cumulative_text(sb, t);
+	else if (t->text && *t->text)
 		sb_addstr(sb, t->text);
 	else if (t->has_value)
 		pw_report_num(sb, t->value, NULL);
@@ -102,7 +136,8 @@ static void set_targets_cell(struct pw_rcell *c, const struct pw_eval_indicator 
 		add_target_text(&sb, t, i < e->a.ntargets ? &e->a.targets[i] : NULL);
 	}
 	pw_rcell_set(c, "%s", sb.len ? sb.buf : "—");
-	if (only && only->cmp == PW_CMP_EQ && only->has_value && !growth)
+	if (only && only->cmp == PW_CMP_EQ && only->has_value && !growth &&
+	    only->kind != PW_KIND_CUMULATIVE)
 		pw_rcell_num(c, only->value);
 	sb_release(&sb);
 }
@@ -121,13 +156,36 @@ static void set_growth_cell(struct pw_rcell *c, const struct pw_eval_indicator *
 	sb_release(&sb);
 }
 
-/* The latest value: "221.29", "预计 2.5", "35（2021年）" when older. */
+/* The amount a cumulative target of e has reached, or NULL. */
+static const struct pw_target_result *cumulative_result(const struct pw_eval_indicator *e)
+{
+	size_t i;
+
+	for (i = 0; i < e->a.ntargets && i < e->ind->ntargets; i++)
+		if (e->ind->targets[i].kind == PW_KIND_CUMULATIVE && e->a.targets[i].has_actual)
+			return &e->a.targets[i];
+	return NULL;
+}
+
+/* The latest value: "221.29", "预计 2.5", "35（2021年）" when older; for a
+ * cumulative target the amount to date, "累计3.3" (a year's value alone
+ * would read as the whole period's). */
 static void set_actual_cell(struct pw_rcell *c, const struct pw_eval_indicator *e, int year)
 {
 	struct strbuf sb = STRBUF_INIT;
+	const struct pw_target_result *cum = cumulative_result(e);
 
 	if (!e->has_latest) {
 		pw_rcell_set(c, "—");
+		return;
+	}
+	if (cum) {
+		pw_rcell_num(c, cum->actual);
+		sb_addf(&sb, "%s累计%s", cum->estimated ? "预计 " : "", c->text);
+		if (cum->actual_year && cum->actual_year != year)
+			sb_addf(&sb, "（截至%d年）", cum->actual_year);
+		pw_rcell_set(c, "%s", sb.buf);
+		sb_release(&sb);
 		return;
 	}
 	pw_rcell_num(c, e->latest);
@@ -149,14 +207,8 @@ static void set_reason_cell(struct pw_rcell *c, const struct pw_eval_indicator *
 	size_t i;
 
 	for (i = 0; i < e->a.ntargets; i++) {
-		const struct pw_target_result *r = &e->a.targets[i];
-		const char *why = NULL;
+		const char *why = pw_report_reason(&e->a.targets[i], e->has_latest);
 
-		if (r->status == PW_STATUS_NOT_ASSESSABLE)
-			why = r->kind == PW_KIND_EXTERNAL ? "待录入上级下达目标"
-			      : r->kind == PW_KIND_RELATION ? "缺少对比指标数据" : "无法评估";
-		else if (r->status == PW_STATUS_NO_DATA)
-			why = e->has_latest ? "缺少基数或第二个年度数据" : "无监测数据";
 		if (why && !strstr(sb.buf, why))
 			sb_addf(&sb, "%s%s", sb.len ? "；" : "", why);
 	}
@@ -422,6 +474,26 @@ static void completion_category(struct pw_rtable *t, const struct pw_eval_indica
 	sb_release(&sb);
 }
 
+/* A plan table's title as a caption after "表　": without its own number
+ * ("表2 “十四五”…" → "“十四五”…"), which would read "表　表2". */
+static const char *caption_title(const char *title)
+{
+	const char *s = title;
+
+	if (strncmp(s, "表", strlen("表")))
+		return title;
+	s += strlen("表");
+	while (*s == ' ')
+		s++;
+	if (*s < '0' || *s > '9')
+		return title;
+	while (*s >= '0' && *s <= '9')
+		s++;
+	while (*s == ' ')
+		s++;
+	return *s ? s : title;
+}
+
 void pw_rdoc_completion(struct pw_rdoc *d)
 {
 	const struct pw_evaluation *ev = d->ev;
@@ -450,7 +522,7 @@ void pw_rdoc_completion(struct pw_rdoc *d)
 		completion_row(t, ev, e);
 	}
 	pw_rdoc_add(d, PW_RB_PARA, 0, "表　%s",
-		    ev->subject ? ev->subject : "主要指标完成情况");
+		    ev->subject ? caption_title(ev->subject) : "主要指标完成情况");
 	d->main_table = d->nblocks;
 	pw_rdoc_add_table(d, t);
 	pw_rdoc_add(d, PW_RB_CHARTS, 0, "主要指标走势（基数至目标的规划路径与实际值）");

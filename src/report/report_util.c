@@ -10,6 +10,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 static const char *const format_names[] = {
@@ -29,9 +30,9 @@ int pw_report_format_from_name(const char *s)
 	size_t i;
 
 	for (i = 0; s && i < NFORMATS; i++)
-		if (!strcmp(s, format_names[i]))
+		if (!strcasecmp(s, format_names[i]))
 			return (int)i;
-	if (s && !strcmp(s, "markdown"))
+	if (s && !strcasecmp(s, "markdown"))
 		return PW_FORMAT_MD;
 	return -1;
 }
@@ -39,6 +40,16 @@ int pw_report_format_from_name(const char *s)
 bool pw_report_format_binary(enum pw_report_format f)
 {
 	return f == PW_FORMAT_XLSX || f == PW_FORMAT_DOCX;
+}
+
+const char *pw_report_reason(const struct pw_target_result *r, bool has_value)
+{
+	if (r->status == PW_STATUS_NOT_ASSESSABLE)
+		return r->kind == PW_KIND_EXTERNAL ? "待录入上级下达目标"
+		       : r->kind == PW_KIND_RELATION ? "缺少对比指标数据" : "无法评估";
+	if (r->status == PW_STATUS_NO_DATA)
+		return has_value ? "缺少基数或第二个年度数据" : "无监测数据";
+	return NULL;
 }
 
 void pw_report_xml_escape(struct strbuf *sb, const char *s)

@@ -2,12 +2,14 @@
  * monitor.h - responsibility and monitoring data in the store: units,
  * assignments (lead unit of an indicator, prose target or project),
  * observations with their review states, external targets (按市定目标执行)
- * and project progress.  SQL lives in store/units.c and
- * store/observations.c; the rules are documented in docs/monitoring.md.
+ * and project progress.  SQL lives in store/units.c, store/observations.c,
+ * store/monitor_refs.c and store/monitor_progress.c; the rules are
+ * documented in docs/monitoring.md.
  *
  * Conventions are those of store.h: 0 on success, -1 after pw_error(),
  * PW_STORE_NOTFOUND (-2) where said.  Every write is one transaction (or
- * joins the caller's pw_store_begin()) and appends a row to the audit log.
+ * a savepoint in the caller's pw_store_begin(): pw_store_write_begin())
+ * and appends a row to the audit log.
  *
  * Versions of a plan.  Re-importing an edited plan creates new rows for
  * its indicators and targets; rows of the same indicator keep the same

@@ -218,10 +218,20 @@ static bool starts_list_item(const char *s)
 	return (cp >= 0x2460 && cp <= 0x2473) || cp == 0x2022; /* ①..⑳, • */
 }
 
-/* Does a line end its paragraph (sentence punctuation, or lost text)? */
-static bool ends_paragraph(const char *s, size_t len)
+enum para_end {
+	END_NONE, /* the sentence runs on */
+	END_SOFT, /* ； ;: a clause ends; a line right below goes on with it */
+	END_HARD, /* 。！？：…, or lost text */
+};
+
+/* Does a line end its paragraph?  A ； ends a clause, not a sentence: the
+ * line right below it (no blank line between) continues the sentence
+ * ("到2025年，…年均增长7.5%左右；" / "城镇居民人均可支配收入达到…。"), a
+ * line after a blank starts a new paragraph. */
+static enum para_end ends_paragraph(const char *s, size_t len)
 {
-	static const char *const enders = "。！？；：!?;:…";
+	static const char *const enders = "。！？：!?:…";
+	static const char *const soft = "；;";
 	static const char *const closers = "”’」』）)】\"'";
 	size_t b, e, n, st;
 	char buf[5] = { 0 };
@@ -229,11 +239,11 @@ static bool ends_paragraph(const char *s, size_t len)
 
 	trim_bounds(s, len, &b, &e);
 	if (e == b)
-		return true;
+		return END_HARD;
 	st = cp_start_before(s, e);
 	cp = cp_at(s + st, e - st, &n);
 	if (cp == 0xFFFD)
-		return true;
+		return END_HARD;
 	pw_utf8_encode(cp, buf);
 	if (strstr(closers, buf) && st > b) {
 		st = cp_start_before(s, st);
@@ -241,7 +251,9 @@ static bool ends_paragraph(const char *s, size_t len)
 		memset(buf, 0, sizeof(buf));
 		pw_utf8_encode(cp, buf);
 	}
-	return strstr(enders, buf) != NULL;
+	if (strstr(enders, buf))
+		return END_HARD;
+	return strstr(soft, buf) ? END_SOFT : END_NONE;
 }
 
 /* ---- joining ------------------------------------------------------------ */
@@ -299,8 +311,10 @@ static bool usable(const struct pw_doc *d, const unsigned char *skip, size_t i)
 	return !(skip && skip[i]) && is_text_line(d->lines[i].s);
 }
 
-/* Index of the line that continues the paragraph ending at line i, or 0. */
-static size_t continuation(const struct pw_doc *d, const unsigned char *skip, size_t i)
+/* Index of the line that continues the paragraph ending at line i, or 0.
+ * max_gap: blank or page-number lines that may lie between. */
+static size_t continuation(const struct pw_doc *d, const unsigned char *skip, size_t i,
+			   size_t max_gap)
 {
 	size_t j, gap = 0;
 	enum pw_para_level lv;
@@ -312,7 +326,7 @@ static size_t continuation(const struct pw_doc *d, const unsigned char *skip, si
 			return 0;
 		if (!pw_para_blank(s) && !is_page_number(s))
 			break;
-		if (++gap > MAX_GAP_LINES)
+		if (++gap > max_gap)
 			return 0;
 	}
 	if (j >= d->nlines || !usable(d, skip, j) || starts_list_item(d->lines[j].s))
@@ -347,6 +361,7 @@ int pw_para_next(const struct pw_doc *d, const unsigned char *skip, size_t *pos,
 		 struct pw_para *pa)
 {
 	size_t i = *pos, j;
+	enum para_end end;
 
 	while (i < d->nlines && (!usable(d, skip, i) || pw_para_blank(d->lines[i].s)))
 		i++;
@@ -361,8 +376,8 @@ int pw_para_next(const struct pw_doc *d, const unsigned char *skip, size_t *pos,
 		*pos = i + 1;
 		return 1;
 	}
-	while (!ends_paragraph(d->lines[i].s, d->lines[i].len) &&
-	       (j = continuation(d, skip, i)) != 0) {
+	while ((end = ends_paragraph(d->lines[i].s, d->lines[i].len)) != END_HARD &&
+	       (j = continuation(d, skip, i, end == END_SOFT ? 0 : MAX_GAP_LINES)) != 0) {
 		append_piece(pa, &d->lines[j], true);
 		i = j;
 	}

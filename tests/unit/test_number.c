@@ -268,6 +268,25 @@ static void test_non_numbers(void **state)
 	assert_int_equal(c.type, PW_CELL_EMPTY);
 }
 
+/* Cells that carry their unit: the unit is kept apart from the value. */
+static void test_units_in_cells(void **state)
+{
+	struct pw_cell c;
+
+	(void)state;
+	cell_is("7%左右", PW_CELL_NUMBER, PW_CMP_APPROX, 7, &c);
+	assert_string_equal(c.unit, "%");
+	cell_is("≥83%", PW_CELL_NUMBER, PW_CMP_GE, 83, &c);
+	assert_string_equal(c.unit, "%");
+	cell_is("5万人", PW_CELL_NUMBER, PW_CMP_EQ, 5, &c);
+	assert_string_equal(c.unit, "万人");
+	cell_is("〔13.5%〕", PW_CELL_NUMBER, PW_CMP_EQ, 13.5, &c);
+	assert_true(c.cumulative);
+	cell_is("〔5万人〕", PW_CELL_NUMBER, PW_CMP_EQ, 5, &c);
+	assert_true(c.cumulative);
+	assert_string_equal(c.unit, "万人");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -280,6 +299,7 @@ int main(void)
 		cmocka_unit_test(test_cumulative),
 		cmocka_unit_test(test_rates_estimates_footnotes),
 		cmocka_unit_test(test_non_numbers),
+		cmocka_unit_test(test_units_in_cells),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -246,10 +246,74 @@ static void test_respectively(void **state)
 	(void)state;
 	EXPECT("单位国内生产总值能耗和二氧化碳排放分别降低13.5%、18%。",
 	       { 1, 13.5, NO_HI, "%", EQ, CUMUL, 0, "单位国内生产总值能耗" },
-	       { 1, 18, NO_HI, "%", EQ, CUMUL, 0, "二氧化碳排放" });
+	       { 1, 18, NO_HI, "%", EQ, CUMUL, 0, "单位国内生产总值二氧化碳排放" });
+	/* the intensity head (单位…, 万元GDP) is shared; a member with its own keeps it */
+	EXPECT("万元GDP用水量和用地面积分别下降20%、15%。",
+	       { 1, 20, NO_HI, "%", EQ, CUMUL, 0, "万元GDP用水量" },
+	       { 1, 15, NO_HI, "%", EQ, CUMUL, 0, "万元GDP用地面积" });
+	EXPECT("单位工业增加值能耗和单位地区生产总值水耗分别下降10%、12%。",
+	       { 1, 10, NO_HI, "%", EQ, CUMUL, 0, "单位工业增加值能耗" },
+	       { 1, 12, NO_HI, "%", EQ, CUMUL, 0, "单位地区生产总值水耗" });
 	EXPECT("城镇居民、农村居民人均可支配收入分别达到5万元、2.5万元。",
 	       { 1, 5, NO_HI, "万元", EQ, LEVEL, 0, NULL },
 	       { 1, 2.5, NO_HI, "万元", EQ, LEVEL, 0, NULL });
+}
+
+/* ---- lists of counts, thresholds, subjects, wrapped sentences ---- */
+
+/* 实施100个A、50个B: one target per count and its object. */
+static void test_count_object_list(void **state)
+{
+	(void)state;
+	EXPECT("每年新建20所乡村学校、15个社区卫生服务站。",
+	       { 1, 20, NO_HI, "所", EQ, ANNUAL, 0, "乡村学校" },
+	       { 1, 15, NO_HI, "个", EQ, ANNUAL, 0, "社区卫生服务站" });
+	EXPECT("到2025年，建成8个智慧园区、3个物流枢纽和12个冷链仓库。",
+	       { 1, 8, NO_HI, "个", EQ, CUMUL, 2025, "智慧园区" },
+	       { 1, 3, NO_HI, "个", EQ, CUMUL, 2025, "物流枢纽和12个冷链仓库" });
+	/* a count after 、 with no list before it stays no target */
+	expect_none("重点建设东区、3个片区的配套道路。");
+}
+
+/* 培育产值超10亿元企业3家: the count after the noun; the threshold is not one. */
+static void test_threshold_then_count(void **state)
+{
+	(void)state;
+	EXPECT("培育年销售收入超5亿元企业4家。",
+	       { 1, 4, NO_HI, "家", EQ, CUMUL, 0, "企业" });
+	EXPECT("引进投资额超过2000万美元项目6个。",
+	       { 1, 6, NO_HI, "个", EQ, CUMUL, 0, "项目" });
+	EXPECT("新培育营业收入5000万元以上商贸企业12家。",
+	       { 1, 12, NO_HI, "家", EQ, CUMUL, 0, "商贸企业" });
+}
+
+/* The verb that opens a subject goes when its object follows. */
+static void test_subject_verb(void **state)
+{
+	(void)state;
+	EXPECT("新增停车泊位3000个。", { 1, 3000, NO_HI, "个", EQ, CUMUL, 0, "停车泊位" });
+	EXPECT("累计新增城市绿地45万平方米。",
+	       { 1, 45, NO_HI, "万平方米", EQ, CUMUL, 0, "城市绿地" });
+	/* inside the name, or before a comparator, the verb stays */
+	EXPECT("城镇新增就业3万人。", { 1, 3, NO_HI, "万人", EQ, CUMUL, 0, "城镇新增就业" });
+	EXPECT("新增养老床位不少于800张。",
+	       { 1, 800, NO_HI, "张", GE, CUMUL, 0, "新增养老床位" });
+}
+
+/* A sentence wrapped after ； keeps its year on the next line; a blank line
+ * after ； ends the paragraph and the year. */
+static void test_wrapped_after_semicolon(void **state)
+{
+	(void)state;
+	EXPECT("到2025年，全市粮食产量稳定在50万吨以上；\n"
+	       "肉类总产量达到12万吨。水产品产量达到3万吨。\n",
+	       { 1, 50, NO_HI, "万吨", GE, LEVEL, 2025, "粮食产量" },
+	       { 2, 12, NO_HI, "万吨", EQ, LEVEL, 2025, "肉类总产量" },
+	       { 2, 3, NO_HI, "万吨", EQ, LEVEL, 0, "水产品产量" });
+	EXPECT("到2025年，全市粮食产量稳定在50万吨以上；\n\n"
+	       "肉类总产量达到12万吨。\n",
+	       { 1, 50, NO_HI, "万吨", GE, LEVEL, 2025, "粮食产量" },
+	       { 3, 12, NO_HI, "万吨", EQ, LEVEL, 0, "肉类总产量" });
 }
 
 /* ---- years ---- */
@@ -325,7 +389,7 @@ static void test_page_break_number_after(void **state)
 	/* a word repeated across the break, then the number */
 	EXPECT("到2025年，全县新建、改扩建中小\n\n小学15所，新增学位8000个。\n",
 	       { 3, 15, NO_HI, "所", EQ, CUMUL, 2025, "中小学" },
-	       { 3, 8000, NO_HI, "个", EQ, CUMUL, 2025, "新增学位" });
+	       { 3, 8000, NO_HI, "个", EQ, CUMUL, 2025, "学位" });
 	/* a line wrapped inside 达到 */
 	EXPECT("学前三岁儿童入园率达\n到95%以上。\n", { 2, 95, NO_HI, "%", GE, LEVEL, 0, NULL });
 }
@@ -398,7 +462,7 @@ static void test_past(void **state)
 	/* a paragraph that opens on the past stays there until it looks forward */
 	EXPECT("过去一年，我们坚持稳中求进。全区地区生产总值增长8.1%，城镇新增就业6200人。"
 	       "力争明年新增就业7000人。",
-	       { 1, 7000, NO_HI, "人", EQ, CUMUL, 0, "新增就业" });
+	       { 1, 7000, NO_HI, "人", EQ, CUMUL, 0, "就业" });
 	expect_none("我国已转向高质量发展阶段，人均国内生产总值超过1万美元。");
 	/* the previous plan as a base is not the past */
 	EXPECT("常住人口城镇化率比“十三五”末提高5个百分点。",
@@ -627,6 +691,10 @@ int main(void)
 		cmocka_unit_test(test_two_subjects),
 		cmocka_unit_test(test_respectively),
 		cmocka_unit_test(test_year),
+		cmocka_unit_test(test_count_object_list),
+		cmocka_unit_test(test_threshold_then_count),
+		cmocka_unit_test(test_subject_verb),
+		cmocka_unit_test(test_wrapped_after_semicolon),
 		cmocka_unit_test(test_long_clause_and_paragraph),
 		cmocka_unit_test(test_page_break_number_after),
 		cmocka_unit_test(test_full_width_digits),

@@ -562,6 +562,73 @@ static void test_docx_xml(void **state)
 	sb_release(&sb);
 }
 
+/*
+ * What an office reads in the completion table: a cumulative target [5] is
+ * "累计5" and its 完成值 the amount to date, not one year's value; the
+ * caption does not repeat the table's own number; a value older than the
+ * year is named in the notes.
+ */
+static void test_cumulative_and_stale(void **state)
+{
+	static const struct pw_obs jobs[] = { { 2021, 1.2, false }, { 2022, 1.1, false } };
+	static const struct pw_obs share[] = { { 2021, 40, false } };
+	struct pw_eval_series_data inds[2];
+	struct pw_eval_data data;
+	struct pw_eval_opts o;
+	struct pw_evaluation ev;
+	struct pw_plan p;
+	struct pw_table *t;
+	struct pw_indicator *r;
+	struct pw_rdoc d;
+	struct strbuf sb = STRBUF_INIT;
+	size_t i;
+	bool noted = false;
+
+	(void)state;
+	pw_plan_init(&p);
+	p.title = xstrdup("《样例县第十四个五年规划纲要》");
+	p.start = 2021;
+	p.end = 2025;
+	add_section(&p, "第一章", "发展目标", 10);
+	t = pw_plan_add_table(&p);
+	t->title = xstrdup("表2 “十四五”主要指标");
+	t->start = 2021;
+	t->end = 2025;
+	r = add_row(t, "1", "民生福祉", "城镇新增就业人数", "万人", PW_ATTR_EXPECTED, PW_DIR_UP, 0, 0);
+	add_target(r, PW_KIND_CUMULATIVE, PW_CMP_EQ, 5, 2025, "[5]");
+	r = add_row(t, "2", "经济发展", "服务业增加值比重", "%", PW_ATTR_EXPECTED, PW_DIR_UP, 2020, 38);
+	add_target(r, PW_KIND_LEVEL, PW_CMP_GE, 45, 2025, "45以上");
+	memset(inds, 0, sizeof(inds));
+	inds[0] = (struct pw_eval_series_data){ .id = 1, .obs = jobs, .nobs = 2 };
+	inds[1] = (struct pw_eval_series_data){ .id = 2, .obs = share, .nobs = 1 };
+	memset(&data, 0, sizeof(data));
+	data.indicators = inds;
+	data.nindicators = 2;
+	pw_eval_opts_init(&o);
+	o.kind = PW_REPORT_ANNUAL;
+	o.year = 2022;
+	assert_int_equal(pw_eval_build(&p, &data, &o, &ev), 0);
+	/* 就业: 1.2 + 1.1 = 2.3 of 5 by 2022, the share due 5 * 2/5 = 2:
+	 * R = 2.3 / 2 = 1.15 >= 1.05, ahead. */
+	assert_int_equal(ev.inds[0].a.status, PW_STATUS_AHEAD);
+	/* 比重: 38 -> 45 over 2020-2025, E(2021) = 39.4, R = 2 / 1.4 > 1.05 */
+	assert_int_equal(ev.inds[1].latest_year, 2021);
+	for (i = 0; i < ev.nwarnings; i++)
+		noted |= strstr(ev.warnings[i], "1项指标尚无2022年数据") != NULL &&
+			 strstr(ev.warnings[i], "最早为2021年") != NULL;
+	assert_true(noted);
+	pw_rdoc_build(&ev, &d);
+	pw_report_md(&d, &sb);
+	assert_non_null(strstr(sb.buf, "| 1 | 城镇新增就业人数 | 万人 | — | 累计5 | — | 累计2.3 | 快于预期 |"));
+	assert_non_null(strstr(sb.buf, "| 40（2021年） |"));
+	assert_non_null(strstr(sb.buf, "表　“十四五”主要指标"));
+	assert_null(strstr(sb.buf, "表　表2"));
+	sb_release(&sb);
+	pw_rdoc_release(&d);
+	pw_eval_release(&ev);
+	pw_plan_free(&p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -579,6 +646,7 @@ int main(void)
 		cmocka_unit_test(test_html_report),
 		cmocka_unit_test(test_md_report),
 		cmocka_unit_test(test_docx_xml),
+		cmocka_unit_test(test_cumulative_and_stale),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -602,12 +602,77 @@ static void test_unit_note_forms(void **state)
 	assert_int_equal(f.p.ntables, 2);
 	r = &f.p.tables[0].rows[0];
 	check_str("城镇化率", r->name);
+	check_str("%", r->unit); /* from the header's 单位：% */
 	check_baseline(r, 55, 2020);
 	check_target(&r->targets[0], PW_KIND_LEVEL, PW_CMP_EQ, 60, 2025);
 	r = &f.p.tables[1].rows[0];
 	check_str("城镇新增就业", r->name);
 	check_str("万人", r->unit);
 	check_baseline(r, 1.2, 2020);
+	release(&f);
+}
+
+/* Bare years 2020/2025/2035 in a 十四五 table: 2035 is a second level
+ * target with its own year; a 类型 column right of the name holds the
+ * attribute (预期/约束); no 序号 column. */
+static void test_far_target_and_type_column(void **state)
+{
+	struct fixture f;
+	const struct pw_indicator *r;
+
+	(void)state;
+	load_text(&f, "表1 “十四五”主要指标\n"
+		      "指标\t单位\t2020年\t2025年\t2035年\t类型\n"
+		      "人均预期寿命\t岁\t78\t79\t80以上\t预期\n"
+		      "城镇调查失业率\t%\t5.2\t5.5\t5\t约束\n");
+	assert_int_equal(f.p.ntables, 1);
+	r = &f.p.tables[0].rows[0];
+	assert_null(r->no);
+	check_str("人均预期寿命", r->name);
+	assert_int_equal(r->attribute, PW_ATTR_EXPECTED);
+	check_baseline(r, 78, 2020);
+	assert_int_equal(r->ntargets, 2);
+	check_target(&r->targets[0], PW_KIND_LEVEL, PW_CMP_EQ, 79, 2025);
+	check_target(&r->targets[1], PW_KIND_LEVEL, PW_CMP_GE, 80, 2035);
+	r = &f.p.tables[0].rows[1];
+	assert_int_equal(r->attribute, PW_ATTR_BINDING);
+	check_target(&r->targets[1], PW_KIND_LEVEL, PW_CMP_LE, 5, 2035);
+	release(&f);
+}
+
+/* A header cut over three lines, a 单位：万人 line above it, and names
+ * wrapped onto the next line (the piece joins the row above; its own
+ * unit bracket wins over the note). */
+static void test_three_line_header_unit_line_wrapped_name(void **state)
+{
+	struct fixture f;
+	const struct pw_table *t;
+
+	(void)state;
+	load_text(&f, "表2 “十四五”就业指标\n"
+		      "单位：万人\n"
+		      "序\t指标\t2020\t2025\t指标\n"
+		      "号\t名称\t年基\t年目\t属\n"
+		      "\t\t数\t标\t性\n"
+		      "1\t城镇新增就业\t1.1\t1.3\t预期性\n"
+		      "2\t农村劳动力转移\t12\t15\t预期性\n"
+		      "就业人数\n"
+		      "3\t城镇调查失\t5.2\t5.5\t约束性\n"
+		      "业率（%）\n");
+	assert_int_equal(f.p.ntables, 1);
+	t = &f.p.tables[0];
+	assert_int_equal(t->nrows, 3);
+	assert_true(claimed(&f, 2) && claimed(&f, 5) && claimed(&f, 8));
+	check_str("城镇新增就业", t->rows[0].name);
+	check_str("万人", t->rows[0].unit);
+	assert_int_equal(t->rows[0].attribute, PW_ATTR_EXPECTED);
+	check_baseline(&t->rows[0], 1.1, 2020);
+	check_target(&t->rows[0].targets[0], PW_KIND_LEVEL, PW_CMP_EQ, 1.3, 2025);
+	check_str("农村劳动力转移就业人数", t->rows[1].name);
+	check_str("城镇调查失业率", t->rows[2].name);
+	check_str("%", t->rows[2].unit);
+	assert_int_equal(t->rows[2].direction, PW_DIR_DOWN);
+	check_target(&t->rows[2].targets[0], PW_KIND_LEVEL, PW_CMP_LE, 5.5, 2025);
 	release(&f);
 }
 
@@ -640,6 +705,8 @@ int main(void)
 		cmocka_unit_test(test_dropped_category_cells),
 		cmocka_unit_test(test_unit_note_header_and_cumulative_column),
 		cmocka_unit_test(test_unit_note_forms),
+		cmocka_unit_test(test_far_target_and_type_column),
+		cmocka_unit_test(test_three_line_header_unit_line_wrapped_name),
 		cmocka_unit_test(test_junk_input),
 	};
 
