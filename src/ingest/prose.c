@@ -262,19 +262,17 @@ static bool read_doubling(struct prose_run *r, size_t lo, size_t hi)
 	static const char *const words[] = { "翻两番", "翻一番", "翻番" };
 	static const char *const tail[] = { "实现", "力争", "确保", "基本", "再", "将", "要" };
 	struct finding f;
-	size_t i, k = 0, w, e;
+	size_t i, k = 0, w = 0, e;
 
 	for (i = lo; i < hi && !k; i += k ? 0 : pw_prose_cp_len(r->s + i))
-		for (w = 0; w < 3 && !k; w++)
-			k = pw_utf8_starts(r->s + i, words[w]) && i + strlen(words[w]) <= hi ?
-				    strlen(words[w]) : 0;
+		k = pw_words_at(r->s + i, hi - i, words, sizeof(words) / sizeof(words[0]), &w);
 	if (!k)
 		return false;
 	memset(&f, 0, sizeof(f));
 	f.n = 1;
 	f.q[0].start = i;
 	f.q[0].end = f.q[0].unit_end = i + k;
-	f.q[0].value = k == strlen(words[0]) ? 4 : 2;
+	f.q[0].value = w == 0 ? 4 : 2;
 	f.q[0].suffix = PW_CMP_NONE;
 	if (pw_utf8_starts(r->s + i + k, "以上"))
 		f.q[0].suffix = PW_CMP_GE;

@@ -340,7 +340,8 @@ void pw_prose_subjects(const char *s, size_t lo, size_t hi, const struct pw_pros
 	memset(out, 0, sizeof(*out));
 	if (t->shape == PW_SHAPE_OBJECT_FIRST) {
 		if (t->role == PW_PR_NEWADD) {
-			push(out, without_verb(pw_prose_clean_phrase(s, lo, first->start)));
+			b = after_last_de(s, lo, first->start, true); /* 学校5所、新增学位 */
+			push(out, without_verb(pw_prose_clean_phrase(s, b, first->start)));
 			return;
 		}
 		b = after_last_de(s, t->verb_end, first->start, true);

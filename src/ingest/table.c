@@ -1,8 +1,10 @@
 /*
  * table.c - finding indicator tables in a plan: a header row with
- * indicator-table column words, then data rows (tabs, Markdown pipes or
- * runs of blanks), across page breaks and repeated headers, up to the
- * notes (注：…) that close it.  Also the title (表N / 专栏N), the plan
+ * indicator-table column words (possibly cut over up to three lines), then
+ * data rows (tabs, Markdown pipes or runs of blanks; a name wrapped onto
+ * the next line joins its row), across page breaks and repeated headers,
+ * up to the notes (注：…) that close it.  A 单位：… line above the header
+ * gives the unit of names without one.  Also the title (表N / 专栏N), the plan
  * period it covers, footnote years (带*的为2019年数据) and the claims that
  * keep later stages off the table's lines.  Rows: table_ind.c; cells and
  * header roles: table_row.c.

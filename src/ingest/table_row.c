@@ -1,6 +1,8 @@
 /*
  * table_row.c - table lines as cells (tabs, Markdown pipes, runs of
- * blanks) and the column roles of an indicator-table header.
+ * blanks) and the column roles of an indicator-table header: base,
+ * target and targets past the plan's end (2035年远景目标), the attribute
+ * column, the unit note of the name column (指标名称（单位：%）).
  */
 #include "ingest/table_int.h"
 #include "ingest/scan.h"

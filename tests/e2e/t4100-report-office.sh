@@ -52,4 +52,15 @@ check "--format html -o y.docx warns" "$PW" report --kind annual --year 2022 --f
 grep_err "the warning names the file" "warning: writing a html report to '.*y.docx'"
 check "-o without extension is markdown" "$PW" report --kind annual --year 2022 -o "$T/plain"
 check "plain starts with a title" grep -q '^# 《' "$T/plain"
+
+# show: what the office checks against the printed plan
+check "show lists baseline, target, attribute" sh -c "'$PW' show 1 >'$T/show.txt'"
+check "show 城镇化率 row" grep -Eq '^  id [0-9]+ +3  常住人口城镇化率 \(%\)  基数 80（2020年）  目标 ≥83  预期性$' \
+	"$T/show.txt"
+check "show growth and cumulative targets" sh -c "grep -q '目标 年均增长7左右  预期性' '$T/show.txt' &&
+	grep -q '城镇新增就业人数 (万人)  目标 累计\[5\]' '$T/show.txt'"
+check "show table title first" grep -q '^表2 “十四五”经济社会发展主要指标  (line [0-9]*)$' "$T/show.txt"
+check_fails "show x: bad id" 2 "$PW" show x
+grep_err "show x names the id" "bad plan id 'x'"
+check_fails "bare assess without \$PLANWATCH_DB is a usage error" 2 env -u PLANWATCH_DB "$PW" assess
 done_testing

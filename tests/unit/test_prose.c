@@ -300,6 +300,18 @@ static void test_subject_verb(void **state)
 	       { 1, 800, NO_HI, "张", GE, CUMUL, 0, "新增养老床位" });
 }
 
+/* 翻番: a level target of twice the baseline (value 2, unit 倍). */
+static void test_doubling(void **state)
+{
+	(void)state;
+	EXPECT("到2025年，全市旅游总收入实现翻番。",
+	       { 1, 2, NO_HI, "倍", EQ, LEVEL, 2025, "旅游总收入" });
+	EXPECT("城乡居民收入比2020年翻一番以上。",
+	       { 1, 2, NO_HI, "倍", GE, LEVEL, 0, "城乡居民收入" });
+	EXPECT("外贸进出口总额力争翻两番。", { 1, 4, NO_HI, "倍", EQ, LEVEL, 0, "外贸进出口总额" });
+	expect_none("推动翻译服务业发展。");
+}
+
 /* A sentence wrapped after ； keeps its year on the next line; a blank line
  * after ； ends the paragraph and the year. */
 static void test_wrapped_after_semicolon(void **state)
@@ -694,6 +706,7 @@ int main(void)
 		cmocka_unit_test(test_count_object_list),
 		cmocka_unit_test(test_threshold_then_count),
 		cmocka_unit_test(test_subject_verb),
+		cmocka_unit_test(test_doubling),
 		cmocka_unit_test(test_wrapped_after_semicolon),
 		cmocka_unit_test(test_long_clause_and_paragraph),
 		cmocka_unit_test(test_page_break_number_after),
