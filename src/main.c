@@ -10,7 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define NEED_DB (1 << 0)
+#define NEED_DB (1 << 0)       /* opens (creating) the database */
+#define EXISTING_DB (1 << 1)   /* the database must exist; read-only is fine */
 
 struct command {
 	const char *name;
@@ -27,40 +28,40 @@ static const struct command commands[] = {
 	{ "import", cmd_import, NEED_DB,
 	  "import FILE...",
 	  "store plans (same text: unchanged; edited: a new version)" },
-	{ "list", cmd_list, NEED_DB,
+	{ "list", cmd_list, EXISTING_DB,
 	  "list [--json]",
 	  "list stored plans" },
-	{ "show", cmd_show, NEED_DB,
+	{ "show", cmd_show, EXISTING_DB,
 	  "show ID [--json] [--version N]",
 	  "print a stored plan with the row ids other commands take" },
 	{ "assess", cmd_assess, 0,
 	  "assess FILE | --db PATH [--plan ID] [--year Y] [--tolerance X] [--json]",
 	  "assess every target (docs/assessment.md)" },
-	{ "report", cmd_report, NEED_DB,
+	{ "report", cmd_report, EXISTING_DB,
 	  "report --kind annual|midterm|final [--year Y] [--format md|html|xlsx|docx|csv|json] [-o FILE] [--plan ID]",
 	  "write a monitoring or evaluation report" },
 	{ "unit", cmd_unit, NEED_DB,
 	  "unit add NAME [--parent NAME] | unit list",
 	  "responsible units (牵头单位)" },
-	{ "assign", cmd_assign, NEED_DB,
+	{ "assign", cmd_assign, EXISTING_DB,
 	  "assign (--indicator|--target|--project) ID --unit NAME [--year Y] | assign list | assign import FILE",
 	  "lead unit of an indicator, target or project" },
-	{ "record", cmd_record, NEED_DB,
+	{ "record", cmd_record, EXISTING_DB,
 	  "record --indicator ID --year Y --value V [--unit U] [--source S] [--note N] [--state draft|submitted]",
 	  "record one value" },
-	{ "data", cmd_data, NEED_DB,
+	{ "data", cmd_data, EXISTING_DB,
 	  "data import FILE.csv|FILE.xlsx [--by NAME] [--state S] [--dry-run]",
 	  "import a batch of values (all or nothing)" },
-	{ "obs", cmd_obs, NEED_DB,
+	{ "obs", cmd_obs, EXISTING_DB,
 	  "obs list [--indicator ID] [--history] | obs submit|approve|return ID [--note N]",
 	  "observations and their review states" },
-	{ "progress", cmd_progress, NEED_DB,
+	{ "progress", cmd_progress, EXISTING_DB,
 	  "progress list [--project ID] [--history] | progress submit|approve|return ID [--note N]",
 	  "project progress and its review states" },
-	{ "target", cmd_target, NEED_DB,
+	{ "target", cmd_target, EXISTING_DB,
 	  "target set --indicator ID --value V [--cmp C] [--year Y] [--source S] | target show",
 	  "targets set by another body (按市定目标执行)" },
-	{ "template", cmd_template, NEED_DB,
+	{ "template", cmd_template, EXISTING_DB,
 	  "template --unit NAME --year Y [--xlsx|--csv] [-o FILE]",
 	  "a unit's fill-in sheet" },
 };
@@ -110,8 +111,12 @@ int main(int argc, char **argv)
 		return PW_EXIT_USAGE;
 	}
 	argc = pw_cli_take_db(argc - 1, argv + 1, &ctx);
-	if ((cmd->flags & NEED_DB) && pw_store_open(&ctx.store, ctx.db_path) < 0)
-		return PW_EXIT_DB;
+	if (cmd->flags & (NEED_DB | EXISTING_DB)) {
+		rc = cmd->flags & NEED_DB ? pw_store_open(&ctx.store, ctx.db_path)
+					  : pw_store_open_existing(&ctx.store, ctx.db_path);
+		if (rc < 0)
+			return rc == PW_STORE_NOTFOUND ? PW_EXIT_NOTFOUND : PW_EXIT_DB;
+	}
 	rc = cmd->fn(argc, argv + 1, &ctx);
 	if (ctx.store)
 		pw_store_close(ctx.store);

@@ -408,8 +408,8 @@ static int assess_db(struct pw_ctx *ctx, const struct assess_cli *cli)
 	struct sink s;
 	int rc;
 
-	if (pw_store_open(&st, ctx->db_path) < 0)
-		return PW_EXIT_DB;
+	if ((rc = pw_store_open_existing(&st, ctx->db_path)) < 0)
+		return rc == PW_STORE_NOTFOUND ? PW_EXIT_NOTFOUND : PW_EXIT_DB;
 	if (cli->plan_id) {
 		infos = xcalloc(1, sizeof(*infos));
 		rc = pw_store_plan_info(st, cli->plan_id, 0, infos);
@@ -553,9 +553,9 @@ static int assess_all(struct pw_ctx *ctx, const struct assess_cli *cli)
 	pw_eval_opts_init(&eo);
 	eo.year = cli->year ? cli->year : default_year(0);
 	eo.assess = cli->o;
-	if (pw_store_open(&st, ctx->db_path) < 0) {
+	if ((rc = pw_store_open_existing(&st, ctx->db_path)) < 0) {
 		json_decref(s.plans);
-		return PW_EXIT_DB;
+		return rc == PW_STORE_NOTFOUND ? PW_EXIT_NOTFOUND : PW_EXIT_DB;
 	}
 	rc = pw_bulk_eval_all(st, &eo, cli->threads, all_plan, &s, &bs);
 	pw_store_close(st);

@@ -7,9 +7,13 @@
 #include "store/store_internal.h"
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/strbuf.h"
 
 #include <sodium.h>
+#include <stdbool.h>
 #include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
 
 #define BUSY_TIMEOUT_MS 10000
 
@@ -181,6 +185,74 @@ static int open_connection(struct pw_store *s, const char *path)
 	return set_pragmas(s);
 }
 
+/* Can this process create files beside path (SQLite's -wal and -shm)? */
+static bool dir_writable(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup(".");
+	bool ok = access(dir, W_OK) == 0;
+
+	free(dir);
+	return ok;
+}
+
+/* Opens an existing database that this process may not write (an
+ * auditor's read-only copy): no pragma that writes, no migration, and the
+ * schema must be the current one.  A WAL database in a folder we cannot
+ * write is read as immutable, which is right for a copy nobody changes. */
+static int open_readonly(struct pw_store *s, const char *path)
+{
+	struct strbuf uri = STRBUF_INIT;
+	int rc, flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, v;
+
+	sb_addstr(&uri, "file:");
+	for (const char *p = path; *p; p++) {
+		if (*p == '?' || *p == '#' || *p == '%')
+			sb_addf(&uri, "%%%02X", (unsigned char)*p);
+		else
+			sb_addch(&uri, *p);
+	}
+	sb_addstr(&uri, dir_writable(path) ? "?mode=ro" : "?immutable=1");
+	rc = sqlite3_open_v2(uri.buf, &s->db, flags, NULL);
+	sb_release(&uri);
+	if (rc != SQLITE_OK)
+		return pw_error("cannot open database '%s' read-only: %s", path,
+				s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+	sqlite3_extended_result_codes(s->db, 1);
+	v = pw_store_read_user_version(s);
+	if (v < 0)
+		return -1;
+	if (v != pw_store_schema_latest())
+		return pw_error("database '%s' is read-only and has schema version %d, not %d: "
+				"open it once with write access to upgrade it",
+				path, v, pw_store_schema_latest());
+	s->readonly = 1;
+	return 0;
+}
+
+int pw_store_open_existing(struct pw_store **out, const char *path)
+{
+	struct stat st;
+	struct pw_store *s;
+
+	*out = NULL;
+	if (stat(path, &st) < 0) {
+		pw_error("no database '%s' (import a plan first, or check --db)", path);
+		return PW_STORE_NOTFOUND;
+	}
+	if (access(path, W_OK) == 0)
+		return pw_store_open(out, path);
+	s = xcalloc(1, sizeof(*s));
+	s->path = xstrdup(path);
+	if (open_readonly(s, path) < 0) {
+		pw_store_close(s);
+		return -1;
+	}
+	*out = s;
+	return 0;
+}
+
 int pw_store_open(struct pw_store **out, const char *path)
 {
 	struct pw_store *s = xcalloc(1, sizeof(*s));
@@ -191,6 +263,11 @@ int pw_store_open(struct pw_store **out, const char *path)
 		return pw_error("cannot initialise libsodium");
 	}
 	s->path = xstrdup(path);
+	if (access(path, F_OK) == 0 && access(path, W_OK) != 0) {
+		pw_error("database '%s' is read-only", path);
+		pw_store_close(s);
+		return -1;
+	}
 	if (open_connection(s, path) < 0 || pw_store_migrate(s, pw_store_schema_latest()) < 0) {
 		pw_store_close(s);
 		return -1;
@@ -233,6 +310,8 @@ int pw_store_begin(struct pw_store *s)
 {
 	if (s->in_tx)
 		return pw_error("database '%s': transaction already open", s->path);
+	if (s->readonly)
+		return pw_error("database '%s' is read-only", s->path);
 	if (pw_store_exec(s, "BEGIN IMMEDIATE") < 0)
 		return -1;
 	s->in_tx = 1;

@@ -41,6 +41,15 @@ int pw_store_schema_latest(void);
  */
 int pw_store_open(struct pw_store **out, const char *path);
 void pw_store_close(struct pw_store *s); /* NULL is fine */
+/*
+ * For commands that need data already there (list, show, report, assess,
+ * monitoring): a missing file is PW_STORE_NOTFOUND ("no database 'x'",
+ * never an empty new one from a mistyped --db); a file this process may
+ * write is opened as pw_store_open() does; a read-only one (an auditor's
+ * copy) is opened read-only without migration, and any write through it
+ * fails with "database 'x' is read-only".
+ */
+int pw_store_open_existing(struct pw_store **out, const char *path);
 
 const char *pw_store_path(const struct pw_store *s);
 /* The schema version of the open database (after migration). */

@@ -27,6 +27,7 @@ struct pw_store {
 	struct pw_stmt_slot *stmts;
 	size_t nstmts, stmts_alloc;
 	int in_tx;          /* a pw_store_begin() is open */
+	int readonly;       /* opened by pw_store_open_existing() without write access */
 	long fault_countdown; /* tests: fail the Nth statement step (0: off) */
 };
 
