@@ -48,12 +48,14 @@ static int assign_one(int argc, char **argv, struct pw_ctx *ctx)
 		else
 			rc = -1;
 	}
-	if (rc < 0 || !ref.id || !unit || optind != argc)
+	if (rc < 0)
+		return pw_cli_ref_exit(&ref, USAGE);
+	if (!ref.id || !unit || optind != argc)
 		return pw_cli_usage(USAGE);
 	rc = pw_store_assign(ctx->store, ref.entity, ref.id, unit, year, pw_cli_actor(by),
 			     &changed);
 	if (rc < 0)
-		return rc == PW_STORE_NOTFOUND ? PW_EXIT_NOTFOUND : PW_EXIT_FAIL;
+		return pw_cli_write_exit(rc);
 	printf("%s %lld: lead unit %s%s\n", pw_entity_name(ref.entity), (long long)ref.id, unit,
 	       changed ? "" : " (unchanged)");
 	return PW_EXIT_OK;

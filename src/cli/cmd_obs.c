@@ -94,7 +94,9 @@ static int obs_list(int argc, char **argv, struct pw_ctx *ctx)
 		else
 			rc = -1;
 	}
-	if (rc < 0 || optind != argc)
+	if (rc < 0)
+		return pw_cli_ref_exit(&ref, USAGE);
+	if (optind != argc)
 		return pw_cli_usage(USAGE);
 	rc = pw_store_obs_list(ctx->store, ref.entity, ref.id, history, &rows, &n);
 	if (rc < 0)

@@ -107,14 +107,16 @@ static int record_progress(struct pw_ctx *ctx, const struct record_args *a)
 	struct pw_progress p = { .item_id = a->ref.id, .year = pw_cli_year(a->year),
 				 .status = a->status, .note = a->note, .source = a->source,
 				 .by = pw_cli_actor(a->by), .state = a->state };
+	int rc;
 
 	if (!p.year || !a->status)
 		return pw_cli_usage(USAGE);
 	if (opt_number("percent", a->percent, &p.has_percent, &p.percent) < 0 ||
 	    opt_number("investment", a->investment, &p.has_investment, &p.investment) < 0)
 		return PW_EXIT_USAGE;
-	if (pw_store_progress_record(ctx->store, &p, NULL) < 0)
-		return PW_EXIT_FAIL;
+	rc = pw_store_progress_record(ctx->store, &p, NULL);
+	if (rc < 0)
+		return pw_cli_write_exit(rc);
 	printf("project %lld, %d: %s\n", (long long)a->ref.id, p.year, a->status);
 	return PW_EXIT_OK;
 }
@@ -126,7 +128,7 @@ int cmd_record(int argc, char **argv, struct pw_ctx *ctx)
 	memset(&a, 0, sizeof(a));
 	a.state = PW_OBS_DRAFT;
 	if (parse_args(argc, argv, &a, ctx) < 0)
-		return pw_cli_usage(USAGE);
+		return pw_cli_ref_exit(&a.ref, USAGE);
 	if (a.ref.entity == PW_ENTITY_PROJECT)
 		return record_progress(ctx, &a);
 	if (!a.value)

@@ -2,11 +2,15 @@
  * cmd_target.c - "planwatch target set (--indicator ID | --target ID)
  * --value V ...": records the target another body sets (按市定目标执行,
  * 按下达目标确定), so that assessment can judge the indicator; and
- * "target show (--indicator ID | --target ID)".
+ * "target show [--indicator ID | --target ID]": one, or every recorded
+ * one with its indicator or prose target.
  */
 #include "cli/cli.h"
 #include "cli/monitor_cli.h"
 #include "util/error.h"
+#include "util/strbuf.h"
+
+#include <stdbool.h>
 
 #include <getopt.h>
 #include <stdio.h>
@@ -16,7 +20,7 @@
 #define USAGE "target set (--indicator ID | --target ID) --value V [--value-hi V] " \
 	      "[--cmp ge|le|eq|approx|range] [--kind level|growth|cumulative|annual] " \
 	      "[--year Y] [--unit U] [--source TEXT] [--note TEXT] [--by NAME]\n" \
-	      "       planwatch target show (--indicator ID | --target ID)"
+	      "       planwatch target show [--indicator ID | --target ID]"
 
 static int set_enum(int v, const char *what, const char *arg, int *out)
 {
@@ -102,16 +106,141 @@ static void print_external(const struct target_args *a, const struct pw_external
 static int target_set(int argc, char **argv, struct pw_ctx *ctx)
 {
 	struct target_args a;
+	int rc;
 
 	memset(&a, 0, sizeof(a));
 	a.x.cmp = PW_CMP_EQ;
 	a.x.kind = PW_KIND_LEVEL;
-	if (parse_args(argc, argv, &a, ctx) < 0 || !a.has_value)
+	if (parse_args(argc, argv, &a, ctx) < 0)
+		return pw_cli_ref_exit(&a.ref, USAGE);
+	if (!a.has_value)
 		return pw_cli_usage(USAGE);
-	if (pw_store_external_set(ctx->store, a.ref.entity, a.ref.id, &a.x, pw_cli_actor(a.by),
-				  NULL) < 0)
-		return PW_EXIT_FAIL;
+	rc = pw_store_external_set(ctx->store, a.ref.entity, a.ref.id, &a.x, pw_cli_actor(a.by),
+				   NULL);
+	if (rc < 0)
+		return pw_cli_write_exit(rc);
 	print_external(&a, &a.x);
+	return PW_EXIT_OK;
+}
+
+/* Prints the external target recorded for row id of entity e as one line
+ * of the list, headed by `what` (its name); nothing when none is set. */
+static int show_one(struct pw_ctx *ctx, enum pw_entity e, int64_t id, const char *what)
+{
+	struct target_args a;
+	struct pw_external x;
+	int rc = pw_store_external_get(ctx->store, e, id, &x);
+
+	if (rc == PW_STORE_NOTFOUND)
+		return 0;
+	if (rc < 0)
+		return -1;
+	memset(&a, 0, sizeof(a));
+	a.ref.entity = e;
+	a.ref.id = id;
+	printf("  %s  ", what);
+	print_external(&a, &x);
+	pw_external_release(&x);
+	return 1;
+}
+
+static bool is_external(const struct pw_target *t, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (t[i].kind == PW_KIND_EXTERNAL)
+			return true;
+	return false;
+}
+
+/* The external targets of one plan's indicators; their number or -1. */
+static int show_indicators(struct pw_ctx *ctx, const struct pw_plan *p, const int64_t *ids,
+			   size_t n)
+{
+	struct strbuf what = STRBUF_INIT;
+	size_t t, r, k = 0;
+	int rc = 0, found = 0;
+
+	for (t = 0; t < p->ntables && rc >= 0; t++)
+		for (r = 0; r < p->tables[t].nrows && k < n && rc >= 0; r++, k++) {
+			const struct pw_indicator *ind = &p->tables[t].rows[r];
+
+			if (!is_external(ind->targets, ind->ntargets))
+				continue;
+			sb_reset(&what);
+			sb_addf(&what, "%s %s%s%s", ind->no ? ind->no : "-",
+				ind->group ? ind->group : "", ind->group ? "：" : "",
+				ind->name ? ind->name : "");
+			rc = show_one(ctx, PW_ENTITY_INDICATOR, ids[k], what.buf);
+			found += rc > 0;
+		}
+	sb_release(&what);
+	return rc < 0 ? -1 : found;
+}
+
+/* The same for the prose targets of kind external. */
+static int show_targets(struct pw_ctx *ctx, const struct pw_plan *p, const int64_t *ids,
+			size_t n)
+{
+	size_t k;
+	int rc = 0, found = 0;
+
+	for (k = 0; k < n && k < p->ntargets && rc >= 0; k++) {
+		const struct pw_prose_target *t = &p->targets[k];
+
+		if (t->t.kind != PW_KIND_EXTERNAL)
+			continue;
+		rc = show_one(ctx, PW_ENTITY_TARGET, ids[k],
+			      t->subject ? t->subject : t->t.text ? t->t.text : "");
+		found += rc > 0;
+	}
+	return rc < 0 ? -1 : found;
+}
+
+/* Every external target recorded for the current version of plan_id;
+ * their number, or -1. */
+static int show_plan(struct pw_ctx *ctx, int plan_id)
+{
+	struct pw_plan p;
+	int64_t *ind = NULL, *tgt = NULL;
+	size_t nind = 0, ntgt = 0;
+	int rc, n1 = 0, n2 = 0;
+
+	pw_plan_init(&p);
+	rc = pw_store_load_plan(ctx->store, plan_id, 0, &p);
+	if (rc == 0)
+		rc = pw_store_plan_indicator_ids(ctx->store, plan_id, 0, &ind, &nind);
+	if (rc == 0)
+		rc = pw_store_plan_target_ids(ctx->store, plan_id, 0, &tgt, &ntgt);
+	if (rc == 0) {
+		printf("plan %d: %s\n", plan_id, p.title ? p.title : p.source ? p.source : "");
+		n1 = show_indicators(ctx, &p, ind, nind);
+		n2 = n1 < 0 ? 0 : show_targets(ctx, &p, tgt, ntgt);
+		rc = n1 < 0 || n2 < 0 ? -1 : n1 + n2;
+	}
+	free(ind);
+	free(tgt);
+	pw_plan_free(&p);
+	return rc;
+}
+
+static int show_all(struct pw_ctx *ctx)
+{
+	struct pw_plan_info *infos;
+	size_t i, n;
+	int rc = 0, total = 0;
+
+	if (pw_store_list_plans(ctx->store, &infos, &n) < 0)
+		return PW_EXIT_DB;
+	for (i = 0; rc >= 0 && i < n; i++)
+		if ((rc = show_plan(ctx, infos[i].id)) > 0)
+			total += rc;
+	pw_plan_info_free_array(infos, n);
+	if (rc < 0)
+		return pw_cli_exit(rc);
+	if (!total)
+		printf("no external targets set (set one with 'planwatch target set')\n");
 	return PW_EXIT_OK;
 }
 
@@ -121,9 +250,11 @@ static int target_show(int argc, char **argv, struct pw_ctx *ctx)
 	struct pw_external x;
 	int rc;
 
+	if (argc == 1)
+		return show_all(ctx);
 	memset(&a, 0, sizeof(a));
 	if (parse_args(argc, argv, &a, ctx) < 0)
-		return pw_cli_usage(USAGE);
+		return pw_cli_ref_exit(&a.ref, USAGE);
 	rc = pw_store_external_get(ctx->store, a.ref.entity, a.ref.id, &x);
 	if (rc == PW_STORE_NOTFOUND) {
 		printf("%s %lld: no external target set\n", pw_entity_name(a.ref.entity),

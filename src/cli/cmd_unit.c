@@ -21,7 +21,7 @@ static int unit_add(int argc, char **argv, struct pw_ctx *ctx)
 	};
 	const char *parent = NULL, *by = NULL;
 	int64_t id;
-	int c;
+	int c, rc;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -34,8 +34,9 @@ static int unit_add(int argc, char **argv, struct pw_ctx *ctx)
 	}
 	if (optind != argc - 1)
 		return pw_cli_usage(USAGE);
-	if (pw_store_unit_add(ctx->store, argv[optind], parent, pw_cli_actor(by), &id) < 0)
-		return PW_EXIT_FAIL;
+	rc = pw_store_unit_add(ctx->store, argv[optind], parent, pw_cli_actor(by), &id);
+	if (rc < 0)
+		return pw_cli_write_exit(rc);
 	printf("unit %lld: %s\n", (long long)id, argv[optind]);
 	return PW_EXIT_OK;
 }

@@ -89,6 +89,13 @@ int pw_cli_exit(int rc)
 	return rc < 0 ? PW_EXIT_DB : PW_EXIT_OK;
 }
 
+int pw_cli_write_exit(int rc)
+{
+	if (rc == PW_STORE_NOTFOUND)
+		return PW_EXIT_NOTFOUND;
+	return rc < 0 ? PW_EXIT_FAIL : PW_EXIT_OK;
+}
+
 int pw_cli_usage(const char *text)
 {
 	pw_error("usage: planwatch %s", text);
@@ -156,16 +163,20 @@ static int split_ref(const char *arg, int *table, struct strbuf *no, struct strb
 	return *table > 0 ? 0 : -1;
 }
 
-static int resolve_ref(struct pw_store *s, const char *arg, int64_t *id)
+/* Resolves arg into *id; -1 with *fail the exit code otherwise. */
+static int resolve_ref(struct pw_store *s, const char *arg, int64_t *id, int *fail)
 {
 	struct strbuf no = STRBUF_INIT, name = STRBUF_INIT;
 	const char *why = NULL;
 	int table, rc = split_ref(arg, &table, &no, &name);
 
-	if (rc < 0)
+	*fail = PW_EXIT_USAGE;
+	if (rc < 0) {
 		rc = pw_error("'%s' is not an id or TABLE:NO[:NAME] (see 'planwatch assign list')", arg);
-	else
+	} else {
 		rc = pw_store_find_indicator(s, 0, table, no.buf, name.len ? name.buf : NULL, id, &why);
+		*fail = pw_cli_exit(rc);
+	}
 	if (rc == PW_STORE_NOTFOUND)
 		rc = pw_error("indicator '%s': %s", arg, why);
 	sb_release(&no);
@@ -176,6 +187,7 @@ static int resolve_ref(struct pw_store *s, const char *arg, int64_t *id)
 int pw_cli_set_ref(struct pw_store *s, struct pw_cli_ref *r, enum pw_entity e,
 		   const char *arg)
 {
+	r->fail = PW_EXIT_USAGE;
 	if (r->id)
 		return pw_error("give one of --indicator, --target, --project");
 	r->entity = e;
@@ -183,7 +195,7 @@ int pw_cli_set_ref(struct pw_store *s, struct pw_cli_ref *r, enum pw_entity e,
 	if (r->id)
 		return 0;
 	if (e == PW_ENTITY_INDICATOR && s)
-		return resolve_ref(s, arg, &r->id);
+		return resolve_ref(s, arg, &r->id, &r->fail);
 	return pw_error("'%s' is not an id (see 'planwatch assign list')", arg);
 }
 
@@ -195,4 +207,11 @@ int pw_cli_ref_option(struct pw_store *s, struct pw_cli_ref *r, int c, const cha
 	if (!k)
 		return 1;
 	return pw_cli_set_ref(s, r, (enum pw_entity)(k - codes), arg) < 0 ? -1 : 0;
+}
+
+int pw_cli_ref_exit(const struct pw_cli_ref *r, const char *usage)
+{
+	if (r->fail == PW_EXIT_NOTFOUND || r->fail == PW_EXIT_DB)
+		return r->fail;
+	return pw_cli_usage(usage);
 }

@@ -24,6 +24,9 @@ int pw_cli_number(const char *name, const char *s, double *v);
 const char *pw_cli_actor(const char *by);
 /* The exit code for a store return value (-1: database, -2: not found). */
 int pw_cli_exit(int rc);
+/* The same for a write, whose -1 is a refusal as often as a database
+ * error: -1 failure, PW_STORE_NOTFOUND not found, else success. */
+int pw_cli_write_exit(int rc);
 /* Prints "usage: planwatch <text>" as an error; returns PW_EXIT_USAGE. */
 int pw_cli_usage(const char *text);
 
@@ -51,6 +54,7 @@ int pw_cli_review(int argc, char **argv, struct pw_ctx *ctx, const char *usage,
 struct pw_cli_ref {
 	enum pw_entity entity;
 	int64_t id; /* 0 until given */
+	int fail;   /* after a refused reference: its exit code (usage, not found, db) */
 };
 
 int pw_cli_set_ref(struct pw_store *s, struct pw_cli_ref *r, enum pw_entity e,
@@ -60,5 +64,10 @@ int pw_cli_set_ref(struct pw_store *s, struct pw_cli_ref *r, enum pw_entity e,
  * 't', --project 'p'.  For c one of them, sets r from arg (pw_cli_set_ref)
  * and returns 0 or -1; for any other c returns 1 (not a reference). */
 int pw_cli_ref_option(struct pw_store *s, struct pw_cli_ref *r, int c, const char *arg);
+
+/* The exit code after the options were refused: r's own code when the
+ * reference names nothing (not found) or the database failed, already
+ * reported, with no usage text; else the usage (pw_cli_usage()). */
+int pw_cli_ref_exit(const struct pw_cli_ref *r, const char *usage);
 
 #endif

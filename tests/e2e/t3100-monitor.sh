@@ -29,6 +29,16 @@ same "reassignment in the audit log" \
 	"$(sqlite3 "$DB" "SELECT json_extract(before_json, '$.unit') || '>' || json_extract(after_json, '$.unit') FROM audit_log WHERE action = 'assignment.change'")" \
 	"人社局>统计局"
 check_fails "assign an unknown id" 5 pw assign --indicator 99999 --unit 统计局
+# an error about the data is no usage error: exit 5, no usage text
+for cmd in "assign --indicator 2:99 --unit 统计局" "record --indicator 2:99 --year 2023 --value 1" \
+	"obs list --indicator 2:99" "target show --indicator 2:99" "target set --indicator 2:99 --value 1"; do
+	# shellcheck disable=SC2086
+	check_fails "$cmd: not found" 5 pw $cmd
+	grep_err "$cmd: the indicator named" "indicator '2:99': no such indicator"
+	grep -q "usage:" "$T/err" && not_ok "$cmd: no usage text" || ok "$cmd: no usage text"
+done
+check_fails "a malformed reference is a usage error" 2 pw assign --indicator abc --unit 统计局
+grep_err "with the usage" "usage: planwatch assign"
 
 # ---- the template, filled in by a script, imported back -------------------
 check "record 2022" pw record --indicator 2:3 --year 2022 --value 81.2 --source 公报
@@ -183,10 +193,19 @@ same "history keeps every row" "$(jq '[.[] | select(.year == 2023)] | length' "$
 check_fails "obs on an unknown id" 5 pw obs approve 99999
 
 # ---- external targets -----------------------------------------------------
+check "target show with none set" pw target show
+grep -q "no external targets set" "$T/out" && ok "none set said" || not_ok "none set said"
 check_fails "a target set for a table target is refused" 1 pw target set --indicator 2:3 --value 85
+grep_err "the refusal names the indicator" "has no target set elsewhere"
+grep -q "usage:" "$T/err" && not_ok "a data error prints no usage" || ok "a data error prints no usage"
 check "target set" pw target set --indicator 2:17 --value 75 --cmp ge --year 2025 --source 市文件
 check "target show" pw target show --indicator 2:17
 grep -q "level ge 75 by 2025 (市文件)" "$T/out" && ok "target shown" || not_ok "target shown"
+check "target show lists every recorded target" pw target show
+grep -q "^  17 空气优良天数比率  indicator [0-9]*: external target level ge 75 by 2025 (市文件), set by .* at 20" "$T/out" \
+	&& ok "listed with indicator, kind, cmp, value, year, source, who and when" \
+	|| not_ok "listed with indicator, kind, cmp, value, year, source, who and when"
+same "only the recorded one listed" "$(grep -c 'external target' "$T/out")" 1
 
 # ---- project progress: the review cycle of observations -------------------
 check "record project progress" pw record --project "$PRJ" --year 2023 --status in_progress --percent 40 --by 住建局

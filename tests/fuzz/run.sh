@@ -10,7 +10,7 @@ make -s O=$O CC=clang EXTRA_CFLAGS="-fsanitize=fuzzer-no-link,address,undefined"
 	EXTRA_LDFLAGS="-fsanitize=address,undefined" $O/libplanwatch.a
 mkdir -p $O/corpus
 cp data/*.txt $O/corpus/ 2>/dev/null || true
-find tests/data -type f \( -name '*.txt' -o -name '*.md' \) -exec cp {} $O/corpus/ \; 2>/dev/null || true
+find tests/data data -type f \( -name '*.txt' -o -name '*.md' -o -name '*.csv' -o -name '*.xlsx' \) -exec cp {} $O/corpus/ \; 2>/dev/null || true
 for f in tests/fuzz/fuzz_*.c; do
 	name=$(basename "$f" .c)
 	clang -std=c11 -D_GNU_SOURCE -g -O1 -Isrc -include src/util/banned.h \
