@@ -80,7 +80,7 @@ static void ctx_init(struct pw_assess_ctx *c, const struct pw_assess_input *in,
 	c->end = in->end ? in->end : in->year;
 	c->ty = t->year ? t->year : c->end;
 	c->horizon = in->year < c->ty ? in->year : c->ty;
-	c->final = in->year >= c->ty;
+	c->at_end = in->year >= c->ty;
 }
 
 static enum pw_status band(const struct pw_assess_opts *o, double ratio)
@@ -123,9 +123,23 @@ static enum pw_status judge_in_period(const struct pw_assess_ctx *c, const struc
 	return band(c->o, r->progress);
 }
 
+/* Judged on the latest data although the target year has come: the data a
+ * verdict needs are missing (docs/assessment.md, "Phase"). */
+static enum pw_status judge_provisional(const struct pw_assess_ctx *c,
+					const struct pw_measure *m, struct pw_target_result *r)
+{
+	enum pw_status s = judge_in_period(c, m, r);
+
+	r->provisional = true;
+	if (s == PW_STATUS_NO_DATA)
+		r->reason = "no observation for the target year and no path to judge progress on";
+	return s;
+}
+
 static void judge(const struct pw_assess_ctx *c, const struct pw_measure *m,
 		  struct pw_target_result *r)
 {
+	r->final = c->at_end && m->complete;
 	r->has_actual = r->has_goal = true;
 	r->actual = m->m;
 	r->actual_year = m->year;
@@ -134,7 +148,7 @@ static void judge(const struct pw_assess_ctx *c, const struct pw_measure *m,
 	r->nyears = m->nyears;
 	r->nyears_met = m->nyears_met;
 	if (m->has_path) {
-		double to = c->final || !reaches(c, m) ? m->goal : m->expected;
+		double to = r->final || !reaches(c, m) ? m->goal : m->expected;
 
 		r->has_expected = true;
 		r->expected = to;
@@ -142,8 +156,10 @@ static void judge(const struct pw_assess_ctx *c, const struct pw_measure *m,
 		r->has_progress = reaches(c, m) && fabs(to - m->m0) > 1e-12;
 		r->progress = r->has_progress ? (m->m - m->m0) / (to - m->m0) : 0;
 	}
-	if (c->final)
+	if (r->final)
 		r->status = pw_measure_satisfied(c, m, m->m) ? PW_STATUS_MET : PW_STATUS_NOT_MET;
+	else if (c->at_end)
+		r->status = judge_provisional(c, m, r);
 	else
 		r->status = judge_in_period(c, m, r);
 }
@@ -209,7 +225,7 @@ void pw_assess_target(const struct pw_assess_input *in, const struct pw_target *
 		t = &set;
 	ctx_init(&c, in, t, o);
 	r->kind = kind;
-	r->final = c.final;
+	r->final = c.at_end; /* a verdict that nothing can be judged */
 	if (t->kind == PW_KIND_ANNUAL) {
 		pw_assess_annual(&c, r);
 		return;
@@ -265,6 +281,8 @@ int pw_assess_indicator(const struct pw_assess_input *in, const struct pw_assess
 		pw_assess_target(in, &in->ind->targets[i], o, &out->targets[i]);
 	out->status = pw_assess_combine(out->targets, out->ntargets);
 	out->warning = in->ind->attribute == PW_ATTR_BINDING && out->status == PW_STATUS_LAGGING;
+	for (i = 0; i < out->ntargets; i++)
+		out->provisional |= out->targets[i].provisional;
 	return 0;
 }
 

@@ -9,10 +9,13 @@
  * used below (m, m0, goal, expected, R) are the ones used there.
  *
  * Phase.  A target is judged "at the end" when the assessment year is at or
- * after its target year (the target's own year, else the plan's end year):
- * met / not_met / not_assessable / no_data.  Before that it is judged "in
- * the period": achieved_early / ahead / on_track / lagging / no_data /
- * not_assessable.
+ * after its target year (the target's own year, else the plan's end year)
+ * AND the data a verdict needs are reported (the target year's value; every
+ * year of the period for sums, compounded rates, rate averages and annual
+ * targets): met / not_met / not_assessable / no_data, final.  At the end
+ * without those data it is judged as in the period on the latest data and
+ * marked provisional.  Before the target year it is judged "in the period":
+ * achieved_early / ahead / on_track / lagging / no_data / not_assessable.
  */
 #ifndef PW_ASSESS_H
 #define PW_ASSESS_H
@@ -54,11 +57,18 @@ struct pw_obs {
 	bool estimated; /* 预计 */
 };
 
-/* Observations in any order; for a year given twice the later entry wins. */
+/*
+ * Observations in any order; for a year given twice the later entry wins.
+ * whole_period: the value of the target year, if any, is the period's own
+ * figure as a completion table states it (表1's 完成值: the five-year total
+ * of a 〔〕 target, the period's average rate), so it completes the series
+ * without the other years (docs/assessment.md, "Phase").
+ */
 struct pw_series {
 	const struct pw_obs *obs;
 	size_t n;
 	enum pw_series_mode mode;
+	bool whole_period;
 };
 
 struct pw_assess_opts {
@@ -90,26 +100,34 @@ struct pw_assess_input {
 struct pw_target_result {
 	enum pw_kind kind;
 	enum pw_status status;
-	bool final;       /* judged at the end of the period */
-	bool has_actual;  /* m: level, CAGR %, sum, change, growth... */
+	bool final;       /* judged at the end of the period: a verdict */
+	bool provisional; /* at or after the target year without the data a
+			   * verdict needs: judged in the period, not final */
+	bool has_actual;  /* m: level, CAGR %, sum, change, growth...;
+			   * annual targets: the worst year's value */
 	double actual;    /* rates are rounded to 2 decimals */
-	int actual_year;  /* year of the latest observation used */
+	int actual_year;  /* year of the latest observation used (annual
+			   * targets: the worst year) */
+	bool worst;       /* actual is the worst year of a year-by-year
+			   * (annual) target, also one set externally */
 	bool estimated;   /* an observation used was an estimate */
 	bool has_goal;    /* the value the target is judged against */
 	double goal;
 	bool has_expected; /* where the path says m should be at actual_year */
 	double expected;
-	bool has_progress; /* R = (m - m0) / (expected - m0) */
+	bool has_progress; /* R = (m - m0) / (expected - m0); never for annual */
 	double progress;
 	bool has_related; /* relation: the related indicator's growth, % */
 	double related;
-	int nyears, nyears_met; /* annual targets and rate series: years judged */
+	int nyears, nyears_met; /* annual targets and rate series: years judged
+				 * and years that satisfy the target */
 	const char *reason;     /* why no_data / not_assessable (static), or NULL */
 };
 
 struct pw_assessment {
 	enum pw_status status; /* pw_assess_combine() of the targets */
 	bool warning;          /* 预警: a binding indicator that is lagging */
+	bool provisional;      /* some target is provisional (see above) */
 	size_t ntargets;
 	struct pw_target_result *targets; /* owned; pw_assessment_release() */
 };

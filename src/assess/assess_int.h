@@ -17,7 +17,7 @@ struct pw_assess_ctx {
 	int start, end; /* plan period (end falls back to the year) */
 	int ty;         /* target year: t->year, else end */
 	int horizon;    /* last year whose observations count: min(year, ty) */
-	bool final;     /* year >= ty */
+	bool at_end;    /* year >= ty: final if the data are complete */
 };
 
 /*
@@ -34,6 +34,7 @@ struct pw_measure {
 	bool has_path; /* m0 and expected are defined */
 	bool early_ok; /* the kind can be achieved before the end */
 	bool early;    /* ...and it is: the target is already reached */
+	bool complete; /* the data a final verdict needs are reported */
 	int nyears, nyears_met;
 };
 

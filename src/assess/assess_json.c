@@ -28,8 +28,11 @@ json_t *pw_target_result_to_json(const struct pw_target *t, const struct pw_targ
 			      "final", r->final,
 			      "actual", num_or_null(r->has_actual, r->actual, 1e6));
 
+	json_object_set_new(o, "provisional", json_boolean(r->provisional));
 	json_object_set_new(o, "actual_year", r->actual_year ? json_integer(r->actual_year)
 							     : json_null());
+	if (r->worst)
+		json_object_set_new(o, "basis", json_string("worst_year"));
 	json_object_set_new(o, "estimated", json_boolean(r->estimated));
 	json_object_set_new(o, "goal", num_or_null(r->has_goal, r->goal, 1e6));
 	json_object_set_new(o, "expected", num_or_null(r->has_expected, r->expected, 1e4));
@@ -53,7 +56,7 @@ json_t *pw_assessment_to_json(const struct pw_indicator *ind, const struct pw_as
 	for (i = 0; i < a->ntargets; i++)
 		json_array_append_new(targets, pw_target_result_to_json(
 			i < ind->ntargets ? &ind->targets[i] : NULL, &a->targets[i]));
-	return json_pack("{s:o, s:o, s:o, s:o, s:o, s:s, s:s, s:s, s:b, s:o}",
+	return json_pack("{s:o, s:o, s:o, s:o, s:o, s:s, s:s, s:s, s:b, s:b, s:o}",
 			 "no", str_or_null(ind->no),
 			 "group", str_or_null(ind->group),
 			 "name", str_or_null(ind->name),
@@ -63,5 +66,6 @@ json_t *pw_assessment_to_json(const struct pw_indicator *ind, const struct pw_as
 			 "status", pw_status_name(a->status),
 			 "label", pw_status_label(a->status),
 			 "warning", a->warning,
+			 "provisional", a->provisional,
 			 "targets", targets);
 }

@@ -97,6 +97,7 @@ int pw_assess_table_row(const struct pw_plan *p, const struct pw_table *t,
 		row_obs(row, in.end, &own);
 		in.obs.obs = &own;
 		in.obs.n = 1;
+		in.obs.whole_period = true; /* a 完成值 is the period's figure */
 	}
 	for (i = 0; i < row->ntargets; i++) {
 		const struct pw_indicator *r;
@@ -109,6 +110,7 @@ int pw_assess_table_row(const struct pw_plan *p, const struct pw_table *t,
 			row_obs(r, in.end, &rel);
 			in.related_obs.obs = &rel;
 			in.related_obs.n = 1;
+			in.related_obs.whole_period = true;
 		}
 	}
 	return pw_assess_indicator(&in, o, out);

@@ -186,7 +186,56 @@ static const char *kind_label(enum pw_kind k)
 	return (size_t)k < sizeof(labels) / sizeof(labels[0]) ? labels[k] : "?";
 }
 
-/* "      年均增长 7左右  实际 5.1%（2023年）  应达 7  进度 73%  → 滞后" */
+/* " 万元" or "%" after a value of target result r. */
+static void add_value_unit(struct strbuf *sb, const struct pw_indicator *ind,
+			   const struct pw_target_result *r)
+{
+	if (r->kind == PW_KIND_GROWTH || r->kind == PW_KIND_RELATION)
+		sb_addch(sb, '%');
+	else
+		add_unit(sb, ind->unit);
+}
+
+/* An annual target rests on its worst year: "最差 2.8%（2022年）  达标 3/4 年";
+ * an estimate among the years is noted after the count, not on the value. */
+static void add_annual_figures(struct strbuf *sb, const struct pw_indicator *ind,
+			       const struct pw_target_result *r)
+{
+	if (r->has_actual) {
+		sb_addf(sb, "  最差 %g", r->actual);
+		add_value_unit(sb, ind, r);
+		sb_addf(sb, "（%d年）", r->actual_year);
+	}
+	if (r->nyears)
+		sb_addf(sb, "  达标 %d/%d 年", r->nyears_met, r->nyears);
+	if (r->estimated)
+		sb_addstr(sb, "（含预计数）");
+}
+
+/* "实际 5.1%（2023年）  应达 7  进度 73%" */
+static void add_figures(struct strbuf *sb, const struct pw_indicator *ind,
+			const struct pw_target_result *r, int year)
+{
+	if (r->has_actual) {
+		sb_addf(sb, "  实际 %g", r->actual);
+		add_value_unit(sb, ind, r);
+		if (r->estimated)
+			sb_addstr(sb, "(预计)");
+		if (r->actual_year && r->actual_year != year)
+			sb_addf(sb, "（%d年）", r->actual_year);
+	}
+	if (r->has_related)
+		sb_addf(sb, "  对比 %g%%", r->related);
+	if (r->has_expected && !r->final)
+		sb_addf(sb, "  应达 %.4g", r->expected);
+	if (r->has_progress)
+		sb_addf(sb, "  进度 %.0f%%", r->progress * 100);
+	if (r->nyears)
+		sb_addf(sb, "  达标 %d/%d 年", r->nyears_met, r->nyears);
+}
+
+/* "      年均增长 7左右  实际 5.1%（2023年）  应达 7  进度 73%  → 滞后";
+ * a provisional result says why it is not a verdict: "（暂定：期末数据未报送）". */
 static void print_target_line(const struct pw_indicator *ind, const struct pw_target *t,
 			      const struct pw_target_result *r, int year)
 {
@@ -196,27 +245,14 @@ static void print_target_line(const struct pw_indicator *ind, const struct pw_ta
 	sb_addf(&sb, "      %s %s", kind_label(r->kind), t->text ? t->text : "");
 	if (t->kind == PW_KIND_EXTERNAL && r->has_goal)
 		sb_addf(&sb, "（已下达 %g）", r->goal);
-	if (r->has_actual) {
-		sb_addf(&sb, "  实际 %g", r->actual);
-		if (r->kind == PW_KIND_GROWTH || r->kind == PW_KIND_RELATION)
-			sb_addch(&sb, '%');
-		else
-			add_unit(&sb, ind->unit);
-		if (r->estimated)
-			sb_addstr(&sb, "(预计)");
-		if (r->actual_year && r->actual_year != year)
-			sb_addf(&sb, "（%d年）", r->actual_year);
-	}
-	if (r->has_related)
-		sb_addf(&sb, "  对比 %g%%", r->related);
-	if (r->has_expected && !r->final)
-		sb_addf(&sb, "  应达 %.4g", r->expected);
-	if (r->has_progress)
-		sb_addf(&sb, "  进度 %.0f%%", r->progress * 100);
-	if (r->nyears)
-		sb_addf(&sb, "  达标 %d/%d 年", r->nyears_met, r->nyears);
+	if (r->worst)
+		add_annual_figures(&sb, ind, r);
+	else
+		add_figures(&sb, ind, r, year);
 	sb_addf(&sb, "  → %s", pw_status_label(r->status));
-	if (why && strcmp(why, pw_status_label(r->status)))
+	if (r->provisional)
+		sb_addstr(&sb, "（暂定：期末数据未报送）");
+	else if (why && strcmp(why, pw_status_label(r->status)))
 		sb_addf(&sb, "（%s）", why);
 	puts(sb.buf);
 	sb_release(&sb);

@@ -8,6 +8,7 @@
 #include "cli/cli.h"
 #include "cli/monitor_cli.h"
 #include "monitor/responsibility.h"
+#include "text/utf8.h"
 #include "util/error.h"
 
 #include <getopt.h>
@@ -83,10 +84,11 @@ static void list_indicators(struct pw_ctx *ctx, const struct pw_plan *p, const i
 		printf("%s\n", p->tables[t].title ? p->tables[t].title : "(table)");
 		for (r = 0; r < p->tables[t].nrows && k < n; r++, k++) {
 			const struct pw_indicator *ind = &p->tables[t].rows[r];
+			const char *no = ind->no ? ind->no : "";
 
-			printf("  indicator %-6lld %3s  %s%s%s (%s)", (long long)ids[k],
-			       ind->no ? ind->no : "", ind->group ? ind->group : "",
-			       ind->group ? "·" : "", ind->name ? ind->name : "",
+			printf("  indicator %-6lld %*s  %s%s%s (%s)", (long long)ids[k],
+			       pw_utf8_pad(no, 3), no, ind->group ? ind->group : "",
+			       ind->group ? "：" : "", ind->name ? ind->name : "",
 			       ind->unit ? ind->unit : "-");
 			print_lead(ctx, PW_ENTITY_INDICATOR, ids[k], year);
 		}

@@ -47,7 +47,7 @@ static void print_summary(const struct pw_plan *p)
 			const struct pw_indicator *r = &t->rows[j];
 
 			printf("  %3s %s%s%s [%s] %s:", r->no ? r->no : "", r->group ? r->group : "",
-			       r->group ? "/" : "", r->name, r->unit ? r->unit : "",
+			       r->group ? "：" : "", r->name, r->unit ? r->unit : "",
 			       r->attribute == PW_ATTR_BINDING ? "约束性" : "预期性");
 			for (k = 0; k < r->ntargets; k++) {
 				fputs(k ? "; " : " ", stdout);

@@ -6,6 +6,7 @@
  */
 #include "cli/cli.h"
 #include "cli/monitor_cli.h"
+#include "text/utf8.h"
 #include "util/error.h"
 
 #include <getopt.h>
@@ -33,9 +34,11 @@ static json_t *row_json(const struct pw_obs_row *r)
 
 static void print_row(const struct pw_obs_row *r)
 {
-	printf("%6lld  %-9s %-6lld %4d  %12.6g %-6s %-9s v%d%s  %s  %s%s%s\n", (long long)r->id,
+	const char *unit = r->unit ? r->unit : "";
+
+	printf("%6lld  %-9s %-6lld %4d  %12.6g %-*s %-9s v%d%s  %s  %s%s%s\n", (long long)r->id,
 	       pw_entity_name(r->entity), (long long)r->ref_id, r->year, r->value,
-	       r->unit ? r->unit : "", pw_obs_state_name(r->state), r->version,
+	       pw_utf8_pad(unit, 6), unit, pw_obs_state_name(r->state), r->version,
 	       r->current ? "" : " (old)", r->entered_by ? r->entered_by : "",
 	       r->name ? r->name : "", r->review_note ? "  -- " : "",
 	       r->review_note ? r->review_note : "");

@@ -6,6 +6,7 @@
  */
 #include "cli/cli.h"
 #include "cli/monitor_cli.h"
+#include "text/utf8.h"
 #include "util/error.h"
 
 #include <getopt.h>
@@ -38,12 +39,13 @@ static json_t *row_json(const struct pw_progress_row *r)
 
 static void print_row(const struct pw_progress_row *r)
 {
+	const char *status = r->status ? r->status : "";
 	char pct[16] = "";
 
 	if (r->has_percent)
 		snprintf(pct, sizeof(pct), "%.4g%%", r->percent);
-	printf("%6lld  %-7lld %4d  %-12s %-6s %-9s v%d%s  %s  %s%s%s\n", (long long)r->id,
-	       (long long)r->item_id, r->year, r->status ? r->status : "", pct,
+	printf("%6lld  %-7lld %4d  %-*s %-6s %-9s v%d%s  %s  %s%s%s\n", (long long)r->id,
+	       (long long)r->item_id, r->year, pw_utf8_pad(status, 12), status, pct,
 	       pw_obs_state_name(r->state), r->version, r->current ? "" : " (old)",
 	       r->entered_by ? r->entered_by : "", r->title ? r->title : "",
 	       r->review_note ? "  -- " : "", r->review_note ? r->review_note : "");

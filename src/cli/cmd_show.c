@@ -105,7 +105,7 @@ static void print_indicators(const struct pw_plan *p, const int64_t *ids)
 			const struct pw_indicator *r = &t->rows[j];
 
 			printf("  id %-6lld %3s  %s%s%s", ids ? (long long)ids[k] : 0LL,
-			       r->no ? r->no : "", r->group ? r->group : "", r->group ? "/" : "",
+			       r->no ? r->no : "", r->group ? r->group : "", r->group ? "：" : "",
 			       r->name ? r->name : "");
 			if (r->unit)
 				printf(" (%s)", r->unit);

@@ -4,6 +4,7 @@
  */
 #include "cli/cli.h"
 #include "cli/monitor_cli.h"
+#include "text/utf8.h"
 #include "util/error.h"
 
 #include <getopt.h>
@@ -49,7 +50,8 @@ static int unit_list(struct pw_ctx *ctx)
 	if (pw_store_unit_list(ctx->store, &u, &n) < 0)
 		return PW_EXIT_DB;
 	for (i = 0; i < n; i++)
-		printf("%4lld  %-24s %4d assigned%s%s\n", (long long)u[i].id, u[i].name,
+		printf("%4lld  %-*s %4d assigned%s%s\n", (long long)u[i].id,
+		       pw_utf8_pad(u[i].name, 24), u[i].name,
 		       u[i].nassigned, u[i].parent ? "  under " : "",
 		       u[i].parent ? u[i].parent : "");
 	if (!n)

@@ -4,6 +4,7 @@
  */
 #include "monitor/template.h"
 #include "monitor/csv.h"
+#include "report/target_text.h"
 #include "util/alloc.h"
 #include "util/error.h"
 #include "util/strbuf.h"
@@ -27,8 +28,59 @@ static char *format_baseline(const struct pw_monitor_ref *r)
 	return sb_detach(&sb, NULL);
 }
 
-/* The targets as written, with the externally set value when known, into
- * *out (a new string, NULL when there is nothing).  0 or -1. */
+/* The next piece of *p up to sep into out (reset first); advances *p past
+ * it.  0 when *p is at its end. */
+static int next_piece(const char **p, const char *sep, struct strbuf *out)
+{
+	const char *end;
+
+	if (!*p)
+		return 0;
+	end = strstr(*p, sep);
+	sb_reset(out);
+	sb_add(out, *p, end ? (size_t)(end - *p) : strlen(*p));
+	*p = end ? end + strlen(sep) : NULL;
+	return 1;
+}
+
+static size_t count_pieces(const char *s, const char *sep)
+{
+	size_t n = 1;
+
+	while ((s = strstr(s, sep)) != NULL) {
+		s += strlen(sep);
+		n++;
+	}
+	return n;
+}
+
+/* The targets of r ("[5]; 7左右", kinds "cumulative,growth") as a reader
+ * takes them (pw_target_text(): "累计5（2021—2025年）；年均增长7%左右"),
+ * into sb; as stored when the texts and kinds do not pair up. */
+static void add_targets(struct strbuf *sb, const struct pw_monitor_ref *r)
+{
+	struct strbuf text = STRBUF_INIT, kind = STRBUF_INIT;
+	const char *t = r->target_text, *k = r->kinds;
+	int n = 0, kv;
+
+	if (!t || !k || count_pieces(t, "; ") != count_pieces(k, ",")) {
+		sb_addstr(sb, t ? t : "");
+		return;
+	}
+	while (next_piece(&t, "; ", &text) && next_piece(&k, ",", &kind)) {
+		kv = pw_kind_from_name(kind.buf);
+		if (n++)
+			sb_addstr(sb, "；");
+		pw_target_text(sb, kv < 0 ? PW_KIND_LEVEL : (enum pw_kind)kv, text.buf, r->start,
+			       r->end);
+	}
+	sb_release(&text);
+	sb_release(&kind);
+}
+
+/* The targets for the unit (add_targets()), with the externally set value
+ * when known, into *out (a new string, NULL when there is nothing).  0 or
+ * -1. */
 static int format_target(struct pw_store *s, const struct pw_monitor_ref *r, char **out)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -38,7 +90,7 @@ static int format_target(struct pw_store *s, const struct pw_monitor_ref *r, cha
 	*out = NULL;
 	if (rc == -1)
 		return -1;
-	sb_addstr(&sb, r->target_text ? r->target_text : "");
+	add_targets(&sb, r);
 	if (rc == 0) {
 		sb_addf(&sb, "（已下达：%s %.15g", pw_cmp_name(x.cmp), x.value);
 		if (x.has_value_hi)

@@ -144,12 +144,14 @@ static int gather_targets(struct pw_store *s, int plan_id, int version, int year
 	return rc;
 }
 
+/* The project's progress as `pick` takes it (approved rows for an official
+ * report, like its values) and its lead unit. */
 static int gather_item(struct pw_store *s, struct gathered *g, struct pw_eval_item_data *d,
-		       int year)
+		       int year, enum pw_obs_pick pick)
 {
 	char *status = NULL;
 	double percent = NAN;
-	int rc = pw_store_progress_latest(s, d->id, year, &d->year, &status, &percent);
+	int rc = pw_store_progress_pick(s, d->id, year, pick, &d->year, &status, &percent);
 
 	if (rc < 0 && rc != PW_STORE_NOTFOUND)
 		return -1;
@@ -162,7 +164,7 @@ static int gather_item(struct pw_store *s, struct gathered *g, struct pw_eval_it
 }
 
 static int gather_items(struct pw_store *s, int plan_id, int version, int year,
-			struct gathered *g)
+			enum pw_obs_pick pick, struct gathered *g)
 {
 	int64_t *ids = NULL;
 	size_t n, i;
@@ -175,7 +177,7 @@ static int gather_items(struct pw_store *s, int plan_id, int version, int year,
 	g->data.nitems = n;
 	for (i = 0; rc == 0 && i < n; i++) {
 		g->items[i].id = ids[i];
-		rc = gather_item(s, g, &g->items[i], year);
+		rc = gather_item(s, g, &g->items[i], year, pick);
 	}
 	free(ids);
 	return rc;
@@ -190,7 +192,7 @@ static int gather(struct pw_store *s, int plan_id, int version, const struct pw_
 	if (rc == 0)
 		rc = gather_targets(s, plan_id, version, year, pick, g);
 	if (rc == 0)
-		rc = gather_items(s, plan_id, version, year, g);
+		rc = gather_items(s, plan_id, version, year, pick, g);
 	return rc;
 }
 

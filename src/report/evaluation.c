@@ -234,6 +234,8 @@ static int assess_row(struct pw_evaluation *ev, size_t first, const struct pw_ta
 	in.year = ev->year;
 	in.obs.obs = e->obs;
 	in.obs.n = e->nobs;
+	/* the table's 完成值 is the period's own figure (assess.h) */
+	in.obs.whole_period = e->source == PW_EVAL_TABLE;
 	for (k = 0; k < e->ind->ntargets; k++) {
 		const struct pw_target *tg = &e->ind->targets[k];
 		const struct pw_eval_indicator *rel;
@@ -245,6 +247,7 @@ static int assess_row(struct pw_evaluation *ev, size_t first, const struct pw_ta
 		if (rel) {
 			in.related_obs.obs = rel->obs;
 			in.related_obs.n = rel->nobs;
+			in.related_obs.whole_period = rel->source == PW_EVAL_TABLE;
 		}
 	}
 	if (d && d->external.has_value) {

@@ -5,7 +5,10 @@
  * column, the working ones included; numbers are written as plain numbers
  * (the estimate flag and data year have their own columns), and the
  * category rows of the printed table are left out (领域 is a column).
+ * Text cells go through pw_csv_field(), the one CSV writer, which also
+ * guards them against spreadsheet formulas (a leading apostrophe).
  */
+#include "monitor/csv.h"
 #include "report/report.h"
 
 static void csv_row_end(struct strbuf *out)
@@ -21,7 +24,7 @@ static void csv_cell(struct strbuf *out, const struct pw_rcell *c)
 		pw_report_num(&num, c->num, NULL);
 		sb_addstr(out, num.buf);
 	} else {
-		pw_report_csv_field(out, c->text);
+		pw_csv_field(out, c->text);
 	}
 	sb_release(&num);
 }
@@ -33,7 +36,7 @@ static void csv_table(struct strbuf *out, const struct pw_rtable *t)
 	for (c = 0; c < t->ncols; c++) {
 		if (c)
 			sb_addch(out, ',');
-		pw_report_csv_field(out, t->cols[c].head);
+		pw_csv_field(out, t->cols[c].head);
 	}
 	csv_row_end(out);
 	for (r = 0; r < t->nrows; r++) {

@@ -6,6 +6,7 @@
  */
 #include "report/eval_int.h"
 #include "report/report_int.h"
+#include "report/target_text.h"
 #include "util/alloc.h"
 
 #include <string.h>
@@ -70,31 +71,12 @@ static void add_status_counts(struct strbuf *sb, const unsigned *counts)
  * brackets a plan table uses for 五年累计 mean nothing to most readers). */
 static void add_cumulative_text(struct strbuf *sb, const struct pw_target *t)
 {
-	static const char *const opens[] = { "[", "〔", "［", "【" };
-	static const char *const closes[] = { "]", "〕", "］", "】" };
-	const char *s = t->text ? t->text : "";
-	size_t i, n;
-
-	if (!strncmp(s, "累计", strlen("累计"))) {
-		sb_addstr(sb, s);
+	if (t->text && *t->text) {
+		pw_target_text(sb, PW_KIND_CUMULATIVE, t->text, 0, 0);
 		return;
 	}
 	sb_addstr(sb, "累计");
-	for (i = 0; i < sizeof(opens) / sizeof(opens[0]); i++) {
-		n = strlen(opens[i]);
-		if (!strncmp(s, opens[i], n)) {
-			const char *end = strstr(s + n, closes[i]);
-
-			if (end) {
-				sb_add(sb, s + n, (size_t)(end - s - n));
-				sb_addstr(sb, end + strlen(closes[i]));
-				return;
-			}
-		}
-	}
-	if (*s)
-		sb_addstr(sb, s);
-	else if (t->has_value)
+	if (t->has_value)
 		pw_report_num(sb, t->value, NULL);
 }
 

@@ -70,23 +70,6 @@ void pw_report_xml_escape(struct strbuf *sb, const char *s)
 	}
 }
 
-void pw_report_csv_field(struct strbuf *sb, const char *s)
-{
-	if (!s)
-		return;
-	if (!strpbrk(s, ",\"\r\n")) {
-		sb_addstr(sb, s);
-		return;
-	}
-	sb_addch(sb, '"');
-	for (; *s; s++) {
-		if (*s == '"')
-			sb_addch(sb, '"');
-		sb_addch(sb, *s);
-	}
-	sb_addch(sb, '"');
-}
-
 void pw_report_num(struct strbuf *sb, double v, int *decimals)
 {
 	char buf[64];

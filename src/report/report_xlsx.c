@@ -4,12 +4,17 @@
  * bold header row, numbers stored as numbers with a format of their own
  * precision, status colours, column widths, and the header of the
  * section's leading table frozen.  The working columns the documents leave
- * out (牵头单位, 数据来源, 领域...) are included.
+ * out (牵头单位, 数据来源, 领域...) are included.  Every libxlsxwriter
+ * call is checked: the first error stops the writing, and the workbook,
+ * written to a temporary name and renamed at the end, leaves no file.
  */
 #include "report/report.h"
 #include "util/error.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 #include <xlsxwriter.h>
 
 #define NDEC 5  /* number formats 0, 0.0 ... 0.0000; index NDEC is text */
@@ -26,7 +31,18 @@ struct xl {
 	bool frozen;      /* this sheet's panes are set */
 	bool has_section; /* this sheet has its section heading */
 	double width[MAXCOLS];
+	lxw_error err;    /* the first error met (then nothing more is written) */
+	lxw_row_t err_row;
 };
+
+/* Keeps the first error e of a call writing row r. */
+static void check(struct xl *x, lxw_error e, lxw_row_t r)
+{
+	if (e != LXW_NO_ERROR && x->err == LXW_NO_ERROR) {
+		x->err = e;
+		x->err_row = r;
+	}
+}
 
 static const lxw_color_t style_color[NSTYLE] = {
 	[PW_RS_PLAIN] = 0, [PW_RS_GOOD] = 0x2E7D32, [PW_RS_FAIR] = 0x1565C0,
@@ -96,7 +112,7 @@ static void finish_sheet(struct xl *x)
 		return;
 	for (c = 0; c < MAXCOLS; c++)
 		if (x->width[c] > 0)
-			worksheet_set_column(x->ws, c, c, x->width[c], NULL);
+			check(x, worksheet_set_column(x->ws, c, c, x->width[c], NULL), 0);
 }
 
 /* "一、总体情况" -> "总体情况": a sheet name without the numbering, cut
@@ -122,6 +138,8 @@ static void new_sheet(struct xl *x, const char *heading)
 	x->ws = workbook_add_worksheet(x->wb, name.len ? name.buf : NULL);
 	if (!x->ws) /* a clash or a character Excel refuses: let it name it */
 		x->ws = workbook_add_worksheet(x->wb, NULL);
+	if (!x->ws)
+		check(x, LXW_ERROR_MEMORY_MALLOC_FAILED, 0);
 	x->row = 0;
 	x->frozen = false;
 	x->has_section = false;
@@ -134,44 +152,52 @@ static void text_row(struct xl *x, const char *text, lxw_format *f, bool wrap)
 {
 	double lines = wrap ? text_width(text) / 90.0 + 1 : 1;
 
-	worksheet_merge_range(x->ws, x->row, 0, x->row, TEXT_COLS - 1, text, f);
+	if (x->err)
+		return;
+	check(x, worksheet_merge_range(x->ws, x->row, 0, x->row, TEXT_COLS - 1, text, f), x->row);
 	if (lines >= 2)
-		worksheet_set_row(x->ws, x->row, 15.0 * (int)lines, NULL);
+		check(x, worksheet_set_row(x->ws, x->row, 15.0 * (int)lines, NULL), x->row);
 	x->row++;
 }
 
 static void write_cell(struct xl *x, lxw_col_t c, const struct pw_rcell *cell)
 {
 	enum pw_rstyle st = cell->style < NSTYLE ? cell->style : PW_RS_PLAIN;
+	lxw_error e;
 
 	if (cell->has_num) {
 		int d = cell->decimals < 0 ? 0 : cell->decimals >= NDEC ? NDEC - 1 : cell->decimals;
 
-		worksheet_write_number(x->ws, x->row, c, cell->num, x->cell[d][st]);
+		e = worksheet_write_number(x->ws, x->row, c, cell->num, x->cell[d][st]);
 	} else {
-		worksheet_write_string(x->ws, x->row, c, cell->text, x->cell[NDEC][st]);
+		e = worksheet_write_string(x->ws, x->row, c, cell->text, x->cell[NDEC][st]);
 	}
+	check(x, e, x->row);
 }
 
 static void write_table(struct xl *x, const struct pw_rtable *t)
 {
 	size_t r, c;
 
+	if (x->err)
+		return;
 	for (c = 0; c < t->ncols && c < MAXCOLS; c++) {
-		worksheet_write_string(x->ws, x->row, (lxw_col_t)c, t->cols[c].head, x->head);
+		check(x, worksheet_write_string(x->ws, x->row, (lxw_col_t)c, t->cols[c].head,
+						x->head), x->row);
 		if (t->cols[c].width > x->width[c])
 			x->width[c] = t->cols[c].width;
 	}
-	worksheet_set_row(x->ws, x->row, 30, NULL);
+	check(x, worksheet_set_row(x->ws, x->row, 30, NULL), x->row);
 	/* A table that leads its sheet: keep its header in view. */
 	if (!x->frozen && x->row <= 3)
 		worksheet_freeze_panes(x->ws, x->row + 1, 0);
 	x->frozen = true;
 	x->row++;
-	for (r = 0; r < t->nrows; r++, x->row++) {
+	for (r = 0; r < t->nrows && !x->err; r++, x->row++) {
 		if (t->span[r]) {
-			worksheet_merge_range(x->ws, x->row, 0, x->row, (lxw_col_t)t->ncols - 1,
-					      pw_rtable_cell(t, r, 0)->text, x->span);
+			check(x, worksheet_merge_range(x->ws, x->row, 0, x->row,
+						       (lxw_col_t)t->ncols - 1,
+						       pw_rtable_cell(t, r, 0)->text, x->span), x->row);
 			continue;
 		}
 		for (c = 0; c < t->ncols && c < MAXCOLS; c++)
@@ -188,6 +214,8 @@ static void write_block(struct xl *x, const struct pw_rblock *b)
 	case PW_RB_HEADING:
 		if (b->level <= 1 && x->has_section)
 			new_sheet(x, b->text);
+		if (x->err)
+			return;
 		x->has_section = true;
 		text_row(x, b->text, x->title, false);
 		return;
@@ -216,30 +244,60 @@ static void write_doc(struct xl *x, const struct pw_rdoc *d)
 								       : "报告");
 	text_row(x, d->title, x->title, false);
 	text_row(x, d->subtitle, x->para, false);
-	for (i = 0; i < d->nblocks; i++)
+	for (i = 0; i < d->nblocks && !x->err; i++)
 		write_block(x, &d->blocks[i]);
-	finish_sheet(x);
+	if (!x->err)
+		finish_sheet(x);
+}
+
+/* Closes the workbook written to tmp and renames it to path, or removes it
+ * after the first error (x->err, or the close's).  0 or -1 (reported). */
+static int finish(struct xl *x, const char *tmp, const char *path)
+{
+	lxw_error err = x->err ? LXW_NO_ERROR : workbook_close(x->wb);
+
+	if (x->err) {
+		workbook_close(x->wb);
+		unlink(tmp);
+		return pw_error("cannot write workbook '%s': row %u: %s", path,
+				(unsigned)x->err_row + 1, lxw_strerror(x->err));
+	}
+	if (err != LXW_NO_ERROR) {
+		unlink(tmp);
+		return pw_error("cannot write workbook '%s': %s", path, lxw_strerror(err));
+	}
+	if (rename(tmp, path) != 0) {
+		int e = errno;
+
+		unlink(tmp);
+		return pw_error("cannot rename '%s' to '%s': %s", tmp, path, strerror(e));
+	}
+	return 0;
 }
 
 int pw_report_xlsx(const struct pw_rdoc *d, const char *path)
 {
 	struct xl x;
+	struct strbuf tmp = STRBUF_INIT;
 	lxw_workbook_options opts = { .constant_memory = LXW_FALSE, .tmpdir = NULL };
 	lxw_doc_properties props = { 0 };
-	lxw_error err;
+	int rc;
 
 	memset(&x, 0, sizeof(x));
-	x.wb = workbook_new_opt(path, &opts);
-	if (!x.wb)
+	sb_addf(&tmp, "%s.tmp%ld", path, (long)getpid());
+	x.wb = workbook_new_opt(tmp.buf, &opts);
+	if (!x.wb) {
+		sb_release(&tmp);
 		return pw_error("cannot create workbook '%s'", path);
+	}
 	props.title = d->title;
 	props.subject = d->ev && d->ev->subject ? d->ev->subject : "";
 	props.author = "planwatch";
-	workbook_set_properties(x.wb, &props);
+	check(&x, workbook_set_properties(x.wb, &props), 0);
 	make_formats(&x);
-	write_doc(&x, d);
-	err = workbook_close(x.wb);
-	if (err != LXW_NO_ERROR)
-		return pw_error("cannot write workbook '%s': %s", path, lxw_strerror(err));
-	return 0;
+	if (!x.err)
+		write_doc(&x, d);
+	rc = finish(&x, tmp.buf, path);
+	sb_release(&tmp);
+	return rc;
 }

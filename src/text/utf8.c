@@ -6,6 +6,7 @@
 #include "text/utf8.h"
 
 #include <stdint.h>
+#include <utf8proc.h>
 #include <string.h>
 
 static size_t seq_len(unsigned char c)
@@ -108,6 +109,25 @@ size_t pw_utf8_columns(const char *s, size_t len)
 		if (((unsigned char)s[i] & 0xC0) != 0x80)
 			n++;
 	return n;
+}
+
+size_t pw_utf8_width(const char *s)
+{
+	size_t n = 0, len = strlen(s), k;
+	uint32_t cp;
+	int w;
+
+	for (; len; s += k, len -= k) {
+		k = pw_utf8_decode(s, len, &cp);
+		w = utf8proc_charwidth((utf8proc_int32_t)cp);
+		n += w > 0 ? (size_t)w : 0;
+	}
+	return n;
+}
+
+int pw_utf8_pad(const char *s, int width)
+{
+	return width + (int)(strlen(s) - pw_utf8_width(s));
 }
 
 size_t pw_utf8_encode(uint32_t cp, char *b)

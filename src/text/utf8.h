@@ -24,6 +24,14 @@ size_t pw_utf8_columns(const char *s, size_t len);
 size_t pw_utf8_blank(const char *s);
 size_t pw_utf8_blanks(const char *s);
 size_t pw_utf8_rtrim(const char *s, size_t len);
+/* Display width of NUL-terminated s in terminal columns: East Asian wide
+ * and full-width characters count 2, combining marks 0, others 1
+ * (utf8proc_charwidth()). */
+size_t pw_utf8_width(const char *s);
+/* The printf field width that pads s to `width` display columns
+ * (printf("%-*s", pw_utf8_pad(s, 24), s)): width plus the bytes s has
+ * beyond its display width. */
+int pw_utf8_pad(const char *s, int width);
 /* Appends the UTF-8 encoding of cp to buf (room for 4); returns bytes written. */
 size_t pw_utf8_encode(uint32_t cp, char *buf);
 /* If s starts with the UTF-8 string lit, returns strlen(lit), else 0.

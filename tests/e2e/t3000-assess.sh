@@ -21,6 +21,21 @@ check "2018: all no_data or not_assessable" sh -c \
 check "text output has Chinese labels" sh -c "'$PW' assess '$FIX/plan.txt' | grep -q '未完成'"
 check "text output counts" sh -c "'$PW' assess '$FIX/plan.txt' | grep -q '合计 32 项'"
 
+# a 2021-2025 table carrying 2023 values, assessed at its end year 2025: no
+# verdict without end-year data, but in-period statuses marked provisional.
+# By hand: 城镇化率 80 -> 83以上, 2023 expected 80 + 3*3/5 = 81.8, 81.5 gives
+# R = 1.5/1.8 = 0.83 -> lagging; 生产总值 CAGR (612.52/500)^(1/3) - 1 = 7.00%
+# against 7左右 -> R = 1 -> on_track; 失业率 4.8 keeps 5.5以下 -> on_track.
+check "assess a mid-period table at its end year" "$PW" assess "$D/city-14th-midway.md" --json
+check "no final verdict from 2023 data" sh -c \
+	"jq -e '[.indicators[].targets[] | select(.final or .status == \"met\" or .status == \"not_met\")] | length == 0' '$T/out'"
+check "every target provisional" sh -c \
+	"jq -e '[.indicators[] | .provisional] | all' '$T/out'"
+check "provisional statuses by hand" sh -c \
+	"jq -e '[.indicators[].targets[].status] == [\"lagging\", \"on_track\", \"lagging\", \"on_track\"]' '$T/out'"
+check "text output says provisional" sh -c \
+	"'$PW' assess '$D/city-14th-midway.md' | grep -q '暂定：期末数据未报送'"
+
 # the stored plan gives the same evaluation from the table's own actuals
 check "import" "$PW" import "$FIX/plan.txt" --db "$T/p.db"
 check "assess --db --year 2020" "$PW" assess --db "$T/p.db" --year 2020 --json

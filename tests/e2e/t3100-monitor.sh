@@ -17,6 +17,14 @@ check "import the plan" pw import "$PLAN"
 check "add a unit" pw unit add 统计局
 check "add a unit under another" pw unit add 人社局 --parent 统计局
 check_fails "a unit twice is refused" 1 pw unit add 统计局
+check "an ASCII unit" pw unit add IT
+check "unit list" pw unit list
+# the count column starts at the same display column on every row: a CJK
+# character is two columns wide (python measures with east_asian_width)
+same "unit list aligned by display width" "$(/usr/bin/python3 -c '
+import sys, unicodedata
+w = lambda s: sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+print(len({w(l.split(" assigned")[0]) for l in open(sys.argv[1], encoding="utf-8")}))' "$T/out")" 1
 check "assign by table:no" pw assign --indicator 2:3 --unit 统计局
 check "assign by table:no:name" pw assign --indicator "2:9:城镇登记失业率" --unit 人社局
 check "assign a growth indicator" pw assign --indicator 2:1 --unit 统计局
@@ -99,6 +107,14 @@ same "预计 kept" "$(jq -r '[.[] | select(.name == "地区生产总值增长")]
 # ---- the CSV template, same shape -----------------------------------------
 check "csv template" pw template --unit 统计局 --year 2024 --csv -o "$T/t.csv"
 same "csv has a BOM" "$(head -c 3 "$T/t.csv" | od -An -tx1 | tr -d ' ')" efbbbf
+grep -q ',地区生产总值增长,%,预期性,[^,]*,年均增长7%左右,' "$T/t.csv" && ok "a growth target reads 年均增长7%左右" \
+	|| not_ok "a growth target reads 年均增长7%左右"
+# the plan's table writes 城镇新增就业人数 as [5]: a five-year total for the unit
+check "assign a cumulative indicator" pw assign --indicator 2:9:城镇新增就业人数 --unit 人社局
+check "csv template of a cumulative target" pw template --unit 人社局 --year 2024 --csv -o "$T/cum.csv"
+grep -q ',城镇新增就业人数,万人,预期性,[^,]*,累计5（2021—2025年）,' "$T/cum.csv" \
+	&& ok "a cumulative target reads 累计5（2021—2025年）" || not_ok "a cumulative target reads 累计5（2021—2025年）"
+grep -q '\[5\]' "$T/cum.csv" && not_ok "no bracketed [5] left" || ok "no bracketed [5] left"
 $PY - "$T/t.csv" "$T/filled.csv" <<'PYEOF'
 import sys, csv
 rows = list(csv.reader(open(sys.argv[1], encoding='utf-8-sig', newline='')))

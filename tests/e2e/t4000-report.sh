@@ -96,6 +96,23 @@ check "approved-only ignores the draft" sh -c "'$PW' report --db '$DB' --kind an
 	.actual == null'"
 check "midterm md to stdout" sh -c "'$PW' report --db '$DB' --kind midterm --year 2023 | grep -q '中期评估报告'"
 
+# project progress in a report: approved rows only, unless --unapproved
+PRJ=$(sqlite3 "$DB" "SELECT min(c.id) FROM column_items c")
+prj_status() { "$PW" report --db "$DB" --kind annual --year 2022 --format json "$@" |
+	jq -r --argjson id "$PRJ" '.projects[] | select(.id == $id) | .status // "none"'; }
+check "record project progress (draft)" "$PW" record --project "$PRJ" --year 2022 \
+	--status in_progress --percent 40 --db "$DB"
+check "a draft progress is not in the official report" test "$(prj_status)" = none
+check "--unapproved shows the draft" test "$(prj_status --unapproved)" = in_progress
+PROW=$(sqlite3 "$DB" "SELECT max(id) FROM project_progress")
+check "submit progress" "$PW" progress submit "$PROW" --db "$DB"
+check "approve progress" "$PW" progress approve "$((PROW + 1))" --db "$DB"
+check "approved progress is in the report" test "$(prj_status)" = in_progress
+check "record a correction (draft)" "$PW" record --project "$PRJ" --year 2022 \
+	--status completed --percent 100 --db "$DB"
+check "the approved progress stays while the correction awaits review" test "$(prj_status)" = in_progress
+check "--unapproved takes the correction" test "$(prj_status --unapproved)" = completed
+
 # usage and lookup errors
 check_fails "no --kind exits 2" 2 "$PW" report --db "$DB" --year 2020
 check_fails "bad kind exits 2" 2 "$PW" report --db "$DB" --kind weekly

@@ -627,30 +627,232 @@ static void test_annual(void **state)
 	struct pw_target_result r;
 
 	(void)state;
-	/* 1, 2, 1 schools: every year at least 1; worst ratio 1/1 = 1 -> on_track. */
+	/* 1, 2, 1 schools: every year at least 1 -> on_track.  The worst year is
+	 * the lowest, 1, reached in 2021 and 2023: the latest, 2023, is shown. */
 	r = assess1(&sch, t, AT14(2023, { 2021, 1, 0 }, { 2022, 2, 0 }, { 2023, 1, 0 }));
 	assert_int_equal(r.status, PW_STATUS_ON_TRACK);
 	assert_int_equal(r.nyears, 3);
 	assert_int_equal(r.nyears_met, 3);
+	assert_true(r.worst);
 	near(r.actual, 1, 1e-9);
+	assert_int_equal(r.actual_year, 2023);
+	assert_false(r.has_progress); /* a per-year bound has no progress ratio */
 	/* A year with none -> lagging during the period, not met at the end. */
-	assert_int_equal(status_of(&sch, t, AT14(2023, { 2021, 1, 0 }, { 2022, 0, 0 })),
-			 PW_STATUS_LAGGING);
+	r = assess1(&sch, t, AT14(2023, { 2021, 1, 0 }, { 2022, 0, 0 }));
+	assert_int_equal(r.status, PW_STATUS_LAGGING);
+	near(r.actual, 0, 1e-9);
+	assert_int_equal(r.actual_year, 2022);
 	r = assess1(&sch, t, AT14(2025, { 2021, 1, 0 }, { 2022, 0, 0 }, { 2023, 2, 0 },
 				  { 2024, 1, 0 }, { 2025, 1, 0 }));
 	assert_int_equal(r.status, PW_STATUS_NOT_MET);
+	assert_true(r.final);
 	assert_int_equal(r.nyears_met, 4);
 	assert_int_equal(status_of(&sch, t, AT14(2025, { 2021, 1, 0 }, { 2022, 1, 0 },
 						 { 2023, 2, 0 }, { 2024, 1, 0 }, { 2025, 1, 0 })),
 			 PW_STATUS_MET);
 	/* 每年下降3 on a down indicator records the fall: larger is better.
-	 * 3.5, 4 -> ratios 3.5/3 = 1.167 and 4/3 = 1.333; worst 1.167 -> ahead. */
+	 * 3.5, 4: both >= 3, the bound is kept -> on_track (a per-year bound is
+	 * kept or broken; exceeding it is not "ahead"); worst = smallest fall
+	 * 3.5 (2021). */
 	down.text = (char *)"每年下降3微克每立方米";
-	assert_int_equal(status_of(&pm, down, AT14(2022, { 2021, 3.5, 0 }, { 2022, 4, 0 })),
-			 PW_STATUS_AHEAD);
-	assert_int_equal(status_of(&pm, down, AT14(2022, { 2021, 3.5, 0 }, { 2022, 2, 0 })),
-			 PW_STATUS_LAGGING);
+	r = assess1(&pm, down, AT14(2022, { 2021, 3.5, 0 }, { 2022, 4, 0 }));
+	assert_int_equal(r.status, PW_STATUS_ON_TRACK);
+	near(r.actual, 3.5, 1e-9);
+	assert_int_equal(r.actual_year, 2021);
+	/* 3.5, 2: 2 < 3 -> lagging, worst 2 (2022). */
+	r = assess1(&pm, down, AT14(2022, { 2021, 3.5, 0 }, { 2022, 2, 0 }));
+	assert_int_equal(r.status, PW_STATUS_LAGGING);
+	near(r.actual, 2, 1e-9);
+	assert_int_equal(r.actual_year, 2022);
 	assert_int_equal(status_of(&sch, t, NONE14(2022)), PW_STATUS_NO_DATA);
+}
+
+/* The QA case: a city-set annual floor (每年≥3) must be reported on the
+ * year the status rests on, not on the latest year. */
+static void test_annual_worst_year(void **state)
+{
+	struct pw_indicator g = ind_of("规上工业增加值增长", "%", PW_DIR_UP);
+	struct pw_indicator pm = ind_of("PM2.5平均浓度", "微克每立方米", PW_DIR_DOWN);
+	struct pw_target ge3 = tgt(PW_KIND_ANNUAL, PW_CMP_GE, 3, 0);
+	struct pw_target le35 = tgt(PW_KIND_ANNUAL, PW_CMP_LE, 35, 0);
+	struct pw_target_result r;
+
+	(void)state;
+	/* 2021 3.4, 2022 2.8, 2023 3.2 in 2023: 2.8 < 3 fails, the others pass.
+	 * Status lagging; actual = the worst year 2.8 (2022), not the latest 3.2;
+	 * 2 of 3 years met; goal 3; no progress ratio (the old line said
+	 * "实际 3.2% 应达 3 进度 93%" from 2.8/3 = 0.933). */
+	r = assess1(&g, ge3, AT14(2023, { 2021, 3.4, 0 }, { 2022, 2.8, 0 }, { 2023, 3.2, 0 }));
+	assert_int_equal(r.status, PW_STATUS_LAGGING);
+	near(r.actual, 2.8, 1e-9);
+	assert_int_equal(r.actual_year, 2022);
+	assert_int_equal(r.nyears, 3);
+	assert_int_equal(r.nyears_met, 2);
+	assert_true(r.has_goal);
+	near(r.goal, 3, 1e-9);
+	assert_false(r.has_progress);
+	assert_false(r.has_expected);
+	/* A ceiling (le): the worst year is the highest.  33, 36, 34 against
+	 * 不超过35: 36 > 35 fails -> lagging, worst 36 (2022). */
+	r = assess1(&pm, le35, AT14(2023, { 2021, 33, 0 }, { 2022, 36, 0 }, { 2023, 34, 0 }));
+	assert_int_equal(r.status, PW_STATUS_LAGGING);
+	near(r.actual, 36, 1e-9);
+	assert_int_equal(r.actual_year, 2022);
+	assert_int_equal(r.nyears_met, 2);
+	/* ge on a down indicator is still a floor: the lowest year is worst.
+	 * 4, 3.1 against >=3: both pass -> on_track, worst 3.1 (2022). */
+	r = assess1(&pm, ge3, AT14(2022, { 2021, 4, 0 }, { 2022, 3.1, 0 }));
+	assert_int_equal(r.status, PW_STATUS_ON_TRACK);
+	near(r.actual, 3.1, 1e-9);
+}
+
+/* ---- at the end without end-year data: provisional ---------------------------- */
+
+static void test_provisional_level(void **state)
+{
+	struct pw_indicator u = ind_of("常住人口城镇化率", "%", PW_DIR_UP);
+	struct pw_indicator rd = ind_of("研发经费投入强度", "%", PW_DIR_UP);
+	struct pw_target t = tgt(PW_KIND_LEVEL, PW_CMP_GE, 83, 2025);
+	struct pw_target_result r;
+
+	(void)state;
+	with_base(&u, 2020, 80);
+	/* Assessed in 2025 with only 2023 data (81.5): not a verdict.  Judged as
+	 * in the period at 2023: expected 80 + 3 * 3/5 = 81.8, R = 1.5/1.8 =
+	 * 0.833 -> lagging, provisional (was: 未完成, final). */
+	r = assess1(&u, t, AT14(2025, { 2023, 81.5, 0 }));
+	assert_int_equal(r.status, PW_STATUS_LAGGING);
+	assert_false(r.final);
+	assert_true(r.provisional);
+	assert_int_equal(r.actual_year, 2023);
+	near(r.expected, 81.8, 1e-9);
+	near(r.progress, 1.5 / 1.8, 1e-9);
+	/* 82.0 -> R = 2/1.8 = 1.111 -> ahead; 83.5 >= 83 -> achieved_early,
+	 * not 完成: the 2025 value could still fall back. */
+	assert_int_equal(status_of(&u, t, AT14(2025, { 2023, 82.0, 0 })), PW_STATUS_AHEAD);
+	assert_int_equal(status_of(&u, t, AT14(2025, { 2023, 83.5, 0 })),
+			 PW_STATUS_ACHIEVED_EARLY);
+	/* Later years do not make 2024 data final: in 2027 with 2024 = 82.4,
+	 * expected 80 + 3 * 4/5 = 82.4, R = 1 -> on_track, provisional. */
+	r = assess1(&u, t, AT14(2027, { 2024, 82.4, 0 }));
+	assert_int_equal(r.status, PW_STATUS_ON_TRACK);
+	assert_true(r.provisional);
+	/* With the 2025 value: a verdict.  82.9 < 83 -> not_met, final. */
+	r = assess1(&u, t, AT14(2025, { 2023, 81.5, 0 }, { 2025, 82.9, 0 }));
+	assert_int_equal(r.status, PW_STATUS_NOT_MET);
+	assert_true(r.final);
+	assert_false(r.provisional);
+	/* An estimate for 2025 (预计 83) is end-year data: met, final, marked. */
+	r = assess1(&u, t, AT14(2025, { 2025, 83, 1 }));
+	assert_int_equal(r.status, PW_STATUS_MET);
+	assert_true(r.final);
+	assert_true(r.estimated);
+	/* No baseline and one old value short of the target: nothing to judge
+	 * progress on -> no_data, provisional, with a reason. */
+	r = assess1(&rd, tgt(PW_KIND_LEVEL, PW_CMP_GE, 3, 2025), AT14(2025, { 2023, 2.1, 0 }));
+	assert_int_equal(r.status, PW_STATUS_NO_DATA);
+	assert_true(r.provisional);
+	assert_non_null(r.reason);
+}
+
+static void test_provisional_growth(void **state)
+{
+	struct pw_indicator x = ind_of("社会消费品零售总额", "亿元", PW_DIR_UP);
+	struct pw_indicator g = ind_of("地区生产总值增长", "%", PW_DIR_UP);
+	struct pw_target t = tgt(PW_KIND_GROWTH, PW_CMP_APPROX, 7, 0);
+	struct pw_target_result r;
+
+	(void)state;
+	/* Levels: 100 (2020) -> 122.5043 (2023) = 1.07^3: CAGR 7.00%, R = 7/7 = 1
+	 * -> on_track, provisional (no 2025 level). */
+	with_base(&x, 2020, 100);
+	r = assess1(&x, t, AT14(2025, { 2023, 122.5043, 0 }));
+	assert_int_equal(r.status, PW_STATUS_ON_TRACK);
+	assert_true(r.provisional);
+	near(r.actual, 7.0, 1e-9);
+	/* Rates: 2023 missing of 2021-2025 (7 each year): the mean of four
+	 * years, 7.00, is not the period's average -> on_track, provisional. */
+	r = assess1(&g, t, AT14(2025, { 2021, 7, 0 }, { 2022, 7, 0 }, { 2024, 7, 0 },
+				{ 2025, 7, 0 }));
+	assert_int_equal(r.status, PW_STATUS_ON_TRACK);
+	assert_true(r.provisional);
+	assert_int_equal(r.nyears, 4);
+	/* All five years of 6: mean 6 < 6.65 -> not_met, final. */
+	r = assess1(&g, t, AT14(2025, { 2021, 6, 0 }, { 2022, 6, 0 }, { 2023, 6, 0 },
+				{ 2024, 6, 0 }, { 2025, 6, 0 }));
+	assert_int_equal(r.status, PW_STATUS_NOT_MET);
+	assert_true(r.final);
+}
+
+static void test_provisional_cumulative_annual(void **state)
+{
+	struct pw_indicator jobs = ind_of("城镇新增就业人数", "万人", PW_DIR_UP);
+	struct pw_indicator g = ind_of("规上工业增加值增长", "%", PW_DIR_UP);
+	struct pw_target c5 = tgt(PW_KIND_CUMULATIVE, PW_CMP_EQ, 5, 0);
+	struct pw_target ge3 = tgt(PW_KIND_ANNUAL, PW_CMP_GE, 3, 0);
+	struct pw_target_result r;
+
+	(void)state;
+	/* Four of five years: 1.1 + 0.9 + 1.0 + 1.0 = 4.0 against the share of
+	 * the years in, 5 * 4/5 = 4.0: R = 1 -> on_track, provisional (was:
+	 * 4.0 < 5 未完成 although a year is missing). */
+	r = assess1(&jobs, c5, AT14(2025, { 2021, 1.1, 0 }, { 2022, 0.9, 0 }, { 2023, 1.0, 0 },
+				    { 2024, 1.0, 0 }));
+	assert_int_equal(r.status, PW_STATUS_ON_TRACK);
+	assert_true(r.provisional);
+	near(r.actual, 4.0, 1e-9);
+	near(r.expected, 4.0, 1e-9);
+	/* Annual, 2021-2024 all >= 3, 2025 missing: on_track, provisional. */
+	r = assess1(&g, ge3, AT14(2025, { 2021, 3.4, 0 }, { 2022, 3.1, 0 }, { 2023, 3.2, 0 },
+				  { 2024, 3.0, 0 }));
+	assert_int_equal(r.status, PW_STATUS_ON_TRACK);
+	assert_true(r.provisional);
+	assert_false(r.final);
+	/* ...but one failed year settles it whatever is missing: 2.8 < 3 ->
+	 * not_met, final. */
+	r = assess1(&g, ge3, AT14(2025, { 2021, 3.4, 0 }, { 2022, 2.8, 0 }));
+	assert_int_equal(r.status, PW_STATUS_NOT_MET);
+	assert_true(r.final);
+	assert_false(r.provisional);
+	assert_int_equal(r.actual_year, 2022);
+}
+
+/* A completion table's 完成值 stands for the whole period (whole_period). */
+static void test_whole_period_figure(void **state)
+{
+	struct pw_indicator jobs = ind_of("城镇新增就业人数", "万人", PW_DIR_UP);
+	struct pw_target t = tgt(PW_KIND_CUMULATIVE, PW_CMP_EQ, 5, 0);
+	struct pw_assess_opts o;
+	struct pw_assess_input in;
+	struct pw_target_result r;
+	static const struct pw_obs total[] = { { 2025, 6.2, 0 } };
+	static const struct pw_obs early[] = { { 2024, 6.2, 0 } };
+
+	(void)state;
+	pw_assess_opts_init(&o);
+	memset(&in, 0, sizeof(in));
+	jobs.targets = &t;
+	jobs.ntargets = 1;
+	in.ind = &jobs;
+	in.start = 2021;
+	in.end = 2025;
+	in.year = 2025;
+	in.obs.obs = total;
+	in.obs.n = 1;
+	/* As one year's amount, 6.2 is a single year of five: provisional, and
+	 * already >= 5 -> achieved_early. */
+	pw_assess_target(&in, &t, &o, &r);
+	assert_int_equal(r.status, PW_STATUS_ACHIEVED_EARLY);
+	assert_true(r.provisional);
+	/* As the table's five-year total: 6.2 >= 5 -> met, final. */
+	in.obs.whole_period = true;
+	pw_assess_target(&in, &t, &o, &r);
+	assert_int_equal(r.status, PW_STATUS_MET);
+	assert_true(r.final);
+	/* A table figure of another year does not stand for the period. */
+	in.obs.obs = early;
+	pw_assess_target(&in, &t, &o, &r);
+	assert_true(r.provisional);
 }
 
 /* ---- external and relation --------------------------------------------------- */
@@ -902,6 +1104,15 @@ static void test_indicator_and_warning(void **state)
 	f.attribute = PW_ATTR_EXPECTED;
 	assert_int_equal(pw_assess_indicator(&in, NULL, &a), 0);
 	assert_false(a.warning);
+	assert_false(a.provisional);
+	pw_assessment_release(&a);
+	/* In 2025 with only the 2022 value: the same R = 0.25, lagging, but
+	 * provisional (no 2025 value), and so is the indicator. */
+	in.year = 2025;
+	assert_int_equal(pw_assess_indicator(&in, NULL, &a), 0);
+	assert_int_equal(a.status, PW_STATUS_LAGGING);
+	assert_true(a.targets[0].provisional);
+	assert_true(a.provisional);
 	pw_assessment_release(&a);
 	assert_int_equal(pw_assess_indicator(NULL, NULL, &a), -1);
 }
@@ -993,6 +1204,11 @@ int main(void)
 		cmocka_unit_test(test_cumulative_change),
 		cmocka_unit_test(test_cumulative_rates),
 		cmocka_unit_test(test_annual),
+		cmocka_unit_test(test_annual_worst_year),
+		cmocka_unit_test(test_provisional_level),
+		cmocka_unit_test(test_provisional_growth),
+		cmocka_unit_test(test_provisional_cumulative_annual),
+		cmocka_unit_test(test_whole_period_figure),
 		cmocka_unit_test(test_external),
 		cmocka_unit_test(test_external_cumulative),
 		cmocka_unit_test(test_relation_rates),

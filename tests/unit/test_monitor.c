@@ -14,6 +14,7 @@
 #include "monitor/xlsx.h"
 #include "store/monitor.h"
 #include "store/store_internal.h"
+#include "text/utf8.h"
 #include "util/alloc.h"
 #include "util/error.h"
 #include "util/strbuf.h"
@@ -1946,10 +1947,36 @@ static void test_province_file(void **state)
 	pw_store_close(f.s);
 }
 
+/* Listing columns are padded by display width: a CJK character takes two
+ * columns, ASCII one, a combining mark none (worked out by hand). */
+static void test_display_width(void **state)
+{
+	char line[64];
+
+	(void)state;
+	assert_int_equal(pw_utf8_width(""), 0);
+	assert_int_equal(pw_utf8_width("X"), 1);
+	assert_int_equal(pw_utf8_width("区统计局"), 8);     /* 4 wide, 12 bytes */
+	assert_int_equal(pw_utf8_width("万人"), 4);
+	assert_int_equal(pw_utf8_width("ＰＭ2.5"), 7);      /* 2 full-width + 3 */
+	assert_int_equal(pw_utf8_width("e\xcc\x81"), 1);   /* e + U+0301 */
+	assert_int_equal(pw_utf8_pad("X", 10), 10);
+	assert_int_equal(pw_utf8_pad("区统计局", 10), 14); /* 12 bytes, 8 columns */
+	/* padded, both end at column 10 */
+	snprintf(line, sizeof(line), "%-*s|", pw_utf8_pad("区统计局", 10), "区统计局");
+	assert_string_equal(line, "区统计局  |");
+	snprintf(line, sizeof(line), "%*s|", pw_utf8_pad("十", 3), "十");
+	assert_string_equal(line, " 十|");
+	/* wider than the field: written as is */
+	snprintf(line, sizeof(line), "%-*s|", pw_utf8_pad("国家统计局", 4), "国家统计局");
+	assert_string_equal(line, "国家统计局|");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_units),
+		cmocka_unit_test(test_display_width),
 		cmocka_unit_test(test_assign_history),
 		cmocka_unit_test(test_unit_assigned),
 		cmocka_unit_test(test_chain_and_states),

@@ -6,14 +6,19 @@
  * in docs/assessment.md.
  */
 #include "unit.h"
+#include "monitor/csv.h"
 #include "report/evaluation.h"
 #include "report/report.h"
+#include "report/target_text.h"
 #include "util/alloc.h"
 #include "util/strbuf.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <dirent.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 #define EPS 1e-9
 
@@ -404,7 +409,7 @@ static void csv_is(const char *in, const char *want)
 {
 	struct strbuf sb = STRBUF_INIT;
 
-	pw_report_csv_field(&sb, in);
+	pw_csv_field(&sb, in);
 	assert_string_equal(sb.buf, want);
 	sb_release(&sb);
 }
@@ -421,6 +426,15 @@ static void test_csv_field(void **state)
 	csv_is("two\nlines", "\"two\nlines\"");
 	csv_is("cr\rhere", "\"cr\rhere\"");
 	csv_is("中文，全角逗号", "中文，全角逗号"); /* a full-width comma is text */
+	/* the formula guard: a text a spreadsheet would run gets an apostrophe */
+	csv_is("=1+2", "'=1+2");
+	csv_is("+86 电话", "'+86 电话");
+	csv_is("-x", "'-x");
+	csv_is("@SUM(A1)", "'@SUM(A1)");
+	csv_is("=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\"");
+	csv_is("\tlead", "\"'\tlead\"");
+	csv_is("-3.2", "-3.2"); /* a plain number is no formula */
+	csv_is("a=b", "a=b");
 }
 
 static void xml_is(const char *in, const char *want)
@@ -629,6 +643,88 @@ static void test_cumulative_and_stale(void **state)
 	pw_plan_free(&p);
 }
 
+/* pw_target_text(sb, kind, text, start, end) as a new string for the tests. */
+static char *target_text(enum pw_kind k, const char *text, int start, int end)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	pw_target_text(&sb, k, text, start, end);
+	return sb_detach(&sb, NULL);
+}
+
+#define assert_target_text(k, text, start, end, want)         \
+	do {                                                  \
+		char *got_ = target_text(k, text, start, end); \
+		assert_string_equal(got_, want);              \
+		free(got_);                                   \
+	} while (0)
+
+/* The one wording of targets shared by the reports and the template. */
+static void test_target_text(void **state)
+{
+	(void)state;
+	assert_target_text(PW_KIND_CUMULATIVE, "[5]", 2021, 2025, "累计5（2021—2025年）");
+	assert_target_text(PW_KIND_CUMULATIVE, "〔2.5〕", 2021, 2025, "累计2.5（2021—2025年）");
+	assert_target_text(PW_KIND_CUMULATIVE, "［30］", 0, 0, "累计30");
+	assert_target_text(PW_KIND_CUMULATIVE, "【4】以上", 0, 0, "累计4以上");
+	assert_target_text(PW_KIND_CUMULATIVE, "累计3", 2016, 2020, "累计3（2016—2020年）");
+	assert_target_text(PW_KIND_CUMULATIVE, "12", 0, 0, "累计12");
+	assert_target_text(PW_KIND_GROWTH, "7左右", 2021, 2025, "年均增长7%左右");
+	assert_target_text(PW_KIND_GROWTH, "8 左右", 0, 0, "年均增长8%左右");
+	assert_target_text(PW_KIND_GROWTH, "6.5%以上", 0, 0, "年均增长6.5%以上");
+	assert_target_text(PW_KIND_GROWTH, "6", 0, 0, "年均增长6%");
+	assert_target_text(PW_KIND_GROWTH, "年均增长5%", 0, 0, "年均增长5%");
+	assert_target_text(PW_KIND_GROWTH, "与经济增长同步", 0, 0, "年均增长与经济增长同步");
+	assert_target_text(PW_KIND_LEVEL, "≥83", 2021, 2025, "≥83");
+	assert_target_text(PW_KIND_LEVEL, NULL, 0, 0, "");
+}
+
+/* The workbook: written whole, or (a libxlsxwriter write error: a cell
+ * over Excel's 32767 characters) refused with no file left, neither the
+ * report nor its temporary. */
+static void test_xlsx_errors(void **state)
+{
+	struct fixture *f = build(PW_REPORT_ANNUAL, 2022);
+	char dir[] = "/tmp/pw-xlsx.XXXXXX";
+	struct strbuf path = STRBUF_INIT;
+	struct pw_rdoc d;
+	struct pw_rcell *c;
+	const struct pw_rtable *t;
+	size_t r;
+	DIR *dp;
+	struct dirent *e;
+	int nfiles = 0;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	sb_addf(&path, "%s/r.xlsx", dir);
+	pw_rdoc_build(&f->ev, &d);
+	assert_int_equal(pw_report_xlsx(&d, path.buf), 0);
+	assert_int_equal(access(path.buf, F_OK), 0);
+	assert_int_equal(unlink(path.buf), 0);
+	t = d.blocks[d.main_table].table;
+	for (r = 0; r < t->nrows && t->span[r]; r++)
+		; /* the first indicator row, not a category row */
+	assert_true(r < t->nrows);
+	c = (struct pw_rcell *)pw_rtable_cell(t, r, 1);
+	free(c->text);
+	c->text = xmalloc(40001);
+	memset(c->text, 'x', 40000);
+	c->text[40000] = '\0';
+	c->has_num = false;
+	assert_int_equal(pw_report_xlsx(&d, path.buf), -1);
+	dp = opendir(dir);
+	assert_non_null(dp);
+	while ((e = readdir(dp)) != NULL)
+		nfiles += e->d_name[0] != '.';
+	closedir(dp);
+	assert_int_equal(nfiles, 0);
+	assert_int_equal(rmdir(dir), 0);
+	sb_release(&path);
+	pw_rdoc_release(&d);
+	fixture_free(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -640,9 +736,11 @@ int main(void)
 		cmocka_unit_test(test_nothing_to_evaluate),
 		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_csv_field),
+		cmocka_unit_test(test_target_text),
 		cmocka_unit_test(test_xml_escape),
 		cmocka_unit_test(test_num),
 		cmocka_unit_test(test_csv_report),
+		cmocka_unit_test(test_xlsx_errors),
 		cmocka_unit_test(test_html_report),
 		cmocka_unit_test(test_md_report),
 		cmocka_unit_test(test_docx_xml),
