@@ -263,7 +263,7 @@ static void print_row(const struct pw_indicator *ind, const struct pw_assessment
 	size_t k;
 
 	printf("  %3s %s%s%s%s%s%s  %s%s\n", ind->no ? ind->no : "",
-	       ind->group ? ind->group : "", ind->group ? "/" : "", ind->name ? ind->name : "",
+	       ind->group ? ind->group : "", ind->group ? "：" : "", ind->name ? ind->name : "",
 	       ind->unit ? " (" : "", ind->unit ? ind->unit : "", ind->unit ? ")" : "",
 	       pw_status_label(a->status), a->warning ? "  【预警】" : "");
 	for (k = 0; k < a->ntargets && k < ind->ntargets; k++)
@@ -496,7 +496,7 @@ static void print_plan_line(const struct pw_evaluation *ev, const unsigned *coun
 static void print_warning(const struct pw_eval_indicator *e)
 {
 	printf("  【预警】 %s %s%s%s  %s\n", e->ind->no ? e->ind->no : "",
-	       e->ind->group ? e->ind->group : "", e->ind->group ? "/" : "",
+	       e->ind->group ? e->ind->group : "", e->ind->group ? "：" : "",
 	       e->ind->name ? e->ind->name : "", pw_status_label(e->a.status));
 }
 

@@ -149,6 +149,15 @@ static const struct pw_target_result *cumulative_result(const struct pw_eval_ind
 	return NULL;
 }
 
+/* A status, marked （暂定） when it rests on data older than the target year
+ * (docs/assessment.md: provisional judgements at the end of the period). */
+static void set_status_cell(struct pw_rcell *c, enum pw_status s, bool provisional)
+{
+	pw_rcell_status(c, s);
+	if (provisional)
+		pw_rcell_set(c, "%s（暂定）", pw_status_label(s));
+}
+
 /* The latest value: "221.29", "预计 2.5", "35（2021年）" when older; for a
  * cumulative target the amount to date, "累计3.3" (a year's value alone
  * would read as the whole period's). */
@@ -423,7 +432,7 @@ static void completion_row(struct pw_rtable *t, const struct pw_evaluation *ev,
 	set_targets_cell(&row[C_TARGET], e, false);
 	set_growth_cell(&row[C_GROWTH], e);
 	set_actual_cell(&row[C_ACTUAL], e, ev->year);
-	pw_rcell_status(&row[C_STATUS], e->a.status);
+	set_status_cell(&row[C_STATUS], e->a.status, e->a.provisional);
 	pw_rcell_set(&row[C_ATTR], "%s", attr_label(ind->attribute));
 	if (e->has_growth)
 		pw_rcell_num(&row[C_GROWTH_NUM], e->growth);
@@ -533,7 +542,7 @@ static void risk_row(struct pw_rtable *t, const struct pw_evaluation *ev,
 	set_targets_cell(&row[4], e, false);
 	if (!strcmp(row[4].text, "—"))
 		set_targets_cell(&row[4], e, true);
-	pw_rcell_status(&row[5], e->a.status);
+	set_status_cell(&row[5], e->a.status, e->a.provisional);
 	pw_rcell_set(&row[6], "%s", e->lead_unit ? e->lead_unit : "未明确");
 	pw_rcell_set(&row[7], "%s", warn ? "★预警" : "");
 	row[7].style = warn ? PW_RS_BAD : PW_RS_PLAIN;
@@ -590,7 +599,7 @@ static void prose_row(struct pw_rtable *t, const struct pw_eval_target *e, size_
 		pw_rcell_num(&row[3], e->latest);
 	else
 		pw_rcell_set(&row[3], "—");
-	pw_rcell_status(&row[4], e->r.status);
+	set_status_cell(&row[4], e->r.status, e->r.provisional);
 	pw_rcell_set(&row[5], "%s", e->lead_unit ? e->lead_unit : "");
 	pw_rcell_num(&row[6], pt->line);
 	if (pt->t.has_value)
