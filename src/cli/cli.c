@@ -2,7 +2,10 @@
  * cli.c - option handling shared by all commands.
  */
 #include "cli/cli.h"
+#include "util/error.h"
 
+#include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,4 +30,34 @@ int pw_cli_take_db(int argc, char **argv, struct pw_ctx *ctx)
 	}
 	argv[j] = NULL;
 	return j;
+}
+
+int pw_cli_int(const char *s, const char *what, long lo, long hi, int *out)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno || end == s || *end || v < lo || v > hi)
+		return pw_error("bad %s '%s'", what, s);
+	*out = (int)v;
+	return 0;
+}
+
+int pw_cli_tolerance(const char *s, double *out)
+{
+	char *end;
+	double v;
+
+	errno = 0;
+	v = strtod(s, &end);
+	if (errno || end == s || !isfinite(v) || v < 0 || (*end && strcmp(end, "%")))
+		return pw_error("bad tolerance '%s'", s);
+	if (*end || v >= 1.0)
+		v /= 100.0;
+	if (v >= 1.0)
+		return pw_error("tolerance '%s' is 100%% or more", s);
+	*out = v;
+	return 0;
 }

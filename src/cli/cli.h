@@ -25,6 +25,13 @@ struct pw_ctx {
  * storing it in ctx.  Returns the new argc. */
 int pw_cli_take_db(int argc, char **argv, struct pw_ctx *ctx);
 
+/* An integer lo..hi from the whole of s into *out; -1 (reported as
+ * "bad <what> 's'") otherwise. */
+int pw_cli_int(const char *s, const char *what, long lo, long hi, int *out);
+/* --tolerance: "0.05", "5%" and "5" all mean 5% (a fraction of 1 or more
+ * makes no sense) into *out; -1 (reported) for anything else or 100%+. */
+int pw_cli_tolerance(const char *s, double *out);
+
 int cmd_extract(int argc, char **argv, struct pw_ctx *ctx);
 int cmd_import(int argc, char **argv, struct pw_ctx *ctx);
 int cmd_list(int argc, char **argv, struct pw_ctx *ctx);

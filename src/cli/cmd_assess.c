@@ -23,9 +23,7 @@
 #include "util/error.h"
 #include "util/strbuf.h"
 
-#include <errno.h>
 #include <getopt.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,41 +42,6 @@ struct assess_cli {
 	int threads; /* --all: connections and threads (1) */
 	struct pw_assess_opts o;
 };
-
-/* "0.05", "5%" and "5" all mean 5% (a fraction of 1 or more makes no sense). */
-static int parse_tolerance(const char *s, double *out)
-{
-	char *end;
-	double v;
-
-	errno = 0;
-	v = strtod(s, &end);
-	if (errno || end == s || !isfinite(v) || v < 0)
-		return pw_error("bad tolerance '%s'", s);
-	if (*end == '%' && !end[1])
-		v /= 100.0;
-	else if (*end)
-		return pw_error("bad tolerance '%s'", s);
-	else if (v >= 1.0)
-		v /= 100.0;
-	if (v >= 1.0)
-		return pw_error("tolerance '%s' is 100%% or more", s);
-	*out = v;
-	return 0;
-}
-
-static int parse_int(const char *s, const char *what, long lo, long hi, int *out)
-{
-	char *end;
-	long v;
-
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (errno || end == s || *end || v < lo || v > hi)
-		return pw_error("bad %s '%s'", what, s);
-	*out = (int)v;
-	return 0;
-}
 
 static int parse_args(int argc, char **argv, struct assess_cli *cli)
 {
@@ -103,13 +66,13 @@ static int parse_args(int argc, char **argv, struct assess_cli *cli)
 		else if (c == 'v')
 			cli->verbose = 1;
 		else if (c == 'T')
-			rc = parse_int(optarg, "thread count", 1, 64, &cli->threads);
+			rc = pw_cli_int(optarg, "thread count", 1, 64, &cli->threads);
 		else if (c == 'y')
-			rc = parse_int(optarg, "year", 1900, 2200, &cli->year);
+			rc = pw_cli_int(optarg, "year", 1900, 2200, &cli->year);
 		else if (c == 't')
-			rc = parse_tolerance(optarg, &cli->o.approx_tol);
+			rc = pw_cli_tolerance(optarg, &cli->o.approx_tol);
 		else if (c == 'p')
-			rc = parse_int(optarg, "plan id", 1, 1L << 30, &cli->plan_id);
+			rc = pw_cli_int(optarg, "plan id", 1, 1L << 30, &cli->plan_id);
 		else
 			rc = -1;
 	}

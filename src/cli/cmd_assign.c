@@ -128,29 +128,15 @@ static void list_projects(struct pw_ctx *ctx, const struct pw_plan *p, const int
 
 static int list_plan(struct pw_ctx *ctx, int plan_id, int year)
 {
-	struct pw_plan p;
-	int64_t *ind = NULL, *tgt = NULL, *prj = NULL;
-	size_t nind = 0, ntgt = 0, nprj = 0;
-	int rc;
+	struct pw_cli_plan_rows r;
+	int rc = pw_cli_plan_rows_load(ctx->store, plan_id, 1, &r);
 
-	pw_plan_init(&p);
-	rc = pw_store_load_plan(ctx->store, plan_id, 0, &p);
-	if (rc == 0)
-		rc = pw_store_plan_indicator_ids(ctx->store, plan_id, 0, &ind, &nind);
-	if (rc == 0)
-		rc = pw_store_plan_target_ids(ctx->store, plan_id, 0, &tgt, &ntgt);
-	if (rc == 0)
-		rc = pw_store_plan_item_ids(ctx->store, plan_id, 0, &prj, &nprj);
 	if (rc == 0) {
-		printf("plan %d: %s\n", plan_id, p.title ? p.title : p.source ? p.source : "");
-		list_indicators(ctx, &p, ind, nind, year);
-		list_targets(ctx, &p, tgt, ntgt, year);
-		list_projects(ctx, &p, prj, nprj, year);
+		list_indicators(ctx, &r.plan, r.ind, r.nind, year);
+		list_targets(ctx, &r.plan, r.tgt, r.ntgt, year);
+		list_projects(ctx, &r.plan, r.prj, r.nprj, year);
 	}
-	free(ind);
-	free(tgt);
-	free(prj);
-	pw_plan_free(&p);
+	pw_cli_plan_rows_release(&r);
 	return rc;
 }
 

@@ -17,8 +17,10 @@
 #define USAGE "obs list [--indicator ID | --target ID] [--history] [--json] | " \
 	      "obs submit|approve|return ID [--note TEXT] [--by NAME]"
 
-static json_t *row_json(const struct pw_obs_row *r)
+static json_t *row_json(const void *row)
 {
+	const struct pw_obs_row *r = row;
+
 	return json_pack("{s:I, s:s, s:I, s:s?, s:i, s:o, s:b, s:s?, s:s?, s:s?, s:s?, s:s, "
 			 "s:i, s:s?, s:s?, s:o, s:b}",
 			 "id", (json_int_t)r->id, "entity", pw_entity_name(r->entity),
@@ -32,8 +34,9 @@ static json_t *row_json(const struct pw_obs_row *r)
 			 r->current);
 }
 
-static void print_row(const struct pw_obs_row *r)
+static void print_row(const void *row)
 {
+	const struct pw_obs_row *r = row;
 	const char *unit = r->unit ? r->unit : "";
 
 	printf("%6lld  %-9s %-6lld %4d  %12.6g %-*s %-9s v%d%s  %s  %s%s%s\n", (long long)r->id,
@@ -44,34 +47,15 @@ static void print_row(const struct pw_obs_row *r)
 	       r->review_note ? r->review_note : "");
 }
 
-/* 0, or -1 (reported) when a row cannot be written as JSON (text that is
- * not UTF-8): no row is silently left out. */
-static int print_rows(const struct pw_obs_row *rows, size_t n, int json)
+static int64_t row_id(const void *row)
 {
-	json_t *a, *o;
-	size_t i;
-
-	if (!json) {
-		printf("    id  about     ref    year         value unit   state     ver   by  name\n");
-		for (i = 0; i < n; i++)
-			print_row(&rows[i]);
-		return 0;
-	}
-	a = json_array();
-	for (i = 0; i < n; i++) {
-		o = row_json(&rows[i]);
-		if (!o) {
-			json_decref(a);
-			return pw_error("observation %lld has text that is not UTF-8",
-					(long long)rows[i].id);
-		}
-		json_array_append_new(a, o);
-	}
-	json_dumpf(a, stdout, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
-	putchar('\n');
-	json_decref(a);
-	return 0;
+	return ((const struct pw_obs_row *)row)->id;
 }
+
+static const struct pw_cli_listing listing = {
+	"    id  about     ref    year         value unit   state     ver   by  name",
+	"observation", sizeof(struct pw_obs_row), print_row, row_json, row_id,
+};
 
 static int obs_list(int argc, char **argv, struct pw_ctx *ctx)
 {
@@ -104,7 +88,7 @@ static int obs_list(int argc, char **argv, struct pw_ctx *ctx)
 	rc = pw_store_obs_list(ctx->store, ref.entity, ref.id, history, &rows, &n);
 	if (rc < 0)
 		return pw_cli_exit(rc);
-	rc = print_rows(rows, n, json);
+	rc = pw_cli_print_rows(&listing, rows, n, json);
 	pw_obs_row_free_array(rows, n);
 	return rc < 0 ? PW_EXIT_FAIL : PW_EXIT_OK;
 }

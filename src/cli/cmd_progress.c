@@ -22,8 +22,10 @@ static json_t *num_or_null(bool has, double v)
 	return has ? json_real(v) : json_null();
 }
 
-static json_t *row_json(const struct pw_progress_row *r)
+static json_t *row_json(const void *row)
 {
+	const struct pw_progress_row *r = row;
+
 	return json_pack("{s:I, s:I, s:s?, s:i, s:s, s:o, s:o, s:s?, s:s?, s:s?, s:s, s:i, "
 			 "s:s?, s:s?, s:o, s:b}",
 			 "id", (json_int_t)r->id, "project_id", (json_int_t)r->item_id, "title",
@@ -37,8 +39,9 @@ static json_t *row_json(const struct pw_progress_row *r)
 			 r->current);
 }
 
-static void print_row(const struct pw_progress_row *r)
+static void print_row(const void *row)
 {
+	const struct pw_progress_row *r = row;
 	const char *status = r->status ? r->status : "";
 	char pct[16] = "";
 
@@ -51,33 +54,15 @@ static void print_row(const struct pw_progress_row *r)
 	       r->review_note ? "  -- " : "", r->review_note ? r->review_note : "");
 }
 
-/* 0, or -1 (reported) when a row cannot be written as JSON. */
-static int print_rows(const struct pw_progress_row *rows, size_t n, int json)
+static int64_t row_id(const void *row)
 {
-	json_t *a, *o;
-	size_t i;
-
-	if (!json) {
-		printf("    id  project year  status       done   state     ver   by  project title\n");
-		for (i = 0; i < n; i++)
-			print_row(&rows[i]);
-		return 0;
-	}
-	a = json_array();
-	for (i = 0; i < n; i++) {
-		o = row_json(&rows[i]);
-		if (!o) {
-			json_decref(a);
-			return pw_error("project progress %lld has text that is not UTF-8",
-					(long long)rows[i].id);
-		}
-		json_array_append_new(a, o);
-	}
-	json_dumpf(a, stdout, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
-	putchar('\n');
-	json_decref(a);
-	return 0;
+	return ((const struct pw_progress_row *)row)->id;
 }
+
+static const struct pw_cli_listing listing = {
+	"    id  project year  status       done   state     ver   by  project title",
+	"project progress", sizeof(struct pw_progress_row), print_row, row_json, row_id,
+};
 
 static int progress_list(int argc, char **argv, struct pw_ctx *ctx)
 {
@@ -106,7 +91,7 @@ static int progress_list(int argc, char **argv, struct pw_ctx *ctx)
 	rc = pw_store_progress_list(ctx->store, item, history, &rows, &n);
 	if (rc < 0)
 		return pw_cli_exit(rc);
-	rc = print_rows(rows, n, json);
+	rc = pw_cli_print_rows(&listing, rows, n, json);
 	pw_progress_row_free_array(rows, n);
 	return rc < 0 ? PW_EXIT_FAIL : PW_EXIT_OK;
 }

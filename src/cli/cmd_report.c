@@ -13,7 +13,6 @@
 
 #include <errno.h>
 #include <getopt.h>
-#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -30,37 +29,6 @@ struct report_cli {
 	struct pw_eval_opts eo;
 };
 
-static int parse_int(const char *s, const char *what, long lo, long hi, int *out)
-{
-	char *end;
-	long v;
-
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (errno || end == s || *end || v < lo || v > hi)
-		return pw_error("bad %s '%s'", what, s);
-	*out = (int)v;
-	return 0;
-}
-
-/* "5%", "5" and "0.05" all mean 5%. */
-static int parse_tolerance(const char *s, double *out)
-{
-	char *end;
-	double v;
-
-	errno = 0;
-	v = strtod(s, &end);
-	if (errno || end == s || !isfinite(v) || v < 0 || (*end && strcmp(end, "%")))
-		return pw_error("bad tolerance '%s'", s);
-	if (*end || v >= 1.0)
-		v /= 100.0;
-	if (v >= 1.0)
-		return pw_error("tolerance '%s' is 100%% or more", s);
-	*out = v;
-	return 0;
-}
-
 static int parse_name(int v, const char *what, const char *s, int *out)
 {
 	if (v < 0)
@@ -74,10 +42,10 @@ static int parse_opt(int c, struct report_cli *cli)
 	int kind = 0;
 
 	switch (c) {
-	case 'p': return parse_int(optarg, "plan id", 1, 1L << 30, &cli->plan_id);
-	case 'V': return parse_int(optarg, "version", 1, 1L << 30, &cli->version);
-	case 'y': return parse_int(optarg, "year", 1900, 2200, &cli->eo.year);
-	case 't': return parse_tolerance(optarg, &cli->eo.assess.approx_tol);
+	case 'p': return pw_cli_int(optarg, "plan id", 1, 1L << 30, &cli->plan_id);
+	case 'V': return pw_cli_int(optarg, "version", 1, 1L << 30, &cli->version);
+	case 'y': return pw_cli_int(optarg, "year", 1900, 2200, &cli->eo.year);
+	case 't': return pw_cli_tolerance(optarg, &cli->eo.assess.approx_tol);
 	case 'u': cli->eo.unapproved = true; return 0;
 	case 'o': cli->out = optarg; return 0;
 	case 'f':

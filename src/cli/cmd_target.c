@@ -202,26 +202,16 @@ static int show_targets(struct pw_ctx *ctx, const struct pw_plan *p, const int64
  * their number, or -1. */
 static int show_plan(struct pw_ctx *ctx, int plan_id)
 {
-	struct pw_plan p;
-	int64_t *ind = NULL, *tgt = NULL;
-	size_t nind = 0, ntgt = 0;
-	int rc, n1 = 0, n2 = 0;
+	struct pw_cli_plan_rows r;
+	int rc = pw_cli_plan_rows_load(ctx->store, plan_id, 0, &r);
+	int n1, n2;
 
-	pw_plan_init(&p);
-	rc = pw_store_load_plan(ctx->store, plan_id, 0, &p);
-	if (rc == 0)
-		rc = pw_store_plan_indicator_ids(ctx->store, plan_id, 0, &ind, &nind);
-	if (rc == 0)
-		rc = pw_store_plan_target_ids(ctx->store, plan_id, 0, &tgt, &ntgt);
 	if (rc == 0) {
-		printf("plan %d: %s\n", plan_id, p.title ? p.title : p.source ? p.source : "");
-		n1 = show_indicators(ctx, &p, ind, nind);
-		n2 = n1 < 0 ? 0 : show_targets(ctx, &p, tgt, ntgt);
+		n1 = show_indicators(ctx, &r.plan, r.ind, r.nind);
+		n2 = n1 < 0 ? 0 : show_targets(ctx, &r.plan, r.tgt, r.ntgt);
 		rc = n1 < 0 || n2 < 0 ? -1 : n1 + n2;
 	}
-	free(ind);
-	free(tgt);
-	pw_plan_free(&p);
+	pw_cli_plan_rows_release(&r);
 	return rc;
 }
 

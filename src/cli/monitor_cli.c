@@ -4,6 +4,7 @@
  */
 #include "cli/monitor_cli.h"
 #include "cli/cli.h"
+#include "store/store.h"
 #include "text/number.h"
 #include "util/error.h"
 #include "util/strbuf.h"
@@ -138,6 +139,62 @@ int pw_cli_review(int argc, char **argv, struct pw_ctx *ctx, const char *usage,
 	printf("%s %lld: %s (now row %lld)\n", noun, (long long)id,
 	       pw_obs_state_name((enum pw_obs_state)to), (long long)new_id);
 	return PW_EXIT_OK;
+}
+
+int pw_cli_print_rows(const struct pw_cli_listing *l, const void *rows, size_t n, int json)
+{
+	const char *row = rows;
+	json_t *a, *o;
+	size_t i;
+
+	if (!json) {
+		puts(l->header);
+		for (i = 0; i < n; i++)
+			l->print(row + i * l->size);
+		return 0;
+	}
+	a = json_array();
+	for (i = 0; i < n; i++) {
+		o = l->to_json(row + i * l->size);
+		if (!o) {
+			json_decref(a);
+			return pw_error("%s %lld has text that is not UTF-8", l->noun,
+					(long long)l->id(row + i * l->size));
+		}
+		json_array_append_new(a, o);
+	}
+	json_dumpf(a, stdout, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
+	putchar('\n');
+	json_decref(a);
+	return 0;
+}
+
+int pw_cli_plan_rows_load(struct pw_store *s, int plan_id, int items,
+			  struct pw_cli_plan_rows *r)
+{
+	struct pw_plan *p = &r->plan;
+	int rc;
+
+	memset(r, 0, sizeof(*r));
+	pw_plan_init(p);
+	rc = pw_store_load_plan(s, plan_id, 0, p);
+	if (rc == 0)
+		rc = pw_store_plan_indicator_ids(s, plan_id, 0, &r->ind, &r->nind);
+	if (rc == 0)
+		rc = pw_store_plan_target_ids(s, plan_id, 0, &r->tgt, &r->ntgt);
+	if (rc == 0 && items)
+		rc = pw_store_plan_item_ids(s, plan_id, 0, &r->prj, &r->nprj);
+	if (rc == 0)
+		printf("plan %d: %s\n", plan_id, p->title ? p->title : p->source ? p->source : "");
+	return rc;
+}
+
+void pw_cli_plan_rows_release(struct pw_cli_plan_rows *r)
+{
+	free(r->ind);
+	free(r->tgt);
+	free(r->prj);
+	pw_plan_free(&r->plan);
 }
 
 /* "表2:9:城镇登记失业率" -> table 2, no "9", name; -1 when not that form. */

@@ -5,8 +5,11 @@
 #ifndef PW_MONITOR_CLI_H
 #define PW_MONITOR_CLI_H
 
+#include "model/plan.h"
 #include "store/monitor.h"
 
+#include <jansson.h>
+#include <stddef.h>
 #include <stdint.h>
 
 /* A positive row id from s (ASCII digits only, no sign, blanks or
@@ -46,6 +49,38 @@ typedef int pw_cli_review_fn(struct pw_store *s, int64_t id, enum pw_obs_state t
 struct pw_ctx;
 int pw_cli_review(int argc, char **argv, struct pw_ctx *ctx, const char *usage,
 		  const char *noun, pw_cli_review_fn *fn);
+
+/* How pw_cli_print_rows() writes one kind of listed row (observations,
+ * project progress): rows are `size` bytes apart. */
+struct pw_cli_listing {
+	const char *header; /* the heading line of the text table */
+	const char *noun;   /* names a row in errors: "observation" */
+	size_t size;
+	void (*print)(const void *row);       /* one text line */
+	json_t *(*to_json)(const void *row);  /* NULL for text not UTF-8 */
+	int64_t (*id)(const void *row);
+};
+
+/* The n rows as a text table, or (json) as a JSON array on stdout.  0, or
+ * -1 (reported) when a row cannot be written as JSON (text that is not
+ * UTF-8): no row is silently left out. */
+int pw_cli_print_rows(const struct pw_cli_listing *l, const void *rows, size_t n, int json);
+
+/* The current version of a stored plan with the row ids of its
+ * indicators, prose targets and projects, in plan order, as the
+ * monitoring listings walk it. */
+struct pw_cli_plan_rows {
+	struct pw_plan plan;
+	int64_t *ind, *tgt, *prj;
+	size_t nind, ntgt, nprj;
+};
+
+/* Loads plan plan_id into r (the project ids only when items) and prints
+ * its heading "plan N: TITLE".  0, or a store code (nothing printed).
+ * Release r with pw_cli_plan_rows_release() either way. */
+int pw_cli_plan_rows_load(struct pw_store *s, int plan_id, int items,
+			  struct pw_cli_plan_rows *r);
+void pw_cli_plan_rows_release(struct pw_cli_plan_rows *r);
 
 /* --indicator/--target/--project ID as getopt gives them: records which
  * one was given (more than one is an error: returns -1).  An indicator

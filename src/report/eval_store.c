@@ -93,66 +93,86 @@ static int series_extras(struct pw_store *s, struct gathered *g, enum pw_entity 
 	return external(s, e, d->id, &d->external);
 }
 
-static int gather_indicators(struct pw_store *s, int plan_id, int version, int year,
-			     enum pw_obs_pick pick, struct gathered *g)
-{
-	int64_t *ids = NULL;
-	size_t n, i;
-	int rc = pw_store_plan_indicator_ids(s, plan_id, version, &ids, &n);
+/* What every gather step takes: the plan version and what to pick. */
+struct gather_args {
+	struct pw_store *s;
+	int plan_id, version, year;
+	enum pw_obs_pick pick;
+};
 
-	if (rc < 0)
-		return rc;
-	rc = pw_store_plan_obs_series(s, plan_id, version, year, pick, &g->series, &g->nseries);
+/*
+ * One kind of row of a plan version (indicators, prose targets, projects):
+ * ids lists its row ids, start sizes g's arrays for n of them (and may
+ * fail), one fills row i.  All return 0 or -1 / a store code.
+ */
+struct gather_kind {
+	int (*ids)(struct pw_store *s, int plan_id, int version, int64_t **ids, size_t *n);
+	int (*start)(const struct gather_args *a, struct gathered *g, size_t n);
+	int (*one)(const struct gather_args *a, struct gathered *g, size_t i, int64_t id);
+};
+
+static int start_indicators(const struct gather_args *a, struct gathered *g, size_t n)
+{
+	int rc = pw_store_plan_obs_series(a->s, a->plan_id, a->version, a->year, a->pick,
+					  &g->series, &g->nseries);
+
 	if (rc == 0 && g->nseries != n)
 		rc = pw_error("observation series do not match the indicators of plan %d",
-			      plan_id);
+			      a->plan_id);
 	g->inds = xcalloc(n + 1, sizeof(*g->inds));
-	for (i = 0; rc == 0 && i < n; i++) {
-		g->inds[i].id = ids[i];
-		g->inds[i].obs = g->series[i].obs;
-		g->inds[i].nobs = g->series[i].n;
-		rc = series_extras(s, g, PW_ENTITY_INDICATOR, &g->inds[i], year);
-	}
 	g->data.indicators = g->inds;
 	g->data.nindicators = n;
-	free(ids);
 	return rc;
 }
 
-static int gather_targets(struct pw_store *s, int plan_id, int version, int year,
-			  enum pw_obs_pick pick, struct gathered *g)
+static int one_indicator(const struct gather_args *a, struct gathered *g, size_t i, int64_t id)
 {
-	int64_t *ids = NULL;
-	size_t n, i;
-	int rc = pw_store_plan_target_ids(s, plan_id, version, &ids, &n);
+	g->inds[i].id = id;
+	g->inds[i].obs = g->series[i].obs;
+	g->inds[i].nobs = g->series[i].n;
+	return series_extras(a->s, g, PW_ENTITY_INDICATOR, &g->inds[i], a->year);
+}
 
-	if (rc < 0)
-		return rc;
+static int start_targets(const struct gather_args *a, struct gathered *g, size_t n)
+{
+	(void)a;
 	g->tgts = xcalloc(n + 1, sizeof(*g->tgts));
 	g->tobs = xcalloc(n + 1, sizeof(*g->tobs));
 	g->data.targets = g->tgts;
 	g->data.ntargets = n;
-	for (i = 0; rc == 0 && i < n; i++) {
-		g->tgts[i].id = ids[i];
-		rc = pw_store_obs_series(s, PW_ENTITY_TARGET, ids[i], year, pick, &g->tobs[i],
-					 &g->tgts[i].nobs);
-		g->tgts[i].obs = g->tobs[i];
-		if (rc == 0)
-			rc = series_extras(s, g, PW_ENTITY_TARGET, &g->tgts[i], year);
-	}
-	free(ids);
-	return rc;
+	return 0;
+}
+
+static int one_target(const struct gather_args *a, struct gathered *g, size_t i, int64_t id)
+{
+	int rc = pw_store_obs_series(a->s, PW_ENTITY_TARGET, id, a->year, a->pick, &g->tobs[i],
+				     &g->tgts[i].nobs);
+
+	g->tgts[i].id = id;
+	g->tgts[i].obs = g->tobs[i];
+	return rc == 0 ? series_extras(a->s, g, PW_ENTITY_TARGET, &g->tgts[i], a->year) : rc;
+}
+
+static int start_items(const struct gather_args *a, struct gathered *g, size_t n)
+{
+	(void)a;
+	g->items = xcalloc(n + 1, sizeof(*g->items));
+	g->data.items = g->items;
+	g->data.nitems = n;
+	return 0;
 }
 
 /* The project's progress as `pick` takes it (approved rows for an official
  * report, like its values) and its lead unit. */
-static int gather_item(struct pw_store *s, struct gathered *g, struct pw_eval_item_data *d,
-		       int year, enum pw_obs_pick pick)
+static int one_item(const struct gather_args *a, struct gathered *g, size_t i, int64_t id)
 {
+	struct pw_eval_item_data *d = &g->items[i];
 	char *status = NULL;
 	double percent = NAN;
-	int rc = pw_store_progress_pick(s, d->id, year, pick, &d->year, &status, &percent);
+	int rc;
 
+	d->id = id;
+	rc = pw_store_progress_pick(a->s, id, a->year, a->pick, &d->year, &status, &percent);
 	if (rc < 0 && rc != PW_STORE_NOTFOUND)
 		return -1;
 	if (rc == 0) {
@@ -160,25 +180,21 @@ static int gather_item(struct pw_store *s, struct gathered *g, struct pw_eval_it
 		d->has_percent = isfinite(percent);
 		d->percent = percent;
 	}
-	return lead_unit(s, g, PW_ENTITY_PROJECT, d->id, year, &d->lead_unit);
+	return lead_unit(a->s, g, PW_ENTITY_PROJECT, id, a->year, &d->lead_unit);
 }
 
-static int gather_items(struct pw_store *s, int plan_id, int version, int year,
-			enum pw_obs_pick pick, struct gathered *g)
+static int gather_kind(const struct gather_args *a, const struct gather_kind *k,
+		       struct gathered *g)
 {
 	int64_t *ids = NULL;
 	size_t n, i;
-	int rc = pw_store_plan_item_ids(s, plan_id, version, &ids, &n);
+	int rc = k->ids(a->s, a->plan_id, a->version, &ids, &n);
 
 	if (rc < 0)
 		return rc;
-	g->items = xcalloc(n + 1, sizeof(*g->items));
-	g->data.items = g->items;
-	g->data.nitems = n;
-	for (i = 0; rc == 0 && i < n; i++) {
-		g->items[i].id = ids[i];
-		rc = gather_item(s, g, &g->items[i], year, pick);
-	}
+	rc = k->start(a, g, n);
+	for (i = 0; rc == 0 && i < n; i++)
+		rc = k->one(a, g, i, ids[i]);
 	free(ids);
 	return rc;
 }
@@ -186,13 +202,18 @@ static int gather_items(struct pw_store *s, int plan_id, int version, int year,
 static int gather(struct pw_store *s, int plan_id, int version, const struct pw_eval_opts *o,
 		  int year, struct gathered *g)
 {
-	enum pw_obs_pick pick = o->unapproved ? PW_PICK_LATEST : PW_PICK_APPROVED;
-	int rc = gather_indicators(s, plan_id, version, year, pick, g);
+	static const struct gather_kind kinds[] = {
+		{ pw_store_plan_indicator_ids, start_indicators, one_indicator },
+		{ pw_store_plan_target_ids, start_targets, one_target },
+		{ pw_store_plan_item_ids, start_items, one_item },
+	};
+	const struct gather_args a = { s, plan_id, version, year,
+				       o->unapproved ? PW_PICK_LATEST : PW_PICK_APPROVED };
+	size_t k;
+	int rc = 0;
 
-	if (rc == 0)
-		rc = gather_targets(s, plan_id, version, year, pick, g);
-	if (rc == 0)
-		rc = gather_items(s, plan_id, version, year, pick, g);
+	for (k = 0; rc == 0 && k < sizeof(kinds) / sizeof(kinds[0]); k++)
+		rc = gather_kind(&a, &kinds[k], g);
 	return rc;
 }
 

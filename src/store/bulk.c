@@ -112,13 +112,6 @@ struct stream {
 	bool own;  /* prepared here (uses pw_bulk_take()), not cached */
 };
 
-/* Ids of parent rows in load order, found by a cursor that only moves
- * forward (children come in their parents' order). */
-struct cursor {
-	int64_t *ids;
-	size_t n, alloc, pos;
-};
-
 /* A row's key and its position in the plan's flat order. */
 struct keypos {
 	int64_t key;
@@ -139,7 +132,7 @@ struct pobs {
 /* The rows of one kind (indicators, or prose targets) of the plan being
  * merged, their series and external targets. */
 struct rows {
-	struct cursor ids; /* in plan order */
+	struct pw_store_cursor ids; /* in plan order */
 	struct keypos *keys;
 	size_t nkeys, keys_alloc;
 	struct pobs *obs;
@@ -170,7 +163,7 @@ struct bulk {
 	/* the plan being merged */
 	int plan_id, version;
 	struct pw_plan plan;
-	struct cursor tables, columns;
+	struct pw_store_reader rd; /* rebuilds plan */
 	struct pw_indicator *row; /* the indicator being read */
 	struct rows ind, prose;
 };
@@ -253,195 +246,68 @@ static int each(struct bulk *b, enum stream_id id, int (*fn)(struct bulk *, sqli
 /* ------------------------------------------------------------------ */
 /* Rebuilding the plan (the columns plan_load.c reads, after the plan id) */
 
-static void cursor_push(struct cursor *c, int64_t id)
-{
-	ALLOC_GROW(c->ids, c->n + 1, c->alloc);
-	c->ids[c->n++] = id;
-}
-
-static long cursor_find(struct cursor *c, int64_t id)
-{
-	while (c->pos < c->n && c->ids[c->pos] != id)
-		c->pos++;
-	return c->pos < c->n ? (long)c->pos : -1;
-}
-
-static int corrupt(struct bulk *b, const char *what)
-{
-	return pw_error("database '%s' is inconsistent: %s (plan %d)", pw_store_path(b->s), what,
-			b->plan_id);
-}
-
-static int section_col(sqlite3_stmt *st, int i)
-{
-	return pw_col_null(st, i) ? -1 : pw_col_int(st, i);
-}
-
 static int version_row(struct bulk *b, sqlite3_stmt *st)
 {
-	struct pw_plan *p = &b->plan;
-
 	b->version = pw_col_int(st, 1);
-	p->title = pw_col_text(st, 2);
-	p->region = pw_col_text(st, 3);
-	p->ordinal = pw_col_int(st, 4);
-	p->start = pw_col_int(st, 5);
-	p->end = pw_col_int(st, 6);
-	p->source = pw_col_text(st, 7);
-	p->checksum = pw_col_text(st, 8);
-	return 0;
+	return pw_store_read_meta(&b->rd, st, 2);
 }
 
 static int section_row(struct bulk *b, sqlite3_stmt *st)
 {
-	int level = pw_level_from_name((const char *)sqlite3_column_text(st, 1));
-	struct pw_section *sec;
-
-	if (level < 0)
-		return corrupt(b, "unknown outline level");
-	sec = pw_plan_add_section(&b->plan);
-	sec->level = (enum pw_level)level;
-	sec->number = pw_col_text(st, 2);
-	sec->title = pw_col_text(st, 3);
-	sec->line = pw_col_int(st, 4);
-	sec->parent = section_col(st, 5);
-	return 0;
+	return pw_store_read_section(&b->rd, st, 1);
 }
 
 static int table_row(struct bulk *b, sqlite3_stmt *st)
 {
-	struct pw_table *t = pw_plan_add_table(&b->plan);
-
-	cursor_push(&b->tables, sqlite3_column_int64(st, 1));
-	t->title = pw_col_text(st, 2);
-	t->line = pw_col_int(st, 3);
-	t->start = pw_col_int(st, 4);
-	t->end = pw_col_int(st, 5);
-	t->section = section_col(st, 6);
-	return 0;
-}
-
-/* Columns kind, cmp, value, value_hi, year, text from column i on. */
-static int read_target(struct bulk *b, sqlite3_stmt *st, int i, struct pw_target *t)
-{
-	int kind = pw_kind_from_name((const char *)sqlite3_column_text(st, i));
-	int cmp = pw_col_null(st, i + 1) ? PW_CMP_NONE
-		  : pw_cmp_from_name((const char *)sqlite3_column_text(st, i + 1));
-
-	if (kind < 0 || cmp < 0)
-		return corrupt(b, "unknown target kind or comparator");
-	t->kind = (enum pw_kind)kind;
-	t->cmp = (enum pw_cmp)cmp;
-	t->has_value = !pw_col_null(st, i + 2);
-	t->value = sqlite3_column_double(st, i + 2);
-	t->has_value_hi = !pw_col_null(st, i + 3);
-	t->value_hi = sqlite3_column_double(st, i + 3);
-	t->year = pw_col_int(st, i + 4);
-	t->text = pw_col_text(st, i + 5);
-	return 0;
+	return pw_store_read_table(&b->rd, st, 1);
 }
 
 static void add_id(struct rows *r, int64_t id, int64_t key)
 {
-	cursor_push(&r->ids, id);
+	pw_store_cursor_push(&r->ids, id);
 	ALLOC_GROW(r->keys, r->nkeys + 1, r->keys_alloc);
 	r->keys[r->nkeys].key = key;
 	r->keys[r->nkeys].pos = r->nkeys;
 	r->nkeys++;
 }
 
-static int indicator_enums(struct bulk *b, sqlite3_stmt *st, struct pw_indicator *r)
-{
-	int attr = pw_col_null(st, 9) ? PW_ATTR_NONE
-		   : pw_attr_from_name((const char *)sqlite3_column_text(st, 9));
-	int dir = pw_dir_from_name((const char *)sqlite3_column_text(st, 10));
-
-	if (attr < 0 || dir < 0)
-		return corrupt(b, "unknown indicator attribute or direction");
-	r->attribute = (enum pw_attr)attr;
-	r->direction = (enum pw_dir)dir;
-	return 0;
-}
-
 static int new_indicator(struct bulk *b, sqlite3_stmt *st)
 {
-	long t = cursor_find(&b->tables, sqlite3_column_int64(st, 1));
-	struct pw_indicator *r;
-
-	if (t < 0)
-		return corrupt(b, "indicator outside its version's tables");
-	r = b->row = pw_table_add_row(&b->plan.tables[t]);
+	b->row = pw_store_read_indicator(&b->rd, st, 1, 4);
+	if (!b->row)
+		return -1;
 	add_id(&b->ind, sqlite3_column_int64(st, 2), sqlite3_column_int64(st, 3));
-	r->no = pw_col_text(st, 4);
-	r->group = pw_col_text(st, 5);
-	r->category = pw_col_text(st, 6);
-	r->name = pw_col_text(st, 7);
-	r->unit = pw_col_text(st, 8);
-	r->has_baseline = !pw_col_null(st, 12);
-	r->baseline_year = pw_col_int(st, 11);
-	r->baseline = sqlite3_column_double(st, 12);
-	r->has_actual = !pw_col_null(st, 14);
-	r->actual_year = pw_col_int(st, 13);
-	r->actual = sqlite3_column_double(st, 14);
-	r->actual_estimated = pw_col_int(st, 15) != 0;
-	r->note = pw_col_text(st, 16);
-	r->line = pw_col_int(st, 17);
-	r->section = section_col(st, 18);
-	return indicator_enums(b, st, r);
+	return 0;
 }
 
 /* A row per target: the first of an indicator adds the indicator too
  * (its targets follow it at once, so b->row stays valid meanwhile). */
 static int indicator_row(struct bulk *b, sqlite3_stmt *st)
 {
-	const struct cursor *ids = &b->ind.ids;
+	const struct pw_store_cursor *ids = &b->ind.ids;
 
 	if ((!ids->n || ids->ids[ids->n - 1] != sqlite3_column_int64(st, 2)) &&
 	    new_indicator(b, st) < 0)
 		return -1;
 	if (pw_col_null(st, 19))
 		return 0; /* an indicator without target */
-	return read_target(b, st, 19, pw_indicator_add_target(b->row));
+	return pw_store_read_target(&b->rd, st, 19, pw_indicator_add_target(b->row));
 }
 
 static int prose_row(struct bulk *b, sqlite3_stmt *st)
 {
-	struct pw_prose_target *pt = pw_plan_add_target(&b->plan);
-
 	add_id(&b->prose, sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2));
-	if (read_target(b, st, 3, &pt->t) < 0)
-		return -1;
-	pt->subject = pw_col_text(st, 9);
-	pt->unit = pw_col_text(st, 10);
-	pt->line = pw_col_int(st, 11);
-	pt->section = section_col(st, 12);
-	return 0;
+	return pw_store_read_prose(&b->rd, st, 3);
 }
 
 static int column_row(struct bulk *b, sqlite3_stmt *st)
 {
-	struct pw_column *c = pw_plan_add_column(&b->plan);
-
-	cursor_push(&b->columns, sqlite3_column_int64(st, 1));
-	c->title = pw_col_text(st, 2);
-	c->line = pw_col_int(st, 3);
-	c->section = section_col(st, 4);
-	return 0;
+	return pw_store_read_column(&b->rd, st, 1);
 }
 
 static int item_row(struct bulk *b, sqlite3_stmt *st)
 {
-	long c = cursor_find(&b->columns, sqlite3_column_int64(st, 1));
-	struct pw_item *it;
-
-	if (c < 0)
-		return corrupt(b, "项目 outside its version's 专栏");
-	it = pw_column_add_item(&b->plan.columns[c]);
-	it->no = pw_col_int(st, 2);
-	it->title = pw_col_text(st, 3);
-	it->text = pw_col_text(st, 4);
-	it->line = pw_col_int(st, 5);
-	return 0;
+	return pw_store_read_item(&b->rd, st, 1);
 }
 
 /* ------------------------------------------------------------------ */
@@ -835,7 +701,7 @@ static int one_plan(struct bulk *b, pw_bulk_eval_fn fn, void *ctx)
 	latest_release(&l);
 	pw_plan_free(&b->plan);
 	pw_plan_init(&b->plan);
-	b->tables.n = b->tables.pos = b->columns.n = b->columns.pos = 0;
+	pw_store_reader_reset(&b->rd);
 	rows_reset(&b->ind);
 	rows_reset(&b->prose);
 	return rc;
@@ -846,7 +712,7 @@ static int all_plans(struct bulk *b, pw_bulk_eval_fn fn, void *ctx)
 	int rc = streams_open(b);
 
 	while (rc == 0 && b->q[Q_VERSION].state == 1) {
-		b->plan_id = (int)b->q[Q_VERSION].plan;
+		b->plan_id = b->rd.plan_id = (int)b->q[Q_VERSION].plan;
 		rc = one_plan(b, fn, ctx);
 	}
 	streams_close(b);
@@ -867,6 +733,8 @@ static int eval_range(struct pw_store *s, const struct pw_eval_opts *o, int64_t 
 	b.first = first;
 	b.last = last;
 	pw_plan_init(&b.plan);
+	b.rd.s = s;
+	b.rd.p = &b.plan;
 	/* one read transaction: every stream sees the same database */
 	own_tx = sqlite3_get_autocommit(pw_store_sqlite(s));
 	rc = own_tx ? pw_store_exec(s, "BEGIN") : 0;
@@ -874,8 +742,7 @@ static int eval_range(struct pw_store *s, const struct pw_eval_opts *o, int64_t 
 		rc = all_plans(&b, fn, ctx);
 	if (own_tx && !sqlite3_get_autocommit(pw_store_sqlite(s)))
 		sqlite3_exec(pw_store_sqlite(s), "COMMIT", NULL, NULL, NULL);
-	free(b.tables.ids);
-	free(b.columns.ids);
+	pw_store_reader_release(&b.rd);
 	rows_free(&b.ind);
 	rows_free(&b.prose);
 	return rc;

@@ -136,29 +136,30 @@ void pw_monitor_ref_free_array(struct pw_monitor_ref *refs, size_t n)
 	free(refs);
 }
 
+static void fill_indicator_ref(sqlite3_stmt *st, void *elem, void *ctx)
+{
+	struct pw_monitor_ref *r = elem;
+
+	(void)ctx;
+	r->entity = PW_ENTITY_INDICATOR;
+	ref_row(st, r);
+}
+
+static void free_refs(void *refs, size_t n)
+{
+	pw_monitor_ref_free_array(refs, n);
+}
+
 int pw_store_monitor_refs_of_version(struct pw_store *s, int64_t id,
 				     struct pw_monitor_ref **out, size_t *n)
 {
+	static const struct pw_store_rows how = { sizeof(**out), fill_indicator_ref, free_refs };
 	sqlite3_stmt *st = pw_store_stmt(s, version_refs_sql);
-	size_t alloc = 0;
 	int rc;
 
-	*out = NULL;
-	*n = 0;
-	if (!st)
-		return -1;
-	pw_bind_int(st, 1, id);
-	while ((rc = pw_store_step(s, st)) == 1) {
-		ALLOC_GROW(*out, *n + 1, alloc);
-		memset(&(*out)[*n], 0, sizeof(**out));
-		(*out)[*n].entity = PW_ENTITY_INDICATOR;
-		ref_row(st, &(*out)[(*n)++]);
-	}
-	if (rc < 0) {
-		pw_monitor_ref_free_array(*out, *n);
-		*out = NULL;
-		*n = 0;
-	}
+	if (st)
+		pw_bind_int(st, 1, id);
+	*out = pw_store_collect(s, st, &how, NULL, n, &rc);
 	return rc;
 }
 

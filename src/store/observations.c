@@ -63,13 +63,10 @@ int pw_monitor_obs_text_id(struct pw_store *s, const char *text, int64_t *id)
 	if (!st)
 		return -1;
 	pw_bind_text(st, 1, text);
-	rc = pw_store_step(s, st);
-	if (rc == 1) {
-		*id = sqlite3_column_int64(st, 0);
-		sqlite3_reset(st);
-		return 0;
-	}
-	if (rc < 0 || !(st = pw_store_stmt(s, "INSERT INTO obs_texts (text) VALUES (?)")))
+	rc = pw_store_step_id(s, st, id);
+	if (rc != PW_STORE_NOTFOUND)
+		return rc;
+	if (!(st = pw_store_stmt(s, "INSERT INTO obs_texts (text) VALUES (?)")))
 		return -1;
 	pw_bind_text(st, 1, text);
 	if (pw_store_run(s, st) < 0)
@@ -374,11 +371,22 @@ void pw_obs_row_free_array(struct pw_obs_row *rows, size_t n)
 	free(rows);
 }
 
+static void fill_listed(sqlite3_stmt *st, void *elem, void *ctx)
+{
+	(void)ctx;
+	list_row(st, elem);
+}
+
+static void free_obs_rows(void *rows, size_t n)
+{
+	pw_obs_row_free_array(rows, n);
+}
+
 int pw_store_obs_list(struct pw_store *s, enum pw_entity e, int64_t filter_id, bool history,
 		      struct pw_obs_row **out, size_t *n)
 {
+	static const struct pw_store_rows how = { sizeof(**out), fill_listed, free_obs_rows };
 	sqlite3_stmt *st;
-	size_t alloc = 0;
 	int rc;
 
 	*out = NULL;
@@ -388,19 +396,11 @@ int pw_store_obs_list(struct pw_store *s, enum pw_entity e, int64_t filter_id, b
 	if (filter_id && (rc = pw_monitor_check_entity(s, e, filter_id)) < 0)
 		return rc;
 	st = pw_store_stmt(s, list_sql[filter_id ? e : 2]);
-	if (!st)
-		return -1;
-	pw_bind_int(st, 1, filter_id);
-	pw_bind_int(st, 2, history);
-	while ((rc = pw_store_step(s, st)) == 1) {
-		ALLOC_GROW(*out, *n + 1, alloc);
-		list_row(st, &(*out)[(*n)++]);
+	if (st) {
+		pw_bind_int(st, 1, filter_id);
+		pw_bind_int(st, 2, history);
 	}
-	if (rc < 0) {
-		pw_obs_row_free_array(*out, *n);
-		*out = NULL;
-		*n = 0;
-	}
+	*out = pw_store_collect(s, st, &how, NULL, n, &rc);
 	return rc;
 }
 
@@ -583,27 +583,21 @@ static void picked_row(sqlite3_stmt *st, enum pw_entity e, struct pw_obs_row *r)
 	r->current = pw_col_int(st, 11);
 }
 
+static void fill_picked(sqlite3_stmt *st, void *elem, void *ctx)
+{
+	picked_row(st, *(const enum pw_entity *)ctx, elem);
+}
+
 static int picked_rows(struct pw_store *s, const char *sql, enum pw_entity e, int64_t id,
 		       struct pw_obs_row **out, size_t *n)
 {
+	static const struct pw_store_rows how = { sizeof(**out), fill_picked, free_obs_rows };
 	sqlite3_stmt *st = pw_store_stmt(s, sql);
-	size_t alloc = 0;
 	int rc;
 
-	*out = NULL;
-	*n = 0;
-	if (!st)
-		return -1;
-	pw_bind_int(st, 1, id);
-	while ((rc = pw_store_step(s, st)) == 1) {
-		ALLOC_GROW(*out, *n + 1, alloc);
-		picked_row(st, e, &(*out)[(*n)++]);
-	}
-	if (rc < 0) {
-		pw_obs_row_free_array(*out, *n);
-		*out = NULL;
-		*n = 0;
-	}
+	if (st)
+		pw_bind_int(st, 1, id);
+	*out = pw_store_collect(s, st, &how, &e, n, &rc);
 	return rc;
 }
 

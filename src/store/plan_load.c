@@ -1,7 +1,9 @@
 /*
  * plan_load.c - reading plans back from the store: a version rebuilt as a
- * struct pw_plan, the plan summaries list/show print, row ids in plan
- * order, and the current row for a row of an older version.
+ * struct pw_plan (with the row readers bulk.c shares, store_internal.h),
+ * the plan summaries list/show print, row ids in plan order, and the
+ * current row for a row of an older version; and the two row-reading
+ * helpers of the store files, pw_store_collect() and pw_store_step_id().
  */
 #include "store/store_internal.h"
 #include "util/alloc.h"
@@ -60,32 +62,38 @@ int pw_store_resolve_version(struct pw_store *s, int plan_id, int version, int64
 }
 
 /* ------------------------------------------------------------------ */
-/* Matching child rows to their parents                               */
+/* Row readers (store_internal.h), shared with bulk.c                 */
 
-/* Parent rows' ids in load order; children arrive in the same order, so
- * a cursor that only moves forward finds each parent. */
-struct cursor {
-	int64_t *ids;
-	size_t n, alloc, pos;
-};
-
-static void cursor_push(struct cursor *c, int64_t id)
+void pw_store_cursor_push(struct pw_store_cursor *c, int64_t id)
 {
 	ALLOC_GROW(c->ids, c->n + 1, c->alloc);
 	c->ids[c->n++] = id;
 }
 
-/* Index of id at or after the cursor, or -1. */
-static long cursor_find(struct cursor *c, int64_t id)
+long pw_store_cursor_find(struct pw_store_cursor *c, int64_t id)
 {
 	while (c->pos < c->n && c->ids[c->pos] != id)
 		c->pos++;
 	return c->pos < c->n ? (long)c->pos : -1;
 }
 
-static int corrupt(struct pw_store *s, const char *what)
+void pw_store_reader_release(struct pw_store_reader *rd)
 {
-	return pw_error("database '%s' is inconsistent: %s", s->path, what);
+	free(rd->tables.ids);
+	free(rd->columns.ids);
+}
+
+void pw_store_reader_reset(struct pw_store_reader *rd)
+{
+	rd->tables.n = rd->tables.pos = rd->columns.n = rd->columns.pos = 0;
+}
+
+int pw_store_reader_corrupt(struct pw_store_reader *rd, const char *what)
+{
+	if (rd->plan_id > 0)
+		return pw_error("database '%s' is inconsistent: %s (plan %d)", rd->s->path, what,
+				rd->plan_id);
+	return pw_error("database '%s' is inconsistent: %s", rd->s->path, what);
 }
 
 static int section_col(sqlite3_stmt *st, int i)
@@ -93,14 +101,160 @@ static int section_col(sqlite3_stmt *st, int i)
 	return pw_col_null(st, i) ? -1 : pw_col_int(st, i);
 }
 
+int pw_store_read_meta(struct pw_store_reader *rd, sqlite3_stmt *st, int i)
+{
+	struct pw_plan *p = rd->p;
+
+	p->title = pw_col_text(st, i);
+	p->region = pw_col_text(st, i + 1);
+	p->ordinal = pw_col_int(st, i + 2);
+	p->start = pw_col_int(st, i + 3);
+	p->end = pw_col_int(st, i + 4);
+	p->source = pw_col_text(st, i + 5);
+	p->checksum = pw_col_text(st, i + 6);
+	return 0;
+}
+
+int pw_store_read_section(struct pw_store_reader *rd, sqlite3_stmt *st, int i)
+{
+	int level = pw_level_from_name((const char *)sqlite3_column_text(st, i));
+	struct pw_section *sec;
+
+	if (level < 0)
+		return pw_store_reader_corrupt(rd, "unknown outline level");
+	sec = pw_plan_add_section(rd->p);
+	sec->level = (enum pw_level)level;
+	sec->number = pw_col_text(st, i + 1);
+	sec->title = pw_col_text(st, i + 2);
+	sec->line = pw_col_int(st, i + 3);
+	sec->parent = section_col(st, i + 4);
+	return 0;
+}
+
+int pw_store_read_table(struct pw_store_reader *rd, sqlite3_stmt *st, int i)
+{
+	struct pw_table *t = pw_plan_add_table(rd->p);
+
+	pw_store_cursor_push(&rd->tables, sqlite3_column_int64(st, i));
+	t->title = pw_col_text(st, i + 1);
+	t->line = pw_col_int(st, i + 2);
+	t->start = pw_col_int(st, i + 3);
+	t->end = pw_col_int(st, i + 4);
+	t->section = section_col(st, i + 5);
+	return 0;
+}
+
+int pw_store_read_target(struct pw_store_reader *rd, sqlite3_stmt *st, int i,
+			 struct pw_target *t)
+{
+	int kind = pw_kind_from_name((const char *)sqlite3_column_text(st, i));
+	int cmp = pw_col_null(st, i + 1) ? PW_CMP_NONE
+		  : pw_cmp_from_name((const char *)sqlite3_column_text(st, i + 1));
+
+	if (kind < 0 || cmp < 0)
+		return pw_store_reader_corrupt(rd, "unknown target kind or comparator");
+	t->kind = (enum pw_kind)kind;
+	t->cmp = (enum pw_cmp)cmp;
+	t->has_value = !pw_col_null(st, i + 2);
+	t->value = sqlite3_column_double(st, i + 2);
+	t->has_value_hi = !pw_col_null(st, i + 3);
+	t->value_hi = sqlite3_column_double(st, i + 3);
+	t->year = pw_col_int(st, i + 4);
+	t->text = pw_col_text(st, i + 5);
+	return 0;
+}
+
+static int read_enums(struct pw_store_reader *rd, sqlite3_stmt *st, int i,
+		      struct pw_indicator *r)
+{
+	int attr = pw_col_null(st, i) ? PW_ATTR_NONE
+		   : pw_attr_from_name((const char *)sqlite3_column_text(st, i));
+	int dir = pw_dir_from_name((const char *)sqlite3_column_text(st, i + 1));
+
+	if (attr < 0 || dir < 0)
+		return pw_store_reader_corrupt(rd, "unknown indicator attribute or direction");
+	r->attribute = (enum pw_attr)attr;
+	r->direction = (enum pw_dir)dir;
+	return 0;
+}
+
+struct pw_indicator *pw_store_read_indicator(struct pw_store_reader *rd, sqlite3_stmt *st,
+					     int table_col, int i)
+{
+	long t = pw_store_cursor_find(&rd->tables, sqlite3_column_int64(st, table_col));
+	struct pw_indicator *r;
+
+	if (t < 0) {
+		pw_store_reader_corrupt(rd, "indicator outside its version's tables");
+		return NULL;
+	}
+	r = pw_table_add_row(&rd->p->tables[t]);
+	r->no = pw_col_text(st, i);
+	r->group = pw_col_text(st, i + 1);
+	r->category = pw_col_text(st, i + 2);
+	r->name = pw_col_text(st, i + 3);
+	r->unit = pw_col_text(st, i + 4);
+	if (read_enums(rd, st, i + 5, r) < 0)
+		return NULL;
+	r->has_baseline = !pw_col_null(st, i + 8);
+	r->baseline_year = pw_col_int(st, i + 7);
+	r->baseline = sqlite3_column_double(st, i + 8);
+	r->has_actual = !pw_col_null(st, i + 10);
+	r->actual_year = pw_col_int(st, i + 9);
+	r->actual = sqlite3_column_double(st, i + 10);
+	r->actual_estimated = pw_col_int(st, i + 11) != 0;
+	r->note = pw_col_text(st, i + 12);
+	r->line = pw_col_int(st, i + 13);
+	r->section = section_col(st, i + 14);
+	return r;
+}
+
+int pw_store_read_prose(struct pw_store_reader *rd, sqlite3_stmt *st, int i)
+{
+	struct pw_prose_target *pt = pw_plan_add_target(rd->p);
+
+	if (pw_store_read_target(rd, st, i, &pt->t) < 0)
+		return -1;
+	pt->subject = pw_col_text(st, i + 6);
+	pt->unit = pw_col_text(st, i + 7);
+	pt->line = pw_col_int(st, i + 8);
+	pt->section = section_col(st, i + 9);
+	return 0;
+}
+
+int pw_store_read_column(struct pw_store_reader *rd, sqlite3_stmt *st, int i)
+{
+	struct pw_column *c = pw_plan_add_column(rd->p);
+
+	pw_store_cursor_push(&rd->columns, sqlite3_column_int64(st, i));
+	c->title = pw_col_text(st, i + 1);
+	c->line = pw_col_int(st, i + 2);
+	c->section = section_col(st, i + 3);
+	return 0;
+}
+
+int pw_store_read_item(struct pw_store_reader *rd, sqlite3_stmt *st, int i)
+{
+	long c = pw_store_cursor_find(&rd->columns, sqlite3_column_int64(st, i));
+	struct pw_item *it;
+
+	if (c < 0)
+		return pw_store_reader_corrupt(rd, "项目 outside its version's 专栏");
+	it = pw_column_add_item(&rd->p->columns[c]);
+	it->no = pw_col_int(st, i + 1);
+	it->title = pw_col_text(st, i + 2);
+	it->text = pw_col_text(st, i + 3);
+	it->line = pw_col_int(st, i + 4);
+	return 0;
+}
+
 /* ------------------------------------------------------------------ */
 /* Rebuilding a plan                                                  */
 
 struct load {
-	struct pw_store *s;
+	struct pw_store_reader rd;
 	int64_t vid;
-	struct pw_plan *p;
-	struct cursor tables, rows, columns;
+	struct pw_store_cursor rows;
 	struct row_pos { size_t table, row; } *row_pos; /* of rows.ids[k] */
 	size_t row_pos_alloc;
 };
@@ -108,7 +262,7 @@ struct load {
 /* Runs a cached query bound to the version id; NULL after error. */
 static sqlite3_stmt *version_query(struct load *ld, const char *sql)
 {
-	sqlite3_stmt *st = pw_store_stmt(ld->s, sql);
+	sqlite3_stmt *st = pw_store_stmt(ld->rd.s, sql);
 
 	if (st)
 		pw_bind_int(st, 1, ld->vid);
@@ -122,7 +276,7 @@ static int each_row(struct load *ld, sqlite3_stmt *st, int (*fn)(struct load *, 
 
 	if (!st)
 		return -1;
-	while ((rc = pw_store_step(ld->s, st)) == 1)
+	while ((rc = pw_store_step(ld->rd.s, st)) == 1)
 		if (fn(ld, st) < 0) {
 			sqlite3_reset(st);
 			return -1;
@@ -132,160 +286,57 @@ static int each_row(struct load *ld, sqlite3_stmt *st, int (*fn)(struct load *, 
 
 static int meta_row(struct load *ld, sqlite3_stmt *st)
 {
-	struct pw_plan *p = ld->p;
-
-	p->title = pw_col_text(st, 0);
-	p->region = pw_col_text(st, 1);
-	p->ordinal = pw_col_int(st, 2);
-	p->start = pw_col_int(st, 3);
-	p->end = pw_col_int(st, 4);
-	p->source = pw_col_text(st, 5);
-	p->checksum = pw_col_text(st, 6);
-	return 0;
+	return pw_store_read_meta(&ld->rd, st, 0);
 }
 
 static int section_row(struct load *ld, sqlite3_stmt *st)
 {
-	int level = pw_level_from_name((const char *)sqlite3_column_text(st, 0));
-	struct pw_section *sec;
-
-	if (level < 0)
-		return corrupt(ld->s, "unknown outline level");
-	sec = pw_plan_add_section(ld->p);
-	sec->level = (enum pw_level)level;
-	sec->number = pw_col_text(st, 1);
-	sec->title = pw_col_text(st, 2);
-	sec->line = pw_col_int(st, 3);
-	sec->parent = section_col(st, 4);
-	return 0;
+	return pw_store_read_section(&ld->rd, st, 0);
 }
 
 static int table_row(struct load *ld, sqlite3_stmt *st)
 {
-	struct pw_table *t = pw_plan_add_table(ld->p);
-
-	cursor_push(&ld->tables, sqlite3_column_int64(st, 0));
-	t->title = pw_col_text(st, 1);
-	t->line = pw_col_int(st, 2);
-	t->start = pw_col_int(st, 3);
-	t->end = pw_col_int(st, 4);
-	t->section = section_col(st, 5);
-	return 0;
-}
-
-/* Columns: kind, cmp, value, value_hi, year, text from column i on. */
-static int read_target(struct load *ld, sqlite3_stmt *st, int i, struct pw_target *t)
-{
-	int kind = pw_kind_from_name((const char *)sqlite3_column_text(st, i));
-	int cmp = pw_col_null(st, i + 1) ? PW_CMP_NONE
-		  : pw_cmp_from_name((const char *)sqlite3_column_text(st, i + 1));
-
-	if (kind < 0 || cmp < 0)
-		return corrupt(ld->s, "unknown target kind or comparator");
-	t->kind = (enum pw_kind)kind;
-	t->cmp = (enum pw_cmp)cmp;
-	t->has_value = !pw_col_null(st, i + 2);
-	t->value = sqlite3_column_double(st, i + 2);
-	t->has_value_hi = !pw_col_null(st, i + 3);
-	t->value_hi = sqlite3_column_double(st, i + 3);
-	t->year = pw_col_int(st, i + 4);
-	t->text = pw_col_text(st, i + 5);
-	return 0;
-}
-
-static int read_enums(struct load *ld, sqlite3_stmt *st, int i, struct pw_indicator *r)
-{
-	int attr = pw_col_null(st, i) ? PW_ATTR_NONE
-		   : pw_attr_from_name((const char *)sqlite3_column_text(st, i));
-	int dir = pw_dir_from_name((const char *)sqlite3_column_text(st, i + 1));
-
-	if (attr < 0 || dir < 0)
-		return corrupt(ld->s, "unknown indicator attribute or direction");
-	r->attribute = (enum pw_attr)attr;
-	r->direction = (enum pw_dir)dir;
-	return 0;
+	return pw_store_read_table(&ld->rd, st, 0);
 }
 
 static int indicator_row(struct load *ld, sqlite3_stmt *st)
 {
-	long t = cursor_find(&ld->tables, sqlite3_column_int64(st, 0));
-	struct pw_indicator *r;
+	struct pw_indicator *r = pw_store_read_indicator(&ld->rd, st, 0, 2);
+	size_t t = ld->rd.tables.pos;
 
-	if (t < 0)
-		return corrupt(ld->s, "indicator outside its version's tables");
-	r = pw_table_add_row(&ld->p->tables[t]);
-	ALLOC_GROW(ld->row_pos, ld->rows.n + 1, ld->row_pos_alloc);
-	ld->row_pos[ld->rows.n].table = (size_t)t;
-	ld->row_pos[ld->rows.n].row = ld->p->tables[t].nrows - 1;
-	cursor_push(&ld->rows, sqlite3_column_int64(st, 1));
-	r->no = pw_col_text(st, 2);
-	r->group = pw_col_text(st, 3);
-	r->category = pw_col_text(st, 4);
-	r->name = pw_col_text(st, 5);
-	r->unit = pw_col_text(st, 6);
-	if (read_enums(ld, st, 7, r) < 0)
+	if (!r)
 		return -1;
-	r->has_baseline = !pw_col_null(st, 10);
-	r->baseline_year = pw_col_int(st, 9);
-	r->baseline = sqlite3_column_double(st, 10);
-	r->has_actual = !pw_col_null(st, 12);
-	r->actual_year = pw_col_int(st, 11);
-	r->actual = sqlite3_column_double(st, 12);
-	r->actual_estimated = pw_col_int(st, 13) != 0;
-	r->note = pw_col_text(st, 14);
-	r->line = pw_col_int(st, 15);
-	r->section = section_col(st, 16);
+	ALLOC_GROW(ld->row_pos, ld->rows.n + 1, ld->row_pos_alloc);
+	ld->row_pos[ld->rows.n].table = t;
+	ld->row_pos[ld->rows.n].row = ld->rd.p->tables[t].nrows - 1;
+	pw_store_cursor_push(&ld->rows, sqlite3_column_int64(st, 1));
 	return 0;
 }
 
 static int indicator_target_row(struct load *ld, sqlite3_stmt *st)
 {
-	long k = cursor_find(&ld->rows, sqlite3_column_int64(st, 0));
+	long k = pw_store_cursor_find(&ld->rows, sqlite3_column_int64(st, 0));
 	struct pw_indicator *r;
 
 	if (k < 0)
-		return corrupt(ld->s, "target outside its version's indicators");
-	r = &ld->p->tables[ld->row_pos[k].table].rows[ld->row_pos[k].row];
-	return read_target(ld, st, 1, pw_indicator_add_target(r));
+		return pw_store_reader_corrupt(&ld->rd, "target outside its version's indicators");
+	r = &ld->rd.p->tables[ld->row_pos[k].table].rows[ld->row_pos[k].row];
+	return pw_store_read_target(&ld->rd, st, 1, pw_indicator_add_target(r));
 }
 
 static int prose_row(struct load *ld, sqlite3_stmt *st)
 {
-	struct pw_prose_target *pt = pw_plan_add_target(ld->p);
-
-	if (read_target(ld, st, 0, &pt->t) < 0)
-		return -1;
-	pt->subject = pw_col_text(st, 6);
-	pt->unit = pw_col_text(st, 7);
-	pt->line = pw_col_int(st, 8);
-	pt->section = section_col(st, 9);
-	return 0;
+	return pw_store_read_prose(&ld->rd, st, 0);
 }
 
 static int column_row(struct load *ld, sqlite3_stmt *st)
 {
-	struct pw_column *c = pw_plan_add_column(ld->p);
-
-	cursor_push(&ld->columns, sqlite3_column_int64(st, 0));
-	c->title = pw_col_text(st, 1);
-	c->line = pw_col_int(st, 2);
-	c->section = section_col(st, 3);
-	return 0;
+	return pw_store_read_column(&ld->rd, st, 0);
 }
 
 static int item_row(struct load *ld, sqlite3_stmt *st)
 {
-	long c = cursor_find(&ld->columns, sqlite3_column_int64(st, 0));
-	struct pw_item *it;
-
-	if (c < 0)
-		return corrupt(ld->s, "项目 outside its version's 专栏");
-	it = pw_column_add_item(&ld->p->columns[c]);
-	it->no = pw_col_int(st, 1);
-	it->title = pw_col_text(st, 2);
-	it->text = pw_col_text(st, 3);
-	it->line = pw_col_int(st, 4);
-	return 0;
+	return pw_store_read_item(&ld->rd, st, 0);
 }
 
 #define SECTION_SEQ(alias, col) \
@@ -344,7 +395,7 @@ static int load_prose_and_columns(struct load *ld)
 
 int pw_store_load_plan(struct pw_store *s, int plan_id, int version, struct pw_plan *out)
 {
-	struct load ld = { s, 0, out };
+	struct load ld = { .rd = { .s = s, .p = out } };
 	int own_tx, rc = pw_store_resolve_version(s, plan_id, version, &ld.vid);
 
 	if (rc < 0)
@@ -360,9 +411,8 @@ int pw_store_load_plan(struct pw_store *s, int plan_id, int version, struct pw_p
 		rc = load_prose_and_columns(&ld);
 	if (own_tx && !sqlite3_get_autocommit(s->db))
 		sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
-	free(ld.tables.ids);
+	pw_store_reader_release(&ld.rd);
 	free(ld.rows.ids);
-	free(ld.columns.ids);
 	free(ld.row_pos);
 	if (rc < 0)
 		pw_plan_free(out);
@@ -426,26 +476,24 @@ void pw_plan_info_free_array(struct pw_plan_info *infos, size_t n)
 	free(infos);
 }
 
+static void fill_info(sqlite3_stmt *st, void *elem, void *ctx)
+{
+	(void)ctx;
+	info_row(st, elem);
+}
+
+static void free_infos(void *infos, size_t n)
+{
+	pw_plan_info_free_array(infos, n);
+}
+
 static int collect_infos(struct pw_store *s, sqlite3_stmt *st, struct pw_plan_info **out,
 			 size_t *n)
 {
-	size_t alloc = 0;
+	static const struct pw_store_rows how = { sizeof(**out), fill_info, free_infos };
 	int rc;
 
-	*out = NULL;
-	*n = 0;
-	if (!st)
-		return -1;
-	while ((rc = pw_store_step(s, st)) == 1) {
-		ALLOC_GROW(*out, *n + 1, alloc);
-		memset(&(*out)[*n], 0, sizeof(**out));
-		info_row(st, &(*out)[(*n)++]);
-	}
-	if (rc < 0) {
-		pw_plan_info_free_array(*out, *n);
-		*out = NULL;
-		*n = 0;
-	}
+	*out = pw_store_collect(s, st, &how, NULL, n, &rc);
 	return rc;
 }
 
@@ -489,12 +537,18 @@ int pw_store_plan_info(struct pw_store *s, int plan_id, int version, struct pw_p
 /* ------------------------------------------------------------------ */
 /* Row ids in plan order                                              */
 
+static void fill_id(sqlite3_stmt *st, void *elem, void *ctx)
+{
+	(void)ctx;
+	*(int64_t *)elem = sqlite3_column_int64(st, 0);
+}
+
 static int collect_ids(struct pw_store *s, int plan_id, int version, const char *sql,
 		       int64_t **ids, size_t *n)
 {
+	static const struct pw_store_rows how = { sizeof(**ids), fill_id, NULL };
 	sqlite3_stmt *st;
 	int64_t vid;
-	size_t alloc = 0;
 	int rc;
 
 	*ids = NULL;
@@ -503,18 +557,9 @@ static int collect_ids(struct pw_store *s, int plan_id, int version, const char 
 	if (rc < 0)
 		return rc;
 	st = pw_store_stmt(s, sql);
-	if (!st)
-		return -1;
-	pw_bind_int(st, 1, vid);
-	while ((rc = pw_store_step(s, st)) == 1) {
-		ALLOC_GROW(*ids, *n + 1, alloc);
-		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
-	}
-	if (rc < 0) {
-		free(*ids);
-		*ids = NULL;
-		*n = 0;
-	}
+	if (st)
+		pw_bind_int(st, 1, vid);
+	*ids = pw_store_collect(s, st, &how, NULL, n, &rc);
 	return rc;
 }
 
@@ -559,6 +604,43 @@ int pw_store_plan_indicator_target_ids(struct pw_store *s, int plan_id, int vers
 	"JOIN current_versions cv ON cv.plan_id = ov.plan_id "                           \
 	"JOIN " table " c ON c.version_id = cv.id AND c.key = o.key WHERE o.id = ?"
 
+void *pw_store_collect(struct pw_store *s, sqlite3_stmt *st, const struct pw_store_rows *how,
+		       void *ctx, size_t *n, int *rc)
+{
+	char *arr = NULL;
+	size_t alloc = 0;
+
+	*n = 0;
+	*rc = -1;
+	if (!st)
+		return NULL;
+	while ((*rc = pw_store_step(s, st)) == 1) {
+		ALLOC_GROW(arr, (*n + 1) * how->size, alloc);
+		memset(arr + *n * how->size, 0, how->size);
+		how->fill(st, arr + (*n)++ * how->size, ctx);
+	}
+	if (*rc < 0) {
+		if (how->free_array)
+			how->free_array(arr, *n);
+		else
+			free(arr);
+		*n = 0;
+		return NULL;
+	}
+	return arr;
+}
+
+int pw_store_step_id(struct pw_store *s, sqlite3_stmt *st, int64_t *id)
+{
+	int rc = pw_store_step(s, st);
+
+	if (rc != 1)
+		return rc < 0 ? -1 : PW_STORE_NOTFOUND;
+	*id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return 0;
+}
+
 int pw_store_current_id(struct pw_store *s, const char *entity, int64_t id, int64_t *out)
 {
 	static const char *const names[] = { "indicator", "target", "item" };
@@ -566,7 +648,6 @@ int pw_store_current_id(struct pw_store *s, const char *entity, int64_t id, int6
 					   CURRENT_ID("column_items") };
 	sqlite3_stmt *st;
 	size_t i = 0;
-	int rc;
 
 	while (i < 3 && strcmp(entity, names[i]))
 		i++;
@@ -576,11 +657,5 @@ int pw_store_current_id(struct pw_store *s, const char *entity, int64_t id, int6
 	if (!st)
 		return -1;
 	pw_bind_int(st, 1, id);
-	rc = pw_store_step(s, st);
-	if (rc == 1) {
-		*out = sqlite3_column_int64(st, 0);
-		sqlite3_reset(st);
-		return 0;
-	}
-	return rc < 0 ? -1 : PW_STORE_NOTFOUND;
+	return pw_store_step_id(s, st, out);
 }

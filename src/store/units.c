@@ -168,18 +168,11 @@ int pw_monitor_audit_rows(struct pw_store *s, const char *who, const char *actio
 int pw_store_unit_find_quiet(struct pw_store *s, const char *name, int64_t *id)
 {
 	sqlite3_stmt *st = pw_store_stmt(s, "SELECT id FROM units WHERE name = ?");
-	int rc;
 
 	if (!st)
 		return -1;
 	pw_bind_text(st, 1, name);
-	rc = pw_store_step(s, st);
-	if (rc == 1) {
-		*id = sqlite3_column_int64(st, 0);
-		sqlite3_reset(st);
-		return 0;
-	}
-	return rc < 0 ? -1 : PW_STORE_NOTFOUND;
+	return pw_store_step_id(s, st, id);
 }
 
 int pw_store_unit_find(struct pw_store *s, const char *name, int64_t *id)
@@ -272,28 +265,28 @@ static const char unit_list_sql[] =
 	" LEFT JOIN units p ON p.id = u.parent_id LEFT JOIN counts c ON c.unit_id = u.id"
 	" ORDER BY u.name";
 
+static void fill_unit(sqlite3_stmt *st, void *elem, void *ctx)
+{
+	struct pw_unit *u = elem;
+
+	(void)ctx;
+	u->id = sqlite3_column_int64(st, 0);
+	u->name = pw_col_text(st, 1);
+	u->parent = pw_col_text(st, 2);
+	u->nassigned = sqlite3_column_int(st, 3);
+}
+
+static void free_units(void *units, size_t n)
+{
+	pw_unit_free_array(units, n);
+}
+
 int pw_store_unit_list(struct pw_store *s, struct pw_unit **out, size_t *n)
 {
-	sqlite3_stmt *st = pw_store_stmt(s, unit_list_sql);
-	size_t alloc = 0;
+	static const struct pw_store_rows how = { sizeof(**out), fill_unit, free_units };
 	int rc;
 
-	*out = NULL;
-	*n = 0;
-	if (!st)
-		return -1;
-	while ((rc = pw_store_step(s, st)) == 1) {
-		ALLOC_GROW(*out, *n + 1, alloc);
-		(*out)[*n].id = sqlite3_column_int64(st, 0);
-		(*out)[*n].name = pw_col_text(st, 1);
-		(*out)[*n].parent = pw_col_text(st, 2);
-		(*out)[(*n)++].nassigned = sqlite3_column_int(st, 3);
-	}
-	if (rc < 0) {
-		pw_unit_free_array(*out, *n);
-		*out = NULL;
-		*n = 0;
-	}
+	*out = pw_store_collect(s, pw_store_stmt(s, unit_list_sql), &how, NULL, n, &rc);
 	return rc;
 }
 
@@ -532,12 +525,22 @@ static const char assigned_sql[] =
 	LEADS("column_items", "item_id", "2", "c.seq", "JOIN columns c ON c.id = r.column_id")
 	" ORDER BY 1, 3, 4, 5, 2";
 
+static void fill_assigned(sqlite3_stmt *st, void *elem, void *ctx)
+{
+	struct pw_assigned *a = elem;
+
+	(void)ctx;
+	a->entity = (enum pw_entity)sqlite3_column_int(st, 0);
+	a->id = sqlite3_column_int64(st, 1);
+	a->plan_id = sqlite3_column_int(st, 2);
+}
+
 int pw_store_unit_assigned(struct pw_store *s, const char *unit, int year,
 			   struct pw_assigned **out, size_t *n)
 {
+	static const struct pw_store_rows how = { sizeof(**out), fill_assigned, NULL };
 	sqlite3_stmt *st;
 	int64_t unit_id;
-	size_t alloc = 0;
 	int rc;
 
 	*out = NULL;
@@ -545,20 +548,10 @@ int pw_store_unit_assigned(struct pw_store *s, const char *unit, int year,
 	if (pw_store_unit_find(s, unit, &unit_id) < 0)
 		return -1;
 	st = pw_store_stmt(s, assigned_sql);
-	if (!st)
-		return -1;
-	pw_bind_int(st, 1, unit_id);
-	pw_bind_int(st, 2, year);
-	while ((rc = pw_store_step(s, st)) == 1) {
-		ALLOC_GROW(*out, *n + 1, alloc);
-		(*out)[*n].entity = (enum pw_entity)sqlite3_column_int(st, 0);
-		(*out)[*n].id = sqlite3_column_int64(st, 1);
-		(*out)[(*n)++].plan_id = sqlite3_column_int(st, 2);
+	if (st) {
+		pw_bind_int(st, 1, unit_id);
+		pw_bind_int(st, 2, year);
 	}
-	if (rc < 0) {
-		free(*out);
-		*out = NULL;
-		*n = 0;
-	}
+	*out = pw_store_collect(s, st, &how, NULL, n, &rc);
 	return rc;
 }

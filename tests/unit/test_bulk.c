@@ -10,6 +10,7 @@
  * value, one audit row, corrections the ordinary way, all or nothing.
  */
 #include "unit.h"
+#include "testdb.h"
 #include "store/bulk.h"
 #include "store/store_internal.h"
 #include "util/alloc.h"
@@ -23,33 +24,12 @@
 #include <string.h>
 #include <unistd.h>
 
-static char dbpath[256];
-
-static void remove_db(void)
-{
-	char p[300];
-
-	unlink(dbpath);
-	snprintf(p, sizeof(p), "%s-wal", dbpath);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", dbpath);
-	unlink(p);
-}
-
 static int setup(void **state)
 {
 	(void)state;
-	snprintf(dbpath, sizeof(dbpath), "%s/pw-bulk-%ld.db",
-		 getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", (long)getpid());
-	remove_db();
+	testdb_init("bulk");
+	testdb_remove();
 	pw_error_quiet(1);
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	remove_db();
 	return 0;
 }
 
@@ -57,7 +37,7 @@ static struct pw_store *open_db(void)
 {
 	struct pw_store *s;
 
-	assert_int_equal(pw_store_open(&s, dbpath), 0);
+	assert_int_equal(pw_store_open(&s, testdb_path), 0);
 	return s;
 }
 
@@ -265,7 +245,7 @@ static void test_review_and_bulk_load_agree(void **state)
 	assert_int_equal(same_as_per_plan(s, &o, 1), 3);
 	bulk(s, &o, 1, &reviewed, NULL);
 	pw_store_close(s);
-	remove_db();
+	testdb_remove();
 	s = province(3, 0);
 	bulk(s, &o, 1, &loaded, NULL);
 	for (i = 1; i <= 3; i++) {
@@ -419,18 +399,6 @@ static void test_hand_plan_and_versions(void **state)
 
 /* ---- the bulk load ------------------------------------------------------- */
 
-static int count(struct pw_store *s, const char *sql)
-{
-	sqlite3_stmt *st;
-	int n = -1;
-
-	assert_int_equal(sqlite3_prepare_v2(pw_store_sqlite(s), sql, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return n;
-}
-
 static void test_bulk_load(void **state)
 {
 	struct pw_store *s = open_db();
@@ -442,7 +410,7 @@ static void test_bulk_load(void **state)
 
 	(void)state;
 	import_hand(s, 1, ids);
-	audits = count(s, "SELECT count(*) FROM audit_log");
+	audits = testdb_query_int(s, "SELECT count(*) FROM audit_log");
 	/* two values of one row, the second year twice: 2021 = 56 then 57 */
 	v[0] = (struct pw_bulk_value){ PW_ENTITY_INDICATOR, ids[0], 2021, 56, false, "%" };
 	v[1] = (struct pw_bulk_value){ PW_ENTITY_INDICATOR, ids[0], 2022, 58, true, "%" };
@@ -451,14 +419,14 @@ static void test_bulk_load(void **state)
 	/* 2021 and 2022 one approved row each; the repeated 2021 corrects the
 	 * first: a submitted row and an approved row superseding it */
 	assert_int_equal(rows, 4);
-	assert_int_equal(count(s, "SELECT count(*) FROM observations"), 4);
-	assert_int_equal(count(s, "SELECT count(*) FROM observations WHERE state = 'approved'"
+	assert_int_equal(testdb_query_int(s, "SELECT count(*) FROM observations"), 4);
+	assert_int_equal(testdb_query_int(s, "SELECT count(*) FROM observations WHERE state = 'approved'"
 				  " AND version = 1 AND supersedes IS NULL"), 2);
-	assert_int_equal(count(s, "SELECT count(*) FROM current_observations WHERE year = 2021"
+	assert_int_equal(testdb_query_int(s, "SELECT count(*) FROM current_observations WHERE year = 2021"
 				  " AND version = 2 AND state = 'approved' AND value = 57"), 1);
 	/* one audit row for the load, two for the ordinary correction */
-	assert_int_equal(count(s, "SELECT count(*) FROM audit_log") - audits, 3);
-	assert_int_equal(count(s, "SELECT count(*) FROM audit_log WHERE action ="
+	assert_int_equal(testdb_query_int(s, "SELECT count(*) FROM audit_log") - audits, 3);
+	assert_int_equal(testdb_query_int(s, "SELECT count(*) FROM audit_log WHERE action ="
 				  " 'observation.bulk_load' AND json_extract(after_json, '$.rows') = 2"),
 			 1);
 	assert_int_equal(pw_store_obs_series(s, PW_ENTITY_INDICATOR, ids[0], 0, PW_PICK_APPROVED,
@@ -475,13 +443,13 @@ static void test_bulk_load(void **state)
 	/* all or nothing: a good value then an unknown indicator */
 	bad[0] = (struct pw_bulk_value){ PW_ENTITY_INDICATOR, ids[1], 2021, 30, false, "%" };
 	bad[1] = (struct pw_bulk_value){ PW_ENTITY_INDICATOR, 99999, 2021, 1, false, "%" };
-	n = (size_t)count(s, "SELECT count(*) FROM observations");
+	n = (size_t)testdb_query_int(s, "SELECT count(*) FROM observations");
 	assert_int_equal(pw_bulk_load_approved(s, bad, 2, "统计局", NULL, &rows), -1);
-	assert_int_equal(count(s, "SELECT count(*) FROM observations"), (int)n);
+	assert_int_equal(testdb_query_int(s, "SELECT count(*) FROM observations"), (int)n);
 	bad[1].entity = PW_ENTITY_PROJECT;
 	assert_int_equal(pw_bulk_load_approved(s, bad, 2, "统计局", NULL, NULL), -1);
 	assert_int_equal(pw_bulk_load_approved(s, bad, 1, "", NULL, NULL), -1);
-	assert_int_equal(count(s, "SELECT count(*) FROM observations"), (int)n);
+	assert_int_equal(testdb_query_int(s, "SELECT count(*) FROM observations"), (int)n);
 	pw_store_close(s);
 }
 
@@ -513,11 +481,11 @@ static void test_callback_stops(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_province_same_as_per_plan, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_review_and_bulk_load_agree, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_hand_plan_and_versions, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_bulk_load, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_callback_stops, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_province_same_as_per_plan, setup, testdb_teardown),
+		cmocka_unit_test_setup_teardown(test_review_and_bulk_load_agree, setup, testdb_teardown),
+		cmocka_unit_test_setup_teardown(test_hand_plan_and_versions, setup, testdb_teardown),
+		cmocka_unit_test_setup_teardown(test_bulk_load, setup, testdb_teardown),
+		cmocka_unit_test_setup_teardown(test_callback_stops, setup, testdb_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

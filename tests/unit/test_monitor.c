@@ -7,6 +7,7 @@
  * round trip.  Expected values are worked out by hand in the comments.
  */
 #include "unit.h"
+#include "testdb.h"
 #include "monitor/batch.h"
 #include "monitor/csv.h"
 #include "monitor/responsibility.h"
@@ -25,32 +26,11 @@
 #include <time.h>
 #include <unistd.h>
 
-static char dbpath[256];
-
-static void remove_db(void)
-{
-	char p[300];
-
-	unlink(dbpath);
-	snprintf(p, sizeof(p), "%s-wal", dbpath);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", dbpath);
-	unlink(p);
-}
-
 static int setup(void **state)
 {
 	(void)state;
-	snprintf(dbpath, sizeof(dbpath), "%s/pw-monitor-%ld.db",
-		 getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", (long)getpid());
+	testdb_init("monitor");
 	pw_error_quiet(1);
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	remove_db();
 	return 0;
 }
 
@@ -175,8 +155,8 @@ static void fx_open(struct fx *f)
 	int id, version, changed;
 
 	memset(f, 0, sizeof(*f));
-	remove_db();
-	assert_int_equal(pw_store_open(&f->s, dbpath), 0);
+	testdb_remove();
+	assert_int_equal(pw_store_open(&f->s, testdb_path), 0);
 	build_plan(&p, NULL);
 	assert_int_equal(pw_store_import_plan(f->s, &p, "test", &id, &version, &changed), 0);
 	pw_plan_free(&p);
@@ -194,18 +174,6 @@ static void fx_close(struct fx *f)
 	pw_store_close(f->s);
 }
 
-static long long count(struct pw_store *s, const char *sql)
-{
-	sqlite3_stmt *st;
-	long long v = -1;
-
-	assert_int_equal(sqlite3_prepare_v2(pw_store_sqlite(s), sql, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
-
 /* The last error contains want. */
 static void error_has(const char *want)
 {
@@ -217,7 +185,7 @@ static void error_has(const char *want)
  * or failed write must leave as it was. */
 static long long all_rows(struct pw_store *s)
 {
-	return count(s, "SELECT (SELECT count(*) FROM observations) + (SELECT count(*) FROM"
+	return testdb_query_int(s, "SELECT (SELECT count(*) FROM observations) + (SELECT count(*) FROM"
 			" audit_log) + (SELECT count(*) FROM assignments) + (SELECT count(*) FROM"
 			" units) + (SELECT count(*) FROM external_targets) + (SELECT count(*)"
 			" FROM project_progress)");
@@ -291,7 +259,7 @@ static void test_units(void **state)
 	assert_null(u[0].parent);
 	assert_string_equal(u[1].parent, "发展改革委");
 	pw_unit_free_array(u, n);
-	assert_int_equal(count(f.s, "SELECT count(*) FROM audit_log WHERE action = 'unit.add'"), 2);
+	assert_int_equal(testdb_query_int(f.s, "SELECT count(*) FROM audit_log WHERE action = 'unit.add'"), 2);
 	assert_int_equal(pw_store_unit_find(f.s, "教育局", &id), PW_STORE_NOTFOUND);
 	fx_close(&f);
 }
@@ -324,10 +292,10 @@ static void test_assign_history(void **state)
 	assert_string_equal(lead, "乙局");
 	free(lead);
 	/* the change is in the audit log with the previous lead */
-	assert_int_equal(count(f.s, "SELECT count(*) FROM audit_log WHERE action ="
+	assert_int_equal(testdb_query_int(f.s, "SELECT count(*) FROM audit_log WHERE action ="
 				    " 'assignment.change' AND json_extract(before_json, '$.unit')"
 				    " = '甲局' AND json_extract(after_json, '$.unit') = '乙局'"), 1);
-	assert_int_equal(count(f.s, "SELECT count(*) FROM assignments"), 2);
+	assert_int_equal(testdb_query_int(f.s, "SELECT count(*) FROM assignments"), 2);
 	/* 乙局 from 2023 on already: assigning it from 2024 changes nothing,
 	 * but for every year it does (甲局 still leads 2022) */
 	assert_int_equal(pw_store_assign(f.s, PW_ENTITY_INDICATOR, f.ind[1], "乙局", 2024, "t",
@@ -349,7 +317,7 @@ static void test_assign_history(void **state)
 	assert_int_equal(pw_store_lead_unit(f.s, PW_ENTITY_INDICATOR, f.ind[1], 2025, &lead), 0);
 	assert_string_equal(lead, "甲局");
 	free(lead);
-	assert_int_equal(count(f.s, "SELECT count(*) FROM assignments"), 5);
+	assert_int_equal(testdb_query_int(f.s, "SELECT count(*) FROM assignments"), 5);
 	/* errors */
 	assert_int_equal(pw_store_assign(f.s, PW_ENTITY_INDICATOR, 9999, "甲局", 0, "t", NULL),
 			 PW_STORE_NOTFOUND);
@@ -440,7 +408,7 @@ static void test_chain_and_states(void **state)
 	assert_int_equal(pw_store_obs_transition(f.s, c, PW_OBS_RETURNED, NULL, "r", &x), -1);
 	error_has("it is approved (record a corrected value instead)");
 	d = rec(&f, f.ind[1], 2021, 80.7, PW_OBS_SUBMITTED);
-	assert_int_equal(count(f.s, "SELECT version FROM observations ORDER BY id DESC"), 2);
+	assert_int_equal(testdb_query_int(f.s, "SELECT version FROM observations ORDER BY id DESC"), 2);
 	/* the approved value stands while the correction awaits review */
 	assert_string_equal(series(&f, PW_ENTITY_INDICATOR, f.ind[1], 0, PW_PICK_APPROVED),
 			    "2021=80.5");
@@ -450,15 +418,15 @@ static void test_chain_and_states(void **state)
 	assert_int_equal(pw_store_obs_transition(f.s, d, PW_OBS_RETURNED, "与公报不符", "r", &x), 0);
 	assert_string_equal(series(&f, PW_ENTITY_INDICATOR, f.ind[1], 0, PW_PICK_LATEST),
 			    "2021=80.5");
-	assert_int_equal(count(f.s, "SELECT count(*) FROM observations WHERE review_note ="
+	assert_int_equal(testdb_query_int(f.s, "SELECT count(*) FROM observations WHERE review_note ="
 				    " '与公报不符' AND state = 'returned'"), 1);
 	/* a returned value cannot be resubmitted as is */
 	assert_int_equal(pw_store_obs_transition(f.s, x, PW_OBS_SUBMITTED, NULL, "u", NULL), -1);
 	/* five rows in one chain (draft, submitted, approved, v2 submitted,
 	 * returned), one head; every write audited */
-	assert_int_equal(count(f.s, "SELECT count(*) FROM observations"), 5);
-	assert_int_equal(count(f.s, "SELECT count(*) FROM current_observations"), 1);
-	assert_int_equal(count(f.s, "SELECT count(*) FROM audit_log WHERE entity ="
+	assert_int_equal(testdb_query_int(f.s, "SELECT count(*) FROM observations"), 5);
+	assert_int_equal(testdb_query_int(f.s, "SELECT count(*) FROM current_observations"), 1);
+	assert_int_equal(testdb_query_int(f.s, "SELECT count(*) FROM audit_log WHERE entity ="
 				    " 'observation'"), 5);
 	/* append-only */
 	assert_int_not_equal(sqlite3_exec(pw_store_sqlite(f.s), "UPDATE observations SET"
@@ -547,7 +515,7 @@ static void test_versions_share_data(void **state)
 	rec(&f, f.ind[1], 2021, 80.8, PW_OBS_DRAFT);
 	assert_string_equal(series(&f, PW_ENTITY_INDICATOR, old_ind, 0, PW_PICK_LATEST),
 			    "2021=80.8");
-	assert_int_equal(count(f.s, "SELECT count(*) FROM current_observations"), 1);
+	assert_int_equal(testdb_query_int(f.s, "SELECT count(*) FROM current_observations"), 1);
 	fx_close(&f);
 }
 
@@ -879,7 +847,7 @@ static void test_batch_all_or_nothing(void **state)
 
 	(void)state;
 	fx_open(&f);
-	audit = count(f.s, "SELECT count(*) FROM audit_log");
+	audit = testdb_query_int(f.s, "SELECT count(*) FROM audit_log");
 	demo_sheet(&sh, "2031");
 	pw_batch_init(&b, sh.name);
 	assert_int_equal(pw_batch_add_sheet(f.s, &b, &sh, &o), 0);
@@ -887,8 +855,8 @@ static void test_batch_all_or_nothing(void **state)
 	assert_int_equal(b.diags[0].line, 7);
 	assert_string_equal(b.diags[0].msg, "year 2031 outside the plan period 2021–2025");
 	assert_int_equal(pw_batch_commit(f.s, &b, &o, NULL), -1);
-	assert_int_equal(count(f.s, "SELECT count(*) FROM observations"), 0);
-	assert_int_equal(count(f.s, "SELECT count(*) FROM audit_log"), audit);
+	assert_int_equal(testdb_query_int(f.s, "SELECT count(*) FROM observations"), 0);
+	assert_int_equal(testdb_query_int(f.s, "SELECT count(*) FROM audit_log"), audit);
 	pw_batch_release(&b);
 	pw_sheet_release(&sh);
 	/* the same file corrected: four values in one transaction */
@@ -900,14 +868,14 @@ static void test_batch_all_or_nothing(void **state)
 	/* a failure in the middle of the commit leaves nothing */
 	pw_store_inject_fault(f.s, 6);
 	assert_int_equal(pw_batch_commit(f.s, &b, &o, NULL), -1);
-	assert_int_equal(count(f.s, "SELECT count(*) FROM observations"), 0);
+	assert_int_equal(testdb_query_int(f.s, "SELECT count(*) FROM observations"), 0);
 	pw_store_inject_fault(f.s, 0);
 	o.state = PW_OBS_APPROVED;
 	assert_int_equal(pw_batch_commit(f.s, &b, &o, NULL), 0);
 	/* approved on import: a submitted row and an approved row each */
-	assert_int_equal(count(f.s, "SELECT count(*) FROM current_observations WHERE state ="
+	assert_int_equal(testdb_query_int(f.s, "SELECT count(*) FROM current_observations WHERE state ="
 				    " 'approved'"), 4);
-	assert_int_equal(count(f.s, "SELECT count(*) FROM audit_log WHERE action ="
+	assert_int_equal(testdb_query_int(f.s, "SELECT count(*) FROM audit_log WHERE action ="
 				    " 'observation.import'"), 1);
 	assert_string_equal(series(&f, PW_ENTITY_INDICATOR, f.ind[3], 0, PW_PICK_APPROVED),
 			    "2021=3.9");
@@ -983,10 +951,10 @@ static void test_external_targets(void **state)
 	assert_true(got.value == 78 && got.cmp == PW_CMP_GE && got.year == 2025);
 	assert_string_equal(got.source, "市政府文件");
 	pw_external_release(&got);
-	assert_int_equal(count(f.s, "SELECT count(*) FROM external_targets WHERE supersedes IS"
+	assert_int_equal(testdb_query_int(f.s, "SELECT count(*) FROM external_targets WHERE supersedes IS"
 				    " NOT NULL"), 1);
 	/* audited: the second with the first as before */
-	assert_int_equal(count(f.s, "SELECT count(*) FROM audit_log WHERE action ="
+	assert_int_equal(testdb_query_int(f.s, "SELECT count(*) FROM audit_log WHERE action ="
 				    " 'external_target.set' AND json_extract(before_json, '$.value') = 75"
 				    " AND json_extract(after_json, '$.value') = 78"), 1);
 	x.cmp = PW_CMP_RANGE; /* a range needs its upper value */
@@ -998,7 +966,7 @@ static void test_external_targets(void **state)
 	assert_int_equal(pw_store_external_set(f.s, PW_ENTITY_INDICATOR, f.ind[5], &x, "t", NULL),
 			 -1);
 	error_has("not a finite number");
-	assert_int_equal(count(f.s, "SELECT count(*) FROM external_targets"), 2);
+	assert_int_equal(testdb_query_int(f.s, "SELECT count(*) FROM external_targets"), 2);
 	fx_close(&f);
 }
 
@@ -1026,7 +994,7 @@ static void test_project_progress(void **state)
 	assert_true(year == 2022 && pct == 45);
 	assert_string_equal(status, "in_progress");
 	free(status);
-	assert_int_equal(count(f.s, "SELECT count(*) FROM audit_log WHERE action ="
+	assert_int_equal(testdb_query_int(f.s, "SELECT count(*) FROM audit_log WHERE action ="
 				    " 'progress.record'"), 3);
 	/* refused in words before the schema's CHECKs; nothing written */
 	rows = all_rows(f.s);
@@ -1126,9 +1094,9 @@ static void test_progress_review(void **state)
 	assert_int_equal(n, 5); /* draft, submitted, approved, v2 submitted, returned */
 	assert_true(rows[2].state == PW_OBS_APPROVED && !rows[2].current);
 	pw_progress_row_free_array(rows, n);
-	assert_int_equal(count(f.s, "SELECT count(*) FROM audit_log WHERE action IN"
+	assert_int_equal(testdb_query_int(f.s, "SELECT count(*) FROM audit_log WHERE action IN"
 				    " ('progress.submit', 'progress.approve', 'progress.return')"), 3);
-	assert_int_equal(count(f.s, "SELECT count(*) FROM audit_log WHERE action ="
+	assert_int_equal(testdb_query_int(f.s, "SELECT count(*) FROM audit_log WHERE action ="
 				    " 'progress.approve' AND json_extract(after_json, '$.review_note')"
 				    " = '已核' AND json_extract(after_json, '$.state') = 'approved'"), 1);
 	fx_close(&f);
@@ -1227,8 +1195,8 @@ static void test_fault_every_step(void **state)
 		pw_store_inject_fault(x.f.s, 0);
 		assert_true(n > 1 && n < 100);
 	}
-	assert_int_equal(count(x.f.s, "SELECT count(*) FROM audit_log WHERE after_json IS NULL"), 0);
-	assert_int_equal(count(x.f.s, "SELECT count(*) FROM audit_log WHERE action ="
+	assert_int_equal(testdb_query_int(x.f.s, "SELECT count(*) FROM audit_log WHERE after_json IS NULL"), 0);
+	assert_int_equal(testdb_query_int(x.f.s, "SELECT count(*) FROM audit_log WHERE action ="
 				      " 'observation.correct' AND before_json IS NOT NULL"), 2);
 	fx_close(&x.f);
 }
@@ -1289,7 +1257,7 @@ static void test_assign_import_joins_caller(void **state)
 
 	(void)state;
 	fx_open(&f);
-	snprintf(path, sizeof(path), "%s.csv", dbpath);
+	snprintf(path, sizeof(path), "%s.csv", testdb_path);
 	write_file(path, "表,序号,指标名称,牵头单位\n表2,2,常住人口城镇化率,住建局\n");
 	assert_int_equal(pw_store_begin(f.s), 0);
 	pw_batch_init(&b, path);
@@ -1307,13 +1275,13 @@ static void test_assign_import_joins_caller(void **state)
 		if (rc == 0)
 			break;
 		assert_int_equal(rc, -1);
-		assert_int_equal(count(f.s, "SELECT count(*) FROM units"), 1);
+		assert_int_equal(testdb_query_int(f.s, "SELECT count(*) FROM units"), 1);
 		assert_true(f.s->in_tx);
 	}
 	pw_store_inject_fault(f.s, 0);
 	assert_true(n > 10 && n < 100);
 	assert_int_equal(pw_store_commit(f.s), 0);
-	assert_int_equal(count(f.s, "SELECT count(*) FROM assignments"), 3);
+	assert_int_equal(testdb_query_int(f.s, "SELECT count(*) FROM assignments"), 3);
 	unlink(path);
 	fx_close(&f);
 }
@@ -1331,9 +1299,9 @@ static void test_audit_json(void **state)
 					 NULL), 0);
 	assert_int_equal(pw_store_assign(f.s, PW_ENTITY_PROJECT, f.prj[0], "乙局", 2024, "t",
 					 NULL), 0);
-	assert_int_equal(count(f.s, "SELECT count(*) FROM audit_log WHERE action = 'unit.add'"
+	assert_int_equal(testdb_query_int(f.s, "SELECT count(*) FROM audit_log WHERE action = 'unit.add'"
 				    " AND json_extract(after_json, '$.name') = '\"甲\"局\\'"), 1);
-	assert_int_equal(count(f.s, "SELECT count(*) FROM audit_log WHERE action ="
+	assert_int_equal(testdb_query_int(f.s, "SELECT count(*) FROM audit_log WHERE action ="
 				    " 'assignment.change' AND json_extract(before_json, '$.unit') ="
 				    " '\"甲\"局\\' AND json_extract(after_json, '$.unit') = '乙局'"
 				    " AND json_extract(after_json, '$.year') = 2024"
@@ -1356,7 +1324,7 @@ static void test_template_roundtrip(void **state)
 
 	(void)state;
 	fx_open(&f);
-	snprintf(path, sizeof(path), "%s.xlsx", dbpath);
+	snprintf(path, sizeof(path), "%s.xlsx", testdb_path);
 	pw_store_unit_add(f.s, "甲局", NULL, "t", NULL);
 	pw_store_assign(f.s, PW_ENTITY_INDICATOR, f.ind[1], "甲局", 0, "t", NULL);
 	pw_store_assign(f.s, PW_ENTITY_TARGET, f.tgt[0], "甲局", 0, "t", NULL);
@@ -1401,7 +1369,7 @@ static void test_responsibility_import(void **state)
 
 	(void)state;
 	fx_open(&f);
-	snprintf(path, sizeof(path), "%s.csv", dbpath);
+	snprintf(path, sizeof(path), "%s.csv", testdb_path);
 	fp = fopen(path, "w");
 	fputs("表,序号,指标名称,牵头单位\n表2,2,常住人口城镇化率,住建局\n"
 	      "表2,4,一般公共预算收入,财政局\n", fp);
@@ -1421,7 +1389,7 @@ static void test_responsibility_import(void **state)
 	assert_int_equal(pw_assign_import(f.s, path, 0, "t", &b, &res), 1);
 	assert_int_equal(b.diags[0].line, 3);
 	pw_batch_release(&b);
-	assert_int_equal(count(f.s, "SELECT count(*) FROM units"), 2);
+	assert_int_equal(testdb_query_int(f.s, "SELECT count(*) FROM units"), 2);
 	unlink(path);
 	fx_close(&f);
 }
@@ -1440,7 +1408,7 @@ static void test_unchanged_skipped(void **state)
 
 	(void)state;
 	fx_open(&f);
-	snprintf(path, sizeof(path), "%s.csv", dbpath);
+	snprintf(path, sizeof(path), "%s.csv", testdb_path);
 	/* 125000 万元 is stored as 12.5 亿元 with a note of the conversion */
 	write_file(path, "表,序号,指标名称,年份,数值,单位,来源,备注,预计\n"
 			 "表2,2,常住人口城镇化率,2022,81.2,%,公报,,\n"
@@ -1451,7 +1419,7 @@ static void test_unchanged_skipped(void **state)
 	assert_int_equal(written, 2);
 	pw_batch_release(&b);
 	rows = all_rows(f.s);
-	audit = count(f.s, "SELECT count(*) FROM audit_log");
+	audit = testdb_query_int(f.s, "SELECT count(*) FROM audit_log");
 	/* the same file again: both values equal the ones in force */
 	assert_int_equal(load(&f, &b, path, &o), 0);
 	assert_int_equal(b.nunchanged, 2);
@@ -1463,7 +1431,7 @@ static void test_unchanged_skipped(void **state)
 	assert_int_equal(written, 0);
 	pw_batch_release(&b);
 	assert_int_equal(all_rows(f.s), rows); /* not even an audit row */
-	assert_int_equal(count(f.s, "SELECT count(*) FROM audit_log"), audit);
+	assert_int_equal(testdb_query_int(f.s, "SELECT count(*) FROM audit_log"), audit);
 	/* as a draft: the submitted value is further along, still unchanged */
 	o.state = PW_OBS_DRAFT;
 	assert_int_equal(load(&f, &b, path, &o), 0);
@@ -1524,8 +1492,8 @@ static void test_template_reimport(void **state)
 
 	(void)state;
 	fx_open(&f);
-	snprintf(xlsx, sizeof(xlsx), "%s.xlsx", dbpath);
-	snprintf(csv, sizeof(csv), "%s.csv", dbpath);
+	snprintf(xlsx, sizeof(xlsx), "%s.xlsx", testdb_path);
+	snprintf(csv, sizeof(csv), "%s.csv", testdb_path);
 	pw_store_unit_add(f.s, "甲局", NULL, "t", NULL);
 	pw_store_assign(f.s, PW_ENTITY_INDICATOR, f.ind[1], "甲局", 0, "t", NULL);
 	pw_store_assign(f.s, PW_ENTITY_INDICATOR, f.ind[4], "甲局", 0, "t", NULL);
@@ -1566,8 +1534,8 @@ static void fx_open_with(struct fx *f, const char *extra_row, void (*edit)(struc
 	int id, version, changed;
 
 	memset(f, 0, sizeof(*f));
-	remove_db();
-	assert_int_equal(pw_store_open(&f->s, dbpath), 0);
+	testdb_remove();
+	assert_int_equal(pw_store_open(&f->s, testdb_path), 0);
 	build_plan(&p, extra_row);
 	if (edit)
 		edit(&p);
@@ -1714,8 +1682,8 @@ static void test_formula_guard(void **state)
 	sb_release(&sb);
 	/* a template whose indicator and unit names are formulas */
 	fx_open_with(&f, "=HYPERLINK(\"http://x\",\"点此\")", NULL);
-	snprintf(xlsx, sizeof(xlsx), "%s.xlsx", dbpath);
-	snprintf(csv, sizeof(csv), "%s.csv", dbpath);
+	snprintf(xlsx, sizeof(xlsx), "%s.xlsx", testdb_path);
+	snprintf(csv, sizeof(csv), "%s.csv", testdb_path);
 	pw_store_unit_add(f.s, "@SUM(1)", NULL, "t", NULL);
 	pw_store_assign(f.s, PW_ENTITY_INDICATOR, f.ind[6], "@SUM(1)", 0, "t", NULL);
 	assert_int_equal(pw_template_build(f.s, "@SUM(1)", 2023, &t), 0);
@@ -1761,7 +1729,7 @@ static void test_template_cut_cells(void **state)
 	for (i = 0; i < 40000; i++)
 		sb_addstr(&name, "长");
 	fx_open_with(&f, name.buf, NULL);
-	snprintf(xlsx, sizeof(xlsx), "%s.xlsx", dbpath);
+	snprintf(xlsx, sizeof(xlsx), "%s.xlsx", testdb_path);
 	pw_store_unit_add(f.s, "甲局", NULL, "t", NULL);
 	pw_store_assign(f.s, PW_ENTITY_INDICATOR, f.ind[6], "甲局", 0, "t", NULL);
 	assert_int_equal(pw_template_build(f.s, "甲局", 2023, &t), 0);
@@ -1897,8 +1865,8 @@ static void test_province_file(void **state)
 
 	(void)state;
 	memset(&f, 0, sizeof(f));
-	remove_db();
-	assert_int_equal(pw_store_open(&f.s, dbpath), 0);
+	testdb_remove();
+	assert_int_equal(pw_store_open(&f.s, testdb_path), 0);
 	build_big_plan(&p);
 	t0 = now_s();
 	assert_int_equal(pw_store_import_plan(f.s, &p, "test", &id, &version, &changed), 0);
@@ -1907,7 +1875,7 @@ static void test_province_file(void **state)
 	pw_plan_free(&p);
 	assert_int_equal(pw_store_plan_indicator_ids(f.s, id, 0, &ids, &n), 0);
 	assert_int_equal(n, BIG_TABLES * BIG_ROWS);
-	snprintf(path, sizeof(path), "%s.csv", dbpath);
+	snprintf(path, sizeof(path), "%s.csv", testdb_path);
 	write_big_file(path, ids);
 	free(ids);
 	assert_int_equal(pw_csv_read(&sh, path), 0);
@@ -1932,14 +1900,14 @@ static void test_province_file(void **state)
 	assert_int_equal(pw_batch_commit(f.s, &b, &o, &written), 0);
 	assert_int_equal(written, first - 1);
 	pw_batch_release(&b);
-	n = (size_t)count(f.s, "SELECT count(*) FROM observations");
+	n = (size_t)testdb_query_int(f.s, "SELECT count(*) FROM observations");
 	assert_int_equal(n, first - 1);
 	pw_batch_init(&b, path);
 	assert_int_equal(pw_batch_add_sheet(f.s, &b, &sh, &o), 0);
 	assert_int_equal(b.nunchanged, first - 1);
 	assert_int_equal(pw_batch_commit(f.s, &b, &o, &written), 0);
 	assert_int_equal(written, 0);
-	assert_int_equal(count(f.s, "SELECT count(*) FROM observations"), n);
+	assert_int_equal(testdb_query_int(f.s, "SELECT count(*) FROM observations"), n);
 	pw_batch_release(&b);
 	sh.nrows = BIG_TABLES * BIG_ROWS * 6 + 1;
 	pw_sheet_release(&sh);
@@ -2009,5 +1977,5 @@ int main(void)
 		cmocka_unit_test(test_province_file),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, testdb_teardown);
 }

@@ -5,6 +5,7 @@
  * a SIGKILL in the middle of an import.
  */
 #include "unit.h"
+#include "testdb.h"
 #include "util/strbuf.h"
 #include "report/plan_json.h"
 #include "store/monitor.h"
@@ -21,31 +22,10 @@
 #include <time.h>
 #include <unistd.h>
 
-static char dbpath[256];
-
 static int setup(void **state)
 {
 	(void)state;
-	snprintf(dbpath, sizeof(dbpath), "%s/pw-store-%ld.db",
-		 getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", (long)getpid());
-	return 0;
-}
-
-static void remove_db(void)
-{
-	char p[300];
-
-	unlink(dbpath);
-	snprintf(p, sizeof(p), "%s-wal", dbpath);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", dbpath);
-	unlink(p);
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	remove_db();
+	testdb_init("store");
 	return 0;
 }
 
@@ -53,8 +33,8 @@ static struct pw_store *open_fresh(void)
 {
 	struct pw_store *s;
 
-	remove_db();
-	assert_int_equal(pw_store_open(&s, dbpath), 0);
+	testdb_remove();
+	assert_int_equal(pw_store_open(&s, testdb_path), 0);
 	assert_non_null(s);
 	return s;
 }
@@ -364,18 +344,6 @@ static void plan_eq(const struct pw_plan *a, const struct pw_plan *b)
 /* ------------------------------------------------------------------ */
 /* Small SQL helpers for the checks                                    */
 
-static long long query_int(struct pw_store *s, const char *sql)
-{
-	sqlite3_stmt *st;
-	long long v = -1;
-
-	assert_int_equal(sqlite3_prepare_v2(pw_store_sqlite(s), sql, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
-
 static int exec_sql(struct pw_store *s, const char *sql)
 {
 	return sqlite3_exec(pw_store_sqlite(s), sql, NULL, NULL, NULL);
@@ -394,7 +362,7 @@ static long long total_rows(struct pw_store *s)
 
 	for (i = 0; i < sizeof(tables) / sizeof(tables[0]); i++) {
 		snprintf(sql, sizeof(sql), "SELECT count(*) FROM %s", tables[i]);
-		n += query_int(s, sql) * (long long)(i + 1);
+		n += testdb_query_int(s, sql) * (long long)(i + 1);
 	}
 	return n;
 }
@@ -430,14 +398,14 @@ static void test_open_creates_schema(void **state)
 	(void)state;
 	assert_int_equal(pw_store_schema_version(s), pw_store_schema_latest());
 	assert_true(pw_store_schema_latest() >= 2);
-	assert_int_equal(query_int(s, "PRAGMA foreign_keys"), 1);
-	assert_int_equal(query_int(s, "SELECT count(*) FROM schema_migrations"),
+	assert_int_equal(testdb_query_int(s, "PRAGMA foreign_keys"), 1);
+	assert_int_equal(testdb_query_int(s, "SELECT count(*) FROM schema_migrations"),
 			 pw_store_schema_latest());
-	assert_int_equal(query_int(s, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"), 1);
+	assert_int_equal(testdb_query_int(s, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"), 1);
 	pw_store_close(s);
 	/* opening again applies nothing */
-	assert_int_equal(pw_store_open(&s, dbpath), 0);
-	assert_int_equal(query_int(s, "SELECT count(*) FROM schema_migrations"),
+	assert_int_equal(pw_store_open(&s, testdb_path), 0);
+	assert_int_equal(testdb_query_int(s, "SELECT count(*) FROM schema_migrations"),
 			 pw_store_schema_latest());
 	pw_store_close(s);
 }
@@ -498,7 +466,7 @@ static void test_reimport_unchanged(void **state)
 	free(p.source);
 	p.source = xstrdup("/elsewhere/copy.txt");
 	import_ok(s, &p, 1, 1, 0);
-	assert_int_equal(query_int(s, "SELECT count(*) FROM audit_log"), 1);
+	assert_int_equal(testdb_query_int(s, "SELECT count(*) FROM audit_log"), 1);
 	pw_plan_free(&p);
 	pw_store_close(s);
 }
@@ -562,7 +530,7 @@ static void test_identity(void **state)
 	import_ok(s, &q, 3, 1, 1);
 	q.tables[0].rows[0].line = 99;
 	import_ok(s, &q, 3, 2, 1);
-	assert_int_equal(query_int(s, "SELECT count(*) FROM plans"), 3);
+	assert_int_equal(testdb_query_int(s, "SELECT count(*) FROM plans"), 3);
 	pw_plan_free(&p);
 	pw_plan_free(&q);
 	pw_store_close(s);
@@ -612,7 +580,7 @@ static void test_ids_follow_plan_order(void **state)
 	assert_int_equal(nitg, 5);
 	assert_true(ind[0] < ind[1] && ind[1] < ind[2]);
 	/* the second indicator is 城镇登记失业率 */
-	assert_int_equal(query_int(s, "SELECT count(*) FROM indicators WHERE name = '城镇登记失业率'"
+	assert_int_equal(testdb_query_int(s, "SELECT count(*) FROM indicators WHERE name = '城镇登记失业率'"
 				      " AND direction = 'down' AND attribute = 'binding'"), 1);
 	/* a new version: the same indicator is found again by its key */
 	build_plan(&v2);
@@ -730,12 +698,12 @@ static void test_import_inside_transaction(void **state)
 	pw_store_inject_fault(s, 0);
 	pw_error_quiet(0);
 	assert_int_equal(pw_store_commit(s), 0);
-	assert_int_equal(query_int(s, "SELECT count(*) FROM plan_versions"), 1);
+	assert_int_equal(testdb_query_int(s, "SELECT count(*) FROM plan_versions"), 1);
 	load_eq(s, 1, 0, &v1);
 	assert_int_equal(pw_store_begin(s), 0);
 	import_ok(s, &v2, 2, 1, 1);
 	pw_store_rollback(s);
-	assert_int_equal(query_int(s, "SELECT count(*) FROM plans"), 1);
+	assert_int_equal(testdb_query_int(s, "SELECT count(*) FROM plans"), 1);
 	pw_plan_free(&v1);
 	pw_plan_free(&v2);
 	pw_store_close(s);
@@ -763,8 +731,8 @@ static void test_append_only(void **state)
 	snprintf(sql, sizeof(sql), "INSERT INTO observations (indicator_id, year, value, version, "
 		 "entered_by, supersedes) VALUES (%lld, 2021, 4.9, 2, 'a', 1)", (long long)ind[1]);
 	assert_int_equal(exec_sql(s, sql), SQLITE_OK);
-	assert_int_equal(query_int(s, "SELECT count(*) FROM current_observations"), 1);
-	assert_int_equal(query_int(s, "SELECT version FROM current_observations"), 2);
+	assert_int_equal(testdb_query_int(s, "SELECT count(*) FROM current_observations"), 1);
+	assert_int_equal(testdb_query_int(s, "SELECT version FROM current_observations"), 2);
 	/* ... of the same indicator and year, and only once */
 	snprintf(sql, sizeof(sql), "INSERT INTO observations (indicator_id, year, value, "
 		 "entered_by, supersedes) VALUES (%lld, 2022, 4.9, 'a', 2)", (long long)ind[1]);
@@ -775,13 +743,13 @@ static void test_append_only(void **state)
 	/* an observation refers to something that exists */
 	assert_int_not_equal(exec_sql(s, "INSERT INTO observations (indicator_id, year, value, "
 					 "entered_by) VALUES (999999, 2021, 1, 'a')"), SQLITE_OK);
-	assert_int_equal(query_int(s, "SELECT count(*) FROM audit_log"), 1);
+	assert_int_equal(testdb_query_int(s, "SELECT count(*) FROM audit_log"), 1);
 	assert_int_not_equal(exec_sql(s, "UPDATE audit_log SET actor = 'x'"), SQLITE_OK);
 	assert_int_not_equal(exec_sql(s, "DELETE FROM audit_log"), SQLITE_OK);
 	assert_int_equal(pw_store_audit(s, "bob", "record", "observation", 1, NULL,
 					"{\"value\": 5.1}"), 0);
 	assert_int_equal(pw_store_audit(s, "bob", "record", "observation", 1, NULL, "not json"), -1);
-	assert_int_equal(query_int(s, "SELECT count(*) FROM audit_log"), 2);
+	assert_int_equal(testdb_query_int(s, "SELECT count(*) FROM audit_log"), 2);
 	free(ind);
 	pw_plan_free(&p);
 	pw_store_close(s);
@@ -813,7 +781,7 @@ static void test_newer_schema_refused(void **state)
 	assert_int_equal(exec_sql(s, "PRAGMA user_version = 999"), SQLITE_OK);
 	pw_store_close(s);
 	pw_error_quiet(1);
-	assert_int_equal(pw_store_open(&s, dbpath), -1);
+	assert_int_equal(pw_store_open(&s, testdb_path), -1);
 	pw_error_quiet(0);
 	assert_null(s);
 	assert_non_null(strstr(pw_last_error(), "newer than this planwatch"));
@@ -826,19 +794,19 @@ static void test_upgrade_keeps_data(void **state)
 	struct pw_store *old = xcalloc(1, sizeof(*old)), *s;
 
 	(void)state;
-	remove_db();
-	old->path = xstrdup(dbpath);
-	assert_int_equal(sqlite3_open(dbpath, &old->db), SQLITE_OK);
+	testdb_remove();
+	old->path = xstrdup(testdb_path);
+	assert_int_equal(sqlite3_open(testdb_path, &old->db), SQLITE_OK);
 	assert_int_equal(pw_store_migrate(old, 1), 0);
 	assert_int_equal(pw_store_read_user_version(old), 1);
 	assert_int_equal(exec_sql(old, "INSERT INTO plans (identity, title) VALUES ('x', '旧规划')"),
 			 SQLITE_OK);
 	assert_int_not_equal(exec_sql(old, "SELECT 1 FROM observations"), SQLITE_OK);
 	pw_store_close(old);
-	assert_int_equal(pw_store_open(&s, dbpath), 0);
+	assert_int_equal(pw_store_open(&s, testdb_path), 0);
 	assert_int_equal(pw_store_schema_version(s), pw_store_schema_latest());
-	assert_int_equal(query_int(s, "SELECT count(*) FROM plans WHERE title = '旧规划'"), 1);
-	assert_int_equal(query_int(s, "SELECT count(*) FROM observations"), 0);
+	assert_int_equal(testdb_query_int(s, "SELECT count(*) FROM plans WHERE title = '旧规划'"), 1);
+	assert_int_equal(testdb_query_int(s, "SELECT count(*) FROM observations"), 0);
 	pw_store_close(s);
 }
 
@@ -913,9 +881,9 @@ static void test_upgrade_compact_observations(void **state)
 				  .unit = "%", .by = "赵六", .state = PW_OBS_SUBMITTED };
 
 	(void)state;
-	remove_db();
-	old->path = xstrdup(dbpath);
-	assert_int_equal(sqlite3_open(dbpath, &old->db), SQLITE_OK);
+	testdb_remove();
+	old->path = xstrdup(testdb_path);
+	assert_int_equal(sqlite3_open(testdb_path, &old->db), SQLITE_OK);
 	assert_int_equal(exec_sql(old, "PRAGMA foreign_keys = ON"), SQLITE_OK);
 	assert_int_equal(pw_store_migrate(old, 4), 0);
 	build_plan(&p);
@@ -925,16 +893,16 @@ static void test_upgrade_compact_observations(void **state)
 	assert_true(n >= 2 && nt >= 1);
 	v4_fill(old, ind[0], ind[1], tgt[0]);
 	before = obs_dump(old);
-	assert_int_equal(query_int(old, "SELECT count(*) FROM audit_log"), 2);
+	assert_int_equal(testdb_query_int(old, "SELECT count(*) FROM audit_log"), 2);
 	pw_store_close(old);
 
-	assert_int_equal(pw_store_open(&s, dbpath), 0);
+	assert_int_equal(pw_store_open(&s, testdb_path), 0);
 	assert_int_equal(pw_store_schema_version(s), pw_store_schema_latest());
 	after = obs_dump(s);
 	/* the view shows every column exactly as the table held it */
 	assert_string_equal(after, before);
-	assert_int_equal(query_int(s, "SELECT count(*) FROM obs"), 7);
-	assert_int_equal(query_int(s, "SELECT count(*) FROM audit_log WHERE after_json ="
+	assert_int_equal(testdb_query_int(s, "SELECT count(*) FROM obs"), 7);
+	assert_int_equal(testdb_query_int(s, "SELECT count(*) FROM audit_log WHERE after_json ="
 				      " '{\"id\":1,\"value\":80.5}'"), 1);
 	/* through the store: the rows, their chain links and heads */
 	assert_int_equal(pw_store_obs_list(s, PW_ENTITY_INDICATOR, ind[0], true, &rows, &n), 0);
@@ -971,16 +939,16 @@ static void test_upgrade_compact_observations(void **state)
 	e.id = ind[0];
 	assert_int_equal(pw_store_obs_record(s, &e, &id), 0);
 	assert_int_equal(id, 8);
-	assert_int_equal(query_int(s, "SELECT supersedes * 10 + version FROM observations"
+	assert_int_equal(testdb_query_int(s, "SELECT supersedes * 10 + version FROM observations"
 				      " WHERE id = 8"), 43);
 	assert_int_equal(pw_store_obs_transition(s, 8, PW_OBS_APPROVED, NULL, "李四", &id), 0);
-	assert_int_equal(query_int(s, "SELECT count(*) FROM current_observations"), 3);
+	assert_int_equal(testdb_query_int(s, "SELECT count(*) FROM current_observations"), 3);
 	/* still append-only, old rows and new */
 	assert_int_not_equal(exec_sql(s, "UPDATE obs SET value = 1"), SQLITE_OK);
 	assert_int_not_equal(exec_sql(s, "DELETE FROM obs"), SQLITE_OK);
 	assert_int_not_equal(exec_sql(s, "UPDATE obs_texts SET text = 'x'"), SQLITE_OK);
-	assert_int_equal(query_int(s, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
-	assert_int_equal(query_int(s, "SELECT count(*) FROM pragma_integrity_check"
+	assert_int_equal(testdb_query_int(s, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+	assert_int_equal(testdb_query_int(s, "SELECT count(*) FROM pragma_integrity_check"
 				      " WHERE integrity_check <> 'ok'"), 0);
 	free(before);
 	free(after);
@@ -1037,7 +1005,7 @@ static void child_import(const struct pw_plan *big)
 	struct pw_store *s;
 	int id, version, changed;
 
-	if (pw_store_open(&s, dbpath) < 0)
+	if (pw_store_open(&s, testdb_path) < 0)
 		_exit(3);
 	if (pw_store_import_plan(s, big, "child", &id, &version, &changed) < 0)
 		_exit(4);
@@ -1045,7 +1013,7 @@ static void child_import(const struct pw_plan *big)
 	_exit(0);
 }
 
-/* Kills a process importing big into dbpath after `delay` seconds or,
+/* Kills a process importing big into testdb_path after `delay` seconds or,
  * when wal_bytes > 0, once the WAL holds that many bytes (in the middle of
  * writing the commit).  Returns 1 if it was killed before finishing. */
 static int kill_midway(const struct pw_plan *big, double delay, long wal_bytes)
@@ -1056,7 +1024,7 @@ static int kill_midway(const struct pw_plan *big, double delay, long wal_bytes)
 	int status;
 	pid_t pid, done = 0;
 
-	snprintf(wal, sizeof(wal), "%s-wal", dbpath);
+	snprintf(wal, sizeof(wal), "%s-wal", testdb_path);
 	pid = fork();
 	assert_true(pid >= 0);
 	if (pid == 0)
@@ -1078,18 +1046,18 @@ static void check_after_kill(const struct pw_plan *small, long long big_rows)
 	struct pw_store *s;
 	long long plans;
 
-	assert_int_equal(pw_store_open(&s, dbpath), 0);
-	assert_int_equal(query_int(s, "SELECT count(*) FROM pragma_integrity_check "
+	assert_int_equal(pw_store_open(&s, testdb_path), 0);
+	assert_int_equal(testdb_query_int(s, "SELECT count(*) FROM pragma_integrity_check "
 				      "WHERE integrity_check <> 'ok'"), 0);
-	assert_int_equal(query_int(s, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+	assert_int_equal(testdb_query_int(s, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
 	load_eq(s, 1, 0, small);
-	plans = query_int(s, "SELECT count(*) FROM plans");
+	plans = testdb_query_int(s, "SELECT count(*) FROM plans");
 	assert_true(plans == 1 || plans == 2);
-	assert_int_equal(query_int(s, "SELECT count(*) FROM indicators"),
+	assert_int_equal(testdb_query_int(s, "SELECT count(*) FROM indicators"),
 			 3 + (plans == 2 ? big_rows : 0));
-	assert_int_equal(query_int(s, "SELECT count(*) FROM targets"),
+	assert_int_equal(testdb_query_int(s, "SELECT count(*) FROM targets"),
 			 7 + (plans == 2 ? 2 * big_rows : 0));
-	assert_int_equal(query_int(s, "SELECT count(*) FROM audit_log"), plans);
+	assert_int_equal(testdb_query_int(s, "SELECT count(*) FROM audit_log"), plans);
 	if (plans == 2) /* a finished import: remove it for the next round */
 		assert_int_equal(exec_sql(s, "DROP TRIGGER IF EXISTS audit_log_no_delete;"
 					     "DELETE FROM targets WHERE version_id = 2;"
@@ -1183,5 +1151,5 @@ int main(void)
 		cmocka_unit_test(test_import_is_fast),
 	};
 
-	return cmocka_run_group_tests_name("store", tests, setup, teardown);
+	return cmocka_run_group_tests_name("store", tests, setup, testdb_teardown);
 }
