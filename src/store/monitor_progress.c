@@ -256,11 +256,23 @@ void pw_progress_row_free_array(struct pw_progress_row *rows, size_t n)
 	free(rows);
 }
 
+static void fill_progress(sqlite3_stmt *st, void *elem, void *ctx)
+{
+	(void)ctx;
+	progress_row(st, elem);
+}
+
+static void free_progress(void *rows, size_t n)
+{
+	pw_progress_row_free_array(rows, n);
+}
+
+
 int pw_store_progress_list(struct pw_store *s, int64_t item_id, bool history,
 			   struct pw_progress_row **out, size_t *n)
 {
+	static const struct pw_store_rows how = { sizeof(**out), fill_progress, free_progress };
 	sqlite3_stmt *st;
-	size_t alloc = 0;
 	int rc;
 
 	*out = NULL;
@@ -272,14 +284,6 @@ int pw_store_progress_list(struct pw_store *s, int64_t item_id, bool history,
 		return -1;
 	pw_bind_int(st, 1, item_id);
 	pw_bind_int(st, 2, history);
-	while ((rc = pw_store_step(s, st)) == 1) {
-		ALLOC_GROW(*out, *n + 1, alloc);
-		progress_row(st, &(*out)[(*n)++]);
-	}
-	if (rc < 0) {
-		pw_progress_row_free_array(*out, *n);
-		*out = NULL;
-		*n = 0;
-	}
+	*out = pw_store_collect(s, st, &how, NULL, n, &rc);
 	return rc;
 }

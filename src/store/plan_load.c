@@ -2,8 +2,7 @@
  * plan_load.c - reading plans back from the store: a version rebuilt as a
  * struct pw_plan (with the row readers bulk.c shares, store_internal.h),
  * the plan summaries list/show print, row ids in plan order, and the
- * current row for a row of an older version; and the two row-reading
- * helpers of the store files, pw_store_collect() and pw_store_step_id().
+ * current row for a row of an older version.
  */
 #include "store/store_internal.h"
 #include "util/alloc.h"
@@ -603,43 +602,6 @@ int pw_store_plan_indicator_target_ids(struct pw_store *s, int plan_id, int vers
 	"SELECT c.id FROM " table " o JOIN plan_versions ov ON ov.id = o.version_id "    \
 	"JOIN current_versions cv ON cv.plan_id = ov.plan_id "                           \
 	"JOIN " table " c ON c.version_id = cv.id AND c.key = o.key WHERE o.id = ?"
-
-void *pw_store_collect(struct pw_store *s, sqlite3_stmt *st, const struct pw_store_rows *how,
-		       void *ctx, size_t *n, int *rc)
-{
-	char *arr = NULL;
-	size_t alloc = 0;
-
-	*n = 0;
-	*rc = -1;
-	if (!st)
-		return NULL;
-	while ((*rc = pw_store_step(s, st)) == 1) {
-		ALLOC_GROW(arr, (*n + 1) * how->size, alloc);
-		memset(arr + *n * how->size, 0, how->size);
-		how->fill(st, arr + (*n)++ * how->size, ctx);
-	}
-	if (*rc < 0) {
-		if (how->free_array)
-			how->free_array(arr, *n);
-		else
-			free(arr);
-		*n = 0;
-		return NULL;
-	}
-	return arr;
-}
-
-int pw_store_step_id(struct pw_store *s, sqlite3_stmt *st, int64_t *id)
-{
-	int rc = pw_store_step(s, st);
-
-	if (rc != 1)
-		return rc < 0 ? -1 : PW_STORE_NOTFOUND;
-	*id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return 0;
-}
 
 int pw_store_current_id(struct pw_store *s, const char *entity, int64_t id, int64_t *out)
 {

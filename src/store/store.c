@@ -304,6 +304,46 @@ int pw_store_schema_version(struct pw_store *s)
 }
 
 /* ------------------------------------------------------------------ */
+/* Reading rows (store_internal.h)                                   */
+
+void *pw_store_collect(struct pw_store *s, sqlite3_stmt *st, const struct pw_store_rows *how,
+		       void *ctx, size_t *n, int *rc)
+{
+	char *arr = NULL;
+	size_t alloc = 0;
+
+	*n = 0;
+	*rc = -1;
+	if (!st)
+		return NULL;
+	while ((*rc = pw_store_step(s, st)) == 1) {
+		ALLOC_GROW(arr, (*n + 1) * how->size, alloc);
+		memset(arr + *n * how->size, 0, how->size);
+		how->fill(st, arr + (*n)++ * how->size, ctx);
+	}
+	if (*rc < 0) {
+		if (how->free_array)
+			how->free_array(arr, *n);
+		else
+			free(arr);
+		*n = 0;
+		return NULL;
+	}
+	return arr;
+}
+
+int pw_store_step_id(struct pw_store *s, sqlite3_stmt *st, int64_t *id)
+{
+	int rc = pw_store_step(s, st);
+
+	if (rc != 1)
+		return rc < 0 ? -1 : PW_STORE_NOTFOUND;
+	*id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
 /* Transactions                                                       */
 
 int pw_store_begin(struct pw_store *s)
