@@ -12,8 +12,12 @@
 O ?= build
 CC ?= cc
 PKGS = sqlite3 jansson libsodium libmicrohttpd xlsxwriter libzip expat libutf8proc
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# Read pkg-config lazily and once: on a new machine "make run" installs the
+# libraries (and pkg-config itself) in its deps step, after this Makefile was
+# parsed, so the flags must not be fixed at parse time.  Targets that build
+# after deps do so in a sub-make, which parses afresh.
+PKG_CFLAGS = $(eval PKG_CFLAGS := $$(shell pkg-config --cflags $(PKGS) 2>/dev/null))$(PKG_CFLAGS)
+PKG_LIBS = $(eval PKG_LIBS := $$(shell pkg-config --libs $(PKGS) 2>/dev/null))$(PKG_LIBS)
 
 WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
        -Wno-missing-field-initializers
@@ -74,7 +78,8 @@ test: deps
 	@$(MAKE) --no-print-directory all unit SAN=1
 	@sh tests/run-all.sh
 
-run: deps all
+run: deps
+	@$(MAKE) --no-print-directory all
 	@sh tools/run.sh
 
 bench: all
