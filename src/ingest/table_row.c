@@ -7,6 +7,7 @@
 #include "ingest/table_int.h"
 #include "ingest/scan.h"
 #include "text/utf8.h"
+#include "text/vocab.h"
 #include "util/alloc.h"
 #include "util/strbuf.h"
 
@@ -571,20 +572,14 @@ static bool has_number_cell(const struct pw_trow *r)
  * instead of a 年均 column. */
 static void mark_cumulative(struct pw_theader *h, const struct pw_trow *r)
 {
-	static const char *const rate_words[] = { "年均", "增速", "增长", "增幅" };
-	size_t i, k;
-	bool cum;
+	const unsigned rate = PW_VOCAB_BIT(PW_VOCAB_AVERAGE) | PW_VOCAB_BIT(PW_VOCAB_GROWTH) |
+			      PW_VOCAB_BIT(PW_VOCAB_RATE);
+	size_t i;
 
-	for (i = 0; i < h->n; i++) {
-		if (h->roles[i] != PW_TR_GROWTH)
-			continue;
-		cum = strstr(r->cells[i], "累") != NULL;
-		for (k = 0; cum && k < NELEM(rate_words); k++)
-			if (strstr(r->cells[i], rate_words[k]))
-				cum = false;
-		if (cum)
+	for (i = 0; i < h->n; i++)
+		if (h->roles[i] == PW_TR_GROWTH && strstr(r->cells[i], "累") &&
+		    !pw_vocab_has(r->cells[i], rate))
 			h->roles[i] = PW_TR_CUMUL;
-	}
 }
 
 /* The first column after the name part: a value role right of the name. */

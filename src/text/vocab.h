@@ -50,7 +50,7 @@ enum pw_vocab_class {
 /* Words that name a change, whose % is a rate rather than a level. */
 #define PW_VOCAB_CHANGE                                                          \
 	(PW_VOCAB_BIT(PW_VOCAB_DECREASE) | PW_VOCAB_BIT(PW_VOCAB_INCREASE) |     \
-	 PW_VOCAB_BIT(PW_VOCAB_GROWTH))
+	 PW_VOCAB_BIT(PW_VOCAB_GROWTH) | PW_VOCAB_BIT(PW_VOCAB_RATE))
 
 /*
  * X(word, CLASS) with CLASS a PW_VOCAB_ suffix.  Order does not matter
