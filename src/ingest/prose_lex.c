@@ -3,8 +3,8 @@
  * comparators before a quantity, adverbs between them, units after it, and
  * lead-ins at the front of a subject.  Lists, not rules: to teach the finder
  * a new verb or unit, add a row here; words of change, totals, each year
- * and averages are the vocabulary's (text/vocab.h): add those there.  Also the small text helpers the
- * prose*.c files share.
+ * and averages are the vocabulary's (text/vocab.h): add those there.  Also
+ * the small text helpers the prose*.c files share.
  */
 #include "ingest/prose_int.h"
 #include "text/number.h"

@@ -39,8 +39,9 @@ const struct pw_vocab_word *pw_vocab_at(const char *s, size_t max)
 	for (i = 0; i < NWORDS; i++) {
 		const struct pw_vocab_word *w = &words[i];
 
-		if (w->len > max || (best && w->len <= best->len) || s[0] != w->s[0])
-			continue; /* most positions fail on the first byte */
+		if (w->len > max || (best && w->len <= best->len) || s[0] != w->s[0] ||
+		    s[1] != w->s[1])
+			continue; /* two byte compares settle most positions */
 		if (!memcmp(s, w->s, w->len))
 			best = w;
 	}
