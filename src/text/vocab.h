@@ -104,6 +104,9 @@ const struct pw_vocab_word *pw_vocab_ending(const char *s, size_t b, size_t e);
 /* True if a word of one of the classes in mask (PW_VOCAB_BIT) is the
  * longest word at some character of [s, s+len).  s may be NULL. */
 bool pw_vocab_in(const char *s, size_t len, unsigned mask);
+/* pw_vocab_in for a word that next follows within [s, s+len) (下降了: a
+ * change that has happened). */
+bool pw_vocab_in_before(const char *s, size_t len, unsigned mask, const char *next);
 /* pw_vocab_in over a whole NUL-terminated string (NULL: false). */
 bool pw_vocab_has(const char *s, unsigned mask);
 
