@@ -387,10 +387,13 @@ static bool names_cohort(const char *subject)
 bool pw_prose_forecast(const char *s, size_t lo, size_t hi, const struct pw_prose_trigger *t,
 		       const char *subject, int year, const struct pw_plan *p)
 {
-	static const char *const policy[] = { "力争", "确保", "争取", "控制", "新增", "培训",
+	/* a total (新增, 累计: text/vocab.h) is a policy word too */
+	static const char *const policy[] = { "力争", "确保", "争取", "控制", "培训",
 					      "帮扶", "吸纳", "安置" };
 
 	if (year || t->role != PW_PR_LEVEL || !names_cohort(subject))
 		return false;
-	return !has_any(s, lo, hi, policy, NELEM(policy)) && !strongly_future(s, lo, hi, p);
+	return !has_any(s, lo, hi, policy, NELEM(policy)) &&
+	       !(lo < hi && pw_vocab_in(s + lo, hi - lo, PW_VOCAB_BIT(PW_VOCAB_CUMULATIVE))) &&
+	       !strongly_future(s, lo, hi, p);
 }
