@@ -574,8 +574,9 @@ static bool has_number_cell(const struct pw_trow *r)
 	return false;
 }
 
-/* A growth column headed only 累计 ("五年累计"), without a rate word,
- * holds period totals: it becomes a PW_TR_CUMUL column, beside or
+/* A growth column headed only 累计 ("五年累计", "五年累 计" cut by the
+ * converter) or another total word (新增), without a rate word, holds
+ * period totals: it becomes a PW_TR_CUMUL column, beside or
  * instead of a 年均 column. */
 static void mark_cumulative(struct pw_theader *h, const struct pw_trow *r)
 {
@@ -584,7 +585,9 @@ static void mark_cumulative(struct pw_theader *h, const struct pw_trow *r)
 	size_t i;
 
 	for (i = 0; i < h->n; i++)
-		if (h->roles[i] == PW_TR_GROWTH && strstr(r->cells[i], "累") &&
+		if (h->roles[i] == PW_TR_GROWTH &&
+		    (strstr(r->cells[i], "累") ||
+		     pw_vocab_has(r->cells[i], PW_VOCAB_BIT(PW_VOCAB_CUMULATIVE))) &&
 		    !pw_vocab_has(r->cells[i], rate))
 			h->roles[i] = PW_TR_CUMUL;
 }
