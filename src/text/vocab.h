@@ -5,10 +5,11 @@
  * (每年), "on average a year" (年均), and which nouns name a bad thing
  * (能耗 排放 死亡率: lower is better) or the rate of a good one (达标率
  * 覆盖率: higher is better).  Every stage reads these words through this
- * table: the table reader (an indicator's direction, whether its growth
- * column holds a rate), the prose finder (its change, growth, total, annual
- * and average words), the assessment engine (a reduction target, how a
- * series is read) and the monitoring batch (whether a value is a rate).
+ * table: the table reader (an indicator's direction, which header names a
+ * growth or total column, whether a growth column holds a rate), the prose
+ * finder (its change, growth, total, annual and average words, a change
+ * reported as done: 下降了), the assessment engine (a reduction target, how
+ * a series is read) and the monitoring batch (whether a value is a rate).
  * So two synonyms can never be read two ways.
  *
  * To add a word: add one X(word, CLASS) line to PW_VOCAB_WORDS below, in
