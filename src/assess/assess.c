@@ -5,6 +5,7 @@
  * The per-kind measures are in measure.c, the arithmetic in series.c.
  */
 #include "assess/assess_int.h"
+#include "text/vocab.h"
 #include "util/alloc.h"
 #include "util/error.h"
 
@@ -54,18 +55,13 @@ void pw_assess_opts_init(struct pw_assess_opts *o)
 	o->relation_tol = 0.05;
 }
 
-static const char *const reduction_words[] = { "下降", "降低", "减少", "压减", NULL };
-
-/* Annual targets worded as a reduction (每年下降3) measure the reduction:
- * larger is better whatever the indicator's own direction. */
+/* Annual targets worded as a reduction (每年下降3, any DECREASE word of
+ * text/vocab.h) measure the reduction: larger is better whatever the
+ * indicator's own direction. */
 static enum pw_dir target_dir(const struct pw_indicator *ind, const struct pw_target *t)
 {
-	const char *const *w;
-
-	if (t->kind == PW_KIND_ANNUAL && t->text)
-		for (w = reduction_words; *w; w++)
-			if (strstr(t->text, *w))
-				return PW_DIR_UP;
+	if (t->kind == PW_KIND_ANNUAL && pw_vocab_has(t->text, PW_VOCAB_BIT(PW_VOCAB_DECREASE)))
+		return PW_DIR_UP;
 	return ind->direction;
 }
 

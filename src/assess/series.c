@@ -4,6 +4,7 @@
  * (level, flow or rate).  Formulas: docs/assessment.md.
  */
 #include "assess/assess_int.h"
+#include "text/vocab.h"
 #include "util/alloc.h"
 
 #include <math.h>
@@ -87,22 +88,16 @@ double pw_assess_rate_total(const struct pw_yseries *ys, int sign)
 	return sign * (prod - 1.0) * 100.0;
 }
 
-static bool name_has(const struct pw_indicator *ind, const char *const *words)
+/* Does the name or the group hold a word of the classes in mask
+ * (text/vocab.h)? */
+static bool name_has(const struct pw_indicator *ind, unsigned mask)
 {
-	for (; *words; words++)
-		if ((ind->name && strstr(ind->name, *words)) ||
-		    (ind->group && strstr(ind->group, *words)))
-			return true;
-	return false;
+	return pw_vocab_has(ind->name, mask) || pw_vocab_has(ind->group, mask);
 }
-
-static const char *const reduction_words[] = { "降低", "下降", "减少", "降幅", "减排", NULL };
-static const char *const change_words[] = { "增长", "增速", "增幅", "降低", "下降",
-					     "减少", "降幅", "减排", NULL };
 
 int pw_assess_reduction_sign(const struct pw_indicator *ind)
 {
-	return name_has(ind, reduction_words) ? -1 : 1;
+	return name_has(ind, PW_VOCAB_BIT(PW_VOCAB_DECREASE)) ? -1 : 1;
 }
 
 static bool unit_is_percent(const struct pw_indicator *ind)
@@ -113,7 +108,7 @@ static bool unit_is_percent(const struct pw_indicator *ind)
 
 enum pw_series_mode pw_assess_series_mode(const struct pw_indicator *ind, enum pw_kind kind)
 {
-	bool rate = unit_is_percent(ind) && name_has(ind, change_words);
+	bool rate = unit_is_percent(ind) && name_has(ind, PW_VOCAB_CHANGE);
 
 	switch (kind) {
 	case PW_KIND_GROWTH:

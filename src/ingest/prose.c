@@ -234,7 +234,7 @@ static size_t try_quantity(struct prose_run *r, size_t lo, size_t hi, size_t pos
 	if (r->pending_annual && f.t.role != PW_PR_LEVEL && f.t.role != PW_PR_CMP)
 		f.t.annual = true;
 	/* 每年举办展会不少于5场: 每年 earlier in the clause scopes a bound */
-	if (f.t.role == PW_PR_CMP && pw_prose_contains(r->s, lo, pos, "每年"))
+	if (f.t.role == PW_PR_CMP && pw_prose_annual_in(r->s, lo, pos))
 		f.t.annual = true;
 	f.base_year = against_base(r->s, lo, pos);
 	read_list(r->s, hi, &f);
@@ -311,7 +311,7 @@ static void read_clause(struct prose_run *r, size_t lo, size_t hi)
 		found = read_doubling(r, lo, hi);
 	if (found)
 		r->pending_annual = false;
-	else if (pw_prose_contains(r->s, lo, hi, "每年"))
+	else if (pw_prose_annual_in(r->s, lo, hi))
 		r->pending_annual = true;
 }
 

@@ -18,6 +18,7 @@
 #include "ingest/scan.h"
 #include "text/para.h"
 #include "text/utf8.h"
+#include "text/vocab.h"
 #include "text/words.h"
 #include "util/alloc.h"
 
@@ -279,9 +280,17 @@ int pw_prose_sentence_year(const char *s, size_t b, size_t e, const struct pw_pl
 
 static const char *const past_words[] = {
 	"以来", "五年来", "过去", "截至", "截止", "已", "超额完成", "累计完成", "完成投资",
-	"实现了", "取得了", "完成了", "达到了", "建成了", "新增了", "提高了", "增长了",
-	"下降了", "同比", "比上年", "目前", "现有",
+	"实现了", "取得了", "完成了", "达到了", "建成了", "同比", "比上年", "目前", "现有",
 };
+
+/* A change or a total that has happened: any such word of text/vocab.h
+ * before 了 (下降了, 降低了, 增长了, 新增了). */
+static bool names_done_change(const char *s, size_t b, size_t e)
+{
+	const unsigned mask = PW_VOCAB_CHANGE | PW_VOCAB_BIT(PW_VOCAB_CUMULATIVE);
+
+	return b < e && pw_vocab_in_before(s + b, e - b, mask, "了");
+}
 
 static const char *const future_words[] = {
 	"力争", "确保", "将", "计划", "预计", "预期", "目标", "争取", "届时", "今后", "未来",
@@ -353,7 +362,7 @@ bool pw_prose_sentence_setting_past(const char *s, size_t b, size_t e, const str
 
 bool pw_prose_sentence_past(const char *s, size_t b, size_t e, const struct pw_plan *p)
 {
-	bool past = has_any(s, b, e, past_words, NELEM(past_words)) ||
+	bool past = has_any(s, b, e, past_words, NELEM(past_words)) || names_done_change(s, b, e) ||
 		    names_previous_plan(s, b, e, pw_scan_plan_name(p->ordinal - 1));
 
 	return (past && !pw_prose_sentence_future(s, b, e, p)) ||
@@ -378,10 +387,13 @@ static bool names_cohort(const char *subject)
 bool pw_prose_forecast(const char *s, size_t lo, size_t hi, const struct pw_prose_trigger *t,
 		       const char *subject, int year, const struct pw_plan *p)
 {
-	static const char *const policy[] = { "力争", "确保", "争取", "控制", "新增", "培训",
+	/* a total (新增, 累计: text/vocab.h) is a policy word too */
+	static const char *const policy[] = { "力争", "确保", "争取", "控制", "培训",
 					      "帮扶", "吸纳", "安置" };
 
 	if (year || t->role != PW_PR_LEVEL || !names_cohort(subject))
 		return false;
-	return !has_any(s, lo, hi, policy, NELEM(policy)) && !strongly_future(s, lo, hi, p);
+	return !has_any(s, lo, hi, policy, NELEM(policy)) &&
+	       !(lo < hi && pw_vocab_in(s + lo, hi - lo, PW_VOCAB_BIT(PW_VOCAB_CUMULATIVE))) &&
+	       !strongly_future(s, lo, hi, p);
 }

@@ -77,6 +77,8 @@ static inline size_t pw_prose_cp_len(const char *s)
 }
 /* True if word occurs in s[b, e). */
 bool pw_prose_contains(const char *s, size_t b, size_t e, const char *word);
+/* True if an ANNUAL word of text/vocab.h (每年) occurs in s[b, e). */
+bool pw_prose_annual_in(const char *s, size_t b, size_t e);
 
 /* ---- quantities (prose_qty.c) ---- */
 

@@ -2,12 +2,14 @@
  * prose_lex.c - the words the prose target finder reads: verbs and
  * comparators before a quantity, adverbs between them, units after it, and
  * lead-ins at the front of a subject.  Lists, not rules: to teach the finder
- * a new verb or unit, add a row here.  Also the small text helpers the
- * prose*.c files share.
+ * a new verb or unit, add a row here; words of change, totals, each year
+ * and averages are the vocabulary's (text/vocab.h): add those there.  Also
+ * the small text helpers the prose*.c files share.
  */
 #include "ingest/prose_int.h"
 #include "text/number.h"
 #include "text/utf8.h"
+#include "text/vocab.h"
 
 #include <string.h>
 
@@ -16,6 +18,28 @@
 #define W(s, role) { s, sizeof(s) - 1, PW_PR_##role, PW_CMP_NONE }
 #define C(s, role, cmp) { s, sizeof(s) - 1, PW_PR_##role, PW_CMP_##cmp }
 #define BOUND(s, cmp) C(s, CMP, cmp),
+
+/*
+ * The role each class of the vocabulary (text/vocab.h) has here.  Its
+ * nouns (BAD, GOOD, RATE, NOUN) and trailers (NEUTRAL) are not words the
+ * finder reads between a subject and its number: PR_SKIP rows are left out
+ * of every lookup.
+ */
+#define PR_SKIP 0xff
+enum {
+	PR_OF_DECREASE = PW_PR_CHANGE,
+	PR_OF_INCREASE = PW_PR_CHANGE,
+	PR_OF_GROWTH = PW_PR_GROWTH,
+	PR_OF_CUMULATIVE = PW_PR_NEWADD,
+	PR_OF_ANNUAL = PW_PR_ANNUAL,
+	PR_OF_AVERAGE = PW_PR_AVERAGE,
+	PR_OF_RATE = PR_SKIP,
+	PR_OF_BAD = PR_SKIP,
+	PR_OF_GOOD = PR_SKIP,
+	PR_OF_NEUTRAL = PR_SKIP,
+	PR_OF_NOUN = PR_SKIP,
+};
+#define VOCAB(s, cls) { s, sizeof(s) - 1, PR_OF_##cls, PW_CMP_NONE },
 
 static const struct pw_prose_word words[] = {
 	/* levels: the value is where the subject gets to */
@@ -30,11 +54,8 @@ static const struct pw_prose_word words[] = {
 	/* comparators that make a target by themselves (text/number.h) */
 	PW_BOUND_WORDS(BOUND)
 	C("约", HEDGE, APPROX), C("大约", HEDGE, APPROX), W("近", HEDGE), W("接近", HEDGE),
-	/* changes */
-	W("提高", CHANGE), W("提升", CHANGE), W("下降", CHANGE), W("降低", CHANGE),
-	W("减少", CHANGE), W("削减", CHANGE), W("压减", CHANGE), W("压缩", CHANGE),
-	W("缩减", CHANGE), W("增加", CHANGE), W("扩大", CHANGE), W("上升", CHANGE),
-	W("增长", GROWTH), W("增速", GROWTH), W("递增", GROWTH), W("增幅", GROWTH),
+	/* changes, totals, each year, on average: the words of text/vocab.h */
+	PW_VOCAB_WORDS(VOCAB)
 	/* things made over the period */
 	W("新建", BUILD), W("新改建", BUILD), W("改扩建", BUILD), W("新改扩建", BUILD),
 	W("改建", BUILD), W("扩建", BUILD), W("建设", BUILD), W("建成", BUILD),
@@ -46,7 +67,6 @@ static const struct pw_prose_word words[] = {
 	W("新修", BUILD), W("硬化", BUILD), W("治理", BUILD), W("帮扶", BUILD),
 	W("开工", BUILD), W("新开工", BUILD), W("竣工", BUILD), W("组建", BUILD),
 	W("设立", BUILD), W("配建", BUILD), W("建立", BUILD), W("开展", BUILD),
-	W("新增", NEWADD), W("累计", NEWADD), W("累计新增", NEWADD),
 	/* adverbs and markers between a verb and its number */
 	W("力争", ADVERB), W("努力", ADVERB), W("确保", ADVERB), W("基本", ADVERB),
 	W("再", ADVERB), W("共", ADVERB), W("共计", ADVERB), W("总计", ADVERB),
@@ -54,7 +74,6 @@ static const struct pw_prose_word words[] = {
 	W("有", ADVERB), W("持续", ADVERB), W("稳定", ADVERB), W("进一步", ADVERB),
 	W("计划", ADVERB), W("预计", ADVERB), W("争取", ADVERB), W("力求", ADVERB),
 	W("逐步", ADVERB), W("新", ADVERB), W("全部", ADVERB),
-	W("每年", ANNUAL), W("平均每年", ANNUAL), W("年均", AVERAGE), W("年平均", AVERAGE),
 	W("分别", EACH), W("均", EACH), W("都", EACH), W("各", EACH),
 };
 
@@ -63,7 +82,7 @@ size_t pw_prose_word_maxlen(void)
 	size_t i, n = 0;
 
 	for (i = 0; i < NELEM(words); i++)
-		if (words[i].len > n)
+		if (words[i].role != PR_SKIP && words[i].len > n)
 			n = words[i].len;
 	return n;
 }
@@ -82,7 +101,8 @@ const struct pw_prose_word *pw_prose_word_ending(const char *s, size_t lo, size_
 	for (i = 0; i < NELEM(words); i++) {
 		size_t n = words[i].len;
 
-		if (n <= bestlen || n > pos - lo || s[pos - 1] != words[i].s[n - 1] ||
+		if (n <= bestlen || n > pos - lo || words[i].role == PR_SKIP ||
+		    s[pos - 1] != words[i].s[n - 1] ||
 		    (n > 1 && s[pos - 2] != words[i].s[n - 2]))
 			continue; /* two byte compares settle most positions */
 		if (!memcmp(s + pos - n, words[i].s, n)) {
@@ -101,7 +121,8 @@ const struct pw_prose_word *pw_prose_word_at(const char *s, size_t pos, size_t h
 	for (i = 0; i < NELEM(words); i++) {
 		size_t n = words[i].len;
 
-		if (n <= bestlen || n > hi - pos || s[pos] != words[i].s[0] ||
+		if (n <= bestlen || n > hi - pos || words[i].role == PR_SKIP ||
+		    s[pos] != words[i].s[0] ||
 		    (n > 1 && s[pos + 1] != words[i].s[1]))
 			continue; /* two byte compares settle most positions */
 		if (!memcmp(s + pos, words[i].s, n)) {
@@ -241,4 +262,9 @@ size_t pw_prose_leadin(const char *s)
 bool pw_prose_contains(const char *s, size_t b, size_t e, const char *word)
 {
 	return b < e && memmem(s + b, e - b, word, strlen(word)) != NULL;
+}
+
+bool pw_prose_annual_in(const char *s, size_t b, size_t e)
+{
+	return b < e && pw_vocab_in(s + b, e - b, PW_VOCAB_BIT(PW_VOCAB_ANNUAL));
 }

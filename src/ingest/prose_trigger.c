@@ -16,6 +16,7 @@
 #include "ingest/prose_int.h"
 #include "text/number.h"
 #include "text/utf8.h"
+#include "text/vocab.h"
 #include "text/words.h"
 
 #include <string.h>
@@ -243,7 +244,7 @@ static void adopt_verb(const char *s, size_t lo, size_t pos, const struct pw_pro
 	const struct pw_prose_word *w = last_verb(v, pos, &at);
 
 	if (w && (w->role == PW_PR_BUILD || w->role == PW_PR_NEWADD) &&
-	    !(q->uflags & PW_U_PERCENT) && pw_prose_contains(s, lo, at, "每年")) {
+	    !(q->uflags & PW_U_PERCENT) && pw_prose_annual_in(s, lo, at)) {
 		t->role = w->role;
 		t->cumul = t->cumul || w->role == PW_PR_NEWADD;
 	}
@@ -276,7 +277,7 @@ bool pw_prose_trigger_find(const char *s, size_t lo, size_t hi, const struct pw_
 		t->head = pos;
 	}
 	if (t->role != PW_PR_LEVEL && t->role != PW_PR_CMP &&
-	    pw_prose_contains(s, lo, t->head, "每年"))
+	    pw_prose_annual_in(s, lo, t->head))
 		t->annual = true;
 	return true;
 }
@@ -292,24 +293,19 @@ enum pw_cmp pw_prose_trigger_cmp(const struct pw_prose_trigger *t, const struct 
 	return PW_CMP_EQ;
 }
 
-static bool ends_with(const char *s, const char *word)
-{
-	size_t n = strlen(s), k = strlen(word);
-
-	return n >= k && !memcmp(s + n - k, word, k);
-}
-
-/* 地区生产总值增速保持在7%左右: a level verb on a growth rate. */
+/* 地区生产总值增速保持在7%左右: a level verb on a growth rate (the
+ * subject ends in a GROWTH or RATE word of text/vocab.h). */
 static bool names_growth_rate(const char *subject)
 {
-	return subject && (ends_with(subject, "增速") || ends_with(subject, "增长率") ||
-			   ends_with(subject, "增幅") || ends_with(subject, "增长") ||
-			   ends_with(subject, "涨幅"));
+	const struct pw_vocab_word *w = subject ? pw_vocab_ending(subject, 0, strlen(subject)) : NULL;
+
+	return w && (w->cls == PW_VOCAB_GROWTH || w->cls == PW_VOCAB_RATE);
 }
 
+/* 城镇新增就业: a subject that names a total (CUMULATIVE). */
 static bool names_total(const char *subject)
 {
-	return subject && (strstr(subject, "新增") || strstr(subject, "累计"));
+	return pw_vocab_has(subject, PW_VOCAB_BIT(PW_VOCAB_CUMULATIVE));
 }
 
 enum pw_kind pw_prose_trigger_kind(const struct pw_prose_trigger *t, const struct pw_prose_qty *q,

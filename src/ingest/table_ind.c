@@ -8,6 +8,7 @@
 #include "ingest/table_int.h"
 #include "ingest/scan.h"
 #include "text/utf8.h"
+#include "text/vocab.h"
 #include "util/alloc.h"
 #include "util/error.h"
 #include "util/strbuf.h"
@@ -186,96 +187,12 @@ char *pw_table_unit_note(const char *s)
 /* ------------------------------------------------------------------ */
 /* Meaning                                                            */
 
-/*
- * Direction.  The head noun at the end of a name decides: 安全利用率,
- * 达标率, 覆盖率 are up even when the name mentions a bad thing (受污染
- * 耕地安全利用率, 污水处理率); 死亡率, 失业率, 排放量, 能耗 are down.  A
- * reduction goal word (降低, 下降, 减少, ...) anywhere in the name or its
- * group makes a positive number a good thing: up.  A name with neither
- * falls back to the bad things it mentions (重污染天数: down).
- */
-
-/* A reduction measured as a positive number is "up". */
-static const char *const goal_words[] = {
-	"降低", "下降", "减少", "降幅", "削减", "减排", "压减", "减量", "降率",
-};
-
-/* Heads of rates of good things (the name's last word). */
-static const char *const up_heads[] = {
-	"利用率", "达标率", "优良率", "治理率", "处理率", "处置率", "覆盖率", "合格率",
-	"满意率", "回收率", "收集率", "修复率", "保护率", "治愈率", "普及率", "参保率",
-	"消除率", "安全率", "达标比例", "消除比例", "优良天数比率", "优良天数比例",
-};
-
-/* Heads of bad things. */
-static const char *const down_heads[] = {
-	"失业率", "死亡率", "发病率", "患病率", "感染率", "发生率", "负债率", "空置率",
-	"辍学率", "犯罪率", "漏损率", "不良贷款率", "排放量", "排放总量", "排放", "能耗",
-	"消耗量", "消耗", "浓度", "碳强度", "用水量", "噪声", "超标率",
-};
-
-/* Bad things a name may mention without ending in them. */
-static const char *const down_words[] = {
-	"失业率", "死亡率", "能耗", "消耗", "排放", "发病率", "患病率", "感染率",
-	"发生率", "事故", "浓度", "污染", "负债率", "空置率", "辍学率", "犯罪率",
-	"漏损率", "超标", "不良贷款率", "用水量", "噪声", "劣V类", "劣Ⅴ类",
-	"黑臭", "差距", "碳强度",
-};
-
-/* Words after the head that do not change it (死亡率控制). */
-static const char *const head_trailers[] = { "控制", "水平" };
-
-static bool has_word(const char *s, const char *const *list, size_t n)
-{
-	size_t i;
-
-	for (i = 0; s && i < n; i++)
-		if (strstr(s, list[i]))
-			return true;
-	return false;
-}
-
-static bool ends_with(const char *s, size_t len, const char *w)
-{
-	size_t k = strlen(w);
-
-	return len >= k && !memcmp(s + len - k, w, k);
-}
-
-/* Bytes of name up to its head noun: trailing blanks and trailers gone. */
-static size_t head_end(const char *name)
-{
-	size_t len = pw_scan_trim_len(name, strlen(name)), i;
-
-	for (i = 0; i < NELEM(head_trailers); i++)
-		if (ends_with(name, len, head_trailers[i]))
-			return pw_scan_trim_len(name, len - strlen(head_trailers[i]));
-	return len;
-}
-
-static bool head_in(const char *name, const char *const *list, size_t n)
-{
-	size_t len = head_end(name), i;
-
-	for (i = 0; i < n; i++)
-		if (ends_with(name, len, list[i]))
-			return true;
-	return false;
-}
-
+/* Direction: the one vocabulary decides (text/vocab.h,
+ * pw_vocab_lower_is_better: a reduction word makes a positive number good,
+ * then the head noun, then a bad thing named anywhere). */
 static enum pw_dir direction_of(const char *group, const char *name)
 {
-	if (has_word(group, goal_words, NELEM(goal_words)) ||
-	    has_word(name, goal_words, NELEM(goal_words)))
-		return PW_DIR_UP;
-	if (head_in(name, up_heads, NELEM(up_heads)))
-		return PW_DIR_UP;
-	if (head_in(name, down_heads, NELEM(down_heads)))
-		return PW_DIR_DOWN;
-	if (has_word(name, down_words, NELEM(down_words)) ||
-	    has_word(group, down_words, NELEM(down_words)))
-		return PW_DIR_DOWN;
-	return PW_DIR_UP;
+	return pw_vocab_lower_is_better(group, name) ? PW_DIR_DOWN : PW_DIR_UP;
 }
 
 static enum pw_attr attr_of(const char *cell)
@@ -556,17 +473,13 @@ static void set_star(struct pw_tstate *st, unsigned char bit)
 	st->stars[i] |= bit;
 }
 
-static const char *const change_words[] = {
-	"增长", "增速", "增幅", "提高", "提升", "下降", "降低", "减少", "降幅", "增加",
-};
-
 /* A number in the growth column of a rate that does not name a change
  * (城镇调查失业率 "<5.5") is the rate's level, not a growth rate. */
 static bool growth_is_level(const struct pw_indicator *ind)
 {
 	return ind->unit && (!strcmp(ind->unit, "%") || !strcmp(ind->unit, "‰")) &&
-	       !has_word(ind->name, change_words, NELEM(change_words)) &&
-	       !has_word(ind->group, change_words, NELEM(change_words));
+	       !pw_vocab_has(ind->name, PW_VOCAB_CHANGE) &&
+	       !pw_vocab_has(ind->group, PW_VOCAB_CHANGE);
 }
 
 /* A number cell's parse, or NULL for a dash, text, an empty or no cell. */

@@ -7,6 +7,7 @@
 #include "ingest/table_int.h"
 #include "ingest/scan.h"
 #include "text/utf8.h"
+#include "text/vocab.h"
 #include "util/alloc.h"
 #include "util/strbuf.h"
 
@@ -317,15 +318,21 @@ struct role_word {
 	enum pw_trole role;
 };
 
+/* Words of a growth or total column's header (年均增长, 增速, 五年累计). */
+#define GROWTH_HEAD                                                                    \
+	(PW_VOCAB_BIT(PW_VOCAB_AVERAGE) | PW_VOCAB_BIT(PW_VOCAB_GROWTH) |              \
+	 PW_VOCAB_BIT(PW_VOCAB_RATE) | PW_VOCAB_BIT(PW_VOCAB_CUMULATIVE))
+
 /* First match wins: the order settles cells with several words
- * ("指标属性" is ATTR, "2020年完成值" ACTUAL, "年均增长目标" GROWTH). */
+ * ("指标属性" is ATTR, "2020年完成值" ACTUAL, "年均增长目标" GROWTH).  The
+ * growth column's words (年均 增长 增速 累计 ...) are the vocabulary's
+ * (text/vocab.h, GROWTH_HEAD), read at the place of the NULL row. */
 static const struct role_word role_words[] = {
 	{ "序号", PW_TR_NO }, { "编号", PW_TR_NO }, { "责任", PW_TR_OTHER },
 	{ "牵头", PW_TR_OTHER }, { "负责", PW_TR_OTHER }, { "主管", PW_TR_OTHER },
 	{ "属性", PW_TR_ATTR },
 	{ "性质", PW_TR_ATTR }, { "完成", PW_TR_ACTUAL }, { "实际", PW_TR_ACTUAL },
-	{ "实现值", PW_TR_ACTUAL }, { "年均", PW_TR_GROWTH }, { "增速", PW_TR_GROWTH },
-	{ "累计", PW_TR_GROWTH }, { "增长", PW_TR_GROWTH }, { "增幅", PW_TR_GROWTH },
+	{ "实现值", PW_TR_ACTUAL }, { NULL, PW_TR_GROWTH },
 	{ "基数", PW_TR_BASE }, { "基期", PW_TR_BASE }, { "基准", PW_TR_BASE },
 	{ "现状", PW_TR_BASE }, { "基础值", PW_TR_BASE }, { "目标", PW_TR_TARGET },
 	{ "规划值", PW_TR_TARGET }, { "预期值", PW_TR_TARGET }, { "单位", PW_TR_UNIT },
@@ -340,7 +347,8 @@ static enum pw_trole word_role(const char *s)
 	size_t i;
 
 	for (i = 0; i < NELEM(role_words); i++)
-		if (strstr(s, role_words[i].w))
+		if (role_words[i].w ? strstr(s, role_words[i].w) != NULL
+				    : pw_vocab_has(s, GROWTH_HEAD))
 			return role_words[i].role;
 	return PW_TR_NONE;
 }
@@ -566,25 +574,22 @@ static bool has_number_cell(const struct pw_trow *r)
 	return false;
 }
 
-/* A growth column headed only 累计 ("五年累计"), without a rate word,
- * holds period totals: it becomes a PW_TR_CUMUL column, beside or
+/* A growth column headed only 累计 ("五年累计", "五年累 计" cut by the
+ * converter) or another total word (新增), without a rate word, holds
+ * period totals: it becomes a PW_TR_CUMUL column, beside or
  * instead of a 年均 column. */
 static void mark_cumulative(struct pw_theader *h, const struct pw_trow *r)
 {
-	static const char *const rate_words[] = { "年均", "增速", "增长", "增幅" };
-	size_t i, k;
-	bool cum;
+	const unsigned rate = PW_VOCAB_BIT(PW_VOCAB_AVERAGE) | PW_VOCAB_BIT(PW_VOCAB_GROWTH) |
+			      PW_VOCAB_BIT(PW_VOCAB_RATE);
+	size_t i;
 
-	for (i = 0; i < h->n; i++) {
-		if (h->roles[i] != PW_TR_GROWTH)
-			continue;
-		cum = strstr(r->cells[i], "累") != NULL;
-		for (k = 0; cum && k < NELEM(rate_words); k++)
-			if (strstr(r->cells[i], rate_words[k]))
-				cum = false;
-		if (cum)
+	for (i = 0; i < h->n; i++)
+		if (h->roles[i] == PW_TR_GROWTH &&
+		    (strstr(r->cells[i], "累") ||
+		     pw_vocab_has(r->cells[i], PW_VOCAB_BIT(PW_VOCAB_CUMULATIVE))) &&
+		    !pw_vocab_has(r->cells[i], rate))
 			h->roles[i] = PW_TR_CUMUL;
-	}
 }
 
 /* The first column after the name part: a value role right of the name. */

@@ -5,6 +5,7 @@
  * numbers and units are parsed by value.c.
  */
 #include "monitor/batch.h"
+#include "text/vocab.h"
 #include "util/alloc.h"
 #include "util/error.h"
 #include "util/strbuf.h"
@@ -587,17 +588,14 @@ static void check_unchanged(struct check *c)
 /* ------------------------------------------------------------------ */
 /* Plausibility against the history                                   */
 
-/* A rate of change in % (地区生产总值增长, 能耗降低) rather than a level. */
+/* A rate of change in % (地区生产总值增长, 能耗降低: a change word of
+ * text/vocab.h) rather than a level. */
 static bool is_rate(const struct pw_monitor_ref *r)
 {
-	static const char *const words[] = { "增长", "增速", "降低", "降幅", "下降", "减少", "提高" };
-	size_t i;
-
 	if (!r->unit || strcmp(r->unit, "%"))
 		return false;
-	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (r->name && strstr(r->name, words[i]))
-			return true;
+	if (pw_vocab_has(r->name, PW_VOCAB_CHANGE))
+		return true;
 	return r->kinds && strstr(r->kinds, "growth") && !strstr(r->kinds, "level");
 }
 
