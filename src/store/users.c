@@ -261,23 +261,25 @@ int pw_store_session_add(struct pw_store *s, int64_t user_id, const char *token_
 }
 
 int pw_store_session_find(struct pw_store *s, const char *token_hash, long idle_sec,
-			  struct pw_session *out)
+			  long touch_sec, struct pw_session *out)
 {
 	sqlite3_stmt *st = pw_store_stmt(
-		s, "SELECT s.id, s.csrf, s.last_seen < " ISO_SHIFT("'-60 seconds'") ", " USER_COLS
+		s, "SELECT s.id, s.csrf, s.last_seen <= " ISO_SHIFT("?3") ", " USER_COLS
 		   " FROM sessions s JOIN users u ON u.id = s.user_id"
 		   " LEFT JOIN units n ON n.id = u.unit_id"
 		   " WHERE s.token_hash = ?1 AND s.expires_at > " ISO_NOW
 		   " AND s.last_seen >= " ISO_SHIFT("?2") " AND u.disabled = 0");
-	char idle[40];
+	char idle[40], touch[40];
 	int rc;
 
 	memset(out, 0, sizeof(*out));
 	if (!st)
 		return -1;
 	snprintf(idle, sizeof(idle), "-%ld seconds", idle_sec);
+	snprintf(touch, sizeof(touch), "-%ld seconds", touch_sec);
 	pw_bind_text(st, 1, token_hash);
 	pw_bind_text(st, 2, idle);
+	pw_bind_text(st, 3, touch);
 	rc = pw_store_step(s, st);
 	if (rc != 1)
 		return rc < 0 ? -1 : PW_STORE_NOTFOUND;

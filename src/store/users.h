@@ -57,7 +57,7 @@ struct pw_session {
 	int64_t id;
 	struct pw_user user;
 	char *csrf;
-	bool stale; /* last seen more than a minute ago: worth a touch */
+	bool stale; /* last seen long enough ago to be worth a touch */
 };
 
 void pw_session_release(struct pw_session *ss);
@@ -72,10 +72,11 @@ int pw_store_session_add(struct pw_store *s, int64_t user_id, const char *token_
 /*
  * The session whose token hashes to token_hash, if it has not expired,
  * was seen in the last idle_sec seconds and its user is not disabled: 0
- * and fills *out; PW_STORE_NOTFOUND WITHOUT a message otherwise.
+ * and fills *out (stale: last seen touch_sec or more ago);
+ * PW_STORE_NOTFOUND WITHOUT a message otherwise.
  */
 int pw_store_session_find(struct pw_store *s, const char *token_hash, long idle_sec,
-			  struct pw_session *out);
+			  long touch_sec, struct pw_session *out);
 /* Marks session id as seen now (its idle time starts again). */
 int pw_store_session_touch(struct pw_store *s, int64_t id);
 /* Ends the session whose token hashes to token_hash (none: still 0). */

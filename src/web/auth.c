@@ -158,7 +158,7 @@ long pw_auth_throttle_wait(const char *key, time_t now)
 	return wait;
 }
 
-void pw_auth_throttle_fail(const char *key, time_t now)
+void pw_auth_throttle_fail(const char *key, unsigned allowed, time_t now)
 {
 	struct slot *s;
 
@@ -166,8 +166,8 @@ void pw_auth_throttle_fail(const char *key, time_t now)
 	s = find_slot(key, now, true);
 	s->failures++;
 	s->last = now;
-	if (s->failures >= PW_AUTH_FREE_FAILURES) {
-		unsigned k = s->failures - PW_AUTH_FREE_FAILURES;
+	if (s->failures >= allowed) {
+		unsigned k = s->failures - allowed;
 		long wait = k >= 10 ? MAX_WAIT : 1L << k;
 
 		s->until = now + (wait > MAX_WAIT ? MAX_WAIT : wait);

@@ -33,14 +33,17 @@ bool pw_auth_token_equal(const char *a, const char *b);
 
 /*
  * Sign-in throttle, in memory and per process: counts recent failures
- * per key ("user:NAME", "addr:1.2.3.4").  After PW_AUTH_FREE_FAILURES
- * failures of one key, it is locked for 2^(k-1) seconds after its k-th
- * further failure (1, 2, 4, ... at most 15 minutes).  Thread-safe.
+ * per key ("user:NAME", "addr:1.2.3.4").  From the `allowed`-th failure of
+ * one key on, each further failure locks it for 1, 2, 4, ... seconds (at
+ * most 15 minutes); failures are forgotten an hour after the last one.
+ * An account allows PW_AUTH_FREE_USER failures, an address (many users
+ * behind one office gateway) PW_AUTH_FREE_ADDR.  Thread-safe.
  */
-#define PW_AUTH_FREE_FAILURES 5
+#define PW_AUTH_FREE_USER 5
+#define PW_AUTH_FREE_ADDR 20
 /* Seconds until key may try again (0: now). */
 long pw_auth_throttle_wait(const char *key, time_t now);
-void pw_auth_throttle_fail(const char *key, time_t now);
+void pw_auth_throttle_fail(const char *key, unsigned allowed, time_t now);
 void pw_auth_throttle_clear(const char *key);
 
 #endif

@@ -49,7 +49,10 @@ int web_session_load(struct web_req *r)
 	if (!token)
 		return 0;
 	pw_store_sha256_hex(token, strlen(token), hash);
-	rc = pw_store_session_find(r->store, hash, r->opts->idle_sec, &r->session);
+	/* a session's last use is written at most once a minute (a quarter of
+	 * a shorter idle time), not on every request */
+	rc = pw_store_session_find(r->store, hash, r->opts->idle_sec,
+				   r->opts->idle_sec >= 240 ? 60 : r->opts->idle_sec / 4, &r->session);
 	if (rc == PW_STORE_NOTFOUND)
 		return 0;
 	if (rc < 0)
@@ -57,7 +60,7 @@ int web_session_load(struct web_req *r)
 	r->signed_in = true;
 	if (!r->session.stale)
 		return 0;
-	web_write_lock(); /* at most once a minute per session */
+	web_write_lock();
 	rc = pw_store_session_touch(r->store, r->session.id);
 	web_write_unlock();
 	return rc;
@@ -160,8 +163,8 @@ enum MHD_Result web_session_create(struct web_req *r)
 		json_decref(req);
 		if (db_error)
 			return web_internal(r);
-		pw_auth_throttle_fail(user_key, time(NULL));
-		pw_auth_throttle_fail(addr_key, time(NULL));
+		pw_auth_throttle_fail(user_key, PW_AUTH_FREE_USER, time(NULL));
+		pw_auth_throttle_fail(addr_key, PW_AUTH_FREE_ADDR, time(NULL));
 		return web_error(r, 401, "用户名或密码错误");
 	}
 	json_decref(req);
