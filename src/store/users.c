@@ -253,7 +253,7 @@ int pw_store_session_add(struct pw_store *s, int64_t user_id, const char *token_
 	char ends[40];
 	int own, rc;
 
-	snprintf(ends, sizeof(ends), "+%ld seconds", absolute_sec);
+	snprintf(ends, sizeof(ends), "%+ld seconds", absolute_sec);
 	if (pw_store_write_begin(s, &own) < 0)
 		return -1;
 	rc = session_add_tx(s, user_id, token_hash, csrf, ends);
