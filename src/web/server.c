@@ -19,6 +19,7 @@
 
 #include <arpa/inet.h>
 #include <errno.h>
+#include <netdb.h>
 #include <netinet/in.h>
 #include <pthread.h>
 #include <signal.h>
@@ -310,22 +311,35 @@ union web_addr {
 	struct sockaddr_in6 in6;
 };
 
+/* host as an address: numeric IPv4 or IPv6, or a name resolved to its
+ * first IPv4 address, else its first IPv6 one ("localhost": 127.0.0.1). */
 static int parse_addr(const char *host, int port, union web_addr *a, bool *v6)
 {
+	struct addrinfo hints = { .ai_socktype = SOCK_STREAM }, *res, *ai, *pick = NULL;
+	int rc = getaddrinfo(host, NULL, &hints, &res);
+
 	memset(a, 0, sizeof(*a));
 	*v6 = false;
-	if (inet_pton(AF_INET, host, &a->in4.sin_addr) == 1) {
-		a->in4.sin_family = AF_INET;
+	if (rc != 0)
+		return pw_error("bad --host '%s': %s", host, gai_strerror(rc));
+	for (ai = res; ai && !pick; ai = ai->ai_next)
+		if (ai->ai_family == AF_INET)
+			pick = ai;
+	for (ai = res; ai && !pick; ai = ai->ai_next)
+		if (ai->ai_family == AF_INET6)
+			pick = ai;
+	if (pick && pick->ai_addrlen <= sizeof(*a))
+		memcpy(a, pick->ai_addr, pick->ai_addrlen);
+	freeaddrinfo(res);
+	if (a->sa.sa_family == AF_INET) {
 		a->in4.sin_port = htons((uint16_t)port);
-		return 0;
-	}
-	if (inet_pton(AF_INET6, host, &a->in6.sin6_addr) == 1) {
-		a->in6.sin6_family = AF_INET6;
+	} else if (a->sa.sa_family == AF_INET6) {
 		a->in6.sin6_port = htons((uint16_t)port);
 		*v6 = true;
-		return 0;
+	} else {
+		return pw_error("bad --host '%s': not an IPv4 or IPv6 address", host);
 	}
-	return pw_error("bad --host '%s': give a numeric IPv4 or IPv6 address", host);
+	return 0;
 }
 
 static struct MHD_Daemon *start_daemon(const struct pw_web_opts *o)

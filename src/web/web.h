@@ -12,7 +12,7 @@
 
 struct pw_web_opts {
 	const char *db_path;
-	const char *host;       /* numeric IPv4 or IPv6 address */
+	const char *host;       /* IPv4 or IPv6 address, or a host name */
 	int port;               /* 0: any free port (printed when listening) */
 	unsigned threads;       /* worker threads, one database connection each */
 	const char *access_log; /* file appended to, NULL: standard error */

@@ -181,6 +181,8 @@ def test_reads(c):
     check("wrong method 405 with Allow", st == 405 and r.getheader("Allow") == "GET", r.getheader("Allow"))
     st, body, _ = c.request("GET", "/nothing")
     check("unknown path 404", st == 404 and chinese(body), body)
+    st, body, _ = c.request("GET", "/api/plans", headers={f"X-Pad-{i}": "x" for i in range(70)})
+    check("more than 64 request headers 431", st == 431 and chinese(body), (st, body))
     return inds
 
 
@@ -337,7 +339,7 @@ def test_concurrency(srv, inds):
 
 
 def test_idle_and_throttle():
-    srv = Server("--idle-timeout", "2")
+    srv = Server("--idle-timeout", "2", "--host", "localhost")
     c = Client(srv)
     c.login("vw", "secret-vw")
     st1, _, _ = c.request("GET", "/api/session")
