@@ -7,6 +7,7 @@
 #include "cli/cli.h"
 #include "cli/monitor_cli.h"
 #include "store/users.h"
+#include "text/utf8.h"
 #include "util/error.h"
 #include "web/auth.h"
 
@@ -113,7 +114,10 @@ static int user_disable(const char *name, struct pw_ctx *ctx)
 
 static void print_user(const struct pw_user *u)
 {
-	printf("%-20s %-8s %-20s %s%s\n", u->name, u->role, u->unit ? u->unit : "-",
+	const char *unit = u->unit ? u->unit : "-";
+
+	printf("%-*s %-8s %-*s %s%s\n", pw_utf8_pad(u->name, 16), u->name, u->role,
+	       pw_utf8_pad(unit, 16), unit,
 	       u->created_at ? u->created_at : "", u->disabled ? "  (disabled)" : "");
 }
 

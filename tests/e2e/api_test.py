@@ -289,6 +289,43 @@ def test_logout(srv, planner):
     check("the old cookie no longer signs in", st == 401, (st, b))
 
 
+def run_pw(*args, stdin=""):
+    return subprocess.run([PW, *args, "--db", DB], input=stdin, capture_output=True, text=True)
+
+
+def test_user_cli(srv):
+    """planwatch user: refusals and their exit codes, passwd and disable."""
+    cases = [(("user", "add", "x1", "--role", "viewer"), "short\n", 3, "a password under 8 bytes"),
+             (("user", "add", "x2", "--role", "viewer"), "", 3, "no password"),
+             (("user", "add", "x3", "--role", "editor"), "secret-x3\n", 2, "an editor without unit"),
+             (("user", "add", "x4", "--role", "root"), "secret-x4\n", 2, "an unknown role"),
+             (("user", "add", "x5", "--role", "editor", "--unit", "无此单位"), "secret-x5\n", 5,
+              "an unknown unit"),
+             (("user", "add", "pl", "--role", "viewer"), "secret-pl2\n", 1, "an existing name"),
+             (("user", "passwd", "nobody"), "secret-nobody\n", 5, "passwd of an unknown user"),
+             (("user", "disable", "nobody"), "", 5, "disable of an unknown user")]
+    for args, stdin, want, what in cases:
+        r = run_pw(*args, stdin=stdin)
+        check(f"user: {what} refused (exit {want})", r.returncode == want and "error" in r.stderr,
+              (r.returncode, r.stderr))
+    users = json.loads(run_pw("user", "list", "--json").stdout)
+    check("user list --json: every user, no hash", len(users) == 13
+          and {"username", "role", "unit", "disabled"} <= set(users[0])
+          and "argon2" not in json.dumps(users), users[:2])
+    c = Client(srv)
+    c.login("adm", "secret-adm")
+    r = run_pw("user", "passwd", "adm", stdin="new-secret-adm\n")
+    st_old_session = c.request("GET", "/api/session")[0]
+    st_old = Client(srv).login("adm", "secret-adm")[0]
+    st_new = Client(srv).login("adm", "new-secret-adm")[0]
+    check("user passwd: the old password and its sessions no longer work, the new one does",
+          r.returncode == 0 and st_old_session == 401 and st_old == 401 and st_new == 200,
+          (r.returncode, st_old_session, st_old, st_new))
+    r = run_pw("user", "disable", "ed_b")
+    st = Client(srv).login("ed_b", "secret-ed_b")[0]
+    check("user disable: the user can no longer sign in", r.returncode == 0 and st == 401, st)
+
+
 def test_concurrency(srv, inds):
     """8 editors writing and 4 readers at once: no lost write, no 5xx."""
     editors = []
@@ -333,6 +370,32 @@ def test_concurrency(srv, inds):
         if cur != want:
             lost.append((i, cur, want))
     check("no lost write: each year's last value is current", not lost, lost)
+    # four planners correct one indicator's year at the same moment: one
+    # chain of four versions, never a fork or a lost value
+    planners = []
+    for _ in range(4):
+        c = Client(srv)
+        c.login("pl", "secret-pl")
+        planners.append(c)
+    target = inds[12]["id"]
+    results = [None] * 4
+
+    def correct(k):
+        results[k] = planners[k].write("POST", "/api/observations",
+                                       {"indicator_id": target, "year": 2024, "value": 100 + k})[0]
+
+    ts = [threading.Thread(target=correct, args=(k,)) for k in range(4)]
+    for t in ts:
+        t.start()
+    for t in ts:
+        t.join()
+    _, ind, _ = Client(srv).request("GET", f"/api/indicators/{target}")
+    rows = [o for o in ind["observations"] if o["year"] == 2024]
+    heads = [o for o in rows if o["current"]]
+    check("simultaneous corrections of one value: all 201, one chain of versions 1-4",
+          results == [201] * 4 and len(heads) == 1 and sorted({o["version"] for o in rows}) == [1, 2, 3, 4]
+          and sorted(o["value"] for o in rows if o["state"] == "approved") == [100, 101, 102, 103],
+          (results, rows))
     log = open(srv.log).read()
     check("access log: one line per request, no database error",
           "error:" not in log and "locked" not in log and log.count("\n") >= 120, log[-500:])
@@ -394,6 +457,7 @@ def main():
         test_write_auth(srv, inds, planner)
         test_writes(srv, inds, planner)
         test_logout(srv, planner)
+        test_user_cli(srv)
         test_concurrency(srv, inds)
         test_idle_and_throttle()
         test_sigterm(srv)
