@@ -311,3 +311,18 @@ int pw_store_session_delete(struct pw_store *s, const char *token_hash)
 	pw_bind_text(st, 1, token_hash);
 	return pw_store_run(s, st);
 }
+
+/* ------------------------------------------------------------------ */
+/* Change stamp                                                       */
+
+int pw_store_change_stamp(struct pw_store *s, int64_t *stamp)
+{
+	sqlite3_stmt *st = pw_store_stmt(s, "SELECT coalesce(max(id), 0) FROM audit_log");
+	int rc;
+
+	*stamp = 0;
+	if (!st)
+		return -1;
+	rc = pw_store_step_id(s, st, stamp);
+	return rc == PW_STORE_NOTFOUND ? 0 : rc;
+}

@@ -1,6 +1,7 @@
 /*
  * users.h - web users and their sessions in the store (tables users and
- * sessions of migration 2, docs/schema.md).  Password hashing and token
+ * sessions of migration 2, docs/schema.md), and the change stamp the
+ * server's caches are keyed on.  Password hashing and token
  * generation are the caller's (web/auth.h): the store only keeps the
  * argon2id hash of a password and the SHA-256 of a session token, never
  * the password or the token itself.
@@ -81,5 +82,15 @@ int pw_store_session_find(struct pw_store *s, const char *token_hash, long idle_
 int pw_store_session_touch(struct pw_store *s, int64_t id);
 /* Ends the session whose token hashes to token_hash (none: still 0). */
 int pw_store_session_delete(struct pw_store *s, const char *token_hash);
+
+/*
+ * A stamp of the database's content for caches of derived results (the
+ * server's evaluations): the id of the newest audit log row.  Every write
+ * of plans and monitoring data appends one (store.h, monitor.h), so a
+ * result computed AFTER reading stamp N reflects at least everything up
+ * to N; a larger stamp means it may be stale.  Sessions are not audited
+ * and do not change it.  0 for an empty log.
+ */
+int pw_store_change_stamp(struct pw_store *s, int64_t *stamp);
 
 #endif

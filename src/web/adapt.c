@@ -12,6 +12,7 @@
 #include "report/evaluation.h"
 #include "store/monitor.h"
 #include "store/store.h"
+#include "store/users.h"
 #include "util/error.h"
 #include "web/web_int.h"
 
@@ -100,6 +101,23 @@ static json_t *eval_indicator_json(const struct pw_evaluation *ev,
 			    "estimated", e->latest_estimated)
 		: json_null());
 	return o;
+}
+
+int web_lib_eval_year(struct pw_store *s, int plan_id, int year, int *out)
+{
+	struct pw_plan_info info;
+	int rc = pw_store_plan_info(s, plan_id, 0, &info);
+
+	if (rc < 0)
+		return rc;
+	*out = year ? year : default_year(info.end);
+	pw_plan_info_release(&info);
+	return 0;
+}
+
+int web_lib_stamp(struct pw_store *s, int64_t *stamp)
+{
+	return pw_store_change_stamp(s, stamp);
 }
 
 int web_lib_plan_indicators(struct pw_store *s, int plan_id, int year, json_t **out)

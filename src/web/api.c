@@ -57,15 +57,42 @@ static int query_year(struct web_req *r)
 	return *y && !*end && v >= 1900 && v <= 2200 ? (int)v : -1;
 }
 
-enum MHD_Result web_get_plan_indicators(struct web_req *r)
+/* The evaluation as JSON text, computed or from the cache (web/cache.c):
+ * 0 with *text (caller frees), or an adapter's code. */
+static int evaluation_text(struct web_req *r, int plan_id, int year, char **text, size_t *len)
 {
 	json_t *body = NULL;
+	int64_t stamp;
+	int rc;
+
+	if ((rc = web_lib_eval_year(r->store, plan_id, year, &year)) < 0 ||
+	    (rc = web_lib_stamp(r->store, &stamp)) < 0)
+		return rc;
+	if ((*text = web_cache_get(plan_id, year, stamp, len)))
+		return 0;
+	if ((rc = web_lib_plan_indicators(r->store, plan_id, year, &body)) < 0)
+		return rc;
+	*text = json_dumps(body, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
+	json_decref(body);
+	if (!*text)
+		return pw_error("evaluation of plan %d is not JSON", plan_id);
+	*len = strlen(*text);
+	web_cache_put(plan_id, year, stamp, *text, *len);
+	return 0;
+}
+
+enum MHD_Result web_get_plan_indicators(struct web_req *r)
+{
 	int year = query_year(r), rc;
+	char *text;
+	size_t len;
 
 	if (year < 0)
 		return web_error(r, 400, "年份无效：应为 1900 至 2200 之间的整数");
-	rc = web_lib_plan_indicators(r->store, param_int(r, 0), year, &body);
-	return answer(r, rc, body, "没有这个规划");
+	rc = evaluation_text(r, param_int(r, 0), year, &text, &len);
+	if (rc == 0)
+		return web_json_text(r, 200, text, len);
+	return answer(r, rc, NULL, "没有这个规划");
 }
 
 enum MHD_Result web_get_indicator(struct web_req *r)

@@ -117,6 +117,11 @@ static enum MHD_Result queue(struct web_req *r, unsigned status, char *text, siz
 	return rc;
 }
 
+enum MHD_Result web_json_text(struct web_req *r, unsigned status, char *text, size_t len)
+{
+	return queue(r, status, text, len);
+}
+
 enum MHD_Result web_json(struct web_req *r, unsigned status, json_t *body)
 {
 	char *text = NULL;
@@ -127,7 +132,8 @@ enum MHD_Result web_json(struct web_req *r, unsigned status, json_t *body)
 		json_decref(body);
 		if (!text) {
 			r->log_note = "response is not JSON";
-			return queue(r, 500, xstrdup("{\"error\":\"服务器内部错误\"}"), 29);
+			text = xstrdup("{\"error\":\"服务器内部错误\"}");
+			return queue(r, 500, text, strlen(text));
 		}
 	}
 	return queue(r, status, text ? text : xstrdup(""), text ? strlen(text) : 0);
@@ -435,6 +441,7 @@ int pw_web_serve(const struct pw_web_opts *o)
 	listen_fd = MHD_quiesce_daemon(d); /* no new connections from here */
 	drain();
 	MHD_stop_daemon(d);
+	web_cache_clear();
 	if (listen_fd != MHD_INVALID_SOCKET)
 		close(listen_fd);
 	if (log_file != stderr)

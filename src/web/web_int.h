@@ -74,6 +74,8 @@ unsigned web_role_bit(const char *role);
 
 /* Queues body (stolen; NULL for no body) as JSON with status. */
 enum MHD_Result web_json(struct web_req *r, unsigned status, json_t *body);
+/* Queues text (a JSON document of len bytes, stolen) with status. */
+enum MHD_Result web_json_text(struct web_req *r, unsigned status, char *text, size_t len);
 /* Queues {"error": msg} with status; msg is shown to users (Chinese). */
 enum MHD_Result web_error(struct web_req *r, unsigned status, const char *msg);
 /* 500 "服务器内部错误", noting pw_last_error() in the access log. */
@@ -90,6 +92,16 @@ json_t *web_body_object(struct web_req *r, enum MHD_Result *rc);
  * around its whole transaction, so writers never meet SQLITE_BUSY. */
 void web_write_lock(void);
 void web_write_unlock(void);
+
+/* ---- the evaluation cache (cache.c) ---- */
+
+/* A copy (caller frees) of the answer for (plan, year) if it was stored
+ * with this change stamp, else NULL. */
+char *web_cache_get(int plan_id, int year, int64_t stamp, size_t *len);
+/* Stores text (copied) as the answer for (plan, year) at stamp. */
+void web_cache_put(int plan_id, int year, int64_t stamp, const char *text, size_t len);
+/* Frees every entry (at stop). */
+void web_cache_clear(void);
 
 /* ---- sessions (session.c) ---- */
 
@@ -117,9 +129,14 @@ enum MHD_Result web_post_observation(struct web_req *r);
 
 int web_lib_plans(struct pw_store *s, json_t **out);
 int web_lib_plan(struct pw_store *s, int plan_id, json_t **out);
-/* Every indicator of the plan's evaluation at year (0: last year, capped
- * at the plan's end), as "planwatch assess --db --plan ID --json". */
+/* The year an evaluation of plan_id is for: year, or for 0 last year
+ * capped at the plan's end (as "assess --db").  0 or PW_STORE_NOTFOUND. */
+int web_lib_eval_year(struct pw_store *s, int plan_id, int year, int *out);
+/* Every indicator of the plan's evaluation at year (0: as
+ * web_lib_eval_year), as "planwatch assess --db --plan ID --json". */
 int web_lib_plan_indicators(struct pw_store *s, int plan_id, int year, json_t **out);
+/* The database's change stamp (store/users.h) for caches. */
+int web_lib_stamp(struct pw_store *s, int64_t *stamp);
 /* An indicator's facts, lead unit and every observation (with history). */
 int web_lib_indicator(struct pw_store *s, int64_t id, json_t **out);
 /* 0 when indicator id exists, PW_STORE_NOTFOUND (no message) if not. */

@@ -168,6 +168,9 @@ def test_reads(c):
     check("every indicator has id, name, status and targets with kind and status",
           all(isinstance(i["id"], int) and i["name"] and i["status"] and i["targets"]
               and all(t["kind"] and t["status"] for t in i["targets"]) for i in inds))
+    check("a change by another process (assign on the command line) is seen at once",
+          inds[0]["lead_unit"] == "单位甲" and inds[1]["lead_unit"] == "单位0",
+          [i["lead_unit"] for i in inds[:2]])
     cli = json.loads(pw("assess", "--plan", "1", "--year", "2025", "--json"))
     cli_status = {i["id"]: i["status"] for i in cli["indicators"]}
     check("statuses are those of 'assess --db --json'",
