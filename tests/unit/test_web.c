@@ -95,9 +95,15 @@ static void test_users(void **state)
 	size_t n;
 	int64_t id;
 
+	int64_t stamp0, stamp1;
+
 	(void)state;
 	pw_error_quiet(1);
+	assert_int_equal(pw_store_change_stamp(s, &stamp0), 0);
+	assert_true(stamp0 > 0); /* the unit's audit row */
 	assert_int_equal(pw_store_user_add(s, "ed", "editor", "区统计局", hash, "test", &id), 0);
+	assert_int_equal(pw_store_change_stamp(s, &stamp1), 0);
+	assert_true(stamp1 > stamp0);
 	assert_int_equal(pw_store_user_add(s, "pl", "planner", NULL, hash, "test", NULL), 0);
 	assert_int_equal(pw_store_user_add(s, "ed", "viewer", NULL, hash, "test", NULL), -1);
 	assert_string_equal(pw_last_error(), "user 'ed' already exists");
