@@ -269,10 +269,25 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	return web_dispatch(r);
 }
 
+/* s for the log, with control characters, '"' and '\\' as \xNN: a path
+ * (unescaped from %0A) must not forge a line. */
+static void add_loggable(struct strbuf *sb, const char *s)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c < 0x20 || c == 0x7f || c == '"' || c == '\\')
+			sb_addf(sb, "\\x%02x", c);
+		else
+			sb_addch(sb, c);
+	}
+}
+
 /* One line per request: time, client, method, path, status, bytes,
  * milliseconds, user, and an internal error if there was one. */
 static void log_request(const struct web_req *r)
 {
+	struct strbuf line = STRBUF_INIT;
 	struct timespec now;
 	time_t t = time(NULL);
 	struct tm tm;
@@ -284,12 +299,22 @@ static void log_request(const struct web_req *r)
 	     (double)(now.tv_nsec - r->start.tv_nsec) / 1e6;
 	gmtime_r(&t, &tm);
 	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	sb_addf(&line, "%s %s \"", when, r->addr);
+	add_loggable(&line, r->method);
+	sb_addch(&line, ' ');
+	add_loggable(&line, r->path);
+	sb_addf(&line, "\" %u %zu %.1fms ", r->status, r->bytes, ms);
+	add_loggable(&line, r->signed_in ? r->session.user.name : "-");
+	if (r->log_note) {
+		sb_addstr(&line, " error: ");
+		add_loggable(&line, r->log_note);
+	}
+	sb_addch(&line, '\n');
 	pthread_mutex_lock(&log_mutex);
-	fprintf(log_file, "%s %s \"%s %s\" %u %zu %.1fms %s%s%s\n", when, r->addr, r->method,
-		r->path, r->status, r->bytes, ms, r->signed_in ? r->session.user.name : "-",
-		r->log_note ? " error: " : "", r->log_note ? r->log_note : "");
+	fwrite(line.buf, 1, line.len, log_file);
 	fflush(log_file);
 	pthread_mutex_unlock(&log_mutex);
+	sb_release(&line);
 }
 
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,

@@ -184,6 +184,10 @@ def test_reads(c):
     check("wrong method 405 with Allow", st == 405 and r.getheader("Allow") == "GET", r.getheader("Allow"))
     st, body, _ = c.request("GET", "/nothing")
     check("unknown path 404", st == 404 and chinese(body), body)
+    st, body, _ = c.request("GET", "/api/x%0A2026-01-01T00:00:00Z%20forged")
+    log = open(c.srv.log).read()
+    check("a path cannot forge an access log line", st == 404 and "\n2026-01-01" not in log
+          and "forged" in log, log[-300:])
     st, body, _ = c.request("GET", "/api/plans", headers={f"X-Pad-{i}": "x" for i in range(70)})
     check("more than 64 request headers 431", st == 431 and chinese(body), (st, body))
     return inds
