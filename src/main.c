@@ -64,6 +64,12 @@ static const struct command commands[] = {
 	{ "template", cmd_template, EXISTING_DB,
 	  "template --unit NAME --year Y [--xlsx|--csv] [-o FILE]",
 	  "a unit's fill-in sheet" },
+	{ "serve", cmd_serve, EXISTING_DB,
+	  "serve [--port N] [--host ADDR] [--threads N] [--access-log FILE]",
+	  "serve the JSON API (docs/api.md) until SIGTERM" },
+	{ "user", cmd_user, NEED_DB,
+	  "user add NAME --role ROLE [--unit UNIT] | user passwd|disable NAME | user list",
+	  "web accounts; the password is read from standard input" },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

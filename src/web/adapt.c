@@ -1,0 +1,286 @@
+/*
+ * adapt.c - the web side's only calls into the library: plans and plan
+ * infos (store/store.h), the evaluation behind "assess --db"
+ * (report/evaluation.h), indicator facts and observations
+ * (store/monitor.h), and recording a value through the validation of
+ * "planwatch record" (monitor/batch.h).  Each turns the library's structs
+ * into JSON for api.c; when the library moves (an eval/ module), only
+ * this file changes.
+ */
+#include "assess/assess_plan.h"
+#include "monitor/batch.h"
+#include "report/evaluation.h"
+#include "store/monitor.h"
+#include "store/store.h"
+#include "store/users.h"
+#include "util/error.h"
+#include "web/web_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static json_t *str_or_null(const char *s)
+{
+	json_t *j = s ? json_string(s) : NULL;
+
+	return j ? j : json_null();
+}
+
+static json_t *int_or_null(int v)
+{
+	return v ? json_integer(v) : json_null();
+}
+
+static json_t *plan_info_json(const struct pw_plan_info *p)
+{
+	return json_pack("{s:i, s:o, s:o, s:o, s:{s:o, s:o}, s:i}", "id", p->id,
+			 "title", str_or_null(p->title), "region", str_or_null(p->region),
+			 "ordinal", int_or_null(p->ordinal), "period",
+			 "start", int_or_null(p->start), "end", int_or_null(p->end),
+			 "version", p->version);
+}
+
+int web_lib_plans(struct pw_store *s, json_t **out)
+{
+	struct pw_plan_info *infos;
+	size_t n, i;
+
+	if (pw_store_list_plans(s, &infos, &n) < 0)
+		return -1;
+	*out = json_array();
+	for (i = 0; i < n; i++)
+		json_array_append_new(*out, plan_info_json(&infos[i]));
+	pw_plan_info_free_array(infos, n);
+	return 0;
+}
+
+int web_lib_plan(struct pw_store *s, int plan_id, json_t **out)
+{
+	struct pw_plan_info p;
+	int rc = pw_store_plan_info(s, plan_id, 0, &p);
+
+	if (rc < 0)
+		return rc;
+	*out = plan_info_json(&p);
+	json_object_set_new(*out, "counts", json_pack("{s:i, s:i, s:i, s:i, s:i}",
+		"tables", p.ntables, "indicators", p.nindicators, "targets", p.ntargets,
+		"columns", p.ncolumns, "projects", p.nitems));
+	json_object_set_new(*out, "imported_at", str_or_null(p.imported_at));
+	pw_plan_info_release(&p);
+	return 0;
+}
+
+/* The year "assess --db" evaluates by default: last year (the latest
+ * complete statistical year), capped at the plan's end. */
+static int default_year(int end)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	int last = localtime_r(&now, &tm) ? tm.tm_year + 1900 - 1 : end;
+
+	return end && last > end ? end : last;
+}
+
+static json_t *eval_indicator_json(const struct pw_evaluation *ev,
+				   const struct pw_eval_indicator *e)
+{
+	json_t *o = pw_assessment_to_json(e->ind, &e->a);
+
+	if (!o)
+		return NULL;
+	json_object_set_new(o, "id", json_integer(e->id));
+	json_object_set_new(o, "plan", json_integer(ev->plan_id));
+	json_object_set_new(o, "table", json_integer((json_int_t)e->table + 1));
+	json_object_set_new(o, "category", str_or_null(e->ind->category));
+	json_object_set_new(o, "line", json_integer(e->ind->line));
+	json_object_set_new(o, "lead_unit", str_or_null(e->lead_unit));
+	json_object_set_new(o, "latest", e->has_latest
+		? json_pack("{s:i, s:f, s:b}", "year", e->latest_year, "value", e->latest,
+			    "estimated", e->latest_estimated)
+		: json_null());
+	return o;
+}
+
+int web_lib_eval_year(struct pw_store *s, int plan_id, int year, int *out)
+{
+	struct pw_plan_info info;
+	int rc = pw_store_plan_info(s, plan_id, 0, &info);
+
+	if (rc < 0)
+		return rc;
+	*out = year ? year : default_year(info.end);
+	pw_plan_info_release(&info);
+	return 0;
+}
+
+int web_lib_stamp(struct pw_store *s, int64_t *stamp)
+{
+	return pw_store_change_stamp(s, stamp);
+}
+
+int web_lib_plan_indicators(struct pw_store *s, int plan_id, int year, json_t **out)
+{
+	struct pw_plan_info info;
+	struct pw_eval_opts eo;
+	struct pw_evaluation ev;
+	json_t *inds;
+	size_t i;
+	int rc = pw_store_plan_info(s, plan_id, 0, &info);
+
+	if (rc < 0)
+		return rc;
+	pw_eval_opts_init(&eo);
+	eo.year = year ? year : default_year(info.end);
+	eo.kind = info.end && eo.year >= info.end ? PW_REPORT_FINAL : PW_REPORT_ANNUAL;
+	pw_plan_info_release(&info);
+	if ((rc = pw_eval_from_store(s, plan_id, 0, &eo, &ev)) < 0)
+		return rc;
+	inds = json_array();
+	for (i = 0; i < ev.ninds; i++) {
+		json_t *o = eval_indicator_json(&ev, &ev.inds[i]);
+
+		if (!o) {
+			json_decref(inds);
+			pw_eval_release(&ev);
+			return pw_error("indicator %lld: text is not UTF-8", (long long)ev.inds[i].id);
+		}
+		json_array_append_new(inds, o);
+	}
+	*out = json_pack("{s:i, s:i, s:{s:i, s:i}, s:f, s:o}", "plan", plan_id, "year", ev.year,
+			 "period", "start", ev.start, "end", ev.end, "approx_tolerance",
+			 ev.assess.approx_tol, "indicators", inds);
+	pw_eval_release(&ev);
+	return 0;
+}
+
+static json_t *obs_row_json(const struct pw_obs_row *r)
+{
+	return json_pack("{s:I, s:i, s:o, s:b, s:o, s:o, s:o, s:o, s:s, s:i, s:o, s:o, s:b}",
+			 "id", (json_int_t)r->id, "year", r->year,
+			 "value", r->has_value ? json_real(r->value) : json_null(),
+			 "estimated", r->estimated, "unit", str_or_null(r->unit),
+			 "source", str_or_null(r->source), "note", str_or_null(r->note),
+			 "review_note", str_or_null(r->review_note),
+			 "state", pw_obs_state_name(r->state), "version", r->version,
+			 "entered_by", str_or_null(r->entered_by),
+			 "entered_at", str_or_null(r->entered_at), "current", r->current);
+}
+
+static json_t *ref_json(const struct pw_monitor_ref *f)
+{
+	return json_pack("{s:I, s:i, s:o, s:o, s:o, s:o, s:o, s:o, s:s, s:o, s:o, s:o}",
+			 "id", (json_int_t)f->id, "plan", f->plan_id,
+			 "table", int_or_null(f->table_no), "no", str_or_null(f->no),
+			 "group", str_or_null(f->group), "name", str_or_null(f->name),
+			 "unit", str_or_null(f->unit),
+			 "attribute", str_or_null(pw_attr_name(f->attribute)),
+			 "direction", pw_dir_name(f->direction),
+			 "baseline", f->has_baseline ? json_pack("{s:i, s:f}", "year",
+				f->baseline_year, "value", f->baseline) : json_null(),
+			 "period", json_pack("{s:o, s:o}", "start", int_or_null(f->start),
+					     "end", int_or_null(f->end)),
+			 "targets", str_or_null(f->target_text));
+}
+
+int web_lib_indicator(struct pw_store *s, int64_t id, json_t **out)
+{
+	struct pw_monitor_ref f;
+	struct pw_obs_row *rows;
+	char *unit = NULL;
+	json_t *obs;
+	size_t n, i;
+	int rc = pw_store_monitor_ref(s, PW_ENTITY_INDICATOR, id, &f);
+
+	if (rc < 0)
+		return rc;
+	if (pw_store_obs_list(s, PW_ENTITY_INDICATOR, id, true, &rows, &n) < 0 ||
+	    web_lib_lead_unit(s, id, &unit) < 0) {
+		pw_monitor_ref_release(&f);
+		return -1;
+	}
+	*out = ref_json(&f);
+	obs = json_array();
+	for (i = 0; i < n; i++)
+		json_array_append_new(obs, obs_row_json(&rows[i]));
+	json_object_set_new(*out, "lead_unit", str_or_null(unit));
+	json_object_set_new(*out, "observations", obs);
+	pw_obs_row_free_array(rows, n);
+	pw_monitor_ref_release(&f);
+	free(unit);
+	return 0;
+}
+
+int web_lib_lead_unit(struct pw_store *s, int64_t indicator_id, char **unit)
+{
+	int rc = pw_store_lead_unit(s, PW_ENTITY_INDICATOR, indicator_id, 0, unit);
+
+	if (rc == PW_STORE_NOTFOUND) {
+		*unit = NULL;
+		return 0;
+	}
+	return rc;
+}
+
+static json_t *diags_json(const struct pw_batch *b, enum pw_diag_kind kind)
+{
+	json_t *a = json_array();
+	size_t i;
+
+	for (i = 0; i < b->ndiags; i++)
+		if (b->diags[i].kind == kind)
+			json_array_append_new(a, str_or_null(b->diags[i].msg));
+	return a;
+}
+
+static json_t *recorded_json(const struct web_obs *in, const struct pw_batch *b,
+			     enum pw_obs_state state)
+{
+	const struct pw_batch_row *row = &b->rows[0];
+
+	return json_pack("{s:I, s:i, s:f, s:b, s:o, s:o, s:s, s:b, s:o}",
+			 "indicator_id", (json_int_t)in->indicator_id, "year", row->year,
+			 "value", row->value, "estimated", row->estimated,
+			 "unit", str_or_null(row->unit), "note", str_or_null(row->note),
+			 "state", pw_obs_state_name(state), "unchanged", row->unchanged,
+			 "warnings", diags_json(b, PW_DIAG_WARNING));
+}
+
+int web_lib_record(struct pw_store *s, const struct web_obs *in, json_t **out)
+{
+	struct pw_batch b;
+	struct pw_batch_input bi = {
+		.entity = PW_ENTITY_INDICATOR, .id = in->indicator_id, .year = in->year,
+		.value = in->value, .unit = in->unit, .source = in->source, .note = in->note,
+		.estimated = in->estimated ? "1" : NULL,
+	};
+	struct pw_batch_opts o = { .by = in->by, .user_id = in->user_id,
+				   .state = in->approved ? PW_OBS_APPROVED : PW_OBS_SUBMITTED };
+	int rc;
+
+	pw_batch_init(&b, NULL);
+	b.opts = &o; /* the same value again is not recorded again */
+	web_write_lock(); /* validation reads what the commit relies on */
+	rc = pw_batch_add(s, &b, &bi);
+	if (rc == 0 && pw_batch_commit(s, &b, &o, NULL) < 0)
+		rc = -1;
+	web_write_unlock();
+	if (rc == 0)
+		*out = recorded_json(in, &b, o.state);
+	else if (rc == 1)
+		*out = json_pack("{s:o, s:o}", "errors", diags_json(&b, PW_DIAG_ERROR),
+				 "warnings", diags_json(&b, PW_DIAG_WARNING));
+	pw_batch_release(&b);
+	return rc;
+}
+
+int web_lib_indicator_exists(struct pw_store *s, int64_t id)
+{
+	struct pw_monitor_ref f;
+	int rc = pw_store_monitor_ref(s, PW_ENTITY_INDICATOR, id, &f);
+
+	if (rc == 0)
+		pw_monitor_ref_release(&f);
+	return rc;
+}

@@ -1,0 +1,230 @@
+/*
+ * api.c - the handlers of the JSON API (docs/api.md).  They read the
+ * request, call the library through adapt.c and choose the status; the
+ * route table (routes.c) has already checked the session, the CSRF token
+ * and the role.  Messages to users are Chinese.
+ */
+#include "store/store.h"
+#include "util/error.h"
+#include "web/web_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The answer to an adapter's return code rc (0: 200 with body, which
+ * the caller must have filled BEFORE this call). */
+static enum MHD_Result answer(struct web_req *r, int rc, json_t *body, const char *missing)
+{
+	if (rc == 0)
+		return web_json(r, 200, body);
+	if (rc == PW_STORE_NOTFOUND)
+		return web_error(r, 404, missing);
+	return web_internal(r);
+}
+
+enum MHD_Result web_get_plans(struct web_req *r)
+{
+	json_t *body = NULL;
+	int rc = web_lib_plans(r->store, &body);
+
+	return answer(r, rc, body, "");
+}
+
+static int param_int(const struct web_req *r, size_t i)
+{
+	return r->params[i] > 0x3fffffff ? 0x3fffffff : (int)r->params[i];
+}
+
+enum MHD_Result web_get_plan(struct web_req *r)
+{
+	json_t *body = NULL;
+	int rc = web_lib_plan(r->store, param_int(r, 0), &body);
+
+	return answer(r, rc, body, "没有这个规划");
+}
+
+/* ?year=Y: 0 when absent, -1 when not a year 1900..2200. */
+static int query_year(struct web_req *r)
+{
+	const char *y = web_query(r, "year");
+	char *end;
+	long v;
+
+	if (!y)
+		return 0;
+	v = strtol(y, &end, 10);
+	return *y && !*end && v >= 1900 && v <= 2200 ? (int)v : -1;
+}
+
+/* The evaluation as JSON text, computed or from the cache (web/cache.c):
+ * 0 with *text (caller frees), or an adapter's code. */
+static int evaluation_text(struct web_req *r, int plan_id, int year, char **text, size_t *len)
+{
+	json_t *body = NULL;
+	int64_t stamp;
+	int rc;
+
+	if ((rc = web_lib_eval_year(r->store, plan_id, year, &year)) < 0 ||
+	    (rc = web_lib_stamp(r->store, &stamp)) < 0)
+		return rc;
+	if ((*text = web_cache_get(plan_id, year, stamp, len)))
+		return 0;
+	if ((rc = web_lib_plan_indicators(r->store, plan_id, year, &body)) < 0)
+		return rc;
+	*text = json_dumps(body, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
+	json_decref(body);
+	if (!*text)
+		return pw_error("evaluation of plan %d is not JSON", plan_id);
+	*len = strlen(*text);
+	web_cache_put(plan_id, year, stamp, *text, *len);
+	return 0;
+}
+
+enum MHD_Result web_get_plan_indicators(struct web_req *r)
+{
+	int year = query_year(r), rc;
+	char *text;
+	size_t len;
+
+	if (year < 0)
+		return web_error(r, 400, "年份无效：应为 1900 至 2200 之间的整数");
+	rc = evaluation_text(r, param_int(r, 0), year, &text, &len);
+	if (rc == 0)
+		return web_json_text(r, 200, text, len);
+	return answer(r, rc, NULL, "没有这个规划");
+}
+
+enum MHD_Result web_get_indicator(struct web_req *r)
+{
+	json_t *body = NULL;
+	int rc = web_lib_indicator(r->store, r->params[0], &body);
+
+	return answer(r, rc, body, "没有这个指标");
+}
+
+/* ---- POST /api/observations ---- */
+
+/* The fields of the request as text, in the buffers of *f. */
+struct obs_fields {
+	char year[24], value[64];
+	struct web_obs in;
+};
+
+/* A JSON number as a decimal without exponent (the batch parser reads
+ * numbers as units write them, not 1e-05). */
+static void number_text(double v, char *out, size_t size)
+{
+	char *e;
+
+	snprintf(out, size, "%.15g", v);
+	if (!strchr(out, 'e'))
+		return;
+	snprintf(out, size, "%.15f", v);
+	e = out + strlen(out) - 1;
+	while (e > out && *e == '0')
+		*e-- = '\0';
+	if (*e == '.')
+		*e = '\0';
+}
+
+/* An optional string member: 0 (absent, null or a string), -1 otherwise. */
+static int opt_string(json_t *req, const char *key, const char **out)
+{
+	json_t *v = json_object_get(req, key);
+
+	*out = json_is_string(v) ? json_string_value(v) : NULL;
+	return !v || json_is_null(v) || json_is_string(v) ? 0 : -1;
+}
+
+/* Reads the request into f; NULL, or the Chinese reason it is refused. */
+static const char *read_fields(json_t *req, struct obs_fields *f)
+{
+	json_t *id = json_object_get(req, "indicator_id"), *year = json_object_get(req, "year");
+	json_t *value = json_object_get(req, "value"), *est = json_object_get(req, "estimated");
+
+	if (!json_is_integer(id) || json_integer_value(id) <= 0)
+		return "indicator_id 必须是正整数";
+	f->in.indicator_id = json_integer_value(id);
+	if (json_is_integer(year))
+		snprintf(f->year, sizeof(f->year), "%lld", (long long)json_integer_value(year));
+	else if (json_is_string(year) && strlen(json_string_value(year)) < sizeof(f->year))
+		snprintf(f->year, sizeof(f->year), "%s", json_string_value(year));
+	else
+		return "year 必须是年份（整数）";
+	if (json_is_number(value))
+		number_text(json_number_value(value), f->value, sizeof(f->value));
+	else if (json_is_string(value) && strlen(json_string_value(value)) < sizeof(f->value))
+		snprintf(f->value, sizeof(f->value), "%s", json_string_value(value));
+	else
+		return "value 必须是数值";
+	if (opt_string(req, "note", &f->in.note) < 0 || opt_string(req, "unit", &f->in.unit) < 0 ||
+	    opt_string(req, "source", &f->in.source) < 0)
+		return "note、unit、source 必须是字符串";
+	if (est && !json_is_boolean(est))
+		return "estimated 必须是 true 或 false";
+	f->in.estimated = json_is_true(est);
+	f->in.year = f->year;
+	f->in.value = f->value;
+	return NULL;
+}
+
+/* Whether the signed-in user may write values of the indicator: a
+ * planner or admin any, an editor those its unit leads.  -1: db error. */
+static int may_write(struct web_req *r, int64_t indicator_id)
+{
+	const struct pw_user *u = &r->session.user;
+	char *lead = NULL;
+	int ok;
+
+	if (web_role_bit(u->role) & (WEB_ADMIN | WEB_PLANNER))
+		return 1;
+	if (web_lib_lead_unit(r->store, indicator_id, &lead) < 0)
+		return -1;
+	ok = lead && u->unit && !strcmp(lead, u->unit);
+	free(lead);
+	return ok;
+}
+
+static enum MHD_Result record(struct web_req *r, struct obs_fields *f)
+{
+	const struct pw_user *u = &r->session.user;
+	json_t *out = NULL;
+	int rc;
+
+	f->in.by = u->name;
+	f->in.user_id = u->id;
+	f->in.approved = (web_role_bit(u->role) & (WEB_ADMIN | WEB_PLANNER)) != 0;
+	rc = web_lib_record(r->store, &f->in, &out);
+	if (rc == 0)
+		return web_json(r, 201, out);
+	if (rc < 0)
+		return web_internal(r);
+	json_object_set_new(out, "error", json_string("数据未通过校验"));
+	return web_json(r, 422, out);
+}
+
+enum MHD_Result web_post_observation(struct web_req *r)
+{
+	struct obs_fields f;
+	enum MHD_Result rc;
+	json_t *req = web_body_object(r, &rc);
+	const char *why;
+	int st;
+
+	if (!req)
+		return rc;
+	memset(&f, 0, sizeof(f));
+	if ((why = read_fields(req, &f))) {
+		rc = web_error(r, 400, why);
+	} else if ((st = web_lib_indicator_exists(r->store, f.in.indicator_id)) < 0) {
+		rc = st == PW_STORE_NOTFOUND ? web_error(r, 404, "没有这个指标") : web_internal(r);
+	} else if ((st = may_write(r, f.in.indicator_id)) <= 0) {
+		rc = st < 0 ? web_internal(r)
+			    : web_error(r, 403, "只能为本单位负责的指标录入数据");
+	} else {
+		rc = record(r, &f);
+	}
+	json_decref(req); /* f borrows its strings */
+	return rc;
+}

@@ -1,0 +1,152 @@
+/*
+ * routes.c - the route table of the server and its dispatcher.  A route
+ * is a method, a path pattern, a handler and what the caller must be:
+ * anyone, or signed in with one of some roles.  The dispatcher checks,
+ * in this order, so that every handler can rely on it:
+ *   no route for the path          404
+ *   the path exists, not the method 405 (with Allow)
+ *   signed in needed, no session    401
+ *   not GET and no or a wrong CSRF token  403
+ *   a role the route does not allow 403
+ * Finer checks (the unit an editor may write for) are the handler's.
+ * Adding a route: a row here, its handler in api.c (or a new file), a
+ * section in docs/api.md, a case in tests/e2e/api_test.py.
+ */
+#include "util/error.h"
+#include "web/web_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const struct web_route routes[] = {
+	{ "GET", "/api/plans", web_get_plans, WEB_PUBLIC, 0 },
+	{ "GET", "/api/plans/{id}", web_get_plan, WEB_PUBLIC, 0 },
+	{ "GET", "/api/plans/{id}/indicators", web_get_plan_indicators, WEB_PUBLIC, 0 },
+	{ "GET", "/api/indicators/{id}", web_get_indicator, WEB_PUBLIC, 0 },
+	{ "POST", "/api/session", web_session_create, WEB_PUBLIC, 0 },
+	{ "GET", "/api/session", web_session_get, WEB_SIGNED_IN, WEB_ANY_ROLE },
+	{ "DELETE", "/api/session", web_session_delete, WEB_SIGNED_IN, WEB_ANY_ROLE },
+	{ "POST", "/api/observations", web_post_observation, WEB_SIGNED_IN,
+	  WEB_ADMIN | WEB_PLANNER | WEB_EDITOR },
+};
+
+#define NROUTES (sizeof(routes) / sizeof(routes[0]))
+
+unsigned web_role_bit(const char *role)
+{
+	static const char *const names[] = { "admin", "planner", "editor", "viewer" };
+	unsigned i;
+
+	for (i = 0; role && i < sizeof(names) / sizeof(names[0]); i++)
+		if (!strcmp(role, names[i]))
+			return 1u << i;
+	return 0;
+}
+
+/* A path segment as a positive id (digits only, no overflow), or 0. */
+static int64_t segment_id(const char *s, size_t n)
+{
+	int64_t v = 0;
+	size_t i;
+
+	if (!n || n > 15 || s[0] == '0')
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+/* Whether path matches pattern, segment by segment; {id} segments go to
+ * params.  A trailing slash is not the same path. */
+static bool match(const char *pattern, const char *path, int64_t params[WEB_MAX_PARAMS])
+{
+	size_t np = 0;
+
+	while (*pattern && *path) {
+		const char *pe = strchr(pattern, '/'), *se = strchr(path, '/');
+		size_t pl = pe ? (size_t)(pe - pattern) : strlen(pattern);
+		size_t sl = se ? (size_t)(se - path) : strlen(path);
+
+		if (pl == 4 && !strncmp(pattern, "{id}", 4)) {
+			if (np == WEB_MAX_PARAMS || !(params[np++] = segment_id(path, sl)))
+				return false;
+		} else if (pl != sl || strncmp(pattern, path, pl)) {
+			return false;
+		}
+		pattern += pl;
+		path += sl;
+		if ((*pattern == '/') != (*path == '/'))
+			return false;
+		if (*pattern == '/') {
+			pattern++;
+			path++;
+		}
+	}
+	return !*pattern && !*path;
+}
+
+static enum MHD_Result not_allowed(struct web_req *r)
+{
+	struct strbuf allow = STRBUF_INIT;
+	int64_t params[WEB_MAX_PARAMS];
+	size_t i;
+
+	for (i = 0; i < NROUTES; i++)
+		if (match(routes[i].pattern, r->path, params)) {
+			if (allow.len)
+				sb_addstr(&allow, ", ");
+			sb_addstr(&allow, routes[i].method);
+		}
+	if (!allow.len) {
+		sb_release(&allow);
+		return web_error(r, 404, "没有这个资源");
+	}
+	r->allow = sb_detach(&allow, NULL);
+	return web_error(r, 405, "不支持此请求方法");
+}
+
+static bool is_read(const char *method)
+{
+	return !strcmp(method, "GET") || !strcmp(method, "HEAD");
+}
+
+/* The checks of the table's auth column; a queued refusal or MHD_YES
+ * with *pass set. */
+static enum MHD_Result check_auth(struct web_req *r, const struct web_route *rt, bool *pass)
+{
+	*pass = false;
+	if (rt->auth == WEB_PUBLIC) {
+		*pass = true;
+		return MHD_YES;
+	}
+	if (web_session_load(r) < 0)
+		return web_internal(r);
+	if (!r->signed_in)
+		return web_error(r, 401, "请先登录");
+	if (!is_read(r->method) && !web_csrf_ok(r))
+		return web_error(r, 403, "CSRF 令牌缺失或无效");
+	if (!(web_role_bit(r->session.user.role) & rt->roles))
+		return web_error(r, 403, "当前账号无权执行此操作");
+	*pass = true;
+	return MHD_YES;
+}
+
+enum MHD_Result web_dispatch(struct web_req *r)
+{
+	size_t i;
+
+	for (i = 0; i < NROUTES; i++) {
+		const struct web_route *rt = &routes[i];
+		enum MHD_Result rc;
+		bool pass;
+
+		if (strcmp(rt->method, r->method) || !match(rt->pattern, r->path, r->params))
+			continue;
+		rc = check_auth(r, rt, &pass);
+		return pass ? rt->fn(r) : rc;
+	}
+	return not_allowed(r);
+}

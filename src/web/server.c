@@ -1,0 +1,475 @@
+/*
+ * server.c - the HTTP side of "planwatch serve": libmicrohttpd with its
+ * own thread pool (epoll), a database connection per worker thread, the
+ * limits on what a client may send, the response helpers, the access log
+ * and the clean stop on SIGTERM/SIGINT.  What a request means is routes.c's.
+ *
+ * Threads: every worker opens its own connection (thread-specific, closed
+ * when the thread ends) to the same WAL database, so reads never wait for
+ * each other or for a writer.  Writers take one process-wide mutex around
+ * their transaction (web_write_lock), so two requests never race for
+ * SQLite's write lock and none sees SQLITE_BUSY; the busy timeout covers
+ * other processes (the command line) writing at the same time.
+ */
+#include "store/store.h"
+#include "util/alloc.h"
+#include "util/error.h"
+#include "web/auth.h"
+#include "web/web_int.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#define MAX_HEADERS 64               /* more is refused with 431 */
+#define CONN_MEMORY (64 * 1024)      /* per connection: request line and headers */
+#define MAX_CONNECTIONS 1024
+#define MAX_PER_IP 256
+#define STOP_GRACE_MS 10000          /* how long requests in flight may take at stop */
+
+static const struct pw_web_opts *srv_opts;
+static pthread_key_t store_key;
+static pthread_mutex_t write_mutex = PTHREAD_MUTEX_INITIALIZER;
+static pthread_mutex_t log_mutex = PTHREAD_MUTEX_INITIALIZER;
+static FILE *log_file;
+static atomic_int in_flight;
+
+void pw_web_opts_init(struct pw_web_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->host = "127.0.0.1";
+	o->port = 8080;
+	o->threads = 4;
+	o->idle_sec = 30 * 60;
+	o->absolute_sec = 12 * 60 * 60;
+	o->body_max = 1 << 20;
+	o->conn_timeout = 30;
+}
+
+void web_write_lock(void)
+{
+	pthread_mutex_lock(&write_mutex);
+}
+
+void web_write_unlock(void)
+{
+	pthread_mutex_unlock(&write_mutex);
+}
+
+static void close_store(void *s)
+{
+	pw_store_close(s);
+}
+
+/* This worker's connection, opened on its first request; NULL (with
+ * pw_last_error()) when the database cannot be opened. */
+static struct pw_store *thread_store(void)
+{
+	struct pw_store *s = pthread_getspecific(store_key);
+
+	if (s)
+		return s;
+	pw_error_quiet(1); /* errors go into responses and the access log */
+	if (pw_store_open(&s, srv_opts->db_path) < 0)
+		return NULL;
+	pthread_setspecific(store_key, s);
+	return s;
+}
+
+/* ---- responses ---- */
+
+static enum MHD_Result queue(struct web_req *r, unsigned status, char *text, size_t len)
+{
+	struct MHD_Response *resp =
+		MHD_create_response_from_buffer(len, text, MHD_RESPMEM_MUST_FREE);
+	enum MHD_Result rc;
+
+	if (!resp) {
+		free(text);
+		return MHD_NO;
+	}
+	MHD_add_response_header(resp, "Content-Type", "application/json; charset=utf-8");
+	MHD_add_response_header(resp, "Cache-Control", "no-store");
+	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	if (r->set_cookie)
+		MHD_add_response_header(resp, "Set-Cookie", r->set_cookie);
+	if (r->allow)
+		MHD_add_response_header(resp, "Allow", r->allow);
+	if (r->retry_after > 0) {
+		char v[24];
+
+		snprintf(v, sizeof(v), "%ld", r->retry_after);
+		MHD_add_response_header(resp, "Retry-After", v);
+	}
+	r->status = status;
+	r->bytes = len;
+	rc = MHD_queue_response(r->conn, status, resp);
+	MHD_destroy_response(resp);
+	return rc;
+}
+
+enum MHD_Result web_json_text(struct web_req *r, unsigned status, char *text, size_t len)
+{
+	return queue(r, status, text, len);
+}
+
+enum MHD_Result web_json(struct web_req *r, unsigned status, json_t *body)
+{
+	char *text = NULL;
+
+	if (body) {
+		text = json_dumps(body, JSON_COMPACT | JSON_PRESERVE_ORDER |
+					JSON_REAL_PRECISION(15));
+		json_decref(body);
+		if (!text) {
+			r->log_note = "response is not JSON";
+			text = xstrdup("{\"error\":\"服务器内部错误\"}");
+			return queue(r, 500, text, strlen(text));
+		}
+	}
+	return queue(r, status, text ? text : xstrdup(""), text ? strlen(text) : 0);
+}
+
+enum MHD_Result web_error(struct web_req *r, unsigned status, const char *msg)
+{
+	return web_json(r, status, json_pack("{s:s}", "error", msg));
+}
+
+enum MHD_Result web_internal(struct web_req *r)
+{
+	r->log_note = pw_last_error();
+	return web_error(r, 500, "服务器内部错误");
+}
+
+const char *web_header(struct web_req *r, const char *name)
+{
+	return MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, name);
+}
+
+const char *web_query(struct web_req *r, const char *name)
+{
+	return MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, name);
+}
+
+json_t *web_body_object(struct web_req *r, enum MHD_Result *rc)
+{
+	json_error_t err;
+	json_t *j = json_loadb(r->body.buf, r->body.len, JSON_REJECT_DUPLICATES, &err);
+
+	if (j && json_is_object(j))
+		return j;
+	json_decref(j);
+	*rc = web_error(r, 400, "请求体必须是 JSON 对象");
+	return NULL;
+}
+
+/* ---- requests ---- */
+
+static struct web_req *req_new(struct MHD_Connection *conn, const char *url, const char *method)
+{
+	struct web_req *r = xcalloc(1, sizeof(*r));
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+
+	clock_gettime(CLOCK_MONOTONIC, &r->start);
+	r->conn = conn;
+	r->opts = srv_opts;
+	snprintf(r->method, sizeof(r->method), "%s", method);
+	r->path = xstrdup(url);
+	sb_init(&r->body, 0);
+	snprintf(r->addr, sizeof(r->addr), "-");
+	if (ci && ci->client_addr) {
+		const struct sockaddr *sa = ci->client_addr;
+
+		if (sa->sa_family == AF_INET)
+			inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr,
+				  r->addr, sizeof(r->addr));
+		else if (sa->sa_family == AF_INET6)
+			inet_ntop(AF_INET6,
+				  &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr,
+				  r->addr, sizeof(r->addr));
+	}
+	atomic_fetch_add(&in_flight, 1);
+	return r;
+}
+
+static void req_free(struct web_req *r)
+{
+	if (r->signed_in)
+		pw_session_release(&r->session);
+	sb_release(&r->body);
+	free(r->path);
+	free(r->set_cookie);
+	free(r->allow);
+	free(r);
+	atomic_fetch_sub(&in_flight, 1);
+}
+
+/* A Content-Length over the limit is refused before the body is read. */
+static bool declared_too_large(struct web_req *r)
+{
+	const char *cl = web_header(r, MHD_HTTP_HEADER_CONTENT_LENGTH);
+	char *end;
+	unsigned long long n;
+
+	if (!cl)
+		return false;
+	errno = 0;
+	n = strtoull(cl, &end, 10);
+	return errno || *end || n > r->opts->body_max;
+}
+
+static void take_body(struct web_req *r, const char *data, size_t *size)
+{
+	if (!r->too_large && r->body.len + *size <= r->opts->body_max)
+		sb_add(&r->body, data, *size);
+	else
+		r->too_large = true;
+	*size = 0;
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
+				  const char *method, const char *version,
+				  const char *upload_data, size_t *upload_size, void **con_cls)
+{
+	struct web_req *r = *con_cls;
+
+	(void)cls;
+	(void)version;
+	if (!r) {
+		*con_cls = r = req_new(conn, url, method);
+		if (MHD_get_connection_values(conn, MHD_HEADER_KIND, NULL, NULL) > MAX_HEADERS)
+			return web_error(r, 431, "请求头过多");
+		if (declared_too_large(r))
+			return web_error(r, 413, "请求体过大");
+		return MHD_YES;
+	}
+	if (*upload_size) {
+		take_body(r, upload_data, upload_size);
+		return MHD_YES;
+	}
+	if (r->status) /* answered already (431, 413) */
+		return MHD_YES;
+	if (r->too_large)
+		return web_error(r, 413, "请求体过大");
+	if (!(r->store = thread_store())) {
+		r->log_note = pw_last_error();
+		return web_error(r, 503, "数据库暂时不可用");
+	}
+	pw_clear_error();
+	return web_dispatch(r);
+}
+
+/* s for the log, with control characters, '"' and '\\' as \xNN: a path
+ * (unescaped from %0A) must not forge a line. */
+static void add_loggable(struct strbuf *sb, const char *s)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c < 0x20 || c == 0x7f || c == '"' || c == '\\')
+			sb_addf(sb, "\\x%02x", c);
+		else
+			sb_addch(sb, c);
+	}
+}
+
+/* One line per request: time, client, method, path, status, bytes,
+ * milliseconds, user, and an internal error if there was one. */
+static void log_request(const struct web_req *r)
+{
+	struct strbuf line = STRBUF_INIT;
+	struct timespec now;
+	time_t t = time(NULL);
+	struct tm tm;
+	char when[32];
+	double ms;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	ms = (double)(now.tv_sec - r->start.tv_sec) * 1e3 +
+	     (double)(now.tv_nsec - r->start.tv_nsec) / 1e6;
+	gmtime_r(&t, &tm);
+	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	sb_addf(&line, "%s %s \"", when, r->addr);
+	add_loggable(&line, r->method);
+	sb_addch(&line, ' ');
+	add_loggable(&line, r->path);
+	sb_addf(&line, "\" %u %zu %.1fms ", r->status, r->bytes, ms);
+	add_loggable(&line, r->signed_in ? r->session.user.name : "-");
+	if (r->log_note) {
+		sb_addstr(&line, " error: ");
+		add_loggable(&line, r->log_note);
+	}
+	sb_addch(&line, '\n');
+	pthread_mutex_lock(&log_mutex);
+	fwrite(line.buf, 1, line.len, log_file);
+	fflush(log_file);
+	pthread_mutex_unlock(&log_mutex);
+	sb_release(&line);
+}
+
+static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+			 enum MHD_RequestTerminationCode toe)
+{
+	struct web_req *r = *con_cls;
+
+	(void)cls;
+	(void)conn;
+	if (!r)
+		return;
+	if (!r->status)
+		r->log_note = toe == MHD_REQUEST_TERMINATED_TIMEOUT_REACHED ? "timed out"
+			      : "connection closed before a response";
+	log_request(r);
+	req_free(r);
+	*con_cls = NULL;
+}
+
+/* ---- the daemon ---- */
+
+union web_addr {
+	struct sockaddr sa;
+	struct sockaddr_in in4;
+	struct sockaddr_in6 in6;
+};
+
+/* host as an address: numeric IPv4 or IPv6, or a name resolved to its
+ * first IPv4 address, else its first IPv6 one ("localhost": 127.0.0.1). */
+static int parse_addr(const char *host, int port, union web_addr *a, bool *v6)
+{
+	struct addrinfo hints = { .ai_socktype = SOCK_STREAM }, *res, *ai, *pick = NULL;
+	int rc = getaddrinfo(host, NULL, &hints, &res);
+
+	memset(a, 0, sizeof(*a));
+	*v6 = false;
+	if (rc != 0)
+		return pw_error("bad --host '%s': %s", host, gai_strerror(rc));
+	for (ai = res; ai && !pick; ai = ai->ai_next)
+		if (ai->ai_family == AF_INET)
+			pick = ai;
+	for (ai = res; ai && !pick; ai = ai->ai_next)
+		if (ai->ai_family == AF_INET6)
+			pick = ai;
+	if (pick && pick->ai_addrlen <= sizeof(*a))
+		memcpy(a, pick->ai_addr, pick->ai_addrlen);
+	freeaddrinfo(res);
+	if (a->sa.sa_family == AF_INET) {
+		a->in4.sin_port = htons((uint16_t)port);
+	} else if (a->sa.sa_family == AF_INET6) {
+		a->in6.sin6_port = htons((uint16_t)port);
+		*v6 = true;
+	} else {
+		return pw_error("bad --host '%s': not an IPv4 or IPv6 address", host);
+	}
+	return 0;
+}
+
+static struct MHD_Daemon *start_daemon(const struct pw_web_opts *o)
+{
+	union web_addr a;
+	bool v6;
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC;
+	struct MHD_Daemon *d;
+
+	if (parse_addr(o->host, o->port, &a, &v6) < 0)
+		return NULL;
+	if (v6)
+		flags |= MHD_USE_IPv6;
+	d = MHD_start_daemon(flags, (uint16_t)o->port, NULL, NULL, on_request, NULL,
+			     MHD_OPTION_SOCK_ADDR, &a.sa,
+			     MHD_OPTION_THREAD_POOL_SIZE, o->threads,
+			     MHD_OPTION_CONNECTION_TIMEOUT, o->conn_timeout,
+			     MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONN_MEMORY,
+			     MHD_OPTION_CONNECTION_LIMIT, MAX_CONNECTIONS,
+			     MHD_OPTION_PER_IP_CONNECTION_LIMIT, MAX_PER_IP,
+			     MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+			     MHD_OPTION_END);
+	if (!d)
+		pw_error("cannot listen on %s port %d: %s", o->host, o->port,
+			 errno ? strerror(errno) : "address in use or not available");
+	return d;
+}
+
+static int bound_port(struct MHD_Daemon *d, int fallback)
+{
+	const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+
+	return di && di->port ? di->port : fallback;
+}
+
+/* After the daemon stops accepting: waits until no request is in flight,
+ * at most STOP_GRACE_MS. */
+static void drain(void)
+{
+	const struct timespec tick = { 0, 20 * 1000 * 1000 };
+	int waited = 0;
+
+	while (atomic_load(&in_flight) > 0 && waited < STOP_GRACE_MS) {
+		nanosleep(&tick, NULL);
+		waited += 20;
+	}
+}
+
+static int open_log(const struct pw_web_opts *o)
+{
+	log_file = stderr;
+	if (!o->access_log)
+		return 0;
+	log_file = fopen(o->access_log, "a");
+	if (!log_file) {
+		log_file = stderr;
+		return pw_error("cannot open access log '%s': %s", o->access_log, strerror(errno));
+	}
+	return 0;
+}
+
+int pw_web_serve(const struct pw_web_opts *o)
+{
+	struct pw_store *s;
+	struct MHD_Daemon *d;
+	sigset_t stop;
+	MHD_socket listen_fd;
+	int sig;
+
+	srv_opts = o;
+	if (pw_auth_init() < 0 || open_log(o) < 0)
+		return -1;
+	/* migrate once, before any worker opens its connection */
+	if (pw_store_open(&s, o->db_path) < 0)
+		return -1;
+	pw_store_close(s);
+	pthread_key_create(&store_key, close_store);
+	/* the workers inherit this mask: only sigwait() below sees the signals */
+	sigemptyset(&stop);
+	sigaddset(&stop, SIGTERM);
+	sigaddset(&stop, SIGINT);
+	pthread_sigmask(SIG_BLOCK, &stop, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	if (!(d = start_daemon(o)))
+		return -1;
+	fprintf(stderr, "planwatch: serving database '%s' on http://%s%s%s:%d/\n", o->db_path,
+		strchr(o->host, ':') ? "[" : "", o->host, strchr(o->host, ':') ? "]" : "",
+		bound_port(d, o->port));
+	fflush(stderr);
+	while (sigwait(&stop, &sig) != 0)
+		;
+	fprintf(stderr, "planwatch: %s: stopping\n", sig == SIGTERM ? "SIGTERM" : "SIGINT");
+	listen_fd = MHD_quiesce_daemon(d); /* no new connections from here */
+	drain();
+	MHD_stop_daemon(d);
+	web_cache_clear();
+	if (listen_fd != MHD_INVALID_SOCKET)
+		close(listen_fd);
+	if (log_file != stderr)
+		fclose(log_file);
+	return 0;
+}

@@ -1,0 +1,499 @@
+#!/usr/bin/env python3
+"""api_test.py PLANWATCH PLAN.txt - the JSON API of "planwatch serve"
+(docs/api.md) against a server on a free port, standard library only.
+
+Prints TAP-like "ok N - name" / "not ok N - name" lines (tests/e2e/lib.sh)
+and exits non-zero when a check failed.  Every server it starts is killed
+at the end, whatever happens.
+"""
+import hashlib
+import http.client
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+PW, PLAN = sys.argv[1], sys.argv[2]
+TMP = tempfile.mkdtemp(prefix="pw-api.")
+DB = os.path.join(TMP, "t.db")
+SERVERS = []
+N = 0
+FAILED = 0
+
+
+def check(name, cond, detail=""):
+    global N, FAILED
+    N += 1
+    if cond:
+        print(f"ok {N} - {name}")
+    else:
+        FAILED += 1
+        print(f"not ok {N} - {name}")
+        if detail:
+            for line in str(detail).splitlines()[:8]:
+                print(f"#   {line}")
+
+
+def pw(*args, stdin=None):
+    r = subprocess.run([PW, *args, "--db", DB], input=stdin, capture_output=True, text=True)
+    if r.returncode != 0:
+        raise RuntimeError(f"planwatch {' '.join(args)}: {r.returncode} {r.stderr}")
+    return r.stdout
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    def __init__(self, *extra):
+        self.port = free_port()
+        self.log = os.path.join(TMP, f"access-{self.port}.log")
+        self.err = open(os.path.join(TMP, f"stderr-{self.port}.log"), "w")
+        self.proc = subprocess.Popen(
+            [PW, "serve", "--db", DB, "--port", str(self.port), "--access-log", self.log, *extra],
+            stdout=subprocess.DEVNULL, stderr=self.err)
+        SERVERS.append(self)
+        deadline = time.time() + 15
+        while time.time() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
+                return
+            except OSError:
+                if self.proc.poll() is not None:
+                    break
+                time.sleep(0.05)
+        raise RuntimeError(f"server did not start: {open(self.err.name).read()}")
+
+    def stop(self, sig=signal.SIGTERM):
+        if self.proc.poll() is None:
+            self.proc.send_signal(sig)
+        try:
+            return self.proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            return self.proc.wait()
+
+
+class Client:
+    """One user agent: keeps its session cookie and CSRF token."""
+
+    def __init__(self, srv):
+        self.srv = srv
+        self.cookie = None
+        self.csrf = None
+
+    def request(self, method, path, body=None, headers=None, raw=None):
+        h = dict(headers or {})
+        if self.cookie:
+            h["Cookie"] = f"pw_session={self.cookie}"
+        data = raw if raw is not None else (json.dumps(body) if body is not None else None)
+        if data is not None:
+            h["Content-Type"] = "application/json"
+        conn = http.client.HTTPConnection("127.0.0.1", self.srv.port, timeout=30)
+        try:
+            conn.request(method, path, body=data, headers=h)
+            r = conn.getresponse()
+            text = r.read().decode("utf-8")
+            return r.status, (json.loads(text) if text else None), r
+        finally:
+            conn.close()
+
+    def write(self, method, path, body=None, csrf="own"):
+        h = {}
+        if csrf == "own" and self.csrf:
+            h["X-CSRF-Token"] = self.csrf
+        elif csrf not in ("own", None):
+            h["X-CSRF-Token"] = csrf
+        return self.request(method, path, body, h)
+
+    def login(self, user, password):
+        st, body, r = self.request("POST", "/api/session", {"username": user, "password": password})
+        if st == 200:
+            m = re.match(r"pw_session=([0-9a-f]+);", r.getheader("Set-Cookie") or "")
+            self.cookie = m.group(1) if m else None
+            self.csrf = body["csrf"]
+        return st, body, r
+
+
+def wait_log(srv, needle):
+    """The access log once it holds needle (the line of a request is
+    written after its response went out), or after 5 s."""
+    deadline = time.time() + 5
+    while True:
+        log = open(srv.log).read()
+        if needle in log or time.time() > deadline:
+            return log
+        time.sleep(0.02)
+
+
+def chinese(body):
+    return isinstance(body, dict) and re.search(r"[\u4e00-\u9fff]", body.get("error", "")) is not None
+
+
+def setup():
+    pw("import", PLAN)
+    for unit in ["单位甲", "单位乙"] + [f"单位{i}" for i in range(8)]:
+        pw("unit", "add", unit)
+    users = [("pl", "planner", None), ("adm", "admin", None), ("ed_a", "editor", "单位甲"),
+             ("ed_b", "editor", "单位乙"), ("vw", "viewer", None)]
+    users += [(f"ed{i}", "editor", f"单位{i}") for i in range(8)]
+    for name, role, unit in users:
+        args = ["user", "add", name, "--role", role] + (["--unit", unit] if unit else [])
+        pw(*args, stdin=f"secret-{name}\n")
+
+
+def assign(indicators):
+    """Units lead indicators: 单位甲 the first, 单位0..7 the next eight."""
+    pw("assign", "--indicator", str(indicators[0]["id"]), "--unit", "单位甲")
+    for i in range(8):
+        pw("assign", "--indicator", str(indicators[1 + i]["id"]), "--unit", f"单位{i}")
+
+
+def test_reads(c):
+    st, plans, _ = c.request("GET", "/api/plans")
+    check("GET /api/plans 200, a list", st == 200 and isinstance(plans, list) and len(plans) == 1, plans)
+    p = plans[0]
+    check("plan has id, title, region, period", p["id"] == 1 and "十四个五年规划" in p["title"]
+          and p["region"] == "湛河区" and p["period"] == {"start": 2021, "end": 2025}, p)
+    st, one, _ = c.request("GET", "/api/plans/1")
+    check("GET /api/plans/1", st == 200 and one["id"] == 1 and one["counts"]["indicators"] > 0, one)
+    st, body, _ = c.request("GET", "/api/plans/99")
+    check("unknown plan 404 with a Chinese error", st == 404 and chinese(body), body)
+    st, body, _ = c.request("GET", "/api/plans/abc/indicators")
+    check("a path id that is not a number 404", st == 404, body)
+    st, ev, _ = c.request("GET", "/api/plans/1/indicators")
+    inds = ev["indicators"]
+    check("GET /api/plans/1/indicators: 21 indicators of 表2 at 2025", st == 200
+          and ev["year"] == 2025 and len(inds) == 21, (st, ev.get("year"), len(inds)))
+    check("every indicator has id, name, status and targets with kind and status",
+          all(isinstance(i["id"], int) and i["name"] and i["status"] and i["targets"]
+              and all(t["kind"] and t["status"] for t in i["targets"]) for i in inds))
+    check("a change by another process (assign on the command line) is seen at once",
+          inds[0]["lead_unit"] == "单位甲" and inds[1]["lead_unit"] == "单位0",
+          [i["lead_unit"] for i in inds[:2]])
+    cli = json.loads(pw("assess", "--plan", "1", "--year", "2025", "--json"))
+    cli_status = {i["id"]: i["status"] for i in cli["indicators"]}
+    check("statuses are those of 'assess --db --json'",
+          {i["id"]: i["status"] for i in inds} == cli_status)
+    st, body, _ = c.request("GET", "/api/plans/1/indicators?year=20x")
+    check("bad ?year= 400", st == 400 and chinese(body), body)
+    st, ind, _ = c.request("GET", f"/api/indicators/{inds[0]['id']}")
+    check("GET /api/indicators/ID with observations", st == 200 and ind["id"] == inds[0]["id"]
+          and ind["observations"] == [], ind)
+    st, body, r = c.request("PUT", "/api/plans")
+    check("wrong method 405 with Allow", st == 405 and r.getheader("Allow") == "GET", r.getheader("Allow"))
+    st, body, _ = c.request("GET", "/nothing")
+    check("unknown path 404", st == 404 and chinese(body), body)
+    st, body, _ = c.request("GET", "/api/x%0A2026-01-01T00:00:00Z%20forged")
+    log = wait_log(c.srv, "forged")
+    check("a path cannot forge an access log line", st == 404 and "\n2026-01-01" not in log
+          and "forged" in log, log[-300:])
+    st, body, _ = c.request("GET", "/api/plans", headers={f"X-Pad-{i}": "x" for i in range(70)})
+    check("more than 64 request headers 431", st == 431 and chinese(body), (st, body))
+    return inds
+
+
+def test_login(srv):
+    c = Client(srv)
+    st, body, _ = c.login("pl", "wrong-password")
+    check("bad password 401 with a Chinese error", st == 401 and chinese(body), body)
+    st, body, _ = c.login("nobody", "secret-pl")
+    check("unknown user 401", st == 401, body)
+    st, body, _ = c.request("POST", "/api/session", raw="{not json")
+    check("sign-in body not JSON 400", st == 400 and chinese(body), body)
+    st, body, r = c.login("pl", "secret-pl")
+    cookie = r.getheader("Set-Cookie") or ""
+    check("sign-in 200 with csrf", st == 200 and re.fullmatch(r"[0-9a-f]{64}", body["csrf"]), body)
+    check("cookie HttpOnly, SameSite=Strict, Path=/", all(a in cookie for a in
+          ("HttpOnly", "SameSite=Strict", "Path=/")) and c.cookie, cookie)
+    db = sqlite3.connect(DB)
+    rows = db.execute("SELECT token_hash FROM sessions").fetchall()
+    db.close()
+    check("the database keeps only the SHA-256 of the session id",
+          (hashlib.sha256(c.cookie.encode()).hexdigest(),) in rows
+          and not any(c.cookie in h for (h,) in rows))
+    st, me, _ = c.request("GET", "/api/session")
+    check("GET /api/session names the user", st == 200 and me["user"]["username"] == "pl"
+          and me["csrf"] == c.csrf, me)
+    return c
+
+
+def test_write_auth(srv, inds, planner):
+    """Every write route, tried by everyone who must be refused."""
+    ind_a = inds[0]["id"]  # led by 单位甲
+    obs = {"indicator_id": ind_a, "year": 2022, "value": 5.5, "note": "测试"}
+    routes = [("POST", "/api/observations", obs, True), ("DELETE", "/api/session", None, False)]
+    ed_b, vw, ed_a = Client(srv), Client(srv), Client(srv)
+    ed_b.login("ed_b", "secret-ed_b")
+    vw.login("vw", "secret-vw")
+    ed_a.login("ed_a", "secret-ed_a")
+    for method, path, body, role_checked in routes:
+        name = f"{method} {path}"
+        st, b, _ = Client(srv).write(method, path, body)
+        check(f"{name} anonymous 401", st == 401 and chinese(b), (st, b))
+        st, b, _ = planner.write(method, path, body, csrf=None)
+        check(f"{name} without CSRF token 403", st == 403 and chinese(b), (st, b))
+        st, b, _ = planner.write(method, path, body, csrf="0" * 64)
+        check(f"{name} with a wrong CSRF token 403", st == 403, (st, b))
+        st, b, _ = planner.write(method, path, body, csrf=ed_a.csrf)
+        check(f"{name} with another session's CSRF token 403", st == 403, (st, b))
+        if role_checked:
+            st, b, _ = ed_b.write(method, path, body)
+            check(f"{name} as an editor of another unit 403", st == 403 and chinese(b), (st, b))
+            st, b, _ = vw.write(method, path, body)
+            check(f"{name} as a viewer 403", st == 403, (st, b))
+    st, _, _ = Client(srv).request("GET", f"/api/indicators/{ind_a}")
+    _, ind, _ = Client(srv).request("GET", f"/api/indicators/{ind_a}")
+    check("nothing refused was written", ind["observations"] == [], ind["observations"])
+    st, b, _ = ed_a.write("POST", "/api/observations", obs)
+    check("an editor of the lead unit 201 (submitted)", st == 201 and b["state"] == "submitted", (st, b))
+    return ed_a
+
+
+def test_writes(srv, inds, planner):
+    ind = inds[1]
+    body = {"indicator_id": ind["id"], "year": 2023, "value": 123.5, "note": "规划办录入"}
+    st, b, _ = planner.write("POST", "/api/observations", body)
+    check("a planner's write 201 (approved)", st == 201 and b["state"] == "approved"
+          and b["value"] == 123.5, (st, b))
+    _, ev, _ = Client(srv).request("GET", "/api/plans/1/indicators")
+    got = next(i for i in ev["indicators"] if i["id"] == ind["id"])
+    check("visible in the next read of /api/plans/1/indicators",
+          got["latest"] == {"year": 2023, "value": 123.5, "estimated": False}
+          and got["status"] != "no_data", got)
+    bad = [({"indicator_id": ind["id"], "year": 2023, "value": "abc"}, 422, "value not a number"),
+           ({"indicator_id": ind["id"], "year": 1990, "value": 1}, 422, "year outside the plan"),
+           ({"indicator_id": ind["id"], "year": 2023, "value": 1, "unit": "公顷"}, 422, "wrong unit"),
+           ({"year": 2023, "value": 1}, 400, "no indicator_id"),
+           ({"indicator_id": ind["id"], "year": 2023}, 400, "no value"),
+           ({"indicator_id": ind["id"], "year": [2023], "value": 1}, 400, "year not a number"),
+           ({"indicator_id": ind["id"], "year": 2023, "value": 1, "note": 5}, 400, "note not text"),
+           ({"indicator_id": 999999, "year": 2023, "value": 1}, 404, "unknown indicator")]
+    for req, want, what in bad:
+        st, b, _ = planner.write("POST", "/api/observations", req)
+        check(f"invalid observation ({what}) {want} with a Chinese message",
+              st == want and chinese(b), (st, b))
+    st, b, _ = planner.request("POST", "/api/observations", headers={"X-CSRF-Token": planner.csrf},
+                               raw="[1, 2")
+    check("a body that is not JSON 400", st == 400 and chinese(b), (st, b))
+    # the server answers from the headers, before the body: read that
+    # answer without sending the 2 MiB
+    with socket.create_connection(("127.0.0.1", srv.port), timeout=10) as sock:
+        sock.sendall(("POST /api/observations HTTP/1.1\r\nHost: x\r\n"
+                      f"Cookie: pw_session={planner.cookie}\r\nX-CSRF-Token: {planner.csrf}\r\n"
+                      f"Content-Type: application/json\r\nContent-Length: {2 << 20}\r\n\r\n").encode())
+        resp = http.client.HTTPResponse(sock)
+        resp.begin()
+        b = json.loads(resp.read().decode())
+    check("a body over 1 MiB 413", resp.status == 413 and chinese(b), (resp.status, b))
+
+
+def test_logout(srv, planner):
+    st, b, r = planner.write("DELETE", "/api/session")
+    check("DELETE /api/session 204 and clears the cookie", st == 204
+          and "Max-Age=0" in (r.getheader("Set-Cookie") or ""), (st, b))
+    st, b, _ = planner.request("GET", "/api/session")
+    check("the old cookie no longer signs in", st == 401, (st, b))
+
+
+def run_pw(*args, stdin=""):
+    return subprocess.run([PW, *args, "--db", DB], input=stdin, capture_output=True, text=True)
+
+
+def test_user_cli(srv):
+    """planwatch user: refusals and their exit codes, passwd and disable."""
+    cases = [(("user", "add", "x1", "--role", "viewer"), "short\n", 3, "a password under 8 bytes"),
+             (("user", "add", "x2", "--role", "viewer"), "", 3, "no password"),
+             (("user", "add", "x3", "--role", "editor"), "secret-x3\n", 2, "an editor without unit"),
+             (("user", "add", "x4", "--role", "root"), "secret-x4\n", 2, "an unknown role"),
+             (("user", "add", "x5", "--role", "editor", "--unit", "无此单位"), "secret-x5\n", 5,
+              "an unknown unit"),
+             (("user", "add", "pl", "--role", "viewer"), "secret-pl2\n", 1, "an existing name"),
+             (("user", "passwd", "nobody"), "secret-nobody\n", 5, "passwd of an unknown user"),
+             (("user", "disable", "nobody"), "", 5, "disable of an unknown user")]
+    for args, stdin, want, what in cases:
+        r = run_pw(*args, stdin=stdin)
+        check(f"user: {what} refused (exit {want})", r.returncode == want and "error" in r.stderr,
+              (r.returncode, r.stderr))
+    users = json.loads(run_pw("user", "list", "--json").stdout)
+    check("user list --json: every user, no hash", len(users) == 13
+          and {"username", "role", "unit", "disabled"} <= set(users[0])
+          and "argon2" not in json.dumps(users), users[:2])
+    c = Client(srv)
+    c.login("adm", "secret-adm")
+    r = run_pw("user", "passwd", "adm", stdin="new-secret-adm\n")
+    st_old_session = c.request("GET", "/api/session")[0]
+    st_old = Client(srv).login("adm", "secret-adm")[0]
+    st_new = Client(srv).login("adm", "new-secret-adm")[0]
+    check("user passwd: the old password and its sessions no longer work, the new one does",
+          r.returncode == 0 and st_old_session == 401 and st_old == 401 and st_new == 200,
+          (r.returncode, st_old_session, st_old, st_new))
+    r = run_pw("user", "disable", "ed_b")
+    st = Client(srv).login("ed_b", "secret-ed_b")[0]
+    check("user disable: the user can no longer sign in", r.returncode == 0 and st == 401, st)
+
+
+def test_concurrency(srv, inds):
+    """8 editors writing and 4 readers at once: no lost write, no 5xx."""
+    editors = []
+    for i in range(8):
+        c = Client(srv)
+        c.login(f"ed{i}", f"secret-ed{i}")
+        editors.append(c)
+    statuses, lock, stop = [], threading.Lock(), threading.Event()
+
+    def write(i):
+        for year in range(2021, 2026):
+            for k in range(3):  # three corrections of each year
+                st, b, _ = editors[i].write("POST", "/api/observations", {
+                    "indicator_id": inds[1 + i]["id"], "year": year, "value": year * 10 + k + i / 10})
+                with lock:
+                    statuses.append(st)
+
+    def read():
+        c = Client(srv)
+        while not stop.is_set():
+            st, _, _ = c.request("GET", "/api/plans/1/indicators")
+            with lock:
+                statuses.append(st)
+
+    readers = [threading.Thread(target=read) for _ in range(4)]
+    writers = [threading.Thread(target=write, args=(i,)) for i in range(8)]
+    for t in readers + writers:
+        t.start()
+    for t in writers:
+        t.join()
+    stop.set()
+    for t in readers:
+        t.join()
+    writes = [s for s in statuses if s == 201]
+    check("8 editors x 15 writes all 201", len(writes) == 120, sorted(set(statuses)))
+    check("no 5xx while writing and reading", all(s < 500 for s in statuses), sorted(set(statuses)))
+    lost = []
+    for i in range(8):
+        _, ind, _ = Client(srv).request("GET", f"/api/indicators/{inds[1 + i]['id']}")
+        cur = {o["year"]: o["value"] for o in ind["observations"] if o["current"]}
+        want = {y: y * 10 + 2 + i / 10 for y in range(2021, 2026)}
+        if cur != want:
+            lost.append((i, cur, want))
+    check("no lost write: each year's last value is current", not lost, lost)
+    # four planners correct one indicator's year at the same moment: one
+    # chain of four versions, never a fork or a lost value
+    planners = []
+    for _ in range(4):
+        c = Client(srv)
+        c.login("pl", "secret-pl")
+        planners.append(c)
+    target = inds[12]["id"]
+    results = [None] * 4
+
+    def correct(k):
+        results[k] = planners[k].write("POST", "/api/observations",
+                                       {"indicator_id": target, "year": 2024, "value": 100 + k})[0]
+
+    ts = [threading.Thread(target=correct, args=(k,)) for k in range(4)]
+    for t in ts:
+        t.start()
+    for t in ts:
+        t.join()
+    _, ind, _ = Client(srv).request("GET", f"/api/indicators/{target}")
+    rows = [o for o in ind["observations"] if o["year"] == 2024]
+    heads = [o for o in rows if o["current"]]
+    check("simultaneous corrections of one value: all 201, one chain of versions 1-4",
+          results == [201] * 4 and len(heads) == 1 and sorted({o["version"] for o in rows}) == [1, 2, 3, 4]
+          and sorted(o["value"] for o in rows if o["state"] == "approved") == [100, 101, 102, 103],
+          (results, rows))
+    log = open(srv.log).read()
+    check("access log: one line per request, no database error",
+          "error:" not in log and "locked" not in log and log.count("\n") >= 120, log[-500:])
+
+
+def test_idle_and_throttle():
+    srv = Server("--idle-timeout", "2", "--host", "localhost")
+    c = Client(srv)
+    c.login("vw", "secret-vw")
+    st1, _, _ = c.request("GET", "/api/session")
+    time.sleep(3.2)
+    st2, _, _ = c.request("GET", "/api/session")
+    check("a session unused longer than the idle timeout ends", st1 == 200 and st2 == 401, (st1, st2))
+    got = [Client(srv).login("adm", "bad-password")[0] for _ in range(6)]
+    st, b, r = Client(srv).login("adm", "secret-adm")
+    check("after 5 failures the account waits: 429 with Retry-After, even with the right password",
+          got[:5] == [401] * 5 and got[5] == 429 and st == 429 and r.getheader("Retry-After")
+          and chinese(b), (got, st, b))
+    st, _, _ = Client(srv).login("vw", "secret-vw")
+    check("other accounts from the same address still sign in", st == 200, st)
+    rc = srv.stop()
+    check("second server stops on SIGTERM with 0", rc == 0, rc)
+
+
+def test_sigterm(srv):
+    """A request in flight when SIGTERM comes still gets its answer: its
+    headers and half its body are sent before the signal, the rest after."""
+    body = json.dumps({"username": "pl", "password": "secret-pl"}).encode()
+    sock = socket.create_connection(("127.0.0.1", srv.port), timeout=20)
+    sock.sendall(b"POST /api/session HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                 + f"Content-Length: {len(body)}\r\n\r\n".encode() + body[:10])
+    time.sleep(0.3)
+    t0 = time.time()
+    srv.proc.send_signal(signal.SIGTERM)
+    time.sleep(0.3)
+    sock.sendall(body[10:])
+    resp = http.client.HTTPResponse(sock)
+    resp.begin()
+    resp.read()
+    sock.close()
+    rc = srv.stop(signal.SIGTERM)
+    check("SIGTERM: the request in flight was answered", resp.status == 200, resp.status)
+    check("SIGTERM: exit 0", rc == 0, rc)
+    check("SIGTERM: stopped within 5 s", time.time() - t0 < 5)
+    try:
+        socket.create_connection(("127.0.0.1", srv.port), timeout=0.5).close()
+        closed = False
+    except OSError:
+        closed = True
+    check("SIGTERM: the port is closed", closed)
+
+
+def main():
+    try:
+        setup()
+        srv = Server()
+        anon = Client(srv)
+        _, ev, _ = anon.request("GET", "/api/plans/1/indicators")
+        assign(ev["indicators"])
+        inds = test_reads(anon)
+        planner = test_login(srv)
+        test_write_auth(srv, inds, planner)
+        test_writes(srv, inds, planner)
+        test_logout(srv, planner)
+        test_user_cli(srv)
+        test_concurrency(srv, inds)
+        test_idle_and_throttle()
+        test_sigterm(srv)
+    except Exception as e:  # a crash is a failed check, and cleanup still runs
+        import traceback
+        check("no exception", False, traceback.format_exc())
+    finally:
+        for s in SERVERS:
+            if s.proc.poll() is None:
+                s.proc.kill()
+                s.proc.wait()
+        shutil.rmtree(TMP, ignore_errors=True)
+    print(f"# {N} checks, {FAILED} failed")
+    sys.exit(1 if FAILED or N == 0 else 0)
+
+
+if __name__ == "__main__":
+    main()
