@@ -201,7 +201,7 @@ static int assign_import(int argc, char **argv, struct pw_ctx *ctx)
 		printf("%s: %zu assigned, %zu unchanged, %zu new unit%s\n", b.file, res.nassigned,
 		       res.nunchanged, res.nunits_created, res.nunits_created == 1 ? "" : "s");
 	pw_batch_release(&b);
-	return rc == 0 ? PW_EXIT_OK : rc == 1 ? PW_EXIT_INPUT : PW_EXIT_FAIL;
+	return rc == 1 ? PW_ERR_INPUT : pw_err_of(rc, PW_ERR_FAIL);
 }
 
 int cmd_assign(int argc, char **argv, struct pw_ctx *ctx)

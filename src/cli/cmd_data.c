@@ -68,7 +68,7 @@ static int import_file(struct pw_ctx *ctx, const char *path, const struct pw_bat
 	if (rc == 0)
 		summary(&b, written, dry);
 	pw_batch_release(&b);
-	return rc == 0 ? PW_EXIT_OK : rc == 1 ? PW_EXIT_INPUT : PW_EXIT_DB;
+	return rc == 1 ? PW_ERR_INPUT : pw_err_of(rc, PW_ERR_DB);
 }
 
 static int data_import(int argc, char **argv, struct pw_ctx *ctx)

@@ -73,7 +73,7 @@ static int import_one(struct pw_store *store, const char *path)
 		return rc;
 	if (pw_store_import_plan(store, &plan, pw_cli_actor(NULL), &id, &version, &changed) < 0) {
 		pw_plan_free(&plan);
-		return PW_EXIT_DB;
+		return pw_err_of(-1, PW_ERR_DB);
 	}
 	if (changed)
 		printf("imported plan %d version %d: %s, %zu indicators, %zu targets, "

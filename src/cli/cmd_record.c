@@ -92,7 +92,7 @@ static int record_value(struct pw_ctx *ctx, const struct record_args *a)
 		       b.rows[0].unit ? b.rows[0].unit : "",
 		       b.rows[0].unchanged ? "unchanged: nothing written" : pw_obs_state_name(a->state));
 	pw_batch_release(&b);
-	return rc == 0 ? PW_EXIT_OK : rc == 1 ? PW_EXIT_INPUT : PW_EXIT_DB;
+	return rc == 1 ? PW_ERR_INPUT : pw_err_of(rc, PW_ERR_DB);
 }
 
 /* An optional number option into *v; -1 when given but not a number. */

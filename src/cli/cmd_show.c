@@ -25,7 +25,7 @@ static int parse_positive(const char *s)
 
 static int exit_for(int rc)
 {
-	return rc == PW_STORE_NOTFOUND ? PW_EXIT_NOTFOUND : PW_EXIT_DB;
+	return pw_err_of(rc, PW_ERR_DB);
 }
 
 static void print_header(const struct pw_plan_info *in)
@@ -210,7 +210,7 @@ int cmd_show(int argc, char **argv, struct pw_ctx *ctx)
 	if (rc < 0)
 		return exit_for(rc);
 	if (json)
-		rc = pw_plan_print_json(stdout, &plan) < 0 ? PW_EXIT_FAIL : PW_EXIT_OK;
+		rc = pw_err_of(pw_plan_print_json(stdout, &plan), PW_ERR_FAIL);
 	else
 		rc = show_text(ctx, id, version, &plan);
 	pw_plan_free(&plan);

@@ -50,7 +50,7 @@ static int write_template(struct pw_ctx *ctx, const char *unit, int year, int cs
 			unit, year);
 	pw_template_release(&t);
 	sb_release(&name);
-	return rc == 0 ? PW_EXIT_OK : PW_EXIT_FAIL;
+	return pw_err_of(rc, PW_ERR_FAIL);
 }
 
 int cmd_template(int argc, char **argv, struct pw_ctx *ctx)

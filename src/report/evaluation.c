@@ -446,7 +446,7 @@ int pw_eval_build(const struct pw_plan *p, const struct pw_eval_data *data,
 			out->end = p->end;
 	}
 	if (!out->ninds && !out->ntargets && !out->nitems) {
-		pw_error("nothing in plan '%s' to evaluate for %d",
+		pw_error_kind(PW_ERR_NOTFOUND, "nothing in plan '%s' to evaluate for %d",
 			 p->title ? p->title : p->source ? p->source : "?", out->year);
 		goto fail;
 	}

@@ -93,20 +93,20 @@ static const char *const progress_statuses[] = {
 static int check_progress(const struct pw_progress *p)
 {
 	if (!p->by || !*p->by)
-		return pw_error("project progress needs the name of who enters it");
+		return pw_error_kind(PW_ERR_INPUT, "project progress needs the name of who enters it");
 	if (pw_monitor_lookup(progress_statuses, 5, p->status) < 0)
-		return pw_error("project status '%s' is not one of not_started, in_progress, "
+		return pw_error_kind(PW_ERR_INPUT, "project status '%s' is not one of not_started, in_progress, "
 				"completed, delayed, suspended", p->status ? p->status : "");
 	if (p->state != PW_OBS_DRAFT && p->state != PW_OBS_SUBMITTED)
-		return pw_error("new project progress is draft or submitted, not %s",
+		return pw_error_kind(PW_ERR_INPUT, "new project progress is draft or submitted, not %s",
 				pw_obs_state_name(p->state));
 	if (p->year < PW_MONITOR_YEAR_MIN || p->year > PW_MONITOR_YEAR_MAX)
-		return pw_error("year %d of project %lld is out of range", p->year,
+		return pw_error_kind(PW_ERR_INPUT, "year %d of project %lld is out of range", p->year,
 				(long long)p->item_id);
 	if (p->has_percent && !(p->percent >= 0 && p->percent <= 100))
-		return pw_error("percent complete %g is not between 0 and 100", p->percent);
+		return pw_error_kind(PW_ERR_INPUT, "percent complete %g is not between 0 and 100", p->percent);
 	if (p->has_investment && !isfinite(p->investment))
-		return pw_error("investment of project %lld is not a finite number",
+		return pw_error_kind(PW_ERR_INPUT, "investment of project %lld is not a finite number",
 				(long long)p->item_id);
 	return 0;
 }
