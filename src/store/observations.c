@@ -7,22 +7,26 @@
 #include "store/monitor_int.h"
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/names.h"
 
 #include <math.h>
 #include <string.h>
 
-static const char *const state_names[] = { "draft", "submitted", "approved", "returned" };
+static const struct pw_name state_names[] = {
+	{ "draft", "草稿" }, { "submitted", "已报送" }, { "approved", "已审核" },
+	{ "returned", "已退回" },
+};
 
 #define NSTATES (sizeof(state_names) / sizeof(state_names[0]))
 
 const char *pw_obs_state_name(enum pw_obs_state st)
 {
-	return pw_monitor_name(state_names, NSTATES, (int)st);
+	return pw_name_of(state_names, NSTATES, (long)st, "?");
 }
 
 int pw_obs_state_from_name(const char *s)
 {
-	return pw_monitor_lookup(state_names, NSTATES, s);
+	return pw_name_lookup(state_names, NSTATES, s);
 }
 
 static int check_obs_entity(enum pw_entity e)

@@ -6,41 +6,29 @@
 #include "store/monitor_int.h"
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/names.h"
 #include "util/strbuf.h"
 
 #include <string.h>
 
-static const char *const entity_names[] = { "indicator", "target", "project" };
+static const struct pw_name entity_names[] = {
+	{ "indicator", "指标" }, { "target", "目标" }, { "project", "项目" },
+};
 
 #define NNAMES(a) (sizeof(a) / sizeof((a)[0]))
 
 const char *pw_entity_name(enum pw_entity e)
 {
-	return pw_monitor_name(entity_names, NNAMES(entity_names), (int)e);
+	return pw_name_of(entity_names, NNAMES(entity_names), (long)e, "?");
 }
 
 int pw_entity_from_name(const char *s)
 {
-	return pw_monitor_lookup(entity_names, NNAMES(entity_names), s);
+	return pw_name_lookup(entity_names, NNAMES(entity_names), s);
 }
 
 /* ------------------------------------------------------------------ */
 /* Shared helpers (monitor_int.h)                                     */
-
-const char *pw_monitor_name(const char *const *names, size_t n, int i)
-{
-	return i >= 0 && (size_t)i < n ? names[i] : "?";
-}
-
-int pw_monitor_lookup(const char *const *names, size_t n, const char *s)
-{
-	size_t i;
-
-	for (i = 0; s && i < n; i++)
-		if (!strcmp(s, names[i]))
-			return (int)i;
-	return -1;
-}
 
 int pw_monitor_fetch(struct pw_store *s, const char *sql, int64_t id, int64_t arg2,
 		     pw_monitor_fill_fn *fill, void *out)
