@@ -21,6 +21,7 @@
 #include "store/store.h"
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/i18n.h"
 #include "util/strbuf.h"
 
 #include <getopt.h>
@@ -560,8 +561,8 @@ static int assess_all(struct pw_ctx *ctx, const struct assess_cli *cli)
 		all_finish(&s, &bs, eo.year);
 	json_decref(s.plans);
 	if (cli->verbose)
-		fprintf(stderr, "assessed %ld plans (%ld indicators, %ld prose targets, %ld values)"
-			" in %.3f s\n", bs.plans, bs.indicators, bs.targets, bs.observations,
+		fprintf(stderr, _("assessed %ld plans (%ld indicators, %ld prose targets, %ld values)"
+			  " in %.3f s\n"), bs.plans, bs.indicators, bs.targets, bs.observations,
 			seconds_now() - t0);
 	return pw_err_of(rc, PW_ERR_DB);
 }

@@ -10,6 +10,7 @@
 #include "monitor/responsibility.h"
 #include "text/utf8.h"
 #include "util/error.h"
+#include "util/i18n.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -57,8 +58,8 @@ static int assign_one(int argc, char **argv, struct pw_ctx *ctx)
 			     &changed);
 	if (rc < 0)
 		return pw_cli_write_exit(rc);
-	printf("%s %lld: lead unit %s%s\n", pw_entity_name(ref.entity), (long long)ref.id, unit,
-	       changed ? "" : " (unchanged)");
+	printf(_("%s %lld: lead unit %s%s\n"), pw_entity_name(ref.entity), (long long)ref.id, unit,
+	       changed ? "" : _(" (unchanged)"));
 	return PW_EXIT_OK;
 }
 
@@ -198,7 +199,7 @@ static int assign_import(int argc, char **argv, struct pw_ctx *ctx)
 		pw_error("%s: %zu error%s: nothing assigned", b.file, b.nerrors,
 			 b.nerrors == 1 ? "" : "s");
 	else if (rc == 0)
-		printf("%s: %zu assigned, %zu unchanged, %zu new unit%s\n", b.file, res.nassigned,
+		printf(_("%s: %zu assigned, %zu unchanged, %zu new unit%s\n"), b.file, res.nassigned,
 		       res.nunchanged, res.nunits_created, res.nunits_created == 1 ? "" : "s");
 	pw_batch_release(&b);
 	return rc == 1 ? PW_ERR_INPUT : pw_err_of(rc, PW_ERR_FAIL);

@@ -8,6 +8,7 @@
 #include "cli/monitor_cli.h"
 #include "text/utf8.h"
 #include "util/error.h"
+#include "util/i18n.h"
 
 #include <getopt.h>
 #include <jansson.h>
@@ -97,6 +98,6 @@ int cmd_obs(int argc, char **argv, struct pw_ctx *ctx)
 {
 	if (argc >= 2 && !strcmp(argv[1], "list"))
 		return obs_list(argc - 1, argv + 1, ctx);
-	return pw_cli_review(argc - 1, argv + 1, ctx, USAGE, "observation",
+	return pw_cli_review(argc - 1, argv + 1, ctx, USAGE, N_("observation"),
 			     pw_store_obs_transition);
 }

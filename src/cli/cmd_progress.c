@@ -8,6 +8,7 @@
 #include "cli/monitor_cli.h"
 #include "text/utf8.h"
 #include "util/error.h"
+#include "util/i18n.h"
 
 #include <getopt.h>
 #include <jansson.h>
@@ -100,6 +101,6 @@ int cmd_progress(int argc, char **argv, struct pw_ctx *ctx)
 {
 	if (argc >= 2 && !strcmp(argv[1], "list"))
 		return progress_list(argc - 1, argv + 1, ctx);
-	return pw_cli_review(argc - 1, argv + 1, ctx, USAGE, "project progress",
+	return pw_cli_review(argc - 1, argv + 1, ctx, USAGE, N_("project progress"),
 			     pw_store_progress_transition);
 }

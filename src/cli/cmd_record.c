@@ -7,6 +7,7 @@
 #include "cli/monitor_cli.h"
 #include "monitor/batch.h"
 #include "util/error.h"
+#include "util/i18n.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -87,10 +88,12 @@ static int record_value(struct pw_ctx *ctx, const struct record_args *a)
 	if (rc == 0)
 		rc = pw_batch_commit(ctx->store, &b, &o, NULL);
 	if (rc == 0)
-		printf("%s %lld, %d: %.15g %s (%s)\n", pw_entity_name(a->ref.entity),
+		printf("%s %lld, %d: %.15g %s (%s)\n",
+		       pw_cli_word(pw_entity_name(a->ref.entity), pw_entity_label(a->ref.entity)),
 		       (long long)a->ref.id, b.rows[0].year, b.rows[0].value,
 		       b.rows[0].unit ? b.rows[0].unit : "",
-		       b.rows[0].unchanged ? "unchanged: nothing written" : pw_obs_state_name(a->state));
+		       b.rows[0].unchanged ? _("unchanged: nothing written")
+		       : pw_cli_word(pw_obs_state_name(a->state), pw_obs_state_label(a->state)));
 	pw_batch_release(&b);
 	return rc == 1 ? PW_ERR_INPUT : pw_err_of(rc, PW_ERR_DB);
 }
@@ -117,7 +120,7 @@ static int record_progress(struct pw_ctx *ctx, const struct record_args *a)
 	rc = pw_store_progress_record(ctx->store, &p, NULL);
 	if (rc < 0)
 		return pw_cli_write_exit(rc);
-	printf("project %lld, %d: %s\n", (long long)a->ref.id, p.year, a->status);
+	printf(_("project %lld, %d: %s\n"), (long long)a->ref.id, p.year, a->status);
 	return PW_EXIT_OK;
 }
 

@@ -10,6 +10,7 @@
 #include "report/report.h"
 #include "store/store.h"
 #include "util/error.h"
+#include "util/i18n.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -212,7 +213,7 @@ static int write_report(const struct pw_evaluation *ev, const struct report_cli 
 	if (pw_report_write(ev, f, cli->out) < 0)
 		return pw_err_of(-1, PW_ERR_FAIL);
 	if (cli->out)
-		fprintf(stderr, "wrote %s (%s, %zu indicators)\n", cli->out, ev->title, ev->ninds);
+		fprintf(stderr, _("wrote %s (%s, %zu indicators)\n"), cli->out, ev->title, ev->ninds);
 	return PW_EXIT_OK;
 }
 

@@ -7,6 +7,7 @@
 #include "report/plan_json.h"
 #include "store/store.h"
 #include "util/error.h"
+#include "util/i18n.h"
 
 #include <getopt.h>
 #include <limits.h>
@@ -34,8 +35,8 @@ static void print_header(const struct pw_plan_info *in)
 	if (in->region || in->ordinal || in->start)
 		printf("region %s  ordinal %d  period %d-%d\n", in->region ? in->region : "?",
 		       in->ordinal, in->start, in->end);
-	printf("version %d of %d%s, imported %s by %s from %s\n", in->version, in->nversions,
-	       in->version == in->current_version ? " (current)" : "", in->imported_at,
+	printf(_("version %d of %d%s, imported %s by %s from %s\n"), in->version, in->nversions,
+	       in->version == in->current_version ? _(" (current)") : "", in->imported_at,
 	       in->imported_by, in->source ? in->source : "?");
 	printf("checksum %s\n", in->checksum);
 }
@@ -48,7 +49,7 @@ static int print_versions(struct pw_ctx *ctx, int id)
 
 	if (rc < 0)
 		return rc;
-	printf("\nversions\n");
+	printf("\n%s\n", _("versions"));
 	for (i = 0; i < n; i++)
 		printf("  v%-3d %s  %-10s %4d indicators %4d targets %4d projects  %s\n",
 		       vs[i].version, vs[i].imported_at, vs[i].imported_by, vs[i].nindicators,

@@ -7,6 +7,7 @@
 #include "cli/monitor_cli.h"
 #include "monitor/template.h"
 #include "util/error.h"
+#include "util/i18n.h"
 #include "util/strbuf.h"
 
 #include <getopt.h>
@@ -46,7 +47,7 @@ static int write_template(struct pw_ctx *ctx, const char *unit, int year, int cs
 			   unit, year);
 	rc = csv ? pw_template_write_csv(&t, out) : pw_template_write_xlsx(&t, out);
 	if (rc == 0 && (!csv || strcmp(out, "-")))
-		fprintf(stderr, "%s: %zu row%s for %s, %d\n", out, t.nrows, t.nrows == 1 ? "" : "s",
+		fprintf(stderr, _("%s: %zu row%s for %s, %d\n"), out, t.nrows, t.nrows == 1 ? "" : "s",
 			unit, year);
 	pw_template_release(&t);
 	sb_release(&name);

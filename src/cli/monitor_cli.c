@@ -7,6 +7,7 @@
 #include "store/store.h"
 #include "text/number.h"
 #include "util/error.h"
+#include "util/i18n.h"
 #include "util/strbuf.h"
 
 #include <ctype.h>
@@ -93,6 +94,11 @@ int pw_cli_write_exit(int rc)
 	return pw_err_of(rc, PW_ERR_FAIL);
 }
 
+const char *pw_cli_word(const char *en, const char *zh)
+{
+	return zh && pw_i18n_chinese() ? zh : en;
+}
+
 int pw_cli_usage(const char *text)
 {
 	pw_error("usage: planwatch %s", text);
@@ -130,8 +136,10 @@ int pw_cli_review(int argc, char **argv, struct pw_ctx *ctx, const char *usage,
 	rc = fn(ctx->store, id, (enum pw_obs_state)to, note, pw_cli_actor(by), &new_id);
 	if (rc < 0)
 		return pw_cli_write_exit(rc);
-	printf("%s %lld: %s (now row %lld)\n", noun, (long long)id,
-	       pw_obs_state_name((enum pw_obs_state)to), (long long)new_id);
+	printf(_("%s %lld: %s (now row %lld)\n"), _(noun), (long long)id,
+	       pw_cli_word(pw_obs_state_name((enum pw_obs_state)to),
+			   pw_obs_state_label((enum pw_obs_state)to)),
+	       (long long)new_id);
 	return PW_EXIT_OK;
 }
 

@@ -31,6 +31,9 @@ const char *pw_cli_actor(const char *by);
 int pw_cli_exit(int rc);
 /* The same for a write, whose unclassified -1 is a plain failure. */
 int pw_cli_write_exit(int rc);
+/* The word to print for an enum value: zh (its Chinese word) when
+ * messages come out in Chinese, else en (its English name). */
+const char *pw_cli_word(const char *en, const char *zh);
 /* Prints "usage: planwatch <text>" as an error; returns PW_EXIT_USAGE. */
 int pw_cli_usage(const char *text);
 

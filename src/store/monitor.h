@@ -52,14 +52,18 @@ enum pw_entity {
 	PW_ENTITY_PROJECT,   /* a 专栏 project (column_items.id) */
 };
 
-/* "indicator", "target", "project"; inverse returns -1. */
+/* "indicator", "target", "project"; the Chinese words (指标, 目标, 项目);
+ * the inverse takes either and returns -1 for an unknown name. */
 const char *pw_entity_name(enum pw_entity e);
+const char *pw_entity_label(enum pw_entity e);
 int pw_entity_from_name(const char *s);
 
 enum pw_obs_state { PW_OBS_DRAFT, PW_OBS_SUBMITTED, PW_OBS_APPROVED, PW_OBS_RETURNED };
 
-/* "draft", "submitted", "approved", "returned"; inverse returns -1. */
+/* "draft", "submitted", "approved", "returned"; 草稿, 已报送, 已审核,
+ * 已退回; the inverse takes either and returns -1 for an unknown name. */
 const char *pw_obs_state_name(enum pw_obs_state st);
+const char *pw_obs_state_label(enum pw_obs_state st);
 int pw_obs_state_from_name(const char *s);
 
 /*

@@ -24,6 +24,11 @@ const char *pw_obs_state_name(enum pw_obs_state st)
 	return pw_name_of(state_names, NSTATES, (long)st, "?");
 }
 
+const char *pw_obs_state_label(enum pw_obs_state st)
+{
+	return pw_name_zh(state_names, NSTATES, (long)st, "?");
+}
+
 int pw_obs_state_from_name(const char *s)
 {
 	return pw_name_lookup(state_names, NSTATES, s);

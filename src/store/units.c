@@ -22,6 +22,11 @@ const char *pw_entity_name(enum pw_entity e)
 	return pw_name_of(entity_names, NNAMES(entity_names), (long)e, "?");
 }
 
+const char *pw_entity_label(enum pw_entity e)
+{
+	return pw_name_zh(entity_names, NNAMES(entity_names), (long)e, "?");
+}
+
 int pw_entity_from_name(const char *s)
 {
 	return pw_name_lookup(entity_names, NNAMES(entity_names), s);
