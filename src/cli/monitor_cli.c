@@ -256,8 +256,8 @@ static int check_ref(struct pw_store *s, struct pw_cli_ref *r)
 	if (rc == 0)
 		pw_monitor_ref_release(&m);
 	else if (rc == PW_STORE_NOTFOUND)
-		pw_error_kind(PW_ERR_NOTFOUND, "no %s %lld in the database", pw_entity_name(r->entity),
-			      (long long)r->id);
+		pw_error_kind(PW_ERR_NOTFOUND, "no %s %lld in the database",
+			      pw_entity_name(r->entity), (long long)r->id);
 	r->fail = pw_cli_exit(rc);
 	return rc < 0 ? -1 : 0;
 }

@@ -235,8 +235,8 @@ static int fail(lxw_workbook *wb, const struct out *o)
 {
 	workbook_close(wb);
 	unlink(o->path);
-	return pw_error_kind(PW_ERR_IO, "cannot write '%s': row %u, %s: %s", o->path, (unsigned)o->row + 1,
-			cell_name(o->row, o->col), lxw_strerror(o->err));
+	return pw_error_kind(PW_ERR_IO, "cannot write '%s': row %u, %s: %s", o->path,
+			     (unsigned)o->row + 1, cell_name(o->row, o->col), lxw_strerror(o->err));
 }
 
 int pw_template_write_xlsx(const struct pw_template *t, const char *path)

@@ -140,7 +140,8 @@ static int write_file(const char *path, const char *data, size_t len)
 		goto out;
 	}
 	if (rename(tmp.buf, path) != 0) {
-		rc = pw_error_kind(PW_ERR_IO, "cannot rename '%s' to '%s': %s", tmp.buf, path, strerror(errno));
+		rc = pw_error_kind(PW_ERR_IO, "cannot rename '%s' to '%s': %s", tmp.buf, path,
+				   strerror(errno));
 		remove(tmp.buf);
 	}
 out:
@@ -151,7 +152,8 @@ out:
 static int write_stdout(const char *data, size_t len)
 {
 	if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0)
-		return pw_error_kind(PW_ERR_IO, "cannot write the report to standard output: %s", strerror(errno));
+		return pw_error_kind(PW_ERR_IO, "cannot write the report to standard output: %s",
+				     strerror(errno));
 	return 0;
 }
 

@@ -264,13 +264,15 @@ static int finish(struct xl *x, const char *tmp, const char *path)
 	}
 	if (err != LXW_NO_ERROR) {
 		unlink(tmp);
-		return pw_error_kind(PW_ERR_IO, "cannot write workbook '%s': %s", path, lxw_strerror(err));
+		return pw_error_kind(PW_ERR_IO, "cannot write workbook '%s': %s", path,
+				     lxw_strerror(err));
 	}
 	if (rename(tmp, path) != 0) {
 		int e = errno;
 
 		unlink(tmp);
-		return pw_error_kind(PW_ERR_IO, "cannot rename '%s' to '%s': %s", tmp, path, strerror(e));
+		return pw_error_kind(PW_ERR_IO, "cannot rename '%s' to '%s': %s", tmp, path,
+				     strerror(e));
 	}
 	return 0;
 }

@@ -112,22 +112,27 @@ const char *pw_progress_status_label(const char *name)
 static int check_progress(const struct pw_progress *p)
 {
 	if (!p->by || !*p->by)
-		return pw_error_kind(PW_ERR_INPUT, "project progress needs the name of who enters it");
+		return pw_error_kind(PW_ERR_INPUT,
+				     "project progress needs the name of who enters it");
 	if (pw_progress_status_from_name(p->status) < 0)
-		return pw_error_kind(PW_ERR_INPUT, "project status '%s' is not one of not_started, "
-				     "in_progress, completed, delayed, suspended (未开工, 推进中, 已完成, "
-				     "延期, 暂停)", p->status ? p->status : "");
+		return pw_error_kind(PW_ERR_INPUT,
+				     "project status '%s' is not one of not_started, in_progress, "
+				     "completed, delayed, suspended (未开工, 推进中, 已完成, 延期, 暂停)",
+				     p->status ? p->status : "");
 	if (p->state != PW_OBS_DRAFT && p->state != PW_OBS_SUBMITTED)
-		return pw_error_kind(PW_ERR_INPUT, "new project progress is draft or submitted, not %s",
-				pw_obs_state_name(p->state));
+		return pw_error_kind(PW_ERR_INPUT,
+				     "new project progress is draft or submitted, not %s",
+				     pw_obs_state_name(p->state));
 	if (p->year < PW_MONITOR_YEAR_MIN || p->year > PW_MONITOR_YEAR_MAX)
-		return pw_error_kind(PW_ERR_INPUT, "year %d of project %lld is out of range", p->year,
-				(long long)p->item_id);
+		return pw_error_kind(PW_ERR_INPUT, "year %d of project %lld is out of range",
+				     p->year, (long long)p->item_id);
 	if (p->has_percent && !(p->percent >= 0 && p->percent <= 100))
-		return pw_error_kind(PW_ERR_INPUT, "percent complete %g is not between 0 and 100", p->percent);
+		return pw_error_kind(PW_ERR_INPUT, "percent complete %g is not between 0 and 100",
+				     p->percent);
 	if (p->has_investment && !isfinite(p->investment))
-		return pw_error_kind(PW_ERR_INPUT, "investment of project %lld is not a finite number",
-				(long long)p->item_id);
+		return pw_error_kind(PW_ERR_INPUT,
+				     "investment of project %lld is not a finite number",
+				     (long long)p->item_id);
 	return 0;
 }
 

@@ -19,7 +19,8 @@
 
 int pw_store_fail(struct pw_store *s, const char *what)
 {
-	return pw_error_kind(PW_ERR_DB, "database '%s': %s: %s", s->path, what, sqlite3_errmsg(s->db));
+	return pw_error_kind(PW_ERR_DB, "database '%s': %s: %s", s->path, what,
+			     sqlite3_errmsg(s->db));
 }
 
 /* ------------------------------------------------------------------ */
@@ -171,7 +172,8 @@ static int set_pragmas(struct pw_store *s)
 	sqlite3_extended_result_codes(s->db, 1);
 	/* journal_mode answers with a row, which exec ignores */
 	if (sqlite3_exec(s->db, pragmas, NULL, NULL, NULL) != SQLITE_OK)
-		return pw_error_kind(PW_ERR_DB, "cannot open database '%s': %s", s->path, sqlite3_errmsg(s->db));
+		return pw_error_kind(PW_ERR_DB, "cannot open database '%s': %s", s->path,
+				     sqlite3_errmsg(s->db));
 	return 0;
 }
 
@@ -224,9 +226,10 @@ static int open_readonly(struct pw_store *s, const char *path)
 	if (v < 0)
 		return -1;
 	if (v != pw_store_schema_latest())
-		return pw_error_kind(PW_ERR_DB, "database '%s' is read-only and has schema version %d, not %d: "
-				"open it once with write access to upgrade it",
-				path, v, pw_store_schema_latest());
+		return pw_error_kind(PW_ERR_DB,
+				     "database '%s' is read-only and has schema version %d, not %d: "
+				     "open it once with write access to upgrade it",
+				     path, v, pw_store_schema_latest());
 	s->readonly = 1;
 	return 0;
 }
@@ -238,7 +241,8 @@ int pw_store_open_existing(struct pw_store **out, const char *path)
 
 	*out = NULL;
 	if (stat(path, &st) < 0) {
-		pw_error_kind(PW_ERR_NOTFOUND, "no database '%s' (import a plan first, or check --db)", path);
+		pw_error_kind(PW_ERR_NOTFOUND,
+			      "no database '%s' (import a plan first, or check --db)", path);
 		return PW_STORE_NOTFOUND;
 	}
 	if (access(path, W_OK) == 0)

@@ -68,7 +68,8 @@ int pw_monitor_check_entity(struct pw_store *s, enum pw_entity e, int64_t id)
 		return pw_error("bad entity %d", (int)e);
 	rc = pw_monitor_fetch(s, sql[e], id, 0, NULL, NULL);
 	if (rc == PW_STORE_NOTFOUND)
-		pw_error_kind(PW_ERR_NOTFOUND, "no %s %lld in database '%s'", pw_entity_name(e), (long long)id, s->path);
+		pw_error_kind(PW_ERR_NOTFOUND, "no %s %lld in database '%s'", pw_entity_name(e),
+			      (long long)id, s->path);
 	return rc;
 }
 
@@ -173,8 +174,9 @@ int pw_store_unit_find(struct pw_store *s, const char *name, int64_t *id)
 	int rc = pw_store_unit_find_quiet(s, name, id);
 
 	if (rc == PW_STORE_NOTFOUND)
-		pw_error_kind(PW_ERR_NOTFOUND, "no unit '%s' in database '%s' (add it with 'planwatch unit add')", name,
-			 s->path);
+		pw_error_kind(PW_ERR_NOTFOUND,
+			      "no unit '%s' in database '%s' (add it with 'planwatch unit add')",
+			      name, s->path);
 	return rc;
 }
 
@@ -193,7 +195,8 @@ static int unit_insert(struct pw_store *s, const char *name, const char *parent,
 		return -1;
 	rc = pw_store_unit_find_quiet(s, name, id);
 	if (rc != PW_STORE_NOTFOUND)
-		return rc < 0 ? -1 : pw_error_kind(PW_ERR_CONFLICT, "unit '%s' already exists", name);
+		return rc < 0 ? -1 : pw_error_kind(PW_ERR_CONFLICT, "unit '%s' already exists",
+						   name);
 	st = pw_store_stmt(s, "INSERT INTO units (name, parent_id) VALUES (?, ?)");
 	if (!st)
 		return -1;

@@ -92,7 +92,9 @@ static int decode(struct pw_doc *d, struct strbuf *in)
 	} else {
 		if (looks_binary(buf, len)) {
 			sb_release(in);
-			return pw_error_kind(PW_ERR_INPUT, "%s: binary file (NUL bytes), not a plan text", d->name);
+			return pw_error_kind(PW_ERR_INPUT,
+					     "%s: binary file (NUL bytes), not a plan text",
+					     d->name);
 		}
 		d->encoding = "UTF-8";
 		if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) {
@@ -317,8 +319,8 @@ static void split_lines(struct pw_doc *d)
 
 static int too_large(const char *name, size_t len)
 {
-	return pw_error_kind(PW_ERR_INPUT, "%s: file too large (%zu MB; the limit is %zu MB)", name, len >> 20,
-			PW_DOC_MAX_BYTES >> 20);
+	return pw_error_kind(PW_ERR_INPUT, "%s: file too large (%zu MB; the limit is %zu MB)", name,
+			     len >> 20, PW_DOC_MAX_BYTES >> 20);
 }
 
 /* pw_doc_from_bytes() on bytes held in *in, which it takes over (in is

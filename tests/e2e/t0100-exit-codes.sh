@@ -57,6 +57,7 @@ USAGE    | template --unit 统计局 --db $DB
 INPUT    | extract $T/no-such-file.txt
 INPUT    | assess $T/no-such-file.txt
 INPUT    | import $T/no-such-file.txt --db $DB
+INPUT    | import $T/empty.txt --db $DB
 INPUT    | data import $T/bad.csv --db $DB
 INPUT    | data import $T/no-such-file.csv --db $DB
 INPUT    | assign import $T/no-such-file.csv --db $DB
