@@ -3,9 +3,12 @@
  * kind a failed call leaves, and the enum name tables in two languages.
  */
 #include "unit.h"
+#include "testdb.h"
+#include "ingest/ingest.h"
 #include "model/plan.h"
 #include "report/evaluation.h"
 #include "store/monitor.h"
+#include "store/store_internal.h"
 #include "util/error.h"
 #include "util/names.h"
 
@@ -91,12 +94,59 @@ static void test_enum_names_in_two_languages(void **state)
 	assert_int_equal(pw_kind_from_name(NULL), -1);
 }
 
+/*
+ * An evaluation from the store with its Nth database step made to fail,
+ * for N = 1, 2, ... until it succeeds: a failed step is never reported
+ * as success (the read of the plan's current version once was: printed,
+ * then the evaluation returned 0 with version 0), and the error it
+ * reports is a database error.
+ */
+static void test_eval_never_swallows_a_db_error(void **state)
+{
+	struct pw_store *s;
+	struct pw_plan p;
+	struct pw_eval_opts o;
+	struct pw_evaluation ev;
+	int id, version, changed, n, rc;
+
+	(void)state;
+	testdb_init("error");
+	testdb_remove();
+	pw_plan_init(&p);
+	assert_int_equal(pw_ingest_file("data/zhanhe-14th-plan.txt", &p), 0);
+	assert_int_equal(pw_store_open(&s, testdb_path), 0);
+	assert_int_equal(pw_store_import_plan(s, &p, "test", &id, &version, &changed), 0);
+	pw_plan_free(&p);
+	pw_eval_opts_init(&o);
+	o.year = 2023;
+	pw_error_quiet(1);
+	for (n = 1; n < 2000; n++) {
+		pw_clear_error();
+		pw_store_inject_fault(s, n);
+		rc = pw_eval_from_store(s, id, 0, &o, &ev);
+		if (rc == 0) {
+			if (s->fault_countdown == 0)
+				fail_msg("step %d failed but the evaluation succeeded", n);
+			assert_int_equal(ev.version, 1);
+			pw_eval_release(&ev);
+			break;
+		}
+		assert_int_equal(pw_err_of(rc, PW_ERR_FAIL), PW_ERR_DB);
+	}
+	pw_error_quiet(0);
+	pw_store_inject_fault(s, 0);
+	assert_true(n > 1 && n < 2000);
+	pw_store_close(s);
+	testdb_remove();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_table_is_complete_and_distinct),
 		cmocka_unit_test(test_kind_of_a_failed_call),
 		cmocka_unit_test(test_enum_names_in_two_languages),
+		cmocka_unit_test(test_eval_never_swallows_a_db_error),
 	};
 	return cmocka_run_group_tests_name("error", tests, NULL, NULL);
 }
