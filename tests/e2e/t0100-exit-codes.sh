@@ -2,7 +2,7 @@
 # t0100-exit-codes.sh - the one error model (docs/cli.md, "Exit codes"):
 # every command, in every error situation it can meet, exits with the code
 # documented for the kind of error.  One table: CODE, then the command
-# line (split on blanks; $DB, $JUNK, $NODB, $PLAN, $PRJ, $OBS expanded).
+# line (split on blanks; $DB, $JUNK, $NODB, $PLAN, $PRJ, $OBS, $PROG expanded).
 # A write error on standard output fails the command with the I/O code.
 . "$(dirname "$0")/lib.sh"
 PLAN=$TOP/data/zhanhe-14th-plan.txt
@@ -19,6 +19,8 @@ printf 'plain text, no plan here\n' >"$T/empty.txt"
 "$PW" record --indicator 2:3 --year 2023 --value 81 --state submitted --db "$DB" >/dev/null 2>&1
 PRJ=$("$PW" assign list --db "$DB" | awk '$1 == "project" {print $2; exit}')
 OBS=$("$PW" obs list --indicator 2:3 --json --db "$DB" | jq -r '.[0].id')
+"$PW" record --project "$PRJ" --year 2023 --status in_progress --db "$DB" >/dev/null 2>&1
+PROG=$("$PW" progress list --project "$PRJ" --json --db "$DB" | jq -r '.[0].id')
 
 # The documented codes, by kind (docs/cli.md)
 USAGE=2 INPUT=3 DBERR=4 NOTFOUND=5 IO=6 CONFLICT=7
@@ -97,25 +99,33 @@ NOTFOUND | progress approve 99999 --db $DB
 NOTFOUND | target set --indicator 99999 --value 1 --db $DB
 NOTFOUND | target show --indicator 2:99 --db $DB
 NOTFOUND | template --unit 没有这个单位 --year 2023 --csv -o $T/t.csv --db $DB
+# ---- I/O: an output file that cannot be written (stdout: below)
+IO       | report --db $DB --kind final -o $T/no/dir/r.md
+IO       | report --db $DB --kind final -o $T/no/dir/r.xlsx
+IO       | report --db $DB --kind final -o $T/no/dir/r.docx
+IO       | template --unit 统计局 --year 2023 --csv -o $T/no/dir/t.csv --db $DB
+IO       | template --unit 统计局 --year 2023 --xlsx -o $T/no/dir/t.xlsx --db $DB
 # ---- conflict: the request contradicts the stored state
 CONFLICT | unit add 统计局 --db $DB
 CONFLICT | obs submit $OBS --db $DB
 CONFLICT | target set --indicator 2:3 --value 85 --db $DB
+CONFLICT | progress approve $PROG --db $DB
 EOF
 
 # ---- I/O: standard output cannot be written (checked at exit, as git does)
 if [ -w /dev/full ]; then
 	for cmd in "assess $PLAN --json" "assess $PLAN" "extract $PLAN --json" "list --db $DB" \
-		"show 1 --db $DB" "report --db $DB --kind final --format md"; do
+		"show 1 --db $DB" "report --db $DB --kind final --format md" \
+		"report --db $DB --kind final --format xlsx" "obs list --json --db $DB" \
+		"template --unit 统计局 --year 2023 --csv -o - --db $DB"; do
 		set -f
 		# shellcheck disable=SC2086
 		"$PW" $cmd >/dev/full 2>"$T/err"
 		rc=$?
 		set +f
-		[ "$rc" = "$IO" ] && ok "exit $IO: $cmd > /dev/full" ||
-			not_ok "exit $IO: $cmd > /dev/full (exit $rc)"
+		[ "$rc" = "$IO" ] && grep -q "cannot write" "$T/err" && ok "exit $IO: $cmd > /dev/full" ||
+			not_ok "exit $IO: $cmd > /dev/full (exit $rc, $(head -1 "$T/err"))"
 	done
-	grep_err "the write error is said" "standard output"
 else
 	echo "# skip: no /dev/full"
 fi
