@@ -44,7 +44,14 @@ show_entries() {
 
 case ${1:-} in
 update)
-	extract po/planwatch.pot
+	tmp=$(mktemp)
+	trap 'rm -f "$tmp"' EXIT
+	extract "$tmp"
+	# only the date changed: keep the file as it is (no churn in merges)
+	if ! [ -f po/planwatch.pot ] ||
+		! diff -q -I '^"POT-Creation-Date' "$tmp" po/planwatch.pot >/dev/null; then
+		cp "$tmp" po/planwatch.pot
+	fi
 	for po in po/*.po; do
 		msgmerge --quiet --update --backup=none --add-location=file --sort-output \
 			"$po" po/planwatch.pot
