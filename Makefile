@@ -68,7 +68,8 @@ $(O)/src/util/i18n.o: ALL_CFLAGS += -DPW_LOCALEDIR='"$(LOCALEDIR)"'
 $(O)/locale/%/LC_MESSAGES/planwatch.mo: po/%.po
 	@mkdir -p $(dir $@)
 	@echo "  MSGFMT  $<"
-	@msgfmt --check -o $@ $<
+	@if command -v msgfmt >/dev/null; then msgfmt --check -o $@ $<; else \
+		echo "warning: msgfmt missing (apt-get install gettext): messages stay English" >&2; fi
 
 po:
 	@sh tools/po.sh update
