@@ -146,8 +146,9 @@ static enum pw_err check_stdout(void)
 	}
 	if (!bad || err == EPIPE)
 		return PW_OK;
-	return pw_error_kind(PW_ERR_IO, "cannot write to standard output: %s",
-			     err ? strerror(err) : _("write error")) < 0 ? PW_ERR_IO : PW_OK;
+	pw_error_kind(PW_ERR_IO, "cannot write to standard output: %s",
+		      err ? strerror(err) : _("write error"));
+	return PW_ERR_IO;
 }
 
 /* The exit code of a handler's result: the one table (util/error.h). */

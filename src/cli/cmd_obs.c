@@ -39,10 +39,12 @@ static void print_row(const void *row)
 {
 	const struct pw_obs_row *r = row;
 	const char *unit = r->unit ? r->unit : "";
+	const char *about = pw_cli_word(pw_entity_name(r->entity), pw_entity_label(r->entity));
+	const char *state = pw_cli_word(pw_obs_state_name(r->state), pw_obs_state_label(r->state));
 
-	printf("%6lld  %-9s %-6lld %4d  %12.6g %-*s %-9s v%d%s  %s  %s%s%s\n", (long long)r->id,
-	       pw_entity_name(r->entity), (long long)r->ref_id, r->year, r->value,
-	       pw_utf8_pad(unit, 6), unit, pw_obs_state_name(r->state), r->version,
+	printf("%6lld  %-*s %-6lld %4d  %12.6g %-*s %-*s v%d%s  %s  %s%s%s\n", (long long)r->id,
+	       pw_utf8_pad(about, 9), about, (long long)r->ref_id, r->year, r->value,
+	       pw_utf8_pad(unit, 6), unit, pw_utf8_pad(state, 9), state, r->version,
 	       r->current ? "" : " (old)", r->entered_by ? r->entered_by : "",
 	       r->name ? r->name : "", r->review_note ? "  -- " : "",
 	       r->review_note ? r->review_note : "");

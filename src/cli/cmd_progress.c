@@ -43,14 +43,16 @@ static json_t *row_json(const void *row)
 static void print_row(const void *row)
 {
 	const struct pw_progress_row *r = row;
-	const char *status = r->status ? r->status : "";
+	const char *status = r->status ? pw_cli_word(r->status, pw_progress_status_label(r->status))
+				       : "";
+	const char *state = pw_cli_word(pw_obs_state_name(r->state), pw_obs_state_label(r->state));
 	char pct[16] = "";
 
 	if (r->has_percent)
 		snprintf(pct, sizeof(pct), "%.4g%%", r->percent);
-	printf("%6lld  %-7lld %4d  %-*s %-6s %-9s v%d%s  %s  %s%s%s\n", (long long)r->id,
+	printf("%6lld  %-7lld %4d  %-*s %-6s %-*s v%d%s  %s  %s%s%s\n", (long long)r->id,
 	       (long long)r->item_id, r->year, pw_utf8_pad(status, 12), status, pct,
-	       pw_obs_state_name(r->state), r->version, r->current ? "" : " (old)",
+	       pw_utf8_pad(state, 9), state, r->version, r->current ? "" : " (old)",
 	       r->entered_by ? r->entered_by : "", r->title ? r->title : "",
 	       r->review_note ? "  -- " : "", r->review_note ? r->review_note : "");
 }

@@ -110,6 +110,7 @@ static int record_progress(struct pw_ctx *ctx, const struct record_args *a)
 	struct pw_progress p = { .item_id = a->ref.id, .year = pw_cli_year(a->year),
 				 .status = a->status, .note = a->note, .source = a->source,
 				 .by = pw_cli_actor(a->by), .state = a->state };
+	const char *status;
 	int rc;
 
 	if (!p.year || !a->status)
@@ -120,7 +121,9 @@ static int record_progress(struct pw_ctx *ctx, const struct record_args *a)
 	rc = pw_store_progress_record(ctx->store, &p, NULL);
 	if (rc < 0)
 		return pw_cli_write_exit(rc);
-	printf(_("project %lld, %d: %s\n"), (long long)a->ref.id, p.year, a->status);
+	status = pw_progress_status_name(pw_progress_status_from_name(a->status));
+	printf(_("project %lld, %d: %s\n"), (long long)a->ref.id, p.year,
+	       pw_cli_word(status, pw_progress_status_label(status)));
 	return PW_EXIT_OK;
 }
 

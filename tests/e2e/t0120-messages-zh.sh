@@ -49,6 +49,9 @@ check "progress status in Chinese" pw record --project "$PRJ" --year 2023 --stat
 pw progress list --project "$PRJ" --json >"$T/p.json"
 [ "$(jq -r '.[0].status' "$T/p.json")" = in_progress ] && ok "推进中 is stored as in_progress" ||
 	not_ok "推进中 is stored as in_progress"
+grep -q ": in_progress$" "$T/out" && ok "said back in English" || not_ok "said back in English"
+zh LANG=zh_CN.UTF-8 "$PW" progress list --project "$PRJ" --db "$DB" >"$T/out" 2>&1
+grep -q " 推进中 .* 草稿 " "$T/out" && ok "listed in Chinese" || not_ok "listed in Chinese"
 check_fails "an unknown status names the Chinese words" 3 pw record --project "$PRJ" --year 2023 --status 进行中
 grep_err "the Chinese words listed" "推进中"
 check "a review state in Chinese" pw record --indicator 2:3 --year 2023 --value 81 --state 已报送
