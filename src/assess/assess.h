@@ -36,7 +36,8 @@ enum pw_status {
 	PW_STATUS_LAGGING,        /* 滞后 */
 };
 
-/* "met", "on_track"...; "完成", "基本符合预期"...; inverse returns -1. */
+/* "met", "on_track"...; "完成", "基本符合预期"...; the inverse takes either
+ * and returns -1 for an unknown name. */
 const char *pw_status_name(enum pw_status s);
 const char *pw_status_label(enum pw_status s);
 int pw_status_from_name(const char *s);

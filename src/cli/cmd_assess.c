@@ -21,6 +21,7 @@
 #include "store/store.h"
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/i18n.h"
 #include "util/strbuf.h"
 
 #include <getopt.h>
@@ -408,7 +409,7 @@ static int assess_db(struct pw_ctx *ctx, const struct assess_cli *cli)
 	int rc;
 
 	if ((rc = pw_store_open_existing(&st, ctx->db_path)) < 0)
-		return rc == PW_STORE_NOTFOUND ? PW_EXIT_NOTFOUND : PW_EXIT_DB;
+		return pw_err_of(rc, PW_ERR_DB);
 	if (cli->plan_id) {
 		infos = xcalloc(1, sizeof(*infos));
 		rc = pw_store_plan_info(st, cli->plan_id, 0, infos);
@@ -425,9 +426,7 @@ static int assess_db(struct pw_ctx *ctx, const struct assess_cli *cli)
 		sink_release(&s);
 	pw_plan_info_free_array(infos, n);
 	pw_store_close(st);
-	if (rc == PW_STORE_NOTFOUND)
-		return PW_EXIT_NOTFOUND;
-	return rc < 0 ? PW_EXIT_DB : PW_EXIT_OK;
+	return pw_err_of(rc, PW_ERR_DB);
 }
 
 /* ---- --db --all ------------------------------------------------------------- */
@@ -554,7 +553,7 @@ static int assess_all(struct pw_ctx *ctx, const struct assess_cli *cli)
 	eo.assess = cli->o;
 	if ((rc = pw_store_open_existing(&st, ctx->db_path)) < 0) {
 		json_decref(s.plans);
-		return rc == PW_STORE_NOTFOUND ? PW_EXIT_NOTFOUND : PW_EXIT_DB;
+		return pw_err_of(rc, PW_ERR_DB);
 	}
 	rc = pw_bulk_eval_all(st, &eo, cli->threads, all_plan, &s, &bs);
 	pw_store_close(st);
@@ -562,10 +561,10 @@ static int assess_all(struct pw_ctx *ctx, const struct assess_cli *cli)
 		all_finish(&s, &bs, eo.year);
 	json_decref(s.plans);
 	if (cli->verbose)
-		fprintf(stderr, "assessed %ld plans (%ld indicators, %ld prose targets, %ld values)"
-			" in %.3f s\n", bs.plans, bs.indicators, bs.targets, bs.observations,
+		fprintf(stderr, _("assessed %ld plans (%ld indicators, %ld prose targets, %ld values)"
+			  " in %.3f s\n"), bs.plans, bs.indicators, bs.targets, bs.observations,
 			seconds_now() - t0);
-	return rc < 0 ? PW_EXIT_DB : PW_EXIT_OK;
+	return pw_err_of(rc, PW_ERR_DB);
 }
 
 int cmd_assess(int argc, char **argv, struct pw_ctx *ctx)

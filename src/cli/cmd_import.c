@@ -9,6 +9,7 @@
 #include "store/store.h"
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/i18n.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -73,14 +74,14 @@ static int import_one(struct pw_store *store, const char *path)
 		return rc;
 	if (pw_store_import_plan(store, &plan, pw_cli_actor(NULL), &id, &version, &changed) < 0) {
 		pw_plan_free(&plan);
-		return PW_EXIT_DB;
+		return pw_err_of(-1, PW_ERR_DB);
 	}
 	if (changed)
-		printf("imported plan %d version %d: %s, %zu indicators, %zu targets, "
-		       "%zu projects\n", id, version, plan_name(&plan), count_rows(&plan),
+		printf(_("imported plan %d version %d: %s, %zu indicators, %zu targets, "
+		       "%zu projects\n"), id, version, plan_name(&plan), count_rows(&plan),
 		       plan.ntargets, count_items(&plan));
 	else
-		printf("unchanged: plan %d version %d: %s\n", id, version, plan_name(&plan));
+		printf(_("unchanged: plan %d version %d: %s\n"), id, version, plan_name(&plan));
 	pw_plan_free(&plan);
 	return PW_EXIT_OK;
 }

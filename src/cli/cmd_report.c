@@ -10,6 +10,7 @@
 #include "report/report.h"
 #include "store/store.h"
 #include "util/error.h"
+#include "util/i18n.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -156,7 +157,7 @@ static int default_year(struct pw_ctx *ctx, struct report_cli *cli)
 	int rc = pw_store_plan_info(ctx->store, cli->plan_id, cli->version, &in);
 
 	if (rc < 0)
-		return rc == PW_STORE_NOTFOUND ? PW_EXIT_NOTFOUND : PW_EXIT_DB;
+		return pw_err_of(rc, PW_ERR_DB);
 	if (!cli->eo.year && cli->eo.kind == PW_REPORT_FINAL)
 		cli->eo.year = in.end;
 	else if (!cli->eo.year && cli->eo.kind == PW_REPORT_MIDTERM && in.start)
@@ -187,11 +188,11 @@ static int write_binary_stdout(const struct pw_evaluation *ev, enum pw_report_fo
 		       pw_report_format_name(f));
 	fd = mkstemp(tmpl);
 	if (fd < 0)
-		pw_die(PW_EXIT_FAIL, "cannot create a temporary file: %s", strerror(errno));
+		pw_die(PW_ERR_IO, "cannot create a temporary file: %s", strerror(errno));
 	close(fd);
 	if (pw_report_write(ev, f, tmpl) < 0 || !(in = fopen(tmpl, "rb"))) {
 		remove(tmpl);
-		return PW_EXIT_FAIL;
+		return pw_err_of(-1, PW_ERR_FAIL);
 	}
 	while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
 		if (fwrite(buf, 1, n, stdout) != n)
@@ -199,7 +200,7 @@ static int write_binary_stdout(const struct pw_evaluation *ev, enum pw_report_fo
 	fclose(in);
 	remove(tmpl);
 	if (rc < 0 || fflush(stdout) != 0)
-		pw_die(PW_EXIT_FAIL, "cannot write the report to standard output");
+		pw_die(PW_ERR_IO, "cannot write the report to standard output");
 	return PW_EXIT_OK;
 }
 
@@ -210,9 +211,9 @@ static int write_report(const struct pw_evaluation *ev, const struct report_cli 
 	if (!cli->out && pw_report_format_binary(f))
 		return write_binary_stdout(ev, f);
 	if (pw_report_write(ev, f, cli->out) < 0)
-		return PW_EXIT_FAIL;
+		return pw_err_of(-1, PW_ERR_FAIL);
 	if (cli->out)
-		fprintf(stderr, "wrote %s (%s, %zu indicators)\n", cli->out, ev->title, ev->ninds);
+		fprintf(stderr, _("wrote %s (%s, %zu indicators)\n"), cli->out, ev->title, ev->ninds);
 	return PW_EXIT_OK;
 }
 
@@ -238,7 +239,7 @@ int cmd_report(int argc, char **argv, struct pw_ctx *ctx)
 		return rc;
 	rc = pw_eval_from_store(ctx->store, cli.plan_id, cli.version, &cli.eo, &ev);
 	if (rc < 0)
-		return rc == PW_STORE_NOTFOUND ? PW_EXIT_NOTFOUND : PW_EXIT_FAIL;
+		return pw_err_of(rc, PW_ERR_FAIL);
 	rc = write_report(&ev, &cli);
 	pw_eval_release(&ev);
 	return rc;

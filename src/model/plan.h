@@ -43,7 +43,11 @@ const char *pw_kind_name(enum pw_kind k);
 const char *pw_cmp_name(enum pw_cmp c);   /* NULL for PW_CMP_NONE */
 const char *pw_attr_name(enum pw_attr a); /* NULL for PW_ATTR_NONE */
 const char *pw_dir_name(enum pw_dir d);
-/* Inverse lookups; return -1 when the name is unknown. */
+/* The Chinese words of a kind and a comparison (目标值, 不低于). */
+const char *pw_kind_label(enum pw_kind k);
+const char *pw_cmp_label(enum pw_cmp c);   /* NULL for PW_CMP_NONE */
+/* Inverse lookups: the value named s in English or Chinese ("growth" or
+ * "年均增长"); -1 when the name is unknown. */
 int pw_kind_from_name(const char *s);
 int pw_cmp_from_name(const char *s);
 int pw_attr_from_name(const char *s);

@@ -8,6 +8,7 @@
 #include "text/vocab.h"
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/i18n.h"
 #include "util/strbuf.h"
 
 #include <jansson.h>
@@ -287,7 +288,7 @@ static void vdiag(struct pw_batch *b, enum pw_diag_kind k, long line, const char
 {
 	struct strbuf sb = STRBUF_INIT;
 
-	sb_vaddf(&sb, fmt, ap);
+	sb_vaddf(&sb, _(fmt), ap);
 	ALLOC_GROW(b->diags, b->ndiags + 1, b->diags_alloc);
 	b->diags[b->ndiags].kind = k;
 	b->diags[b->ndiags].line = line;

@@ -263,7 +263,7 @@ int pw_template_write_csv(const struct pw_template *t, const char *path)
 	int rc = 0;
 
 	if (!f)
-		return pw_error("cannot write '%s': %s", path, strerror(errno));
+		return pw_error_kind(PW_ERR_IO, "cannot write '%s': %s", path, strerror(errno));
 	sb_addstr(&sb, "\xEF\xBB\xBF");
 	for (i = 0; i < sizeof(csv_headings) / sizeof(csv_headings[0]); i++)
 		sb_addf(&sb, "%s%s", i ? "," : "", csv_headings[i]);
@@ -271,9 +271,9 @@ int pw_template_write_csv(const struct pw_template *t, const char *path)
 	for (i = 0; i < t->nrows; i++)
 		csv_row(&sb, &t->rows[i], t->year);
 	if (fwrite(sb.buf, 1, sb.len, f) != sb.len || fflush(f) != 0)
-		rc = pw_error("cannot write '%s': %s", path, strerror(errno));
+		rc = pw_error_kind(PW_ERR_IO, "cannot write '%s': %s", path, strerror(errno));
 	if (f != stdout && fclose(f) != 0 && rc == 0)
-		rc = pw_error("cannot write '%s': %s", path, strerror(errno));
+		rc = pw_error_kind(PW_ERR_IO, "cannot write '%s': %s", path, strerror(errno));
 	sb_release(&sb);
 	return rc;
 }

@@ -235,8 +235,8 @@ static int fail(lxw_workbook *wb, const struct out *o)
 {
 	workbook_close(wb);
 	unlink(o->path);
-	return pw_error("cannot write '%s': row %u, %s: %s", o->path, (unsigned)o->row + 1,
-			cell_name(o->row, o->col), lxw_strerror(o->err));
+	return pw_error_kind(PW_ERR_IO, "cannot write '%s': row %u, %s: %s", o->path,
+			     (unsigned)o->row + 1, cell_name(o->row, o->col), lxw_strerror(o->err));
 }
 
 int pw_template_write_xlsx(const struct pw_template *t, const char *path)
@@ -248,7 +248,7 @@ int pw_template_write_xlsx(const struct pw_template *t, const char *path)
 	size_t i;
 
 	if (!wb)
-		return pw_error("cannot write '%s'", path);
+		return pw_error_kind(PW_ERR_IO, "cannot write '%s'", path);
 	o.ws = workbook_add_worksheet(wb, "填报");
 	if (!o.ws) {
 		check(&o, LXW_ERROR_MEMORY_MALLOC_FAILED, 0, 0);
@@ -266,6 +266,6 @@ int pw_template_write_xlsx(const struct pw_template *t, const char *path)
 		return fail(wb, &o);
 	err = workbook_close(wb);
 	if (err != LXW_NO_ERROR)
-		return pw_error("cannot write '%s': %s", path, lxw_strerror(err));
+		return pw_error_kind(PW_ERR_IO, "cannot write '%s': %s", path, lxw_strerror(err));
 	return 0;
 }

@@ -68,18 +68,19 @@ static int read_part(struct book *bk, const char *name, struct strbuf *out)
 		return 0;
 	if (!(zs.valid & ZIP_STAT_SIZE) || zs.size > MAX_PART_BYTES ||
 	    zs.size > MAX_TOTAL_BYTES - bk->read)
-		return pw_error("%s: part '%s' is too large (over %llu MiB uncompressed)", bk->path,
-				name, (unsigned long long)(MAX_PART_BYTES >> 20));
+		return pw_error_kind(PW_ERR_INPUT,
+				     "%s: part '%s' is too large (over %llu MiB uncompressed)",
+				     bk->path, name, (unsigned long long)(MAX_PART_BYTES >> 20));
 	bk->read += zs.size;
 	zf = zip_fopen(bk->za, name, 0);
 	if (!zf)
-		return pw_error("%s: cannot read part '%s': %s", bk->path, name,
+		return pw_error_kind(PW_ERR_INPUT, "%s: cannot read part '%s': %s", bk->path, name,
 				zip_strerror(bk->za));
 	sb_grow(out, zs.size);
 	got = zip_fread(zf, out->buf, zs.size);
 	zip_fclose(zf);
 	if (got < 0 || (zip_uint64_t)got != zs.size)
-		return pw_error("%s: part '%s' is damaged", bk->path, name);
+		return pw_error_kind(PW_ERR_INPUT, "%s: part '%s' is damaged", bk->path, name);
 	sb_setlen(out, (size_t)got);
 	return 1;
 }
@@ -164,12 +165,13 @@ static int parse_xml(const char *path, const char *part, const struct strbuf *xm
 	XML_SetStartDoctypeDeclHandler(p, run_doctype);
 	if (XML_Parse(p, xml->buf, (int)xml->len, 1) == XML_STATUS_ERROR) {
 		if (r->refused)
-			rc = pw_error("%s: %s: refused at line %lu: %s", path, part,
-				      (unsigned long)XML_GetCurrentLineNumber(p), r->refused);
+			rc = pw_error_kind(PW_ERR_INPUT, "%s: %s: refused at line %lu: %s", path,
+					   part, (unsigned long)XML_GetCurrentLineNumber(p),
+					   r->refused);
 		else
-			rc = pw_error("%s: %s: bad XML at line %lu: %s", path, part,
-				      (unsigned long)XML_GetCurrentLineNumber(p),
-				      XML_ErrorString(XML_GetErrorCode(p)));
+			rc = pw_error_kind(PW_ERR_INPUT, "%s: %s: bad XML at line %lu: %s", path,
+					   part, (unsigned long)XML_GetCurrentLineNumber(p),
+					   XML_ErrorString(XML_GetErrorCode(p)));
 	}
 	XML_ParserFree(p);
 	r->p = NULL;
@@ -506,7 +508,8 @@ static int read_book(struct book *bk, struct pw_sheet *sh)
 	if (rc == 0 && (rc = read_part(bk, "xl/sharedStrings.xml", &xml)) == 1)
 		rc = parse_xml(bk->path, "xl/sharedStrings.xml", &xml, &sst.run);
 	if (rc >= 0 && (rc = read_part(bk, part.buf, &xml)) == 0)
-		rc = pw_error("%s: the workbook has no worksheet '%s'", bk->path, part.buf);
+		rc = pw_error_kind(PW_ERR_INPUT, "%s: the workbook has no worksheet '%s'", bk->path,
+				   part.buf);
 	if (rc == 1)
 		rc = parse_xml(bk->path, part.buf, &xml, &w.run);
 	if (rc == 0 && w.bad_sst_row)
@@ -539,7 +542,7 @@ static int read_archive(zip_t *za, struct pw_sheet *sh, const char *name)
 
 static int not_a_workbook(const char *name, zip_error_t *ze)
 {
-	int rc = pw_error("cannot open '%s': not an xlsx workbook (%s)", name,
+	int rc = pw_error_kind(PW_ERR_INPUT, "cannot open '%s': not an xlsx workbook (%s)", name,
 			  zip_error_strerror(ze));
 
 	zip_error_fini(ze);
@@ -557,7 +560,8 @@ int pw_xlsx_read(struct pw_sheet *sh, const char *path)
 	errno = 0;
 	za = zip_open(path, ZIP_RDONLY, &err);
 	if (!za && (err == ZIP_ER_NOENT || err == ZIP_ER_OPEN))
-		return pw_error("cannot open '%s': %s", path, strerror(errno ? errno : ENOENT));
+		return pw_error_kind(PW_ERR_INPUT, "cannot open '%s': %s", path,
+				     strerror(errno ? errno : ENOENT));
 	if (!za) {
 		zip_error_init_with_code(&ze, err);
 		return not_a_workbook(path, &ze);

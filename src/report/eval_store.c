@@ -217,17 +217,18 @@ static int gather(struct pw_store *s, int plan_id, int version, const struct pw_
 	return rc;
 }
 
-/* The plan's current version number, 0 if it cannot be read. */
-static int current_version(struct pw_store *s, int plan_id)
+/* The plan's current version number into *v: 0, or the store's code
+ * (reported) when it cannot be read. */
+static int current_version(struct pw_store *s, int plan_id, int *v)
 {
 	struct pw_plan_info in;
-	int v;
+	int rc = pw_store_plan_info(s, plan_id, 0, &in);
 
-	if (pw_store_plan_info(s, plan_id, 0, &in) < 0)
-		return 0;
-	v = in.version;
+	if (rc < 0)
+		return rc;
+	*v = in.version;
 	pw_plan_info_release(&in);
-	return v;
+	return 0;
 }
 
 int pw_eval_from_store(struct pw_store *s, int plan_id, int version,
@@ -235,14 +236,18 @@ int pw_eval_from_store(struct pw_store *s, int plan_id, int version,
 {
 	struct gathered g;
 	struct pw_plan plan;
-	int rc, year;
+	int rc, year, cur = 0;
 
 	memset(out, 0, sizeof(*out));
 	memset(&g, 0, sizeof(g));
 	pw_plan_init(&plan);
 	rc = pw_store_load_plan(s, plan_id, version, &plan);
-	if (rc < 0)
+	if (rc == 0)
+		rc = version ? 0 : current_version(s, plan_id, &cur);
+	if (rc < 0) {
+		pw_plan_free(&plan);
 		return rc;
+	}
 	year = o->year ? o->year : plan.end;
 	rc = gather(s, plan_id, version, o, year, &g);
 	if (rc == 0)
@@ -257,6 +262,6 @@ int pw_eval_from_store(struct pw_store *s, int plan_id, int version,
 	out->plan = &out->own_plan;
 	out->owns_plan = true;
 	out->plan_id = plan_id;
-	out->version = version ? version : current_version(s, plan_id);
+	out->version = version ? version : cur;
 	return 0;
 }

@@ -26,12 +26,14 @@ static void external_input(const struct pw_eval_external *x, struct pw_assess_in
 	in->external_year = x->year;
 }
 
+/* name: English (CLI, JSON); word: what an office types (--kind 年度);
+ * label: the report's title */
 static const struct {
-	const char *name, *label;
+	const char *name, *word, *label;
 } kinds[] = {
-	[PW_REPORT_ANNUAL] = { "annual", "年度监测报告" },
-	[PW_REPORT_MIDTERM] = { "midterm", "中期评估报告" },
-	[PW_REPORT_FINAL] = { "final", "总结评估报告" },
+	[PW_REPORT_ANNUAL] = { "annual", "年度", "年度监测报告" },
+	[PW_REPORT_MIDTERM] = { "midterm", "中期", "中期评估报告" },
+	[PW_REPORT_FINAL] = { "final", "总结", "总结评估报告" },
 };
 
 #define NKINDS (sizeof(kinds) / sizeof(kinds[0]))
@@ -51,7 +53,8 @@ int pw_report_kind_from_name(const char *s)
 	size_t i;
 
 	for (i = 0; s && i < NKINDS; i++)
-		if (!strcmp(s, kinds[i].name))
+		if (!strcmp(s, kinds[i].name) || !strcmp(s, kinds[i].word) ||
+		    !strcmp(s, kinds[i].label))
 			return (int)i;
 	return -1;
 }
@@ -446,7 +449,7 @@ int pw_eval_build(const struct pw_plan *p, const struct pw_eval_data *data,
 			out->end = p->end;
 	}
 	if (!out->ninds && !out->ntargets && !out->nitems) {
-		pw_error("nothing in plan '%s' to evaluate for %d",
+		pw_error_kind(PW_ERR_NOTFOUND, "nothing in plan '%s' to evaluate for %d",
 			 p->title ? p->title : p->source ? p->source : "?", out->year);
 		goto fail;
 	}

@@ -42,7 +42,8 @@ struct pw_store;
 enum pw_report_kind { PW_REPORT_ANNUAL, PW_REPORT_MIDTERM, PW_REPORT_FINAL };
 
 /* "annual", "midterm", "final"; "年度监测报告", "中期评估报告", "总结评估报告";
- * the inverse returns -1 for an unknown name. */
+ * the inverse takes any of them or the short word (年度, 中期, 总结) and
+ * returns -1 for an unknown name. */
 const char *pw_report_kind_name(enum pw_report_kind k);
 const char *pw_report_kind_label(enum pw_report_kind k);
 int pw_report_kind_from_name(const char *s);

@@ -285,19 +285,19 @@ static int write_package(const char *path, const struct strbuf *doc)
 	zip_t *za = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &zerr);
 
 	if (!za)
-		return pw_error("cannot create '%s' (libzip error %d)", path, zerr);
+		return pw_error_kind(PW_ERR_IO, "cannot create '%s' (libzip error %d)", path, zerr);
 	if (add_part(za, "[Content_Types].xml", content_types, sizeof(content_types) - 1) < 0 ||
 	    add_part(za, "_rels/.rels", package_rels, sizeof(package_rels) - 1) < 0 ||
 	    add_part(za, "word/document.xml", doc->buf, doc->len) < 0 ||
 	    add_part(za, "word/_rels/document.xml.rels", document_rels,
 		     sizeof(document_rels) - 1) < 0 ||
 	    add_part(za, "word/styles.xml", styles, sizeof(styles) - 1) < 0) {
-		pw_error("cannot write '%s': %s", path, zip_strerror(za));
+		pw_error_kind(PW_ERR_IO, "cannot write '%s': %s", path, zip_strerror(za));
 		zip_discard(za);
 		return -1;
 	}
 	if (zip_close(za) < 0) {
-		pw_error("cannot write '%s': %s", path, zip_strerror(za));
+		pw_error_kind(PW_ERR_IO, "cannot write '%s': %s", path, zip_strerror(za));
 		zip_discard(za);
 		return -1;
 	}

@@ -131,16 +131,17 @@ static int write_file(const char *path, const char *data, size_t len)
 	sb_addf(&tmp, "%s.tmp%ld", path, (long)getpid());
 	f = fopen(tmp.buf, "wb");
 	if (!f) {
-		rc = pw_error("cannot write '%s': %s", tmp.buf, strerror(errno));
+		rc = pw_error_kind(PW_ERR_IO, "cannot write '%s': %s", tmp.buf, strerror(errno));
 		goto out;
 	}
 	if (fwrite(data, 1, len, f) != len || fclose(f) != 0) {
-		rc = pw_error("cannot write '%s': %s", tmp.buf, strerror(errno));
+		rc = pw_error_kind(PW_ERR_IO, "cannot write '%s': %s", tmp.buf, strerror(errno));
 		remove(tmp.buf);
 		goto out;
 	}
 	if (rename(tmp.buf, path) != 0) {
-		rc = pw_error("cannot rename '%s' to '%s': %s", tmp.buf, path, strerror(errno));
+		rc = pw_error_kind(PW_ERR_IO, "cannot rename '%s' to '%s': %s", tmp.buf, path,
+				   strerror(errno));
 		remove(tmp.buf);
 	}
 out:
@@ -151,7 +152,8 @@ out:
 static int write_stdout(const char *data, size_t len)
 {
 	if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0)
-		return pw_error("cannot write the report to standard output: %s", strerror(errno));
+		return pw_error_kind(PW_ERR_IO, "cannot write the report to standard output: %s",
+				     strerror(errno));
 	return 0;
 }
 

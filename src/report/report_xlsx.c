@@ -259,18 +259,20 @@ static int finish(struct xl *x, const char *tmp, const char *path)
 	if (x->err) {
 		workbook_close(x->wb);
 		unlink(tmp);
-		return pw_error("cannot write workbook '%s': row %u: %s", path,
+		return pw_error_kind(PW_ERR_IO, "cannot write workbook '%s': row %u: %s", path,
 				(unsigned)x->err_row + 1, lxw_strerror(x->err));
 	}
 	if (err != LXW_NO_ERROR) {
 		unlink(tmp);
-		return pw_error("cannot write workbook '%s': %s", path, lxw_strerror(err));
+		return pw_error_kind(PW_ERR_IO, "cannot write workbook '%s': %s", path,
+				     lxw_strerror(err));
 	}
 	if (rename(tmp, path) != 0) {
 		int e = errno;
 
 		unlink(tmp);
-		return pw_error("cannot rename '%s' to '%s': %s", tmp, path, strerror(e));
+		return pw_error_kind(PW_ERR_IO, "cannot rename '%s' to '%s': %s", tmp, path,
+				     strerror(e));
 	}
 	return 0;
 }
@@ -288,7 +290,7 @@ int pw_report_xlsx(const struct pw_rdoc *d, const char *path)
 	x.wb = workbook_new_opt(tmp.buf, &opts);
 	if (!x.wb) {
 		sb_release(&tmp);
-		return pw_error("cannot create workbook '%s'", path);
+		return pw_error_kind(PW_ERR_IO, "cannot create workbook '%s'", path);
 	}
 	props.title = d->title;
 	props.subject = d->ev && d->ev->subject ? d->ev->subject : "";

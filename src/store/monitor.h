@@ -52,14 +52,18 @@ enum pw_entity {
 	PW_ENTITY_PROJECT,   /* a 专栏 project (column_items.id) */
 };
 
-/* "indicator", "target", "project"; inverse returns -1. */
+/* "indicator", "target", "project"; the Chinese words (指标, 目标, 项目);
+ * the inverse takes either and returns -1 for an unknown name. */
 const char *pw_entity_name(enum pw_entity e);
+const char *pw_entity_label(enum pw_entity e);
 int pw_entity_from_name(const char *s);
 
 enum pw_obs_state { PW_OBS_DRAFT, PW_OBS_SUBMITTED, PW_OBS_APPROVED, PW_OBS_RETURNED };
 
-/* "draft", "submitted", "approved", "returned"; inverse returns -1. */
+/* "draft", "submitted", "approved", "returned"; 草稿, 已报送, 已审核,
+ * 已退回; the inverse takes either and returns -1 for an unknown name. */
 const char *pw_obs_state_name(enum pw_obs_state st);
+const char *pw_obs_state_label(enum pw_obs_state st);
 int pw_obs_state_from_name(const char *s);
 
 /*
@@ -303,7 +307,8 @@ int pw_store_external_set(struct pw_store *s, enum pw_entity e, int64_t id,
 struct pw_progress {
 	int64_t item_id;
 	int year;
-	const char *status; /* not_started in_progress completed delayed suspended */
+	const char *status; /* not_started in_progress completed delayed suspended,
+			     * or in Chinese (推进中...): stored in English */
 	bool has_percent, has_investment;
 	double percent, investment; /* percent 0..100; investment 亿元 */
 	const char *note, *source, *by;
@@ -316,6 +321,13 @@ struct pw_progress {
  * investment, a year outside PW_MONITOR_YEAR_MIN..MAX.  Strings borrowed.
  * *id (may be NULL) receives the new row. */
 int pw_store_progress_record(struct pw_store *s, const struct pw_progress *p, int64_t *id);
+
+/* The project statuses: the index of s in English or Chinese (推进中 is
+ * in_progress), or -1; the English name of index st (NULL out of range);
+ * the Chinese word of an English name (name itself if unknown). */
+int pw_progress_status_from_name(const char *s);
+const char *pw_progress_status_name(int st);
+const char *pw_progress_status_label(const char *name);
 
 /*
  * Reviews progress row id, which must be the head of its chain, as

@@ -24,10 +24,6 @@
 #define PW_SAME_TGT PW_SAME("targets")
 #define PW_SAME_ITEM PW_SAME("column_items")
 
-/* names[i] for 0 <= i < n, else "?"; and its inverse (-1 when s is not
- * one of the names).  For the enum <-> name tables of the store. */
-const char *pw_monitor_name(const char *const *names, size_t n, int i);
-int pw_monitor_lookup(const char *const *names, size_t n, const char *s);
 
 /* Reads the row `fetch` stands at (the statement is reset afterwards). */
 typedef void pw_monitor_fill_fn(sqlite3_stmt *st, void *out);

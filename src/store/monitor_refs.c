@@ -455,7 +455,7 @@ int pw_store_external_get(struct pw_store *s, enum pw_entity e, int64_t id,
 {
 	memset(out, 0, sizeof(*out));
 	if (e == PW_ENTITY_PROJECT)
-		return pw_error("a project has no external target");
+		return pw_error_kind(PW_ERR_INPUT, "a project has no external target");
 	return pw_monitor_fetch(s, ext_get_sql[e], id, 0, ext_row, out);
 }
 
@@ -474,8 +474,9 @@ static int external_target_row(struct pw_store *s, enum pw_entity e, int64_t id,
 		: "SELECT id FROM targets WHERE id = ?1 AND kind = 'external'", id, 0, fill_id, tid);
 
 	if (rc == PW_STORE_NOTFOUND)
-		return pw_error("%s %lld has no target set elsewhere (按市定目标执行)",
-				pw_entity_name(e), (long long)id);
+		return pw_error_kind(PW_ERR_CONFLICT,
+				     "%s %lld has no target set elsewhere (按市定目标执行)",
+				     pw_entity_name(e), (long long)id);
 	return rc;
 }
 
@@ -538,15 +539,18 @@ int pw_store_external_set(struct pw_store *s, enum pw_entity e, int64_t id,
 	int own, rc;
 
 	if (e == PW_ENTITY_PROJECT)
-		return pw_error("a project has no external target");
+		return pw_error_kind(PW_ERR_INPUT, "a project has no external target");
 	if (x->kind == PW_KIND_EXTERNAL || x->kind == PW_KIND_RELATION)
-		return pw_error("an external target is level, growth, cumulative or annual");
+		return pw_error_kind(PW_ERR_INPUT,
+				     "an external target is level, growth, cumulative or annual");
 	if (x->cmp == PW_CMP_RANGE && !x->has_value_hi)
-		return pw_error("a range target needs its upper value");
+		return pw_error_kind(PW_ERR_INPUT, "a range target needs its upper value");
 	if (!isfinite(x->value) || (x->has_value_hi && !isfinite(x->value_hi)))
-		return pw_error("an external target value is not a finite number");
+		return pw_error_kind(PW_ERR_INPUT,
+				     "an external target value is not a finite number");
 	if (x->year && (x->year < PW_MONITOR_YEAR_MIN || x->year > PW_MONITOR_YEAR_MAX))
-		return pw_error("year %d of an external target is out of range", x->year);
+		return pw_error_kind(PW_ERR_INPUT, "year %d of an external target is out of range",
+				     x->year);
 	if (pw_store_write_begin(s, &own) < 0)
 		return -1;
 	rc = external_tx(s, e, id, x, who, ext_id ? ext_id : &dummy);

@@ -7,22 +7,31 @@
 #include "store/monitor_int.h"
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/names.h"
 
 #include <math.h>
 #include <string.h>
 
-static const char *const state_names[] = { "draft", "submitted", "approved", "returned" };
+static const struct pw_name state_names[] = {
+	{ "draft", "草稿" }, { "submitted", "已报送" }, { "approved", "已审核" },
+	{ "returned", "已退回" },
+};
 
 #define NSTATES (sizeof(state_names) / sizeof(state_names[0]))
 
 const char *pw_obs_state_name(enum pw_obs_state st)
 {
-	return pw_monitor_name(state_names, NSTATES, (int)st);
+	return pw_name_of(state_names, NSTATES, (long)st, "?");
+}
+
+const char *pw_obs_state_label(enum pw_obs_state st)
+{
+	return pw_name_zh(state_names, NSTATES, (long)st, "?");
 }
 
 int pw_obs_state_from_name(const char *s)
 {
-	return pw_monitor_lookup(state_names, NSTATES, s);
+	return pw_name_lookup(state_names, NSTATES, s);
 }
 
 static int check_obs_entity(enum pw_entity e)
@@ -177,15 +186,16 @@ int pw_store_obs_record(struct pw_store *s, const struct pw_obs_entry *e, int64_
 	if (check_obs_entity(e->entity) < 0)
 		return -1;
 	if (e->state != PW_OBS_DRAFT && e->state != PW_OBS_SUBMITTED)
-		return pw_error("a new value is draft or submitted, not %s",
+		return pw_error_kind(PW_ERR_INPUT, "a new value is draft or submitted, not %s",
 				pw_obs_state_name(e->state));
 	if (!e->by || !*e->by)
-		return pw_error("an observation needs the name of who enters it");
+		return pw_error_kind(PW_ERR_INPUT,
+				     "an observation needs the name of who enters it");
 	if (!isfinite(e->value))
-		return pw_error("value of %s %lld is not a finite number", pw_entity_name(e->entity),
-				(long long)e->id);
+		return pw_error_kind(PW_ERR_INPUT, "value of %s %lld is not a finite number",
+				     pw_entity_name(e->entity), (long long)e->id);
 	if (e->year < PW_MONITOR_YEAR_MIN || e->year > PW_MONITOR_YEAR_MAX)
-		return pw_error("year %d of %s %lld is out of range", e->year,
+		return pw_error_kind(PW_ERR_INPUT, "year %d of %s %lld is out of range", e->year,
 				pw_entity_name(e->entity), (long long)e->id);
 	if (pw_store_write_begin(s, &own) < 0)
 		return -1;
@@ -206,12 +216,12 @@ static int check_transition(const struct pw_monitor_chain *c, int64_t id,
 	if ((to == PW_OBS_APPROVED || to == PW_OBS_RETURNED) && from == PW_OBS_SUBMITTED)
 		return 0;
 	if (from == PW_OBS_RETURNED || from == PW_OBS_APPROVED)
-		return pw_error("cannot %s %s %lld: it is %s (record a corrected value "
-				"instead)", verbs[to], c->noun, (long long)id,
-				pw_obs_state_name(from));
-	return pw_error("cannot %s %s %lld: it is %s, not %s", verbs[to], c->noun,
-			(long long)id, pw_obs_state_name(from),
-			to == PW_OBS_SUBMITTED ? "draft" : "submitted");
+		return pw_error_kind(PW_ERR_CONFLICT,
+				     "cannot %s %s %lld: it is %s (record a corrected value instead)",
+				     verbs[to], c->noun, (long long)id, pw_obs_state_name(from));
+	return pw_error_kind(PW_ERR_CONFLICT, "cannot %s %s %lld: it is %s, not %s", verbs[to],
+			     c->noun, (long long)id, pw_obs_state_name(from),
+			     to == PW_OBS_SUBMITTED ? "draft" : "submitted");
 }
 
 struct chain_state {
@@ -237,12 +247,14 @@ static int transition_tx(struct pw_store *s, const struct pw_monitor_chain *c, i
 	int rc = pw_monitor_fetch(s, c->state_sql, id, 0, fill_state, &o);
 
 	if (rc == PW_STORE_NOTFOUND)
-		pw_error("no %s %lld in database '%s'", c->noun, (long long)id, s->path);
+		pw_error_kind(PW_ERR_NOTFOUND, "no %s %lld in database '%s'", c->noun,
+			      (long long)id, s->path);
 	if (rc < 0)
 		return rc;
 	if (!o.head)
-		return pw_error("%s %lld is superseded by %lld: act on the current row", c->noun,
-				(long long)id, (long long)o.by);
+		return pw_error_kind(PW_ERR_CONFLICT,
+				     "%s %lld is superseded by %lld: act on the current row",
+				     c->noun, (long long)id, (long long)o.by);
 	if (check_transition(c, id, (enum pw_obs_state)o.state, to) < 0)
 		return -1;
 	st = pw_store_stmt(s, c->copy_sql);
@@ -267,7 +279,8 @@ int pw_monitor_transition(struct pw_store *s, const struct pw_monitor_chain *c, 
 	if (!who || !*who)
 		return pw_error("a review needs the name of who makes it");
 	if (to == PW_OBS_DRAFT || (unsigned)to > PW_OBS_RETURNED)
-		return pw_error("cannot move %s %lld back to draft", c->noun, (long long)id);
+		return pw_error_kind(PW_ERR_CONFLICT, "cannot move %s %lld back to draft", c->noun,
+				     (long long)id);
 	if (pw_store_write_begin(s, &own) < 0)
 		return -1;
 	rc = transition_tx(s, c, id, to, note, who, new_id);

@@ -666,7 +666,8 @@ int pw_store_import_plan(struct pw_store *s, const struct pw_plan *p, const char
 	if (!problem && content_sha256(p, content) < 0)
 		problem = "the plan has no JSON form";
 	if (problem)
-		return pw_error("cannot import '%s': %s", p->source ? p->source : "(plan)", problem);
+		return pw_error_kind(PW_ERR_INPUT, "cannot import '%s': %s",
+				     p->source ? p->source : "(plan)", problem);
 	im.section_ids = xcalloc(p->nsections ? p->nsections : 1, sizeof(int64_t));
 	rc = tx_open(s, &own);
 	if (rc == 0)

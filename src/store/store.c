@@ -19,7 +19,8 @@
 
 int pw_store_fail(struct pw_store *s, const char *what)
 {
-	return pw_error("database '%s': %s: %s", s->path, what, sqlite3_errmsg(s->db));
+	return pw_error_kind(PW_ERR_DB, "database '%s': %s: %s", s->path, what,
+			     sqlite3_errmsg(s->db));
 }
 
 /* ------------------------------------------------------------------ */
@@ -70,7 +71,7 @@ int pw_store_step(struct pw_store *s, sqlite3_stmt *st)
 
 	if (s->fault_countdown > 0 && --s->fault_countdown == 0) {
 		sqlite3_reset(st);
-		return pw_error("database '%s': injected fault", s->path);
+		return pw_error_kind(PW_ERR_DB, "database '%s': injected fault", s->path);
 	}
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
@@ -100,10 +101,10 @@ int pw_store_exec(struct pw_store *s, const char *sql)
 	char *msg = NULL;
 
 	if (s->fault_countdown > 0 && --s->fault_countdown == 0)
-		return pw_error("database '%s': injected fault", s->path);
+		return pw_error_kind(PW_ERR_DB, "database '%s': injected fault", s->path);
 	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) == SQLITE_OK)
 		return 0;
-	pw_error("database '%s': %s", s->path, msg ? msg : sqlite3_errmsg(s->db));
+	pw_error_kind(PW_ERR_DB, "database '%s': %s", s->path, msg ? msg : sqlite3_errmsg(s->db));
 	sqlite3_free(msg);
 	return -1;
 }
@@ -171,7 +172,8 @@ static int set_pragmas(struct pw_store *s)
 	sqlite3_extended_result_codes(s->db, 1);
 	/* journal_mode answers with a row, which exec ignores */
 	if (sqlite3_exec(s->db, pragmas, NULL, NULL, NULL) != SQLITE_OK)
-		return pw_error("cannot open database '%s': %s", s->path, sqlite3_errmsg(s->db));
+		return pw_error_kind(PW_ERR_DB, "cannot open database '%s': %s", s->path,
+				     sqlite3_errmsg(s->db));
 	return 0;
 }
 
@@ -180,7 +182,7 @@ static int open_connection(struct pw_store *s, const char *path)
 	int rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
 
 	if (rc != SQLITE_OK)
-		return pw_error("cannot open database '%s': %s", path,
+		return pw_error_kind(PW_ERR_DB, "cannot open database '%s': %s", path,
 				s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
 	return set_pragmas(s);
 }
@@ -216,7 +218,7 @@ static int open_readonly(struct pw_store *s, const char *path)
 	rc = sqlite3_open_v2(uri.buf, &s->db, flags, NULL);
 	sb_release(&uri);
 	if (rc != SQLITE_OK)
-		return pw_error("cannot open database '%s' read-only: %s", path,
+		return pw_error_kind(PW_ERR_DB, "cannot open database '%s' read-only: %s", path,
 				s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
 	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
 	sqlite3_extended_result_codes(s->db, 1);
@@ -224,9 +226,10 @@ static int open_readonly(struct pw_store *s, const char *path)
 	if (v < 0)
 		return -1;
 	if (v != pw_store_schema_latest())
-		return pw_error("database '%s' is read-only and has schema version %d, not %d: "
-				"open it once with write access to upgrade it",
-				path, v, pw_store_schema_latest());
+		return pw_error_kind(PW_ERR_DB,
+				     "database '%s' is read-only and has schema version %d, not %d: "
+				     "open it once with write access to upgrade it",
+				     path, v, pw_store_schema_latest());
 	s->readonly = 1;
 	return 0;
 }
@@ -238,7 +241,8 @@ int pw_store_open_existing(struct pw_store **out, const char *path)
 
 	*out = NULL;
 	if (stat(path, &st) < 0) {
-		pw_error("no database '%s' (import a plan first, or check --db)", path);
+		pw_error_kind(PW_ERR_NOTFOUND,
+			      "no database '%s' (import a plan first, or check --db)", path);
 		return PW_STORE_NOTFOUND;
 	}
 	if (access(path, W_OK) == 0)
@@ -264,7 +268,7 @@ int pw_store_open(struct pw_store **out, const char *path)
 	}
 	s->path = xstrdup(path);
 	if (access(path, F_OK) == 0 && access(path, W_OK) != 0) {
-		pw_error("database '%s' is read-only", path);
+		pw_error_kind(PW_ERR_DB, "database '%s' is read-only", path);
 		pw_store_close(s);
 		return -1;
 	}
@@ -349,9 +353,9 @@ int pw_store_step_id(struct pw_store *s, sqlite3_stmt *st, int64_t *id)
 int pw_store_begin(struct pw_store *s)
 {
 	if (s->in_tx)
-		return pw_error("database '%s': transaction already open", s->path);
+		return pw_error_kind(PW_ERR_DB, "database '%s': transaction already open", s->path);
 	if (s->readonly)
-		return pw_error("database '%s' is read-only", s->path);
+		return pw_error_kind(PW_ERR_DB, "database '%s' is read-only", s->path);
 	if (pw_store_exec(s, "BEGIN IMMEDIATE") < 0)
 		return -1;
 	s->in_tx = 1;

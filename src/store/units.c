@@ -6,41 +6,34 @@
 #include "store/monitor_int.h"
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/names.h"
 #include "util/strbuf.h"
 
 #include <string.h>
 
-static const char *const entity_names[] = { "indicator", "target", "project" };
+static const struct pw_name entity_names[] = {
+	{ "indicator", "指标" }, { "target", "目标" }, { "project", "项目" },
+};
 
 #define NNAMES(a) (sizeof(a) / sizeof((a)[0]))
 
 const char *pw_entity_name(enum pw_entity e)
 {
-	return pw_monitor_name(entity_names, NNAMES(entity_names), (int)e);
+	return pw_name_of(entity_names, NNAMES(entity_names), (long)e, "?");
+}
+
+const char *pw_entity_label(enum pw_entity e)
+{
+	return pw_name_zh(entity_names, NNAMES(entity_names), (long)e, "?");
 }
 
 int pw_entity_from_name(const char *s)
 {
-	return pw_monitor_lookup(entity_names, NNAMES(entity_names), s);
+	return pw_name_lookup(entity_names, NNAMES(entity_names), s);
 }
 
 /* ------------------------------------------------------------------ */
 /* Shared helpers (monitor_int.h)                                     */
-
-const char *pw_monitor_name(const char *const *names, size_t n, int i)
-{
-	return i >= 0 && (size_t)i < n ? names[i] : "?";
-}
-
-int pw_monitor_lookup(const char *const *names, size_t n, const char *s)
-{
-	size_t i;
-
-	for (i = 0; s && i < n; i++)
-		if (!strcmp(s, names[i]))
-			return (int)i;
-	return -1;
-}
 
 int pw_monitor_fetch(struct pw_store *s, const char *sql, int64_t id, int64_t arg2,
 		     pw_monitor_fill_fn *fill, void *out)
@@ -75,7 +68,8 @@ int pw_monitor_check_entity(struct pw_store *s, enum pw_entity e, int64_t id)
 		return pw_error("bad entity %d", (int)e);
 	rc = pw_monitor_fetch(s, sql[e], id, 0, NULL, NULL);
 	if (rc == PW_STORE_NOTFOUND)
-		pw_error("no %s %lld in database '%s'", pw_entity_name(e), (long long)id, s->path);
+		pw_error_kind(PW_ERR_NOTFOUND, "no %s %lld in database '%s'", pw_entity_name(e),
+			      (long long)id, s->path);
 	return rc;
 }
 
@@ -180,8 +174,9 @@ int pw_store_unit_find(struct pw_store *s, const char *name, int64_t *id)
 	int rc = pw_store_unit_find_quiet(s, name, id);
 
 	if (rc == PW_STORE_NOTFOUND)
-		pw_error("no unit '%s' in database '%s' (add it with 'planwatch unit add')", name,
-			 s->path);
+		pw_error_kind(PW_ERR_NOTFOUND,
+			      "no unit '%s' in database '%s' (add it with 'planwatch unit add')",
+			      name, s->path);
 	return rc;
 }
 
@@ -200,7 +195,8 @@ static int unit_insert(struct pw_store *s, const char *name, const char *parent,
 		return -1;
 	rc = pw_store_unit_find_quiet(s, name, id);
 	if (rc != PW_STORE_NOTFOUND)
-		return rc < 0 ? -1 : pw_error("unit '%s' already exists", name);
+		return rc < 0 ? -1 : pw_error_kind(PW_ERR_CONFLICT, "unit '%s' already exists",
+						   name);
 	st = pw_store_stmt(s, "INSERT INTO units (name, parent_id) VALUES (?, ?)");
 	if (!st)
 		return -1;
@@ -223,7 +219,7 @@ int pw_store_unit_add(struct pw_store *s, const char *name, const char *parent,
 	sb_trim(&nm);
 	if (!nm.len) {
 		sb_release(&nm);
-		return pw_error("a unit needs a name");
+		return pw_error_kind(PW_ERR_INPUT, "a unit needs a name");
 	}
 	if (pw_store_write_begin(s, &own) < 0) {
 		sb_release(&nm);

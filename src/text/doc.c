@@ -92,7 +92,9 @@ static int decode(struct pw_doc *d, struct strbuf *in)
 	} else {
 		if (looks_binary(buf, len)) {
 			sb_release(in);
-			return pw_error("%s: binary file (NUL bytes), not a plan text", d->name);
+			return pw_error_kind(PW_ERR_INPUT,
+					     "%s: binary file (NUL bytes), not a plan text",
+					     d->name);
 		}
 		d->encoding = "UTF-8";
 		if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) {
@@ -317,8 +319,8 @@ static void split_lines(struct pw_doc *d)
 
 static int too_large(const char *name, size_t len)
 {
-	return pw_error("%s: file too large (%zu MB; the limit is %zu MB)", name, len >> 20,
-			PW_DOC_MAX_BYTES >> 20);
+	return pw_error_kind(PW_ERR_INPUT, "%s: file too large (%zu MB; the limit is %zu MB)", name,
+			     len >> 20, PW_DOC_MAX_BYTES >> 20);
 }
 
 /* pw_doc_from_bytes() on bytes held in *in, which it takes over (in is
@@ -328,7 +330,7 @@ static int doc_from_strbuf(struct pw_doc *d, const char *name, struct strbuf *in
 	memset(d, 0, sizeof(*d));
 	d->name = xstrdup(name);
 	if (in->len == 0 || (in->len == 3 && !memcmp(in->buf, "\xEF\xBB\xBF", 3))) {
-		pw_error("%s: empty file", name);
+		pw_error_kind(PW_ERR_INPUT, "%s: empty file", name);
 		goto fail;
 	}
 	if (in->len > PW_DOC_MAX_BYTES) {
@@ -386,7 +388,7 @@ int pw_doc_load(struct pw_doc *d, const char *path)
 	int rc;
 
 	if (!f)
-		return pw_error("cannot open '%s': %s", path, strerror(errno));
+		return pw_error_kind(PW_ERR_INPUT, "cannot open '%s': %s", path, strerror(errno));
 	if (fstat(fileno(f), &st) < 0 || !S_ISREG(st.st_mode))
 		st.st_size = 0;
 	if ((size_t)st.st_size > PW_DOC_MAX_BYTES) {
@@ -394,7 +396,7 @@ int pw_doc_load(struct pw_doc *d, const char *path)
 		return too_large(path, (size_t)st.st_size);
 	}
 	if (read_all(f, (size_t)st.st_size, &sb) < 0) {
-		rc = pw_error("cannot read '%s': %s", path, strerror(errno));
+		rc = pw_error_kind(PW_ERR_INPUT, "cannot read '%s': %s", path, strerror(errno));
 		fclose(f);
 		sb_release(&sb);
 		return rc;
