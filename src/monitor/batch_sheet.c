@@ -68,6 +68,25 @@ int pw_batch_add_sheet(struct pw_store *s, struct pw_batch *b, const struct pw_s
 	return rc;
 }
 
+int pw_batch_import_sheet(struct pw_store *s, struct pw_batch *b, const struct pw_sheet *sh,
+			  const struct pw_batch_opts *o, bool dry, size_t *written)
+{
+	int own, rc;
+
+	*written = 0;
+	if (dry)
+		return pw_batch_add_sheet(s, b, sh, o);
+	if (pw_store_write_begin(s, &own) < 0)
+		return -1;
+	rc = pw_batch_add_sheet(s, b, sh, o);
+	if (rc == 0 && !b->nerrors)
+		rc = pw_batch_commit(s, b, o, written);
+	rc = pw_store_write_end(s, own, rc);
+	if (rc < 0)
+		*written = 0;
+	return rc;
+}
+
 int pw_batch_load(struct pw_store *s, struct pw_batch *b, const char *path,
 		  const struct pw_batch_opts *o)
 {

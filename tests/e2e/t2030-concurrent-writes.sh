@@ -6,7 +6,7 @@
 #    checks run under the write lock;
 #  - a writer that meets another one holding the write lock waits, says
 #    once that it waits, and succeeds when the lock is released; it gives
-#    up only after PW_LOCK_TIMEOUT seconds (lowered here so the test is
+#    up only after PLANWATCH_LOCK_TIMEOUT seconds (lowered here so the test is
 #    fast), with a message that names the limit;
 #  - readers (WAL) never wait for a writer.
 . "$(dirname "$0")/lib.sh"
@@ -82,21 +82,21 @@ waited=$(( $(ms) - t0 ))
 check "it answered at once (${waited} ms)" test "$waited" -lt 1500
 check "a data import waits for the writer and succeeds" pw data import "$T/w.csv"
 waited=$(( $(ms) - t0 ))
-check "it waited for the lock (${waited} ms)" test "$waited" -ge 2000
 same "it said once that it waits" "$(grep -c "waiting for another writer" "$T/err")" 1
+check "it waited for the lock (${waited} ms)" test "$waited" -ge 2000
 wait
 same "its value is stored" "$(q "SELECT count(*) FROM observations WHERE year = 2022 AND value = 80.1")" 1
 
 printf '表,序号,年份,数值\n表2,3,2022,80.2\n' >"$T/w.csv"
 hold 4
-export PW_LOCK_TIMEOUT=1
-check_fails "past PW_LOCK_TIMEOUT a writer gives up" 4 pw data import "$T/w.csv"
+export PLANWATCH_LOCK_TIMEOUT=1
+check_fails "past PLANWATCH_LOCK_TIMEOUT a writer gives up" 4 pw data import "$T/w.csv"
 grep_err "the message names the limit" "locked by another writer for more than 1 s"
 wait
 same "nothing of it is stored" "$(q "SELECT count(*) FROM observations WHERE value = 80.2")" 0
-PW_LOCK_TIMEOUT=x
-check_fails "a bad PW_LOCK_TIMEOUT is refused" 4 pw data import "$T/w.csv"
-grep_err "naming the variable" "PW_LOCK_TIMEOUT"
-unset PW_LOCK_TIMEOUT
+PLANWATCH_LOCK_TIMEOUT=x
+check_fails "a bad PLANWATCH_LOCK_TIMEOUT is refused" 4 pw data import "$T/w.csv"
+grep_err "naming the variable" "PLANWATCH_LOCK_TIMEOUT"
+unset PLANWATCH_LOCK_TIMEOUT
 
 done_testing
