@@ -129,13 +129,15 @@ int pw_batch_add_sheet(struct pw_store *s, struct pw_batch *b, const struct pw_s
 		       const struct pw_batch_opts *o);
 
 /*
- * What `data import` does: validates sh and, unless dry or it has errors,
- * writes it, all in ONE write transaction (pw_store_write_begin(): BEGIN
- * IMMEDIATE, or a savepoint of the caller's) so that the checks (a value
- * unchanged, a year given twice) see exactly the data the batch is written
- * into: two imports of one file at once write it once.  A dry run only
- * reads.  0 (see b->nerrors; *written values stored), or -1 (nothing
- * written).
+ * What `data import` does: validates sh and, unless dry or it has errors
+ * or nothing new, writes it in ONE write transaction (pw_store_write_begin():
+ * BEGIN IMMEDIATE, or a savepoint of the caller's).  The checks (a value
+ * unchanged, a year given twice) must hold for the data the batch is
+ * written into: validation runs first without the write lock, and again
+ * under it if another connection committed in between
+ * (pw_store_data_version()), so two imports of one file at once write it
+ * once.  A dry run only reads.  0 (see b->nerrors; *written values
+ * stored), or -1 (nothing written).
  */
 int pw_batch_import_sheet(struct pw_store *s, struct pw_batch *b, const struct pw_sheet *sh,
 			  const struct pw_batch_opts *o, bool dry, size_t *written);

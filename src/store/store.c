@@ -471,6 +471,19 @@ void pw_store_rollback(struct pw_store *s)
 	s->in_tx = 0;
 }
 
+int pw_store_data_version(struct pw_store *s, int64_t *v)
+{
+	sqlite3_stmt *st = pw_store_stmt(s, "PRAGMA data_version");
+	int rc = st ? pw_store_step(s, st) : -1;
+
+	if (rc == 1) {
+		*v = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		return 0;
+	}
+	return rc < 0 ? -1 : pw_error("database '%s': no data version", s->path);
+}
+
 /* ------------------------------------------------------------------ */
 /* Audit log and checksums                                            */
 
