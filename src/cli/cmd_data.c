@@ -56,15 +56,13 @@ static int import_file(struct pw_ctx *ctx, const char *path, const struct pw_bat
 		return PW_EXIT_INPUT;
 	}
 	pw_batch_init(&b, path);
-	rc = pw_batch_add_sheet(ctx->store, &b, &sh, o);
+	rc = pw_batch_import_sheet(ctx->store, &b, &sh, o, dry, &written);
 	pw_sheet_release(&sh);
 	pw_batch_print(&b, stderr);
 	if (rc == 0 && b.nerrors) {
 		pw_error("%s: %zu error%s: nothing imported", path, b.nerrors,
 			 b.nerrors == 1 ? "" : "s");
 		rc = 1;
-	} else if (rc == 0 && !dry) {
-		rc = pw_batch_commit(ctx->store, &b, o, &written);
 	}
 	if (rc == 0)
 		summary(&b, written, dry);

@@ -79,14 +79,20 @@ static int record_value(struct pw_ctx *ctx, const struct record_args *a)
 		.estimated = a->estimated ? "1" : NULL,
 	};
 	struct pw_batch_opts o = { .by = pw_cli_actor(a->by), .state = a->state };
-	int rc;
+	int own, rc;
 
 	pw_batch_init(&b, NULL);
 	b.opts = &o; /* the same value again is not recorded again */
-	rc = pw_batch_add(ctx->store, &b, &in);
+	/* checked under the write lock: the same value recorded twice at
+	 * once is written once (pw_batch_commit()) */
+	rc = pw_store_write_begin(ctx->store, &own);
+	if (rc == 0) {
+		rc = pw_batch_add(ctx->store, &b, &in);
+		if (rc == 0)
+			rc = pw_batch_commit(ctx->store, &b, &o, NULL);
+		rc = pw_store_write_end(ctx->store, own, rc);
+	}
 	pw_batch_print(&b, stderr);
-	if (rc == 0)
-		rc = pw_batch_commit(ctx->store, &b, &o, NULL);
 	if (rc == 0)
 		printf("%s %lld, %d: %.15g %s (%s)\n",
 		       pw_cli_word(pw_entity_name(a->ref.entity), pw_entity_label(a->ref.entity)),

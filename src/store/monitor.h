@@ -86,6 +86,11 @@ int pw_store_write_end(struct pw_store *s, int own, int rc);
 int pw_store_read_begin(struct pw_store *s, int *own);
 void pw_store_read_end(struct pw_store *s, int own);
 
+/* The plan an indicator, target or project row (of any version) belongs
+ * to: 0 and *plan_id, PW_STORE_NOTFOUND WITHOUT a message for an unknown
+ * id, -1.  A command given a --plan checks the ids it is given with it. */
+int pw_store_entity_plan(struct pw_store *s, enum pw_entity e, int64_t id, int *plan_id);
+
 /* ------------------------------------------------------------------ */
 /* Read side for assess and report (stable: other modules call these)  */
 

@@ -68,6 +68,12 @@ int pw_store_begin(struct pw_store *s);
 int pw_store_commit(struct pw_store *s);
 void pw_store_rollback(struct pw_store *s);
 
+/* A number that changes whenever ANOTHER connection commits (PRAGMA
+ * data_version).  Read before a check made without the write lock and
+ * again under it: equal, and what the check read is still current.
+ * 0 or -1. */
+int pw_store_data_version(struct pw_store *s, int64_t *v);
+
 /*
  * Stores plan p in ONE transaction.  The plan's identity is its region and
  * ordinal, else its title, else its source file name (docs/schema.md);

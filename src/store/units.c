@@ -73,6 +73,28 @@ int pw_monitor_check_entity(struct pw_store *s, enum pw_entity e, int64_t id)
 	return rc;
 }
 
+static void fill_int0(sqlite3_stmt *st, void *out)
+{
+	*(int *)out = sqlite3_column_int(st, 0);
+}
+
+int pw_store_entity_plan(struct pw_store *s, enum pw_entity e, int64_t id, int *plan_id)
+{
+	static const char *const sql[] = {
+		"SELECT v.plan_id FROM indicators x JOIN plan_versions v ON v.id = x.version_id "
+		"WHERE x.id = ?",
+		"SELECT v.plan_id FROM targets x JOIN plan_versions v ON v.id = x.version_id "
+		"WHERE x.id = ?",
+		"SELECT v.plan_id FROM column_items x JOIN plan_versions v ON v.id = x.version_id "
+		"WHERE x.id = ?",
+	};
+
+	*plan_id = 0;
+	if ((unsigned)e > PW_ENTITY_PROJECT)
+		return pw_error("bad entity %d", (int)e);
+	return pw_monitor_fetch(s, sql[e], id, 0, fill_int0, plan_id);
+}
+
 /* The savepoint of a write inside the caller's transaction.  Prepared
  * once (a batch opens one per value); the rollback goes through
  * sqlite3_exec so that it cannot meet an injected fault. */
