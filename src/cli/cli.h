@@ -22,7 +22,8 @@ struct pw_ctx {
 };
 
 /* Removes a global "--db PATH" / "--db=PATH" from argv (any position),
- * storing it in ctx.  Returns the new argc. */
+ * storing it in ctx, and protects it from being an output file
+ * (pw_outfile_protect()).  Returns the new argc. */
 int pw_cli_take_db(int argc, char **argv, struct pw_ctx *ctx);
 
 /* An integer lo..hi from the whole of s into *out; -1 (reported as

@@ -10,6 +10,7 @@
 #include "report/report.h"
 #include "store/store.h"
 #include "util/error.h"
+#include "util/outfile.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -189,8 +190,10 @@ static int write_binary_stdout(const struct pw_evaluation *ev, enum pw_report_fo
 	if (fd < 0)
 		pw_die(PW_EXIT_FAIL, "cannot create a temporary file: %s", strerror(errno));
 	close(fd);
+	pw_outfile_track(tmpl);
 	if (pw_report_write(ev, f, tmpl) < 0 || !(in = fopen(tmpl, "rb"))) {
 		remove(tmpl);
+		pw_outfile_untrack(tmpl);
 		return PW_EXIT_FAIL;
 	}
 	while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
@@ -198,6 +201,7 @@ static int write_binary_stdout(const struct pw_evaluation *ev, enum pw_report_fo
 			rc = -1;
 	fclose(in);
 	remove(tmpl);
+	pw_outfile_untrack(tmpl);
 	if (rc < 0 || fflush(stdout) != 0)
 		pw_die(PW_EXIT_FAIL, "cannot write the report to standard output");
 	return PW_EXIT_OK;
@@ -229,7 +233,7 @@ int cmd_report(int argc, char **argv, struct pw_ctx *ctx)
 		pw_error(USAGE);
 		return PW_EXIT_USAGE;
 	}
-	if (infer_format(&cli) < 0)
+	if (infer_format(&cli) < 0 || (cli.out && pw_outfile_check(cli.out) < 0))
 		return PW_EXIT_USAGE;
 	rc = pick_plan(ctx, &cli);
 	if (rc == PW_EXIT_OK)

@@ -7,6 +7,7 @@
 #include "cli/monitor_cli.h"
 #include "monitor/template.h"
 #include "util/error.h"
+#include "util/outfile.h"
 #include "util/strbuf.h"
 
 #include <getopt.h>
@@ -78,5 +79,7 @@ int cmd_template(int argc, char **argv, struct pw_ctx *ctx)
 	}
 	if (optind != argc || !unit || !year)
 		return pw_cli_usage(USAGE);
+	if (out && strcmp(out, "-") && pw_outfile_check(out) < 0)
+		return PW_EXIT_USAGE;
 	return write_template(ctx, unit, year, csv, out);
 }
