@@ -64,6 +64,15 @@ static const struct command commands[] = {
 	{ "template", cmd_template, EXISTING_DB,
 	  "template --unit NAME --year Y [--xlsx|--csv] [-o FILE]",
 	  "a unit's fill-in sheet" },
+	{ "backup", cmd_backup, EXISTING_DB,
+	  "backup -o FILE",
+	  "a consistent copy of the database, taken while others write" },
+	{ "restore", cmd_restore, 0,
+	  "restore FROM",
+	  "replace the database by a checked copy" },
+	{ "check", cmd_check, 0,
+	  "check",
+	  "integrity, foreign keys, append-only triggers, audit trail" },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -48,5 +48,9 @@ int cmd_obs(int argc, char **argv, struct pw_ctx *ctx);
 int cmd_progress(int argc, char **argv, struct pw_ctx *ctx);
 int cmd_target(int argc, char **argv, struct pw_ctx *ctx);
 int cmd_template(int argc, char **argv, struct pw_ctx *ctx);
+/* copies and checks of the database (store/backup.h) */
+int cmd_backup(int argc, char **argv, struct pw_ctx *ctx);
+int cmd_restore(int argc, char **argv, struct pw_ctx *ctx);
+int cmd_check(int argc, char **argv, struct pw_ctx *ctx);
 
 #endif
