@@ -16,7 +16,7 @@
  * rest is copied in one step: in WAL mode a reader blocks no writer, so
  * the one long read transaction costs the writers nothing. */
 #define MAX_RESTARTS 3
-#define BUSY_TRIES 200 /* of 50 ms: a writer holding a lock on the target */
+#define BUSY_TRIES 3 /* each after a busy timeout: a writer holding the target */
 
 /*
  * Copies database src into dst (both open).  steps: STEP_PAGES, or -1 for
