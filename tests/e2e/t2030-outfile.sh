@@ -12,14 +12,14 @@ pw() { "$PW" "$@" --db "$DB"; }
 sha() { sha256sum "$1" | cut -c1-64; }
 PY=/usr/bin/python3
 
-# a plan of 4 tables x 834 indicators, all led by one unit: its template
+# a plan of 2 tables x 834 indicators, all led by one unit: its template
 # takes a visible fraction of a second to write
 $PY - "$T" <<'PYEOF'
 import sys
 d = sys.argv[1]
 plan = ["大省国民经济和社会发展第十四个五年规划纲要（测试用，虚构）", "", "第一章 发展目标", ""]
 assign = ["表,序号,指标名称,牵头单位"]
-for k in range(1, 5):
+for k in range(1, 3):
     plan += ["表%d “十四五”时期第%d组主要指标" % (k, k), "",
              "| 序号 | 指标 | 单位 | 2020年 | 2025年 | 属性 |", "|---|---|---|---|---|---|"]
     for i in range(1, 835):
@@ -91,17 +91,18 @@ leftovers() { ls -A "$T" | grep -v -x -e city.db -e city.db-wal -e city.db-shm -
 # that the signal reaches it; SIGINT, which sh ignores in background jobs,
 # restored to its default)
 bg() { env --default-signal=INT "$PW" "$@" --db "$DB" >/dev/null 2>&1 & pid=$!; }
-# the delays spread over one whole run (the plain or the sanitizer build),
-# thicker towards its end, where the file is written
+# the delays are fractions of one whole run (of the plain or the sanitizer
+# build), in its second half, where the file is written
 ms() { date +%s%N | cut -c1-13; }
 t0=$(ms)
 check "template xlsx 2023" pw template --unit 统计局 --year 2023 --xlsx -o "$T/r.xlsx"
 full=$(( $(ms) - t0 ))
 rm -f "$T/r.xlsx"
 echo "# one xlsx template: $full ms"
-delays=$(awk -v t="$full" 'BEGIN { for (k = 4; k <= 20; k++) printf "%.3f ", t * (k <= 10 ? k / 10 : 0.8 + (k - 10) * 0.03) / 1000 }')
+# at: the delays for the fractions given, in seconds
+at() { echo "$@" | awk -v t="$full" '{ for (i = 1; i <= NF; i++) printf "%.3f ", t * $i / 1000 }'; }
 torn=0
-for d in $delays; do
+for d in $(at 0.5 0.65 0.8 0.9 0.95 1.0 1.1); do
 	bg template --unit 统计局 --year 2023 --xlsx -o "$T/t.xlsx"
 	sleep $d
 	kill -9 $pid 2>/dev/null
@@ -110,6 +111,8 @@ for d in $delays; do
 		torn=$((torn + 1)); echo "# xlsx torn after kill -9 at ${d}s: $(wc -c <"$T/t.xlsx" 2>/dev/null) bytes"
 	fi
 	old_xlsx=$(sha "$T/t.xlsx" 2>/dev/null)
+done
+for d in $(at 0.6 0.8 0.9 1.0); do
 	bg template --unit 统计局 --year 2023 --csv -o "$T/t.csv"
 	sleep $d
 	kill -9 $pid 2>/dev/null
@@ -121,24 +124,35 @@ for d in $delays; do
 	old_csv=$s
 done
 check "template under kill -9: never a torn file" test $torn = 0
-check "the next run removes what kill -9 left" \
+check "the next run removes what kill -9 left (csv)" \
 	pw template --unit 统计局 --year 2022 --csv -o "$T/t.csv"
-check "no temporary file after the next run" test -z "$(leftovers)"
+check "the next run removes what kill -9 left (xlsx)" \
+	pw template --unit 统计局 --year 2022 --xlsx -o "$T/t.xlsx"
+left=$(leftovers)
+check "no temporary file after the next run" test -z "$left"
+[ -z "$left" ] || echo "# left: $left"
 
 # SIGTERM and SIGINT: the handler removes the temporary file
 left=0
-for sig in TERM INT; do
-	for d in 0.05 0.1 0.15 0.2 0.3; do
-		bg template --unit 统计局 --year 2023 --xlsx -o "$T/t.xlsx"
-		sleep $d
+t0=$(ms)
+check "report xlsx" pw report --kind annual --year 2023 --format xlsx -o "$T/r.xlsx"
+full_report=$(( $(ms) - t0 ))
+echo "# one xlsx report: $full_report ms"
+# signal SIG CMD...: runs CMD and sends SIG at the fractions 0.7 and 0.9 of
+# its time $tcmd; counts the runs that leave a temporary file
+signal() {
+	sig=$1; shift
+	for f in 0.7 0.9; do
+		bg "$@"
+		sleep "$(echo "$tcmd $f" | awk '{ printf "%.3f", $1 * $2 / 1000 }')"
 		kill -$sig $pid 2>/dev/null
 		wait $pid 2>/dev/null
-		bg report --kind annual --year 2023 --format xlsx -o "$T/r.xlsx"
-		sleep $d
-		kill -$sig $pid 2>/dev/null
-		wait $pid 2>/dev/null
-		[ -z "$(leftovers)" ] || { left=$((left + 1)); echo "# SIG$sig at ${d}s left: $(leftovers)"; }
+		[ -z "$(leftovers)" ] || { left=$((left + 1)); echo "# SIG$sig of $1 at $f left: $(leftovers)"; }
 	done
+}
+for sig in TERM INT; do
+	tcmd=$full signal $sig template --unit 统计局 --year 2023 --xlsx -o "$T/t.xlsx"
+	tcmd=$full_report signal $sig report --kind annual --year 2023 --format xlsx -o "$T/r.xlsx"
 done
 check "SIGTERM/SIGINT leave no temporary file" test $left = 0
 check "the last template is complete" complete_xlsx "$T/t.xlsx"

@@ -14,14 +14,14 @@ same() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1 (got '$2', want '$3')
 approved() { sqlite3 "$1" "SELECT count(*) FROM obs WHERE state = 2"; }
 ms() { date +%s%N | cut -c1-13; }
 
-# a plan of 4 tables x 834 indicators; two CSV files of a value for each
-# indicator and year 2020-2025 (20,016 values), the second one changed
+# a plan of 2 tables x 834 indicators; two CSV files of a value for each
+# indicator and year 2020-2025 (10,008 values), the second one changed
 /usr/bin/python3 - "$T" <<'PYEOF'
 import sys
 d = sys.argv[1]
 plan = ["大省国民经济和社会发展第十四个五年规划纲要（测试用，虚构）", "", "第一章 发展目标", ""]
 v1, v2 = ["表,序号,指标名称,年份,数值"], ["表,序号,指标名称,年份,数值"]
-for k in range(1, 5):
+for k in range(1, 3):
     plan += ["表%d “十四五”时期第%d组主要指标" % (k, k), "",
              "| 序号 | 指标 | 单位 | 2020年 | 2025年 | 属性 |", "|---|---|---|---|---|---|"]
     for i in range(1, 835):
@@ -55,8 +55,8 @@ sleep 0.3
 while kill -0 $ipid 2>/dev/null || [ $k = 0 ]; do
 	k=$((k + 1))
 	"$PW" backup -o "$T/during$k.db" --db "$DB" >/dev/null 2>"$T/err" || { not_ok "backup $k during the import"; cat "$T/err"; break; }
-	[ $k -lt 20 ] || break
-	sleep 0.2
+	[ $k -lt 4 ] || break
+	sleep 0.3
 done
 wait $ipid
 same "the concurrent import succeeded" "$?" 0
@@ -84,7 +84,7 @@ pw backup -o "$T/timed.db" >/dev/null 2>&1
 full=$(( $(ms) - t0 ))
 rm -f "$T/timed.db"
 echo "# one backup: $full ms"
-delays=$(awk -v t="$full" 'BEGIN { for (k = 1; k <= 12; k++) printf "%.3f ", t * k / 12 / 1000 }')
+delays=$(awk -v t="$full" 'BEGIN { for (k = 2; k <= 9; k++) printf "%.3f ", t * k / 8 / 1000 }')
 torn=0
 for d in $delays; do
 	"$PW" backup -o "$T/b.db" --db "$DB" >/dev/null 2>&1 &
@@ -102,7 +102,7 @@ check "backup under kill -9: the previous copy or a whole one" test $torn = 0
 check "a backup after the kills" pw backup -o "$T/b.db"
 same "it removed what kill -9 left" "$(leftovers)" ""
 left=0
-for d in $delays; do
+for d in $(echo "$delays" | cut -d' ' -f2,4,6,7); do
 	"$PW" backup -o "$T/b.db" --db "$DB" >/dev/null 2>&1 &
 	pid=$!
 	sleep "$d"
@@ -114,7 +114,6 @@ same "SIGTERM leaves no temporary file" $left 0
 check "the copy after SIGTERM passes check" "$PW" check --db "$T/b.db"
 
 # ---- restore refuses ------------------------------------------------------
-check "a database to restore over" pw data import "$T/v1.csv" --state approved
 live=$(sha "$DB")
 cp "$T/b0.db" "$T/bad.db"
 dd if=/dev/urandom of="$T/bad.db" bs=4096 seek=3 count=2 conv=notrunc 2>/dev/null
