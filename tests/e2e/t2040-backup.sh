@@ -39,6 +39,12 @@ check "import the plan" pw import "$T/plan.md"
 check "import the first values, approved" pw data import "$T/v1.csv" --state approved
 check "check: a fresh database is ok" pw check
 grep -q "city.db: ok" "$T/out" && ok "check says ok" || not_ok "check says ok"
+# every kind of write (units, assignments, values and their review,
+# external targets, project progress) leaves a database check accepts
+check "load the 演示数据" sh "$TOP/data/demo/load-demo.sh" "$PW" "$T/demo.db"
+check "project progress" "$PW" record --project 1 --year 2023 --status in_progress --percent 60 --db "$T/demo.db"
+check "submitted" "$PW" progress submit 1 --db "$T/demo.db"
+check "check: the demo database is ok" "$PW" check --db "$T/demo.db"
 before=$(approved "$DB")
 check "backup" pw backup -o "$T/b0.db"
 check "the backup passes check" "$PW" check --db "$T/b0.db"
