@@ -19,9 +19,9 @@
 #define BUSY_TRIES 3 /* each after a busy timeout: a writer holding the target */
 
 /*
- * Copies database src into dst (both open).  steps: STEP_PAGES, or -1 for
- * one step, which is one transaction on dst.  0 or -1 after reporting
- * with name.
+ * Copies database src into dst (both open), npages per step: STEP_PAGES,
+ * or -1 for one step, which is one transaction on dst.  0 or -1 after
+ * reporting with name.
  */
 static int copy_pages(sqlite3 *src, sqlite3 *dst, int npages, const char *name)
 {
@@ -132,13 +132,8 @@ int pw_store_restore(const char *db, const char *from)
 				 rc == 1 ? "" : "s");
 		return rc > 0 || rc == PW_STORE_NOTFOUND ? PW_RESTORE_BAD : PW_RESTORE_FAILED;
 	}
-	if (sqlite3_open_v2(from, &src, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
-		pw_error("cannot open database '%s': %s", from,
-			 src ? sqlite3_errmsg(src) : "out of memory");
-		sqlite3_close(src);
+	if (pw_store_open_reader(from, &src) < 0)
 		return PW_RESTORE_FAILED;
-	}
-	sqlite3_busy_timeout(src, 10000);
 	rc = access(db, F_OK) == 0 ? restore_over(src, from, db)
 				   : copy_to_new_file(src, from, db);
 	sqlite3_close(src);

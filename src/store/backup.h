@@ -8,6 +8,7 @@
 #define PW_STORE_BACKUP_H
 
 struct pw_store;
+struct sqlite3;
 
 /*
  * Writes a copy of the open database s to the new file out, through a
@@ -54,5 +55,11 @@ int pw_store_check(const char *path, void (*problem)(void *arg, const char *text
  * schema this binary knows.  Returns as pw_store_check(). */
 int pw_store_check_source(const char *path, void (*problem)(void *arg, const char *text),
 			  void *arg);
+
+/* A connection that only reads the database file at path (PRAGMA
+ * query_only), read-write when the file is writable so that closing it
+ * removes the -wal and -shm files.  0, PW_STORE_NOTFOUND or -1 after
+ * reporting; *db is closed by the caller with sqlite3_close(). */
+int pw_store_open_reader(const char *path, struct sqlite3 **db);
 
 #endif

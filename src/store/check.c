@@ -284,12 +284,11 @@ static void check_audit(struct checker *c)
 
 /* ---- entry points -------------------------------------------------------- */
 
-/* Opens path read-only into c->db: 0, PW_STORE_NOTFOUND or -1 (reported). */
-static int open_ro(struct checker *c, const char *path)
+int pw_store_open_reader(const char *path, struct sqlite3 **db)
 {
 	struct stat st;
 
-	c->path = path;
+	*db = NULL;
 	if (stat(path, &st) < 0) {
 		pw_error("no database '%s'", path);
 		return PW_STORE_NOTFOUND;
@@ -297,17 +296,25 @@ static int open_ro(struct checker *c, const char *path)
 	/* read-write when allowed, though only read (query_only): the last
 	 * connection to close removes the -wal and -shm files, which a
 	 * read-only one would leave behind */
-	if (sqlite3_open_v2(path, &c->db,
+	if (sqlite3_open_v2(path, db,
 			    access(path, W_OK) == 0 ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY,
 			    NULL) != SQLITE_OK ||
-	    sqlite3_exec(c->db, "PRAGMA query_only = 1", NULL, NULL, NULL) != SQLITE_OK) {
+	    sqlite3_exec(*db, "PRAGMA query_only = 1", NULL, NULL, NULL) != SQLITE_OK) {
 		pw_error("cannot open database '%s': %s", path,
-			 c->db ? sqlite3_errmsg(c->db) : "out of memory");
-		sqlite3_close(c->db);
+			 *db ? sqlite3_errmsg(*db) : "out of memory");
+		sqlite3_close(*db);
+		*db = NULL;
 		return -1;
 	}
-	sqlite3_busy_timeout(c->db, 10000);
+	sqlite3_busy_timeout(*db, 10000);
 	return 0;
+}
+
+/* Opens path into c->db: 0, PW_STORE_NOTFOUND or -1 (reported). */
+static int open_ro(struct checker *c, const char *path)
+{
+	c->path = path;
+	return pw_store_open_reader(path, &c->db);
 }
 
 int pw_store_check(const char *path, void (*cb)(void *arg, const char *text), void *arg)
