@@ -233,7 +233,7 @@ int cmd_report(int argc, char **argv, struct pw_ctx *ctx)
 		pw_error(USAGE);
 		return PW_EXIT_USAGE;
 	}
-	if (infer_format(&cli) < 0 || (cli.out && pw_outfile_check(cli.out) < 0))
+	if ((cli.out && pw_outfile_check(cli.out) < 0) || infer_format(&cli) < 0)
 		return PW_EXIT_USAGE;
 	rc = pick_plan(ctx, &cli);
 	if (rc == PW_EXIT_OK)

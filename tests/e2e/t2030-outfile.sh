@@ -48,6 +48,7 @@ refused() {
 	[ "$(sha "$DB")" = "$before" ] || { rm -f "$DB-wal" "$DB-shm"; cp "$T/saved.db" "$DB"; }
 }
 refused "report -o the database" pw report --kind annual --year 2023 --format md -o "$DB"
+refused "report -o the database, no --format" pw report --kind annual --year 2023 -o "$DB"
 refused "report -o the database (xlsx)" pw report --kind annual --year 2023 -o "$DB" --format xlsx
 refused "report -o the database's -wal" pw report --kind annual --year 2023 --format md -o "$DB-wal"
 refused "report -o the database's -shm" pw report --kind annual --year 2023 --format json -o "$DB-shm"
