@@ -7,6 +7,7 @@
 #include "store/store_internal.h"
 #include "util/error.h"
 #include "util/outfile.h"
+#include "util/strbuf.h"
 
 #include <unistd.h>
 
@@ -61,6 +62,28 @@ static int open_rw(const char *path, sqlite3 **db)
 	return -1;
 }
 
+/* The files SQLite may make beside the temporary copy (its header says WAL
+ * once page 1 is copied from a WAL database): tracked with it, so that a
+ * signal removes them too (on = 1); removed and untracked (on = 0). */
+static void track_side_files(const char *tmp, int on)
+{
+	static const char *const sides[] = { "-wal", "-shm", "-journal" };
+	struct strbuf p = STRBUF_INIT;
+	size_t i;
+
+	for (i = 0; i < sizeof(sides) / sizeof(sides[0]); i++) {
+		sb_reset(&p);
+		sb_addf(&p, "%s%s", tmp, sides[i]);
+		if (on) {
+			pw_outfile_track(p.buf);
+			continue;
+		}
+		unlink(p.buf);
+		pw_outfile_untrack(p.buf);
+	}
+	sb_release(&p);
+}
+
 /* A copy of src into a new file at out, through pw_outfile.  The copy is a
  * temporary file nobody else opens, so it needs no journal; the commit
  * syncs it before the rename. */
@@ -73,6 +96,7 @@ static int copy_to_new_file(sqlite3 *src, const char *name, const char *out)
 	if (pw_outfile_open(&o, out) < 0)
 		return -1;
 	pw_outfile_use_path(&o);
+	track_side_files(o.tmp, 1);
 	rc = open_rw(o.tmp, &dst);
 	if (rc == 0 && sqlite3_exec(dst, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF",
 				    NULL, NULL, NULL) != SQLITE_OK)
@@ -87,6 +111,7 @@ static int copy_to_new_file(sqlite3 *src, const char *name, const char *out)
 		rc = pw_error("cannot write '%s': %s", out, sqlite3_errmsg(dst));
 	if (dst && sqlite3_close(dst) != SQLITE_OK && rc == 0)
 		rc = pw_error("cannot write '%s'", out);
+	track_side_files(o.tmp, 0);
 	if (rc < 0) {
 		pw_outfile_abort(&o);
 		return -1;
