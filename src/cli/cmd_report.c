@@ -11,6 +11,7 @@
 #include "store/store.h"
 #include "util/error.h"
 #include "util/i18n.h"
+#include "util/outfile.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -190,8 +191,10 @@ static int write_binary_stdout(const struct pw_evaluation *ev, enum pw_report_fo
 	if (fd < 0)
 		pw_die(PW_ERR_IO, "cannot create a temporary file: %s", strerror(errno));
 	close(fd);
+	pw_outfile_track(tmpl);
 	if (pw_report_write(ev, f, tmpl) < 0 || !(in = fopen(tmpl, "rb"))) {
 		remove(tmpl);
+		pw_outfile_untrack(tmpl);
 		return pw_err_of(-1, PW_ERR_FAIL);
 	}
 	while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
@@ -199,6 +202,7 @@ static int write_binary_stdout(const struct pw_evaluation *ev, enum pw_report_fo
 			rc = -1;
 	fclose(in);
 	remove(tmpl);
+	pw_outfile_untrack(tmpl);
 	if (rc < 0 || fflush(stdout) != 0)
 		pw_die(PW_ERR_IO, "cannot write the report to standard output");
 	return PW_EXIT_OK;
@@ -230,7 +234,7 @@ int cmd_report(int argc, char **argv, struct pw_ctx *ctx)
 		pw_error(USAGE);
 		return PW_EXIT_USAGE;
 	}
-	if (infer_format(&cli) < 0)
+	if ((cli.out && pw_outfile_check(cli.out) < 0) || infer_format(&cli) < 0)
 		return PW_EXIT_USAGE;
 	rc = pick_plan(ctx, &cli);
 	if (rc == PW_EXIT_OK)
