@@ -5,19 +5,19 @@
  * FILE: every table row that carries its own actual value (表1's 完成值) is
  * assessed at the table's end year (or --year), from that value alone.
  * --db: every stored plan (or --plan ID) is assessed from its monitoring
- * data through the evaluation builder (report/evaluation.h), at --year or
+ * data through the evaluation builder (eval/evaluation.h), at --year or
  * else last year capped at the plan's end.  Both print rows through one
  * sink, so the JSON has the same shape (CONTRACT.md).
- * --db --all: every plan of the database in one pass (store/bulk.h), one
+ * --db --all: every plan of the database in one pass (eval/gather.h), one
  * summary per plan (counts by status, warnings); --verbose adds the time.
  */
 #include "assess/assess_plan.h"
 #include "cli/cli.h"
 #include "ingest/ingest.h"
-#include "report/evaluation.h"
-#include "report/plan_json.h"
+#include "eval/evaluation.h"
+#include "model/plan_json.h"
 #include "report/report.h"
-#include "store/bulk.h"
+#include "eval/gather.h"
 #include "store/store.h"
 #include "util/alloc.h"
 #include "util/error.h"

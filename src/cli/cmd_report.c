@@ -3,7 +3,7 @@
  * --kind annual|midterm|final [--year Y] [--format FMT] [-o FILE]
  * [--tolerance X] [--unapproved]": writes the annual monitoring report,
  * the mid-term or the final evaluation of a stored plan (docs/reports.md).
- * The evaluation comes from report/evaluation.h, the writers from
+ * The evaluation comes from eval/evaluation.h, the writers from
  * report/report.h; this file only parses options and picks defaults.
  */
 #include "cli/cli.h"

@@ -30,8 +30,8 @@
 #ifndef PW_MONITOR_H
 #define PW_MONITOR_H
 
-#include "assess/assess.h"
 #include "model/plan.h"
+#include "model/series.h"
 #include "store/store.h"
 
 #include <stdbool.h>

@@ -1,5 +1,5 @@
 /*
- * test_bulk.c - the whole-database evaluation (store/bulk.h) gives for
+ * test_bulk.c - the whole-database evaluation (eval/gather.h) gives for
  * every plan what pw_eval_from_store() gives, plan by plan: on a small
  * generated province (bench/gen.c: every target kind, corrections, values
  * awaiting review, external targets), in the period and at its end, on
@@ -12,6 +12,7 @@
 #include "unit.h"
 #include "testdb.h"
 #include "store/bulk.h"
+#include "eval/gather.h"
 #include "store/store_internal.h"
 #include "util/alloc.h"
 #include "util/error.h"

@@ -5,7 +5,7 @@
 #ifndef PW_EVAL_INT_H
 #define PW_EVAL_INT_H
 
-#include "report/evaluation.h"
+#include "eval/evaluation.h"
 #include "util/strbuf.h"
 
 /* Appends a note for the reader (Chinese, printf format) to ev->warnings. */

@@ -4,7 +4,7 @@
  * external targets and project progress it needs, then calls
  * pw_eval_build().
  */
-#include "report/eval_int.h"
+#include "eval/eval_int.h"
 #include "store/monitor.h"
 #include "util/alloc.h"
 #include "util/error.h"

@@ -5,7 +5,7 @@
  * date, prose targets and projects, and the counts.  Titles and counts are
  * in eval_summary.c; the store adapter in eval_store.c.
  */
-#include "report/eval_int.h"
+#include "eval/eval_int.h"
 #include "assess/assess_plan.h"
 #include "util/alloc.h"
 #include "util/error.h"

@@ -7,7 +7,7 @@
  * observations.c and monitor_refs.c pick them, matched through the key),
  * and each plan is evaluated with pw_eval_build().
  */
-#include "store/bulk.h"
+#include "eval/gather.h"
 #include "assess/assess_plan.h"
 #include "store/monitor.h"
 #include "store/store_internal.h"
