@@ -5,6 +5,7 @@
  * pw_eval_build().
  */
 #include "eval/eval_int.h"
+#include "eval/gather.h"
 #include "store/monitor.h"
 #include "util/alloc.h"
 #include "util/error.h"
@@ -230,7 +231,7 @@ static int current_version(struct pw_store *s, int plan_id)
 	return v;
 }
 
-int pw_eval_from_store(struct pw_store *s, int plan_id, int version,
+int pw_eval_from_store_rows(struct pw_store *s, int plan_id, int version,
 		       const struct pw_eval_opts *o, struct pw_evaluation *out)
 {
 	struct gathered g;

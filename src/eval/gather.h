@@ -68,4 +68,9 @@ struct pw_bulk_stats {
 int pw_bulk_eval_all(struct pw_store *s, const struct pw_eval_opts *o, int threads,
 		     pw_bulk_eval_fn fn, void *ctx, struct pw_bulk_stats *st);
 
+/* The row-by-row path, kept until tests/unit/test_bulk.c has shown the
+ * gatherer gives the same (temporary). */
+int pw_eval_from_store_rows(struct pw_store *s, int plan_id, int version,
+			    const struct pw_eval_opts *o, struct pw_evaluation *out);
+
 #endif

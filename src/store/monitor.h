@@ -57,6 +57,10 @@ const char *pw_entity_name(enum pw_entity e);
 int pw_entity_from_name(const char *s);
 
 enum pw_obs_state { PW_OBS_DRAFT, PW_OBS_SUBMITTED, PW_OBS_APPROVED, PW_OBS_RETURNED };
+/* PW_OBS_APPROVED as SQL writes it (obs.state holds the enum), for the
+ * queries that read approved values without a bound parameter. */
+#define PW_OBS_APPROVED_SQL "2"
+_Static_assert(PW_OBS_APPROVED == 2, "PW_OBS_APPROVED_SQL must match the enum");
 
 /* "draft", "submitted", "approved", "returned"; inverse returns -1. */
 const char *pw_obs_state_name(enum pw_obs_state st);
