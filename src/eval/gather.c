@@ -935,7 +935,8 @@ int pw_eval_from_store(struct pw_store *s, int plan_id, int version,
 /* Several connections at once                                        */
 
 /*
- * Plans are cut into chunks of CHUNK plans, handed out in plan order to
+ * Plans are cut into chunks of up to CHUNK plans (fewer for few plans, so
+ * that every worker gets some), handed out in plan order to
  * whichever worker is free.  A worker keeps the evaluations of its chunk
  * and passes them to fn when every earlier chunk has been passed (the
  * "turn"), so fn sees the plans in id order, one call at a time, however
@@ -1099,11 +1100,11 @@ static int begin_one_snapshot(struct pw_store *probe, struct pw_store **conn, in
 }
 
 /* The plans of the snapshot cut into chunks (sh->lo, sh->hi). */
-static int make_chunks(struct pw_store *s, struct shared *sh)
+static int make_chunks(struct pw_store *s, int nworkers, struct shared *sh)
 {
 	sqlite3_stmt *st = pw_store_stmt(s, "SELECT id FROM plans ORDER BY id");
 	int64_t *ids = NULL;
-	size_t nids = 0, alloc = 0, c;
+	size_t nids = 0, alloc = 0, c, size;
 	int rc;
 
 	if (!st)
@@ -1112,13 +1113,15 @@ static int make_chunks(struct pw_store *s, struct shared *sh)
 		ALLOC_GROW(ids, nids + 1, alloc);
 		ids[nids++] = sqlite3_column_int64(st, 0);
 	}
-	sh->nchunks = (nids + CHUNK - 1) / CHUNK;
+	size = nids / ((size_t)nworkers * 4);
+	size = size < 1 ? 1 : size > CHUNK ? CHUNK : size;
+	sh->nchunks = (nids + size - 1) / size;
 	sh->lo = xcalloc(sh->nchunks + 1, sizeof(*sh->lo));
 	sh->hi = xcalloc(sh->nchunks + 1, sizeof(*sh->hi));
 	for (c = 0; c < sh->nchunks; c++) {
-		size_t end = (c + 1) * CHUNK < nids ? (c + 1) * CHUNK : nids;
+		size_t end = (c + 1) * size < nids ? (c + 1) * size : nids;
 
-		sh->lo[c] = ids[c * CHUNK];
+		sh->lo[c] = ids[c * size];
 		sh->hi[c] = ids[end - 1];
 	}
 	free(ids);
@@ -1164,7 +1167,7 @@ static int eval_parallel(struct pw_store *s, const struct pw_eval_opts *o, int n
 	if (rc == 0)
 		rc = begin_one_snapshot(s, conn, n);
 	if (rc == 0)
-		rc = make_chunks(conn[0], &sh);
+		rc = make_chunks(conn[0], n, &sh);
 	for (k = 0; k < n; k++)
 		w[k] = (struct worker){ &sh, conn[k], { 0 }, NULL, 0, 0, 0 };
 	if (rc == 0) {
