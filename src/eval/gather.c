@@ -663,30 +663,6 @@ static void rows_free(struct rows *r)
 /* ------------------------------------------------------------------ */
 /* Plan after plan                                                    */
 
-/* The year evaluation.c's year_in() tests against a period. */
-static bool year_in(int year, int start, int end)
-{
-	return (!start || year >= start) && (!end || year <= end) && (start || end);
-}
-
-/* Whether pw_eval_build() finds anything of p to evaluate for year. */
-static bool has_year(const struct pw_plan *p, int year)
-{
-	bool tables = false, own;
-	size_t i, items = 0;
-
-	for (i = 0; i < p->ncolumns; i++)
-		items += p->columns[i].nitems;
-	for (i = 0; year && i < p->ntables; i++) {
-		int start, end;
-
-		pw_assess_table_period(p, &p->tables[i], &start, &end);
-		tables |= year_in(year, start, end) && p->tables[i].nrows;
-	}
-	own = year_in(year, p->start, p->end) || (!p->start && !p->end && !tables);
-	return year && (tables || (own && (p->ntargets || items)));
-}
-
 /* Reads the current plan's rows from every stream. */
 static int merge_plan(struct bulk *b)
 {
@@ -812,7 +788,7 @@ static int evaluate(struct bulk *b, int year)
 	struct pw_evaluation ev;
 	int rc;
 
-	if (!b->r->single && !has_year(&b->plan, year)) {
+	if (!b->r->single && !pw_eval_has_year(&b->plan, year)) {
 		b->st->skipped++;
 		return 0;
 	}

@@ -1,28 +1,31 @@
 /*
- * gather.h - the one way a stored plan is gathered for evaluation: every
- * plan of a province (thousands in one database) in one pass, or one plan
- * as the range [id, id] (eval/gather.c).
+ * gather.h - the one way a stored plan is gathered for evaluation
+ * (eval/gather.c): every plan of a province (thousands in one database)
+ * in one pass, pw_bulk_eval_all(), or one plan, pw_eval_from_store()
+ * (eval/evaluation.h), which is the same pass over the range [id, id].
  *
- * pw_eval_from_store() evaluates one plan with a dozen queries per plan
- * and several per indicator (its series, external target and lead unit,
- * each found through the "same key in any version" join).  For thousands
- * of plans that is seconds of query overhead.  The bulk path reads the
- * same data with one query per kind of row for the whole database, each
- * ordered by plan, and merges them plan after plan: outline, tables,
- * indicators, targets, prose targets and 专栏 of the current version;
- * every approved observation, external target and lead-unit assignment
- * of each indicator and prose target (through the key, so data entered
- * against an older version counts, as store/monitor.h says).  Each plan
- * is then built with pw_eval_build(), so the evaluation is the one
- * pw_eval_from_store() gives (tests/unit/test_bulk.c checks it), except
- * that 专栏 projects carry no progress report or lead unit (they change
- * no status; a report on one plan uses pw_eval_from_store()).  Only one
- * plan is in memory at a time.  With o->unapproved (values awaiting
- * review count too) the series are read plan by plan as
- * pw_eval_from_store() reads them.
+ * The pass reads with one query per kind of row for the whole range, each
+ * ordered by plan ("streams"), and merges them plan after plan: outline,
+ * tables, indicators, targets, prose targets and 专栏 of the version
+ * (the current one unless a version is asked for); every approved
+ * observation, external target, lead-unit assignment and project
+ * progress report of each row, through the key, so data entered against
+ * an older version counts (store/monitor.h).  What is in force:
+ *  - a value: per row and year the most recent approved one (obs.state
+ *    PW_OBS_APPROVED_SQL), up to the report year;
+ *  - an external target: the one set last (the highest id);
+ *  - a lead unit: the one assigned last whose reporting year is none or
+ *    not after the report year;
+ *  - a project's progress: the report of the latest year up to the report
+ *    year, of that year the one entered last.
+ * Each is decided in one place below (rows_series, ext_row, lead_row,
+ * prog_row).  Each plan is then built with pw_eval_build(); only one plan
+ * is in memory at a time.  With o->unapproved (values awaiting review
+ * count too) the series are read plan by plan with PW_PICK_LATEST, and
+ * progress awaiting review counts.
  *
- * The approved values (obs.state 2) are read from the covering indexes
- * obs_indicator and obs_target of schema step 5 (docs/schema.md).
+ * The approved values are read from the covering indexes obs_indicator
+ * and obs_target of schema step 5 (docs/schema.md).
  *
  * Conventions are those of store.h: 0, or -1 after pw_error().
  */
@@ -58,19 +61,15 @@ struct pw_bulk_stats {
  * st may be NULL.  Each connection reads in one read transaction (unless
  * the caller has one open on s).
  *
- * threads > 1 splits the plans into that many ranges of plan ids, each
- * evaluated on its own connection to the same database file (s for the
- * first, the others opened and closed here) and its own thread.  fn is
- * then called by one thread at a time, in plan id order within a range
- * but with the ranges interleaved.  The connections do not share one
- * snapshot: a plan imported during the pass may or may not be seen.
+ * threads > 1 evaluates on that many threads, each on its own read-only
+ * connection (SQLITE_OPEN_READONLY, so an auditor's read-only copy works),
+ * all reading one snapshot of the database: a plan imported during the
+ * pass is seen by none or all.  fn is still called one plan at a time in
+ * plan id order, so the output does not depend on which thread finishes
+ * first.  s must not be inside a transaction then.  A thread that cannot
+ * start leaves its work to the others (with a warning).
  */
 int pw_bulk_eval_all(struct pw_store *s, const struct pw_eval_opts *o, int threads,
 		     pw_bulk_eval_fn fn, void *ctx, struct pw_bulk_stats *st);
-
-/* The row-by-row path, kept until tests/unit/test_bulk.c has shown the
- * gatherer gives the same (temporary). */
-int pw_eval_from_store_rows(struct pw_store *s, int plan_id, int version,
-			    const struct pw_eval_opts *o, struct pw_evaluation *out);
 
 #endif
