@@ -106,14 +106,11 @@ static const char *const stream_sql[NSTREAMS] = {
 		    " CROSS JOIN units u ON u.id = a.unit_id"
 		    " WHERE" IN_RANGE " AND a.role = 'lead' ORDER BY p.id",
 	/* The progress reports of the 专栏 projects that count (approved; with
-	 * ?4, values awaiting review too: the head of a chain not returned),
-	 * as store/monitor_progress.c picks them; and their lead units. */
+	 * ?4, awaiting review too), and their lead units. */
 	[Q_PROG] = "SELECT p.id, c.key, r.id, r.year, r.status, r.percent" ANY
 		   " CROSS JOIN column_items c ON c.version_id = w.id"
 		   " CROSS JOIN project_progress r ON r.item_id = c.id"
-		   " WHERE" IN_RANGE " AND (r.state = 'approved' OR (?4 AND r.state <> 'returned'"
-		   " AND NOT EXISTS (SELECT 1 FROM project_progress n WHERE n.supersedes = r.id)))"
-		   " ORDER BY p.id",
+		   " WHERE" IN_RANGE " AND " PW_PROGRESS_COUNTS("r", "?4") " ORDER BY p.id",
 	[Q_PLEAD] = "SELECT p.id, c.key, a.id, a.reporting_year, u.name" ANY
 		    " CROSS JOIN column_items c ON c.version_id = w.id"
 		    " CROSS JOIN assignments a ON a.item_id = c.id"
@@ -433,7 +430,7 @@ static int plan_taken(struct bulk *b, sqlite3_stmt *st)
 	return 0;
 }
 
-/* The external target in force is the one set last (the highest id). */
+/* The external target in force (pw_external_in_force()). */
 static int ext_row(struct rows *r, sqlite3_stmt *st)
 {
 	long pos = find_key(r, sqlite3_column_int64(st, 1));
@@ -441,7 +438,7 @@ static int ext_row(struct rows *r, sqlite3_stmt *st)
 	struct pw_eval_external *x;
 	int cmp, kind;
 
-	if (pos < 0 || id < r->ext_id[pos])
+	if (pos < 0 || !pw_external_in_force(id, r->ext_id[pos]))
 		return 0;
 	r->ext_id[pos] = id;
 	x = &r->data[pos].external;
@@ -466,14 +463,13 @@ static int text_row(struct bulk *b, sqlite3_stmt *st)
 	return ext_row(&b->prose, st);
 }
 
-/* The lead unit for the year is the one assigned last for it. */
+/* The lead unit in force for the year (pw_lead_in_force()). */
 static int lead_row(struct rows *r, sqlite3_stmt *st, int year)
 {
 	long pos = find_key(r, sqlite3_column_int64(st, 1));
 	int64_t id = sqlite3_column_int64(st, 2);
 
-	if (pos < 0 || id < r->lead_id[pos] ||
-	    (year && !pw_col_null(st, 3) && sqlite3_column_int(st, 3) > year))
+	if (pos < 0 || !pw_lead_in_force(id, pw_col_int(st, 3), year, r->lead_id[pos]))
 		return 0;
 	r->lead_id[pos] = id;
 	free(r->lead[pos]);
@@ -518,8 +514,7 @@ static void projects_reset(struct projects *pj)
 	pj->n = 0;
 }
 
-/* The progress in force for the year: the report of the latest year up
- * to it, and of that year the one entered last (the highest id). */
+/* The progress in force for the year (pw_progress_in_force()). */
 static int prog_row(struct bulk *b, sqlite3_stmt *st)
 {
 	long pos = find_key(&b->items, sqlite3_column_int64(st, 1));
@@ -527,10 +522,10 @@ static int prog_row(struct bulk *b, sqlite3_stmt *st)
 	int year = pw_col_int(st, 3);
 	struct pw_eval_item_data *d;
 
-	if (pos < 0 || (b->year && year > b->year))
+	if (pos < 0)
 		return 0;
 	d = &b->pj.data[pos];
-	if (b->pj.prog_id[pos] && (year < d->year || (year == d->year && id < b->pj.prog_id[pos])))
+	if (!pw_progress_in_force(id, year, b->year, b->pj.prog_id[pos], d->year))
 		return 0;
 	b->pj.prog_id[pos] = id;
 	free(b->pj.status[pos]);

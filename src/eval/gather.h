@@ -18,8 +18,9 @@
  *    not after the report year;
  *  - a project's progress: the report of the latest year up to the report
  *    year, of that year the one entered last.
- * Each is decided in one place below (rows_series, ext_row, lead_row,
- * prog_row).  Each plan is then built with pw_eval_build(); only one plan
+ * The last three are the functions of store/monitor.h ("What is in
+ * force"), which the store's single lookups apply too; the first is
+ * rows_series() here (observations.c's picker states it for the lookups).  Each plan is then built with pw_eval_build(); only one plan
  * is in memory at a time.  With o->unapproved (values awaiting review
  * count too) the series are read plan by plan with PW_PICK_LATEST, and
  * progress awaiting review counts.

@@ -183,6 +183,33 @@ void pw_external_release(struct pw_external *x);
 int pw_store_external_get(struct pw_store *s, enum pw_entity e, int64_t id,
 			  struct pw_external *out);
 
+/* ------------------------------------------------------------------ */
+/* What is in force                                                   */
+
+/*
+ * Which of the rows recorded for one indicator, prose target or project
+ * (in any version of its plan, through the key) is in force: each rule is
+ * this one function, which the single lookups below and the whole-plan
+ * gatherer (eval/gather.c) both apply to the candidates they read.  Each
+ * says whether candidate `id` replaces `best` (0: none yet).
+ *  - lead unit for `year` (0: the latest): the assignment made last whose
+ *    reporting year is unset (0) or not after `year`;
+ *  - external target: the one set last;
+ *  - project progress up to `upto` (0: any year): the report of the
+ *    latest year, and of that year the one entered last, among the
+ *    reports that count (PW_PROGRESS_COUNTS).
+ */
+bool pw_lead_in_force(int64_t id, int reporting_year, int year, int64_t best);
+bool pw_external_in_force(int64_t id, int64_t best);
+bool pw_progress_in_force(int64_t id, int year, int upto, int64_t best, int best_year);
+
+/* The progress reports that count, as SQL on project_progress row `p`:
+ * approved ones, and when `latest` (SQL, 0 or 1) is true also the head of a
+ * chain awaiting review (not returned). */
+#define PW_PROGRESS_COUNTS(p, latest)                                                   \
+	"(" p ".state = 'approved' OR (" latest " AND " p ".state <> 'returned' AND"        \
+	" NOT EXISTS (SELECT 1 FROM project_progress n WHERE n.supersedes = " p ".id)))"
+
 /*
  * The name of the lead unit (牵头单位) of an indicator, target or project
  * for reporting year `year` (0: the latest assignment whatever its year):
