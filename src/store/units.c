@@ -348,13 +348,20 @@ static bool take_lead(sqlite3_stmt *st, void *out)
  * NULL when there is none); PW_STORE_NOTFOUND silently. */
 static int lead_of(struct pw_store *s, enum pw_entity e, int64_t id, int year, struct lead *l)
 {
+	int rc;
+
 	l->unit = NULL;
 	l->unit_id = 0;
 	l->year = year;
 	l->best = 0;
 	if ((unsigned)e > PW_ENTITY_PROJECT)
 		return pw_error("bad entity %d", (int)e);
-	return pw_monitor_pick(s, lead_sql[e], id, 0, take_lead, l);
+	rc = pw_monitor_pick(s, lead_sql[e], id, 0, take_lead, l);
+	if (rc < 0) { /* an error after a candidate was kept */
+		free(l->unit);
+		l->unit = NULL;
+	}
+	return rc;
 }
 
 int pw_store_lead_unit(struct pw_store *s, enum pw_entity e, int64_t id, int year,
