@@ -602,30 +602,47 @@ static void rows_sort(struct rows *r)
 	}
 }
 
+/* Where the picker's values go: the pool, row after row. */
+struct pool_sink {
+	struct rows *r;
+	size_t n;
+};
+
+static void to_pool(void *ctx, int64_t pos, const struct pw_obs *o, long tag)
+{
+	struct pool_sink *ps = ctx;
+	struct pw_eval_series_data *d = &ps->r->data[pos];
+
+	(void)tag;
+	ps->r->pool[ps->n] = *o;
+	if (!d->nobs)
+		d->obs = &ps->r->pool[ps->n];
+	d->nobs++;
+	ps->n++;
+}
+
 /*
- * One value per row and year up to `upto` (0: all): the most recent
- * approved row (PW_PICK_APPROVED), ascending by year, in one pool.
+ * One value per row and year up to `upto` (0: all), the one in force as
+ * the store's picker takes it (PW_PICK_APPROVED: only approved rows are
+ * read), ascending by year, in one pool.
  */
 static void rows_series(struct rows *r, int upto)
 {
-	size_t i, n = 0;
+	struct pool_sink ps = { r, 0 };
+	struct pw_obs_picker p = { .pick = PW_PICK_APPROVED, .emit = to_pool, .ctx = &ps };
+	size_t i;
 
 	rows_sort(r);
 	ALLOC_GROW(r->pool, r->nobs + 1, r->pool_alloc);
 	for (i = 0; i < r->nobs; i++) {
-		const struct pobs *o = &r->sorted[i], *next = i + 1 < r->nobs ? o + 1 : NULL;
-		struct pw_eval_series_data *d = &r->data[o->pos];
+		const struct pobs *o = &r->sorted[i];
+		struct pw_obs v = { o->year, o->value, o->estimated };
 
-		if ((upto && o->year > upto) || (next && next->pos == o->pos && next->year == o->year))
-			continue; /* after the year, or not the latest of its year */
-		r->pool[n].year = o->year;
-		r->pool[n].value = o->value;
-		r->pool[n].estimated = o->estimated;
-		if (!d->nobs)
-			d->obs = &r->pool[n];
-		d->nobs++;
-		n++;
+		if (upto && o->year > upto)
+			continue; /* after the year */
+		pw_obs_picker_add(&p, (int64_t)o->pos, o->year, &v, PW_OBS_APPROVED, false, 0);
 	}
+	pw_obs_picker_flush(&p);
 }
 
 static void rows_reset(struct rows *r)

@@ -18,9 +18,9 @@
  *    not after the report year;
  *  - a project's progress: the report of the latest year up to the report
  *    year, of that year the one entered last.
- * The last three are the functions of store/monitor.h ("What is in
- * force"), which the store's single lookups apply too; the first is
- * rows_series() here (observations.c's picker states it for the lookups).  Each plan is then built with pw_eval_build(); only one plan
+ * Each is one function of store/monitor.h ("What is in force": the value
+ * picker, pw_lead_in_force() and the others), which the store's single
+ * lookups apply too.  Each plan is then built with pw_eval_build(); only one plan
  * is in memory at a time.  With o->unapproved (values awaiting review
  * count too) the series are read plan by plan with PW_PICK_LATEST, and
  * progress awaiting review counts.
