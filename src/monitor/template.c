@@ -4,7 +4,7 @@
  */
 #include "monitor/template.h"
 #include "monitor/csv.h"
-#include "report/target_text.h"
+#include "model/target_text.h"
 #include "util/alloc.h"
 #include "util/error.h"
 #include "util/outfile.h"

@@ -157,7 +157,7 @@ int pw_store_restore(const char *db, const char *from)
 				 rc == 1 ? "" : "s");
 		return rc > 0 || rc == PW_STORE_NOTFOUND ? PW_RESTORE_BAD : PW_RESTORE_FAILED;
 	}
-	if (pw_store_open_reader(from, &src) < 0)
+	if (pw_store_open_query_only(from, &src) < 0)
 		return PW_RESTORE_FAILED;
 	rc = access(db, F_OK) == 0 ? restore_over(src, from, db)
 				   : copy_to_new_file(src, from, db);

@@ -60,6 +60,6 @@ int pw_store_check_source(const char *path, void (*problem)(void *arg, const cha
  * query_only), read-write when the file is writable so that closing it
  * removes the -wal and -shm files.  0, PW_STORE_NOTFOUND or -1 after
  * reporting; *db is closed by the caller with sqlite3_close(). */
-int pw_store_open_reader(const char *path, struct sqlite3 **db);
+int pw_store_open_query_only(const char *path, struct sqlite3 **db);
 
 #endif

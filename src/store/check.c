@@ -284,7 +284,7 @@ static void check_audit(struct checker *c)
 
 /* ---- entry points -------------------------------------------------------- */
 
-int pw_store_open_reader(const char *path, struct sqlite3 **db)
+int pw_store_open_query_only(const char *path, struct sqlite3 **db)
 {
 	struct stat st;
 
@@ -314,7 +314,7 @@ int pw_store_open_reader(const char *path, struct sqlite3 **db)
 static int open_ro(struct checker *c, const char *path)
 {
 	c->path = path;
-	return pw_store_open_reader(path, &c->db);
+	return pw_store_open_query_only(path, &c->db);
 }
 
 int pw_store_check(const char *path, void (*cb)(void *arg, const char *text), void *arg)
