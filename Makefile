@@ -5,7 +5,8 @@
 #                   embedded plan into planwatch.db and serve it
 #   make test       every test, plain build and ASan+UBSan build
 #   make bench      speed and memory benchmarks
-#   make fuzz       libFuzzer targets (clang)
+#   make fuzz       libFuzzer targets (clang), FUZZ_SECONDS each
+#   make fuzz-coverage  line coverage of the readers by the fuzz corpora
 #
 # O=dir puts objects elsewhere, so several builds can share the tree.
 
@@ -40,7 +41,7 @@ LIB_OBJ := $(LIB_SRC:%.c=$(O)/%.o)
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
 
-.PHONY: all run test unit golden check-deps deps bench fuzz clean serve-demo
+.PHONY: all run test unit golden check-deps deps bench fuzz fuzz-coverage clean serve-demo
 all: $(O)/planwatch
 ifeq ($(O),build)
 all: planwatch
@@ -87,6 +88,9 @@ bench: all
 
 fuzz:
 	@sh tests/fuzz/run.sh
+
+fuzz-coverage:
+	@sh tests/fuzz/coverage.sh
 
 clean:
 	rm -rf build build-* planwatch
