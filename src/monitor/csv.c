@@ -140,6 +140,10 @@ static int read_record(struct csv *c, struct pw_sheet *sh)
 			read_plain(c);
 		}
 		unguard(&c->cell);
+		if (pw_sheet_cell_too_long(c->cell.buf, c->cell.len))
+			return pw_error_at(c->name, r->line, 0,
+					   "a field longer than %d characters (more than a spreadsheet cell holds)",
+					   PW_SHEET_MAX_CELL_CHARS);
 		if (pw_sheet_charge_cell(c->budget, r, col, c->cell.len, 0) < 0)
 			return -1;
 		pw_sheet_set(r, col++, c->cell.buf, c->cell.len);

@@ -163,6 +163,17 @@ void pw_sheet_share(struct pw_sheet_row *r, size_t col, const char *s)
 		*slot = (char *)s;
 }
 
+int pw_sheet_cell_too_long(const char *s, size_t len)
+{
+	size_t chars = 0, i;
+
+	if (len <= PW_SHEET_MAX_CELL_CHARS)
+		return 0;
+	for (i = 0; i < len; i++)
+		chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return chars > PW_SHEET_MAX_CELL_CHARS;
+}
+
 const char *pw_sheet_cell(const struct pw_sheet_row *r, size_t col)
 {
 	return col < r->n ? r->cells[col] : empty_cell;

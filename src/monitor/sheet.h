@@ -21,6 +21,11 @@
  * thousand rows of a fill-in sheet, far more than a year of monitoring. */
 #define PW_SHEET_MAX_COLS 16384
 #define PW_SHEET_MAX_ITEMS ((size_t)1 << 22)
+/* A cell holds at most what a spreadsheet cell can (32767 characters):
+ * longer text is no monitoring datum, and each row's cells are copied and
+ * quoted in messages downstream, so a 1 MiB string in every row of a
+ * workbook would cost its size per row there. */
+#define PW_SHEET_MAX_CELL_CHARS 32767
 
 struct pw_sheet_row {
 	char **cells;
@@ -53,6 +58,9 @@ void pw_sheet_set(struct pw_sheet_row *r, size_t col, const char *s, size_t len)
 void pw_sheet_adopt_pool(struct pw_sheet *sh, char *pool, size_t len);
 /* Sets cell col of r to s, a string in the sheet's pool: not copied. */
 void pw_sheet_share(struct pw_sheet_row *r, size_t col, const char *s);
+/* True if len bytes of UTF-8 at s are more than PW_SHEET_MAX_CELL_CHARS
+ * characters. */
+int pw_sheet_cell_too_long(const char *s, size_t len);
 /* Cell col of r, or "" when the row is shorter. */
 const char *pw_sheet_cell(const struct pw_sheet_row *r, size_t col);
 

@@ -36,6 +36,7 @@
 #define MAX_ITEMS PW_SHEET_MAX_ITEMS                /* cells + rows + shared strings */
 #define MAX_COLS PW_SHEET_MAX_COLS
 #define MAX_ROWS 1048576
+#define TOO_LONG "a cell longer than 32767 characters (more than a spreadsheet cell holds)"
 
 static const char *local_name(const char *name)
 {
@@ -310,6 +311,9 @@ static void sst_end(void *ctx, const char *name)
 		t->in_t = false;
 	} else if (!strcmp(l, "rPh")) {
 		t->in_rph = false;
+	} else if (!strcmp(l, "si") && pw_sheet_cell_too_long(t->pool.buf + t->start,
+							     t->pool.len - t->start)) {
+		xml_refuse(&t->run, TOO_LONG);
 	} else if (!strcmp(l, "si") && spend(t->bk, &t->run, 1) &&
 		   (t->n < t->alloc ||
 		    charged(&t->run,
@@ -512,7 +516,11 @@ static void ws_store(struct ws *w)
 	before = w->row->n;
 	if (!*val || ((size_t)w->col >= before && !spend(w->bk, &w->run, (size_t)w->col + 1 - before)))
 		return;
-	len = strlen(val);
+	len = shared ? 0 : strlen(val); /* a shared string is not measured per cell */
+	if (pw_sheet_cell_too_long(val, len)) {
+		xml_refuse(&w->run, TOO_LONG);
+		return;
+	}
 	if (!charged(&w->run,
 		    pw_sheet_charge_cell(&w->bk->budget, w->row, (size_t)w->col, len, shared)))
 		return;

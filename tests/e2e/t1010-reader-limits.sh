@@ -49,18 +49,36 @@ clean "one shared string in 60000 cells: read within the cap" capped "$PW" data 
 no_err "... no out-of-memory message" "out of memory"
 no_err "... no memory limit reached: the string is shared, not copied" "memory limit"
 
-# 2. within every cap on parts and counts, but not on their sum: a 60 MiB
-#    shared string and 3.9 M one-digit cells (40 bytes each in memory)
+# 2. within every cap on parts, counts and cells, but not on their sum:
+#    60 MiB of shared strings and 3.9 M one-digit cells (40 bytes each)
 $PY - "$T/big.xlsx" <<'PYEOF'
 import sys, zipfile
 ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
 row = '<c><v>1</v></c>' * 1000
 rows = ''.join(f'<row r="{i}">{row}</row>' for i in range(1, 3901))
 with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
-    z.writestr('xl/sharedStrings.xml', f'<sst {ns}><si><t>{"A" * (60 << 20)}</t></si></sst>')
+    z.writestr('xl/sharedStrings.xml', f'<sst {ns}>' + f'<si><t>{"A" * 32000}</t></si>' * 1966 + '</sst>')
     z.writestr('xl/worksheets/sheet1.xml', f'<worksheet {ns}><sheetData>{rows}</sheetData></worksheet>')
 PYEOF
-refused "a 60 MiB string and 3.9 M cells" "big.xlsx" "$PW" data import "$T/big.xlsx" --dry-run --db "$DB"
+refused "60 MiB of strings and 3.9 M cells" "big.xlsx" "$PW" data import "$T/big.xlsx" --dry-run --db "$DB"
+
+# 2b. the same string under a header, where each row's cells are looked up
+#     and quoted: longer than a spreadsheet cell, refused while reading
+$PY - "$T/hdr.xlsx" <<'PYEOF'
+import sys, zipfile
+ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+hdr = '<row r="1"><c t="s"><v>1</v></c><c t="s"><v>2</v></c><c t="s"><v>3</v></c></row>'
+rows = hdr + ''.join(f'<row r="{i}">' + '<c t="s"><v>0</v></c>' * 3 + '</row>' for i in range(2, 20002))
+with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
+    z.writestr('xl/worksheets/sheet1.xml', f'<worksheet {ns}><sheetData>{rows}</sheetData></worksheet>')
+    z.writestr('xl/sharedStrings.xml', f'<sst {ns}><si><t>{"1" * (1 << 20)}</t></si><si><t>指标名称</t></si>'
+               '<si><t>年份</t></si><si><t>填报值</t></si></sst>')
+PYEOF
+check_fails "a 1 MiB shared string under a header: exits 3 within the cap" 3 capped "$PW" data import "$T/hdr.xlsx" --dry-run --db "$DB"
+grep_err "... as longer than a spreadsheet cell" "hdr.xlsx: .*longer than 32767 characters"
+{ printf '指标名称,年份,填报值\n'; head -c 40000 /dev/zero | tr '\0' 'x'; printf ',2023,1\n'; } >"$T/long.csv"
+check_fails "a CSV field of 40000 characters: exits 3" 3 pw data import "$T/long.csv" --dry-run
+grep_err "... naming file and line" "long.csv:2: error: a field longer than 32767 characters"
 
 # 3. 64 MiB of line ends: the line table cost 2.2 GB
 head -c $((64 << 20)) /dev/zero | tr '\0' '\n' >"$T/nl.txt"
