@@ -504,39 +504,52 @@ static void test_xlsx_grid_bomb(void **state)
 static void test_xlsx_shared_string_held_once(void **state)
 {
 	struct strbuf xml = STRBUF_INIT, sst = STRBUF_INIT;
-	size_t big = (size_t)1 << 20, i;
+	size_t big = 32000, i, j;
 	struct pw_sheet sh;
 
 	(void)state;
-	/* a 1 MiB string in 300 cells: 300 MiB if each cell had a copy (over
-	 * the budget), 1 MiB when the cells share it */
+	/* a 32000-byte string in 20000 cells: 640 MB if each cell had a copy
+	 * (over the budget), 32 KB when the cells share it */
 	sb_addstr(&sst, "<sst><si><t>");
 	sb_grow(&sst, big);
 	memset(sst.buf + sst.len, 'A', big);
 	sb_setlen(&sst, sst.len + big);
 	sb_addstr(&sst, "</t></si><si><t>b</t></si></sst>");
 	sb_addstr(&xml, SHEET_HEAD);
-	for (i = 1; i <= 100; i++)
-		sb_addf(&xml, "<row r=\"%zu\"><c t=\"s\"><v>0</v></c><c t=\"s\"><v>1</v></c>"
-			"<c t=\"s\"><v>0</v></c></row>", i);
+	for (i = 1; i <= 2000; i++) {
+		sb_addf(&xml, "<row r=\"%zu\">", i);
+		for (j = 0; j < 10; j++)
+			sb_addstr(&xml, "<c t=\"s\"><v>0</v></c>");
+		sb_addstr(&xml, "<c t=\"s\"><v>1</v></c></row>");
+	}
 	sb_addstr(&xml, SHEET_TAIL);
 	assert_int_equal(read_sheet_xml(&sh, xml.buf, sst.buf), 0);
-	assert_int_equal(sh.nrows, 100);
+	assert_int_equal(sh.nrows, 2000);
 	assert_int_equal(strlen(pw_sheet_cell(&sh.rows[0], 0)), big);
-	assert_string_equal(pw_sheet_cell(&sh.rows[99], 1), "b");
-	for (i = 0; i < 100; i++) {
-		assert_ptr_equal(sh.rows[i].cells[0], sh.rows[0].cells[0]);
-		assert_ptr_equal(sh.rows[i].cells[2], sh.rows[0].cells[0]);
-	}
-	/* a cell set again over a shared one (a duplicate reference) */
+	assert_string_equal(pw_sheet_cell(&sh.rows[1999], 10), "b");
+	for (i = 0; i < 2000; i++)
+		for (j = 0; j < 10; j++)
+			assert_ptr_equal(sh.rows[i].cells[j], sh.rows[0].cells[0]);
+	/* a cell set again over a shared one */
 	pw_sheet_set(&sh.rows[0], 0, "x", 1);
 	assert_string_equal(pw_sheet_cell(&sh.rows[0], 0), "x");
 	assert_int_equal(strlen(pw_sheet_cell(&sh.rows[1], 0)), big);
 	pw_sheet_release(&sh);
+	/* a duplicate reference: shared, copied, shared again */
 	assert_int_equal(read_sheet_xml(&sh, SHEET_HEAD "<row><c r=\"A1\" t=\"s\"><v>0</v></c>"
 		"<c r=\"A1\"><v>2</v></c><c r=\"A1\" t=\"s\"><v>0</v></c></row>" SHEET_TAIL,
 		"<sst><si><t>a</t></si></sst>"), 0);
 	assert_string_equal(pw_sheet_cell(&sh.rows[0], 0), "a");
+	pw_sheet_release(&sh);
+	/* a string longer than a spreadsheet cell is refused */
+	sb_reset(&sst);
+	sb_addstr(&sst, "<sst><si><t>");
+	for (i = 0; i < 32768; i++)
+		sb_addstr(&sst, "字");
+	sb_addstr(&sst, "</t></si></sst>");
+	assert_int_equal(read_sheet_xml(&sh, SHEET_HEAD "<row><c t=\"s\"><v>0</v></c></row>" SHEET_TAIL,
+				   sst.buf), -1);
+	error_has("a cell longer than 32767 characters");
 	pw_sheet_release(&sh);
 	sb_release(&xml);
 	sb_release(&sst);
