@@ -89,9 +89,9 @@ head -c 60000000 /dev/zero | tr '\0' '\n' >"$T/nl.csv"
 clean "60 MB of line ends in a CSV: read within the cap" capped "$PW" data import "$T/nl.csv" --dry-run --db "$DB"
 no_err "... no out-of-memory message" "out of memory"
 
-# 5. a CSV of 16 M one-character records: rows and cells past the budget
+# 5. a CSV of 32 M one-character records: rows and cells past the budget
 head -c 32000000 /dev/zero | tr '\0' '\n' | sed 's/^/1/' >"$T/ones.csv"
-refused "16 M one-character records" "ones.csv" "$PW" data import "$T/ones.csv" --dry-run --db "$DB"
+refused "32 M one-character records" "ones.csv" "$PW" data import "$T/ones.csv" --dry-run --db "$DB"
 
 # ---- not a regular file --------------------------------------------------
 mkfifo "$T/fifo.txt" "$T/fifo.csv" "$T/fifo.xlsx"
