@@ -302,6 +302,20 @@ static void sst_start(void *ctx, const char *name, const char **atts)
 	}
 }
 
+/* Room for one more string offset, its growth charged first; false when
+ * the budget refused it (the run is stopped). */
+static bool sst_room(struct sst *t)
+{
+	size_t to = (t->alloc + 16) * 3 / 2; /* what ALLOC_GROW grows to */
+
+	if (t->n < t->alloc)
+		return true;
+	if (!charged(&t->run, pw_budget_charge(&t->bk->budget, (to - t->alloc) * sizeof(*t->off))))
+		return false;
+	ALLOC_GROW(t->off, t->n + 1, t->alloc);
+	return true;
+}
+
 static void sst_end(void *ctx, const char *name)
 {
 	struct sst *t = ctx;
@@ -314,11 +328,7 @@ static void sst_end(void *ctx, const char *name)
 	} else if (!strcmp(l, "si") && pw_sheet_cell_too_long(t->pool.buf + t->start,
 							     t->pool.len - t->start)) {
 		xml_refuse(&t->run, TOO_LONG);
-	} else if (!strcmp(l, "si") && spend(t->bk, &t->run, 1) &&
-		   (t->n < t->alloc ||
-		    charged(&t->run,
-			   pw_budget_charge(&t->bk->budget, (t->alloc + 16) / 2 * 3 * sizeof(*t->off))))) {
-		ALLOC_GROW(t->off, t->n + 1, t->alloc);
+	} else if (!strcmp(l, "si") && spend(t->bk, &t->run, 1) && sst_room(t)) {
 		t->off[t->n++] = t->start;
 		sb_addch(&t->pool, '\0');
 		t->start = t->pool.len;
