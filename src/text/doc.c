@@ -3,6 +3,7 @@
  * split lines (LF, CRLF or CR) and clean each line; see doc.h.
  */
 #include "text/doc.h"
+#include "text/office.h"
 #include "text/utf8.h"
 #include "util/alloc.h"
 #include "util/error.h"
@@ -325,6 +326,8 @@ static int too_large(const char *name, size_t len)
  * left empty, whatever the outcome). */
 static int doc_from_strbuf(struct pw_doc *d, const char *name, struct strbuf *in)
 {
+	const char *format;
+
 	memset(d, 0, sizeof(*d));
 	d->name = xstrdup(name);
 	if (in->len == 0 || (in->len == 3 && !memcmp(in->buf, "\xEF\xBB\xBF", 3))) {
@@ -335,8 +338,10 @@ static int doc_from_strbuf(struct pw_doc *d, const char *name, struct strbuf *in
 		too_large(name, in->len);
 		goto fail;
 	}
-	if (decode(d, in) < 0)
+	if (pw_office_text(name, in, &format) < 0 || decode(d, in) < 0)
 		goto fail;
+	if (format)
+		d->encoding = format;
 	split_lines(d);
 	return 0;
 fail:
