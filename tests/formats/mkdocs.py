@@ -239,12 +239,20 @@ def wtable(grid, repeat):
                 pr += "<w:vMerge/>"
             elif r + 1 < len(grid) and grid[r + 1][k][2] == "vcont" and not repeat[r + 1]:
                 pr += '<w:vMerge w:val="restart"/>'
-            paras = "".join(wpara(p) for p in text.split(" ")) if r == 0 and " " in text else wpara(text)
+            paras = wpara(text)
             cells.append("<w:tc><w:tcPr>%s</w:tcPr>%s</w:tc>" % (pr, paras))
         trpr = "<w:trPr><w:tblHeader/></w:trPr>" if r == 0 else ""
         rows.append("<w:tr>%s%s</w:tr>" % (trpr, "".join(cells)))
+    # column widths as a writer sets them: by the longest text a column
+    # holds, over a 9600-twip text width (Word wraps what does not fit)
     ncols = len(grid[0])
-    gridcols = "".join('<w:gridCol w:w="1200"/>' for _ in range(ncols))
+    need = [5] * ncols
+    for row in grid:
+        for k, (text, span, kind) in enumerate(row):
+            if kind == "own" and span == 1:
+                need[k] = max(need[k], min(len(text), 18))
+    total = sum(need)
+    gridcols = "".join('<w:gridCol w:w="%d"/>' % (9600 * w // total) for w in need)
     return ('<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/>'
             '<w:tblBorders><w:top w:val="single" w:sz="4"/><w:bottom w:val="single" w:sz="4"/>'
             '<w:insideH w:val="single" w:sz="4"/><w:insideV w:val="single" w:sz="4"/>'
