@@ -323,8 +323,9 @@ static int too_large(const char *name, size_t len)
 }
 
 /* pw_doc_from_bytes() on bytes held in *in, which it takes over (in is
- * left empty, whatever the outcome). */
-static int doc_from_strbuf(struct pw_doc *d, const char *name, struct strbuf *in)
+ * left empty, whatever the outcome).  programs: a file the user named,
+ * which may be read by pdftotext or LibreOffice (text/office.h). */
+static int doc_from_strbuf(struct pw_doc *d, const char *name, struct strbuf *in, bool programs)
 {
 	const char *format;
 
@@ -338,7 +339,7 @@ static int doc_from_strbuf(struct pw_doc *d, const char *name, struct strbuf *in
 		too_large(name, in->len);
 		goto fail;
 	}
-	if (pw_office_text(name, in, &format) < 0 || decode(d, in) < 0)
+	if (pw_office_text(name, in, programs, &format) < 0 || decode(d, in) < 0)
 		goto fail;
 	if (format)
 		d->encoding = format;
@@ -360,7 +361,7 @@ int pw_doc_from_bytes(struct pw_doc *d, const char *name, const char *buf, size_
 		return too_large(name, len);
 	}
 	sb_add(&in, buf, len);
-	return doc_from_strbuf(d, name, &in);
+	return doc_from_strbuf(d, name, &in, false);
 }
 
 /* Reads all of f into sb (caller releases), stopping once past the size
@@ -405,7 +406,7 @@ int pw_doc_load(struct pw_doc *d, const char *path)
 		return rc;
 	}
 	fclose(f);
-	return doc_from_strbuf(d, path, &sb);
+	return doc_from_strbuf(d, path, &sb, true);
 }
 
 void pw_doc_release(struct pw_doc *d)

@@ -25,7 +25,8 @@ struct pw_line {
 
 struct pw_doc {
 	char *name;           /* file name used in messages */
-	const char *encoding; /* "UTF-8", "UTF-8 (BOM)", "GB18030", "UTF-16LE", "UTF-16BE" */
+	const char *encoding; /* "UTF-8", "UTF-8 (BOM)", "GB18030", "UTF-16LE", "UTF-16BE",
+			       * or the document format: "docx", "HTML", "PDF" */
 	char *text;           /* decoded UTF-8 before cleaning, line ends as in the input */
 	size_t text_len;
 	struct pw_line *lines;
@@ -37,9 +38,14 @@ struct pw_doc {
  * before they are read in full.  A real plan is well under 5 MB. */
 #define PW_DOC_MAX_BYTES ((size_t)64 << 20)
 
-/* Returns 0, or -1 after reporting "<path>: reason" (nothing allocated). */
+/* Returns 0, or -1 after reporting "<path>: reason" (nothing allocated).
+ * A Word document, web page, PDF or legacy Office file is read as its
+ * text (text/office.h); encoding then names the format. */
 int pw_doc_load(struct pw_doc *d, const char *path);
-/* Same from memory; name is used in messages.  buf is copied. */
+/* Same from memory; name is used in messages.  buf is copied.  Word
+ * documents and web pages are read; formats that need an outside program
+ * (PDF, legacy Office) are refused: bytes from a request or a fuzzer never
+ * start one. */
 int pw_doc_from_bytes(struct pw_doc *d, const char *name, const char *buf, size_t len);
 void pw_doc_release(struct pw_doc *d);
 

@@ -435,13 +435,18 @@ static bool only_blanks(const char *s, size_t len)
 
 /* ------------------------------------------------------------------ */
 
-int pw_office_text(const char *name, struct strbuf *in, const char **format)
+int pw_office_text(const char *name, struct strbuf *in, bool programs, const char **format)
 {
 	struct strbuf out = STRBUF_INIT;
 	enum pw_format f = pw_format_sniff(name, in->buf, in->len);
 	int rc = 0;
 
 	*format = NULL;
+	if (!programs && (f == PW_FMT_PDF || f == PW_FMT_LEGACY)) {
+		sb_release(in);
+		return pw_error("%s: a PDF or legacy Office document is read from a file only "
+				"(planwatch import FILE)", name);
+	}
 	switch (f) {
 	case PW_FMT_TEXT:
 		return 0;

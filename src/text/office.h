@@ -16,6 +16,7 @@
 
 #include "util/strbuf.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 
 enum pw_format {
@@ -32,10 +33,11 @@ enum pw_format {
 enum pw_format pw_format_sniff(const char *name, const char *buf, size_t len);
 
 /* If the bytes in *in are a document format, replaces them by its text
- * (UTF-8) and sets *format to its name ("docx", "HTML (GB18030)", "PDF");
- * plain text is left as it is (*format NULL).  Returns 0, or -1 after
- * reporting "<name>: reason" (in is then left empty). */
-int pw_office_text(const char *name, struct strbuf *in, const char **format);
+ * (UTF-8) and sets *format to its name ("docx", "HTML", "PDF"); plain
+ * text is left as it is (*format NULL).  programs: PDF and legacy files
+ * may be handed to pdftotext / soffice; else they are refused.  Returns
+ * 0, or -1 after reporting "<name>: reason" (in is then left empty). */
+int pw_office_text(const char *name, struct strbuf *in, bool programs, const char **format);
 
 /* A legacy file converted by LibreOffice; path is the converted file in a
  * private temporary folder that pw_converted_release removes. */

@@ -38,14 +38,14 @@ check "a .docx named .txt reads as Word" "$PW" extract "$T/fx/plan-named.txt"
 grep -q "2 tables (53 indicators)" "$T/out" && ok ".docx named .txt: 53 rows" || not_ok ".docx named .txt: 53 rows"
 
 # --- two corpus documents -----------------------------------------------
-for name in county-14th city-15th; do
-	check "make $name's documents" $PY "$MK/mkdocs.py" "$TOP/tests/data/corpus/$name.txt" "$T/c" $name
+for cname in county-14th city-15th; do
+	check "make $cname's documents" $PY "$MK/mkdocs.py" "$TOP/tests/data/corpus/$cname.txt" "$T/c" $cname
 	for fmt in docx html; do
 		mkdir -p "$T/c-$fmt"
-		cp "$T/c/$name.$fmt" "$T/c-$fmt/"
-		$PY "$MK/remap.py" "$T/c/$name.map.json" $fmt "$TOP/tests/data/corpus/$name.expected.json" \
-			"$T/c-$fmt/$name.expected.json"
-		check "$name.$fmt as its gold" $PY "$G/check_corpus.py" "$PW" "$T/c-$fmt" --only $name
+		cp "$T/c/$cname.$fmt" "$T/c-$fmt/"
+		$PY "$MK/remap.py" "$T/c/$cname.map.json" $fmt "$TOP/tests/data/corpus/$cname.expected.json" \
+			"$T/c-$fmt/$cname.expected.json"
+		check "$cname.$fmt as its gold" $PY "$G/check_corpus.py" "$PW" "$T/c-$fmt" --only $cname
 	done
 done
 
@@ -68,7 +68,7 @@ if [ $soffice_ok = 1 ]; then
 		--outdir "$T/fx" "$T/fx/plan.docx" >/dev/null 2>&1
 	cp "$T/fx/plan.doc" "$T/fx/plan.wps"
 	for f in doc wps; do
-		check ".$f converted and imported" "$PW" import "$T/fx/plan.$f" --db "$T/legacy.db"
+		check ".$f converted and imported" "$PW" import "$T/fx/plan.$f" --db "$T/legacy-$f.db"
 		grep -q "53 indicators" "$T/out" && ok ".$f: 53 indicators" || not_ok ".$f: 53 indicators"
 	done
 else

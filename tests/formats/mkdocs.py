@@ -22,7 +22,8 @@ How the text becomes documents:
     with a repeating header row (w:tblHeader), in the web page one table
     that repeats the header row in its body (as pages converted from PDF
     do), which the reader must drop;
-  - a 专栏 box (its title and numbered items) is a one-cell table.
+  - a 专栏 box (its title and numbered items) is a one-cell table;
+  - page numbers left by a PDF conversion (— 12 —) are dropped.
 Standard library only.
 """
 import html
@@ -48,6 +49,7 @@ def cn_number(s):
 
 
 HEAD_RE = re.compile(r"^第([一二三四五六七八九十]+)([章节])\s*(.*)$")
+PAGENO_RE = re.compile(r"^\s*[—–-]+\s*\d+\s*[—–-]+\s*$")
 ITEM_RE = re.compile(r"^\s*(\*\*)?\d+[.．、]")
 
 
@@ -98,6 +100,9 @@ def split_blocks(lines):
                 break
             blocks.append(("box", lines[i:last + 1], list(range(i + 1, last + 2))))
             i = last + 1
+            continue
+        if PAGENO_RE.match(s):
+            i += 1  # page furniture of the text copy, not in a born-digital document
             continue
         m = HEAD_RE.match(s.strip())
         if m:
