@@ -109,10 +109,20 @@ static bool table_line(const struct pline *l)
 static bool serial_cell(const struct seg *g);
 static bool category_line(const struct pline *l);
 
-/* A line that opens a data row or a category: a number at the left. */
+/* A line that opens a data row: a serial number in its first run of
+ * text, or in its second after a short one (a category column first:
+ * "经济发展  1  地区生产总值"). */
+static bool numbered(const struct pline *l)
+{
+	if (l->nseg && l->seg[0].col <= 1 && serial_cell(&l->seg[0]))
+		return true;
+	return l->nseg >= 3 && serial_cell(&l->seg[1]) && width(&l->seg[0]) <= 6;
+}
+
+/* A line that opens a data row or a category. */
 static bool row_start(const struct pline *l)
 {
-	return category_line(l) || (l->nseg && l->seg[0].col <= 1 && serial_cell(&l->seg[0]));
+	return category_line(l) || numbered(l);
 }
 
 /* Column starts of the table in lines [a, b): positions where a column
@@ -122,10 +132,9 @@ static bool row_start(const struct pline *l)
  * name). */
 static size_t columns(const struct pline *ls, size_t a, size_t b, size_t *start)
 {
-	static unsigned char occ[MAX_LINE_COLS];
+	unsigned char occ[MAX_LINE_COLS] = { 0 };
 	size_t i, j, k, x, n = 0, maxx = 0, gap = 2;
 
-	memset(occ, 0, sizeof(occ));
 	for (i = a; i < b && !row_start(&ls[i]); i++)
 		;
 	if (i == b)
@@ -261,19 +270,24 @@ static void emit_table(const struct pline *ls, size_t a, size_t b, struct strbuf
 {
 	size_t start[MAX_COLS], ncols = columns(ls, a, b, start), i, j, k;
 	struct strbuf row[MAX_COLS];
-	bool open = false, header = true;
+	bool open = false, header = true, numbers;
 
 	ncols = split_columns(ls, a, b, start, ncols);
+	/* rows numbered inside their name cell (1.国内生产总值): the header
+	 * is the first line and what wraps under it */
+	for (i = a; i < b && !row_start(&ls[i]); i++)
+		;
+	numbers = i < b;
 
 	for (k = 0; k < ncols; k++)
 		sb_init(&row[k], 0);
 	for (i = a; i < b; i++) {
 		const struct pline *l = &ls[i];
 		bool cat = category_line(l);
-		bool first = l->nseg && column_of(start, ncols, l->seg[0].col) == 0 &&
-			     serial_cell(&l->seg[0]);
+		bool first = numbered(l);
 
-		if (header && (cat || first)) {
+		if (header && (cat || first || (!numbers && i > a &&
+						       2 * filled_cols(l, start, ncols) > ncols))) {
 			if (open)
 				flush_row(row, ncols, out);
 			header = open = false;

@@ -37,8 +37,8 @@ cp "$T/fx/plan.docx" "$T/fx/plan-named.txt"
 check "a .docx named .txt reads as Word" "$PW" extract "$T/fx/plan-named.txt"
 grep -q "2 tables (53 indicators)" "$T/out" && ok ".docx named .txt: 53 rows" || not_ok ".docx named .txt: 53 rows"
 
-# --- two corpus documents -----------------------------------------------
-for cname in county-14th city-15th; do
+# --- corpus documents ---------------------------------------------------
+for cname in county-14th city-15th national-outline; do
 	check "make $cname's documents" $PY "$MK/mkdocs.py" "$TOP/tests/data/corpus/$cname.txt" "$T/c" $cname
 	for fmt in docx html; do
 		mkdir -p "$T/c-$fmt"
@@ -54,9 +54,20 @@ if [ $soffice_ok = 1 ]; then
 	soffice -env:UserInstallation=file://$T/profile --headless --convert-to pdf \
 		--outdir "$T/fx" "$T/fx/plan.docx" >/dev/null 2>&1
 	check "PDF (LibreOffice from the .docx): at least 50 of 53 rows, every 专栏 item and prose target" \
-		$PY "$MK/check_rows.py" "$PW" "$T/fx/plan.pdf" "$FIX/expected-indicators.json" \
-		"$FIX/expected-projects.json" "$FIX/expected-prose-targets.json" 50
+		$PY "$MK/check_rows.py" "$PW" "$T/fx/plan.pdf" 50 "$FIX/expected-indicators.json" \
+		"$FIX/expected-projects.json" "$FIX/expected-prose-targets.json"
 	sed 's/^/# /' "$T/err" | tail -1
+	# two corpus plans of other layouts (a category column first; numbers
+	# inside the name cell): rows exact at least as many as read today
+	for c in city-15th:16 national-outline:13; do
+		cname=${c%%:*}
+		soffice -env:UserInstallation=file://$T/profile --headless --convert-to pdf \
+			--outdir "$T/c" "$T/c/$cname.docx" >/dev/null 2>&1
+		check "$cname.pdf: at least ${c#*:} rows exact, every 专栏 item and prose target" \
+			$PY "$MK/check_rows.py" "$PW" "$T/c/$cname.pdf" ${c#*:} \
+			"$TOP/tests/data/corpus/$cname.expected.json"
+		sed 's/^/# /' "$T/err" | tail -1
+	done
 else
 	echo "# skip: PDF checks (LibreOffice is not installed)"
 fi

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
-"""check_rows.py PLANWATCH_BIN DOC EXPECTED_INDICATORS EXPECTED_PROJECTS EXPECTED_PROSE MIN_ROWS
+"""check_rows.py PLANWATCH_BIN DOC MIN_ROWS EXPECTED.json...
 
-For a document whose lines do not follow the text's (a PDF): counts the
+For a document whose lines do not follow the text's (a PDF): with the
+"tables", "columns" and "targets" of the EXPECTED files (the fixture's
+three, or a corpus document's one), counts the
 expected table rows found exactly (no, group, name, unit, attribute,
 baseline, actual, each target's kind/cmp/value/year), whatever their line,
 the 专栏 items (box title, item no and title) and the prose targets (value
@@ -22,13 +24,19 @@ def row_key(r):
 
 
 def main(argv):
-    if len(argv) != 7:
+    if len(argv) < 5:
         sys.exit(__doc__)
-    binary, doc, exp_ind, exp_proj, exp_prose, min_rows = argv[1:]
+    binary, doc, min_rows = argv[1:4]
+    exp = {"tables": [], "columns": [], "targets": []}
+    for path in argv[4:]:
+        with open(path, encoding="utf-8") as f:
+            d = json.load(f)
+        for k in exp:
+            exp[k] += d.get(k) or []
     out = subprocess.run([binary, "extract", doc, "--json"], stdout=subprocess.PIPE, check=True)
     got = json.loads(out.stdout.decode("utf-8"))
     found = [row_key(r) for t in got["tables"] for r in t["indicators"]]
-    want = [r for t in json.load(open(exp_ind, encoding="utf-8"))["tables"] for r in t["indicators"]]
+    want = [r for t in exp["tables"] for r in t["indicators"]]
     ok = 0
     for r in want:
         if row_key(r) in found:
@@ -37,15 +45,14 @@ def main(argv):
             print("missed row: no %s %s" % (r.get("no"), r.get("name")))
     items = {(c["title"], i["no"], i["title"]) for c in got.get("columns", []) for i in c["items"]}
     witems = [(c["title"], i["no"], i["title"])
-              for c in json.load(open(exp_proj, encoding="utf-8"))["columns"] for i in c["items"]]
+              for c in exp["columns"] for i in c["items"]]
     iok = sum(1 for w in witems if w in items)
     for w in witems:
         if w not in items:
             print("missed item: %s %s %s" % w)
     pkey = lambda t: (round(float(t["value"]), 6), t.get("unit") or "")
     ptargets = [pkey(t) for t in got.get("targets", []) if t.get("value") is not None]
-    pwant = json.load(open(exp_prose, encoding="utf-8"))
-    pwant = pwant["targets"] if isinstance(pwant, dict) else pwant
+    pwant = exp["targets"]
     pok = 0
     for t in pwant:
         if t.get("value") is None:
