@@ -92,7 +92,7 @@ static bool category_line(const struct pline *l)
 	if (l->nseg != 1 || l->seg[0].col > 1 || width(&l->seg[0]) > 24)
 		return false;
 	for (k = 0; k < sizeof(nums) / sizeof(nums[0]); k++)
-		if (!strncmp(l->seg[0].s, nums[k], 3))
+		if (l->seg[0].len >= 3 && !memcmp(l->seg[0].s, nums[k], 3))
 			return memmem(l->seg[0].s, l->seg[0].len, "、", 3) != NULL;
 	return false;
 }

@@ -10,6 +10,7 @@
 #include "util/error.h"
 #include "util/strbuf.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <zip.h>
 
@@ -115,6 +116,16 @@ static void test_pdf_layout(void **state)
 	assert_int_equal(pw_pdf_layout_text("x.pdf", " \f \n\f\n", 5, &out), -1);
 	assert_non_null(strstr(pw_last_error(), "no text layer"));
 	pw_error_quiet(0);
+	{
+		/* a lone short line at the end of a buffer with no NUL after it
+		 * (found by fuzz_pdf: the category test read past it) */
+		static const char t[] = "a  b  c\na  b  c\na  b  c\n\xE4";
+		char *tail = malloc(sizeof(t) - 1);
+
+		memcpy(tail, t, sizeof(t) - 1);
+		assert_int_equal(pw_pdf_layout_text("x.pdf", tail, sizeof(t) - 1, &out), 0);
+		free(tail);
+	}
 	assert_int_equal(pw_pdf_layout_text("x.pdf", layout, sizeof(layout) - 1, &out), 0);
 	assert_string_equal(out.buf, "表 1 主要指标\n\n"
 				     "序号\t指标名称\t2020 年基数\t2025 年目标\t属性\n"
