@@ -19,6 +19,9 @@ for doc in tests/data/corpus/unit-note.txt tests/data/corpus/no-serial.txt; do
 	b=$(basename "$doc" .txt)
 	python3 tests/formats/mkdocs.py "$doc" $O/seeds "$b" >/dev/null 2>&1 || continue
 	cp $O/seeds/"$b".docx $O/corpus-fuzz_docx/
+	unzip -p $O/seeds/"$b".docx word/document.xml >$O/corpus-fuzz_docx/"$b".xml 2>/dev/null ||
+		python3 -c 'import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read("word/document.xml"))' \
+			$O/seeds/"$b".docx >$O/corpus-fuzz_docx/"$b".xml
 	cp $O/seeds/"$b".html $O/seeds/"$b"-gbk.html $O/corpus-fuzz_html/
 	if command -v soffice >/dev/null 2>&1; then
 		soffice -env:UserInstallation=file://$PWD/$O/seeds/profile --headless \
