@@ -31,7 +31,7 @@ static const struct command commands[] = {
 	{ "extract", cmd_extract, 0,
 	  "extract FILE [--json]",
 	  N_("extract a plan document: tables, prose targets, 专栏, outline") },
-	{ "import", cmd_import, NEED_DB,
+	{ "import", cmd_import, 0, /* opens the database itself, after reading */
 	  "import FILE...",
 	  N_("store plans (same text: unchanged; edited: a new version)") },
 	{ "list", cmd_list, EXISTING_DB,

@@ -5,16 +5,17 @@
 # everything is present.
 #
 # OPTIONAL packages are only used by tests (the docx report is opened in
-# LibreOffice and read back with pdftotext; CJK fonts render it): they are
+# LibreOffice and read back with pdftotext; CJK fonts render it) and to
+# read legacy .doc/.wps (Writer) and .xls/.et (Calc) files: they are
 # installed without recommends when possible, and a failure to install them
 # is reported but not fatal (those checks then print "skip").
 set -e
 PKGS="build-essential pkg-config clang libclang-rt-14-dev
 libsqlite3-dev libjansson-dev libsodium-dev libmicrohttpd-dev libxlsxwriter-dev
-libzip-dev libexpat1-dev libutf8proc-dev libcmocka-dev
+libzip-dev libexpat1-dev libxml2-dev libutf8proc-dev libcmocka-dev
 python3 python3-openpyxl poppler-utils jq curl sqlite3 time wrk
 gettext locales"
-OPTIONAL="libreoffice-writer-nogui fonts-noto-cjk"
+OPTIONAL="libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk"
 
 missing_of() {
 	for p in "$@"; do
@@ -37,8 +38,11 @@ zh_locale() {
 missing=$(missing_of $PKGS)
 optional=$(missing_of $OPTIONAL)
 # libreoffice-writer (with a GUI) serves as well as the nogui flavour
-if echo "$optional" | grep -q libreoffice && command -v soffice >/dev/null 2>&1; then
+if echo "$optional" | grep -q libreoffice-writer && command -v soffice >/dev/null 2>&1; then
 	optional=$(echo "$optional" | sed 's/ libreoffice-writer-nogui//')
+fi
+if echo "$optional" | grep -q libreoffice-calc && [ -e /usr/lib/libreoffice/program/libsclo.so ]; then
+	optional=$(echo "$optional" | sed 's/ libreoffice-calc-nogui//')
 fi
 [ -z "$missing" ] && zh_locale
 [ -z "$missing$optional" ] && exit 0

@@ -7,12 +7,14 @@
 #include "monitor/sheet.h"
 #include "monitor/csv.h"
 #include "monitor/xlsx.h"
+#include "text/office.h"
 #include "util/alloc.h"
 #include "util/budget.h"
 #include "util/error.h"
 
 #include <stdint.h>
 
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -179,9 +181,43 @@ const char *pw_sheet_cell(const struct pw_sheet_row *r, size_t col)
 	return col < r->n ? r->cells[col] : empty_cell;
 }
 
+/* An Excel 97 (.xls) or WPS (.et) sheet: converted to .xlsx by
+ * LibreOffice (office.h), then read with messages naming path. */
+static int read_legacy(struct pw_sheet *sh, const char *path)
+{
+	struct pw_converted c;
+	struct strbuf sb = STRBUF_INIT;
+	FILE *f;
+	int rc;
+
+	pw_sheet_init(sh, path);
+	if (pw_office_convert(path, "xlsx", &c) < 0)
+		return -1;
+	f = fopen(c.path, "rb");
+	rc = f ? 0 : pw_error("%s: cannot read the converted workbook", path);
+	if (f) {
+		char buf[65536];
+		size_t n;
+
+		while ((n = fread(buf, 1, sizeof(buf), f)) > 0 && sb.len <= ((size_t)256 << 20))
+			sb_add(&sb, buf, n);
+		fclose(f);
+	}
+	pw_converted_release(&c);
+	if (rc == 0) {
+		pw_sheet_release(sh);
+		rc = pw_xlsx_from_bytes(sh, path, sb.buf, sb.len);
+	}
+	sb_release(&sb);
+	return rc;
+}
+
 int pw_sheet_read(struct pw_sheet *sh, const char *path)
 {
 	size_t len = strlen(path);
+
+	if (pw_office_is_legacy(path))
+		return read_legacy(sh, path);
 
 	if (len > 5 && !strcasecmp(path + len - 5, ".xlsx"))
 		return pw_xlsx_read(sh, path);

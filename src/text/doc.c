@@ -6,6 +6,7 @@
  * allocated.
  */
 #include "text/doc.h"
+#include "text/office.h"
 #include "text/utf8.h"
 #include "util/alloc.h"
 #include "util/budget.h"
@@ -24,7 +25,8 @@
  * only (CSV), and the budget it is charged to. */
 struct load {
 	struct pw_budget *b;
-	bool plan;
+	bool plan;     /* a plan document (else a CSV's text) */
+	bool programs; /* a file the user named: converters may read it */
 };
 
 /* Converts len bytes from encoding 'from' into out (UTF-8).  On failure
@@ -377,10 +379,15 @@ static int too_large(const char *name, size_t len)
 }
 
 /* pw_doc_from_bytes() on bytes held in *in, which it takes over (in is
- * left empty, whatever the outcome), charging them to ld->b. */
+ * left empty, whatever the outcome), charging them to ld->b.  A plan in
+ * another format (Word, web page, PDF, legacy Office: text/office.h) is
+ * first read as its text; only a file the user named (ld->programs) may
+ * be handed to pdftotext or LibreOffice. */
 static int doc_from_strbuf(struct pw_doc *d, const char *name, struct strbuf *in,
 			   const struct load *ld)
 {
+	const char *format = NULL;
+
 	memset(d, 0, sizeof(*d));
 	d->name = xstrdup(name);
 	if (in->len == 0 || (in->len == 3 && !memcmp(in->buf, "\xEF\xBB\xBF", 3))) {
@@ -391,8 +398,12 @@ static int doc_from_strbuf(struct pw_doc *d, const char *name, struct strbuf *in
 		too_large(name, in->len);
 		goto fail;
 	}
+	if (ld->plan && pw_office_text(name, in, ld->programs, &format) < 0)
+		goto fail;
 	if (pw_budget_charge(ld->b, in->alloc) < 0 || decode(d, in, ld) < 0)
 		goto fail;
+	if (format)
+		d->encoding = format;
 	if (ld->plan && split_lines(d, ld->b) < 0) {
 		free(d->text);
 		goto fail;
@@ -481,7 +492,7 @@ static int load(struct pw_doc *d, const char *path, const struct load *ld)
 int pw_doc_load(struct pw_doc *d, const char *path)
 {
 	struct pw_budget b;
-	struct load ld = { &b, true };
+	struct load ld = { &b, true, true };
 
 	pw_budget_init(&b, path);
 	return load(d, path, &ld);
