@@ -1,0 +1,6 @@
+#include "lint/lint.h"
+
+void pw_lint_convert(struct pw_lint *L)
+{
+	(void)L;
+}
