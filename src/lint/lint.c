@@ -156,19 +156,54 @@ static int ends_sentence(const char *s, size_t len)
 	return 1;
 }
 
+/* A page number line left by the conversion: "— 22 —", "- 3 -", "22". */
+static int is_page_number(const char *s)
+{
+	int digits = 0;
+
+	for (;;) {
+		s += pw_utf8_blanks(s);
+		if (*s >= '0' && *s <= '9')
+			digits++, s++;
+		else if (*s == '-')
+			s++;
+		else if (pw_utf8_starts(s, "—") || pw_utf8_starts(s, "－"))
+			s += 3;
+		else
+			break;
+	}
+	return digits && !*s;
+}
+
+/* A short line ending in a colon opens what follows (各位代表：). */
+static int is_salutation(const struct pw_lint_line *b)
+{
+	size_t len = pw_utf8_rtrim(b->s, b->len);
+
+	return len >= 3 && pw_utf8_starts(b->s + len - 3, "：") && pw_utf8_columns(b->s, len) < 12;
+}
+
 static void find_page_breaks(struct pw_lint *L)
 {
-	size_t i;
+	size_t i, j, seen = 0;
 
-	for (i = 0; i + 2 < L->nlines; i++) {
-		const struct pw_lint_line *a = &L->lines[i], *b = &L->lines[i + 2];
+	for (i = 0; i < L->nlines; i++) {
+		const struct pw_lint_line *a = &L->lines[i];
 
+		if (a->kind == PW_LK_BLANK)
+			continue;
+		if (++seen <= 3) /* the title block: short lines without a full stop */
+			continue;
 		if ((a->kind != PW_LK_PROSE && a->kind != PW_LK_ITEM) ||
-		    L->lines[i + 1].kind != PW_LK_BLANK || b->kind != PW_LK_PROSE)
+		    pw_utf8_columns(a->s, a->len) < 12 || ends_sentence(a->s, a->len))
 			continue;
-		if (pw_utf8_columns(a->s, a->len) < 12 || ends_sentence(a->s, a->len))
+		for (j = i + 1; j < L->nlines && (L->lines[j].kind == PW_LK_BLANK ||
+						  is_page_number(L->lines[j].s)); j++)
+			;
+		if (j == i + 1 || j >= L->nlines || L->lines[j].kind != PW_LK_PROSE ||
+		    is_salutation(&L->lines[j]))
 			continue;
-		L->lines[i].cont = (int)(i + 2);
+		L->lines[i].cont = (int)j;
 	}
 }
 
@@ -180,6 +215,7 @@ void pw_lint_init(struct pw_lint *L, const struct pw_doc *d, const struct pw_pla
 	memset(L, 0, sizeof(*L));
 	L->file = d->name;
 	L->plan = p;
+	L->subject_name = "";
 	L->subject_short = "";
 	L->subject_suffix = "";
 	L->raw = xmalloc(d->text_len + 1);

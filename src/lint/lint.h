@@ -58,8 +58,10 @@ struct pw_lint {
 	size_t nlines;
 	char *raw;                  /* backing store of lines */
 
-	const struct pw_gz *subject; /* the plan's own region, or NULL */
+	const struct pw_gz *subject; /* the plan's own region in the gazetteer, or NULL */
+	const char *subject_name;    /* "湛河区", also when not in the gazetteer ("" if none) */
 	const char *subject_short;   /* "湛河" ("" if none) */
+	char subject_buf[2][64];     /* backing store for a region the gazetteer lacks */
 	const char *subject_suffix;  /* "区", "县", "市" ("" if none) */
 
 	struct pw_lint_diag *diags;

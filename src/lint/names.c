@@ -197,6 +197,18 @@ static const struct pw_gz *disambiguate(const struct names *N, const struct pw_g
 	return best;
 }
 
+/* A region name ingest read that the gazetteer lacks: 3 to 8 code points
+ * ending in a division suffix, no sentence words. */
+static int plausible_region(const char *r, size_t max)
+{
+	size_t n, cps;
+
+	if (!r || (n = strlen(r)) >= max || strstr(r, "关于") || strstr(r, "第") || strstr(r, "全国"))
+		return 0;
+	cps = pw_utf8_columns(r, n);
+	return cps >= 3 && cps <= 8 && strstr("区县市省州旗盟", r + pw_lint_prev(r, n));
+}
+
 static void infer_subject(struct names *N)
 {
 	struct pw_lint *L = N->L;
@@ -218,9 +230,21 @@ static void infer_subject(struct names *N)
 			best = i;
 	if (count[best] >= 2) {
 		L->subject = disambiguate(N, &pw_gz_table[best]);
+		L->subject_name = L->subject->name;
 		L->subject_short = L->subject->short_name;
 		L->subject_suffix = L->subject->name +
 				    pw_lint_prev(L->subject->name, strlen(L->subject->name));
+	} else if (plausible_region(L->plan->region, sizeof(L->subject_buf[0]))) {
+		/* a place the gazetteer lacks: the region ingest read, its last
+		 * character taken for the suffix (北塘区 -> 北塘, 区) */
+		size_t n = strlen(L->plan->region), cut = pw_lint_prev(L->plan->region, n);
+
+		memcpy(L->subject_buf[0], L->plan->region, n + 1);
+		memcpy(L->subject_buf[1], L->plan->region, cut);
+		L->subject_buf[1][cut] = '\0';
+		L->subject_name = L->subject_buf[0];
+		L->subject_short = L->subject_buf[1];
+		L->subject_suffix = L->subject_buf[0] + cut;
 	}
 	free(count);
 }
@@ -349,7 +373,7 @@ static enum slot slot_of(struct names *N, const struct hit *h)
 		if (pw_gz_level(h->g) >= 2 && !pw_gz_is_ancestor(h->g, L->subject) &&
 		    is_title_line(L, (size_t)h->li) && strstr(s, "纲要"))
 			return SLOT_TITLE;
-		if (*L->subject_suffix && *h->g->short_name &&
+		if (L->subject && *L->subject_suffix && *h->g->short_name &&
 		    pw_gz_level(h->g) == pw_gz_level(L->subject) &&
 		    !pw_gz_is_ancestor(h->g, L->subject) &&
 		    !strcmp(h->g->name + strlen(h->g->name) - strlen(L->subject_suffix),
@@ -422,11 +446,11 @@ static void report_hit(struct names *N, const struct hit *h, enum slot slot)
 	if (slot == SLOT_TITLE)
 		pw_lint_report(L, "place-name", PW_LINT_ERROR, h->li + 1, h->off, h->len,
 			       "the title names '%.*s', but the plan is about '%s'", (int)h->len,
-			       s + h->off, L->subject->name);
+			       s + h->off, L->subject_name);
 	else
 		pw_lint_report(L, "place-name", PW_LINT_ERROR, h->li + 1, h->off, h->len,
 			       "'%.*s' where the plan's own name '%s' should stand", (int)h->len,
-			       s + h->off, slot == SLOT_AGENT ? L->subject->name : L->subject_short);
+			       s + h->off, slot == SLOT_AGENT ? L->subject_name : L->subject_short);
 }
 
 static void check_hits(struct names *N)
@@ -440,7 +464,9 @@ static void check_hits(struct names *N)
 		const char *s = L->lines[h->li].s + h->off;
 		enum slot slot;
 
-		if ((h->g && pw_gz_is_ancestor(h->g, L->subject)) || is_allowed(N, s, h->len))
+		if ((h->g && pw_gz_is_ancestor(h->g, L->subject)) || is_allowed(N, s, h->len) ||
+		    (strlen(L->subject_short) == h->len && !memcmp(s, L->subject_short, h->len)) ||
+		    !strncmp(s, L->subject_name, strlen(L->subject_name)))
 			continue;
 		slot = slot_of(N, h);
 		if (slot == SLOT_NONE)
@@ -470,7 +496,7 @@ void pw_lint_names(struct pw_lint *L)
 
 	collect_hits(&N); /* subject unknown yet: division names only */
 	infer_subject(&N);
-	if (!L->subject || !*L->subject_short) {
+	if (!*L->subject_short) {
 		free(N.hits);
 		return;
 	}

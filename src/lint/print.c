@@ -99,7 +99,7 @@ int pw_lint_print_json(FILE *f, const struct pw_lint *L)
 	je_key(&e, "file");
 	je_str(&e, L->file);
 	je_key(&e, "region");
-	je_str(&e, L->subject ? L->subject->name : NULL);
+	je_str(&e, *L->subject_name ? L->subject_name : NULL);
 	je_key(&e, "region_code");
 	je_str(&e, L->subject ? L->subject->code : NULL);
 	je_key(&e, "diagnostics");
