@@ -221,10 +221,11 @@ static void infer_subject(struct names *N)
 
 		if (!h->g || h->is_short || pw_gz_level(h->g) < 2)
 			continue;
-		count[h->g - pw_gz_table] += is_title_line(L, (size_t)h->li) ? 3 : 1;
+		count[h->g - pw_gz_table] += is_title_line(L, (size_t)h->li) ? 2 : 1;
 	}
+	/* the title's region (ingest) counts once more, the text's majority wins */
 	if (L->plan->region && pw_gz_find(L->plan->region, &g, 1))
-		count[g - pw_gz_table] += 5;
+		count[g - pw_gz_table] += 1;
 	for (i = 1; i < pw_gz_count; i++)
 		if (count[i] > count[best])
 			best = i;

@@ -86,7 +86,7 @@ static void check_row_growth(struct pw_lint *L, const struct pw_table *t,
 	if (bad)
 		pw_lint_report(L, "growth-rate", PW_LINT_WARNING, r->line,
 			       find_in_line(L, r->line, gr->text), gr->text ? strlen(gr->text) : 0,
-			       "'%s' from %g to %g in %d years is %.2f%% a year, not the stated %s%%",
+			       "'%s' from %g to %g in %d years is %.2f%% a year, against the stated growth '%s'",
 			       r->name, r->baseline, lv->value, years, implied,
 			       gr->text ? gr->text : "?");
 }

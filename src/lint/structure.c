@@ -69,14 +69,53 @@ static void check_numbering(struct pw_lint *L)
 			break;
 		}
 	}
-	for (i = 0; i < p->ncolumns; i++)
-		for (j = 1; j < p->columns[i].nitems; j++) {
-			const struct pw_item *a = &p->columns[i].items[j - 1], *b = &p->columns[i].items[j];
+}
 
-			if (b->no != a->no + 1)
-				pw_lint_report(L, "numbering", PW_LINT_WARNING, b->line, 0, 0,
-					       "item %d follows item %d in this 专栏", b->no, a->no);
+/* The number of a numbered line "3. …", "3、…" (after a stray "- " or
+ * "**"), or -1; *off is where the number starts. */
+static int item_number(const char *s, size_t *off)
+{
+	const char *p = s + pw_utf8_blanks(s);
+	int v = -1;
+	size_t k;
+
+	if ((p[0] == '-' || p[0] == '*') && p[1] == ' ')
+		p += 2;
+	while (*p == '*')
+		p++;
+	if (!(*p >= '0' && *p <= '9') || !(k = pw_scan_digits(p, &v)))
+		return -1;
+	if (p[k] != '.' && !pw_utf8_starts(p + k, "、") && !pw_utf8_starts(p + k, "．"))
+		return -1;
+	if (p[k] == '.' && p[k + 1] >= '0' && p[k + 1] <= '9')
+		return -1; /* 3.5 is a number, not an item */
+	*off = (size_t)(p - s);
+	return v;
+}
+
+/* Runs of numbered lines (blank lines between allowed; a heading or an
+ * unnumbered paragraph ends a run) must count 1, 2, 3. */
+static void check_items(struct pw_lint *L)
+{
+	size_t li, off = 0;
+	int last = -1, last_line = 0;
+
+	for (li = 0; li < L->nlines; li++) {
+		const struct pw_lint_line *ln = &L->lines[li];
+		int v;
+
+		if (ln->kind == PW_LK_BLANK)
+			continue;
+		if (ln->kind == PW_LK_TABLE || (v = item_number(ln->s, &off)) < 0) {
+			last = -1;
+			continue;
 		}
+		if (last >= 0 && v != last + 1)
+			pw_lint_report(L, "numbering", PW_LINT_WARNING, (int)li + 1, off, 0,
+				       "item %d follows item %d (line %d)", v, last, last_line);
+		last = v;
+		last_line = (int)li + 1;
+	}
 }
 
 /* ---- brackets ---- */
@@ -115,8 +154,11 @@ static int is_list_marker(const char *s, size_t off)
 	}
 	if (b == off)
 		return 0;
-	return b == 0 || pw_utf8_starts(s + pw_lint_prev(s, b), "。") ||
-	       pw_utf8_starts(s + pw_lint_prev(s, b), "；") || s[pw_lint_prev(s, b)] == ' ';
+	if (b == 0 || s[pw_lint_prev(s, b)] == ' ')
+		return 1;
+	b = pw_lint_prev(s, b);
+	return pw_utf8_starts(s + b, "。") || pw_utf8_starts(s + b, "；") ||
+	       pw_utf8_starts(s + b, "，") || pw_utf8_starts(s + b, "：") || pw_utf8_starts(s + b, "、");
 }
 
 static void check_paragraph(struct pw_lint *L, size_t first, unsigned char *seen)
@@ -235,6 +277,7 @@ static void check_column_order(struct pw_lint *L)
 void pw_lint_structure(struct pw_lint *L)
 {
 	check_numbering(L);
+	check_items(L);
 	check_brackets(L);
 	check_units(L);
 	check_column_order(L);
