@@ -84,6 +84,15 @@ static const struct command commands[] = {
 	{ "user", cmd_user, NEED_DB,
 	  "user add NAME --role ROLE [--unit UNIT] | user passwd|disable NAME | user list",
 	  N_("web accounts; the password is read from standard input") },
+	{ "backup", cmd_backup, EXISTING_DB,
+	  "backup -o FILE",
+	  N_("a consistent copy of the database, taken while others write") },
+	{ "restore", cmd_restore, 0,
+	  "restore FROM",
+	  N_("replace the database by a checked copy") },
+	{ "check", cmd_check, 0,
+	  "check",
+	  N_("integrity, foreign keys, append-only triggers, audit trail") },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

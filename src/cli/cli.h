@@ -28,7 +28,8 @@ struct pw_ctx {
 };
 
 /* Removes a global "--db PATH" / "--db=PATH" from argv (any position),
- * storing it in ctx.  Returns the new argc. */
+ * storing it in ctx, and protects it from being an output file
+ * (pw_outfile_protect()).  Returns the new argc. */
 int pw_cli_take_db(int argc, char **argv, struct pw_ctx *ctx);
 
 /* An integer lo..hi from the whole of s into *out; -1 (reported as
@@ -67,5 +68,9 @@ int cmd_template(int argc, char **argv, struct pw_ctx *ctx);
 /* web (docs/api.md) */
 int cmd_serve(int argc, char **argv, struct pw_ctx *ctx);
 int cmd_user(int argc, char **argv, struct pw_ctx *ctx);
+/* copies and checks of the database (store/backup.h) */
+int cmd_backup(int argc, char **argv, struct pw_ctx *ctx);
+int cmd_restore(int argc, char **argv, struct pw_ctx *ctx);
+int cmd_check(int argc, char **argv, struct pw_ctx *ctx);
 
 #endif

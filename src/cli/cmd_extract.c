@@ -4,7 +4,7 @@
  */
 #include "cli/cli.h"
 #include "ingest/ingest.h"
-#include "report/plan_json.h"
+#include "model/plan_json.h"
 #include "util/error.h"
 
 #include <getopt.h>

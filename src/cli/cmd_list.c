@@ -3,7 +3,7 @@
  * current version.
  */
 #include "cli/cli.h"
-#include "report/plan_json.h"
+#include "model/plan_json.h"
 #include "store/plan_info_json.h"
 #include "util/error.h"
 #include "util/i18n.h"

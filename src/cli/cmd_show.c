@@ -4,7 +4,7 @@
  * document; otherwise a summary with the version history.
  */
 #include "cli/cli.h"
-#include "report/plan_json.h"
+#include "model/plan_json.h"
 #include "store/store.h"
 #include "util/error.h"
 #include "util/i18n.h"

@@ -8,6 +8,7 @@
 #include "monitor/template.h"
 #include "util/error.h"
 #include "util/i18n.h"
+#include "util/outfile.h"
 #include "util/strbuf.h"
 
 #include <getopt.h>
@@ -79,5 +80,7 @@ int cmd_template(int argc, char **argv, struct pw_ctx *ctx)
 	}
 	if (optind != argc || !unit || !year)
 		return pw_cli_usage(USAGE);
+	if (out && strcmp(out, "-") && pw_outfile_check(out) < 0)
+		return PW_EXIT_USAGE;
 	return write_template(ctx, unit, year, csv, out);
 }

@@ -149,6 +149,10 @@ static const struct pw_cli_opt user_opts[] = {
 	{ "--json", N_("with list: print JSON") },
 	END,
 };
+static const struct pw_cli_opt backup_opts[] = {
+	{ "-o, --output FILE", N_("the copy to write; required, never the database itself") },
+	END,
+};
 
 static const struct {
 	const char *cmd;
@@ -159,7 +163,8 @@ static const struct {
 	{ "unit", unit_opts }, { "assign", assign_opts }, { "record", record_opts },
 	{ "data", data_opts }, { "obs", obs_opts }, { "progress", progress_opts },
 	{ "target", target_opts }, { "template", template_opts },
-	{ "serve", serve_opts }, { "user", user_opts },
+	{ "serve", serve_opts }, { "user", user_opts }, { "backup", backup_opts },
+	{ "restore", NULL }, { "check", NULL },
 };
 
 /* Every command takes these (main.c handles them). */

@@ -14,12 +14,11 @@
 
 /* The first characters that make a spreadsheet take a cell for a formula
  * (OWASP, "CSV injection"); \n too, as a quoted CR reads back as \n. */
-#define FORMULA_START "=+-@\t\r\n"
 
 /* A cell written with the formula guard ('=...) without its apostrophe. */
 static void unguard(struct strbuf *cell)
 {
-	if (cell->len >= 2 && cell->buf[0] == '\'' && strchr(FORMULA_START, cell->buf[1])) {
+	if (cell->len >= 2 && cell->buf[0] == '\'' && strchr(PW_CSV_FORMULA_START, cell->buf[1])) {
 		memmove(cell->buf, cell->buf + 1, cell->len);
 		sb_setlen(cell, cell->len - 1);
 	}
@@ -210,45 +209,4 @@ int pw_csv_from_bytes(struct pw_sheet *sh, const char *name, const char *buf, si
 	if (pw_doc_from_bytes(&d, name, buf, len) < 0)
 		return -1;
 	return from_doc(sh, &d);
-}
-
-/* What a spreadsheet would run as a formula when it opens the file (=, +,
- * -, @, a tab or a CR first), unless it is a plain number ("-3.2"). */
-static bool formula_like(const char *s)
-{
-	const char *p = s + (*s == '-' || *s == '+');
-	size_t digits = strspn(p, "0123456789");
-
-	if (!*s || !strchr(FORMULA_START, *s))
-		return false;
-	if (digits && p[digits] == '.' && p[digits + 1]) {
-		p += digits + 1;
-		digits = strspn(p, "0123456789");
-	}
-	return !(digits && !p[digits]);
-}
-
-void pw_csv_field(struct strbuf *out, const char *s)
-{
-	const char *p;
-	bool guard;
-
-	if (!s)
-		s = "";
-	guard = formula_like(s);
-	if (!strpbrk(s, ",;\t\"\r\n")) {
-		if (guard)
-			sb_addch(out, '\'');
-		sb_addstr(out, s);
-		return;
-	}
-	sb_addch(out, '"');
-	if (guard)
-		sb_addch(out, '\'');
-	for (p = s; *p; p++) {
-		if (*p == '"')
-			sb_addch(out, '"');
-		sb_addch(out, *p);
-	}
-	sb_addch(out, '"');
 }

@@ -187,41 +187,54 @@ int pw_store_progress_transition(struct pw_store *s, int64_t id, enum pw_obs_sta
  * passed over.  So "newest candidate of the latest year" is the pick.
  */
 static const char *const progress_pick_sql[] = {
-	PW_SAME_ITEM "SELECT p.year, p.status, p.percent FROM project_progress p"
-		     " WHERE p.item_id IN same AND (?2 = 0 OR p.year <= ?2)"
-		     " AND p.state = 'approved' ORDER BY p.year DESC, p.id DESC LIMIT 1",
-	PW_SAME_ITEM "SELECT p.year, p.status, p.percent FROM project_progress p"
-		     " WHERE p.item_id IN same AND (?2 = 0 OR p.year <= ?2)"
-		     " AND (p.state = 'approved' OR (p.state <> 'returned' AND " PROGRESS_HEAD "))"
-		     " ORDER BY p.year DESC, p.id DESC LIMIT 1",
+	PW_SAME_ITEM "SELECT p.year, p.status, p.percent, p.id FROM project_progress p"
+		     " WHERE p.item_id IN same AND " PW_PROGRESS_COUNTS("p", "0"),
+	PW_SAME_ITEM "SELECT p.year, p.status, p.percent, p.id FROM project_progress p"
+		     " WHERE p.item_id IN same AND " PW_PROGRESS_COUNTS("p", "1"),
 };
 
 struct progress_pick {
 	int *year;
 	char **status;
 	double *percent;
+	int upto;
+	int64_t best;
 };
 
-static void fill_progress_pick(sqlite3_stmt *st, void *out)
+/* Keeps the report in force (pw_progress_in_force()). */
+static bool take_progress(sqlite3_stmt *st, void *out)
 {
 	struct progress_pick *l = out;
+	int64_t id = sqlite3_column_int64(st, 3);
+	int year = sqlite3_column_int(st, 0);
 
-	*l->year = sqlite3_column_int(st, 0);
+	if (!pw_progress_in_force(id, year, l->upto, l->best, *l->year))
+		return false;
+	l->best = id;
+	*l->year = year;
+	free(*l->status);
 	*l->status = pw_col_text(st, 1);
-	if (!pw_col_null(st, 2))
-		*l->percent = sqlite3_column_double(st, 2);
+	*l->percent = pw_col_null(st, 2) ? NAN : sqlite3_column_double(st, 2);
+	return true;
 }
 
 int pw_store_progress_pick(struct pw_store *s, int64_t item_id, int upto, enum pw_obs_pick pick,
 			   int *year, char **status, double *percent)
 {
-	struct progress_pick l = { year, status, percent };
+	struct progress_pick l = { year, status, percent, upto, 0 };
+	int rc;
 
 	*status = NULL;
 	*percent = NAN;
+	*year = 0;
 	if ((unsigned)pick > PW_PICK_LATEST)
 		return pw_error("bad pick %d", (int)pick);
-	return pw_monitor_fetch(s, progress_pick_sql[pick], item_id, upto, fill_progress_pick, &l);
+	rc = pw_monitor_pick(s, progress_pick_sql[pick], item_id, 0, take_progress, &l);
+	if (rc < 0) {
+		free(*status);
+		*status = NULL;
+	}
+	return rc;
 }
 
 int pw_store_progress_latest(struct pw_store *s, int64_t item_id, int upto, int *year,

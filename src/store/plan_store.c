@@ -4,7 +4,7 @@
  * indicators and their targets, prose targets, 专栏 and their items),
  * all in one transaction.
  */
-#include "report/plan_json.h"
+#include "model/plan_json.h"
 #include "store/store_internal.h"
 #include "util/alloc.h"
 #include "util/error.h"

@@ -330,10 +330,23 @@ static int open_readonly(struct pw_store *s, const char *path)
 	return 0;
 }
 
+int pw_store_open_reader(struct pw_store **out, const char *path)
+{
+	struct pw_store *s = xcalloc(1, sizeof(*s));
+
+	*out = NULL;
+	s->path = xstrdup(path);
+	if (open_readonly(s, path) < 0) {
+		pw_store_close(s);
+		return -1;
+	}
+	*out = s;
+	return 0;
+}
+
 int pw_store_open_existing(struct pw_store **out, const char *path)
 {
 	struct stat st;
-	struct pw_store *s;
 
 	*out = NULL;
 	if (stat(path, &st) < 0) {
@@ -343,14 +356,7 @@ int pw_store_open_existing(struct pw_store **out, const char *path)
 	}
 	if (access(path, W_OK) == 0)
 		return pw_store_open(out, path);
-	s = xcalloc(1, sizeof(*s));
-	s->path = xstrdup(path);
-	if (open_readonly(s, path) < 0) {
-		pw_store_close(s);
-		return -1;
-	}
-	*out = s;
-	return 0;
+	return pw_store_open_reader(out, path);
 }
 
 int pw_store_open(struct pw_store **out, const char *path)

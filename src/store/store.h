@@ -51,6 +51,14 @@ void pw_store_close(struct pw_store *s); /* NULL is fine */
  */
 int pw_store_open_existing(struct pw_store **out, const char *path);
 
+/*
+ * A read-only connection to an existing database whatever the file's
+ * modes (SQLITE_OPEN_READONLY, no migration: the schema must be current),
+ * for readers beside a connection that opened it first, such as the
+ * workers of a parallel evaluation.  0 or -1 after pw_error().
+ */
+int pw_store_open_reader(struct pw_store **out, const char *path);
+
 const char *pw_store_path(const struct pw_store *s);
 /* The schema version of the open database (after migration). */
 int pw_store_schema_version(struct pw_store *s);

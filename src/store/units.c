@@ -55,6 +55,25 @@ int pw_monitor_fetch(struct pw_store *s, const char *sql, int64_t id, int64_t ar
 	return 0;
 }
 
+int pw_monitor_pick(struct pw_store *s, const char *sql, int64_t id, int64_t arg2,
+		    pw_monitor_take_fn *take, void *out)
+{
+	sqlite3_stmt *st = pw_store_stmt(s, sql);
+	bool taken = false;
+	int rc;
+
+	if (!st)
+		return -1;
+	pw_bind_int(st, 1, id);
+	if (sqlite3_bind_parameter_count(st) >= 2)
+		pw_bind_int(st, 2, arg2);
+	while ((rc = pw_store_step(s, st)) == 1)
+		taken |= take(st, out);
+	if (rc < 0)
+		return -1;
+	return taken ? 0 : PW_STORE_NOTFOUND;
+}
+
 int pw_monitor_check_entity(struct pw_store *s, enum pw_entity e, int64_t id)
 {
 	static const char *const sql[] = {
@@ -311,11 +330,10 @@ int pw_store_unit_list(struct pw_store *s, struct pw_unit **out, size_t *n)
 /* ------------------------------------------------------------------ */
 /* Lead unit                                                          */
 
+/* Every lead assignment; pw_lead_in_force() picks the one in force. */
 #define LEAD_SQL(same, col)                                                          \
-	same "SELECT u.name, a.unit_id FROM assignments a JOIN units u ON u.id = a.unit_id" \
-	     " WHERE a." col " IN same AND a.role = 'lead'"                              \
-	     " AND (?2 = 0 OR a.reporting_year IS NULL OR a.reporting_year <= ?2)"        \
-	     " ORDER BY a.id DESC LIMIT 1"
+	same "SELECT u.name, a.unit_id, a.id, a.reporting_year FROM assignments a"      \
+	     " JOIN units u ON u.id = a.unit_id WHERE a." col " IN same AND a.role = 'lead'"
 
 static const char *const lead_sql[] = {
 	LEAD_SQL(PW_SAME_IND, "indicator_id"),
@@ -326,25 +344,42 @@ static const char *const lead_sql[] = {
 struct lead {
 	char *unit;
 	int64_t unit_id;
+	int year;        /* asked for, 0: the latest */
+	int64_t best;    /* assignments.id of the lead kept, 0: none */
 };
 
-static void fill_lead(sqlite3_stmt *st, void *out)
+static bool take_lead(sqlite3_stmt *st, void *out)
 {
 	struct lead *l = out;
+	int64_t id = sqlite3_column_int64(st, 2);
 
+	if (!pw_lead_in_force(id, pw_col_int(st, 3), l->year, l->best))
+		return false;
+	free(l->unit);
 	l->unit = pw_col_text(st, 0);
 	l->unit_id = sqlite3_column_int64(st, 1);
+	l->best = id;
+	return true;
 }
 
 /* The lead of (e, id) in year (0: latest) into *l (l->unit a new string,
  * NULL when there is none); PW_STORE_NOTFOUND silently. */
 static int lead_of(struct pw_store *s, enum pw_entity e, int64_t id, int year, struct lead *l)
 {
+	int rc;
+
 	l->unit = NULL;
 	l->unit_id = 0;
+	l->year = year;
+	l->best = 0;
 	if ((unsigned)e > PW_ENTITY_PROJECT)
 		return pw_error("bad entity %d", (int)e);
-	return pw_monitor_fetch(s, lead_sql[e], id, year, fill_lead, l);
+	rc = pw_monitor_pick(s, lead_sql[e], id, 0, take_lead, l);
+	if (rc < 0) { /* an error after a candidate was kept */
+		free(l->unit);
+		l->unit = NULL;
+	}
+	return rc;
 }
 
 int pw_store_lead_unit(struct pw_store *s, enum pw_entity e, int64_t id, int year,

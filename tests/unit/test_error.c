@@ -6,7 +6,7 @@
 #include "testdb.h"
 #include "ingest/ingest.h"
 #include "model/plan.h"
-#include "report/evaluation.h"
+#include "eval/evaluation.h"
 #include "store/monitor.h"
 #include "store/store_internal.h"
 #include "util/error.h"

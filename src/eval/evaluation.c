@@ -3,9 +3,9 @@
  * memory and the monitoring data the caller gathered: which tables the
  * year belongs to, the series of each indicator, its assessment, growth to
  * date, prose targets and projects, and the counts.  Titles and counts are
- * in eval_summary.c; the store adapter in eval_store.c.
+ * in eval_summary.c; gathering a stored plan in gather.c.
  */
-#include "report/eval_int.h"
+#include "eval/eval_int.h"
 #include "assess/assess_plan.h"
 #include "util/alloc.h"
 #include "util/error.h"
@@ -424,6 +424,23 @@ static void add_items(struct pw_evaluation *ev, const struct pw_eval_data *d)
 }
 
 /* ---- entry points -------------------------------------------------------- */
+
+bool pw_eval_has_year(const struct pw_plan *p, int year)
+{
+	bool tables = false, own;
+	size_t i, items = 0;
+
+	for (i = 0; i < p->ncolumns; i++)
+		items += p->columns[i].nitems;
+	for (i = 0; year && i < p->ntables; i++) {
+		int start, end;
+
+		pw_assess_table_period(p, &p->tables[i], &start, &end);
+		tables |= year_in(year, start, end) && p->tables[i].nrows;
+	}
+	own = year_in(year, p->start, p->end) || (!p->start && !p->end && !tables);
+	return year && (tables || (own && (p->ntargets || items)));
+}
 
 int pw_eval_build(const struct pw_plan *p, const struct pw_eval_data *data,
 		  const struct pw_eval_opts *o, struct pw_evaluation *out)

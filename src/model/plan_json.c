@@ -5,8 +5,8 @@
  * streamed through json_emit (one pass, no tree), which keeps JSON output
  * from costing more than the extraction itself.
  */
-#include "report/plan_json.h"
-#include "report/json_emit.h"
+#include "model/plan_json.h"
+#include "text/json_emit.h"
 #include "util/error.h"
 
 #include <math.h>
