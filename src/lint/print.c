@@ -10,7 +10,7 @@
  * whole paragraphs, so a long line is shown as a window around the column.
  */
 #include "lint/lint.h"
-#include "report/json_emit.h"
+#include "text/json_emit.h"
 #include "text/utf8.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
