@@ -43,21 +43,27 @@ static void repeated_words(struct pw_lint *L, size_t li)
 {
 	static const char *const SEPS[] = { "", "、", "，", NULL };
 	const char *s = L->lines[li].s;
-	size_t off = 0, n, j;
+	size_t off = 0, n, j, ends[MAX_REPEAT + 1], ncjk;
 	uint32_t cp;
 
 	while (s[off]) {
-		for (n = MAX_REPEAT; n >= 2; n--) {
-			size_t len = cjk_run(s + off, n);
+		/* ends[n]: bytes of the first n CJK code points at off */
+		for (ends[0] = 0, ncjk = 0; ncjk < MAX_REPEAT; ncjk++) {
+			size_t k = pw_lint_cp(s + off + ends[ncjk], &cp);
 
-			if (!len)
-				continue;
+			if (!k || !pw_lint_is_cjk(cp))
+				break;
+			ends[ncjk + 1] = ends[ncjk] + k;
+		}
+		for (n = ncjk; n >= 2; n--) {
+			size_t len = ends[n];
+
 			for (j = 0; SEPS[j]; j++) {
 				size_t sl = strlen(SEPS[j]);
 
 				if (!sl && n < 3)
 					continue; /* 研究研究, 天天: reduplication, not damage */
-				if (!memcmp(s + off + len, SEPS[j], sl) &&
+				if (!strncmp(s + off + len, SEPS[j], sl) &&
 				    !strncmp(s + off + len + sl, s + off, len)) {
 					pw_lint_report(L, "repeated-word", PW_LINT_WARNING, (int)li + 1,
 						       off + len + sl, len, "'%.*s' repeated", (int)len,
@@ -67,7 +73,7 @@ static void repeated_words(struct pw_lint *L, size_t li)
 				}
 			}
 		}
-		off += pw_lint_cp(s + off, &cp) ? pw_lint_cp(s + off, &cp) : 1;
+		off += ncjk ? ends[1] : (pw_lint_cp(s + off, &cp) ? pw_lint_cp(s + off, &cp) : 1);
 next:;
 	}
 }

@@ -48,13 +48,21 @@ int pw_lint_enable(struct pw_lint *L, const char *name, int on)
 
 size_t pw_lint_cp(const char *s, uint32_t *cp)
 {
-	size_t n = strlen(s);
+	unsigned char c = (unsigned char)s[0];
+	size_t n, i;
 
-	if (!n) {
+	if (!c) {
 		*cp = 0;
 		return 0;
 	}
-	return pw_utf8_decode(s, n < 4 ? n : 4, cp);
+	/* no strlen: this runs at every position of long lines */
+	n = c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+	for (i = 1; i < n; i++)
+		if (!s[i]) {
+			n = i;
+			break;
+		}
+	return pw_utf8_decode(s, n, cp);
 }
 
 int pw_lint_is_cjk(uint32_t cp)

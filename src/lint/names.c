@@ -46,6 +46,7 @@ struct names {
 	char **established;     /* names caught in a slot */
 	size_t nest, est_alloc;
 	size_t slen;            /* code points of the subject's short name */
+	unsigned char *title;   /* per line: does it hold the plan's title */
 };
 
 static const char *const COMMON_MODS[] = {
@@ -161,12 +162,18 @@ static void collect_hits(struct names *N)
 
 /* ---- the subject ---- */
 
-static int is_title_line(const struct pw_lint *L, size_t li)
+static int title_in(const struct pw_lint *L, size_t li)
 {
 	const struct pw_plan *p = L->plan;
 
 	return (p->title && strstr(L->lines[li].s, p->title)) ||
 	       (strstr(L->lines[li].s, "《") && strstr(L->lines[li].s, "纲要》"));
+}
+
+/* Computed once a line (hits ask it many times). */
+static int is_title_line(const struct names *N, size_t li)
+{
+	return N->title[li];
 }
 
 /* Of the divisions named like g, the one whose ancestors the text names
@@ -221,7 +228,7 @@ static void infer_subject(struct names *N)
 
 		if (!h->g || h->is_short || pw_gz_level(h->g) < 2)
 			continue;
-		count[h->g - pw_gz_table] += is_title_line(L, (size_t)h->li) ? 2 : 1;
+		count[h->g - pw_gz_table] += is_title_line(N, (size_t)h->li) ? 2 : 1;
 	}
 	/* the title's region (ingest) counts once more, the text's majority wins */
 	if (L->plan->region && pw_gz_find(L->plan->region, &g, 1))
@@ -372,7 +379,7 @@ static enum slot slot_of(struct names *N, const struct hit *h)
 	if (h->g && !h->is_short) {
 		/* a full division name: the title, or the agent of the plan */
 		if (pw_gz_level(h->g) >= 2 && !pw_gz_is_ancestor(h->g, L->subject) &&
-		    is_title_line(L, (size_t)h->li) && strstr(s, "纲要"))
+		    is_title_line(N, (size_t)h->li) && strstr(s, "纲要"))
 			return SLOT_TITLE;
 		if (L->subject && *L->subject_suffix && *h->g->short_name &&
 		    pw_gz_level(h->g) == pw_gz_level(L->subject) &&
@@ -495,10 +502,14 @@ void pw_lint_names(struct pw_lint *L)
 	struct names N = { .L = L };
 	size_t i;
 
+	N.title = xcalloc(L->nlines + 1, 1);
+	for (i = 0; i < L->nlines; i++)
+		N.title[i] = L->lines[i].kind != PW_LK_BLANK && (unsigned char)title_in(L, i);
 	collect_hits(&N); /* subject unknown yet: division names only */
 	infer_subject(&N);
 	if (!*L->subject_short) {
 		free(N.hits);
+		free(N.title);
 		return;
 	}
 	N.slen = pw_utf8_columns(L->subject_short, strlen(L->subject_short));
@@ -511,4 +522,5 @@ void pw_lint_names(struct pw_lint *L)
 	free(N.established);
 	free(N.mods);
 	free(N.hits);
+	free(N.title);
 }

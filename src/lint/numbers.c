@@ -139,58 +139,103 @@ static size_t name_core(const char *name, const char **start)
 	return n;
 }
 
-static int names_match(const char *subject, const char *name)
-{
-	const char *a, *b;
-	size_t n = name_core(subject, &a), m = name_core(name, &b);
-
-	return n == m && n >= 6 && !memcmp(a, b, n);
-}
-
 static int same_value(double a, double b)
 {
 	return fabs(a - b) <= 1e-9 * fmax(fabs(a), fabs(b)) + 1e-12;
 }
 
-static void check_prose_target(struct pw_lint *L, const struct pw_prose_target *pt)
+/* A table row by the core of its name, for matching prose targets. */
+struct row_key {
+	const char *core;
+	size_t len;
+	const struct pw_table *table;
+	const struct pw_indicator *row;
+};
+
+static int cmp_key(const void *a, const void *b)
+{
+	const struct row_key *x = a, *y = b;
+	size_t n = x->len < y->len ? x->len : y->len;
+	int c = memcmp(x->core, y->core, n);
+
+	if (c || x->len == y->len)
+		return c ? c : (x->row->line > y->row->line) - (x->row->line < y->row->line);
+	return x->len < y->len ? -1 : 1;
+}
+
+static void check_pair(struct pw_lint *L, const struct pw_prose_target *pt,
+		       const struct pw_indicator *row)
+{
+	const struct pw_target *tt = target_of(row, pt->t.kind);
+	size_t off = find_in_line(L, pt->line, pt->t.text);
+
+	if (row->attribute == PW_ATTR_BINDING && pt->line >= 1 &&
+	    (strstr(L->lines[pt->line - 1].s, "力争") || strstr(L->lines[pt->line - 1].s, "争取")))
+		pw_lint_report(L, "table-prose", PW_LINT_WARNING, pt->line, off, 0,
+			       "'%s' is binding (约束性) in the table (line %d), but the "
+			       "text only strives for it (力争)", row->name, row->line);
+	if (!tt)
+		return;
+	if (pt->t.kind != PW_KIND_GROWTH && pt->unit && row->unit && strcmp(pt->unit, row->unit))
+		pw_lint_report(L, "table-prose", PW_LINT_WARNING, pt->line, off,
+			       pt->t.text ? strlen(pt->t.text) : 0,
+			       "'%s' is in %s here but in %s in the table (line %d)", row->name,
+			       pt->unit, row->unit, row->line);
+	else if (!same_value(pt->t.value, tt->value))
+		pw_lint_report(L, "table-prose", PW_LINT_WARNING, pt->line, off,
+			       pt->t.text ? strlen(pt->t.text) : 0,
+			       "the text sets '%s' to %g, the table (line %d) to %g", row->name,
+			       pt->t.value, row->line, tt->value);
+}
+
+/* Each prose target with a value and a year against the first row of the
+ * same name in a table ending that year (binary search over sorted names:
+ * a concatenation of many plans stays linear-logarithmic). */
+static void check_table_prose(struct pw_lint *L)
 {
 	const struct pw_plan *p = L->plan;
-	size_t t, r;
+	struct row_key *keys, want;
+	size_t t, r, n = 0, i;
 
-	if (!pt->subject || !pt->t.has_value || !pt->t.year)
+	for (t = 0; t < p->ntables; t++)
+		n += p->tables[t].nrows;
+	if (!(keys = calloc(n + 1, sizeof(*keys))))
 		return;
-	for (t = 0; t < p->ntables; t++) {
-		if (p->tables[t].end != pt->t.year)
-			continue;
-		for (r = 0; r < p->tables[t].nrows; r++) {
-			const struct pw_indicator *row = &p->tables[t].rows[r];
-			const struct pw_target *tt = target_of(row, pt->t.kind);
-			size_t off = find_in_line(L, pt->line, pt->t.text);
+	n = 0;
+	for (t = 0; t < p->ntables; t++)
+		for (r = 0; r < p->tables[t].nrows; r++)
+			if (p->tables[t].rows[r].name) {
+				keys[n] = (struct row_key){ NULL, 0, &p->tables[t], &p->tables[t].rows[r] };
+				keys[n].len = name_core(keys[n].row->name, &keys[n].core);
+				if (keys[n].len >= 6)
+					n++;
+			}
+	qsort(keys, n, sizeof(*keys), cmp_key);
+	for (i = 0; i < p->ntargets; i++) {
+		const struct pw_prose_target *pt = &p->targets[i];
+		size_t lo = 0, hi = n;
 
-			if (!row->name || !names_match(pt->subject, row->name))
-				continue;
-			if (row->attribute == PW_ATTR_BINDING && pt->line >= 1 &&
-			    (strstr(L->lines[pt->line - 1].s, "力争") ||
-			     strstr(L->lines[pt->line - 1].s, "争取")))
-				pw_lint_report(L, "table-prose", PW_LINT_WARNING, pt->line, off, 0,
-					       "'%s' is binding (约束性) in the table (line %d), but the "
-					       "text only strives for it (力争)", row->name, row->line);
-			if (!tt)
-				continue;
-			if (pt->t.kind != PW_KIND_GROWTH && pt->unit && row->unit &&
-			    strcmp(pt->unit, row->unit))
-				pw_lint_report(L, "table-prose", PW_LINT_WARNING, pt->line, off,
-					       pt->t.text ? strlen(pt->t.text) : 0,
-					       "'%s' is in %s here but in %s in the table (line %d)",
-					       row->name, pt->unit, row->unit, row->line);
-			else if (!same_value(pt->t.value, tt->value))
-				pw_lint_report(L, "table-prose", PW_LINT_WARNING, pt->line, off,
-					       pt->t.text ? strlen(pt->t.text) : 0,
-					       "the text sets '%s' to %g, the table (line %d) to %g",
-					       row->name, pt->t.value, row->line, tt->value);
-			return;
+		if (!pt->subject || !pt->t.has_value || !pt->t.year)
+			continue;
+		want.len = name_core(pt->subject, &want.core);
+		/* the first key of that core: compare by core only */
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2, m = keys[mid].len < want.len ? keys[mid].len : want.len;
+			int c = memcmp(keys[mid].core, want.core, m);
+
+			if (c < 0 || (!c && keys[mid].len < want.len))
+				lo = mid + 1;
+			else
+				hi = mid;
 		}
+		for (; lo < n && keys[lo].len == want.len && !memcmp(keys[lo].core, want.core, want.len);
+		     lo++)
+			if (keys[lo].table->end == pt->t.year) {
+				check_pair(L, pt, keys[lo].row);
+				break;
+			}
 	}
+	free(keys);
 }
 
 /* ---- sentences: parts after 其中, structures, shares in prose ---- */
@@ -347,8 +392,7 @@ void pw_lint_numbers(struct pw_lint *L)
 			check_row_growth(L, &p->tables[t], &p->tables[t].rows[r]);
 			check_row_share(L, &p->tables[t].rows[r]);
 		}
-	for (t = 0; t < p->ntargets; t++)
-		check_prose_target(L, &p->targets[t]);
+	check_table_prose(L);
 	for (li = 0; li < L->nlines; li++) {
 		const char *s = L->lines[li].s, *qz;
 

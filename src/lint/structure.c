@@ -219,32 +219,48 @@ static void check_brackets(struct pw_lint *L)
 
 /* ---- units ---- */
 
+static int cmp_row_name(const void *a, const void *b)
+{
+	const struct pw_indicator *x = *(const struct pw_indicator *const *)a;
+	const struct pw_indicator *y = *(const struct pw_indicator *const *)b;
+	int c = strcmp(x->name, y->name);
+
+	return c ? c : (x->line > y->line) - (x->line < y->line);
+}
+
+/* Rows sorted by name (then line): each row whose unit differs from the
+ * first row of its name with a unit is reported once. */
 static void check_units(struct pw_lint *L)
 {
 	const struct pw_plan *p = L->plan;
-	size_t t, r, u, q;
+	const struct pw_indicator **rows;
+	size_t t, r, n = 0, i, first = 0;
 
 	for (t = 0; t < p->ntables; t++)
-		for (r = 0; r < p->tables[t].nrows; r++) {
-			const struct pw_indicator *a = &p->tables[t].rows[r];
-			int found = 0;
+		n += p->tables[t].nrows;
+	if (!(rows = calloc(n + 1, sizeof(*rows))))
+		return;
+	n = 0;
+	for (t = 0; t < p->ntables; t++)
+		for (r = 0; r < p->tables[t].nrows; r++)
+			if (p->tables[t].rows[r].name && p->tables[t].rows[r].unit)
+				rows[n++] = &p->tables[t].rows[r];
+	qsort(rows, n, sizeof(*rows), cmp_row_name);
+	for (i = 1; i < n; i++) {
+		const struct pw_indicator *a = rows[i], *b;
 
-			if (!a->unit || !a->name)
-				continue;
-			for (u = 0; u <= t && !found; u++)
-				for (q = 0; q < (u == t ? r : p->tables[u].nrows) && !found; q++) {
-					const struct pw_indicator *b = &p->tables[u].rows[q];
-
-					if (!b->unit || !b->name || strcmp(a->name, b->name) ||
-					    !strcmp(a->unit, b->unit))
-						continue;
-					pw_lint_report(L, "unit-mismatch", PW_LINT_WARNING, a->line,
-						       find_in_line(L, a->line, a->name), strlen(a->name),
-						       "'%s' is in %s here but in %s on line %d", a->name,
-						       a->unit, b->unit, b->line);
-					found = 1;
-				}
+		if (strcmp(a->name, rows[i - 1]->name)) {
+			first = i;
+			continue;
 		}
+		b = rows[first];
+		if (strcmp(a->unit, b->unit))
+			pw_lint_report(L, "unit-mismatch", PW_LINT_WARNING, a->line,
+				       find_in_line(L, a->line, a->name), strlen(a->name),
+				       "'%s' is in %s here but in %s on line %d", a->name, a->unit,
+				       b->unit, b->line);
+	}
+	free(rows);
 }
 
 /* ---- 专栏 numbers ---- */
