@@ -5,7 +5,9 @@
  * index is never freed (it lives as long as the program, like the table).
  */
 #include "lint/gazetteer.h"
+#include "lint/lint.h"
 #include "util/alloc.h"
+#include "util/strbuf.h"
 
 #include <pthread.h>
 #include <string.h>
@@ -86,6 +88,22 @@ int pw_gz_level(const struct pw_gz *g)
 const struct pw_gz *pw_gz_parent(const struct pw_gz *g)
 {
 	return g && g->parent >= 0 ? &pw_gz_table[g->parent] : NULL;
+}
+
+char *pw_gz_path(const struct pw_gz *g)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const struct pw_gz *chain[4];
+	int n = 0;
+
+	for (; g && n < 4; g = pw_gz_parent(g))
+		chain[n++] = g;
+	while (n-- > 0) {
+		sb_addstr(&sb, chain[n]->name);
+		if (n)
+			sb_addch(&sb, '/');
+	}
+	return sb_detach(&sb, NULL);
 }
 
 int pw_gz_is_ancestor(const struct pw_gz *a, const struct pw_gz *b)

@@ -217,7 +217,7 @@ static void find_page_breaks(struct pw_lint *L)
 
 void pw_lint_init(struct pw_lint *L, const struct pw_doc *d, const struct pw_plan *p)
 {
-	size_t i, n = 0, cap = 0;
+	size_t n = 0, cap = 0;
 	char *s, *e;
 
 	memset(L, 0, sizeof(*L));
@@ -253,8 +253,6 @@ void pw_lint_init(struct pw_lint *L, const struct pw_doc *d, const struct pw_pla
 	}
 	L->nlines = n;
 	mark_plan_lines(L, p);
-	for (i = 0; i < n; i++)
-		(void)i;
 	find_page_breaks(L);
 }
 

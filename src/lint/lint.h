@@ -77,7 +77,8 @@ int pw_lint_check_index(const char *name);
 int pw_lint_enable(struct pw_lint *L, const char *name, int on);
 
 /* Sets up L for the document d (read already) and its plan p (ingested from
- * d; both outlive L).  Returns 0. */
+ * d; p outlives L, d need not: L copies its text).  Release with
+ * pw_lint_release(). */
 void pw_lint_init(struct pw_lint *L, const struct pw_doc *d, const struct pw_plan *p);
 void pw_lint_release(struct pw_lint *L);
 /* Runs every enabled check, then sorts the diagnostics. */
@@ -97,6 +98,13 @@ size_t pw_lint_count(const struct pw_lint *L, enum pw_lint_sev sev);
  * {"diagnostics": [...]}.  Return 0, -1 on a write error. */
 int pw_lint_print_text(FILE *f, const struct pw_lint *L);
 int pw_lint_print_json(FILE *f, const struct pw_lint *L);
+
+/* The plan's own region in the gazetteer, inferred from d's text as the
+ * place-name check does (names.c), or NULL when the gazetteer lacks it.
+ * Import records it (docs/schema.md). */
+const struct pw_gz *pw_lint_region(const struct pw_doc *d, const struct pw_plan *p);
+/* "河南省/平顶山市/湛河区" for g, into a new string the caller frees. */
+char *pw_gz_path(const struct pw_gz *g);
 
 /* The families (one file each). */
 void pw_lint_names(struct pw_lint *L);

@@ -497,6 +497,26 @@ static void check_hits(struct names *N)
 	free(done);
 }
 
+const struct pw_gz *pw_lint_region(const struct pw_doc *d, const struct pw_plan *p)
+{
+	struct pw_lint L;
+	struct names N = { .L = &L };
+	const struct pw_gz *g;
+	size_t i;
+
+	pw_lint_init(&L, d, p);
+	N.title = xcalloc(L.nlines + 1, 1);
+	for (i = 0; i < L.nlines; i++)
+		N.title[i] = L.lines[i].kind != PW_LK_BLANK && (unsigned char)title_in(&L, i);
+	collect_hits(&N);
+	infer_subject(&N);
+	g = L.subject;
+	free(N.hits);
+	free(N.title);
+	pw_lint_release(&L);
+	return g;
+}
+
 void pw_lint_names(struct pw_lint *L)
 {
 	struct names N = { .L = L };

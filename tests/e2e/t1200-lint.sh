@@ -52,6 +52,14 @@ for f in "$TOP"/tests/data/corpus/*.txt "$TOP"/tests/data/corpus/*.md; do
 	check "corpus $(basename "$f"): no error" "$PW" lint "$f"
 done
 
+# import records the plan's region from the gazetteer (schema step 6)
+check "import the fixture" "$PW" import "$FIX/plan.txt" --db "$T/r.db"
+check "list --json" "$PW" list --json --db "$T/r.db"
+python3 -c 'import json,sys; p=json.load(open(sys.argv[1]))[0]; assert (p["region_code"], p["region_path"]) == ("410411", "河南省/平顶山市/湛河区"), p' "$T/out" &&
+	ok "import records region_code 410411 and its parents" || not_ok "import records region_code 410411 and its parents"
+[ "$(sqlite3 "$T/r.db" 'SELECT region_code FROM plans')" = 410411 ] &&
+	ok "plans.region_code stored" || not_ok "plans.region_code stored"
+
 # messages in the user's language
 LANGUAGE=zh_CN LC_ALL=C.UTF-8 "$PW" lint "$LINTDATA/xinzheng-names.txt" >"$T/zh" 2>&1
 grep -q '错误: “新密”处应为本规划的地名“新郑”' "$T/zh" && ok "messages in Chinese" || not_ok "messages in Chinese"
