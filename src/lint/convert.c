@@ -1,6 +1,8 @@
 /*
  * convert.c - damage done by format conversion (PDF or Word to text):
  *   repeated-word      the same phrase twice in a row (依法行政、依法行政)
+ *   repeated-text      a line ending in a copy of another paragraph's start
+ *                      (…而努力奋斗！加强规划实施的监督与评估。完善有利于推动)
  *   page-break         a sentence cut by a page break (a note that gives the
  *                      sentence as it reads when joined)
  *   page-break-repeat  text repeated on both sides of the break (…全区科 | 科技型…)
@@ -12,6 +14,8 @@
 #include "text/utf8.h"
 #include "util/strbuf.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define MAX_REPEAT 8 /* code points of the longest phrase looked at */
@@ -212,6 +216,94 @@ static void latin_words(struct pw_lint *L, size_t li)
 	}
 }
 
+/* ---- repeated-text ---- */
+
+#define COPY_MIN 12 /* code points a copied tail must have */
+
+struct start_key {
+	const char *s; /* the line */
+	size_t len;    /* bytes of its first COPY_MIN code points */
+	int li;
+};
+
+static int cmp_start(const void *a, const void *b)
+{
+	const struct start_key *x = a, *y = b;
+	int c;
+
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	c = memcmp(x->s, y->s, x->len);
+	return c ? c : x->li - y->li;
+}
+
+/* The next 。！？ or ； at or after s (each 3 bytes), or NULL. */
+static const char *next_sentence_end(const char *s)
+{
+	for (; *s; s++)
+		if (pw_utf8_starts(s, "。") || pw_utf8_starts(s, "！") || pw_utf8_starts(s, "？") ||
+		    pw_utf8_starts(s, "；"))
+			return s;
+	return NULL;
+}
+
+/* A tail of a line, after a sentence end, that is the beginning of
+ * another paragraph and runs to the end of the line: the conversion
+ * pasted a copy.  Paragraph starts are sorted once, so this is one binary
+ * search per sentence end. */
+static void repeated_text(struct pw_lint *L)
+{
+	struct start_key *keys = calloc(L->nlines + 1, sizeof(*keys)), want;
+	size_t li, n = 0;
+
+	if (!keys)
+		return;
+	for (li = 0; li < L->nlines; li++) {
+		const char *s = L->lines[li].s + pw_utf8_blanks(L->lines[li].s);
+		size_t k = pw_lint_cps(s, COPY_MIN);
+
+		if (L->lines[li].kind == PW_LK_PROSE && pw_utf8_columns(s, k) == COPY_MIN)
+			keys[n++] = (struct start_key){ s, k, (int)li };
+	}
+	qsort(keys, n, sizeof(*keys), cmp_start);
+	for (li = 0; li < L->nlines && n; li++) {
+		const char *s = L->lines[li].s, *p;
+
+		if (L->lines[li].kind != PW_LK_PROSE)
+			continue;
+		for (p = s; (p = next_sentence_end(p)); p += 3) {
+			const char *tail = p + 3;
+			size_t lo = 0, hi = n, rest = strlen(tail);
+
+			want.s = tail;
+			want.len = pw_lint_cps(tail, COPY_MIN);
+			want.li = -1;
+			if (pw_utf8_columns(tail, want.len) < COPY_MIN)
+				break;
+			while (lo < hi) {
+				size_t mid = (lo + hi) / 2;
+
+				if (cmp_start(&keys[mid], &want) < 0)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			for (; lo < n && keys[lo].len == want.len &&
+			       !memcmp(keys[lo].s, tail, want.len); lo++)
+				if (keys[lo].li != (int)li && !strncmp(keys[lo].s, tail, rest) &&
+				    strlen(keys[lo].s) > rest) {
+					pw_lint_report(L, "repeated-text", PW_LINT_WARNING, (int)li + 1,
+						       (size_t)(tail - s), rest,
+						       "the end of this line repeats the start of line %d",
+						       keys[lo].li + 1);
+					goto next_line;
+				}
+		}
+next_line:;
+	}
+	free(keys);
+}
+
 /* A Markdown source: its markup is the format, not damage. */
 static int is_markdown(const char *file)
 {
@@ -240,4 +332,5 @@ void pw_lint_convert(struct pw_lint *L)
 		if (ln->cont >= 0)
 			page_break(L, li);
 	}
+	repeated_text(L);
 }

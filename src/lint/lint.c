@@ -17,7 +17,7 @@
 const char *const pw_lint_checks[] = {
 	"place-name",
 	"table-prose", "growth-rate", "parts-total", "share-over-100",
-	"repeated-word", "page-break-repeat", "page-break", "markup", "latin-word",
+	"repeated-word", "repeated-text", "page-break-repeat", "page-break", "markup", "latin-word",
 	"numbering", "brackets", "unit-mismatch", "column-order",
 	NULL,
 };

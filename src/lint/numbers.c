@@ -118,7 +118,7 @@ static void check_row_share(struct pw_lint *L, const struct pw_indicator *r)
  * 增速 after it (地区生产总值增长 and 全区地区生产总值 are one indicator). */
 static size_t name_core(const char *name, const char **start)
 {
-	static const char *const PRE[] = { "全区", "全市", "全县", "全省", "全镇", NULL };
+	static const char *const PRE[] = { "全区", "全市", "全县", "全省", "全镇", "地区", NULL };
 	static const char *const SUF[] = { "年均增长", "增长率", "增长", "增速", NULL };
 	size_t n, i, k;
 
@@ -236,6 +236,74 @@ static void check_table_prose(struct pw_lint *L)
 			}
 	}
 	free(keys);
+}
+
+/* ---- growth-rate: the text's 年均增长 against a table's baseline and actual ---- */
+
+/* In a clause naming a table row that has a baseline and an actual value
+ * (表1's 2015年基数 and 2020年完成值), "年均增长 g%" must be the compound rate
+ * between them (地区生产总值…年均增长 6.8% against 108.8 -> 221.29). */
+static void check_growth_clause(struct pw_lint *L, size_t li, const char *clause,
+				const char *at, double g, size_t glen)
+{
+	const struct pw_plan *p = L->plan;
+	const struct pw_indicator *best = NULL;
+	size_t t, r, best_len = 0;
+	int years;
+	double implied;
+
+	/* the most specific row named in the clause (城镇居民人均可支配收入 over
+	 * 居民人均可支配收入) */
+	for (t = 0; t < p->ntables; t++)
+		for (r = 0; r < p->tables[t].nrows; r++) {
+			const struct pw_indicator *row = &p->tables[t].rows[r];
+			const char *core, *hit;
+			size_t n;
+
+			if (!row->has_baseline || !row->has_actual || row->baseline <= 0 ||
+			    row->actual <= 0 || !row->name || (row->unit && strchr(row->unit, '%')))
+				continue;
+			n = name_core(row->name, &core);
+			if (n < 6 || n <= best_len)
+				continue;
+			hit = strstr(clause, core);
+			if (hit && hit + n <= at) {
+				best = row;
+				best_len = n;
+			}
+		}
+	if (!best)
+		return;
+	years = best->actual_year - best->baseline_year;
+	if (years <= 0 || years > 20)
+		return;
+	implied = (pow(best->actual / best->baseline, 1.0 / years) - 1) * 100;
+	if (fabs(implied - g) > fmax(1.0, 0.15 * fabs(g)))
+		pw_lint_report(L, "growth-rate", PW_LINT_WARNING, (int)li + 1,
+			       (size_t)(at - L->lines[li].s), glen,
+			       "the text says '%s' grew %g%% a year, the table (line %d) has %g to %g "
+			       "from %d to %d: %.2f%% a year",
+			       best->name, g, best->line, best->baseline, best->actual,
+			       best->baseline_year, best->actual_year, implied);
+}
+
+static void check_prose_growth(struct pw_lint *L, size_t li, const char *s)
+{
+	const char *p = s, *clause = s;
+
+	while ((p = strstr(p, "年均增长"))) {
+		const char *q = p + strlen("年均增长"), *c;
+		double g;
+		size_t k;
+
+		for (c = clause; c < p; c++)
+			if (pw_utf8_starts(c, "；") || pw_utf8_starts(c, "。"))
+				clause = c + 3;
+		q += pw_utf8_blanks(q);
+		if ((k = pw_scan_number(q, &g)) && q[k] == '%')
+			check_growth_clause(L, li, clause, q, g, k + 1);
+		p = q;
+	}
 }
 
 /* ---- sentences: parts after 其中, structures, shares in prose ---- */
@@ -401,6 +469,8 @@ void pw_lint_numbers(struct pw_lint *L)
 		for (qz = strstr(s, "其中"); qz; qz = strstr(qz + 6, "其中"))
 			check_parts(L, li, s, qz);
 		check_structure_ratio(L, li, s);
+		if (L->lines[li].kind == PW_LK_PROSE)
+			check_prose_growth(L, li, s);
 		check_prose_shares(L, li, s);
 	}
 }

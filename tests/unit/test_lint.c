@@ -170,6 +170,9 @@ static void test_convert(void **state)
 	assert_non_null(find(x, "markup", 11, 21)); /* ** */
 	assert_non_null(find(x, "markup", 13, 1));  /* <p> */
 	assert_int_equal(count_check(x, "page-break"), 1);
+	/* the last line ends in a copy of line 19's start */
+	assert_non_null(find(x, "repeated-text", 21, 29));
+	assert_int_equal(count_check(x, "repeated-text"), 1);
 	lint_free(x);
 }
 
@@ -181,6 +184,8 @@ static void test_convert_clean(void **state)
 	expect_only("damage-clean.txt", "page-break", 0);
 	expect_only("damage-clean.txt", "page-break-repeat", 0);
 	expect_only("damage-clean.txt", "markup", 0);
+	expect_only("damage-clean.txt", "repeated-text", 0);
+	expect_only("ruyang-clean.txt", "repeated-text", 0);
 }
 
 /* ---- structure ---- */
@@ -221,6 +226,7 @@ static void test_numbers(void **state)
 	assert_non_null(find(x, "share-over-100", 5, 79)); /* 比重达到120% */
 	assert_non_null(find(x, "growth-rate", 10, 0));    /* 100 -> 200 is not 5% a year */
 	assert_null(find(x, "growth-rate", 11, 0));        /* 10 -> 12.8 is 5.06% */
+	assert_non_null(find(x, "growth-rate", 21, 21));   /* 6.8% against 50 -> 100 (2015-20) */
 	assert_non_null(find(x, "share-over-100", 13, 0)); /* 森林覆盖率 105 */
 	assert_int_equal(count_check(x, "table-prose"), 2); /* 68 vs 65, and 力争 for 约束性 */
 	assert_int_equal(find(x, "share-over-100", 13, 0)->sev, PW_LINT_ERROR);
