@@ -242,6 +242,11 @@ static void infer_subject(struct names *N)
 		L->subject_short = L->subject->short_name;
 		L->subject_suffix = L->subject->name +
 				    pw_lint_prev(L->subject->name, strlen(L->subject->name));
+		if (!*L->subject_short) {
+			/* 叶县, 郏县: the full name is the short one, no suffix */
+			L->subject_short = L->subject->name;
+			L->subject_suffix = "";
+		}
 	} else if (plausible_region(L->plan->region, sizeof(L->subject_buf[0]))) {
 		/* a place the gazetteer lacks: the region ingest read, its last
 		 * character taken for the suffix (北塘区 -> 北塘, 区) */
@@ -344,7 +349,8 @@ static void learn_modifiers(struct names *N)
 
 /* ---- pass 2: slots ---- */
 
-enum slot { SLOT_NONE, SLOT_SUFFIX, SLOT_SLOGAN, SLOT_COMPOUND, SLOT_AGENT, SLOT_BRAND, SLOT_TITLE };
+enum slot { SLOT_NONE, SLOT_SUFFIX, SLOT_SLOGAN, SLOT_COMPOUND, SLOT_AGENT, SLOT_BRAND, SLOT_TITLE,
+	    SLOT_PARENT };
 
 static int subject_says(const struct pw_lint *L, const char *cont)
 {
@@ -359,6 +365,49 @@ static int subject_says(const struct pw_lint *L, const char *cont)
 		if (strstr(L->lines[li].s, buf))
 			return 1;
 	return 0;
+}
+
+/* A division that could stand as the plan's agent in its place: same
+ * level, same kind (区 for 区), not an ancestor, and a proper name (郏县, 卫东区;
+ * not 城区 or 矿区, whose short form would be one character). */
+static int is_agent_candidate(const struct pw_lint *L, const struct pw_gz *g)
+{
+	const char *a = L->subject->name, *b = g->name;
+	size_t la = strlen(a), lb = strlen(b), pa = pw_lint_prev(a, la), pb = pw_lint_prev(b, lb);
+
+	if (pw_gz_level(g) != pw_gz_level(L->subject) || pw_gz_is_ancestor(g, L->subject))
+		return 0;
+	if (la - pa != lb - pb || memcmp(a + pa, b + pb, la - pa))
+		return 0;
+	return *g->short_name || pw_utf8_starts(b + pb, "县") || pw_utf8_starts(b + pb, "市") ||
+	       pw_utf8_starts(b + pb, "旗");
+}
+
+/* Another city or province leading the plan where its own parent does:
+ * 落实许昌市委决策部署, 在许昌市委的领导下 in a district of 平顶山市. */
+static const struct pw_gz *parent_slot(const struct pw_lint *L, const struct hit *h, const char *s)
+{
+	static const char *const BEFORE[] = { "落实", "贯彻", "按照", "根据", "中共", "在", NULL };
+	const struct pw_gz *a;
+	const char *after = s + h->off + h->len;
+	size_t k;
+
+	if (!L->subject || pw_gz_is_ancestor(h->g, L->subject) ||
+	    !(pw_utf8_starts(after, "委") || pw_utf8_starts(after, "政府") ||
+	      pw_utf8_starts(after, "人民政府")))
+		return NULL;
+	for (a = pw_gz_parent(L->subject); a; a = pw_gz_parent(a))
+		if (pw_gz_level(a) == pw_gz_level(h->g))
+			break;
+	if (!a)
+		return NULL;
+	for (k = 0; BEFORE[k]; k++) {
+		size_t n = strlen(BEFORE[k]);
+
+		if (h->off >= n && !memcmp(s + h->off - n, BEFORE[k], n))
+			return a;
+	}
+	return NULL;
 }
 
 static enum slot slot_of(struct names *N, const struct hit *h)
@@ -381,11 +430,9 @@ static enum slot slot_of(struct names *N, const struct hit *h)
 		if (pw_gz_level(h->g) >= 2 && !pw_gz_is_ancestor(h->g, L->subject) &&
 		    is_title_line(N, (size_t)h->li) && strstr(s, "纲要"))
 			return SLOT_TITLE;
-		if (L->subject && *L->subject_suffix && *h->g->short_name &&
-		    pw_gz_level(h->g) == pw_gz_level(L->subject) &&
-		    !pw_gz_is_ancestor(h->g, L->subject) &&
-		    !strcmp(h->g->name + strlen(h->g->name) - strlen(L->subject_suffix),
-			    L->subject_suffix)) {
+		if (parent_slot(L, h, s))
+			return SLOT_PARENT;
+		if (L->subject && is_agent_candidate(L, h->g)) {
 			if (starts_any(after, AGENT_AFTER))
 				return SLOT_AGENT;
 			for (k = 0; AGENT_BEFORE[k]; k++) {
@@ -395,7 +442,10 @@ static enum slot slot_of(struct names *N, const struct hit *h)
 					return SLOT_AGENT;
 			}
 		}
-		return SLOT_NONE;
+		if (!h->similar)
+			return SLOT_NONE;
+		/* 郏县 in a plan of 叶县: a full name one character away, on to
+		 * the slogan and brand slots */
 	}
 	if (!h->g && !h->similar)
 		return SLOT_NONE;
@@ -455,6 +505,10 @@ static void report_hit(struct names *N, const struct hit *h, enum slot slot)
 		pw_lint_report(L, "place-name", PW_LINT_ERROR, h->li + 1, h->off, h->len,
 			       "the title names '%.*s', but the plan is about '%s'", (int)h->len,
 			       s + h->off, L->subject_name);
+	else if (slot == SLOT_PARENT)
+		pw_lint_report(L, "place-name", PW_LINT_ERROR, h->li + 1, h->off, h->len,
+			       "'%.*s' leads here, but '%s' is in '%s'", (int)h->len, s + h->off,
+			       L->subject_name, parent_slot(L, h, s)->name);
 	else
 		pw_lint_report(L, "place-name", PW_LINT_ERROR, h->li + 1, h->off, h->len,
 			       "'%.*s' where the plan's own name '%s' should stand", (int)h->len,

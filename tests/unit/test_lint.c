@@ -131,14 +131,22 @@ static void test_place_name(void **state)
 	assert_non_null(find(x, "place-name", 15, 18)); /* 打造幸福新密 */
 	assert_non_null(find(x, "place-name", 17, 3));  /* 新密区: no such division */
 	assert_non_null(find(x, "place-name", 17, 31)); /* 健康新密: established name */
-	assert_int_equal(x->L.ndiags, 4); /* not 新密市 in the cooperation passage, 郑州, 河南 */
+	assert_non_null(find(x, "place-name", 21, 16)); /* 书香登封: 书香 learned from 书香新郑 */
+	assert_int_equal(x->L.ndiags, 5); /* not 新密市 in the cooperation passage, 郑州, 河南 */
 	assert_int_equal(x->L.diags[0].sev, PW_LINT_ERROR);
 	assert_non_null(strstr(x->L.diags[0].message, "'新郑'"));
 	lint_free(x);
 	x = lint_file("ruyang-template.txt", "place-name");
 	assert_non_null(find(x, "place-name", 1, 2)); /* the title */
 	assert_non_null(find(x, "place-name", 5, 9)); /* 中共伊川县委 */
-	assert_int_equal(x->L.ndiags, 2);             /* 与伊川县、嵩县 are neighbours */
+	assert_non_null(find(x, "place-name", 17, 10)); /* 落实三门峡市委: its city is 洛阳 */
+	assert_int_equal(x->L.ndiags, 3); /* 与伊川县、嵩县 are neighbours, 与郑州市政府的合作 */
+	lint_free(x);
+	/* a county whose short form is its full name (叶县, 郏县) */
+	x = lint_file("yexian-names.txt", "place-name");
+	assert_non_null(find(x, "place-name", 9, 12)); /* 建成活力郏县 */
+	assert_non_null(find(x, "place-name", 9, 17)); /* 中共郏县委 */
+	assert_int_equal(x->L.ndiags, 2);              /* not 与舞钢市、郏县、方城县 */
 	lint_free(x);
 }
 
@@ -147,6 +155,7 @@ static void test_place_name_clean(void **state)
 	(void)state;
 	expect_only("xinzheng-clean.txt", "place-name", 0);
 	expect_only("ruyang-clean.txt", "place-name", 0); /* “晋江经验”, “枫桥经验” */
+	expect_only("yexian-clean.txt", "place-name", 0);
 	expect_only("damage-clean.txt", "place-name", 0);
 }
 
@@ -277,7 +286,7 @@ static void test_print_caret(void **state)
 	assert_non_null(line);
 	assert_int_equal(strspn(line + 7, " "), 32);
 	assert_true(!strncmp(line + 7 + 32, "^~~~\n", 5));
-	assert_non_null(strstr(buf, "4 errors, 0 warnings, 0 notes\n"));
+	assert_non_null(strstr(buf, "5 errors, 0 warnings, 0 notes\n"));
 	free(buf);
 	lint_free(x);
 }
