@@ -526,7 +526,10 @@ static void check_hits(struct names *N)
 		const char *s = L->lines[h->li].s + h->off;
 		enum slot slot;
 
-		if ((h->g && pw_gz_is_ancestor(h->g, L->subject)) || is_allowed(N, s, h->len) ||
+		/* its own ancestors and its own districts are the plan's places */
+		if ((h->g && (pw_gz_is_ancestor(h->g, L->subject) ||
+			      (L->subject && pw_gz_is_ancestor(L->subject, h->g)))) ||
+		    is_allowed(N, s, h->len) ||
 		    (strlen(L->subject_short) == h->len && !memcmp(s, L->subject_short, h->len)) ||
 		    !strncmp(s, L->subject_name, strlen(L->subject_name)))
 			continue;

@@ -156,6 +156,8 @@ static void test_place_name_clean(void **state)
 	expect_only("xinzheng-clean.txt", "place-name", 0);
 	expect_only("ruyang-clean.txt", "place-name", 0); /* “晋江经验”, “枫桥经验” */
 	expect_only("yexian-clean.txt", "place-name", 0);
+	/* a city's plan: its own districts (美丽湛河), neighbours, rivers, 平漯周高铁 */
+	expect_only("pingdingshan-clean.txt", "place-name", 0);
 	expect_only("damage-clean.txt", "place-name", 0);
 }
 
