@@ -267,13 +267,13 @@ static void repeated_text(struct pw_lint *L)
 	}
 	qsort(keys, n, sizeof(*keys), cmp_start);
 	for (li = 0; li < L->nlines && n; li++) {
-		const char *s = L->lines[li].s, *p;
+		const char *s = L->lines[li].s, *p, *end = s + L->lines[li].len;
 
 		if (L->lines[li].kind != PW_LK_PROSE)
 			continue;
 		for (p = s; (p = next_sentence_end(p)); p += 3) {
 			const char *tail = p + 3;
-			size_t lo = 0, hi = n, rest = strlen(tail);
+			size_t lo = 0, hi = n, rest = (size_t)(end - tail);
 
 			want.s = tail;
 			want.len = pw_lint_cps(tail, COPY_MIN);

@@ -268,6 +268,23 @@ void pw_lint_release(struct pw_lint *L)
 	memset(L, 0, sizeof(*L));
 }
 
+/* The 1-based code-point column of byte off of line no, counted from the
+ * last column asked on that line when it lies before (a long paragraph with
+ * many findings is read once, not once per finding). */
+static size_t column_of(struct pw_lint *L, int no, size_t off)
+{
+	const char *s = L->lines[no - 1].s;
+
+	if (L->col_line != no || L->col_off > off) {
+		L->col_line = no;
+		L->col_off = 0;
+		L->col_cps = 0;
+	}
+	L->col_cps += pw_utf8_columns(s + L->col_off, off - L->col_off);
+	L->col_off = off;
+	return L->col_cps + 1;
+}
+
 void pw_lint_report(struct pw_lint *L, const char *check, enum pw_lint_sev sev, int no,
 		    size_t off, size_t span, const char *fmt, ...)
 {
@@ -285,7 +302,7 @@ void pw_lint_report(struct pw_lint *L, const char *check, enum pw_lint_sev sev, 
 	g->line = no;
 	g->off = off;
 	g->span = span;
-	g->col = (int)pw_utf8_columns(L->lines[no - 1].s, off) + 1;
+	g->col = (int)column_of(L, no, off);
 	g->sev = sev;
 	g->check = pw_lint_checks[i];
 	sb_init(&sb, 80);

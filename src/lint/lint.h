@@ -67,6 +67,8 @@ struct pw_lint {
 	struct pw_lint_diag *diags;
 	size_t ndiags, diags_alloc;
 	unsigned char disabled[32]; /* by check index (pw_lint_check_index) */
+	int col_line;               /* the last column counted: line, byte, column */
+	size_t col_off, col_cps;    /* (checks report along a line: no rescans) */
 };
 
 /* Names of every check, NULL-terminated, in docs/lint.md's order. */

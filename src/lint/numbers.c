@@ -16,6 +16,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#define CLAUSE_BACK 240 /* bytes before 年均增长 searched for a row's name */
+
 /* ---- helpers ---- */
 
 static size_t find_in_line(const struct pw_lint *L, int no, const char *what)
@@ -299,6 +301,12 @@ static void check_prose_growth(struct pw_lint *L, size_t li, const char *s)
 		for (c = clause; c < p; c++)
 			if (pw_utf8_starts(c, "；") || pw_utf8_starts(c, "。"))
 				clause = c + 3;
+		if (p - clause > CLAUSE_BACK) {
+			/* a clause that long names nothing near: look at its end */
+			clause = p - CLAUSE_BACK;
+			while (((unsigned char)*clause & 0xc0) == 0x80)
+				clause++;
+		}
 		q += pw_utf8_blanks(q);
 		if ((k = pw_scan_number(q, &g)) && q[k] == '%')
 			check_growth_clause(L, li, clause, q, g, k + 1);
@@ -338,6 +346,8 @@ static int sentence_end(const char *s)
 	return pw_utf8_starts(s, "。") || pw_utf8_starts(s, "；") || pw_utf8_starts(s, "！");
 }
 
+#define PARTS_BACK 240 /* bytes before 其中 searched for the total */
+
 static void check_parts(struct pw_lint *L, size_t li, const char *s, const char *qz)
 {
 	double total = -1, sum = 0, v;
@@ -346,8 +356,12 @@ static void check_parts(struct pw_lint *L, size_t li, const char *s, const char 
 	int nparts = 0;
 	uint32_t cp;
 
-	/* the total: the last number before 其中, in the same sentence */
-	for (off = 0; s + off < qz;) {
+	/* the total: the last number before 其中, in the same sentence, within
+	 * a few dozen characters (bounded, so many 其中 stay linear) */
+	off = (size_t)(qz - s) > PARTS_BACK ? (size_t)(qz - s) - PARTS_BACK : 0;
+	while (off > 0 && ((unsigned char)s[off] & 0xc0) == 0x80)
+		off--;
+	for (; s + off < qz;) {
 		if (sentence_end(s + off))
 			total = -1;
 		if (s[off] >= '0' && s[off] <= '9' && (k = pw_scan_number(s + off, &v))) {

@@ -47,13 +47,14 @@ static size_t width_of(const char *s, size_t n)
 static void print_source(FILE *f, const struct pw_lint *L, const struct pw_lint_diag *g)
 {
 	const struct pw_lint_line *ln = &L->lines[g->line - 1];
-	size_t from = 0, to, pre = (size_t)g->col - 1, i;
+	size_t from = g->off, to, i, back;
 	size_t span = g->span, pad, marks;
 	int gutter;
 	char num[16];
 
-	if (pre > WINDOW_BEFORE)
-		from = pw_lint_cps(ln->s, pre - WINDOW_BEFORE);
+	/* WINDOW_BEFORE code points back from the column, walked backwards */
+	for (back = 0; back < WINDOW_BEFORE && from > 0; back++)
+		from = pw_lint_prev(ln->s, from);
 	to = g->off + pw_lint_cps(ln->s + g->off, WINDOW_AFTER);
 	if (g->off + span > to)
 		span = to - g->off;
