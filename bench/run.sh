@@ -2,6 +2,7 @@
 # bench/run.sh - "make bench": speed and memory figures.
 #  1. extraction of the seed plan (best of 20 runs) - goal < 10 ms
 #  2. throughput on the seed concatenated 100 times - goal >= 50 MB/s, one core
+#  3. lint time on the same concatenation
 # Further sections are added by bench/*.sh scripts (assessment, server).
 set -e
 cd "$(dirname "$0")/.."
@@ -39,6 +40,16 @@ throughput() {
 }
 throughput "summary output"
 throughput "--json output" --json
+
+# lint on the same concatenation (best of 3, one core); it exits 1, the
+# seed having errors (docs/lint.md)
+best=; kb=0
+for run in 1 2 3; do
+	/usr/bin/time -q -f "%e %M" -o "$T/time" taskset -c 0 $PW lint "$T/big.txt" --json >/dev/null || true
+	read -r secs k <"$T/time"
+	if [ -z "$best" ] || awk "BEGIN { exit !($secs < $best) }"; then best=$secs; kb=$k; fi
+done
+echo "lint 100x seed ($((bytes / 1048576)) MB): $best s, $(echo "$bytes $best" | awk '{ if ($2 > 0) printf "%.1f", $1 / 1048576 / $2; else print "inf" }') MB/s on one core, peak RSS $((kb / 1024)) MB"
 
 for extra in bench/bench-*.sh; do
 	[ -f "$extra" ] && sh "$extra"

@@ -31,6 +31,9 @@ static const struct command commands[] = {
 	{ "extract", cmd_extract, 0,
 	  "extract FILE [--json]",
 	  N_("extract a plan document: tables, prose targets, 专栏, outline") },
+	{ "lint", cmd_lint, 0,
+	  "lint FILE [--json] [-W<check>] [-Wno-<check>]",
+	  N_("check a plan document as a compiler checks code (docs/lint.md)") },
 	{ "import", cmd_import, 0, /* opens the database itself, after reading */
 	  "import FILE...",
 	  N_("store plans (same text: unchanged; edited: a new version)") },

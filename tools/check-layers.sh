@@ -11,6 +11,7 @@
 #   4 ingest   document -> plan
 #   4 assess   the assessment engine, on model types only
 #   5 store    SQLite: plans, monitoring data
+#   5 lint     checking a plan document (on the plan ingest reads)
 #   6 monitor  sheets, templates, batches of monitoring data
 #   7 eval     one evaluation of a stored plan (gathered from the store)
 #   8 report   report writers: render an evaluation, nothing else
@@ -29,7 +30,7 @@ SRC=${1:-$(cd "$(dirname "$0")/.." && pwd)/src}
 rank() {
 	case $1 in
 	util) echo 1 ;; text) echo 2 ;; model) echo 3 ;;
-	ingest | assess) echo 4 ;; store) echo 5 ;; monitor) echo 6 ;;
+	ingest | assess) echo 4 ;; store | lint) echo 5 ;; monitor) echo 6 ;;
 	eval) echo 7 ;; report) echo 8 ;; web) echo 9 ;; cli) echo 10 ;; main.c) echo 11 ;;
 	*) echo 0 ;;
 	esac

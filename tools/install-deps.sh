@@ -36,6 +36,9 @@ zh_locale() {
 }
 
 missing=$(missing_of $PKGS)
+# npm installs the gazetteer's data package (tools/gazetteer); a node from
+# elsewhere serves as well as Debian's, so ask for it only when absent.
+command -v npm >/dev/null 2>&1 || missing="$missing nodejs npm"
 optional=$(missing_of $OPTIONAL)
 # libreoffice-writer (with a GUI) serves as well as the nogui flavour
 if echo "$optional" | grep -q libreoffice-writer && command -v soffice >/dev/null 2>&1; then

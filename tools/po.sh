@@ -16,11 +16,12 @@ cd "$(dirname "$0")/.."
 KEYS="--keyword=_ --keyword=N_ --keyword=pw_error --keyword=pw_warning
 --keyword=pw_die:2 --keyword=pw_error_kind:2 --keyword=pw_error_at:4
 --keyword=pw_warning_at:4 --keyword=pw_batch_add_error:3
---keyword=pw_batch_add_note:3 --keyword=diag:4
+--keyword=pw_batch_add_note:3 --keyword=diag:4 --keyword=pw_lint_report:7
 --flag=pw_error:1:c-format --flag=pw_warning:1:c-format --flag=pw_die:2:c-format
 --flag=pw_error_kind:2:c-format --flag=pw_error_at:4:c-format
 --flag=pw_warning_at:4:c-format --flag=pw_batch_add_error:3:c-format
---flag=pw_batch_add_note:3:c-format --flag=diag:4:c-format"
+--flag=pw_batch_add_note:3:c-format --flag=diag:4:c-format
+--flag=pw_lint_report:7:c-format"
 
 # extract OUT [location option]: the messages of src/ into OUT
 extract() {

@@ -50,6 +50,7 @@ struct pw_cli_opt {
 void pw_cli_print_options(FILE *f, const char *cmd);
 
 int cmd_extract(int argc, char **argv, struct pw_ctx *ctx);
+int cmd_lint(int argc, char **argv, struct pw_ctx *ctx);
 int cmd_import(int argc, char **argv, struct pw_ctx *ctx);
 int cmd_list(int argc, char **argv, struct pw_ctx *ctx);
 int cmd_show(int argc, char **argv, struct pw_ctx *ctx);

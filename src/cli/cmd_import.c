@@ -6,6 +6,7 @@
 #include "cli/cli.h"
 #include "cli/monitor_cli.h"
 #include "ingest/ingest.h"
+#include "lint/lint.h"
 #include "store/store.h"
 #include "util/alloc.h"
 #include "util/error.h"
@@ -41,6 +42,7 @@ static const char *plan_name(const struct pw_plan *p)
  * exit code; p is empty unless PW_EXIT_OK. */
 static int read_plan(const char *path, struct pw_plan *p)
 {
+	const struct pw_gz *g;
 	struct pw_doc d;
 	char sum[65];
 
@@ -53,6 +55,11 @@ static int read_plan(const char *path, struct pw_plan *p)
 	if (!p->checksum) {
 		pw_store_text_sha256_hex(d.text, d.text_len, sum);
 		p->checksum = xstrdup(sum);
+	}
+	/* the region's code and parents, for grouping plans (docs/schema.md) */
+	if ((g = pw_lint_region(&d, p))) {
+		p->region_code = xstrdup(g->code);
+		p->region_path = pw_gz_path(g);
 	}
 	pw_doc_release(&d);
 	if (!p->ntables && !p->ntargets && !p->ncolumns) {

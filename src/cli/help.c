@@ -18,6 +18,12 @@ static const struct pw_cli_opt extract_opts[] = {
 	{ "--json", N_("print the plan as JSON (the shape of CONTRACT.md)") },
 	END,
 };
+static const struct pw_cli_opt lint_opts[] = {
+	{ "--json", N_("print {\"diagnostics\": [...]} instead of compiler-style lines") },
+	{ "-W<check>", N_("turn a check on (-Wall: every check); docs/lint.md lists them") },
+	{ "-Wno-<check>", N_("turn a check off (-Wno-all: every check)") },
+	END,
+};
 static const struct pw_cli_opt import_opts[] = { END };
 static const struct pw_cli_opt list_opts[] = {
 	{ "--json", N_("print the list as JSON") },
@@ -152,7 +158,7 @@ static const struct {
 	const char *cmd;
 	const struct pw_cli_opt *opts;
 } by_command[] = {
-	{ "extract", extract_opts }, { "import", import_opts }, { "list", list_opts },
+	{ "extract", extract_opts }, { "lint", lint_opts }, { "import", import_opts }, { "list", list_opts },
 	{ "show", show_opts }, { "assess", assess_opts }, { "report", report_opts },
 	{ "unit", unit_opts }, { "assign", assign_opts }, { "record", record_opts },
 	{ "data", data_opts }, { "obs", obs_opts }, { "progress", progress_opts },

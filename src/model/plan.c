@@ -94,6 +94,8 @@ void pw_plan_free(struct pw_plan *p)
 
 	free(p->title);
 	free(p->region);
+	free(p->region_code);
+	free(p->region_path);
 	free(p->source);
 	free(p->checksum);
 	for (i = 0; i < p->nsections; i++) {

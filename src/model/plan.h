@@ -130,6 +130,8 @@ struct pw_section {
 struct pw_plan {
 	char *title;  /* 《…纲要》 full title if found */
 	char *region; /* the place the plan governs (某某区), or NULL */
+	char *region_code; /* its GB/T 2260 code (lint/gazetteer.h), or NULL */
+	char *region_path; /* "河南省/平顶山市/湛河区", or NULL */
 	int ordinal;  /* 14 for 第十四个五年规划, 0 if unknown */
 	int start, end;
 	char *source;   /* file name it came from */

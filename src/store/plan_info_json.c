@@ -23,6 +23,9 @@ json_t *pw_plan_info_to_json(const struct pw_plan_info *in)
 					  "end", int_or_null(in->end))
 			      : json_null());
 
+	json_object_update_new(o, json_pack("{s:o, s:o}",
+					    "region_code", str_or_null(in->region_code),
+					    "region_path", str_or_null(in->region_path)));
 	json_object_update_new(o, json_pack("{s:i, s:i, s:i, s:o, s:o, s:o, s:o}",
 					    "version", in->version,
 					    "current_version", in->current_version,

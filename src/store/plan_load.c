@@ -431,7 +431,8 @@ int pw_store_load_plan(struct pw_store *s, int plan_id, int version, struct pw_p
 	"(SELECT count(*) FROM indicators WHERE version_id = v.id), "                  \
 	"(SELECT count(*) FROM targets WHERE version_id = v.id AND indicator_id IS NULL), " \
 	"(SELECT count(*) FROM columns WHERE version_id = v.id), "                     \
-	"(SELECT count(*) FROM column_items WHERE version_id = v.id) "                 \
+	"(SELECT count(*) FROM column_items WHERE version_id = v.id), "                \
+	"v.region_code, v.region_path "                                                \
 	"FROM plans p JOIN plan_versions v ON v.plan_id = p.id "
 
 static void info_row(sqlite3_stmt *st, struct pw_plan_info *in)
@@ -454,12 +455,16 @@ static void info_row(sqlite3_stmt *st, struct pw_plan_info *in)
 	in->ntargets = pw_col_int(st, 15);
 	in->ncolumns = pw_col_int(st, 16);
 	in->nitems = pw_col_int(st, 17);
+	in->region_code = pw_col_text(st, 18);
+	in->region_path = pw_col_text(st, 19);
 }
 
 void pw_plan_info_release(struct pw_plan_info *in)
 {
 	free(in->title);
 	free(in->region);
+	free(in->region_code);
+	free(in->region_path);
 	free(in->source);
 	free(in->checksum);
 	free(in->imported_at);

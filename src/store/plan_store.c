@@ -617,6 +617,38 @@ static int update_plan(struct pw_store *s, const struct pw_plan *p, const char *
 	return pw_store_run(s, st);
 }
 
+/* The region's gazetteer code and parents (schema step 6) on the new
+ * version and the plan.  Only when import found them: a plan built without
+ * (tests of older schema steps, a place the gazetteer lacks) keeps the
+ * statements of the steps before. */
+static int store_region(struct pw_store *s, const struct pw_plan *p, int plan_id,
+			int64_t version_id)
+{
+	static const char *const sql[] = {
+		"UPDATE plan_versions SET region_code = ?, region_path = ? WHERE id = ?",
+		"UPDATE plans SET region_code = ?, region_path = ? WHERE id = ?",
+	};
+	int i;
+
+	if (!p->region_code)
+		return 0;
+	for (i = 0; i < 2; i++) {
+		sqlite3_stmt *st = pw_store_stmt(s, sql[i]);
+
+		if (!st)
+			return -1;
+		pw_bind_text(st, 1, p->region_code);
+		pw_bind_text(st, 2, p->region_path);
+		if (i == 0)
+			sqlite3_bind_int64(st, 3, version_id);
+		else
+			pw_bind_int(st, 3, plan_id);
+		if (pw_store_run(s, st) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 static size_t count_items(const struct pw_plan *p)
 {
 	size_t i, n = 0;
@@ -676,6 +708,8 @@ static int import_tx(struct import *im, const char *who, const char *checksum,
 		rc = insert_contents(im);
 	if (rc == 0)
 		rc = update_plan(im->s, im->p, identity, *plan_id, *version);
+	if (rc == 0)
+		rc = store_region(im->s, im->p, *plan_id, im->version_id);
 	if (rc == 0)
 		rc = audit_import(im, who, *plan_id, *version, checksum);
 out:

@@ -387,6 +387,14 @@ static const char m5_compact_obs[] =
 	"CREATE TRIGGER observations_no_delete INSTEAD OF DELETE ON observations BEGIN"
 	" SELECT RAISE(ABORT, 'observations is append-only: rows cannot be deleted'); END;";
 
+/* The plan's region in the gazetteer (lint/gazetteer.h), set by import:
+ * lets the web side group plans by province and city. */
+static const char m6_region_code[] =
+	"ALTER TABLE plans ADD COLUMN region_code TEXT;"
+	"ALTER TABLE plans ADD COLUMN region_path TEXT;"
+	"ALTER TABLE plan_versions ADD COLUMN region_code TEXT;"
+	"ALTER TABLE plan_versions ADD COLUMN region_path TEXT;"
+	"CREATE INDEX plans_region_code ON plans (region_code);";
 
 static const struct migration migrations[] = {
 	{ "plans, versions, outline, indicator tables, targets, 专栏 projects", m1_plans },
@@ -396,6 +404,8 @@ static const struct migration migrations[] = {
 	{ "covering indexes of approved observations (bulk assessment)", m4_approved },
 	{ "compact observations (table obs, texts in obs_texts, view observations)",
 	  m5_compact_obs },
+	{ "plans.region_code, region_path: the region's GB/T 2260 code and its parents",
+	  m6_region_code },
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))

@@ -115,6 +115,7 @@ int pw_store_load_plan(struct pw_store *s, int plan_id, int version, struct pw_p
 struct pw_plan_info {
 	int id;
 	char *title, *region;
+	char *region_code, *region_path; /* gazetteer (docs/schema.md), NULL if unknown */
 	int ordinal;         /* 0 if unknown */
 	int start, end;      /* period, 0 if unknown */
 	int version;         /* the version described */

@@ -35,11 +35,12 @@ static json_t *int_or_null(int v)
 
 static json_t *plan_info_json(const struct pw_plan_info *p)
 {
-	return json_pack("{s:i, s:o, s:o, s:o, s:{s:o, s:o}, s:i}", "id", p->id,
+	return json_pack("{s:i, s:o, s:o, s:o, s:{s:o, s:o}, s:i, s:o, s:o}", "id", p->id,
 			 "title", str_or_null(p->title), "region", str_or_null(p->region),
 			 "ordinal", int_or_null(p->ordinal), "period",
 			 "start", int_or_null(p->start), "end", int_or_null(p->end),
-			 "version", p->version);
+			 "version", p->version, "region_code", str_or_null(p->region_code),
+			 "region_path", str_or_null(p->region_path));
 }
 
 int web_lib_plans(struct pw_store *s, json_t **out)
