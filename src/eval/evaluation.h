@@ -195,6 +195,11 @@ struct pw_evaluation {
 	size_t nchapters;
 	unsigned items_reported, items_completed, items_delayed;
 
+	/* Values of the plan up to the year not yet approved, which an
+	 * evaluation of approved values leaves out (pw_eval_from_store()
+	 * only, 0 with o->unapproved): awaiting review, and drafts. */
+	unsigned pending, drafts;
+
 	char **warnings; /* notes for the reader, e.g. "no observations" */
 	size_t nwarnings, warnings_alloc;
 

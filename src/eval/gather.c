@@ -914,6 +914,8 @@ int pw_eval_from_store(struct pw_store *s, int plan_id, int version,
 	rc = eval_range(s, o, &r, &st);
 	if (rc == 0 && !st.plans)
 		return pw_error("plan %d changed while it was read", plan_id);
+	if (rc == 0 && !o->unapproved)
+		rc = pw_store_obs_pending(s, plan_id, out->year, &out->pending, &out->drafts);
 	if (rc < 0)
 		pw_eval_release(out);
 	return rc;

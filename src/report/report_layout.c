@@ -209,6 +209,21 @@ static void set_reason_cell(struct pw_rcell *c, const struct pw_eval_indicator *
 
 /* ---- 一、总体情况 --------------------------------------------------------- */
 
+/* Values entered but not yet approved are not in an official report:
+ * the reader is told how many, so that 无数据 is not read as "not sent". */
+static void pending_text(struct pw_rdoc *d)
+{
+	const struct pw_evaluation *ev = d->ev;
+
+	if (ev->pending && ev->drafts)
+		pw_rdoc_add(d, PW_RB_PARA, 0, "另有%u个数值待审核、%u个数值尚未报送，"
+			    "均未计入本报告。", ev->pending, ev->drafts);
+	else if (ev->pending)
+		pw_rdoc_add(d, PW_RB_PARA, 0, "另有%u个数值待审核，未计入本报告。", ev->pending);
+	else if (ev->drafts)
+		pw_rdoc_add(d, PW_RB_PARA, 0, "另有%u个数值尚未报送，未计入本报告。", ev->drafts);
+}
+
 static void summary_text(struct pw_rdoc *d)
 {
 	const struct pw_evaluation *ev = d->ev;
@@ -224,6 +239,7 @@ static void summary_text(struct pw_rdoc *d)
 	if (ev->ninds)
 		pw_rdoc_add(d, PW_RB_PARA, 0, "%s", sb.buf);
 	sb_reset(&sb);
+	pending_text(d);
 	if (ev->binding) {
 		sb_addf(&sb, "约束性指标%u项：", ev->binding);
 		add_status_counts(&sb, ev->binding_by_status);
