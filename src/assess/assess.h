@@ -127,6 +127,20 @@ enum pw_status pw_assess_combine(const struct pw_target_result *r, size_t n);
 /* The series mode AUTO resolves to for targets of this kind. */
 enum pw_series_mode pw_assess_series_mode(const struct pw_indicator *ind, enum pw_kind kind);
 
+/*
+ * The measure definition (model/series.h): what the values of a table
+ * indicator or prose target are, from its wording, unless set already
+ * (ind->measure, t->measure).  An indicator takes the mode of its first
+ * target judged on data.  A prose target (docs/assessment.md, "Measures"):
+ * a growth target in % is entered as each year's rate; a cumulative or
+ * annual change in % (累计下降13.5%, 每年下降3%) as each year's rate of
+ * change; a change of a concentration, intensity or share (每年下降3微克
+ *每立方米, 提高2个百分点) as the level, judged on its change; an amount
+ * (新增就业5万人) as each year's amount; anything else as the level.
+ */
+enum pw_series_mode pw_assess_indicator_measure(const struct pw_indicator *ind);
+enum pw_series_mode pw_assess_prose_measure(const struct pw_prose_target *t);
+
 /* The cmp test at the end of a period (docs/assessment.md, "Comparison"):
  * does v satisfy (cmp, t, hi) for an indicator of direction dir? */
 bool pw_assess_satisfies(enum pw_cmp cmp, enum pw_dir dir, double v, double t, double hi,

@@ -95,9 +95,18 @@ static bool name_has(const struct pw_indicator *ind, unsigned mask)
 	return pw_vocab_has(ind->name, mask) || pw_vocab_has(ind->group, mask);
 }
 
+/* A reduction is named by the indicator (单位GDP能耗降低) or, for a prose
+ * target judged as an indicator, by its target's words (能耗累计下降13.5%). */
 int pw_assess_reduction_sign(const struct pw_indicator *ind)
 {
-	return name_has(ind, PW_VOCAB_BIT(PW_VOCAB_DECREASE)) ? -1 : 1;
+	size_t i;
+
+	if (name_has(ind, PW_VOCAB_BIT(PW_VOCAB_DECREASE)))
+		return -1;
+	for (i = 0; i < ind->ntargets; i++)
+		if (pw_vocab_has(ind->targets[i].text, PW_VOCAB_BIT(PW_VOCAB_DECREASE)))
+			return -1;
+	return 1;
 }
 
 static bool unit_is_percent(const struct pw_indicator *ind)
@@ -120,6 +129,53 @@ enum pw_series_mode pw_assess_series_mode(const struct pw_indicator *ind, enum p
 		return unit_is_percent(ind) ? PW_SERIES_LEVEL : PW_SERIES_FLOW;
 	case PW_KIND_ANNUAL:
 		return PW_SERIES_FLOW;
+	default:
+		return PW_SERIES_LEVEL;
+	}
+}
+
+enum pw_series_mode pw_assess_indicator_measure(const struct pw_indicator *ind)
+{
+	size_t i;
+
+	if (ind->measure != PW_SERIES_AUTO)
+		return ind->measure;
+	for (i = 0; i < ind->ntargets; i++)
+		if (ind->targets[i].kind != PW_KIND_EXTERNAL)
+			return pw_assess_series_mode(ind, ind->targets[i].kind);
+	return pw_assess_series_mode(ind, PW_KIND_LEVEL);
+}
+
+/* A unit of a quantity per another (微克/立方米, 吨标准煤/万元): an
+ * intensity or a concentration, which is read, never added up. */
+static bool unit_is_ratio(const char *unit)
+{
+	return unit && (strchr(unit, '/') || strstr(unit, "每"));
+}
+
+enum pw_series_mode pw_assess_prose_measure(const struct pw_prose_target *t)
+{
+	const char *u = t->unit;
+	bool pct = u && (!strcmp(u, "%") || !strcmp(u, "‰"));
+	bool change = pw_vocab_has(t->t.text, PW_VOCAB_CHANGE);
+	bool stock = pw_vocab_has(t->subject, PW_VOCAB_BIT(PW_VOCAB_BAD) |
+				  PW_VOCAB_BIT(PW_VOCAB_GOOD)) || unit_is_ratio(u);
+
+	if (t->measure != PW_SERIES_AUTO)
+		return t->measure;
+	switch (t->t.kind) {
+	case PW_KIND_GROWTH: /* 年均增长7%: each year's rate is what offices publish */
+	case PW_KIND_RELATION:
+		return pct || !u ? PW_SERIES_RATE : PW_SERIES_LEVEL;
+	case PW_KIND_CUMULATIVE: /* 累计下降13.5%: the yearly falls; [2.5]百分点: the level */
+		if (pct && change)
+			return PW_SERIES_RATE;
+		return pct || (u && strstr(u, "百分点")) || stock ? PW_SERIES_LEVEL : PW_SERIES_FLOW;
+	case PW_KIND_ANNUAL: /* 每年下降3%: the fall; 每年下降3微克: the concentration */
+		if (pct && change)
+			return PW_SERIES_RATE;
+		return change && (stock || (u && strstr(u, "百分点"))) ? PW_SERIES_LEVEL
+									: PW_SERIES_FLOW;
 	default:
 		return PW_SERIES_LEVEL;
 	}

@@ -239,6 +239,8 @@ static int assess_row(struct pw_evaluation *ev, size_t first, const struct pw_ta
 	in.obs.n = e->nobs;
 	/* the table's 完成值 is the period's own figure (assess.h) */
 	in.obs.whole_period = e->source == PW_EVAL_TABLE;
+	/* monitoring values are what the measure definition says they are */
+	in.obs.mode = e->source == PW_EVAL_OBSERVED ? e->ind->measure : PW_SERIES_AUTO;
 	for (k = 0; k < e->ind->ntargets; k++) {
 		const struct pw_target *tg = &e->ind->targets[k];
 		const struct pw_eval_indicator *rel;
@@ -352,6 +354,7 @@ static void assess_prose(struct pw_evaluation *ev, struct pw_eval_target *e,
 	in.year = ev->year;
 	in.obs.obs = obs;
 	in.obs.n = nobs;
+	in.obs.mode = pw_assess_prose_measure(e->t);
 	if (d && d->external.has_value) {
 		external_input(&d->external, &in);
 	}

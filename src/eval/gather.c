@@ -54,10 +54,11 @@ static const char *const stream_sql[NSTREAMS] = {
 	[Q_INDICATOR] = "SELECT p.id, i.table_id, i.id, i.key, i.no, i.group_name, i.category,"
 			" i.name, i.unit, i.attribute, i.direction, i.baseline_year,"
 			" i.baseline_value, i.actual_year, i.actual_value, i.actual_estimated,"
-			" i.note, i.line, x.seq, " TGT_COLS CUR ROWS
+			" i.note, i.line, x.seq, i.measure, " TGT_COLS CUR ROWS
 			" LEFT JOIN targets g ON g.indicator_id = i.id" SEC("x", "i.section_id")
 			" WHERE" IN_RANGE " ORDER BY p.id, t.seq, i.seq, g.seq",
-	[Q_PROSE] = "SELECT p.id, g.id, g.key, " TGT_COLS ", g.subject, g.unit, g.line, x.seq" CUR
+	[Q_PROSE] = "SELECT p.id, g.id, g.key, " TGT_COLS ", g.subject, g.unit, g.line, x.seq,"
+		    " g.measure" CUR
 		    " CROSS JOIN targets g ON g.version_id = v.id AND g.indicator_id IS NULL"
 		    SEC("x", "g.section_id") " WHERE" IN_RANGE " ORDER BY p.id, g.seq",
 	[Q_COLUMN] = "SELECT p.id, c.id, c.title, c.line, x.seq" CUR
@@ -335,9 +336,9 @@ static int indicator_row(struct bulk *b, sqlite3_stmt *st)
 	if ((!ids->n || ids->ids[ids->n - 1] != sqlite3_column_int64(st, 2)) &&
 	    new_indicator(b, st) < 0)
 		return -1;
-	if (pw_col_null(st, 19))
+	if (pw_col_null(st, 20))
 		return 0; /* an indicator without target */
-	return pw_store_read_target(&b->rd, st, 19, pw_indicator_add_target(b->row));
+	return pw_store_read_target(&b->rd, st, 20, pw_indicator_add_target(b->row));
 }
 
 static int prose_row(struct bulk *b, sqlite3_stmt *st)

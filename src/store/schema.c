@@ -387,6 +387,15 @@ static const char m5_compact_obs[] =
 	"CREATE TRIGGER observations_no_delete INSTEAD OF DELETE ON observations BEGIN"
 	" SELECT RAISE(ABORT, 'observations is append-only: rows cannot be deleted'); END;";
 
+/* What the monitoring values of an indicator or prose target are
+ * (model/series.h: 0 auto, 1 level, 2 amount, 3 rate, 4 running total),
+ * decided at import from the wording (docs/assessment.md, "Measures").
+ * Rows imported before keep 0: the engine decides as it did. */
+static const char m6_measures[] =
+	"ALTER TABLE indicators ADD COLUMN measure INTEGER NOT NULL DEFAULT 0"
+	" CHECK (measure BETWEEN 0 AND 4);"
+	"ALTER TABLE targets ADD COLUMN measure INTEGER NOT NULL DEFAULT 0"
+	" CHECK (measure BETWEEN 0 AND 4);";
 
 static const struct migration migrations[] = {
 	{ "plans, versions, outline, indicator tables, targets, 专栏 projects", m1_plans },
@@ -396,6 +405,7 @@ static const struct migration migrations[] = {
 	{ "covering indexes of approved observations (bulk assessment)", m4_approved },
 	{ "compact observations (table obs, texts in obs_texts, view observations)",
 	  m5_compact_obs },
+	{ "measure definitions of indicators and prose targets", m6_measures },
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))

@@ -643,6 +643,94 @@ static void test_cumulative_and_stale(void **state)
 	pw_plan_free(&p);
 }
 
+/* A prose target of plan p. */
+static struct pw_prose_target *add_prose(struct pw_plan *p, enum pw_kind kind, enum pw_cmp cmp,
+					 double v, const char *subject, const char *unit,
+					 const char *text)
+{
+	struct pw_prose_target *pt = pw_plan_add_target(p);
+
+	pt->t.kind = kind;
+	pt->t.cmp = cmp;
+	pt->t.has_value = true;
+	pt->t.value = v;
+	pt->t.text = xstrdup(text);
+	pt->subject = xstrdup(subject);
+	pt->unit = xstrdup(unit);
+	pt->section = -1;
+	return pt;
+}
+
+/*
+ * Measure definitions (docs/assessment.md, "Measures"): what the values of
+ * a prose target are is decided from its wording, and the target is
+ * judged on what was entered.  The cases of issue 9, by hand:
+ *  - 城乡居民人均可支配收入年均增长7%左右, entered as the yearly rates
+ *    8.3, 5.1, 6.4 (2021-2023): the compound mean
+ *    (1.083 * 1.051 * 1.064)^(1/3) - 1 = 6.59 %, not the growth of the
+ *    numbers 8.3 -> 6.4 (-12.19 %, which read them as levels);
+ *  - PM2.5浓度每年下降3微克/立方米, entered as the concentration 40 (2020),
+ *    38, 39, 41: the falls are 2, -1, -2, the worst -2 (2023), lagging;
+ *    read as yearly falls, 38 >= 3 every year was on track;
+ *  - 单位生产总值能耗累计下降13.5%, entered as the yearly falls 3, 3, 3:
+ *    the compounded fall 1 - 0.97^3 = 8.73 %.
+ */
+static void test_measures(void **state)
+{
+	static const struct pw_obs income[] = { { 2021, 8.3, false }, { 2022, 5.1, false },
+						 { 2023, 6.4, false } };
+	static const struct pw_obs pm[] = { { 2020, 40, false }, { 2021, 38, false },
+					    { 2022, 39, false }, { 2023, 41, false } };
+	static const struct pw_obs falls[] = { { 2021, 3, false }, { 2022, 3, false },
+						{ 2023, 3, false } };
+	struct pw_eval_series_data tg[4];
+	struct pw_eval_data data;
+	struct pw_eval_opts o;
+	struct pw_evaluation ev;
+	struct pw_plan p;
+
+	(void)state;
+	pw_plan_init(&p);
+	p.title = xstrdup("《样例县第十四个五年规划纲要》");
+	p.start = 2021;
+	p.end = 2025;
+	add_prose(&p, PW_KIND_GROWTH, PW_CMP_APPROX, 7, "城乡居民人均可支配收入", "%",
+		  "城乡居民人均可支配收入年均增长7%左右");
+	add_prose(&p, PW_KIND_ANNUAL, PW_CMP_GE, 3, "PM2.5浓度", "微克/立方米",
+		  "PM2.5浓度每年下降3微克/立方米");
+	add_prose(&p, PW_KIND_CUMULATIVE, PW_CMP_EQ, 13.5, "单位生产总值能耗", "%",
+		  "单位生产总值能耗累计下降13.5%");
+	add_prose(&p, PW_KIND_CUMULATIVE, PW_CMP_EQ, 5, "城镇新增就业", "万人",
+		  "城镇新增就业累计5万人");
+	assert_int_equal(pw_assess_prose_measure(&p.targets[0]), PW_SERIES_RATE);
+	assert_int_equal(pw_assess_prose_measure(&p.targets[1]), PW_SERIES_LEVEL);
+	assert_int_equal(pw_assess_prose_measure(&p.targets[2]), PW_SERIES_RATE);
+	assert_int_equal(pw_assess_prose_measure(&p.targets[3]), PW_SERIES_FLOW);
+	assert_string_equal(pw_measure_label(PW_SERIES_RATE, true), "当年降幅");
+	assert_string_equal(pw_measure_name(PW_SERIES_FLOW), "amount");
+	memset(tg, 0, sizeof(tg));
+	tg[0] = (struct pw_eval_series_data){ .id = 1, .obs = income, .nobs = 3 };
+	tg[1] = (struct pw_eval_series_data){ .id = 2, .obs = pm, .nobs = 4 };
+	tg[2] = (struct pw_eval_series_data){ .id = 3, .obs = falls, .nobs = 3 };
+	tg[3] = (struct pw_eval_series_data){ .id = 4 };
+	memset(&data, 0, sizeof(data));
+	data.targets = tg;
+	data.ntargets = 4;
+	pw_eval_opts_init(&o);
+	o.kind = PW_REPORT_MIDTERM;
+	o.year = 2023;
+	assert_int_equal(pw_eval_build(&p, &data, &o, &ev), 0);
+	assert_true(ev.targets[0].r.has_actual);
+	assert_true(fabs(ev.targets[0].r.actual - 6.59) < EPS);
+	assert_int_equal(ev.targets[1].r.status, PW_STATUS_LAGGING);
+	assert_true(fabs(ev.targets[1].r.actual - -2) < EPS);
+	assert_int_equal(ev.targets[1].r.actual_year, 2023);
+	assert_int_equal(ev.targets[1].r.nyears, 3);
+	assert_true(fabs(ev.targets[2].r.actual - 8.73) < EPS);
+	pw_eval_release(&ev);
+	pw_plan_free(&p);
+}
+
 /* pw_target_text(sb, kind, text, start, end) as a new string for the tests. */
 static char *target_text(enum pw_kind k, const char *text, int start, int end)
 {
@@ -745,6 +833,7 @@ int main(void)
 		cmocka_unit_test(test_md_report),
 		cmocka_unit_test(test_docx_xml),
 		cmocka_unit_test(test_cumulative_and_stale),
+		cmocka_unit_test(test_measures),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
