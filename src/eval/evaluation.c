@@ -330,10 +330,44 @@ static int add_tables(struct pw_evaluation *ev, const struct pw_eval_data *d)
 
 /* ---- prose targets and projects ----------------------------------------- */
 
-/* A prose target is judged as an indicator with that one target. */
+/* a and b equal but for ASCII blanks (NULL equals NULL only). */
+static bool same_words(const char *a, const char *b)
+{
+	if (!a || !b)
+		return a == b;
+	for (;; a++, b++) {
+		while (*a == ' ')
+			a++;
+		while (*b == ' ')
+			b++;
+		if (*a != *b)
+			return false;
+		if (!*a)
+			return true;
+	}
+}
+
+/* The evaluated indicator prose target t restates: its name is t's
+ * subject and its unit t's unit (the rule of store/monitor_refs.c,
+ * tgt_ref_sql).  1 + index into ev->inds, or 0. */
+static size_t restated(const struct pw_evaluation *ev, const struct pw_prose_target *t)
+{
+	size_t i;
+
+	for (i = 0; t->subject && i < ev->ninds; i++)
+		if (same_words(ev->inds[i].ind->name, t->subject) &&
+		    same_words(ev->inds[i].ind->unit, t->unit))
+			return i + 1;
+	return 0;
+}
+
+/* A prose target is judged as an indicator with that one target; one that
+ * restates a table indicator on that indicator's values, read as they
+ * are entered for it. */
 static void assess_prose(struct pw_evaluation *ev, struct pw_eval_target *e,
 			 const struct pw_eval_series_data *d)
 {
+	const struct pw_eval_indicator *same = NULL;
 	struct pw_indicator ind = { 0 };
 	struct pw_target t = e->t->t;
 	struct pw_assess_input in = { 0 };
@@ -346,15 +380,29 @@ static void assess_prose(struct pw_evaluation *ev, struct pw_eval_target *e,
 	ind.targets = &t;
 	ind.ntargets = 1;
 	ind.section = e->t->section;
+	e->restates = restated(ev, e->t);
+	e->measure = pw_assess_prose_measure(e->t);
+	if (e->restates) {
+		same = &ev->inds[e->restates - 1];
+		if (same->source == PW_EVAL_OBSERVED)
+			e->measure = pw_assess_indicator_measure(same->ind);
+		/* the path starts where the table's starts */
+		ind.has_baseline = same->ind->has_baseline;
+		ind.baseline_year = same->ind->baseline_year;
+		ind.baseline = same->ind->baseline;
+		ind.direction = same->ind->direction;
+	}
 	if (d)
 		obs_merge(&obs, &nobs, d->obs, d->nobs, ev->year);
+	if (!nobs && same && same->source == PW_EVAL_OBSERVED)
+		obs_merge(&obs, &nobs, same->obs, same->nobs, ev->year);
 	in.ind = &ind;
 	in.start = ev->plan->start;
 	in.end = ev->plan->end;
 	in.year = ev->year;
 	in.obs.obs = obs;
 	in.obs.n = nobs;
-	in.obs.mode = pw_assess_prose_measure(e->t);
+	in.obs.mode = e->measure;
 	if (d && d->external.has_value) {
 		external_input(&d->external, &in);
 	}

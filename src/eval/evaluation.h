@@ -140,6 +140,12 @@ struct pw_eval_target {
 	int latest_year;
 	double latest;
 	struct pw_target_result r;
+	/* The evaluated table indicator the target restates (its subject is
+	 * the indicator's name with the same unit: 常住人口城镇化率达到83%
+	 * beside 表2's row), as 1 + its index in inds, 0 for none.  It shares
+	 * the indicator's values (entered once) and measure. */
+	size_t restates;
+	enum pw_series_mode measure; /* what its values are (model/series.h) */
 };
 
 struct pw_eval_item {

@@ -47,6 +47,23 @@ int pw_measure_from_name(const char *s)
 	return pw_name_lookup(T(measure_names), s);
 }
 
+const char *pw_measure_hint(enum pw_series_mode m, bool fall)
+{
+	switch (m) {
+	case PW_SERIES_LEVEL:
+		return "填当年水平值（如年末数、全年数或浓度），不填变化量";
+	case PW_SERIES_FLOW:
+		return "填当年量（当年新增或发生数），不填累计数";
+	case PW_SERIES_RATE:
+		return fall ? "填当年降幅（%，下降为正数），不填水平值"
+			    : "填当年增速（%，比上年增长），不填水平值";
+	case PW_SERIES_TOTAL:
+		return "填自规划期初至当年的累计值";
+	default:
+		return NULL;
+	}
+}
+
 const char *pw_kind_name(enum pw_kind k) { return pw_name_of(T(kind_names), k, "?"); }
 const char *pw_cmp_name(enum pw_cmp c) { return pw_name_of(T(cmp_names), c, NULL); }
 const char *pw_attr_name(enum pw_attr a) { return pw_name_of(T(attr_names), a, NULL); }

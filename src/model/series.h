@@ -40,6 +40,9 @@ enum pw_series_mode {
 const char *pw_measure_name(enum pw_series_mode m);
 const char *pw_measure_label(enum pw_series_mode m, bool fall);
 int pw_measure_from_name(const char *s);
+/* What a unit is to enter, as a fill-in sheet tells it ("填当年增速（%），
+ * 不填水平值"); NULL for AUTO. */
+const char *pw_measure_hint(enum pw_series_mode m, bool fall);
 
 struct pw_obs {
 	int year;

@@ -720,6 +720,12 @@ static int check_all(struct check *c)
 		     pw_entity_name(in->entity), (long long)in->id, c->ref->name, in->name);
 		return 1;
 	}
+	if (c->ref->restates) {
+		diag(c->b, PW_DIAG_ERROR, in->line, "target %lld '%s' restates indicator %lld of "
+		     "the table: enter its value once, for the indicator", (long long)in->id,
+		     c->ref->name ? c->ref->name : "", (long long)c->ref->restates);
+		return 1;
+	}
 	c->row->note = trimmed_or_null(in->note);
 	c->row->source = trimmed_or_null(in->source);
 	c->row->unit = blank(c->ref->unit) ? trimmed_or_null(in->unit) : xstrdup(c->ref->unit);

@@ -5,6 +5,7 @@
 #include "monitor/template.h"
 #include "monitor/csv.h"
 #include "model/target_text.h"
+#include "text/vocab.h"
 #include "util/alloc.h"
 #include "util/error.h"
 #include "util/outfile.h"
@@ -15,6 +16,8 @@
 #include <string.h>
 
 static const char *const attr_labels[] = { "", "预期性", "约束性" };
+
+#define DECREASE PW_VOCAB_BIT(PW_VOCAB_DECREASE)
 
 /* "80（2020年）" as a new string; NULL without a baseline. */
 static char *format_baseline(const struct pw_monitor_ref *r)
@@ -140,8 +143,10 @@ static int add_row(struct pw_store *s, struct pw_template *t, const struct pw_as
 
 	if (rc < 0)
 		return rc == PW_STORE_NOTFOUND ? 0 : -1;
-	if (r.start && r.end && (t->year < r.start || t->year > r.end)) {
-		pw_monitor_ref_release(&r); /* a table of another period (表1) */
+	if ((r.start && r.end && (t->year < r.start || t->year > r.end)) || r.restates) {
+		/* a table of another period (表1); a prose target entered with
+		 * the indicator it restates */
+		pw_monitor_ref_release(&r);
 		return 0;
 	}
 	ALLOC_GROW(t->rows, t->nrows + 1, t->alloc);
@@ -155,6 +160,8 @@ static int add_row(struct pw_store *s, struct pw_template *t, const struct pw_as
 	row->unit = xstrdup_or_null(r.unit);
 	row->attribute = xstrdup(attr_labels[r.attribute]);
 	row->baseline = format_baseline(&r);
+	row->entered = pw_measure_hint(r.measure, pw_vocab_has(r.name, DECREASE) ||
+					      pw_vocab_has(r.target_text, DECREASE));
 	rc = format_target(s, &r, &row->target);
 	if (rc == 0)
 		rc = fill_values(s, row, t->year);
@@ -210,7 +217,7 @@ void pw_template_release(struct pw_template *t)
 
 static const char *const csv_headings[] = {
 	"indicator_id", "target_id", "表", "序号", "指标名称", "单位", "属性", "基数", "目标",
-	"上年值", "上年年份", "年份", "填报值", "预计", "来源", "备注",
+	"上年值", "上年年份", "年份", "填报值", "预计", "来源", "备注", "填报口径",
 };
 
 static void add_num(struct strbuf *sb, bool has, double v)
@@ -236,7 +243,7 @@ static void csv_row(struct strbuf *sb, const struct pw_template_row *r, int year
 	const char *const texts[] = { r->no, r->name, r->unit, r->attribute, r->baseline,
 				      r->target };
 	const char *const fill[] = { r->has_value && r->estimated ? "是" : NULL, r->source,
-				     r->note };
+				     r->note, r->entered };
 
 	if (r->entity == PW_ENTITY_INDICATOR)
 		sb_addf(sb, "%lld,,", (long long)r->id);

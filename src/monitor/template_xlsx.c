@@ -20,7 +20,7 @@
 #include <xlsxwriter.h>
 
 enum { C_IND, C_TGT, C_TABLE, C_NO, C_NAME, C_UNIT, C_ATTR, C_BASE, C_TARGET, C_LAST,
-       C_LAST_YEAR, C_YEAR, C_VALUE, C_EST, C_SOURCE, C_NOTE, NCOLS };
+       C_LAST_YEAR, C_YEAR, C_VALUE, C_EST, C_SOURCE, C_NOTE, C_ENTERED, NCOLS };
 
 static const struct column {
 	const char *heading;
@@ -29,7 +29,7 @@ static const struct column {
 	{ "indicator_id", 8 }, { "target_id", 8 }, { "表", 6 }, { "序号", 6 },
 	{ "指标名称", 34 }, { "单位", 9 }, { "属性", 8 }, { "基数", 14 }, { "目标", 22 },
 	{ "上年值", 11 }, { "上年年份", 9 }, { "年份", 7 }, { "填报值", 13 }, { "预计", 6 },
-	{ "来源", 20 }, { "备注", 24 },
+	{ "来源", 20 }, { "备注", 24 }, { "填报口径", 30 },
 };
 
 #define HEADER_ROW 2 /* 0-based: title, hint, header */
@@ -161,6 +161,7 @@ static void write_row(struct out *o, lxw_row_t r, const struct pw_template_row *
 	write_str(o, r, C_EST, row->has_value && row->estimated ? "是" : NULL, f->fill_text);
 	write_str(o, r, C_SOURCE, row->source, f->fill_text);
 	write_str(o, r, C_NOTE, row->note, f->fill_text);
+	write_str(o, r, C_ENTERED, row->entered, f->text);
 	sb_release(&tab);
 }
 
@@ -217,6 +218,8 @@ static void write_help(lxw_workbook *wb, const struct formats *f, struct out *o)
 		"5. 填好后交回规划办，用 planwatch data import 文件名.xlsx 导入；有错误时整表不导入，并指出行号和原因。",
 		"6. 隐藏的 indicator_id/target_id 列用于识别指标，请勿修改。",
 		"7. 超过单元格容量（32767 字）的文字以“…（已截断）”结尾，导入时不受影响。",
+		"8. “填报口径”列说明本行填什么（当年水平值、当年量、当年增速或降幅、自期初累计值），评估按此口径计算，请勿混填。",
+		"9. 规划正文中复述表内指标的目标不单列，随表内指标一并填报。",
 	};
 	struct out help = { o->path, workbook_add_worksheet(wb, "说明"), LXW_NO_ERROR, 0, 0 };
 	size_t i;

@@ -508,6 +508,12 @@ struct pw_monitor_ref {
 	double baseline;
 	char *target_text;     /* the targets as written, "≥83; 7 左右" */
 	char *kinds;           /* the target kinds, "level,growth" */
+	enum pw_series_mode measure; /* what its values are (model/series.h) */
+	/* A prose target that restates a table indicator of its plan version
+	 * (the subject is the indicator's name, blanks aside, with the same
+	 * unit: eval/evaluation.c applies the same rule): that indicator's
+	 * id, whose values it shares; 0 otherwise. */
+	int64_t restates;
 };
 
 void pw_monitor_ref_release(struct pw_monitor_ref *r);

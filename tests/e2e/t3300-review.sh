@@ -76,4 +76,44 @@ check "approve --all leaves drafts" pw obs approve --all
 grep -q "^0 observations" "$T/out" && ok "the draft is not approved" || not_ok "the draft is not approved"
 check "submit --all" pw obs submit --all --unit 统计局
 grep -q "^1 observations: submitted" "$T/out" && ok "the draft submitted" || not_ok "the draft submitted"
+
+# ---- measure definitions: what is entered, and judged as entered ---------
+same "城乡居民人均可支配收入年均增长7%左右 takes yearly rates" \
+	"$(q "SELECT measure FROM targets WHERE text = '城乡居民人均可支配收入年均增长7%左右'")" 3
+same "PM2.5 每年下降3微克 takes the concentration" \
+	"$(q "SELECT measure FROM targets WHERE subject = 'PM2.5年平均浓度'")" 1
+INC=$(q "SELECT id FROM targets WHERE text = '城乡居民人均可支配收入年均增长7%左右'")
+PM=$(q "SELECT id FROM targets WHERE subject = 'PM2.5年平均浓度'")
+JOB=$(q "SELECT id FROM targets WHERE indicator_id IS NULL AND subject = '城镇登记失业率' LIMIT 1")
+check "unit 生态环境局" pw unit add 生态环境局
+check "assign PM2.5" pw assign --target "$PM" --unit 生态环境局
+check "assign income" pw assign --target "$INC" --unit 统计局
+check "assign the restated 失业率 target" pw assign --target "$JOB" --unit 人社局
+check "生态环境局's template" pw template --unit 生态环境局 --year 2023 --csv -o "$T/pm.csv"
+grep -q "填报口径" "$T/pm.csv" && ok "the template names what is entered" || not_ok "the template names what is entered"
+grep -q "填当年水平值" "$T/pm.csv" && ok "PM2.5: the level" || not_ok "PM2.5: the level"
+check "人社局's template" pw template --unit 人社局 --year 2023 --csv -o "$T/rs2.csv"
+same "the restated target has no row of its own" "$(grep -c 城镇登记失业率 "$T/rs2.csv")" 1
+printf 'target_id,年份,填报值\n%s,2023,4.0\n' "$JOB" >"$T/job.csv"
+check_fails "a value for the restated target is refused" 3 pw data import "$T/job.csv" --by 人社局
+grep_err "entered once, for the indicator" "restates indicator .* of the table: enter its value once, for the indicator"
+printf 'target_id,年份,填报值\n%s,2020,40\n%s,2021,38\n%s,2022,39\n%s,2023,41\n%s,2021,8.3\n%s,2022,5.1\n%s,2023,6.4\n' \
+	"$PM" "$PM" "$PM" "$PM" "$INC" "$INC" "$INC" >"$T/prose.csv"
+check "prose values" pw data import "$T/prose.csv" --state approved
+check "midterm report, JSON" pw report --plan 1 --kind midterm --year 2023 --format json -o "$T/m.json"
+python3 - "$T/m.json" "$PM" "$INC" "$JOB" >"$T/verdicts" <<'PYEOF'
+import json, sys
+r = json.load(open(sys.argv[1]))
+t = {x["id"]: x for x in r["targets"]}
+pm, inc, job = (t[int(a)] for a in sys.argv[2:5])
+# 40 -> 38, 39, 41: falls 2, -1, -2; the worst year 2023 (-2) keeps no 3
+print(pm["measure"], pm["status"], pm["actual"], pm["actual_year"])
+# (1.083 * 1.051 * 1.064)^(1/3) - 1 = 6.59 %
+print(inc["measure"], inc["actual"])
+# 失业率 restates 表2 序号9, whose 2021 3.6 / 2022 3.9 it shares
+print(job["restates"]["table"], job["restates"]["no"], job["latest"]["value"])
+PYEOF
+same "PM2.5 judged on its yearly fall" "$(sed -n 1p "$T/verdicts")" "level lagging -2 2023"
+same "income judged on its yearly rates" "$(sed -n 2p "$T/verdicts")" "rate 6.59"
+same "the restated target shares the indicator's values" "$(sed -n 3p "$T/verdicts")" "2 9 3.9"
 done_testing

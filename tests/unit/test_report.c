@@ -731,6 +731,64 @@ static void test_measures(void **state)
 	pw_plan_free(&p);
 }
 
+/*
+ * A prose target that restates a table indicator (常住人口城镇化率达到83%
+ * beside 表2's row, same unit) is judged on the indicator's values, entered
+ * once: 78 (2020) -> 81 (2023) of 83 by 2025, as the row is; a prose
+ * target of another subject is not linked.
+ */
+static void test_restated_target(void **state)
+{
+	static const struct pw_obs urban[] = { { 2021, 79, false }, { 2022, 80, false },
+					       { 2023, 81, false } };
+	struct pw_eval_series_data inds[1], tg[2];
+	struct pw_eval_data data;
+	struct pw_eval_opts o;
+	struct pw_evaluation ev;
+	struct pw_plan p;
+	struct pw_table *t;
+	struct pw_indicator *r;
+
+	(void)state;
+	pw_plan_init(&p);
+	p.title = xstrdup("《样例县第十四个五年规划纲要》");
+	p.start = 2021;
+	p.end = 2025;
+	t = pw_plan_add_table(&p);
+	t->title = xstrdup("表2 “十四五”主要指标");
+	t->start = 2021;
+	t->end = 2025;
+	t->section = -1;
+	r = add_row(t, "3", "经济发展", "常住人口城镇化率", "%", PW_ATTR_EXPECTED, PW_DIR_UP, 2020,
+		    78);
+	add_target(r, PW_KIND_LEVEL, PW_CMP_EQ, 83, 2025, "83");
+	add_prose(&p, PW_KIND_LEVEL, PW_CMP_EQ, 83, "常住人口 城镇化率", "%",
+		  "常住人口城镇化率达到83%");
+	add_prose(&p, PW_KIND_LEVEL, PW_CMP_EQ, 83, "户籍人口城镇化率", "%",
+		  "户籍人口城镇化率达到83%");
+	memset(inds, 0, sizeof(inds));
+	memset(tg, 0, sizeof(tg));
+	inds[0] = (struct pw_eval_series_data){ .id = 1, .obs = urban, .nobs = 3 };
+	memset(&data, 0, sizeof(data));
+	data.indicators = inds;
+	data.nindicators = 1;
+	data.targets = tg;
+	data.ntargets = 2;
+	pw_eval_opts_init(&o);
+	o.kind = PW_REPORT_MIDTERM;
+	o.year = 2023;
+	assert_int_equal(pw_eval_build(&p, &data, &o, &ev), 0);
+	assert_int_equal(ev.targets[0].restates, 1);
+	assert_true(ev.targets[0].has_latest);
+	assert_true(fabs(ev.targets[0].latest - 81) < EPS);
+	assert_int_equal(ev.targets[0].r.status, ev.inds[0].a.targets[0].status);
+	assert_true(fabs(ev.targets[0].r.progress - ev.inds[0].a.targets[0].progress) < EPS);
+	assert_int_equal(ev.targets[1].restates, 0);
+	assert_int_equal(ev.targets[1].r.status, PW_STATUS_NO_DATA);
+	pw_eval_release(&ev);
+	pw_plan_free(&p);
+}
+
 /* pw_target_text(sb, kind, text, start, end) as a new string for the tests. */
 static char *target_text(enum pw_kind k, const char *text, int start, int end)
 {
@@ -834,6 +892,7 @@ int main(void)
 		cmocka_unit_test(test_docx_xml),
 		cmocka_unit_test(test_cumulative_and_stale),
 		cmocka_unit_test(test_measures),
+		cmocka_unit_test(test_restated_target),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
