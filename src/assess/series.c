@@ -143,7 +143,9 @@ enum pw_series_mode pw_assess_indicator_measure(const struct pw_indicator *ind)
 	for (i = 0; i < ind->ntargets; i++)
 		if (ind->targets[i].kind != PW_KIND_EXTERNAL)
 			return pw_assess_series_mode(ind, ind->targets[i].kind);
-	return pw_assess_series_mode(ind, PW_KIND_LEVEL);
+	/* only a target set later (按市定目标执行): a rate when the name and
+	 * unit say so (单位GDP能耗降幅 %), else a level */
+	return pw_assess_series_mode(ind, PW_KIND_GROWTH);
 }
 
 /* A unit of a quantity per another (微克/立方米, 吨标准煤/万元): an

@@ -536,11 +536,13 @@ void pw_eval_release(struct pw_evaluation *ev)
 		free(ev->inds[i].chapter);
 		free(ev->inds[i].lead_unit);
 		free(ev->inds[i].obs);
+		free(ev->inds[i].note);
 		pw_assessment_release(&ev->inds[i].a);
 	}
 	for (i = 0; i < ev->ntargets; i++) {
 		free(ev->targets[i].chapter);
 		free(ev->targets[i].lead_unit);
+		free(ev->targets[i].note);
 	}
 	for (i = 0; i < ev->nitems; i++) {
 		free(ev->items[i].chapter);

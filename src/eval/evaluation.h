@@ -127,6 +127,8 @@ struct pw_eval_indicator {
 	double growth;
 	struct pw_assessment a; /* per target, in ind->targets order */
 	bool at_risk;           /* lagging or not met */
+	char *note;             /* the lead unit's 备注 with its latest value, or NULL */
+	int note_year;          /* (pw_eval_from_store() only) */
 };
 
 /* A prose target, judged with the same engine as a one-target indicator. */
@@ -146,6 +148,8 @@ struct pw_eval_target {
 	 * the indicator's values (entered once) and measure. */
 	size_t restates;
 	enum pw_series_mode measure; /* what its values are (model/series.h) */
+	char *note;                  /* as pw_eval_indicator's */
+	int note_year;
 };
 
 struct pw_eval_item {

@@ -898,6 +898,47 @@ static int keep_one(void *ctx, struct pw_evaluation *ev)
 	return 0;
 }
 
+/* The note of one row into *note and *year; 0 or -1. */
+static int read_note(struct pw_store *s, const struct pw_eval_opts *o, enum pw_entity e,
+		     int64_t id, int year, char **note, int *note_year)
+{
+	int rc;
+
+	if (!id)
+		return 0;
+	rc = pw_store_obs_note(s, e, id, year, o->unapproved ? PW_PICK_LATEST : PW_PICK_APPROVED,
+			       note_year, note);
+	return rc == PW_STORE_NOTFOUND ? 0 : rc;
+}
+
+/* The units' notes (备注) a report quotes with the values, for one plan: a
+ * query per row, which the whole-database pass does not need. */
+static int read_notes(struct pw_store *s, const struct pw_eval_opts *o,
+		      struct pw_evaluation *ev)
+{
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; rc == 0 && i < ev->ninds; i++)
+		rc = read_note(s, o, PW_ENTITY_INDICATOR, ev->inds[i].id, ev->year,
+			       &ev->inds[i].note, &ev->inds[i].note_year);
+	for (i = 0; rc == 0 && i < ev->ntargets; i++)
+		rc = read_note(s, o, PW_ENTITY_TARGET, ev->targets[i].id, ev->year,
+			       &ev->targets[i].note, &ev->targets[i].note_year);
+	/* a note of a year before the period (基期值) says nothing of progress */
+	for (i = 0; i < ev->ninds; i++)
+		if (ev->inds[i].note && ev->inds[i].note_year < ev->inds[i].start) {
+			free(ev->inds[i].note);
+			ev->inds[i].note = NULL;
+		}
+	for (i = 0; i < ev->ntargets; i++)
+		if (ev->targets[i].note && ev->targets[i].note_year < ev->start) {
+			free(ev->targets[i].note);
+			ev->targets[i].note = NULL;
+		}
+	return rc;
+}
+
 int pw_eval_from_store(struct pw_store *s, int plan_id, int version,
 		       const struct pw_eval_opts *o, struct pw_evaluation *out)
 {
@@ -917,6 +958,8 @@ int pw_eval_from_store(struct pw_store *s, int plan_id, int version,
 		return pw_error("plan %d changed while it was read", plan_id);
 	if (rc == 0 && !o->unapproved)
 		rc = pw_store_obs_pending(s, plan_id, out->year, &out->pending, &out->drafts);
+	if (rc == 0)
+		rc = read_notes(s, o, out);
 	if (rc < 0)
 		pw_eval_release(out);
 	return rc;

@@ -202,5 +202,5 @@ json_t *pw_evaluation_to_json(const struct pw_evaluation *ev)
 			 "approx_tolerance", ev->assess.approx_tol,
 			 "summary", summary_json(ev), "indicators", inds,
 			 "binding_first", order, "targets", targets, "projects", items,
-			 "notes", notes, "method", "docs/assessment.md");
+			 "notes", notes, "method", "进度比法（见报告“说明”部分）");
 }

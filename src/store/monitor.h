@@ -393,6 +393,16 @@ int pw_store_obs_review_all(struct pw_store *s, const struct pw_obs_filter *f,
 			    size_t *done);
 
 /*
+ * The note (备注) a unit gave with the latest value of an indicator or prose
+ * target (entity e, any version) up to year upto that has one: among the
+ * approved values, or with pick PW_PICK_LATEST those not returned.  0
+ * with *year and *note (a new string); PW_STORE_NOTFOUND without a message
+ * when there is none; -1.  What a report quotes as the unit's reason.
+ */
+int pw_store_obs_note(struct pw_store *s, enum pw_entity e, int64_t id, int upto,
+		      enum pw_obs_pick pick, int *year, char **note);
+
+/*
  * How many values of plan plan_id (any version) up to year upto (0: any)
  * are not yet approved: chain heads submitted (awaiting review) and drafts
  * (not yet submitted).  What official views (approved values only) leave

@@ -197,3 +197,38 @@ int pw_store_obs_pending(struct pw_store *s, int plan_id, int upto, unsigned *su
 	*drafts = p.drafts;
 	return rc == PW_STORE_NOTFOUND ? 0 : rc;
 }
+
+/* ?1 the row, ?2 the year, ?3 1 for approved values only */
+#define NOTE_SQL(col)                                                                   \
+	"SELECT o.year, o.note FROM obs o WHERE o." col " IN same AND o.year <= ?2"       \
+	" AND o.note IS NOT NULL AND o.note <> '' AND (o.state = 2 OR (?3 = 0 AND"       \
+	" o.state <> 3)) ORDER BY o.year DESC, o.id DESC LIMIT 1"
+
+static const char *const note_sql[] = {
+	PW_SAME_IND NOTE_SQL("indicator_id"),
+	PW_SAME_TGT NOTE_SQL("target_id"),
+};
+
+int pw_store_obs_note(struct pw_store *s, enum pw_entity e, int64_t id, int upto,
+		      enum pw_obs_pick pick, int *year, char **note)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*note = NULL;
+	*year = 0;
+	if (e != PW_ENTITY_INDICATOR && e != PW_ENTITY_TARGET)
+		return PW_STORE_NOTFOUND;
+	if (!(st = pw_store_stmt(s, note_sql[e])))
+		return -1;
+	pw_bind_int(st, 1, id);
+	pw_bind_int(st, 2, upto ? upto : PW_MONITOR_YEAR_MAX);
+	pw_bind_int(st, 3, pick == PW_PICK_APPROVED);
+	rc = pw_store_step(s, st);
+	if (rc == 1) {
+		*year = sqlite3_column_int(st, 0);
+		*note = pw_col_text(st, 1);
+	}
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : rc == 1 ? 0 : PW_STORE_NOTFOUND;
+}
