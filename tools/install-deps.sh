@@ -14,7 +14,7 @@ libsqlite3-dev libjansson-dev libsodium-dev libmicrohttpd-dev libxlsxwriter-dev
 libzip-dev libexpat1-dev libutf8proc-dev libcmocka-dev
 python3 python3-openpyxl poppler-utils jq curl sqlite3 time wrk
 gettext locales"
-OPTIONAL="libreoffice-writer-nogui fonts-noto-cjk"
+OPTIONAL="libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk"
 
 missing_of() {
 	for p in "$@"; do

@@ -139,6 +139,9 @@ enum pw_series_mode pw_assess_series_mode(const struct pw_indicator *ind, enum p
  * (新增就业5万人) as each year's amount; anything else as the level.
  */
 enum pw_series_mode pw_assess_indicator_measure(const struct pw_indicator *ind);
+/* +1, or -1 when the indicator's name, or a target's words, speak of a
+ * reduction (降低/下降…): how its rates compound. */
+int pw_assess_reduction_sign(const struct pw_indicator *ind);
 enum pw_series_mode pw_assess_prose_measure(const struct pw_prose_target *t);
 
 /* The cmp test at the end of a period (docs/assessment.md, "Comparison"):

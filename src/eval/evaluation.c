@@ -257,6 +257,8 @@ static int assess_row(struct pw_evaluation *ev, size_t first, const struct pw_ta
 	}
 	if (d && d->external.has_value) {
 		external_input(&d->external, &in);
+		e->has_external = true;
+		e->external_kind = in.external_kind;
 	}
 	if (pw_assess_indicator(&in, &ev->assess, &e->a) < 0)
 		return -1;

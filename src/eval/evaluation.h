@@ -129,6 +129,8 @@ struct pw_eval_indicator {
 	bool at_risk;           /* lagging or not met */
 	char *note;             /* the lead unit's 备注 with its latest value, or NULL */
 	int note_year;          /* (pw_eval_from_store() only) */
+	bool has_external;      /* an external target is set: of this kind */
+	enum pw_kind external_kind;
 };
 
 /* A prose target, judged with the same engine as a one-target indicator. */

@@ -74,7 +74,7 @@ def check_docx(path):
         fail('no real tables with header rows')
     if '生产总值' not in doc or '约束性' not in doc:
         fail('content missing')
-    if 'w:eastAsia="宋体"' not in styles or 'Heading1' not in doc:
+    if 'w:eastAsia="仿宋_GB2312"' not in styles or 'Heading1' not in doc:
         fail('no Chinese fonts or headings')
     print('docx ok: %d parts, %d tables' % (len(names), doc.count('<w:tbl>')))
 
