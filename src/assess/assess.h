@@ -124,21 +124,10 @@ void pw_assess_target(const struct pw_assess_input *in, const struct pw_target *
  */
 enum pw_status pw_assess_combine(const struct pw_target_result *r, size_t n);
 
-/* The series mode AUTO resolves to for targets of this kind. */
+/* The series mode AUTO resolves to for targets of this kind:
+ * pw_measure_for_kind() (model/measure.h). */
 enum pw_series_mode pw_assess_series_mode(const struct pw_indicator *ind, enum pw_kind kind);
 
-/*
- * The measure definition (model/series.h): what the values of a table
- * indicator or prose target are, from its wording, unless set already
- * (ind->measure, t->measure).  An indicator takes the mode of its first
- * target judged on data.  A prose target (docs/assessment.md, "Measures"):
- * a growth target in % is entered as each year's rate; a cumulative or
- * annual change in % (累计下降13.5%, 每年下降3%) as each year's rate of
- * change; a change of a concentration, intensity or share (每年下降3微克
- *每立方米, 提高2个百分点) as the level, judged on its change; an amount
- * (新增就业5万人) as each year's amount; anything else as the level.
- */
-enum pw_series_mode pw_assess_indicator_measure(const struct pw_indicator *ind);
 /* +1, or -1 when the indicator's name, or a target's words, speak of a
  * reduction (降低/下降…): how its rates compound. */
 int pw_assess_reduction_sign(const struct pw_indicator *ind);

@@ -6,6 +6,7 @@
  * in eval_summary.c; gathering a stored plan in gather.c.
  */
 #include "eval/eval_int.h"
+#include "model/measure.h"
 #include "assess/assess_plan.h"
 #include "util/alloc.h"
 #include "util/error.h"
@@ -383,11 +384,11 @@ static void assess_prose(struct pw_evaluation *ev, struct pw_eval_target *e,
 	ind.ntargets = 1;
 	ind.section = e->t->section;
 	e->restates = restated(ev, e->t);
-	e->measure = pw_assess_prose_measure(e->t);
+	e->measure = pw_measure_of_prose(e->t);
 	if (e->restates) {
 		same = &ev->inds[e->restates - 1];
 		if (same->source == PW_EVAL_OBSERVED)
-			e->measure = pw_assess_indicator_measure(same->ind);
+			e->measure = pw_measure_of_indicator(same->ind);
 		/* the path starts where the table's starts */
 		ind.has_baseline = same->ind->has_baseline;
 		ind.baseline_year = same->ind->baseline_year;

@@ -30,7 +30,7 @@ enum pw_series_mode {
 /*
  * The same modes are the "measure definition" of an indicator or prose
  * target: what its monitoring values ARE, decided at import from the
- * wording (pw_assess_indicator_measure(), pw_assess_prose_measure()),
+ * wording (pw_measure_of_indicator(), pw_measure_of_prose()),
  * stored, written into the fill-in template and the reports.  Names for
  * the database and JSON ("level", "amount", "rate", "total"; "auto" for
  * AUTO) and the Chinese words a sheet shows (水平值, 当年量, 当年增速,

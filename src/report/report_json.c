@@ -6,6 +6,7 @@
  * serves the same object.
  */
 #include "assess/assess_plan.h"
+#include "model/measure.h"
 #include "model/plan_json.h"
 #include "report/report.h"
 
@@ -107,7 +108,7 @@ static json_t *indicator_json(const struct pw_eval_indicator *e)
 	json_object_set_new(o, "at_risk", json_boolean(e->at_risk));
 	json_object_set_new(o, "lead_unit", str_or_null(e->lead_unit));
 	json_object_set_new(o, "measure",
-			    json_string(pw_measure_name(pw_assess_indicator_measure(ind))));
+			    json_string(pw_measure_name(pw_measure_of_indicator(ind))));
 	json_object_set_new(o, "observations", obs_json(e->obs, e->nobs));
 	json_object_set_new(o, "line", json_integer(ind->line));
 	return o;

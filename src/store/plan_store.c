@@ -4,7 +4,7 @@
  * indicators and their targets, prose targets, 专栏 and their items),
  * all in one transaction.
  */
-#include "assess/assess.h"
+#include "model/measure.h"
 #include "model/plan_json.h"
 #include "store/store_internal.h"
 #include "util/alloc.h"
@@ -349,7 +349,7 @@ static int insert_target(struct import *im, int64_t indicator_id, size_t seq,
 	pw_bind_int_or_null(st, 13, pt ? pt->line : 0, pt != NULL);
 	bind_section(im, st, 14, pt ? pt->section : -1);
 	/* what a prose target's values are, decided now from its wording */
-	pw_bind_int(st, 15, pt ? pw_assess_prose_measure(pt) : PW_SERIES_AUTO);
+	pw_bind_int(st, 15, pt ? pw_measure_of_prose(pt) : PW_SERIES_AUTO);
 	return pw_store_run(im->s, st);
 }
 
@@ -370,7 +370,7 @@ static void bind_indicator(struct import *im, sqlite3_stmt *st, const struct pw_
 	pw_bind_text(st, 17, r->note);
 	pw_bind_int(st, 18, r->line);
 	bind_section(im, st, 19, r->section);
-	pw_bind_int(st, 20, pw_assess_indicator_measure(r));
+	pw_bind_int(st, 20, pw_measure_of_indicator(r));
 }
 
 static int insert_indicator(struct import *im, const struct pw_table *t, int64_t table_id,

@@ -6,6 +6,7 @@
  * in docs/assessment.md.
  */
 #include "unit.h"
+#include "model/measure.h"
 #include "monitor/csv.h"
 #include "eval/evaluation.h"
 #include "report/report.h"
@@ -707,10 +708,10 @@ static void test_measures(void **state)
 		  "单位生产总值能耗累计下降13.5%");
 	add_prose(&p, PW_KIND_CUMULATIVE, PW_CMP_EQ, 5, "城镇新增就业", "万人",
 		  "城镇新增就业累计5万人");
-	assert_int_equal(pw_assess_prose_measure(&p.targets[0]), PW_SERIES_RATE);
-	assert_int_equal(pw_assess_prose_measure(&p.targets[1]), PW_SERIES_LEVEL);
-	assert_int_equal(pw_assess_prose_measure(&p.targets[2]), PW_SERIES_RATE);
-	assert_int_equal(pw_assess_prose_measure(&p.targets[3]), PW_SERIES_FLOW);
+	assert_int_equal(pw_measure_of_prose(&p.targets[0]), PW_SERIES_RATE);
+	assert_int_equal(pw_measure_of_prose(&p.targets[1]), PW_SERIES_LEVEL);
+	assert_int_equal(pw_measure_of_prose(&p.targets[2]), PW_SERIES_RATE);
+	assert_int_equal(pw_measure_of_prose(&p.targets[3]), PW_SERIES_FLOW);
 	assert_string_equal(pw_measure_label(PW_SERIES_RATE, true), "当年降幅");
 	assert_string_equal(pw_measure_name(PW_SERIES_FLOW), "amount");
 	memset(tg, 0, sizeof(tg));
