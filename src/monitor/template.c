@@ -67,7 +67,9 @@ static void add_targets(struct strbuf *sb, const struct pw_monitor_ref *r)
 	const char *t = r->target_text, *k = r->kinds;
 	int n = 0, kv;
 
-	if (!t || !k || count_pieces(t, "; ") != count_pieces(k, ",")) {
+	/* a prose target: the sentence as the plan writes it */
+	if (r->entity == PW_ENTITY_TARGET || !t || !k ||
+	    count_pieces(t, "; ") != count_pieces(k, ",")) {
 		sb_addstr(sb, t ? t : "");
 		return;
 	}
@@ -135,6 +137,40 @@ static int fill_values(struct pw_store *s, struct pw_template_row *row, int year
 	return 0;
 }
 
+/* Whether the measure of r is judged against where it started (a level's
+ * path, growth of levels, a change of a level): a base-year value is
+ * needed when the plan gives no baseline. */
+static bool needs_base(const struct pw_monitor_ref *r)
+{
+	return !r->has_baseline && r->start &&
+	       (r->measure == PW_SERIES_LEVEL || r->measure == PW_SERIES_AUTO);
+}
+
+/* A row for the base year (the year before the period) after row `from`,
+ * when the value the path starts from is missing: same indicator, year
+ * start - 1, pre-filled like the others. */
+static int add_base_row(struct pw_store *s, struct pw_template *t, size_t from,
+			const struct pw_monitor_ref *r)
+{
+	struct pw_template_row *row;
+
+	if (!needs_base(r) || t->year != r->start)
+		return 0;
+	ALLOC_GROW(t->rows, t->nrows + 1, t->alloc);
+	row = &t->rows[t->nrows++];
+	*row = t->rows[from];
+	row->no = xstrdup_or_null(row->no);
+	row->name = xstrdup_or_null(row->name);
+	row->unit = xstrdup_or_null(row->unit);
+	row->attribute = xstrdup_or_null(row->attribute);
+	row->baseline = NULL;
+	row->target = xstrdup("基期值：规划未给出基数，请填报该年数值，作为评估的起点");
+	row->source = row->note = NULL;
+	row->has_last = row->has_value = row->estimated = false;
+	row->year = r->start - 1;
+	return fill_values(s, row, row->year);
+}
+
 static int add_row(struct pw_store *s, struct pw_template *t, const struct pw_assigned *a)
 {
 	struct pw_template_row *row;
@@ -165,6 +201,8 @@ static int add_row(struct pw_store *s, struct pw_template *t, const struct pw_as
 	rc = format_target(s, &r, &row->target);
 	if (rc == 0)
 		rc = fill_values(s, row, t->year);
+	if (rc == 0)
+		rc = add_base_row(s, t, t->nrows - 1, &r);
 	pw_monitor_ref_release(&r);
 	return rc;
 }
@@ -257,7 +295,7 @@ static void csv_row(struct strbuf *sb, const struct pw_template_row *r, int year
 	add_num(sb, r->has_last, r->last);
 	if (r->has_last)
 		sb_addf(sb, "%d", r->last_year);
-	sb_addf(sb, ",%d,", year);
+	sb_addf(sb, ",%d,", r->year ? r->year : year);
 	add_num(sb, r->has_value, r->value);
 	csv_texts(sb, fill, sizeof(fill) / sizeof(fill[0]));
 	sb_addstr(sb, "\r\n");

@@ -49,7 +49,7 @@ rows = list(csv.reader(open(src, encoding='utf-8-sig')))
 head = rows[0]
 for r in rows[1:]:
     name = r[head.index('指标名称')]
-    if name in vals:
+    if name in vals and r[head.index('年份')] == year:
         r[head.index('填报值')] = vals[name]
         if name == 'PM2.5年平均浓度' and year == '2023':
             r[head.index('备注')] = '受沙尘天气影响，浓度回升'
@@ -65,6 +65,30 @@ for y in 2021 2022 2023; do
 	done
 done
 grep -q "填报口径" "$T/t-发改委-2021.csv" && ok "templates name what is entered" || not_ok "templates name what is entered"
+# PM2.5's path starts from the base year, which the plan does not give: the
+# first year's sheet has a row for 2020, pre-filled with the value in force
+same "a base-year row" "$($PY -c '
+import csv, sys
+for r in csv.DictReader(open(sys.argv[1], encoding="utf-8-sig")):
+    if r["年份"] == "2020": print(r["指标名称"], r["填报值"])' "$T/t-生态环境局-2021.csv")" "PM2.5年平均浓度 40"
+$PY -c '
+import csv, sys
+for r in csv.DictReader(open(sys.argv[1], encoding="utf-8-sig")):
+    print(r["目标"])' "$T/t-发改委-2021.csv" >"$T/inc-target"
+same "the target as the plan writes it" "$(cat "$T/inc-target")" "城乡居民人均可支配收入年均增长7%左右"
+check "xlsx template" pw template --unit 统计局 --year 2021 --xlsx -o "$T/t.xlsx"
+$PY - "$T/t.xlsx" >"$T/tx" 2>&1 <<'PYEOF'
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1]).worksheets[0]
+assert ws['C1'].value.startswith('统计局 2021年') and not ws.column_dimensions['C'].hidden, ws['C1'].value
+assert '填报口径' in ws['C2'].value
+ps = ws.page_setup
+assert ps.orientation == 'landscape' and ps.paperSize in (9, '9') and ps.fitToHeight in (0, '0')
+assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.print_title_rows
+print('ok')
+PYEOF
+same "xlsx template: visible title and hint, A4 landscape one page wide" "$(tail -1 "$T/tx")" ok
+grep -q ",2020," "$T/t-生态环境局-2022.csv" && not_ok "no base-year row in later years" || ok "no base-year row in later years"
 grep -q "填当年增速" "$T/t-发改委-2021.csv" && ok "income: the yearly rate" || not_ok "income: the yearly rate"
 same "12 values await approval" "$(pw obs list --state submitted --json | $PY -c 'import json,sys; print(len(json.load(sys.stdin)))')" 12
 check "midterm while pending" pw report --plan 1 --kind midterm --year 2023 --format md -o "$T/pending.md"
