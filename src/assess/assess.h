@@ -124,8 +124,14 @@ void pw_assess_target(const struct pw_assess_input *in, const struct pw_target *
  */
 enum pw_status pw_assess_combine(const struct pw_target_result *r, size_t n);
 
-/* The series mode AUTO resolves to for targets of this kind. */
+/* The series mode AUTO resolves to for targets of this kind:
+ * pw_measure_for_kind() (model/measure.h). */
 enum pw_series_mode pw_assess_series_mode(const struct pw_indicator *ind, enum pw_kind kind);
+
+/* +1, or -1 when the indicator's name, or a target's words, speak of a
+ * reduction (降低/下降…): how its rates compound. */
+int pw_assess_reduction_sign(const struct pw_indicator *ind);
+enum pw_series_mode pw_assess_prose_measure(const struct pw_prose_target *t);
 
 /* The cmp test at the end of a period (docs/assessment.md, "Comparison"):
  * does v satisfy (cmp, t, hi) for an indicator of direction dir? */

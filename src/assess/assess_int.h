@@ -54,8 +54,6 @@ double pw_assess_rate_mean(const struct pw_yseries *ys);
 /* Compounded total of annual rates in % (docs: "cumulative, rate series");
  * sign is +1 for growth rates, -1 for reduction rates (降低率). */
 double pw_assess_rate_total(const struct pw_yseries *ys, int sign);
-/* +1, or -1 when the indicator's name speaks of a reduction (降低/下降…). */
-int pw_assess_reduction_sign(const struct pw_indicator *ind);
 /* v rounded to 6 decimals: removes the noise of sums of binary fractions. */
 double pw_assess_round6(double v);
 

@@ -5,6 +5,7 @@
  * and their reasons are in docs/assessment.md ("Method, by kind").
  */
 #include "assess/assess_int.h"
+#include "text/vocab.h"
 #include "util/alloc.h"
 
 #include <math.h>
@@ -328,6 +329,22 @@ static int cumulative_change(const struct pw_assess_ctx *c, struct pw_measure *m
 	return 0;
 }
 
+/* A running total since the period began: the latest is the measure. */
+static int cumulative_total(const struct pw_assess_ctx *c, struct pw_measure *m,
+			    struct pw_target_result *r)
+{
+	struct pw_obs cur;
+
+	if (!latest(&c->in->obs, c->start, c->horizon, &cur))
+		return fail(r, PW_STATUS_NO_DATA, "no observation in the period");
+	m->m = pw_assess_round6(cur.value);
+	m->year = cur.year;
+	m->estimated = cur.estimated;
+	m->expected = m->goal * (double)(cur.year - c->start + 1) / period_years(c);
+	m->complete = cur.year == c->ty;
+	return 0;
+}
+
 int pw_measure_cumulative(const struct pw_assess_ctx *c, struct pw_measure *m,
 			  struct pw_target_result *r)
 {
@@ -338,6 +355,8 @@ int pw_measure_cumulative(const struct pw_assess_ctx *c, struct pw_measure *m,
 		return fail(r, PW_STATUS_NOT_ASSESSABLE, "target has no value");
 	if (mode == PW_SERIES_LEVEL)
 		rc = cumulative_change(c, m, r);
+	else if (mode == PW_SERIES_TOTAL)
+		rc = cumulative_total(c, m, r);
 	else
 		rc = cumulative_of_years(c, mode == PW_SERIES_RATE, m, r);
 	if (rc < 0)
@@ -398,6 +417,51 @@ static size_t worst_year(const struct pw_assess_ctx *c, const struct pw_measure 
 }
 
 /*
+ * The values an annual target judges, from a series of levels (每年下降3
+ * 微克 entered as the concentration) or running totals: each year's
+ * change from the year before (a fall, prev - cur, when the target is
+ * worded as a reduction), the first year's from the value before the
+ * period (the level's baseline or the base-year row; 0 for a total).  A
+ * year without a previous value is left out.  ys is replaced.
+ */
+static void yearly_changes(const struct pw_assess_ctx *c, enum pw_series_mode mode,
+			   struct pw_yseries *ys)
+{
+	const struct pw_indicator *ind = c->in->ind;
+	int sign = mode == PW_SERIES_LEVEL &&
+		   pw_vocab_has(c->t->text, PW_VOCAB_BIT(PW_VOCAB_DECREASE)) ? -1 : 1;
+	struct pw_yseries before;
+	bool has_prev = mode == PW_SERIES_TOTAL;
+	double prev = 0;
+	int prev_year = c->start - 1;
+	size_t i, k = 0;
+
+	pw_assess_yseries(&c->in->obs, 0, c->start - 1, &before);
+	if (mode == PW_SERIES_LEVEL && before.n) {
+		prev = before.obs[before.n - 1].value;
+		prev_year = before.obs[before.n - 1].year;
+		has_prev = true;
+	} else if (mode == PW_SERIES_LEVEL && ind->has_baseline) {
+		prev = ind->baseline;
+		prev_year = ind->baseline_year ? ind->baseline_year : c->start - 1;
+		has_prev = true;
+	}
+	pw_assess_yseries_release(&before);
+	for (i = 0; i < ys->n; i++) {
+		struct pw_obs o = ys->obs[i];
+
+		if (has_prev && o.year == prev_year + 1) {
+			ys->obs[k] = o;
+			ys->obs[k++].value = pw_assess_round6(sign * (o.value - prev));
+		}
+		has_prev = true;
+		prev = o.value;
+		prev_year = o.year;
+	}
+	ys->n = k;
+}
+
+/*
  * Each year on its own (docs/assessment.md, "annual"): the status rests on
  * the worst year, so that is what actual/actual_year report, with the count
  * of years that keep the target; a per-year bound has no progress ratio.
@@ -408,6 +472,7 @@ void pw_assess_annual(const struct pw_assess_ctx *c, struct pw_target_result *r)
 {
 	struct pw_measure m = { 0 };
 	struct pw_yseries ys;
+	enum pw_series_mode mode;
 	bool failed;
 	size_t i, w;
 
@@ -416,9 +481,14 @@ void pw_assess_annual(const struct pw_assess_ctx *c, struct pw_target_result *r)
 		return;
 	}
 	pw_assess_yseries(&c->in->obs, c->start, c->horizon, &ys);
+	mode = mode_of(c->in->ind, &c->in->obs, PW_KIND_ANNUAL);
+	if (mode == PW_SERIES_LEVEL || mode == PW_SERIES_TOTAL)
+		yearly_changes(c, mode, &ys);
 	if (!ys.n) {
 		pw_assess_yseries_release(&ys);
-		fail(r, PW_STATUS_NO_DATA, "no observation in the period");
+		fail(r, PW_STATUS_NO_DATA, mode == PW_SERIES_LEVEL
+		     ? "no two consecutive years to measure the change by"
+		     : "no observation in the period");
 		return;
 	}
 	for (i = 0; i < ys.n; i++) {

@@ -4,6 +4,7 @@
  * (level, flow or rate).  Formulas: docs/assessment.md.
  */
 #include "assess/assess_int.h"
+#include "model/measure.h"
 #include "text/vocab.h"
 #include "util/alloc.h"
 
@@ -95,34 +96,23 @@ static bool name_has(const struct pw_indicator *ind, unsigned mask)
 	return pw_vocab_has(ind->name, mask) || pw_vocab_has(ind->group, mask);
 }
 
+/* A reduction is named by the indicator (单位GDP能耗降低) or, for a prose
+ * target judged as an indicator, by its target's words (能耗累计下降13.5%). */
 int pw_assess_reduction_sign(const struct pw_indicator *ind)
 {
-	return name_has(ind, PW_VOCAB_BIT(PW_VOCAB_DECREASE)) ? -1 : 1;
-}
+	size_t i;
 
-static bool unit_is_percent(const struct pw_indicator *ind)
-{
-	return ind->unit && (!strcmp(ind->unit, "%") || !strcmp(ind->unit, "‰") ||
-			     strstr(ind->unit, "百分点"));
+	if (name_has(ind, PW_VOCAB_BIT(PW_VOCAB_DECREASE)))
+		return -1;
+	for (i = 0; i < ind->ntargets; i++)
+		if (pw_vocab_has(ind->targets[i].text, PW_VOCAB_BIT(PW_VOCAB_DECREASE)))
+			return -1;
+	return 1;
 }
 
 enum pw_series_mode pw_assess_series_mode(const struct pw_indicator *ind, enum pw_kind kind)
 {
-	bool rate = unit_is_percent(ind) && name_has(ind, PW_VOCAB_CHANGE);
-
-	switch (kind) {
-	case PW_KIND_GROWTH:
-	case PW_KIND_RELATION:
-		return rate ? PW_SERIES_RATE : PW_SERIES_LEVEL;
-	case PW_KIND_CUMULATIVE:
-		if (rate)
-			return PW_SERIES_RATE;
-		return unit_is_percent(ind) ? PW_SERIES_LEVEL : PW_SERIES_FLOW;
-	case PW_KIND_ANNUAL:
-		return PW_SERIES_FLOW;
-	default:
-		return PW_SERIES_LEVEL;
-	}
+	return pw_measure_for_kind(ind, kind);
 }
 
 static bool at_least(double v, double t)

@@ -366,6 +366,18 @@ static json_t *db_extra(const struct pw_evaluation *ev, const struct pw_eval_ind
 			 "lead_unit", e->lead_unit ? json_string(e->lead_unit) : json_null());
 }
 
+/* Values entered but not approved do not count: say so, or 无数据 after
+ * `data import` said "imported" reads as a bug. */
+static void warn_pending(const struct pw_evaluation *ev)
+{
+	if (ev->pending)
+		pw_warning("plan %d: %u values await approval and are not counted "
+			   "(planwatch obs approve --all)", ev->plan_id, ev->pending);
+	if (ev->drafts)
+		pw_warning("plan %d: %u draft values are not submitted and not counted "
+			   "(planwatch obs submit --all)", ev->plan_id, ev->drafts);
+}
+
 static int assess_stored_plan(struct pw_store *st, const struct pw_plan_info *info,
 			      const struct assess_cli *cli, struct sink *s)
 {
@@ -388,6 +400,7 @@ static int assess_stored_plan(struct pw_store *st, const struct pw_plan_info *in
 		sink_row(s, ev.plan, e->table, ev.year, e->ind, &e->a, s->cli->json
 			 ? db_extra(&ev, e) : NULL);
 	}
+	warn_pending(&ev);
 	pw_eval_release(&ev);
 	return 0;
 }

@@ -7,6 +7,7 @@
 #include "cli/cli.h"
 #include "cli/monitor_cli.h"
 #include "monitor/batch.h"
+#include "store/monitor.h"
 #include "util/error.h"
 #include "util/i18n.h"
 
@@ -27,7 +28,8 @@ static int parse_state(const char *s, enum pw_obs_state *st)
 	return 0;
 }
 
-static void summary(const struct pw_batch *b, size_t written, int dry)
+static void summary(const struct pw_batch *b, size_t written, int dry,
+		    enum pw_obs_state state)
 {
 	size_t n = dry ? b->nrows - b->nunchanged : written;
 
@@ -41,6 +43,14 @@ static void summary(const struct pw_batch *b, size_t written, int dry)
 		printf(_(", %zu row%s without a value skipped"), b->nskipped,
 		       b->nskipped == 1 ? "" : "s");
 	putchar('\n');
+	if (dry || !n || !b->batch)
+		return;
+	if (state == PW_OBS_APPROVED)
+		printf(_("batch %lld: approved\n"), (long long)b->batch);
+	else
+		printf(_("batch %lld: %zu new values await approval and do not count until "
+			 "then (planwatch obs approve --all --batch %lld)\n"),
+		       (long long)b->batch, n, (long long)b->batch);
 }
 
 static int import_file(struct pw_ctx *ctx, const char *path, const struct pw_batch_opts *o,
@@ -65,7 +75,7 @@ static int import_file(struct pw_ctx *ctx, const char *path, const struct pw_bat
 		rc = 1;
 	}
 	if (rc == 0)
-		summary(&b, written, dry);
+		summary(&b, written, dry, o->state);
 	pw_batch_release(&b);
 	return rc == 1 ? PW_ERR_INPUT : pw_err_of(rc, PW_ERR_DB);
 }
@@ -79,6 +89,7 @@ static int data_import(int argc, char **argv, struct pw_ctx *ctx)
 	};
 	struct pw_batch_opts o = { .state = PW_OBS_SUBMITTED };
 	const char *by = NULL;
+	int64_t unit_id;
 	int c, dry = 0;
 
 	optind = 1;
@@ -99,6 +110,9 @@ static int data_import(int argc, char **argv, struct pw_ctx *ctx)
 	if (optind != argc - 1)
 		return pw_cli_usage(USAGE);
 	o.by = pw_cli_actor(by);
+	/* --by a unit: the sheet is that unit's, and only its rows are taken */
+	if (by && pw_store_unit_find_quiet(ctx->store, by, &unit_id) == 0)
+		o.unit = by;
 	return import_file(ctx, argv[optind], &o, dry);
 }
 

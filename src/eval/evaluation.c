@@ -6,6 +6,7 @@
  * in eval_summary.c; gathering a stored plan in gather.c.
  */
 #include "eval/eval_int.h"
+#include "model/measure.h"
 #include "assess/assess_plan.h"
 #include "util/alloc.h"
 #include "util/error.h"
@@ -239,6 +240,8 @@ static int assess_row(struct pw_evaluation *ev, size_t first, const struct pw_ta
 	in.obs.n = e->nobs;
 	/* the table's 完成值 is the period's own figure (assess.h) */
 	in.obs.whole_period = e->source == PW_EVAL_TABLE;
+	/* monitoring values are what the measure definition says they are */
+	in.obs.mode = e->source == PW_EVAL_OBSERVED ? e->ind->measure : PW_SERIES_AUTO;
 	for (k = 0; k < e->ind->ntargets; k++) {
 		const struct pw_target *tg = &e->ind->targets[k];
 		const struct pw_eval_indicator *rel;
@@ -255,6 +258,8 @@ static int assess_row(struct pw_evaluation *ev, size_t first, const struct pw_ta
 	}
 	if (d && d->external.has_value) {
 		external_input(&d->external, &in);
+		e->has_external = true;
+		e->external_kind = in.external_kind;
 	}
 	if (pw_assess_indicator(&in, &ev->assess, &e->a) < 0)
 		return -1;
@@ -328,10 +333,44 @@ static int add_tables(struct pw_evaluation *ev, const struct pw_eval_data *d)
 
 /* ---- prose targets and projects ----------------------------------------- */
 
-/* A prose target is judged as an indicator with that one target. */
+/* a and b equal but for ASCII blanks (NULL equals NULL only). */
+static bool same_words(const char *a, const char *b)
+{
+	if (!a || !b)
+		return a == b;
+	for (;; a++, b++) {
+		while (*a == ' ')
+			a++;
+		while (*b == ' ')
+			b++;
+		if (*a != *b)
+			return false;
+		if (!*a)
+			return true;
+	}
+}
+
+/* The evaluated indicator prose target t restates: its name is t's
+ * subject and its unit t's unit (the rule of store/monitor_refs.c,
+ * tgt_ref_sql).  1 + index into ev->inds, or 0. */
+static size_t restated(const struct pw_evaluation *ev, const struct pw_prose_target *t)
+{
+	size_t i;
+
+	for (i = 0; t->subject && i < ev->ninds; i++)
+		if (same_words(ev->inds[i].ind->name, t->subject) &&
+		    same_words(ev->inds[i].ind->unit, t->unit))
+			return i + 1;
+	return 0;
+}
+
+/* A prose target is judged as an indicator with that one target; one that
+ * restates a table indicator on that indicator's values, read as they
+ * are entered for it. */
 static void assess_prose(struct pw_evaluation *ev, struct pw_eval_target *e,
 			 const struct pw_eval_series_data *d)
 {
+	const struct pw_eval_indicator *same = NULL;
 	struct pw_indicator ind = { 0 };
 	struct pw_target t = e->t->t;
 	struct pw_assess_input in = { 0 };
@@ -344,14 +383,29 @@ static void assess_prose(struct pw_evaluation *ev, struct pw_eval_target *e,
 	ind.targets = &t;
 	ind.ntargets = 1;
 	ind.section = e->t->section;
+	e->restates = restated(ev, e->t);
+	e->measure = pw_measure_of_prose(e->t);
+	if (e->restates) {
+		same = &ev->inds[e->restates - 1];
+		if (same->source == PW_EVAL_OBSERVED)
+			e->measure = pw_measure_of_indicator(same->ind);
+		/* the path starts where the table's starts */
+		ind.has_baseline = same->ind->has_baseline;
+		ind.baseline_year = same->ind->baseline_year;
+		ind.baseline = same->ind->baseline;
+		ind.direction = same->ind->direction;
+	}
 	if (d)
 		obs_merge(&obs, &nobs, d->obs, d->nobs, ev->year);
+	if (!nobs && same && same->source == PW_EVAL_OBSERVED)
+		obs_merge(&obs, &nobs, same->obs, same->nobs, ev->year);
 	in.ind = &ind;
 	in.start = ev->plan->start;
 	in.end = ev->plan->end;
 	in.year = ev->year;
 	in.obs.obs = obs;
 	in.obs.n = nobs;
+	in.obs.mode = e->measure;
 	if (d && d->external.has_value) {
 		external_input(&d->external, &in);
 	}
@@ -485,11 +539,13 @@ void pw_eval_release(struct pw_evaluation *ev)
 		free(ev->inds[i].chapter);
 		free(ev->inds[i].lead_unit);
 		free(ev->inds[i].obs);
+		free(ev->inds[i].note);
 		pw_assessment_release(&ev->inds[i].a);
 	}
 	for (i = 0; i < ev->ntargets; i++) {
 		free(ev->targets[i].chapter);
 		free(ev->targets[i].lead_unit);
+		free(ev->targets[i].note);
 	}
 	for (i = 0; i < ev->nitems; i++) {
 		free(ev->items[i].chapter);

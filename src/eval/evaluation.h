@@ -127,6 +127,10 @@ struct pw_eval_indicator {
 	double growth;
 	struct pw_assessment a; /* per target, in ind->targets order */
 	bool at_risk;           /* lagging or not met */
+	char *note;             /* the lead unit's 备注 with its latest value, or NULL */
+	int note_year;          /* (pw_eval_from_store() only) */
+	bool has_external;      /* an external target is set: of this kind */
+	enum pw_kind external_kind;
 };
 
 /* A prose target, judged with the same engine as a one-target indicator. */
@@ -140,6 +144,14 @@ struct pw_eval_target {
 	int latest_year;
 	double latest;
 	struct pw_target_result r;
+	/* The evaluated table indicator the target restates (its subject is
+	 * the indicator's name with the same unit: 常住人口城镇化率达到83%
+	 * beside 表2's row), as 1 + its index in inds, 0 for none.  It shares
+	 * the indicator's values (entered once) and measure. */
+	size_t restates;
+	enum pw_series_mode measure; /* what its values are (model/series.h) */
+	char *note;                  /* as pw_eval_indicator's */
+	int note_year;
 };
 
 struct pw_eval_item {
@@ -194,6 +206,11 @@ struct pw_evaluation {
 	struct pw_eval_group *chapters; /* prose targets by chapter */
 	size_t nchapters;
 	unsigned items_reported, items_completed, items_delayed;
+
+	/* Values of the plan up to the year not yet approved, which an
+	 * evaluation of approved values leaves out (pw_eval_from_store()
+	 * only, 0 with o->unapproved): awaiting review, and drafts. */
+	unsigned pending, drafts;
 
 	char **warnings; /* notes for the reader, e.g. "no observations" */
 	size_t nwarnings, warnings_alloc;

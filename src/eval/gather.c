@@ -54,10 +54,11 @@ static const char *const stream_sql[NSTREAMS] = {
 	[Q_INDICATOR] = "SELECT p.id, i.table_id, i.id, i.key, i.no, i.group_name, i.category,"
 			" i.name, i.unit, i.attribute, i.direction, i.baseline_year,"
 			" i.baseline_value, i.actual_year, i.actual_value, i.actual_estimated,"
-			" i.note, i.line, x.seq, " TGT_COLS CUR ROWS
+			" i.note, i.line, x.seq, i.measure, " TGT_COLS CUR ROWS
 			" LEFT JOIN targets g ON g.indicator_id = i.id" SEC("x", "i.section_id")
 			" WHERE" IN_RANGE " ORDER BY p.id, t.seq, i.seq, g.seq",
-	[Q_PROSE] = "SELECT p.id, g.id, g.key, " TGT_COLS ", g.subject, g.unit, g.line, x.seq" CUR
+	[Q_PROSE] = "SELECT p.id, g.id, g.key, " TGT_COLS ", g.subject, g.unit, g.line, x.seq,"
+		    " g.measure" CUR
 		    " CROSS JOIN targets g ON g.version_id = v.id AND g.indicator_id IS NULL"
 		    SEC("x", "g.section_id") " WHERE" IN_RANGE " ORDER BY p.id, g.seq",
 	[Q_COLUMN] = "SELECT p.id, c.id, c.title, c.line, x.seq" CUR
@@ -335,9 +336,9 @@ static int indicator_row(struct bulk *b, sqlite3_stmt *st)
 	if ((!ids->n || ids->ids[ids->n - 1] != sqlite3_column_int64(st, 2)) &&
 	    new_indicator(b, st) < 0)
 		return -1;
-	if (pw_col_null(st, 19))
+	if (pw_col_null(st, 20))
 		return 0; /* an indicator without target */
-	return pw_store_read_target(&b->rd, st, 19, pw_indicator_add_target(b->row));
+	return pw_store_read_target(&b->rd, st, 20, pw_indicator_add_target(b->row));
 }
 
 static int prose_row(struct bulk *b, sqlite3_stmt *st)
@@ -897,6 +898,47 @@ static int keep_one(void *ctx, struct pw_evaluation *ev)
 	return 0;
 }
 
+/* The note of one row into *note and *year; 0 or -1. */
+static int read_note(struct pw_store *s, const struct pw_eval_opts *o, enum pw_entity e,
+		     int64_t id, int year, char **note, int *note_year)
+{
+	int rc;
+
+	if (!id)
+		return 0;
+	rc = pw_store_obs_note(s, e, id, year, o->unapproved ? PW_PICK_LATEST : PW_PICK_APPROVED,
+			       note_year, note);
+	return rc == PW_STORE_NOTFOUND ? 0 : rc;
+}
+
+/* The units' notes (备注) a report quotes with the values, for one plan: a
+ * query per row, which the whole-database pass does not need. */
+static int read_notes(struct pw_store *s, const struct pw_eval_opts *o,
+		      struct pw_evaluation *ev)
+{
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; rc == 0 && i < ev->ninds; i++)
+		rc = read_note(s, o, PW_ENTITY_INDICATOR, ev->inds[i].id, ev->year,
+			       &ev->inds[i].note, &ev->inds[i].note_year);
+	for (i = 0; rc == 0 && i < ev->ntargets; i++)
+		rc = read_note(s, o, PW_ENTITY_TARGET, ev->targets[i].id, ev->year,
+			       &ev->targets[i].note, &ev->targets[i].note_year);
+	/* a note of a year before the period (基期值) says nothing of progress */
+	for (i = 0; i < ev->ninds; i++)
+		if (ev->inds[i].note && ev->inds[i].note_year < ev->inds[i].start) {
+			free(ev->inds[i].note);
+			ev->inds[i].note = NULL;
+		}
+	for (i = 0; i < ev->ntargets; i++)
+		if (ev->targets[i].note && ev->targets[i].note_year < ev->start) {
+			free(ev->targets[i].note);
+			ev->targets[i].note = NULL;
+		}
+	return rc;
+}
+
 int pw_eval_from_store(struct pw_store *s, int plan_id, int version,
 		       const struct pw_eval_opts *o, struct pw_evaluation *out)
 {
@@ -914,6 +956,10 @@ int pw_eval_from_store(struct pw_store *s, int plan_id, int version,
 	rc = eval_range(s, o, &r, &st);
 	if (rc == 0 && !st.plans)
 		return pw_error("plan %d changed while it was read", plan_id);
+	if (rc == 0 && !o->unapproved)
+		rc = pw_store_obs_pending(s, plan_id, out->year, &out->pending, &out->drafts);
+	if (rc == 0)
+		rc = read_notes(s, o, out);
 	if (rc < 0)
 		pw_eval_release(out);
 	return rc;

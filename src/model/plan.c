@@ -24,7 +24,45 @@ static const struct pw_name level_names[] = {
 	{ "subitem", "款" },
 };
 
+/* What monitoring values are (series.h); FLOW is "amount" to users. */
+static const struct pw_name measure_names[] = {
+	{ "auto", "未定" }, { "level", "水平值" }, { "amount", "当年量" },
+	{ "rate", "当年增速" }, { "total", "自期初累计值" },
+};
+
 #define T(t) t, PW_NNAMES(t)
+
+const char *pw_measure_name(enum pw_series_mode m)
+{
+	return pw_name_of(T(measure_names), m, "?");
+}
+
+const char *pw_measure_label(enum pw_series_mode m, bool fall)
+{
+	return m == PW_SERIES_RATE && fall ? "当年降幅" : pw_name_zh(T(measure_names), m, "?");
+}
+
+int pw_measure_from_name(const char *s)
+{
+	return pw_name_lookup(T(measure_names), s);
+}
+
+const char *pw_measure_hint(enum pw_series_mode m, bool fall)
+{
+	switch (m) {
+	case PW_SERIES_LEVEL:
+		return "填当年水平值（如年末数、全年数或浓度），不填变化量";
+	case PW_SERIES_FLOW:
+		return "填当年量（当年新增或发生数），不填累计数";
+	case PW_SERIES_RATE:
+		return fall ? "填当年降幅（%，下降为正数），不填水平值"
+			    : "填当年增速（%，比上年增长），不填水平值";
+	case PW_SERIES_TOTAL:
+		return "填自规划期初至当年的累计值";
+	default:
+		return NULL;
+	}
+}
 
 const char *pw_kind_name(enum pw_kind k) { return pw_name_of(T(kind_names), k, "?"); }
 const char *pw_cmp_name(enum pw_cmp c) { return pw_name_of(T(cmp_names), c, NULL); }

@@ -11,6 +11,7 @@
 #ifndef PW_PLAN_H
 #define PW_PLAN_H
 
+#include "model/series.h"
 #include "text/number.h"
 
 #include <stdbool.h>
@@ -75,6 +76,7 @@ struct pw_indicator {
 	char *note;            /* footnote marker meaning, e.g. "2019年数据" */
 	int line;
 	int section; /* index into pw_plan.sections, -1 if none */
+	enum pw_series_mode measure; /* what is entered (series.h); AUTO: not decided */
 };
 
 struct pw_table {
@@ -93,6 +95,7 @@ struct pw_prose_target {
 	char *unit;
 	int line;
 	int section;
+	enum pw_series_mode measure; /* what is entered (series.h); AUTO: not decided */
 };
 
 struct pw_item {

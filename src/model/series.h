@@ -17,7 +17,32 @@
  * 总值增长 6.5, 单位GDP能耗降低 3.1).  AUTO lets the engine decide from the
  * unit and the name (pw_assess_series_mode()).
  */
-enum pw_series_mode { PW_SERIES_AUTO, PW_SERIES_LEVEL, PW_SERIES_FLOW, PW_SERIES_RATE };
+enum pw_series_mode {
+	PW_SERIES_AUTO,
+	PW_SERIES_LEVEL,
+	PW_SERIES_FLOW,
+	PW_SERIES_RATE,
+	/* a running total since the start of the period (累计: the
+	 * 2021-to-date sum), of which each year's amount is the difference */
+	PW_SERIES_TOTAL,
+};
+
+/*
+ * The same modes are the "measure definition" of an indicator or prose
+ * target: what its monitoring values ARE, decided at import from the
+ * wording (pw_measure_of_indicator(), pw_measure_of_prose()),
+ * stored, written into the fill-in template and the reports.  Names for
+ * the database and JSON ("level", "amount", "rate", "total"; "auto" for
+ * AUTO) and the Chinese words a sheet shows (水平值, 当年量, 当年增速,
+ * 自期初累计值); a rate of a reduction reads 当年降幅 (fall true).
+ * from_name takes either and returns -1 for an unknown name.
+ */
+const char *pw_measure_name(enum pw_series_mode m);
+const char *pw_measure_label(enum pw_series_mode m, bool fall);
+int pw_measure_from_name(const char *s);
+/* What a unit is to enter, as a fill-in sheet tells it ("填当年增速（%），
+ * 不填水平值"); NULL for AUTO. */
+const char *pw_measure_hint(enum pw_series_mode m, bool fall);
 
 struct pw_obs {
 	int year;

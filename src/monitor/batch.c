@@ -406,6 +406,7 @@ static bool same_name(const char *given, const struct slot *sl)
 /* The check of one value; fills row or adds an error.  0 accepted, 1
  * rejected. */
 struct check {
+	struct pw_store *s;
 	struct pw_batch *b;
 	const struct pw_batch_input *in;
 	const struct slot *sl;
@@ -695,6 +696,34 @@ static char *trimmed_or_null(const char *s)
 	return sb_detach(&sb, NULL);
 }
 
+/* With the sending unit known (opts->unit), the row must be one it leads
+ * in the row's year: 1 (an error added) when not, 0, -1. */
+static int check_owner(struct check *c)
+{
+	const char *unit = c->b->opts ? c->b->opts->unit : NULL;
+	const char *name = c->ref->name ? c->ref->name : "";
+	char *lead = NULL;
+	int rc;
+
+	if (!unit)
+		return 0;
+	rc = pw_store_lead_unit(c->s, c->in->entity, c->in->id, c->row->year, &lead);
+	if (rc < 0 && rc != PW_STORE_NOTFOUND)
+		return -1;
+	if (rc == 0 && !strcmp(lead, unit)) {
+		free(lead);
+		return 0;
+	}
+	if (rc == 0)
+		diag(c->b, PW_DIAG_ERROR, c->in->line, "'%s' %d is reported by '%s', not by '%s' "
+		     "(--by)", name, c->row->year, lead, unit);
+	else
+		diag(c->b, PW_DIAG_ERROR, c->in->line, "'%s' has no lead unit in %d, so '%s' "
+		     "cannot report it (assign it first)", name, c->row->year, unit);
+	free(lead);
+	return 1;
+}
+
 static int check_all(struct check *c)
 {
 	const struct pw_batch_input *in = c->in;
@@ -705,10 +734,18 @@ static int check_all(struct check *c)
 		     pw_entity_name(in->entity), (long long)in->id, c->ref->name, in->name);
 		return 1;
 	}
+	if (c->ref->restates) {
+		diag(c->b, PW_DIAG_ERROR, in->line, "target %lld '%s' restates indicator %lld of "
+		     "the table: enter its value once, for the indicator", (long long)in->id,
+		     c->ref->name ? c->ref->name : "", (long long)c->ref->restates);
+		return 1;
+	}
 	c->row->note = trimmed_or_null(in->note);
 	c->row->source = trimmed_or_null(in->source);
 	c->row->unit = blank(c->ref->unit) ? trimmed_or_null(in->unit) : xstrdup(c->ref->unit);
 	rc = check_year(c);
+	if (!rc)
+		rc = check_owner(c);
 	if (!rc)
 		rc = check_value(c);
 	if (!rc)
@@ -724,7 +761,7 @@ int pw_batch_add(struct pw_store *s, struct pw_batch *b, const struct pw_batch_i
 {
 	struct pw_batch_row row = { .entity = in->entity, .id = in->id, .line = in->line };
 	struct slot *sl = slot_get(s, b, in->entity, in->id);
-	struct check c = { b, in, sl, sl ? &sl->ref : NULL, &row };
+	struct check c = { s, b, in, sl, sl ? &sl->ref : NULL, &row };
 	int rc;
 
 	if (!sl)
@@ -750,8 +787,13 @@ int pw_batch_add(struct pw_store *s, struct pw_batch *b, const struct pw_batch_i
 /* ------------------------------------------------------------------ */
 /* Writing                                                            */
 
+/* Writes one value; ids->first/last widen to the obs rows written. */
+struct written_ids {
+	int64_t first, last;
+};
+
 static int write_row(struct pw_store *s, const struct pw_batch_row *r,
-		     const struct pw_batch_opts *o)
+		     const struct pw_batch_opts *o, struct written_ids *ids)
 {
 	struct pw_obs_entry e = {
 		.entity = r->entity, .id = r->id, .year = r->year, .value = r->value,
@@ -764,20 +806,31 @@ static int write_row(struct pw_store *s, const struct pw_batch_row *r,
 
 	if (pw_store_obs_record(s, &e, &id) < 0)
 		return -1;
+	if (!ids->first)
+		ids->first = id;
+	ids->last = id;
 	if (o->state == PW_OBS_APPROVED)
-		return pw_store_obs_transition(s, id, PW_OBS_APPROVED, NULL, o->by, NULL);
+		return pw_store_obs_transition(s, id, PW_OBS_APPROVED, NULL, o->by, &ids->last);
 	return 0;
 }
 
+/* The audit row of an import: its id is the batch number that bulk
+ * review takes (`obs approve --all --batch N`), and first..last the obs
+ * rows it wrote (store/obs_review.c). */
 static int audit_batch(struct pw_store *s, const struct pw_batch *b,
-		       const struct pw_batch_opts *o)
+		       const struct pw_batch_opts *o, const struct written_ids *ids,
+		       int64_t *batch)
 {
-	json_t *j = json_pack("{s:s?, s:I, s:I, s:I, s:s}", "file", b->file, "rows",
+	json_t *j = json_pack("{s:s?, s:I, s:I, s:I, s:s, s:I, s:I}", "file", b->file, "rows",
 			      (json_int_t)(b->nrows - b->nunchanged), "unchanged",
 			      (json_int_t)b->nunchanged, "warnings", (json_int_t)b->nwarnings,
-			      "state", pw_obs_state_name(o->state));
+			      "state", pw_obs_state_name(o->state), "first",
+			      (json_int_t)ids->first, "last", (json_int_t)ids->last);
 	char *txt = json_dumps(j, JSON_COMPACT);
 	int rc = pw_store_audit(s, o->by, "observation.import", "batch", 0, NULL, txt);
+
+	if (rc == 0)
+		*batch = pw_store_last_id(s);
 
 	free(txt);
 	json_decref(j);
@@ -791,10 +844,12 @@ static bool same_opts(const struct pw_batch *b, const struct pw_batch_opts *o)
 	return !b->opts || (b->opts->state == o->state && same_text(b->opts->source, o->source));
 }
 
-int pw_batch_commit(struct pw_store *s, const struct pw_batch *b,
+int pw_batch_commit(struct pw_store *s, struct pw_batch *b,
 		    const struct pw_batch_opts *o, size_t *written)
 {
 	const char *what = b->file ? b->file : "input";
+	struct written_ids ids = { 0, 0 };
+	int64_t batch = 0;
 	size_t i, n = 0;
 	int own, rc = 0;
 
@@ -813,14 +868,15 @@ int pw_batch_commit(struct pw_store *s, const struct pw_batch *b,
 	if (pw_store_write_begin(s, &own) < 0)
 		return -1;
 	for (i = 0; rc == 0 && i < b->nrows; i++)
-		if (!b->rows[i].unchanged && (rc = write_row(s, &b->rows[i], o)) == 0)
+		if (!b->rows[i].unchanged && (rc = write_row(s, &b->rows[i], o, &ids)) == 0)
 			n++;
 	if (rc == 0 && b->file)
-		rc = audit_batch(s, b, o);
+		rc = audit_batch(s, b, o, &ids, &batch);
 	if (pw_store_write_end(s, own, rc) < 0)
 		return pw_error("%s: nothing imported", what);
 	if (written)
 		*written = n;
+	b->batch = batch;
 	return 0;
 }
 

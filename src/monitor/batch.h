@@ -74,6 +74,7 @@ struct pw_batch {
 	 * refuses other options.  pw_batch_add_sheet() sets it to its o. */
 	const struct pw_batch_opts *opts;
 	struct pw_batch_cache *cache; /* what was read per indicator (batch.c) */
+	int64_t batch; /* after pw_batch_commit(): the import's number, or 0 */
 };
 
 struct pw_batch_opts {
@@ -82,6 +83,10 @@ struct pw_batch_opts {
 	int64_t user_id;         /* users.id of a web user, 0 for none */
 	enum pw_obs_state state; /* DRAFT, SUBMITTED or APPROVED */
 	const char *source;      /* 来源 for rows that give none, or NULL */
+	/* The unit that sends the data (`data import --by UNIT`), or NULL:
+	 * a row whose lead unit in its year is another unit (or none) is an
+	 * error, so one unit's sheet cannot be entered as another's. */
+	const char *unit;
 };
 
 /* b keeps a copy of file (NULL: command-line values) and owns its rows,
@@ -153,12 +158,14 @@ int pw_batch_load(struct pw_store *s, struct pw_batch *b, const char *path,
  * audit row for a batch from a file.  A batch whose rows are all
  * unchanged writes nothing at all.  Refused (-1, nothing written) when b
  * has errors, or when o is not b->opts' state and source.  *written (may
- * be NULL) receives the number of values stored.  Validate and commit
+ * be NULL) receives the number of values stored, b->batch the number
+ * of the import (its audit row; 0 when nothing or no file was written),
+ * which bulk review takes.  Validate and commit
  * inside one pw_store_write_begin() (as pw_batch_import_sheet() does):
  * validated outside the write lock, b may be written twice by two
  * processes, each of which saw the values as new.
  */
-int pw_batch_commit(struct pw_store *s, const struct pw_batch *b,
+int pw_batch_commit(struct pw_store *s, struct pw_batch *b,
 		    const struct pw_batch_opts *o, size_t *written);
 
 /* Adds an error about line of the batch's file (for readers of rows). */

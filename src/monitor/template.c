@@ -5,6 +5,7 @@
 #include "monitor/template.h"
 #include "monitor/csv.h"
 #include "model/target_text.h"
+#include "text/vocab.h"
 #include "util/alloc.h"
 #include "util/error.h"
 #include "util/outfile.h"
@@ -15,6 +16,8 @@
 #include <string.h>
 
 static const char *const attr_labels[] = { "", "预期性", "约束性" };
+
+#define DECREASE PW_VOCAB_BIT(PW_VOCAB_DECREASE)
 
 /* "80（2020年）" as a new string; NULL without a baseline. */
 static char *format_baseline(const struct pw_monitor_ref *r)
@@ -64,7 +67,9 @@ static void add_targets(struct strbuf *sb, const struct pw_monitor_ref *r)
 	const char *t = r->target_text, *k = r->kinds;
 	int n = 0, kv;
 
-	if (!t || !k || count_pieces(t, "; ") != count_pieces(k, ",")) {
+	/* a prose target: the sentence as the plan writes it */
+	if (r->entity == PW_ENTITY_TARGET || !t || !k ||
+	    count_pieces(t, "; ") != count_pieces(k, ",")) {
 		sb_addstr(sb, t ? t : "");
 		return;
 	}
@@ -132,6 +137,40 @@ static int fill_values(struct pw_store *s, struct pw_template_row *row, int year
 	return 0;
 }
 
+/* Whether the measure of r is judged against where it started (a level's
+ * path, growth of levels, a change of a level): a base-year value is
+ * needed when the plan gives no baseline. */
+static bool needs_base(const struct pw_monitor_ref *r)
+{
+	return !r->has_baseline && r->start &&
+	       (r->measure == PW_SERIES_LEVEL || r->measure == PW_SERIES_AUTO);
+}
+
+/* A row for the base year (the year before the period) after row `from`,
+ * when the value the path starts from is missing: same indicator, year
+ * start - 1, pre-filled like the others. */
+static int add_base_row(struct pw_store *s, struct pw_template *t, size_t from,
+			const struct pw_monitor_ref *r)
+{
+	struct pw_template_row *row;
+
+	if (!needs_base(r) || t->year != r->start)
+		return 0;
+	ALLOC_GROW(t->rows, t->nrows + 1, t->alloc);
+	row = &t->rows[t->nrows++];
+	*row = t->rows[from];
+	row->no = xstrdup_or_null(row->no);
+	row->name = xstrdup_or_null(row->name);
+	row->unit = xstrdup_or_null(row->unit);
+	row->attribute = xstrdup_or_null(row->attribute);
+	row->baseline = NULL;
+	row->target = xstrdup("基期值：规划未给出基数，请填报该年数值，作为评估的起点");
+	row->source = row->note = NULL;
+	row->has_last = row->has_value = row->estimated = false;
+	row->year = r->start - 1;
+	return fill_values(s, row, row->year);
+}
+
 static int add_row(struct pw_store *s, struct pw_template *t, const struct pw_assigned *a)
 {
 	struct pw_template_row *row;
@@ -140,8 +179,10 @@ static int add_row(struct pw_store *s, struct pw_template *t, const struct pw_as
 
 	if (rc < 0)
 		return rc == PW_STORE_NOTFOUND ? 0 : -1;
-	if (r.start && r.end && (t->year < r.start || t->year > r.end)) {
-		pw_monitor_ref_release(&r); /* a table of another period (表1) */
+	if ((r.start && r.end && (t->year < r.start || t->year > r.end)) || r.restates) {
+		/* a table of another period (表1); a prose target entered with
+		 * the indicator it restates */
+		pw_monitor_ref_release(&r);
 		return 0;
 	}
 	ALLOC_GROW(t->rows, t->nrows + 1, t->alloc);
@@ -155,9 +196,13 @@ static int add_row(struct pw_store *s, struct pw_template *t, const struct pw_as
 	row->unit = xstrdup_or_null(r.unit);
 	row->attribute = xstrdup(attr_labels[r.attribute]);
 	row->baseline = format_baseline(&r);
+	row->entered = pw_measure_hint(r.measure, pw_vocab_has(r.name, DECREASE) ||
+					      pw_vocab_has(r.target_text, DECREASE));
 	rc = format_target(s, &r, &row->target);
 	if (rc == 0)
 		rc = fill_values(s, row, t->year);
+	if (rc == 0)
+		rc = add_base_row(s, t, t->nrows - 1, &r);
 	pw_monitor_ref_release(&r);
 	return rc;
 }
@@ -210,7 +255,7 @@ void pw_template_release(struct pw_template *t)
 
 static const char *const csv_headings[] = {
 	"indicator_id", "target_id", "表", "序号", "指标名称", "单位", "属性", "基数", "目标",
-	"上年值", "上年年份", "年份", "填报值", "预计", "来源", "备注",
+	"上年值", "上年年份", "年份", "填报值", "预计", "来源", "备注", "填报口径",
 };
 
 static void add_num(struct strbuf *sb, bool has, double v)
@@ -236,7 +281,7 @@ static void csv_row(struct strbuf *sb, const struct pw_template_row *r, int year
 	const char *const texts[] = { r->no, r->name, r->unit, r->attribute, r->baseline,
 				      r->target };
 	const char *const fill[] = { r->has_value && r->estimated ? "是" : NULL, r->source,
-				     r->note };
+				     r->note, r->entered };
 
 	if (r->entity == PW_ENTITY_INDICATOR)
 		sb_addf(sb, "%lld,,", (long long)r->id);
@@ -250,7 +295,7 @@ static void csv_row(struct strbuf *sb, const struct pw_template_row *r, int year
 	add_num(sb, r->has_last, r->last);
 	if (r->has_last)
 		sb_addf(sb, "%d", r->last_year);
-	sb_addf(sb, ",%d,", year);
+	sb_addf(sb, ",%d,", r->year ? r->year : year);
 	add_num(sb, r->has_value, r->value);
 	csv_texts(sb, fill, sizeof(fill) / sizeof(fill[0]));
 	sb_addstr(sb, "\r\n");

@@ -7,7 +7,13 @@
  *
  * Columns (docs/monitoring.md, "Templates"): indicator_id, target_id
  * (hidden in the workbook), 表, 序号, 指标名称, 单位, 属性, 基数, 目标,
- * 上年值, 上年年份, 年份, 填报值 (to fill), 预计, 来源, 备注 (to fill).
+ * 上年值, 上年年份, 年份, 填报值 (to fill), 预计, 来源, 备注 (to fill),
+ * 填报口径 (what the value is: the measure definition).  A prose target
+ * that restates a table indicator (monitor.h, restates) has no row: its
+ * value is entered once, in the indicator's row.  In the sheet of the
+ * period's first year, an indicator judged on levels whose plan gives no
+ * baseline gets a second row for the base year (the year before the
+ * period), the value its path starts from.
  */
 #ifndef PW_TEMPLATE_H
 #define PW_TEMPLATE_H
@@ -32,6 +38,8 @@ struct pw_template_row {
 	int last_year;
 	bool estimated;       /* of this year's value */
 	char *source, *note;  /* of this year's value, or NULL */
+	const char *entered;  /* what to enter (pw_measure_hint()), static, or NULL */
+	int year;             /* 0: the sheet's year; else a base-year row */
 };
 
 struct pw_template {

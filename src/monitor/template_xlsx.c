@@ -20,7 +20,7 @@
 #include <xlsxwriter.h>
 
 enum { C_IND, C_TGT, C_TABLE, C_NO, C_NAME, C_UNIT, C_ATTR, C_BASE, C_TARGET, C_LAST,
-       C_LAST_YEAR, C_YEAR, C_VALUE, C_EST, C_SOURCE, C_NOTE, NCOLS };
+       C_LAST_YEAR, C_YEAR, C_VALUE, C_EST, C_SOURCE, C_NOTE, C_ENTERED, NCOLS };
 
 static const struct column {
 	const char *heading;
@@ -29,7 +29,7 @@ static const struct column {
 	{ "indicator_id", 8 }, { "target_id", 8 }, { "表", 6 }, { "序号", 6 },
 	{ "指标名称", 34 }, { "单位", 9 }, { "属性", 8 }, { "基数", 14 }, { "目标", 22 },
 	{ "上年值", 11 }, { "上年年份", 9 }, { "年份", 7 }, { "填报值", 13 }, { "预计", 6 },
-	{ "来源", 20 }, { "备注", 24 },
+	{ "来源", 20 }, { "备注", 24 }, { "填报口径", 30 },
 };
 
 #define HEADER_ROW 2 /* 0-based: title, hint, header */
@@ -45,6 +45,8 @@ static void make_formats(lxw_workbook *wb, struct formats *f)
 	format_set_font_size(f->title, 14);
 	f->hint = workbook_add_format(wb);
 	format_set_font_color(f->hint, 0x595959);
+	format_set_text_wrap(f->hint);
+	format_set_align(f->hint, LXW_ALIGN_VERTICAL_TOP);
 	f->header = workbook_add_format(wb);
 	format_set_bold(f->header);
 	format_set_bg_color(f->header, 0xD9E1F2);
@@ -156,11 +158,12 @@ static void write_row(struct out *o, lxw_row_t r, const struct pw_template_row *
 	write_str(o, r, C_TARGET, row->target, f->text);
 	write_num(o, r, C_LAST, row->has_last, row->last, f->num);
 	write_num(o, r, C_LAST_YEAR, row->has_last, row->last_year, f->num);
-	write_num(o, r, C_YEAR, true, year, f->num);
+	write_num(o, r, C_YEAR, true, row->year ? row->year : year, f->num);
 	write_num(o, r, C_VALUE, row->has_value, row->value, f->fill);
 	write_str(o, r, C_EST, row->has_value && row->estimated ? "是" : NULL, f->fill_text);
 	write_str(o, r, C_SOURCE, row->source, f->fill_text);
 	write_str(o, r, C_NOTE, row->note, f->fill_text);
+	write_str(o, r, C_ENTERED, row->entered, f->text);
 	sb_release(&tab);
 }
 
@@ -171,15 +174,28 @@ static void write_layout(struct out *o, const struct pw_template *t, const struc
 	lxw_col_t c;
 
 	sb_addf(&title, "%s %d年规划指标监测数据填报表", t->unit, t->year);
-	write_str(o, 0, 0, title.buf, f->title);
-	write_str(o, 1, 0, "请在黄色单元格填写本年数值（只填数字，单位见“单位”列），"
-		  "绿色单元格填写预计（是/否）、来源和备注；请勿增删列或修改其他单元格。", f->hint);
+	/* the title and the hint in the first visible column (the id
+	 * columns are hidden), across the sheet */
+	check(o, worksheet_merge_range(o->ws, 0, C_TABLE, 0, C_ENTERED, "", f->title), 0, C_TABLE);
+	check(o, worksheet_merge_range(o->ws, 1, C_TABLE, 1, C_ENTERED, "", f->hint), 1, C_TABLE);
+	write_str(o, 0, C_TABLE, title.buf, f->title);
+	write_str(o, 1, C_TABLE, "请在黄色单元格填写数值（只填数字，单位见“单位”列，填什么见"
+		  "“填报口径”列：当年值、当年增速或自期初累计值），绿色单元格填写预计（是/否）、"
+		  "来源和备注；请勿增删列或修改其他单元格。", f->hint);
+	check(o, worksheet_set_row(o->ws, 1, 45, NULL), 1, C_TABLE);
 	for (c = 0; c < NCOLS; c++) {
 		write_str(o, HEADER_ROW, c, columns[c].heading, f->header);
 		check(o, worksheet_set_column_opt(o->ws, c, c, columns[c].width, NULL,
 						  c <= C_TGT ? &hidden : NULL), HEADER_ROW, c);
 	}
 	worksheet_freeze_panes(o->ws, HEADER_ROW + 1, C_UNIT);
+	/* printed: A4 landscape, one page wide, the header on every page */
+	worksheet_set_paper(o->ws, 9);
+	worksheet_set_landscape(o->ws);
+	worksheet_fit_to_pages(o->ws, 1, 0);
+	worksheet_set_margins(o->ws, 0.4, 0.4, 0.6, 0.6);
+	check(o, worksheet_repeat_rows(o->ws, 0, HEADER_ROW), HEADER_ROW, 0);
+	check(o, worksheet_set_footer(o->ws, "&C第 &P 页，共 &N 页"), HEADER_ROW, 0);
 	sb_release(&title);
 }
 
@@ -217,6 +233,8 @@ static void write_help(lxw_workbook *wb, const struct formats *f, struct out *o)
 		"5. 填好后交回规划办，用 planwatch data import 文件名.xlsx 导入；有错误时整表不导入，并指出行号和原因。",
 		"6. 隐藏的 indicator_id/target_id 列用于识别指标，请勿修改。",
 		"7. 超过单元格容量（32767 字）的文字以“…（已截断）”结尾，导入时不受影响。",
+		"8. “填报口径”列说明本行填什么（当年水平值、当年量、当年增速或降幅、自期初累计值），评估按此口径计算，请勿混填。",
+		"9. 规划正文中复述表内指标的目标不单列，随表内指标一并填报。",
 	};
 	struct out help = { o->path, workbook_add_worksheet(wb, "说明"), LXW_NO_ERROR, 0, 0 };
 	size_t i;

@@ -40,6 +40,22 @@ bool pw_report_format_binary(enum pw_report_format f);
  * has_value: the indicator has a value at all.  Static string. */
 const char *pw_report_reason(const struct pw_target_result *r, bool has_value);
 
+/*
+ * What a verdict rests on, in words for the reader, appended to sb: the
+ * figure judged, what the path asked for by then (应达值) and the progress
+ * ratio; the worst year of a year-by-year target; the compound rate of a
+ * growth target; at the end of the period the figure against the target.
+ * t the target, r its result, start the first year of the period.
+ */
+void pw_report_basis(struct strbuf *sb, const struct pw_target *t,
+		     const struct pw_target_result *r, int start);
+
+/* A ratio as a percentage with one decimal: 0.894286 -> "89.4%". */
+void pw_report_percent(struct strbuf *sb, double ratio);
+
+/* The mark of a draft paragraph (struct pw_rblock, draft). */
+#define PW_REPORT_DRAFT "【初稿，请规划办修改】"
+
 /* ---- the document ---------------------------------------------------------- */
 
 /* How a cell looks; writers map these to colours or bold. */
@@ -92,6 +108,12 @@ struct pw_rblock {
 	int level;
 	char *text;
 	struct pw_rtable *table;
+	/* A heading that opens the appendix (附表): Word starts a landscape
+	 * section there; other formats show the heading. */
+	bool annex;
+	/* A paragraph the office is to revise (总体判断, 下一步): generated from
+	 * the data and marked as a draft in every format. */
+	bool draft;
 };
 
 struct pw_rdoc {
@@ -100,6 +122,7 @@ struct pw_rdoc {
 	struct pw_rblock *blocks;
 	size_t nblocks, alloc;
 	size_t main_table; /* block index of the completion table */
+	int nsections;     /* numbered level-1 headings so far (一、二、…) */
 };
 
 /* Lays out ev (which must outlive the document) into d; pw_rdoc_release()

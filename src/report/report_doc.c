@@ -4,6 +4,7 @@
  * sections out in order.  What each section says is in report_layout.c.
  */
 #include "report/report_int.h"
+#include "eval/eval_int.h"
 #include "util/alloc.h"
 
 #include <stdarg.h>
@@ -161,6 +162,31 @@ void pw_rdoc_add_table(struct pw_rdoc *d, struct pw_rtable *t)
 	add_block(d, PW_RB_TABLE, 0)->table = t;
 }
 
+void pw_rdoc_section(struct pw_rdoc *d, const char *title, bool annex)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	if (!annex)
+		pw_eval_cn_number(&sb, ++d->nsections);
+	pw_rdoc_add(d, PW_RB_HEADING, 1, "%s%s%s", sb.buf, annex ? "" : "、", title);
+	d->blocks[d->nblocks - 1].annex = annex;
+	sb_release(&sb);
+}
+
+void pw_rdoc_draft(struct pw_rdoc *d, const char *fmt, ...)
+{
+	struct strbuf sb = STRBUF_INIT;
+	va_list ap;
+
+	sb_addstr(&sb, PW_REPORT_DRAFT);
+	va_start(ap, fmt);
+	sb_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	pw_rdoc_add(d, PW_RB_PARA, 0, "%s", sb.buf);
+	d->blocks[d->nblocks - 1].draft = true;
+	sb_release(&sb);
+}
+
 /* ---- the document -------------------------------------------------------- */
 
 /* The date the report carries: $SOURCE_DATE_EPOCH if set (reproducible
@@ -194,6 +220,10 @@ void pw_rdoc_build(const struct pw_evaluation *ev, struct pw_rdoc *d)
 	memset(d, 0, sizeof(*d));
 	d->ev = ev;
 	set_heading(d);
+	if (ev->kind != PW_REPORT_ANNUAL) { /* 中期评估, 总结评估: documents of their own */
+		pw_rdoc_review(d);
+		return;
+	}
 	pw_rdoc_summary(d);
 	pw_rdoc_completion(d);
 	pw_rdoc_at_risk(d);

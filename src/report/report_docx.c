@@ -1,11 +1,17 @@
 /*
  * report_docx.c - the report as a Word document: WordprocessingML written
- * by hand and zipped with libzip.  The package holds the minimum a word
+ * by hand and zipped with libzip.  The package holds what a word
  * processor needs ([Content_Types].xml, _rels/.rels, word/document.xml,
- * word/_rels/document.xml.rels, word/styles.xml): headings with outline
- * levels, real tables (w:tbl) whose header row repeats on each page,
- * Chinese fonts set through w:eastAsia (宋体 body, 黑体 headings), A4
- * landscape so that the completion table fits.
+ * word/_rels/document.xml.rels, word/styles.xml, word/fontTable.xml,
+ * word/footer1.xml).  The layout is that of an official document (公文,
+ * GB/T 9704): A4 portrait with its margins, the title in 方正小标宋简体,
+ * the body in 仿宋_GB2312 三号, headings in 黑体 and 楷体_GB2312, the page
+ * number centred in the footer as "— 1 —"; the fonts are named as offices
+ * have them, with free fallbacks in the font table (Noto CJK, which
+ * LibreOffice uses where they are missing).  The appendix (附表) is a
+ * landscape section so that wide tables fit; tables have real rows
+ * (w:tbl) whose header repeats on each page.  A draft paragraph
+ * (总体判断, 下一步) is shaded so that the office sees what to revise.
  */
 #include "report/report.h"
 #include "util/error.h"
@@ -14,7 +20,10 @@
 #include <string.h>
 #include <zip.h>
 
-#define TEXT_WIDTH 14570 /* twips: A4 landscape less 2 cm margins */
+/* twips: A4 portrait less the 公文 margins (28 mm left, 26 mm right);
+ * A4 landscape less 2 cm margins */
+#define PORTRAIT_WIDTH 8844
+#define LANDSCAPE_WIDTH 14570
 
 static const char content_types[] =
 	"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
@@ -26,6 +35,10 @@ static const char content_types[] =
 	"openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
 	"<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd."
 	"openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
+	"<Override PartName=\"/word/fontTable.xml\" ContentType=\"application/vnd."
+	"openxmlformats-officedocument.wordprocessingml.fontTable+xml\"/>"
+	"<Override PartName=\"/word/footer1.xml\" ContentType=\"application/vnd."
+	"openxmlformats-officedocument.wordprocessingml.footer+xml\"/>"
 	"</Types>\n";
 
 static const char package_rels[] =
@@ -40,43 +53,95 @@ static const char document_rels[] =
 	"<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
 	"<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/"
 	"2006/relationships/styles\" Target=\"styles.xml\"/>"
+	"<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/"
+	"2006/relationships/footer\" Target=\"footer1.xml\"/>"
+	"<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/"
+	"2006/relationships/fontTable\" Target=\"fontTable.xml\"/>"
 	"</Relationships>\n";
 
 #define W_NS "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
+#define R_NS "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\""
+
+/* The fonts by the names offices use, each with a free font that has the
+ * same role as its alternative (fonts-noto-cjk on Debian). */
+#define FONT(name, alt, family) "<w:font w:name=\"" name "\"><w:altName w:val=\"" alt "\"/>" \
+	"<w:charset w:val=\"86\"/><w:family w:val=\"" family "\"/></w:font>"
+
+static const char font_table[] =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+	"<w:fonts " W_NS ">"
+	FONT("方正小标宋简体", "Noto Serif CJK SC", "roman")
+	FONT("仿宋_GB2312", "Noto Serif CJK SC", "roman")
+	FONT("楷体_GB2312", "Noto Serif CJK SC", "roman")
+	FONT("黑体", "Noto Sans CJK SC", "swiss")
+	FONT("宋体", "Noto Serif CJK SC", "roman")
+	"</w:fonts>\n";
+
+/* The page number, centred: "— 1 —" (公文). */
+static const char footer[] =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+	"<w:ftr " W_NS "><w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr>"
+	"<w:r><w:rPr><w:rFonts w:ascii=\"宋体\" w:hAnsi=\"宋体\" w:eastAsia=\"宋体\"/>"
+	"<w:sz w:val=\"28\"/></w:rPr><w:t xml:space=\"preserve\">— </w:t></w:r>"
+	"<w:r><w:rPr><w:sz w:val=\"28\"/></w:rPr><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+	"<w:r><w:rPr><w:sz w:val=\"28\"/></w:rPr><w:instrText xml:space=\"preserve\"> PAGE "
+	"</w:instrText></w:r>"
+	"<w:r><w:rPr><w:sz w:val=\"28\"/></w:rPr><w:fldChar w:fldCharType=\"separate\"/></w:r>"
+	"<w:r><w:rPr><w:sz w:val=\"28\"/></w:rPr><w:t>1</w:t></w:r>"
+	"<w:r><w:rPr><w:sz w:val=\"28\"/></w:rPr><w:fldChar w:fldCharType=\"end\"/></w:r>"
+	"<w:r><w:rPr><w:rFonts w:ascii=\"宋体\" w:hAnsi=\"宋体\" w:eastAsia=\"宋体\"/>"
+	"<w:sz w:val=\"28\"/></w:rPr><w:t xml:space=\"preserve\"> —</w:t></w:r></w:p></w:ftr>\n";
+
+/* Section properties: A4 portrait with the 公文 margins (37 mm top, 35 mm
+ * bottom, 28 mm left, 26 mm right), or landscape with 2 cm margins; the
+ * page number footer in both. */
+#define SECT_PORTRAIT                                                                   \
+	"<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId2\"/>"              \
+	"<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"                                         \
+	"<w:pgMar w:top=\"2098\" w:right=\"1474\" w:bottom=\"1984\" w:left=\"1588\" "     \
+	"w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/></w:sectPr>"
+#define SECT_LANDSCAPE                                                                  \
+	"<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId2\"/>"              \
+	"<w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/>"                 \
+	"<w:pgMar w:top=\"1134\" w:right=\"1134\" w:bottom=\"1134\" w:left=\"1134\" "     \
+	"w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/></w:sectPr>"
 #define FONTS(east) "<w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" " \
 		    "w:eastAsia=\"" east "\" w:cs=\"Times New Roman\"/>"
 
 static const char styles[] =
 	"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
 	"<w:styles " W_NS ">"
-	"<w:docDefaults><w:rPrDefault><w:rPr>" FONTS("宋体")
-	"<w:sz w:val=\"21\"/><w:szCs w:val=\"21\"/><w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\"/>"
-	"</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after=\"80\" w:line=\"300\" "
-	"w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>"
+	"<w:docDefaults><w:rPrDefault><w:rPr>" FONTS("仿宋_GB2312")
+	"<w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/><w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\"/>"
+	"</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after=\"0\" w:line=\"560\" "
+	"w:lineRule=\"exact\"/></w:pPr></w:pPrDefault></w:docDefaults>"
 	"<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/>"
-	"</w:style>"
+	"<w:pPr><w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/></w:pPr></w:style>"
 	"<w:style w:type=\"paragraph\" w:styleId=\"Title\"><w:name w:val=\"Title\"/>"
-	"<w:basedOn w:val=\"Normal\"/><w:pPr><w:spacing w:after=\"120\"/><w:jc w:val=\"center\"/>"
-	"</w:pPr><w:rPr>" FONTS("黑体") "<w:b/><w:sz w:val=\"36\"/><w:szCs w:val=\"36\"/></w:rPr>"
-	"</w:style>"
+	"<w:basedOn w:val=\"Normal\"/><w:pPr><w:spacing w:before=\"0\" w:after=\"280\" "
+	"w:line=\"700\" w:lineRule=\"atLeast\"/><w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/>"
+	"<w:jc w:val=\"center\"/></w:pPr><w:rPr>" FONTS("方正小标宋简体")
+	"<w:sz w:val=\"44\"/><w:szCs w:val=\"44\"/></w:rPr></w:style>"
 	"<w:style w:type=\"paragraph\" w:styleId=\"Subtitle\"><w:name w:val=\"Subtitle\"/>"
-	"<w:basedOn w:val=\"Normal\"/><w:pPr><w:jc w:val=\"center\"/></w:pPr><w:rPr>"
-	"<w:color w:val=\"616161\"/></w:rPr></w:style>"
+	"<w:basedOn w:val=\"Normal\"/><w:pPr><w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/>"
+	"<w:jc w:val=\"center\"/></w:pPr><w:rPr><w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>"
+	"</w:rPr></w:style>"
 	"<w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/>"
 	"<w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:pPr><w:keepNext/>"
-	"<w:spacing w:before=\"240\" w:after=\"120\"/><w:outlineLvl w:val=\"0\"/></w:pPr><w:rPr>"
-	FONTS("黑体") "<w:b/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/></w:rPr></w:style>"
+	"<w:outlineLvl w:val=\"0\"/></w:pPr><w:rPr>"
+	FONTS("黑体") "<w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/></w:rPr></w:style>"
 	"<w:style w:type=\"paragraph\" w:styleId=\"Heading2\"><w:name w:val=\"heading 2\"/>"
 	"<w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:pPr><w:keepNext/>"
-	"<w:spacing w:before=\"160\" w:after=\"80\"/><w:outlineLvl w:val=\"1\"/></w:pPr><w:rPr>"
-	FONTS("楷体") "<w:b/><w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/></w:rPr></w:style>"
+	"<w:outlineLvl w:val=\"1\"/></w:pPr><w:rPr>"
+	FONTS("楷体_GB2312") "<w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/></w:rPr></w:style>"
 	"<w:style w:type=\"paragraph\" w:styleId=\"Caption\"><w:name w:val=\"caption\"/>"
 	"<w:basedOn w:val=\"Normal\"/><w:pPr><w:keepNext/><w:spacing w:before=\"120\"/>"
-	"<w:jc w:val=\"center\"/></w:pPr><w:rPr>" FONTS("黑体") "<w:b/></w:rPr></w:style>"
+	"<w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/><w:jc w:val=\"center\"/></w:pPr>"
+	"<w:rPr>" FONTS("黑体") "<w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/></w:rPr></w:style>"
 	"<w:style w:type=\"paragraph\" w:styleId=\"TableText\"><w:name w:val=\"Table Text\"/>"
 	"<w:basedOn w:val=\"Normal\"/><w:pPr><w:spacing w:after=\"0\" w:line=\"240\" "
-	"w:lineRule=\"auto\"/></w:pPr><w:rPr><w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/></w:rPr>"
-	"</w:style>"
+	"w:lineRule=\"auto\"/><w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/></w:pPr>"
+	"<w:rPr><w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/></w:rPr></w:style>"
 	"<w:style w:type=\"table\" w:styleId=\"TableGrid\"><w:name w:val=\"Table Grid\"/>"
 	"<w:tblPr><w:tblBorders>"
 	"<w:top w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/>"
@@ -129,8 +194,9 @@ static void para(struct strbuf *out, const char *style, const char *jc, const ch
 	sb_addstr(out, "</w:p>\n");
 }
 
-/* Column widths in twips: 220 a character, scaled down to fit the page. */
-static unsigned grid(const struct pw_rtable *t, unsigned *tw, size_t *n)
+/* Column widths in twips: 220 a character, scaled down to fit the text
+ * width of the page (text_width). */
+static unsigned grid(const struct pw_rtable *t, unsigned text_width, unsigned *tw, size_t *n)
 {
 	double total = 0, scale;
 	unsigned sum = 0;
@@ -140,7 +206,7 @@ static unsigned grid(const struct pw_rtable *t, unsigned *tw, size_t *n)
 	for (c = 0; c < t->ncols; c++)
 		if (!t->cols[c].sheet_only)
 			total += 220.0 * (t->cols[c].width ? t->cols[c].width : 8);
-	scale = total > TEXT_WIDTH ? TEXT_WIDTH / total : 1.0;
+	scale = total > text_width ? text_width / total : 1.0;
 	for (c = 0; c < t->ncols; c++) {
 		if (t->cols[c].sheet_only)
 			continue;
@@ -197,14 +263,14 @@ static void table_row(struct strbuf *out, const struct pw_rtable *t, size_t r,
 	sb_addstr(out, "</w:tr>\n");
 }
 
-static void table(struct strbuf *out, const struct pw_rtable *t)
+static void table(struct strbuf *out, const struct pw_rtable *t, unsigned text_width)
 {
 	unsigned tw[64], width;
 	size_t n, r, c;
 
 	if (t->ncols > 64)
 		return;
-	width = grid(t, tw, &n);
+	width = grid(t, text_width, tw, &n);
 	/* CT_TblPr's children in schema order: Word rejects any other */
 	sb_addf(out, "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/>"
 		     "<w:tblW w:w=\"%u\" w:type=\"dxa\"/><w:jc w:val=\"center\"/>"
@@ -221,7 +287,16 @@ static void table(struct strbuf *out, const struct pw_rtable *t)
 	sb_addstr(out, "</w:tbl>\n<w:p/>\n");
 }
 
-static void block(struct strbuf *out, const struct pw_rblock *b)
+/* A draft paragraph: shaded, for the office to revise. */
+static void draft_para(struct strbuf *out, const char *text)
+{
+	sb_addstr(out, "<w:p><w:pPr><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"FFF2CC\"/>"
+		       "<w:jc w:val=\"both\"/></w:pPr>");
+	run(out, text, PW_RS_PLAIN);
+	sb_addstr(out, "</w:p>\n");
+}
+
+static void block(struct strbuf *out, const struct pw_rblock *b, unsigned text_width)
 {
 	struct strbuf sb = STRBUF_INIT;
 
@@ -232,6 +307,8 @@ static void block(struct strbuf *out, const struct pw_rblock *b)
 	case PW_RB_PARA:
 		if (!strncmp(b->text, "表　", 6))
 			para(out, "Caption", NULL, b->text, PW_RS_PLAIN);
+		else if (b->draft)
+			draft_para(out, b->text);
 		else
 			para(out, NULL, "both", b->text, PW_RS_PLAIN);
 		break;
@@ -240,7 +317,7 @@ static void block(struct strbuf *out, const struct pw_rblock *b)
 		para(out, NULL, NULL, sb.buf, PW_RS_PLAIN);
 		break;
 	case PW_RB_TABLE:
-		table(out, b->table);
+		table(out, b->table, text_width);
 		break;
 	default:
 		break;
@@ -248,20 +325,26 @@ static void block(struct strbuf *out, const struct pw_rblock *b)
 	sb_release(&sb);
 }
 
+/* The text in portrait; from the appendix heading (附表) on, a landscape
+ * section: the paragraph before it ends the portrait one. */
 static void document(struct strbuf *out, const struct pw_rdoc *d)
 {
+	bool landscape = false;
 	size_t i;
 
 	sb_addstr(out, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-		       "<w:document " W_NS "><w:body>\n");
+		       "<w:document " W_NS " " R_NS "><w:body>\n");
 	para(out, "Title", NULL, d->title, PW_RS_PLAIN);
 	para(out, "Subtitle", NULL, d->subtitle, PW_RS_PLAIN);
-	for (i = 0; i < d->nblocks; i++)
-		block(out, &d->blocks[i]);
-	sb_addstr(out, "<w:sectPr><w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/>"
-		       "<w:pgMar w:top=\"1134\" w:right=\"1134\" w:bottom=\"1134\" w:left=\"1134\" "
-		       "w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/></w:sectPr>\n"
-		       "</w:body></w:document>\n");
+	for (i = 0; i < d->nblocks; i++) {
+		if (d->blocks[i].annex && !landscape) {
+			sb_addstr(out, "<w:p><w:pPr>" SECT_PORTRAIT "</w:pPr></w:p>\n");
+			landscape = true;
+		}
+		block(out, &d->blocks[i], landscape ? LANDSCAPE_WIDTH : PORTRAIT_WIDTH);
+	}
+	sb_addstr(out, landscape ? SECT_LANDSCAPE : SECT_PORTRAIT);
+	sb_addstr(out, "\n</w:body></w:document>\n");
 }
 
 /* ---- the package ----------------------------------------------------------- */
@@ -293,7 +376,9 @@ static int write_package(const char *file, const char *path, const struct strbuf
 	    add_part(za, "word/document.xml", doc->buf, doc->len) < 0 ||
 	    add_part(za, "word/_rels/document.xml.rels", document_rels,
 		     sizeof(document_rels) - 1) < 0 ||
-	    add_part(za, "word/styles.xml", styles, sizeof(styles) - 1) < 0) {
+	    add_part(za, "word/styles.xml", styles, sizeof(styles) - 1) < 0 ||
+	    add_part(za, "word/fontTable.xml", font_table, sizeof(font_table) - 1) < 0 ||
+	    add_part(za, "word/footer1.xml", footer, sizeof(footer) - 1) < 0) {
 		pw_error_kind(PW_ERR_IO, "cannot write '%s': %s", path, zip_strerror(za));
 		zip_discard(za);
 		return -1;

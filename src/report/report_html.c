@@ -24,6 +24,7 @@ static const char css[] =
 	".charts{display:flex;flex-wrap:wrap;gap:12px}"
 	".chart{border:1px solid #e0e0e0;padding:6px;width:350px}"
 	".chart h3{font-size:.9em;margin:0 0 4px}"
+	".chart-data{font-size:.8em;margin-top:4px}.chart-data td,.chart-data th{padding:1px 6px}"
 	".legend span{display:inline-block;margin-right:1em;font-size:.85em}"
 	".legend i{display:inline-block;width:.9em;height:.9em;margin-right:.3em;"
 	"vertical-align:middle}"

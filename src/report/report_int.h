@@ -33,6 +33,11 @@ enum pw_rstyle pw_rstyle_of(enum pw_status s);
 void pw_rdoc_add(struct pw_rdoc *d, enum pw_rblock_type type, int level, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 void pw_rdoc_add_table(struct pw_rdoc *d, struct pw_rtable *t);
+/* A level-1 heading numbered in order (一、二、…: no gaps when a section
+ * is left out); annex: it opens the appendix (struct pw_rblock). */
+void pw_rdoc_section(struct pw_rdoc *d, const char *title, bool annex);
+/* A draft paragraph (struct pw_rblock, draft): PW_REPORT_DRAFT leads it. */
+void pw_rdoc_draft(struct pw_rdoc *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* The sections, in report order (report_layout.c). */
 void pw_rdoc_summary(struct pw_rdoc *d);
@@ -41,6 +46,20 @@ void pw_rdoc_at_risk(struct pw_rdoc *d);
 void pw_rdoc_prose(struct pw_rdoc *d);
 void pw_rdoc_projects(struct pw_rdoc *d);
 void pw_rdoc_notes(struct pw_rdoc *d);
+
+/* The mid-term and final evaluation (report_review.c): 总体判断, the
+ * indicators with their series, 应达值 and 进度, progress chapter by
+ * chapter, problems with the units' reasons, next steps, 附表. */
+void pw_rdoc_review(struct pw_rdoc *d);
+
+/* Cells and tables report_layout.c and report_review.c share. */
+void pw_rdoc_status_cell(struct pw_rcell *c, enum pw_status s, bool provisional);
+void pw_rdoc_targets_cell(struct pw_rcell *c, const struct pw_eval_indicator *e, bool growth);
+void pw_rdoc_completion_table(struct pw_rdoc *d, const char *caption);
+/* The target of e whose result decides e's status (the worst), or -1. */
+long pw_rdoc_deciding_target(const struct pw_eval_indicator *e);
+/* "完成5项、未完成3项" for the non-zero counts. */
+void pw_rdoc_status_counts(struct strbuf *sb, const unsigned *counts);
 
 /* "主要污染物排放减少：化学需氧量" (new string). */
 char *pw_report_ind_name(const struct pw_indicator *ind);

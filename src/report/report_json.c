@@ -6,6 +6,7 @@
  * serves the same object.
  */
 #include "assess/assess_plan.h"
+#include "model/measure.h"
 #include "model/plan_json.h"
 #include "report/report.h"
 
@@ -106,12 +107,14 @@ static json_t *indicator_json(const struct pw_eval_indicator *e)
 	json_object_set_new(o, "growth", e->has_growth ? pw_json_number(e->growth) : json_null());
 	json_object_set_new(o, "at_risk", json_boolean(e->at_risk));
 	json_object_set_new(o, "lead_unit", str_or_null(e->lead_unit));
+	json_object_set_new(o, "measure",
+			    json_string(pw_measure_name(pw_measure_of_indicator(ind))));
 	json_object_set_new(o, "observations", obs_json(e->obs, e->nobs));
 	json_object_set_new(o, "line", json_integer(ind->line));
 	return o;
 }
 
-static json_t *target_json(const struct pw_eval_target *e)
+static json_t *target_json(const struct pw_evaluation *ev, const struct pw_eval_target *e)
 {
 	const struct pw_prose_target *pt = e->t;
 	json_t *o = pw_target_result_to_json(&pt->t, &e->r);
@@ -124,6 +127,11 @@ static json_t *target_json(const struct pw_eval_target *e)
 	json_object_set_new(o, "line", json_integer(pt->line));
 	json_object_set_new(o, "chapter", str_or_null(e->chapter));
 	json_object_set_new(o, "lead_unit", str_or_null(e->lead_unit));
+	json_object_set_new(o, "measure", json_string(pw_measure_name(e->measure)));
+	json_object_set_new(o, "restates", e->restates
+			    ? json_pack("{s:i, s:s?}", "table", (int)ev->inds[e->restates - 1].table + 1,
+					"no", ev->inds[e->restates - 1].ind->no)
+			    : json_null());
 	json_object_set_new(o, "latest", e->has_latest
 			    ? json_pack("{s:i, s:o}", "year", e->latest_year,
 					"value", pw_json_number(e->latest))
@@ -185,7 +193,7 @@ json_t *pw_evaluation_to_json(const struct pw_evaluation *ev)
 		json_array_append_new(order, json_integer((json_int_t)ev->order[i]));
 	}
 	for (i = 0; i < ev->ntargets; i++)
-		json_array_append_new(targets, target_json(&ev->targets[i]));
+		json_array_append_new(targets, target_json(ev, &ev->targets[i]));
 	for (i = 0; i < ev->nitems; i++)
 		json_array_append_new(items, item_json(&ev->items[i]));
 	for (i = 0; i < ev->nwarnings; i++)
@@ -195,5 +203,5 @@ json_t *pw_evaluation_to_json(const struct pw_evaluation *ev)
 			 "approx_tolerance", ev->assess.approx_tol,
 			 "summary", summary_json(ev), "indicators", inds,
 			 "binding_first", order, "targets", targets, "projects", items,
-			 "notes", notes, "method", "docs/assessment.md");
+			 "notes", notes, "method", "进度比法（见报告“说明”部分）");
 }

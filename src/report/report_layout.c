@@ -9,6 +9,7 @@
 #include "model/target_text.h"
 #include "util/alloc.h"
 
+#include <math.h>
 #include <string.h>
 
 /* Statuses in the order a reader expects them. */
@@ -51,7 +52,7 @@ static const char *attr_label(enum pw_attr a)
 }
 
 /* "完成5项、未完成3项" for the non-zero counts (nothing if all are zero). */
-static void add_status_counts(struct strbuf *sb, const unsigned *counts)
+void pw_rdoc_status_counts(struct strbuf *sb, const unsigned *counts)
 {
 	size_t i;
 	int first = 1;
@@ -100,7 +101,7 @@ static void add_target_text(struct strbuf *sb, const struct pw_target *t,
 
 /* The targets of e other than growth (or the growth ones), as written,
  * joined by "；"; a lone plain number stays a number for spreadsheets. */
-static void set_targets_cell(struct pw_rcell *c, const struct pw_eval_indicator *e, bool growth)
+void pw_rdoc_targets_cell(struct pw_rcell *c, const struct pw_eval_indicator *e, bool growth)
 {
 	const struct pw_indicator *ind = e->ind;
 	struct strbuf sb = STRBUF_INIT;
@@ -128,7 +129,7 @@ static void set_growth_cell(struct pw_rcell *c, const struct pw_eval_indicator *
 {
 	struct strbuf sb = STRBUF_INIT;
 
-	set_targets_cell(c, e, true);
+	pw_rdoc_targets_cell(c, e, true);
 	if (!e->has_growth)
 		return;
 	sb_addf(&sb, "%s（实际", c->text);
@@ -151,7 +152,7 @@ static const struct pw_target_result *cumulative_result(const struct pw_eval_ind
 
 /* A status, marked （暂定） when it rests on data older than the target year
  * (docs/assessment.md: provisional judgements at the end of the period). */
-static void set_status_cell(struct pw_rcell *c, enum pw_status s, bool provisional)
+void pw_rdoc_status_cell(struct pw_rcell *c, enum pw_status s, bool provisional)
 {
 	pw_rcell_status(c, s);
 	if (provisional)
@@ -209,6 +210,21 @@ static void set_reason_cell(struct pw_rcell *c, const struct pw_eval_indicator *
 
 /* ---- 一、总体情况 --------------------------------------------------------- */
 
+/* Values entered but not yet approved are not in an official report:
+ * the reader is told how many, so that 无数据 is not read as "not sent". */
+static void pending_text(struct pw_rdoc *d)
+{
+	const struct pw_evaluation *ev = d->ev;
+
+	if (ev->pending && ev->drafts)
+		pw_rdoc_add(d, PW_RB_PARA, 0, "另有%u个数值待审核、%u个数值尚未报送，"
+			    "均未计入本报告。", ev->pending, ev->drafts);
+	else if (ev->pending)
+		pw_rdoc_add(d, PW_RB_PARA, 0, "另有%u个数值待审核，未计入本报告。", ev->pending);
+	else if (ev->drafts)
+		pw_rdoc_add(d, PW_RB_PARA, 0, "另有%u个数值尚未报送，未计入本报告。", ev->drafts);
+}
+
 static void summary_text(struct pw_rdoc *d)
 {
 	const struct pw_evaluation *ev = d->ev;
@@ -219,16 +235,17 @@ static void summary_text(struct pw_rdoc *d)
 	if (ev->subject)
 		sb_addf(&sb, "（依据%s）", ev->subject);
 	sb_addf(&sb, "。截至%d年，", ev->year);
-	add_status_counts(&sb, ev->by_status);
+	pw_rdoc_status_counts(&sb, ev->by_status);
 	sb_addstr(&sb, "。");
 	if (ev->ninds)
 		pw_rdoc_add(d, PW_RB_PARA, 0, "%s", sb.buf);
 	sb_reset(&sb);
+	pending_text(d);
 	if (ev->binding) {
 		sb_addf(&sb, "约束性指标%u项：", ev->binding);
-		add_status_counts(&sb, ev->binding_by_status);
+		pw_rdoc_status_counts(&sb, ev->binding_by_status);
 		if (ev->nwarnings_binding)
-			sb_addf(&sb, "；其中%u项滞后或未完成，列为预警（见第三部分）",
+			sb_addf(&sb, "；其中%u项滞后或未完成，列为预警",
 				ev->nwarnings_binding);
 		sb_addstr(&sb, "。");
 		pw_rdoc_add(d, PW_RB_PARA, 0, "%s", sb.buf);
@@ -323,7 +340,7 @@ static void summary_others(struct pw_rdoc *d)
 
 	if (ev->ntargets) {
 		sb_addf(&sb, "规划文本中的量化目标%zu项：", ev->ntargets);
-		add_status_counts(&sb, ev->targets_by_status);
+		pw_rdoc_status_counts(&sb, ev->targets_by_status);
 		pw_rdoc_add(d, PW_RB_PARA, 0, "%s。", sb.buf);
 	}
 	if (ev->nitems)
@@ -337,7 +354,7 @@ void pw_rdoc_summary(struct pw_rdoc *d)
 {
 	const struct pw_evaluation *ev = d->ev;
 
-	pw_rdoc_add(d, PW_RB_HEADING, 1, "一、总体情况");
+	pw_rdoc_section(d, "总体情况", false);
 	summary_text(d);
 	summary_binding_first(d);
 	summary_others(d);
@@ -354,7 +371,8 @@ void pw_rdoc_summary(struct pw_rdoc *d)
 
 enum {
 	C_NO, C_NAME, C_UNIT, C_BASE, C_TARGET, C_GROWTH, C_ACTUAL, C_STATUS, C_ATTR,
-	C_GROWTH_NUM, C_YEAR, C_ESTIMATED, C_SOURCE, C_CATEGORY, C_LEAD, C_WARN, C_REASON, C_NCOLS
+	C_EXPECTED, C_PROGRESS, C_BASIS, C_GROWTH_NUM, C_YEAR, C_ESTIMATED, C_SOURCE,
+	C_CATEGORY, C_LEAD, C_WARN, C_REASON, C_NOTE, C_NCOLS
 };
 
 static const struct pw_rcol_spec completion_cols[C_NCOLS] = {
@@ -367,6 +385,9 @@ static const struct pw_rcol_spec completion_cols[C_NCOLS] = {
 	[C_ACTUAL] = { "完成值", 12, false, true },
 	[C_STATUS] = { "状态", 13, false, false },
 	[C_ATTR] = { "指标属性", 9, false, false },
+	[C_EXPECTED] = { "应达值", 10, false, true },
+	[C_PROGRESS] = { "进度", 8, false, true },
+	[C_BASIS] = { "判断依据", 30, false, false },
 	[C_GROWTH_NUM] = { "实际年均增速（%）", 12, true, true },
 	[C_YEAR] = { "数据年份", 9, true, true },
 	[C_ESTIMATED] = { "预计数", 7, true, false },
@@ -375,6 +396,7 @@ static const struct pw_rcol_spec completion_cols[C_NCOLS] = {
 	[C_LEAD] = { "牵头单位", 20, true, false },
 	[C_WARN] = { "预警", 6, true, false },
 	[C_REASON] = { "说明", 24, true, false },
+	[C_NOTE] = { "牵头单位说明", 30, true, false },
 };
 
 /* The most common baseline year of the rows, else the year before. */
@@ -415,6 +437,47 @@ static void completion_heads(struct pw_rtable *t, const struct pw_evaluation *ev
 	sb_release(&sb);
 }
 
+long pw_rdoc_deciding_target(const struct pw_eval_indicator *e)
+{
+	size_t i;
+	long any = -1;
+
+	for (i = 0; i < e->a.ntargets && i < e->ind->ntargets; i++) {
+		if (e->a.targets[i].status == e->a.status)
+			return (long)i;
+		if (any < 0 && e->a.targets[i].has_actual)
+			any = (long)i;
+	}
+	return any >= 0 ? any : e->a.ntargets ? 0 : -1;
+}
+
+/* 应达值 (where the path says the deciding target's measure should be by
+ * now), 进度 (the progress ratio as a percentage of it) and the basis of
+ * the verdict in words. */
+static void set_path_cells(struct pw_rcell *row, const struct pw_evaluation *ev,
+			   const struct pw_eval_indicator *e)
+{
+	long k = pw_rdoc_deciding_target(e);
+	const struct pw_target_result *r = k >= 0 ? &e->a.targets[k] : NULL;
+	struct strbuf sb = STRBUF_INIT;
+
+	if (r && r->has_expected && !r->worst)
+		pw_rcell_num(&row[C_EXPECTED], round(r->expected * 100) / 100);
+	else
+		pw_rcell_set(&row[C_EXPECTED], "—");
+	if (r && r->has_progress) {
+		pw_report_percent(&sb, r->progress);
+		pw_rcell_set(&row[C_PROGRESS], "%s", sb.buf);
+		sb_reset(&sb);
+	} else {
+		pw_rcell_set(&row[C_PROGRESS], "—");
+	}
+	if (r)
+		pw_report_basis(&sb, &e->ind->targets[k], r, e->start ? e->start : ev->start);
+	pw_rcell_set(&row[C_BASIS], "%s", sb.len ? sb.buf : "—");
+	sb_release(&sb);
+}
+
 static void completion_row(struct pw_rtable *t, const struct pw_evaluation *ev,
 			   const struct pw_eval_indicator *e)
 {
@@ -429,10 +492,10 @@ static void completion_row(struct pw_rtable *t, const struct pw_evaluation *ev,
 		pw_rcell_num(&row[C_BASE], ind->baseline);
 	else
 		pw_rcell_set(&row[C_BASE], "—");
-	set_targets_cell(&row[C_TARGET], e, false);
+	pw_rdoc_targets_cell(&row[C_TARGET], e, false);
 	set_growth_cell(&row[C_GROWTH], e);
 	set_actual_cell(&row[C_ACTUAL], e, ev->year);
-	set_status_cell(&row[C_STATUS], e->a.status, e->a.provisional);
+	pw_rdoc_status_cell(&row[C_STATUS], e->a.status, e->a.provisional);
 	pw_rcell_set(&row[C_ATTR], "%s", attr_label(ind->attribute));
 	if (e->has_growth)
 		pw_rcell_num(&row[C_GROWTH_NUM], e->growth);
@@ -446,6 +509,8 @@ static void completion_row(struct pw_rtable *t, const struct pw_evaluation *ev,
 	pw_rcell_set(&row[C_WARN], "%s",
 		     e->at_risk && ind->attribute == PW_ATTR_BINDING ? "预警" : "");
 	set_reason_cell(&row[C_REASON], e);
+	set_path_cells(row, ev, e);
+	pw_rcell_set(&row[C_NOTE], "%s", e->note ? e->note : "");
 	free(name);
 }
 
@@ -487,15 +552,21 @@ static const char *caption_title(const char *title)
 
 void pw_rdoc_completion(struct pw_rdoc *d)
 {
+	if (!d->ev->ninds)
+		return;
+	pw_rdoc_section(d, "主要指标完成情况", false);
+	pw_rdoc_completion_table(d, NULL);
+	pw_rdoc_add(d, PW_RB_CHARTS, 0, "主要指标走势（基数至目标的规划路径与实际值）");
+}
+
+void pw_rdoc_completion_table(struct pw_rdoc *d, const char *caption)
+{
 	const struct pw_evaluation *ev = d->ev;
 	struct pw_rtable *t;
 	const char *last = NULL;
 	size_t i, table = (size_t)-1;
 	int nth = 0;
 
-	if (!ev->ninds)
-		return;
-	pw_rdoc_add(d, PW_RB_HEADING, 1, "二、主要指标完成情况");
 	t = pw_rtable_new("主要指标完成情况", completion_cols, C_NCOLS);
 	completion_heads(t, ev);
 	for (i = 0; i < ev->ninds; i++) {
@@ -512,11 +583,10 @@ void pw_rdoc_completion(struct pw_rdoc *d)
 		completion_category(t, e, &last, &nth);
 		completion_row(t, ev, e);
 	}
-	pw_rdoc_add(d, PW_RB_PARA, 0, "表　%s",
-		    ev->subject ? caption_title(ev->subject) : "主要指标完成情况");
+	pw_rdoc_add(d, PW_RB_PARA, 0, "表　%s", caption ? caption
+		    : ev->subject ? caption_title(ev->subject) : "主要指标完成情况");
 	d->main_table = d->nblocks;
 	pw_rdoc_add_table(d, t);
-	pw_rdoc_add(d, PW_RB_CHARTS, 0, "主要指标走势（基数至目标的规划路径与实际值）");
 }
 
 /* ---- 三、滞后和未完成指标（预警） ----------------------------------------- */
@@ -539,10 +609,10 @@ static void risk_row(struct pw_rtable *t, const struct pw_evaluation *ev,
 	pw_rcell_set(&row[1], "%s", name);
 	pw_rcell_set(&row[2], "%s", attr_label(e->ind->attribute));
 	set_actual_cell(&row[3], e, ev->year);
-	set_targets_cell(&row[4], e, false);
+	pw_rdoc_targets_cell(&row[4], e, false);
 	if (!strcmp(row[4].text, "—"))
-		set_targets_cell(&row[4], e, true);
-	set_status_cell(&row[5], e->a.status, e->a.provisional);
+		pw_rdoc_targets_cell(&row[4], e, true);
+	pw_rdoc_status_cell(&row[5], e->a.status, e->a.provisional);
 	pw_rcell_set(&row[6], "%s", e->lead_unit ? e->lead_unit : "未明确");
 	pw_rcell_set(&row[7], "%s", warn ? "★预警" : "");
 	row[7].style = warn ? PW_RS_BAD : PW_RS_PLAIN;
@@ -557,7 +627,7 @@ void pw_rdoc_at_risk(struct pw_rdoc *d)
 
 	if (!ev->ninds)
 		return;
-	pw_rdoc_add(d, PW_RB_HEADING, 1, "三、滞后和未完成指标（预警）");
+	pw_rdoc_section(d, "滞后和未完成指标（预警）", false);
 	t = pw_rtable_new("滞后和未完成", risk_cols, sizeof(risk_cols) / sizeof(risk_cols[0]));
 	for (i = 0; i < ev->ninds; i++)
 		if (ev->inds[ev->order[i]].at_risk)
@@ -599,13 +669,13 @@ static void prose_row(struct pw_rtable *t, const struct pw_eval_target *e, size_
 		pw_rcell_num(&row[3], e->latest);
 	else
 		pw_rcell_set(&row[3], "—");
-	set_status_cell(&row[4], e->r.status, e->r.provisional);
+	pw_rdoc_status_cell(&row[4], e->r.status, e->r.provisional);
 	pw_rcell_set(&row[5], "%s", e->lead_unit ? e->lead_unit : "");
 	pw_rcell_num(&row[6], pt->line);
 	if (pt->t.has_value)
 		pw_rcell_num(&row[7], pt->t.value);
 	pw_rcell_set(&row[8], "%s", pt->unit ? pt->unit : "");
-	pw_rcell_set(&row[9], "%s", pw_kind_name(pt->t.kind));
+	pw_rcell_set(&row[9], "%s", pw_kind_label(pt->t.kind));
 }
 
 void pw_rdoc_prose(struct pw_rdoc *d)
@@ -616,7 +686,7 @@ void pw_rdoc_prose(struct pw_rdoc *d)
 
 	if (!ev->ntargets)
 		return;
-	pw_rdoc_add(d, PW_RB_HEADING, 1, "四、规划文本中的量化目标进展");
+	pw_rdoc_section(d, "规划文本中的量化目标进展", false);
 	pw_rdoc_add(d, PW_RB_PARA, 0, "表　量化目标按章节统计");
 	pw_rdoc_add_table(d, group_table("目标按章节统计", "章节", ev->chapters, ev->nchapters,
 					 ev->targets_by_status));
@@ -666,7 +736,7 @@ void pw_rdoc_projects(struct pw_rdoc *d)
 
 	if (!ev->nitems)
 		return;
-	pw_rdoc_add(d, PW_RB_HEADING, 1, "五、专栏重大项目推进情况");
+	pw_rdoc_section(d, "专栏重大项目推进情况", false);
 	t = pw_rtable_new("专栏项目", project_cols, sizeof(project_cols) / sizeof(project_cols[0]));
 	for (i = 0; i < ev->nitems; i++)
 		project_row(t, &ev->items[i]);
@@ -681,7 +751,7 @@ void pw_rdoc_notes(struct pw_rdoc *d)
 	const struct pw_assess_opts *o = &ev->assess;
 	size_t i;
 
-	pw_rdoc_add(d, PW_RB_HEADING, 1, "六、说明");
+	pw_rdoc_section(d, "说明", false);
 	for (i = 0; i < ev->nwarnings; i++)
 		pw_rdoc_add(d, PW_RB_BULLET, 0, "%s。", ev->warnings[i]);
 	pw_rdoc_add(d, PW_RB_PARA, 0,
@@ -690,7 +760,7 @@ void pw_rdoc_notes(struct pw_rdoc *d)
 		    "R≥%g为快于预期，%g≤R<%g为基本符合预期，R<%g为滞后，已达到期末目标的为提前实现。"
 		    "增速目标按基期至当年的复合年均增长率计算，累计目标按期内累计值与应完成份额比较，"
 		    "由上级下达的目标在录入前无法评估。约束性指标滞后或未完成的列为预警。"
-		    "完整的公式、阈值和依据见项目文档 docs/assessment.md（评估方法）。",
+		    "各项数值按其填报口径（水平值、当年量、当年增速或降幅、累计值）计算。",
 		    o->approx_tol * 100, o->ahead_min, o->on_track_min, o->ahead_min,
 		    o->on_track_min);
 }

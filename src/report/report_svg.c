@@ -1,9 +1,12 @@
 /*
  * report_svg.c - inline SVG charts: the status bar of a report's summary
- * and one small chart per indicator, the planned path from baseline to
- * target (dashed) against the actual values (solid, in the status colour).
- * Inline SVG (no xmlns needed inside HTML5) with <title> tooltips: no
- * script, no external reference.
+ * and one small chart per indicator: the planned path from baseline to
+ * target (dashed), the target value (a dotted red line) and the actual
+ * values (solid, in the status colour), on an axis with round ticks (1, 2,
+ * 2.5 or 5 times a power of ten), followed by the chart's numbers in a
+ * table.  A cumulative target of yearly amounts is drawn as the running
+ * total against the share due.  Inline SVG (no xmlns needed inside HTML5)
+ * with <title> tooltips: no script, no external reference.
  */
 #include "report/report_svg.h"
 #include "report/report_int.h"
@@ -90,16 +93,156 @@ static const struct pw_target *first_target(const struct pw_indicator *ind, enum
 	return NULL;
 }
 
-/* The planned path: a straight line to a level target, compound growth
- * for a growth target, or a flat line for a rate compared year by year. */
+static enum pw_series_mode mode_of(const struct pw_eval_indicator *e, enum pw_kind k)
+{
+	return e->ind->measure != PW_SERIES_AUTO && e->source == PW_EVAL_OBSERVED
+		       ? e->ind->measure : pw_assess_series_mode(e->ind, k);
+}
+
+/* A cumulative target over yearly amounts (城镇新增就业 [5]): drawn as the
+ * running total. */
+static const struct pw_target *running_total(const struct pw_eval_indicator *e)
+{
+	const struct pw_target *t = first_target(e->ind, PW_KIND_CUMULATIVE);
+
+	return t && mode_of(e, PW_KIND_CUMULATIVE) == PW_SERIES_FLOW &&
+	       e->source == PW_EVAL_OBSERVED ? t : NULL;
+}
+
+/* Where a path starts: the baseline (its year, else the year before the
+ * period), else the value observed for the year before the period. */
+static bool base_point(const struct pw_eval_indicator *e, struct pt *p)
+{
+	const struct pw_indicator *ind = e->ind;
+	size_t i;
+
+	if (ind->has_baseline) {
+		*p = (struct pt){ ind->baseline_year ? ind->baseline_year : e->start - 1,
+				  ind->baseline };
+		return true;
+	}
+	for (i = 0; i < e->nobs; i++)
+		if (e->obs[i].year == e->start - 1) {
+			*p = (struct pt){ e->obs[i].year, e->obs[i].value };
+			return true;
+		}
+	return false;
+}
+
+/* The goal of the external target set for e (按市定目标执行) and its kind,
+ * or false. */
+static bool external_goal(const struct pw_eval_indicator *e, double *g, enum pw_kind *kind)
+{
+	size_t k;
+
+	for (k = 0; e->has_external && k < e->ind->ntargets && k < e->a.ntargets; k++)
+		if (e->ind->targets[k].kind == PW_KIND_EXTERNAL && e->a.targets[k].has_goal) {
+			*g = e->a.targets[k].goal;
+			*kind = e->external_kind;
+			return true;
+		}
+	return false;
+}
+
+/* The value the chart draws as the target line, in the units of what is
+ * drawn; false when there is none to draw.  A total over the period of
+ * yearly rates (单位GDP能耗累计降低14%) is drawn as the yearly rate that
+ * reaches it, (1 + G)^(1/n) - 1 over the n years; a relation target as the
+ * related indicator's growth. */
+static bool target_line(const struct pw_eval_indicator *e, double *g)
+{
+	const struct pw_indicator *ind = e->ind;
+	const struct pw_target *t;
+	enum pw_kind xk = PW_KIND_LEVEL;
+	struct pt b;
+	long k;
+	int sign = pw_assess_reduction_sign(ind), n = e->end - e->start + 1;
+
+	if ((t = first_target(ind, PW_KIND_LEVEL)) || (t = running_total(e))) {
+		*g = t->value;
+		return true;
+	}
+	if ((t = first_target(ind, PW_KIND_CUMULATIVE)) && base_point(e, &b) &&
+	    mode_of(e, PW_KIND_CUMULATIVE) == PW_SERIES_LEVEL) {
+		*g = b.y + t->value; /* a share's [2.5] points */
+		return true;
+	}
+	if (t && mode_of(e, PW_KIND_CUMULATIVE) == PW_SERIES_RATE && n > 0) {
+		*g = sign * (pow(1 + sign * t->value / 100.0, 1.0 / n) - 1) * 100;
+		return true;
+	}
+	if ((t = first_target(ind, PW_KIND_GROWTH)) &&
+	    mode_of(e, PW_KIND_GROWTH) == PW_SERIES_RATE) {
+		*g = t->value;
+		return true;
+	}
+	if ((t = first_target(ind, PW_KIND_ANNUAL)) &&
+	    mode_of(e, PW_KIND_ANNUAL) != PW_SERIES_LEVEL) {
+		*g = t->value;
+		return true;
+	}
+	if (external_goal(e, g, &xk)) {
+		if (xk == PW_KIND_CUMULATIVE && mode_of(e, xk) == PW_SERIES_RATE && n > 0)
+			*g = sign * (pow(1 + sign * *g / 100.0, 1.0 / n) - 1) * 100;
+		return xk != PW_KIND_CUMULATIVE || mode_of(e, xk) != PW_SERIES_FLOW;
+	}
+	k = pw_rdoc_deciding_target(e);
+	if (k >= 0 && ind->targets[k].kind == PW_KIND_RELATION && e->a.targets[k].has_related) {
+		*g = e->a.targets[k].related;
+		return true;
+	}
+	return false;
+}
+
+static size_t plan_path_of(const struct pw_eval_indicator *e, struct pt *p);
+
+/* The planned path; where none follows from a baseline, the target value
+ * held over the period (a rate compared year by year, a ceiling kept):
+ * every indicator with a target has one. */
 static size_t plan_path(const struct pw_eval_indicator *e, struct pt *p)
+{
+	size_t n = plan_path_of(e, p);
+	double g;
+
+	if (n || !target_line(e, &g) || e->end < e->start)
+		return n;
+	p[0] = (struct pt){ e->start, g };
+	p[1] = (struct pt){ e->end, g };
+	return 2;
+}
+
+/* The planned path: a straight line to a level target (or to a share's
+ * cumulative change), from 0 to a total of yearly amounts, compound growth
+ * for a growth target, or a flat line for a rate compared year by year. */
+static size_t plan_path_of(const struct pw_eval_indicator *e, struct pt *p)
 {
 	const struct pw_indicator *ind = e->ind;
 	const struct pw_target *t = first_target(ind, PW_KIND_LEVEL);
 	bool base = ind->has_baseline && ind->baseline_year;
+	enum pw_kind xk = PW_KIND_LEVEL;
+	struct pt b;
+	double g;
 	int y, ty;
 	size_t n = 0;
 
+	if ((t = running_total(e)) != NULL) {
+		ty = t->year ? t->year : e->end;
+		p[0] = (struct pt){ e->start - 1, 0 };
+		p[1] = (struct pt){ ty, t->value };
+		return ty > e->start - 1 ? 2 : 0;
+	}
+	t = first_target(ind, PW_KIND_LEVEL);
+	if (base_point(e, &b) && ((!t && (t = first_target(ind, PW_KIND_CUMULATIVE)) &&
+				   mode_of(e, PW_KIND_CUMULATIVE) == PW_SERIES_LEVEL) ||
+				  (!t && external_goal(e, &g, &xk) && xk == PW_KIND_LEVEL &&
+				   mode_of(e, xk) == PW_SERIES_LEVEL) || t) &&
+	    target_line(e, &g)) {
+		ty = t && t->year ? t->year : e->end;
+		p[0] = b;
+		p[1] = (struct pt){ ty, g };
+		return ty > b.x ? 2 : 0;
+	}
+	t = first_target(ind, PW_KIND_LEVEL);
 	if (t && base) {
 		ty = t->year ? t->year : e->end;
 		p[0] = (struct pt){ ind->baseline_year, ind->baseline };
@@ -123,16 +266,26 @@ static size_t plan_path(const struct pw_eval_indicator *e, struct pt *p)
 	return n;
 }
 
+/* The values drawn: the baseline and the observations, or for a total of
+ * yearly amounts the running total of the years of the period. */
 static size_t actual_points(const struct pw_eval_indicator *e, struct pt *p)
 {
 	const struct pw_indicator *ind = e->ind;
+	bool total = running_total(e) != NULL;
+	double sum = 0;
 	size_t i, n = 0;
 
-	if (ind->has_baseline && ind->baseline_year)
+	if (total)
+		p[n++] = (struct pt){ e->start - 1, 0 };
+	else if (ind->has_baseline && ind->baseline_year)
 		p[n++] = (struct pt){ ind->baseline_year, ind->baseline };
-	for (i = 0; i < e->nobs && n < MAXPTS; i++)
+	for (i = 0; i < e->nobs && n < MAXPTS; i++) {
+		if (total && e->obs[i].year < e->start)
+			continue;
+		sum += e->obs[i].value;
 		if (!n || e->obs[i].year > p[n - 1].x)
-			p[n++] = (struct pt){ e->obs[i].year, e->obs[i].value };
+			p[n++] = (struct pt){ e->obs[i].year, total ? sum : e->obs[i].value };
+	}
 	return n;
 }
 
@@ -152,16 +305,33 @@ static void frame_fit(struct frame *f, const struct pt *p, size_t n)
 	}
 }
 
-static void frame_pad(struct frame *f)
+/* A round step near span/4: 1, 2, 2.5 or 5 times a power of ten. */
+static double nice_step(double span)
 {
-	double pad = (f->y1 - f->y0) * 0.1;
+	static const double m[] = { 1, 2, 2.5, 5, 10 };
+	double raw = span / 4, p = pow(10, floor(log10(raw)));
+	size_t i;
 
-	if (pad <= 0)
-		pad = fabs(f->y1) > 0 ? fabs(f->y1) * 0.1 : 1;
-	f->y0 -= pad;
-	f->y1 += pad;
-	if (f->y0 < 0 && f->y0 + pad >= 0)
-		f->y0 = 0; /* no negative axis for positive data */
+	for (i = 0; i < sizeof(m) / sizeof(m[0]) - 1 && m[i] * p < raw; i++)
+		;
+	return m[i] * p;
+}
+
+/* The y axis from a multiple of the step below the data to one above
+ * (with a margin), so that every tick is a round number. */
+static void frame_pad(struct frame *f, double *step)
+{
+	double span = f->y1 - f->y0, lo, hi;
+
+	if (span <= 0)
+		span = fabs(f->y1) > 0 ? fabs(f->y1) * 0.2 : 1;
+	*step = nice_step(span * 1.2);
+	lo = floor((f->y0 - span * 0.05) / *step) * *step;
+	hi = ceil((f->y1 + span * 0.05) / *step) * *step;
+	if (lo < 0 && f->y0 >= 0)
+		lo = 0; /* no negative axis for positive data */
+	f->y0 = lo;
+	f->y1 = hi > lo ? hi : lo + *step;
 	if (f->x1 <= f->x0)
 		f->x1 = f->x0 + 1;
 }
@@ -176,18 +346,19 @@ static double sy(const struct frame *f, double y)
 	return CH - MB - (y - f->y0) / (f->y1 - f->y0) * (CH - MT - MB);
 }
 
-static void axes(struct strbuf *out, const struct frame *f)
+static void axes(struct strbuf *out, const struct frame *f, double ystep)
 {
-	int k, step = (int)(f->x1 - f->x0) > 10 ? 2 : 1;
+	int k, n = (int)round((f->y1 - f->y0) / ystep), step = (int)(f->x1 - f->x0) > 10 ? 2 : 1;
 	double x;
 
-	for (k = 0; k <= 4; k++) {
-		double v = f->y0 + (f->y1 - f->y0) * k / 4, y = sy(f, v);
+	for (k = 0; k <= n && k <= 20; k++) {
+		double v = f->y0 + ystep * k, y = sy(f, v);
 
 		sb_addf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
 			     "stroke=\"#eeeeee\"/>", ML, y, CW - MR, y);
-		sb_addf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%.4g</text>\n",
-			ML - 4, y + 4, v);
+		sb_addf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">", ML - 4, y + 4);
+		pw_report_num(out, fabs(v) < ystep * 1e-6 ? 0 : v, NULL);
+		sb_addstr(out, "</text>\n");
 	}
 	for (x = f->x0; x <= f->x1 + 1e-9; x += step)
 		sb_addf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%.0f</text>",
@@ -223,21 +394,34 @@ static void dots(struct strbuf *out, const struct frame *f, const struct pt *p, 
 
 int pw_svg_indicator(struct strbuf *out, const struct pw_eval_indicator *e)
 {
-	struct pt path[MAXPTS], act[MAXPTS];
+	struct pt path[MAXPTS], act[MAXPTS], goal[2];
 	size_t np = plan_path(e, path), na = actual_points(e, act);
 	struct frame f = { INFINITY, -INFINITY, INFINITY, -INFINITY };
 	const char *color = pw_svg_status_color(e->a.status);
 	const char *unit = e->ind->unit ? e->ind->unit : "";
+	bool has_goal;
+	double g = 0, ystep;
 
-	if (!np && na < 2)
+	has_goal = target_line(e, &g);
+	if (!np && na < 2 && !(has_goal && na))
 		return -1;
 	frame_fit(&f, path, np);
 	frame_fit(&f, act, na);
-	frame_pad(&f);
+	goal[0] = (struct pt){ f.x0, g };
+	goal[1] = (struct pt){ f.x1, g };
+	if (has_goal)
+		frame_fit(&f, goal, 2);
+	frame_pad(&f, &ystep);
 	sb_addf(out, "<svg width=\"%.0f\" height=\"%.0f\" "
 		     "viewBox=\"0 0 %.0f %.0f\" font-size=\"10\" fill=\"#616161\">\n",
 		CW, CH, CW, CH);
-	axes(out, &f);
+	axes(out, &f, ystep);
+	if (has_goal) {
+		goal[0].x = f.x0;
+		goal[1].x = f.x1;
+		polyline(out, &f, goal, 2, "stroke=\"#c62828\" stroke-width=\"1\" "
+					  "stroke-dasharray=\"2 3\" class=\"target\"");
+	}
 	if (np) {
 		polyline(out, &f, path, np, "stroke=\"#78909c\" stroke-width=\"1.5\" "
 					     "stroke-dasharray=\"5 4\"");
@@ -253,6 +437,59 @@ int pw_svg_indicator(struct strbuf *out, const struct pw_eval_indicator *e)
 	dots(out, &f, act, na, color, unit);
 	sb_addstr(out, "</svg>\n");
 	return 0;
+}
+
+/* The path's value in year x (linear between its points), or NAN outside. */
+static double path_at(const struct pt *p, size_t n, double x)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < n; i++)
+		if (x >= p[i].x && x <= p[i + 1].x && p[i + 1].x > p[i].x)
+			return p[i].y + (p[i + 1].y - p[i].y) * (x - p[i].x) / (p[i + 1].x - p[i].x);
+	return n == 1 && x == p[0].x ? p[0].y : NAN;
+}
+
+static void data_cell(struct strbuf *out, bool has, double v)
+{
+	sb_addstr(out, "<td>");
+	if (has && isfinite(v))
+		pw_report_num(out, v, NULL);
+	else
+		sb_addstr(out, "—");
+	sb_addstr(out, "</td>");
+}
+
+/* The numbers a chart draws, as a table: year, actual, planned path and
+ * target, for each year an actual or the path has. */
+static void chart_table(struct strbuf *out, const struct pw_eval_indicator *e)
+{
+	struct pt path[MAXPTS], act[MAXPTS];
+	size_t np = plan_path(e, path), na = actual_points(e, act), i, j;
+	double g = 0, lo = INFINITY, hi = -INFINITY;
+	bool has_goal = target_line(e, &g);
+	int y;
+
+	for (i = 0; i < na; i++)
+		lo = fmin(lo, act[i].x), hi = fmax(hi, act[i].x);
+	if (np)
+		lo = fmin(lo, path[0].x), hi = fmax(hi, path[np - 1].x);
+	sb_addstr(out, "<table class=\"chart-data\"><tr><th>年份</th><th>实际值</th>"
+		       "<th>规划路径</th><th>目标值</th></tr>\n");
+	for (y = (int)lo; isfinite(lo) && y <= (int)hi && y - (int)lo < MAXPTS; y++) {
+		double pv = path_at(path, np, y);
+
+		for (j = 0; j < na && (int)act[j].x != y; j++)
+			;
+		if (j == na && !isfinite(pv))
+			continue;
+		sb_addf(out, "<tr><td>%d</td>", y);
+		data_cell(out, j < na, j < na ? act[j].y : 0);
+		data_cell(out, true, pv);
+		data_cell(out, has_goal, g);
+		sb_addstr(out, "</tr>\n");
+	}
+	sb_addstr(out, "</table>\n");
 }
 
 void pw_svg_charts(struct strbuf *out, const struct pw_evaluation *ev, const char *caption)
@@ -277,17 +514,20 @@ void pw_svg_charts(struct strbuf *out, const struct pw_evaluation *ev, const cha
 			pw_rstyle_of(e->a.status) == PW_RS_GOOD ? "good"
 			: pw_rstyle_of(e->a.status) == PW_RS_BAD ? "bad" : "muted",
 			pw_status_label(e->a.status));
-		if (pw_svg_indicator(&charts, e) < 0)
+		if (pw_svg_indicator(&charts, e) < 0) {
 			sb_setlen(&charts, mark);
-		else
+		} else {
+			chart_table(&charts, e);
 			sb_addstr(&charts, "</figure>\n");
+		}
 		free(name);
 	}
 	if (charts.len) {
 		sb_addstr(out, "<h3>");
 		pw_report_xml_escape(out, caption);
-		sb_addstr(out, "</h3>\n<p class=\"legend\"><span>虚线：规划路径（基数至目标）</span>"
-			       "<span>实线与圆点：实际值</span></p>\n<div class=\"charts\">\n");
+		sb_addstr(out, "</h3>\n<p class=\"legend\"><span>灰色虚线：规划路径（基数至目标）"
+			       "</span><span>红色点线：目标值</span><span>实线与圆点：实际值</span>"
+			       "</p>\n<div class=\"charts\">\n");
 		sb_addstr(out, charts.buf);
 		sb_addstr(out, "</div>\n");
 	}

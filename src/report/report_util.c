@@ -53,6 +53,92 @@ const char *pw_report_reason(const struct pw_target_result *r, bool has_value)
 	return NULL;
 }
 
+void pw_report_percent(struct strbuf *sb, double ratio)
+{
+	pw_report_num(sb, round(ratio * 1000) / 10, NULL);
+	sb_addstr(sb, "%");
+}
+
+static void num(struct strbuf *sb, double v)
+{
+	pw_report_num(sb, v, NULL);
+}
+
+/* "2023年" or nothing. */
+static void year_of(struct strbuf *sb, int year)
+{
+	if (year)
+		sb_addf(sb, "%d年", year);
+}
+
+/* 进度比 R as a percentage of the path, "进度为应达的94%". */
+static void progress_words(struct strbuf *sb, const struct pw_target_result *r)
+{
+	if (r->has_progress) {
+		sb_addstr(sb, "，进度为应达的");
+		pw_report_percent(sb, r->progress);
+	}
+}
+
+static void annual_basis(struct strbuf *sb, const struct pw_target_result *r)
+{
+	sb_addf(sb, "%d个年度中%d个达到每年目标", r->nyears, r->nyears_met);
+	if (r->has_goal) {
+		sb_addstr(sb, "（");
+		num(sb, r->goal);
+		sb_addstr(sb, "）");
+	}
+	sb_addstr(sb, "，最差为");
+	year_of(sb, r->actual_year);
+	num(sb, r->actual);
+}
+
+void pw_report_basis(struct strbuf *sb, const struct pw_target *t,
+		     const struct pw_target_result *r, int start)
+{
+	const char *why = pw_report_reason(r, r->has_actual);
+
+	if (why || !r->has_actual) {
+		sb_addstr(sb, why ? why : "无监测数据");
+		return;
+	}
+	if (r->worst) {
+		annual_basis(sb, r);
+		return;
+	}
+	if (t->kind == PW_KIND_GROWTH || t->kind == PW_KIND_RELATION) {
+		if (start && r->actual_year)
+			sb_addf(sb, "%d—%d年", start, r->actual_year);
+		sb_addstr(sb, "年均增长");
+		num(sb, r->actual);
+		sb_addstr(sb, "%");
+	} else if (t->kind == PW_KIND_CUMULATIVE) {
+		sb_addstr(sb, "累计");
+		if (start && r->actual_year)
+			sb_addf(sb, "（%d—%d年）", start, r->actual_year);
+		num(sb, r->actual);
+	} else if (t->kind == PW_KIND_EXTERNAL) {
+		sb_addf(sb, "按上级下达目标评估，截至%d年实际", r->actual_year);
+		num(sb, r->actual);
+	} else {
+		year_of(sb, r->actual_year);
+		sb_addstr(sb, "为");
+		num(sb, r->actual);
+	}
+	if (r->estimated)
+		sb_addstr(sb, "（含预计数）");
+	if (r->final && r->has_goal) {
+		sb_addstr(sb, "，目标");
+		num(sb, r->goal);
+	} else if (r->has_expected) {
+		sb_addstr(sb, "，按规划路径应达");
+		num(sb, round(r->expected * 100) / 100);
+		progress_words(sb, r);
+	}
+	if (r->nyears && t->kind == PW_KIND_GROWTH)
+		sb_addf(sb, "；%d个年度中%d个达到目标增速", r->nyears, r->nyears_met);
+}
+
 void pw_report_xml_escape(struct strbuf *sb, const char *s)
 {
 	for (; s && *s; s++) {

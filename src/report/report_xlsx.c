@@ -30,6 +30,7 @@ struct xl {
 	lxw_worksheet *ws;
 	lxw_row_t row;
 	bool frozen;      /* this sheet's panes are set */
+	bool repeated;    /* this sheet's rows to repeat on each printed page are set */
 	bool has_section; /* this sheet has its section heading */
 	double width[MAXCOLS];
 	lxw_error err;    /* the first error met (then nothing more is written) */
@@ -130,6 +131,20 @@ static void sheet_name(struct strbuf *sb, const char *heading)
 	}
 }
 
+/* How a sheet prints: A4 landscape, one page wide (as many pages long as
+ * it takes), centred, with the page number in the footer. */
+static void print_setup(struct xl *x)
+{
+	lxw_header_footer_options none = { 0 };
+
+	worksheet_set_paper(x->ws, 9); /* A4 */
+	worksheet_set_landscape(x->ws);
+	worksheet_fit_to_pages(x->ws, 1, 0);
+	worksheet_set_margins(x->ws, 0.5, 0.5, 0.7, 0.7);
+	worksheet_center_horizontally(x->ws);
+	check(x, worksheet_set_footer_opt(x->ws, "&C第 &P 页，共 &N 页", &none), 0);
+}
+
 static void new_sheet(struct xl *x, const char *heading)
 {
 	struct strbuf name = STRBUF_INIT;
@@ -143,6 +158,9 @@ static void new_sheet(struct xl *x, const char *heading)
 		check(x, LXW_ERROR_MEMORY_MALLOC_FAILED, 0);
 	x->row = 0;
 	x->frozen = false;
+	x->repeated = false;
+	if (x->ws)
+		print_setup(x);
 	x->has_section = false;
 	memset(x->width, 0, sizeof(x->width));
 	x->width[0] = 8;
@@ -189,10 +207,14 @@ static void write_table(struct xl *x, const struct pw_rtable *t)
 			x->width[c] = t->cols[c].width;
 	}
 	check(x, worksheet_set_row(x->ws, x->row, 30, NULL), x->row);
-	/* A table that leads its sheet: keep its header in view. */
-	if (!x->frozen && x->row <= 3)
+	/* The sheet's first table: its header stays in view (when it is near
+	 * the top) and is printed on every page. */
+	if (!x->frozen && x->row <= 6)
 		worksheet_freeze_panes(x->ws, x->row + 1, 0);
 	x->frozen = true;
+	if (!x->repeated)
+		check(x, worksheet_repeat_rows(x->ws, x->row, x->row), x->row);
+	x->repeated = true;
 	x->row++;
 	for (r = 0; r < t->nrows && !x->err; r++, x->row++) {
 		if (t->span[r]) {

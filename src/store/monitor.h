@@ -148,6 +148,8 @@ struct pw_obs_row {
 	bool current;       /* the head of its chain */
 };
 
+/* Frees the strings of one row; of an array and the array. */
+void pw_obs_row_release(struct pw_obs_row *r);
 void pw_obs_row_free_array(struct pw_obs_row *rows, size_t n);
 
 /*
@@ -351,6 +353,64 @@ int pw_store_obs_transition(struct pw_store *s, int64_t obs_id, enum pw_obs_stat
 int pw_store_obs_list(struct pw_store *s, enum pw_entity e, int64_t filter_id, bool history,
 		      struct pw_obs_row **out, size_t *n);
 
+/*
+ * Which observations a listing or a bulk review takes; a zero field takes
+ * any.  unit: rows led by that unit in the row's year (pw_store_lead_unit());
+ * batch: rows written by one data import (pw_store_batch_find()); state:
+ * a pw_obs_state + 1 (0: any state).
+ */
+struct pw_obs_filter {
+	int year;
+	const char *unit;
+	int64_t batch;
+	int state;
+};
+
+/*
+ * pw_store_obs_list() of every observation narrowed by f (f NULL: all):
+ * chain heads only unless history.  An unknown unit or batch is
+ * PW_STORE_NOTFOUND after reporting.  Free with pw_obs_row_free_array().
+ */
+int pw_store_obs_select(struct pw_store *s, const struct pw_obs_filter *f, bool history,
+			struct pw_obs_row **out, size_t *n);
+
+/*
+ * The audit id of a data import (`observation.import`) named by arg: its
+ * number, or the file it read (the latest import of that file, compared
+ * with and without the directory).  0, or PW_STORE_NOTFOUND after
+ * reporting.
+ */
+int pw_store_batch_find(struct pw_store *s, const char *arg, int64_t *batch);
+
+/*
+ * Moves every chain head that f selects and that is in the state `to`
+ * comes from (draft for submit, submitted for approve and return) to `to`,
+ * in ONE write transaction, each row audited as a single review is.
+ * Nothing is written if one fails.  *done receives how many moved.
+ */
+int pw_store_obs_review_all(struct pw_store *s, const struct pw_obs_filter *f,
+			    enum pw_obs_state to, const char *note, const char *who,
+			    size_t *done);
+
+/*
+ * The note (备注) a unit gave with the latest value of an indicator or prose
+ * target (entity e, any version) up to year upto that has one: among the
+ * approved values, or with pick PW_PICK_LATEST those not returned.  0
+ * with *year and *note (a new string); PW_STORE_NOTFOUND without a message
+ * when there is none; -1.  What a report quotes as the unit's reason.
+ */
+int pw_store_obs_note(struct pw_store *s, enum pw_entity e, int64_t id, int upto,
+		      enum pw_obs_pick pick, int *year, char **note);
+
+/*
+ * How many values of plan plan_id (any version) up to year upto (0: any)
+ * are not yet approved: chain heads submitted (awaiting review) and drafts
+ * (not yet submitted).  What official views (approved values only) leave
+ * out.  0 or -1.
+ */
+int pw_store_obs_pending(struct pw_store *s, int plan_id, int upto, unsigned *submitted,
+			 unsigned *drafts);
+
 /* ------------------------------------------------------------------ */
 /* External targets                                                   */
 
@@ -458,6 +518,12 @@ struct pw_monitor_ref {
 	double baseline;
 	char *target_text;     /* the targets as written, "≥83; 7 左右" */
 	char *kinds;           /* the target kinds, "level,growth" */
+	enum pw_series_mode measure; /* what its values are (model/series.h) */
+	/* A prose target that restates a table indicator of its plan version
+	 * (the subject is the indicator's name, blanks aside, with the same
+	 * unit: eval/evaluation.c applies the same rule): that indicator's
+	 * id, whose values it shares; 0 otherwise. */
+	int64_t restates;
 };
 
 void pw_monitor_ref_release(struct pw_monitor_ref *r);

@@ -73,7 +73,7 @@ void pw_monitor_ref_release(struct pw_monitor_ref *r)
 	" (SELECT group_concat(x, '; ') FROM (SELECT COALESCE(g.text, g.kind) AS x"          \
 	"  FROM targets g WHERE g.indicator_id = i.id ORDER BY g.seq)),"                     \
 	" (SELECT group_concat(k, ',') FROM (SELECT g.kind AS k FROM targets g"              \
-	"  WHERE g.indicator_id = i.id ORDER BY g.seq)), " SPAN_COLS                          \
+	"  WHERE g.indicator_id = i.id ORDER BY g.seq)), " SPAN_COLS ", i.measure, NULL"     \
 	" FROM indicators i JOIN indicator_tables t ON t.id = i.table_id"                    \
 	" JOIN plan_versions v ON v.id = i.version_id "
 
@@ -84,11 +84,15 @@ static const char version_refs_sql[] =
 	IND_REF_SELECT "WHERE i.version_id = (SELECT version_id FROM indicators WHERE id = ?1)"
 	" ORDER BY i.id";
 
-/* Prose targets: the same columns, with the subject as name. */
+/* Prose targets: the same columns, with the subject as name; the table
+ * indicator the target restates (monitor.h, restates) last. */
 static const char tgt_ref_sql[] =
 	"SELECT g.id, v.plan_id, v.period_start, v.period_end, NULL, -1, NULL, NULL,"
 	" COALESCE(g.subject, g.text), g.unit, NULL, 'up', NULL, NULL, g.text, g.kind, "
-	SPAN_COLS " FROM targets g JOIN plan_versions v ON v.id = g.version_id WHERE g.id = ?";
+	SPAN_COLS ", g.measure, (SELECT i.id FROM indicators i WHERE i.version_id = g.version_id"
+	" AND replace(i.name, ' ', '') = replace(g.subject, ' ', '') AND i.unit IS g.unit"
+	" ORDER BY i.id LIMIT 1)"
+	" FROM targets g JOIN plan_versions v ON v.id = g.version_id WHERE g.id = ?";
 
 static void ref_row(sqlite3_stmt *st, void *out)
 {
@@ -114,6 +118,10 @@ static void ref_row(sqlite3_stmt *st, void *out)
 	r->kinds = pw_col_text(st, 15);
 	r->span_start = sqlite3_column_int(st, 16);
 	r->span_end = sqlite3_column_int(st, 17);
+	r->measure = (enum pw_series_mode)sqlite3_column_int(st, 18);
+	if (r->measure > PW_SERIES_TOTAL)
+		r->measure = PW_SERIES_AUTO;
+	r->restates = sqlite3_column_int64(st, 19);
 }
 
 int pw_store_monitor_ref(struct pw_store *s, enum pw_entity e, int64_t id,

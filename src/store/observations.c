@@ -364,7 +364,7 @@ static void list_row(sqlite3_stmt *st, struct pw_obs_row *r)
 	r->current = pw_col_int(st, 16);
 }
 
-static void obs_row_release(struct pw_obs_row *r)
+void pw_obs_row_release(struct pw_obs_row *r)
 {
 	free(r->name);
 	free(r->unit);
@@ -380,7 +380,7 @@ void pw_obs_row_free_array(struct pw_obs_row *rows, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		obs_row_release(&rows[i]);
+		pw_obs_row_release(&rows[i]);
 	free(rows);
 }
 
@@ -598,7 +598,7 @@ static void pick_rows(struct pw_obs_row **rows, size_t *n, int upto, enum pw_obs
 		}
 	}
 	for (i = k; i < *n; i++)
-		obs_row_release(&r[i]);
+		pw_obs_row_release(&r[i]);
 	if (!k) {
 		free(r);
 		*rows = NULL;

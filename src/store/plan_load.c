@@ -164,6 +164,15 @@ int pw_store_read_target(struct pw_store_reader *rd, sqlite3_stmt *st, int i,
 	return 0;
 }
 
+/* A stored measure (schema step 6); out of range reads as AUTO. */
+static enum pw_series_mode measure_col(sqlite3_stmt *st, int i)
+{
+	int m = pw_col_int(st, i);
+
+	return m >= PW_SERIES_AUTO && m <= PW_SERIES_TOTAL ? (enum pw_series_mode)m
+							  : PW_SERIES_AUTO;
+}
+
 static int read_enums(struct pw_store_reader *rd, sqlite3_stmt *st, int i,
 		      struct pw_indicator *r)
 {
@@ -206,6 +215,7 @@ struct pw_indicator *pw_store_read_indicator(struct pw_store_reader *rd, sqlite3
 	r->note = pw_col_text(st, i + 12);
 	r->line = pw_col_int(st, i + 13);
 	r->section = section_col(st, i + 14);
+	r->measure = measure_col(st, i + 15);
 	return r;
 }
 
@@ -219,6 +229,7 @@ int pw_store_read_prose(struct pw_store_reader *rd, sqlite3_stmt *st, int i)
 	pt->unit = pw_col_text(st, i + 7);
 	pt->line = pw_col_int(st, i + 8);
 	pt->section = section_col(st, i + 9);
+	pt->measure = measure_col(st, i + 10);
 	return 0;
 }
 
@@ -364,7 +375,7 @@ static int load_tables(struct load *ld)
 	if (each_row(ld, version_query(ld,
 		"SELECT i.table_id, i.id, i.no, i.group_name, i.category, i.name, i.unit, "
 		"i.attribute, i.direction, i.baseline_year, i.baseline_value, i.actual_year, "
-		"i.actual_value, i.actual_estimated, i.note, i.line, x.seq "
+		"i.actual_value, i.actual_estimated, i.note, i.line, x.seq, i.measure "
 		"FROM indicators i JOIN indicator_tables t ON t.id = i.table_id"
 		SECTION_SEQ("x", "i.section_id")
 		" WHERE i.version_id = ? ORDER BY t.seq, i.seq"), indicator_row) < 0)
@@ -380,7 +391,7 @@ static int load_prose_and_columns(struct load *ld)
 {
 	if (each_row(ld, version_query(ld,
 		"SELECT g.kind, g.cmp, g.value, g.value_hi, g.year, g.text, g.subject, g.unit, "
-		"g.line, x.seq FROM targets g" SECTION_SEQ("x", "g.section_id")
+		"g.line, x.seq, g.measure FROM targets g" SECTION_SEQ("x", "g.section_id")
 		" WHERE g.version_id = ? AND g.indicator_id IS NULL ORDER BY g.seq"), prose_row) < 0)
 		return -1;
 	if (each_row(ld, version_query(ld,

@@ -4,6 +4,7 @@
  * indicators and their targets, prose targets, 专栏 and their items),
  * all in one transaction.
  */
+#include "model/measure.h"
 #include "model/plan_json.h"
 #include "store/store_internal.h"
 #include "util/alloc.h"
@@ -328,8 +329,8 @@ static int insert_target(struct import *im, int64_t indicator_id, size_t seq,
 {
 	sqlite3_stmt *st = pw_store_stmt(im->s,
 		"INSERT INTO targets (version_id, indicator_id, seq, key, kind, cmp, value, "
-		"value_hi, year, text, subject, unit, line, section_id) "
-		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+		"value_hi, year, text, subject, unit, line, section_id, measure) "
+		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 
 	if (!st)
 		return -1;
@@ -347,6 +348,8 @@ static int insert_target(struct import *im, int64_t indicator_id, size_t seq,
 	pw_bind_text(st, 12, pt ? pt->unit : NULL);
 	pw_bind_int_or_null(st, 13, pt ? pt->line : 0, pt != NULL);
 	bind_section(im, st, 14, pt ? pt->section : -1);
+	/* what a prose target's values are, decided now from its wording */
+	pw_bind_int(st, 15, pt ? pw_measure_of_prose(pt) : PW_SERIES_AUTO);
 	return pw_store_run(im->s, st);
 }
 
@@ -367,6 +370,7 @@ static void bind_indicator(struct import *im, sqlite3_stmt *st, const struct pw_
 	pw_bind_text(st, 17, r->note);
 	pw_bind_int(st, 18, r->line);
 	bind_section(im, st, 19, r->section);
+	pw_bind_int(st, 20, pw_measure_of_indicator(r));
 }
 
 static int insert_indicator(struct import *im, const struct pw_table *t, int64_t table_id,
@@ -376,8 +380,8 @@ static int insert_indicator(struct import *im, const struct pw_table *t, int64_t
 	sqlite3_stmt *st = pw_store_stmt(im->s,
 		"INSERT INTO indicators (table_id, version_id, seq, key, no, group_name, category, "
 		"name, unit, attribute, direction, baseline_year, baseline_value, actual_year, "
-		"actual_value, actual_estimated, note, line, section_id) "
-		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+		"actual_value, actual_estimated, note, line, section_id, measure) "
+		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 	size_t k;
 	int64_t id;
 

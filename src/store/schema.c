@@ -395,6 +395,15 @@ static const char m6_region_code[] =
 	"ALTER TABLE plan_versions ADD COLUMN region_code TEXT;"
 	"ALTER TABLE plan_versions ADD COLUMN region_path TEXT;"
 	"CREATE INDEX plans_region_code ON plans (region_code);";
+/* What the monitoring values of an indicator or prose target are
+ * (model/series.h: 0 auto, 1 level, 2 amount, 3 rate, 4 running total),
+ * decided at import from the wording (docs/assessment.md, "Measures").
+ * Rows imported before keep 0: the engine decides as it did. */
+static const char m7_measures[] =
+	"ALTER TABLE indicators ADD COLUMN measure INTEGER NOT NULL DEFAULT 0"
+	" CHECK (measure BETWEEN 0 AND 4);"
+	"ALTER TABLE targets ADD COLUMN measure INTEGER NOT NULL DEFAULT 0"
+	" CHECK (measure BETWEEN 0 AND 4);";
 
 static const struct migration migrations[] = {
 	{ "plans, versions, outline, indicator tables, targets, 专栏 projects", m1_plans },
@@ -406,6 +415,7 @@ static const struct migration migrations[] = {
 	  m5_compact_obs },
 	{ "plans.region_code, region_path: the region's GB/T 2260 code and its parents",
 	  m6_region_code },
+	{ "measure definitions of indicators and prose targets", m7_measures },
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))

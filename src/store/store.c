@@ -517,6 +517,11 @@ int pw_store_audit(struct pw_store *s, const char *who, const char *action,
 	return pw_store_run(s, st);
 }
 
+int64_t pw_store_last_id(struct pw_store *s)
+{
+	return sqlite3_last_insert_rowid(s->db);
+}
+
 void pw_store_sha256_hex(const void *data, size_t len, char out[65])
 {
 	unsigned char h[crypto_hash_sha256_BYTES];

@@ -180,6 +180,9 @@ int pw_store_audit(struct pw_store *s, const char *who, const char *action,
 		   const char *entity, int64_t entity_id, const char *before_json,
 		   const char *after_json);
 
+/* The id of the row s inserted last (an audit row just written). */
+int64_t pw_store_last_id(struct pw_store *s);
+
 /* Hex SHA-256 (libsodium) of len bytes into out (65 bytes, NUL-ended). */
 void pw_store_sha256_hex(const void *data, size_t len, char out[65]);
 /* The same of a decoded document text with CRLF and CR line ends read as

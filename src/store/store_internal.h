@@ -150,7 +150,7 @@ int pw_store_read_table(struct pw_store_reader *rd, sqlite3_stmt *st, int i);
 int pw_store_read_target(struct pw_store_reader *rd, sqlite3_stmt *st, int i,
 			 struct pw_target *t);
 /* kind .. text as pw_store_read_target(), then subject, unit, line, the
- * section's seq: a prose target */
+ * section's seq, measure: a prose target */
 int pw_store_read_prose(struct pw_store_reader *rd, sqlite3_stmt *st, int i);
 /* id, title, line, the section's seq */
 int pw_store_read_column(struct pw_store_reader *rd, sqlite3_stmt *st, int i);
@@ -160,7 +160,7 @@ int pw_store_read_item(struct pw_store_reader *rd, sqlite3_stmt *st, int i);
  * An indicator added to the table whose id is in column table_col, read
  * from column i on: no, group_name, category, name, unit, attribute,
  * direction, baseline_year, baseline_value, actual_year, actual_value,
- * actual_estimated, note, line, the section's seq.  Returns the row (the
+ * actual_estimated, note, line, the section's seq, measure.  Returns the row (the
  * table's index is then rd->tables.pos), or NULL after reporting.
  */
 struct pw_indicator *pw_store_read_indicator(struct pw_store_reader *rd, sqlite3_stmt *st,

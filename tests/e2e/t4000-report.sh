@@ -24,7 +24,8 @@ check "md completion table header" grep -q \
 	"$T/final.md"
 check "md 生产总值 row" grep -q '| 1 | 生产总值 | 亿元 | 108.8 | 154.9 | 7.5左右（实际15.26） | 221.29 | 完成 | 预期性 |' \
 	"$T/final.md"
-check "md method note" grep -q 'docs/assessment.md' "$T/final.md"
+check "md method note" grep -q '^评估方法：' "$T/final.md"
+check "md: no repository path" sh -c "! grep -q 'docs/' '$T/final.md'"
 
 # CSV: BOM, CRLF, a known row
 check "csv starts with the BOM" sh -c "head -c 3 '$T/final.csv' | od -An -tx1 | grep -q 'ef bb bf'"
