@@ -24,7 +24,4 @@ const char *pw_name_of(const struct pw_name *t, size_t n, long i, const char *fa
 const char *pw_name_zh(const struct pw_name *t, size_t n, long i, const char *fallback);
 /* The value whose English name or Chinese word is s, or -1. */
 int pw_name_lookup(const struct pw_name *t, size_t n, const char *s);
-/* Lists the accepted names "a (甲), b (乙)" into buf of size (for messages). */
-const char *pw_name_list(const struct pw_name *t, size_t n, char *buf, size_t size);
-
 #endif
