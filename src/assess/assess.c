@@ -11,6 +11,7 @@
 
 #include <math.h>
 #include <string.h>
+#include "util/nelem.h"
 
 static const struct {
 	const char *name, *label;
@@ -25,7 +26,7 @@ static const struct {
 	[PW_STATUS_LAGGING] = { "lagging", "滞后" },
 };
 
-#define NSTATUS (sizeof(status_names) / sizeof(status_names[0]))
+#define NSTATUS NELEM(status_names)
 
 const char *pw_status_name(enum pw_status s)
 {

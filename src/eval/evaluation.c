@@ -13,6 +13,7 @@
 
 #include <math.h>
 #include <string.h>
+#include "util/nelem.h"
 
 
 /* Copies an external target into the engine's input. */
@@ -36,7 +37,7 @@ static const struct {
 	[PW_REPORT_FINAL] = { "final", "总结", "总结评估报告" },
 };
 
-#define NKINDS (sizeof(kinds) / sizeof(kinds[0]))
+#define NKINDS NELEM(kinds)
 
 const char *pw_report_kind_name(enum pw_report_kind k)
 {

@@ -20,6 +20,7 @@
 
 #include <stdint.h>
 #include <string.h>
+#include "util/nelem.h"
 
 #define MAX_HEADER 60     /* code points of a 专栏 title */
 #define MIN_PAGE_LINE 20  /* code points: shorter lines are not cut by a page end */
@@ -172,7 +173,7 @@ static char *item_title(const char *t, size_t first_len)
 	const char *hit;
 	char *line = xstrndup(t, first_len);
 
-	for (i = 0; i < sizeof(stops) / sizeof(stops[0]); i++)
+	for (i = 0; i < NELEM(stops); i++)
 		if ((hit = strstr(line, stops[i])) && (size_t)(hit - line) < end)
 			end = (size_t)(hit - line);
 	free(line);
@@ -212,7 +213,7 @@ static bool item_boundary(const char *text, const char *q)
 		return false;
 	if (q[-1] == ' ' || q[-1] == '\t')
 		return true;
-	for (i = 0; i < sizeof(enders) / sizeof(enders[0]); i++) {
+	for (i = 0; i < NELEM(enders); i++) {
 		n = strlen(enders[i]);
 		if ((size_t)(q - text) >= n && !memcmp(q - n, enders[i], n))
 			return true;

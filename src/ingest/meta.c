@@ -18,6 +18,7 @@
 
 #include <stdint.h>
 #include <string.h>
+#include "util/nelem.h"
 
 #define TOP_LINES 12   /* non-blank lines searched for a title line */
 #define MAX_TITLE 80   /* code points */
@@ -162,7 +163,7 @@ static void cut_lead_in(const char **s, const char *end)
 	static const char *const words[] = { "关于制定", "制定", "关于", "编制", "代表", "年", "在", "的", "中共" };
 	size_t i;
 
-	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+	for (i = 0; i < NELEM(words); i++) {
 		const char *hit = *s, *last = NULL;
 
 		while ((hit = strstr(hit, words[i])) && hit + strlen(words[i]) <= end)
@@ -177,7 +178,7 @@ static bool place_suffix(const char *s, size_t len)
 	static const char *const sfx[] = { "省", "市", "区", "县", "州", "旗", "盟", "国", "镇", "乡" };
 	size_t i;
 
-	for (i = 0; i < sizeof(sfx) / sizeof(sfx[0]); i++)
+	for (i = 0; i < NELEM(sfx); i++)
 		if (len >= 3 && !memcmp(s + len - 3, sfx[i], 3))
 			return true;
 	return false;
@@ -237,7 +238,7 @@ static char *place_prefix(const char *title)
 		w = pw_utf8_decode(p, strnlen(p, 4), &cp);
 		if (!is_han(cp))
 			return NULL;
-		for (i = 0; chars >= 2 && i < sizeof(sfx) / sizeof(sfx[0]); i++)
+		for (i = 0; chars >= 2 && i < NELEM(sfx); i++)
 			if (pw_utf8_starts(p, sfx[i]) && memcmp(p - w, "城", w))
 				return xstrndup(title, (size_t)(p + w - title));
 	}
@@ -254,7 +255,7 @@ static char *find_region(const struct pw_doc *d, const char *title)
 
 	if (title && (r = place_before(title, ANCHOR)))
 		return r;
-	for (a = 0; a < sizeof(anchors) / sizeof(anchors[0]); a++)
+	for (a = 0; a < NELEM(anchors); a++)
 		for (i = 0; i < d->nlines; i++)
 			if (strstr(d->lines[i].s, anchors[a]) &&
 			    (r = place_before(d->lines[i].s, anchors[a])))
@@ -297,7 +298,7 @@ static int ordinal_short(const char *s, bool quoted)
 		return 0;
 	if (quoted && pw_utf8_starts(s + run, "”"))
 		return v;
-	for (i = 0; i < sizeof(after) / sizeof(after[0]); i++)
+	for (i = 0; i < NELEM(after); i++)
 		if (pw_utf8_starts(s + run, after[i]))
 			return v;
 	return 0;

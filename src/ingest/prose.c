@@ -25,6 +25,7 @@
 #include "util/strbuf.h"
 
 #include <string.h>
+#include "util/nelem.h"
 
 #define MAX_VALUES 8 /* values in one list: 分别降低13.5%、18% */
 /* Bytes of the longest clause read for targets.  Finding a target looks
@@ -73,7 +74,7 @@ static int bracket(const char *s)
 
 	if (c != '(' && c != ')' && c != 0xE2 && c != 0xE3 && c != 0xEF)
 		return 0;
-	for (i = 0; i < sizeof(open) / sizeof(open[0]); i++) {
+	for (i = 0; i < NELEM(open); i++) {
 		if (pw_utf8_starts(s, open[i]))
 			return 1;
 		if (pw_utf8_starts(s, close[i]))
@@ -265,7 +266,7 @@ static bool read_doubling(struct prose_run *r, size_t lo, size_t hi)
 	size_t i, k = 0, w = 0, e;
 
 	for (i = lo; i < hi && !k; i += k ? 0 : pw_prose_cp_len(r->s + i))
-		k = pw_words_at(r->s + i, hi - i, words, sizeof(words) / sizeof(words[0]), &w);
+		k = pw_words_at(r->s + i, hi - i, words, NELEM(words), &w);
 	if (!k)
 		return false;
 	memset(&f, 0, sizeof(f));
@@ -281,7 +282,7 @@ static bool read_doubling(struct prose_run *r, size_t lo, size_t hi)
 	f.t.shape = PW_SHAPE_BARE;
 	f.t.role = PW_PR_LEVEL;
 	f.t.cmp = PW_CMP_NONE;
-	e = pw_words_rstrip(r->s, lo, i, tail, sizeof(tail) / sizeof(tail[0]));
+	e = pw_words_rstrip(r->s, lo, i, tail, NELEM(tail));
 	f.t.head = f.t.verb_end = e;
 	emit_all(r, &f, lo, hi);
 	return true;
@@ -350,7 +351,7 @@ static size_t clause_end(const char *s, size_t lo, size_t e)
 		}
 		if ((b = bracket(s + i)) != 0)
 			depth = depth + b < 0 ? 0 : depth + b;
-		for (k = 0; !depth && k < sizeof(seps) / sizeof(seps[0]); k++)
+		for (k = 0; !depth && k < NELEM(seps); k++)
 			if (pw_utf8_starts(s + i, seps[k]) && !(k == 0 && in_number(s, lo, i)))
 				return i;
 		if (!depth && s[i] == ',' && !in_number(s, lo, i))

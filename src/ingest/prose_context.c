@@ -23,8 +23,8 @@
 #include "util/alloc.h"
 
 #include <string.h>
+#include "util/nelem.h"
 
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 struct head {
 	int line;

@@ -12,8 +12,8 @@
 #include "text/vocab.h"
 
 #include <string.h>
+#include "util/nelem.h"
 
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 #define W(s, role) { s, sizeof(s) - 1, PW_PR_##role, PW_CMP_NONE }
 #define C(s, role, cmp) { s, sizeof(s) - 1, PW_PR_##role, PW_CMP_##cmp }

@@ -15,6 +15,7 @@
 #include "util/strbuf.h"
 
 #include <string.h>
+#include "util/nelem.h"
 
 #define SHORT_MEMBER 4 /* code points: a list member this short shares the tail */
 
@@ -55,7 +56,7 @@ static size_t strip_leading(const char *s, size_t b, size_t e)
 
 	do {
 		prev = b;
-		b = strip_front(s, b, e, junk, sizeof(junk) / sizeof(junk[0]));
+		b = strip_front(s, b, e, junk, NELEM(junk));
 		b += b < e ? pw_prose_year_phrase(s + b, &year) : 0;
 		b = plan_period(s, b, e);
 		b += b < e ? pw_prose_leadin(s + b) : 0;
@@ -67,7 +68,7 @@ static size_t strip_trailing(const char *s, size_t b, size_t e)
 {
 	static const char *const junk[] = { " ", "　", "的", "”", "\"", "，", "、" };
 
-	return pw_words_rstrip(s, b, e, junk, sizeof(junk) / sizeof(junk[0]));
+	return pw_words_rstrip(s, b, e, junk, NELEM(junk));
 }
 
 /* Copies [b, e) dropping quotes and the blanks that do not separate two
@@ -142,7 +143,7 @@ static size_t baseline_start(const char *s, size_t b, size_t e)
 	size_t i, k, w;
 
 	for (i = b; i < e; i += pw_prose_cp_len(s + i))
-		for (w = 0; w < sizeof(words) / sizeof(words[0]); w++) {
+		for (w = 0; w < NELEM(words); w++) {
 			if (!(k = pw_utf8_starts(s + i, words[w])) || i == b)
 				continue;
 			while (i + k < e && s[i + k] == ' ')
@@ -170,7 +171,7 @@ static char *object_after(const char *s, size_t b, size_t hi)
 			e = i; /* 100个A、100个B: the next member's count */
 			break;
 		}
-		for (k = 0; k < sizeof(stops) / sizeof(stops[0]); k++)
+		for (k = 0; k < NELEM(stops); k++)
 			if (pw_utf8_starts(s + i, stops[k]) && i > b) {
 				e = i;
 				break;
@@ -185,7 +186,7 @@ static size_t member_sep(const char *s, bool conj)
 	static const char *const conjs[] = { "和", "与", "及" };
 	size_t k = pw_utf8_starts(s, "、"), i;
 
-	for (i = 0; !k && conj && i < sizeof(conjs) / sizeof(conjs[0]); i++)
+	for (i = 0; !k && conj && i < NELEM(conjs); i++)
 		k = pw_utf8_starts(s, conjs[i]);
 	return k;
 }
@@ -246,12 +247,12 @@ static size_t intensity_head(const char *m)
 	static const char *const opens[] = { "单位", "万元", "每万元" };
 	static const char *const outputs[] = { "国内生产总值", "地区生产总值", "生产总值",
 						"GDP", "工业增加值", "增加值", "产值" };
-	size_t k = pw_words_at(m, PW_WORDS_NOLIMIT, opens, sizeof(opens) / sizeof(opens[0]), NULL);
+	size_t k = pw_words_at(m, PW_WORDS_NOLIMIT, opens, NELEM(opens), NULL);
 	size_t n;
 
 	if (!k)
 		return 0;
-	n = pw_words_longest(m + k, outputs, sizeof(outputs) / sizeof(outputs[0]));
+	n = pw_words_longest(m + k, outputs, NELEM(outputs));
 	return n && m[k + n] ? k + n : 0;
 }
 

@@ -20,6 +20,7 @@
 #include "text/words.h"
 
 #include <string.h>
+#include "util/nelem.h"
 
 #define MAX_VERB_OF_GAP 12   /* code points in 达到 … 的 */
 #define MAX_OBJECT_GAP 30    /* code points of an object before its quantity */
@@ -29,7 +30,7 @@ static size_t skip_back_blank(const char *s, size_t lo, size_t pos)
 {
 	static const char *const blanks[] = { " ", "\t", "　", "“", "《", "‘" };
 
-	return pw_words_rstrip(s, lo, pos, blanks, sizeof(blanks) / sizeof(blanks[0]));
+	return pw_words_rstrip(s, lo, pos, blanks, NELEM(blanks));
 }
 
 static void apply_word(struct pw_prose_trigger *t, const struct pw_prose_word *w)
@@ -128,7 +129,7 @@ static bool clause_final(const char *s, size_t end, size_t hi, bool members)
 	size_t c, k;
 
 	do {
-		for (c = 0, k = 0; c < sizeof(closers) / sizeof(closers[0]) && !k; c++)
+		for (c = 0, k = 0; c < NELEM(closers) && !k; c++)
 			k = pw_utf8_starts(s + end, closers[c]);
 		end += k;
 	} while (k && end < hi);

@@ -18,8 +18,8 @@
 #include "util/strbuf.h"
 
 #include <string.h>
+#include "util/nelem.h"
 
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 enum lkind { L_BLANK, L_RULE, L_HEADER, L_NOTE, L_TITLE, L_ROW, L_CATROW, L_OTHER };
 

@@ -14,8 +14,8 @@
 #include "util/strbuf.h"
 
 #include <string.h>
+#include "util/nelem.h"
 
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 #define NOPOS ((size_t)-1)
 
 /* ------------------------------------------------------------------ */

@@ -12,8 +12,8 @@
 #include "util/strbuf.h"
 
 #include <string.h>
+#include "util/nelem.h"
 
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 #define IDEO_SPACE "\xe3\x80\x80"
 
 /* ------------------------------------------------------------------ */

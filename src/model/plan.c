@@ -6,6 +6,7 @@
 #include "util/names.h"
 
 #include <string.h>
+#include "util/nelem.h"
 
 /* English names (stored, JSON) and the words of the plans (util/names.h). */
 static const struct pw_name kind_names[] = {
@@ -24,7 +25,7 @@ static const struct pw_name level_names[] = {
 	{ "subitem", "款" },
 };
 
-#define T(t) t, PW_NNAMES(t)
+#define T(t) t, NELEM(t)
 
 const char *pw_kind_name(enum pw_kind k) { return pw_name_of(T(kind_names), k, "?"); }
 const char *pw_cmp_name(enum pw_cmp c) { return pw_name_of(T(cmp_names), c, NULL); }

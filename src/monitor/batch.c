@@ -16,6 +16,7 @@
 #include <stdarg.h>
 #include <string.h>
 #include <strings.h>
+#include "util/nelem.h"
 
 /* docs/monitoring.md, "Plausibility": a level more than RATIO_MAX times
  * (or less than 1/RATIO_MAX of) the previous value; a rate moving more
@@ -356,7 +357,7 @@ static bool truthy(const char *s)
 	static const char *const yes[] = { "1", "是", "预计", "yes", "y", "true", "x", "√" };
 	size_t i;
 
-	for (i = 0; s && i < sizeof(yes) / sizeof(yes[0]); i++)
+	for (i = 0; s && i < NELEM(yes); i++)
 		if (!strcasecmp(s, yes[i]))
 			return true;
 	return false;

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "util/nelem.h"
 
 #define HEADER_SCAN_ROWS 20
 
@@ -63,7 +64,7 @@ static int column_of(const char *cell, struct strbuf *tmp)
 	size_t i;
 
 	heading_key(cell, tmp);
-	for (i = 0; i < sizeof(headings) / sizeof(headings[0]); i++)
+	for (i = 0; i < NELEM(headings); i++)
 		if (!strcasecmp(tmp->buf, headings[i].text))
 			return (int)headings[i].col;
 	return -1;

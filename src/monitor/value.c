@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <string.h>
+#include "util/nelem.h"
 
 /* A unit written after a number holds no ASCII letter, digit or
  * punctuation other than % / ( ) and blanks: "12abc", "1.2.3", "12-" and
@@ -77,7 +78,7 @@ static const struct unit_def {
 	{ "%", 12, 1 }, { "百分比", 12, 1 },
 };
 
-#define NUNITS (sizeof(unit_defs) / sizeof(unit_defs[0]))
+#define NUNITS NELEM(unit_defs)
 
 /* A unit without blanks, brackets and 、, full-width forms as ASCII. */
 static void unit_key(const char *u, struct strbuf *out)

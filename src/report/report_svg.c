@@ -9,6 +9,7 @@
 #include "report/report_int.h"
 
 #include <math.h>
+#include "util/nelem.h"
 
 #define CW 340.0 /* chart width and height, and the plot margins */
 #define CH 190.0
@@ -39,7 +40,7 @@ static const enum pw_status bar_order[] = {
 	PW_STATUS_LAGGING, PW_STATUS_NOT_MET, PW_STATUS_NOT_ASSESSABLE, PW_STATUS_NO_DATA,
 };
 
-#define NBAR (sizeof(bar_order) / sizeof(bar_order[0]))
+#define NBAR NELEM(bar_order)
 
 /* Statuses that share a colour get lighter shades so each stays visible. */
 static const char *bar_opacity(size_t i)

@@ -11,13 +11,14 @@
 
 #include <math.h>
 #include <string.h>
+#include "util/nelem.h"
 
 static const struct pw_name state_names[] = {
 	{ "draft", "草稿" }, { "submitted", "已报送" }, { "approved", "已审核" },
 	{ "returned", "已退回" },
 };
 
-#define NSTATES (sizeof(state_names) / sizeof(state_names[0]))
+#define NSTATES NELEM(state_names)
 
 const char *pw_obs_state_name(enum pw_obs_state st)
 {

@@ -11,6 +11,7 @@
 #include "store/store_internal.h"
 #include "util/error.h"
 #include "util/strbuf.h"
+#include "util/nelem.h"
 
 struct migration {
 	const char *description;
@@ -398,7 +399,7 @@ static const struct migration migrations[] = {
 	  m5_compact_obs },
 };
 
-#define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
+#define NMIGRATIONS ((int)(NELEM(migrations)))
 
 int pw_store_schema_latest(void)
 {

@@ -10,26 +10,26 @@
 #include "util/strbuf.h"
 
 #include <string.h>
+#include "util/nelem.h"
 
 static const struct pw_name entity_names[] = {
 	{ "indicator", "指标" }, { "target", "目标" }, { "project", "项目" },
 };
 
-#define NNAMES(a) (sizeof(a) / sizeof((a)[0]))
 
 const char *pw_entity_name(enum pw_entity e)
 {
-	return pw_name_of(entity_names, NNAMES(entity_names), (long)e, "?");
+	return pw_name_of(entity_names, NELEM(entity_names), (long)e, "?");
 }
 
 const char *pw_entity_label(enum pw_entity e)
 {
-	return pw_name_zh(entity_names, NNAMES(entity_names), (long)e, "?");
+	return pw_name_zh(entity_names, NELEM(entity_names), (long)e, "?");
 }
 
 int pw_entity_from_name(const char *s)
 {
-	return pw_name_lookup(entity_names, NNAMES(entity_names), s);
+	return pw_name_lookup(entity_names, NELEM(entity_names), s);
 }
 
 /* ------------------------------------------------------------------ */

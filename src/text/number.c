@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include "util/nelem.h"
 
 /* pw_utf8_starts with a first-byte check: most positions fail at once. */
 static size_t starts(const char *s, const char *lit)
@@ -57,12 +58,12 @@ static size_t match_word(const char *s, const struct word *tab, size_t n,
 
 size_t pw_scan_cmp_prefix(const char *s, enum pw_cmp *cmp)
 {
-	return match_word(s, prefix_words, sizeof(prefix_words) / sizeof(prefix_words[0]), cmp);
+	return match_word(s, prefix_words, NELEM(prefix_words), cmp);
 }
 
 size_t pw_scan_cmp_suffix(const char *s, enum pw_cmp *cmp)
 {
-	return match_word(s, suffix_words, sizeof(suffix_words) / sizeof(suffix_words[0]), cmp);
+	return match_word(s, suffix_words, NELEM(suffix_words), cmp);
 }
 
 static bool is_digit(char c)
@@ -262,7 +263,6 @@ static bool contains_any(const char *s, const char *const *list, size_t n)
 	return false;
 }
 
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 static bool starts_relation(const char *s)
 {

@@ -7,6 +7,7 @@
 #include "util/alloc.h"
 
 #include <string.h>
+#include "util/nelem.h"
 
 #define MAX_GAP_LINES 6      /* blank or page-number lines bridged by a join */
 #define TITLE_MAX_CHARS 20   /* a shorter line without punctuation is a title */
@@ -87,7 +88,7 @@ static bool has_cjk_punct(const char *s)
 	static const char *const marks[] = { "，", "。", "、", "；", "：", "！", "？" };
 	size_t i;
 
-	for (i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
+	for (i = 0; i < NELEM(marks); i++)
 		if (strstr(s, marks[i]))
 			return true;
 	return false;

@@ -5,11 +5,12 @@
 #include "text/utf8.h"
 
 #include <string.h>
+#include "util/nelem.h"
 
 #define WORD(s, cls) { s, sizeof(s) - 1, PW_VOCAB_##cls },
 static const struct pw_vocab_word words[] = { PW_VOCAB_WORDS(WORD) };
 #undef WORD
-#define NWORDS (sizeof(words) / sizeof(words[0]))
+#define NWORDS NELEM(words)
 
 static const char *const class_names[PW_VOCAB_NCLASSES] = {
 	[PW_VOCAB_NONE] = "none",         [PW_VOCAB_DECREASE] = "decrease",

@@ -14,7 +14,6 @@ struct pw_name {
 	const char *zh;   /* Chinese; NULL if none */
 };
 
-#define PW_NNAMES(t) (sizeof(t) / sizeof((t)[0]))
 
 /* The English name of value i, or fallback when i is out of range or has
  * no name (a value read from a damaged database must not index past t). */

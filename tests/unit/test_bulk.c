@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+#include "util/nelem.h"
 
 static int setup(void **state)
 {
@@ -224,7 +225,7 @@ static void test_province_same_as_per_plan(void **state)
 
 	(void)state;
 	pw_eval_opts_init(&o);
-	for (i = 0; i < sizeof(years) / sizeof(years[0]); i++) {
+	for (i = 0; i < NELEM(years); i++) {
 		o.year = years[i];
 		/* 2027: nothing of a 2021-2025 plan belongs to it, all skipped */
 		assert_int_equal(same_as_per_plan(s, &o, 1), years[i] == 2027 ? 0 : 6);
@@ -524,7 +525,7 @@ static void test_projects(void **state)
 	assert_true(items2[0] != items[0]);
 	progress(s, items2[1], 2023, "completed", 100, PW_OBS_APPROVED);
 	pw_eval_opts_init(&o);
-	for (k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
+	for (k = 0; k < NELEM(want); k++) {
 		struct pw_evaluation ev;
 		size_t i;
 

@@ -25,6 +25,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include "util/nelem.h"
 
 static int setup(void **state)
 {
@@ -701,7 +702,7 @@ static void test_strict_values(void **state)
 	size_t i;
 
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (i = 0; i < NELEM(cases); i++) {
 		int rc = pw_batch_parse_value(cases[i].in, &v, &est, unit, sizeof(unit));
 
 		if (rc != cases[i].rc)
@@ -822,7 +823,7 @@ static void sheet_row(struct pw_sheet *sh, long line, const char *const *cells, 
 #define ROW(sh, line, ...)                                                          \
 	do {                                                                        \
 		const char *c_[] = { __VA_ARGS__ };                                 \
-		sheet_row(sh, line, c_, sizeof(c_) / sizeof(c_[0]));                \
+		sheet_row(sh, line, c_, NELEM(c_));                \
 	} while (0)
 
 static void demo_sheet(struct pw_sheet *sh, const char *bad_year)
@@ -1669,7 +1670,7 @@ static void test_formula_guard(void **state)
 	size_t i;
 
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (i = 0; i < NELEM(cases); i++) {
 		sb_reset(&sb);
 		pw_csv_field(&sb, cases[i].in);
 		if (strcmp(sb.buf, cases[i].out))

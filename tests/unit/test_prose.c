@@ -16,6 +16,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include "util/nelem.h"
 
 #define NO_HI NAN
 
@@ -93,7 +94,7 @@ static void expect_none(const char *text)
 #define EXPECT(text, ...)                                                              \
 	do {                                                                           \
 		const struct want w_[] = { __VA_ARGS__ };                              \
-		expect(text, w_, sizeof(w_) / sizeof(w_[0]));                          \
+		expect(text, w_, NELEM(w_));                          \
 	} while (0)
 
 #define GE PW_CMP_GE
@@ -453,7 +454,7 @@ static void test_names_and_thresholds(void **state)
 	size_t i;
 
 	(void)state;
-	for (i = 0; i < sizeof(none) / sizeof(none[0]); i++) {
+	for (i = 0; i < NELEM(none); i++) {
 		print_message("  %s\n", none[i]);
 		expect_none(none[i]);
 	}

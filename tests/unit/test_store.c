@@ -21,6 +21,7 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+#include "util/nelem.h"
 
 static int setup(void **state)
 {
@@ -360,7 +361,7 @@ static long long total_rows(struct pw_store *s)
 	long long n = 0;
 	size_t i;
 
-	for (i = 0; i < sizeof(tables) / sizeof(tables[0]); i++) {
+	for (i = 0; i < NELEM(tables); i++) {
 		snprintf(sql, sizeof(sql), "SELECT count(*) FROM %s", tables[i]);
 		n += testdb_query_int(s, sql) * (long long)(i + 1);
 	}
@@ -1097,7 +1098,7 @@ static void test_sigkill_mid_import(void **state)
 	build_plan(&small);
 	import_ok(s, &small, 1, 1, 1);
 	pw_store_close(s);
-	for (i = 0; i < sizeof(fractions) / sizeof(fractions[0]); i++) {
+	for (i = 0; i < NELEM(fractions); i++) {
 		killed += kill_midway(&big, fractions[i] * full, 0);
 		check_after_kill(&small, 6000);
 	}

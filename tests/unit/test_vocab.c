@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "util/nelem.h"
 
 #define NOT_CHECKED (-1)
 
@@ -275,7 +276,7 @@ static void check_class(enum pw_vocab_class c)
 	size_t n, i, k, nwords = 0;
 
 	w = pw_vocab_words(&n);
-	for (k = 0; k < sizeof(tmpls) / sizeof(tmpls[0]); k++) {
+	for (k = 0; k < NELEM(tmpls); k++) {
 		struct seen table = { 0 }, prose = { 0 };
 
 		if (tmpls[k].cls != c)
@@ -323,7 +324,7 @@ static void test_every_class_has_a_template(void **state)
 	(void)state;
 	w = pw_vocab_words(&n);
 	for (i = 0; i < n; i++) {
-		for (k = 0, found = false; k < sizeof(tmpls) / sizeof(tmpls[0]); k++)
+		for (k = 0, found = false; k < NELEM(tmpls); k++)
 			found = found || tmpls[k].cls == w[i].cls;
 		if (!found)
 			print_message("no template for '%s' (%s)\n", w[i].s,
