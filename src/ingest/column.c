@@ -46,7 +46,7 @@ static size_t plain_number(const char *s, int *no)
 		return n + 1;
 	if ((m = pw_utf8_starts(s + n, "、")) || (m = pw_utf8_starts(s + n, "）")))
 		return n + m;
-	if (n == 2 && s[0] == '0' && (s[2] == ' ' || pw_utf8_starts(s + 2, "\xE3\x80\x80")))
+	if (n == 2 && s[0] == '0' && pw_utf8_blank(s + 2))
 		return n; /* 01 新一代人工智能 */
 	return 0;
 }
@@ -87,7 +87,7 @@ static bool item_number(const char *s, struct item_no *m)
 		return false;
 	if (m->no <= 0)
 		return false;
-	m->len = (size_t)(pw_scan_skip_space(s + n) - s);
+	m->len = n + pw_utf8_blanks(s + n);
 	return s[m->len] != '\0';
 }
 
@@ -96,13 +96,13 @@ static const char *skip_list_mark(const char *s)
 {
 	size_t n = 0;
 
-	s = pw_scan_skip_space(s);
+	s += pw_utf8_blanks(s);
 	if (*s == '-' || *s == '*' || *s == '+')
 		n = 1;
 	else if (!strncmp(s, "•", strlen("•")))
 		n = strlen("•");
 	if (n && (s[n] == ' ' || s[n] == '\t'))
-		return pw_scan_skip_space(s + n);
+		return s + n + pw_utf8_blanks(s + n);
 	return s;
 }
 
@@ -125,8 +125,8 @@ static size_t box_number(const char *p)
 	if (!(n = pw_scan_cnum(q, &v)))
 		return 0;
 	r = q + n;
-	if (!*r || *r == ' ' || *r == '\t' || *r == ':' || pw_utf8_starts(r, "：") ||
-	    pw_utf8_starts(r, "、") || pw_utf8_starts(r, "\xE3\x80\x80"))
+	if (!*r || pw_utf8_blank(r) || *r == ':' || pw_utf8_starts(r, "：") ||
+	    pw_utf8_starts(r, "、"))
 		return n;
 	return 0;
 }
@@ -136,13 +136,13 @@ static bool column_header(const char *s, const char **title, size_t *tlen)
 {
 	size_t n;
 
-	s = pw_scan_skip_space(s);
+	s += pw_utf8_blanks(s);
 	if (!(n = pw_utf8_starts(s, "专栏")))
 		return false;
-	s = pw_scan_skip_space(s + n);
+	s += n + pw_utf8_blanks(s + n);
 	s += box_number(s);
 	for (;;) {
-		s = pw_scan_skip_space(s);
+		s += pw_utf8_blanks(s);
 		if ((n = pw_utf8_starts(s, "：")) || (n = pw_utf8_starts(s, "、")) ||
 		    (n = pw_utf8_starts(s, "—")) || (n = (*s == ':' || *s == '.')))
 			s += n;
@@ -150,7 +150,7 @@ static bool column_header(const char *s, const char **title, size_t *tlen)
 			break;
 	}
 	*title = s;
-	*tlen = pw_scan_trim_len(s, strlen(s));
+	*tlen = pw_utf8_rtrim(s, strlen(s));
 	return !strstr(s, "。") && pw_scan_width(s, *tlen) <= MAX_HEADER;
 }
 
@@ -177,7 +177,7 @@ static char *item_title(const char *t, size_t first_len)
 		if ((hit = strstr(line, stops[i])) && (size_t)(hit - line) < end)
 			end = (size_t)(hit - line);
 	free(line);
-	return xstrndup(t, pw_scan_trim_len(t, end));
+	return xstrndup(t, pw_utf8_rtrim(t, end));
 }
 
 static void finish_item(struct box *b)
@@ -186,7 +186,7 @@ static void finish_item(struct box *b)
 
 	if (!b->item)
 		return;
-	sb_trim(sb);
+	pw_utf8_trim(sb);
 	if (!b->first_len || b->first_len > sb->len)
 		b->first_len = sb->len;
 	b->item->title = item_title(sb->buf, b->first_len);
@@ -231,7 +231,7 @@ static const char *find_next_item(const char *text, int next, const char **num)
 	for (q = text; *q; q += pw_utf8_decode(q, strnlen(q, 4), &cp)) {
 		if (!item_boundary(text, q))
 			continue;
-		r = pw_scan_skip_space(q);
+		r = q + pw_utf8_blanks(q);
 		if (item_number(r, &m) && m.no == next) {
 			*num = r;
 			return q;
@@ -250,7 +250,7 @@ static void feed(struct box *b, const char *text, int line)
 	while ((q = find_next_item(text, b->item->no + 1, &num))) {
 		sb_add(&b->text, text, (size_t)(q - text));
 		if (!b->first_len)
-			b->first_len = pw_scan_trim_len(b->text.buf, b->text.len);
+			b->first_len = pw_utf8_rtrim(b->text.buf, b->text.len);
 		item_number(num, &m);
 		start_item(b, m.no, line);
 		text = num + m.len;
@@ -267,7 +267,7 @@ static void feed_continuation(struct box *b, const char *s, int line)
 {
 	bool ascii;
 
-	s = pw_scan_skip_space(s);
+	s += pw_utf8_blanks(s);
 	ascii = b->text.len && (unsigned char)b->text.buf[b->text.len - 1] < 0x80 &&
 		(unsigned char)*s < 0x80;
 	if (b->text.len && (ascii || (b->last_width < MIN_PAGE_LINE &&
@@ -325,7 +325,7 @@ static bool continues(const struct pw_doc *d, size_t i, const struct box *b, boo
 
 	if (!b->item)
 		return false;
-	return cut_mid_sentence(b, blank) || skip_list_mark(s) != pw_scan_skip_space(s) ||
+	return cut_mid_sentence(b, blank) || skip_list_mark(s) != s + pw_utf8_blanks(s) ||
 	       next_item_follows(d, i, b, claimed);
 }
 
@@ -404,8 +404,8 @@ static size_t read_box(const struct pw_doc *d, size_t hi, const char *title, siz
 	size_t tl = tlen ? 0 : title_line(d, hi, claimed), last, i;
 
 	if (tl) {
-		title = pw_scan_skip_space(d->lines[tl].s);
-		tlen = pw_scan_trim_len(title, strlen(title));
+		title = d->lines[tl].s + pw_utf8_blanks(d->lines[tl].s);
+		tlen = pw_utf8_rtrim(title, strlen(title));
 	}
 	b.col = pw_plan_add_column(p);
 	b.col->title = xstrndup(title, tlen);

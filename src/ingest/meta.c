@@ -70,10 +70,10 @@ static void add_title_text(struct strbuf *sb, const char *s)
 {
 	size_t len, n;
 
-	s = pw_scan_skip_space(s);
+	s += pw_utf8_blanks(s);
 	if ((n = pw_utf8_starts(s, "《")))
 		s += n;
-	len = pw_scan_trim_len(s, strlen(s));
+	len = pw_utf8_rtrim(s, strlen(s));
 	if (len >= 3 && !memcmp(s + len - 3, "》", 3))
 		len -= 3;
 	sb_add(sb, s, len);
@@ -375,12 +375,12 @@ static size_t span_at(const char *s, const char *line, int *y1, int *y2)
 	p += n;
 	if ((n = pw_utf8_starts(p, "年")))
 		p += n;
-	p = pw_scan_skip_space(p);
+	p += pw_utf8_blanks(p);
 	/* the shared range separators, and 一 which PDF conversion makes of a
 	 * dash between years (2021一2025年) */
 	while ((n = pw_scan_range_sep(p)) || (n = pw_utf8_starts(p, "一")))
 		p += n, any++;
-	p = pw_scan_skip_space(p);
+	p += pw_utf8_blanks(p);
 	if (!any || !(n = pw_scan_digits(p, y2)) || n != 4 || *y2 != *y1 + 4)
 		return 0;
 	return (size_t)(p + n - s);

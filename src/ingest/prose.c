@@ -91,14 +91,14 @@ static char *clause_text(const char *s, size_t lo, size_t hi)
 {
 	struct strbuf sb = STRBUF_INIT;
 	int year;
-	size_t b = (size_t)(pw_scan_skip_space(s + lo) - s), k;
+	size_t b = lo + pw_utf8_blanks(s + lo), k;
 
 	k = b < hi ? pw_prose_year_phrase(s + b, &year) : 0;
 	if (k && b + k < hi)
-		b = (size_t)(pw_scan_skip_space(s + b + k) - s);
+		b += k + pw_utf8_blanks(s + b + k);
 	if (b < hi)
 		sb_add(&sb, s + b, hi - b);
-	sb_trim(&sb);
+	pw_utf8_trim(&sb);
 	return sb_detach(&sb, NULL);
 }
 

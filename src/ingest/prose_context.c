@@ -243,10 +243,10 @@ size_t pw_prose_year_phrase(const char *s, int *year)
 
 	for (j = 0; j < NELEM(pre) && !k; j++)
 		k = pw_utf8_starts(s, pre[j]);
-	i = (size_t)(pw_scan_skip_space(s + k) - s);
+	i = k + pw_utf8_blanks(s + k);
 	if (!(k = year_number(s + i, year)))
 		return 0;
-	i = (size_t)(pw_scan_skip_space(s + i + k) - s);
+	i += k + pw_utf8_blanks(s + i + k);
 	if (!(k = pw_utf8_starts(s + i, "年")))
 		return 0;
 	i += k;
@@ -265,7 +265,7 @@ static bool plan_year(const char *s, const struct pw_plan *p, int *year)
  * without sentence ends is one sentence). */
 int pw_prose_sentence_year(const char *s, size_t b, size_t e, const struct pw_plan *p)
 {
-	size_t i = (size_t)(pw_scan_skip_space(s + b) - s);
+	size_t i = b + pw_utf8_blanks(s + b);
 	int year;
 
 	if (i < e && plan_year(s + i, p, &year))
@@ -301,7 +301,7 @@ static const char *const future_words[] = {
 static bool opens_with_past_year(const char *s, size_t b, size_t e, const struct pw_plan *p)
 {
 	static const char *const lead[] = { "特别是", "截至", "截止", "在" };
-	size_t i = (size_t)(pw_scan_skip_space(s + b) - s), j, k = 0;
+	size_t i = b + pw_utf8_blanks(s + b), j, k = 0;
 	int year;
 
 	for (j = 0; j < NELEM(lead) && !k; j++)

@@ -8,19 +8,9 @@
 #include <string.h>
 #include "util/nelem.h"
 
-const char *pw_scan_skip_space(const char *s)
-{
-	return s + pw_utf8_blanks(s);
-}
-
-size_t pw_scan_trim_len(const char *s, size_t len)
-{
-	return pw_utf8_rtrim(s, len);
-}
-
 bool pw_scan_blank(const char *s)
 {
-	return !*pw_scan_skip_space(s);
+	return !s[pw_utf8_blanks(s)];
 }
 
 static const char *const plan_names[] = {
@@ -66,7 +56,7 @@ bool pw_scan_ends_sentence(const char *s, size_t len)
 	static const char *const enders[] = { "。", "！", "？", "；", "!", "?", ";" };
 	size_t i, n;
 
-	len = pw_scan_trim_len(s, len);
+	len = pw_utf8_rtrim(s, len);
 	if ((n = closer_len(s, len)))
 		len -= n;
 	for (i = 0; i < NELEM(enders); i++) {

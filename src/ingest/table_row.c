@@ -96,8 +96,8 @@ static void split_pipes(struct pw_trow *r, const char *s)
 {
 	size_t len, i;
 
-	s = pw_scan_skip_space(s) + 1; /* the leading | */
-	len = pw_scan_trim_len(s, strlen(s));
+	s += pw_utf8_blanks(s) + 1; /* the leading | */
+	len = pw_utf8_rtrim(s, strlen(s));
 	if (len && s[len - 1] == '|')
 		len--;
 	{
@@ -113,7 +113,7 @@ static void split_pipes(struct pw_trow *r, const char *s)
 
 void pw_table_split(struct pw_trow *r, const char *line, bool spaces)
 {
-	const char *b = pw_scan_skip_space(line);
+	const char *b = line + pw_utf8_blanks(line);
 
 	memset(r, 0, sizeof(*r));
 	if (*b == '|') {
@@ -196,9 +196,7 @@ char *pw_table_squeeze(const char *s)
 	size_t k;
 
 	while (*s) {
-		if (*s == ' ' || *s == '\t')
-			s++;
-		else if ((k = pw_utf8_starts(s, IDEO_SPACE)) != 0)
+		if ((k = pw_utf8_blank(s)) != 0)
 			s += k;
 		else
 			sb_addch(&sb, *s++);
@@ -266,7 +264,7 @@ bool pw_table_serial(const char *s, char *no, size_t nsize)
 	} else {
 		i += pw_utf8_starts(s + i, "、");
 	}
-	return !*pw_scan_skip_space(s + i);
+	return !s[i + pw_utf8_blanks(s + i)];
 }
 
 size_t pw_table_name_number(const char *s, char *no, size_t nsize)
@@ -289,7 +287,7 @@ size_t pw_table_name_number(const char *s, char *no, size_t nsize)
 			no[0] = '\0';
 		return 0;
 	}
-	return (size_t)(pw_scan_skip_space(s + i + c) - s);
+	return i + c + pw_utf8_blanks(s + i + c);
 }
 
 size_t pw_table_cat_number(const char *s)
@@ -307,7 +305,7 @@ size_t pw_table_cat_number(const char *s)
 		c = (s[i] == '.') ? 1 : 0;
 	if (!c)
 		return 0;
-	return (size_t)(pw_scan_skip_space(s + i + c) - s);
+	return i + c + pw_utf8_blanks(s + i + c);
 }
 
 /* ------------------------------------------------------------------ */

@@ -17,6 +17,7 @@
 #include <string.h>
 #include <strings.h>
 #include "util/nelem.h"
+#include "text/utf8.h"
 
 /* docs/monitoring.md, "Plausibility": a level more than RATIO_MAX times
  * (or less than 1/RATIO_MAX of) the previous value; a rate moving more
@@ -678,7 +679,7 @@ static char *trimmed_or_null(const char *s)
 	if (blank(s))
 		return NULL;
 	sb_addstr(&sb, s);
-	sb_trim(&sb);
+	pw_utf8_trim(&sb);
 	return sb_detach(&sb, NULL);
 }
 

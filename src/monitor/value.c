@@ -39,12 +39,12 @@ int pw_batch_parse_value(const char *s, double *v, bool *estimated, char *unit,
 	if ((n = pw_utf8_starts(p, "预计")) > 0) {
 		*estimated = true;
 		p += n;
-		p += pw_number_skip_space(p);
+		p += pw_utf8_blanks(p);
 	}
 	n = pw_scan_number(p, v);
 	if (n) {
 		sb_addstr(&rest, p + n);
-		sb_trim(&rest);
+		pw_utf8_trim(&rest);
 		if (rest.len < unit_size && unit_suffix_ok(rest.buf)) {
 			memcpy(unit, rest.buf, rest.len + 1);
 			rc = 0;

@@ -184,7 +184,7 @@ void pw_monitor_fold(const char *s, struct strbuf *out)
 			sb_add(out, s + i, k);
 		i += k;
 	}
-	sb_trim(out);
+	pw_utf8_trim(out);
 }
 
 void pw_monitor_name_key(const char *s, struct strbuf *out)

@@ -11,6 +11,7 @@
 
 #include <string.h>
 #include "util/nelem.h"
+#include "text/utf8.h"
 
 static const struct pw_name entity_names[] = {
 	{ "indicator", "指标" }, { "target", "目标" }, { "project", "项目" },
@@ -257,7 +258,7 @@ int pw_store_unit_add(struct pw_store *s, const char *name, const char *parent,
 	int own, rc;
 
 	sb_addstr(&nm, name ? name : "");
-	sb_trim(&nm);
+	pw_utf8_trim(&nm);
 	if (!nm.len) {
 		sb_release(&nm);
 		return pw_error_kind(PW_ERR_INPUT, "a unit needs a name");

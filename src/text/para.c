@@ -47,11 +47,6 @@ static size_t cp_start_before(const char *s, size_t end)
 	return i ? i - 1 : 0;
 }
 
-static bool is_space_cp(uint32_t cp)
-{
-	return cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0xA0;
-}
-
 static bool is_han(uint32_t cp)
 {
 	return cp >= 0x4E00 && cp <= 0x9FFF;
@@ -60,11 +55,6 @@ static bool is_han(uint32_t cp)
 static size_t count_chars(const char *s)
 {
 	return pw_utf8_columns(s, strlen(s));
-}
-
-static const char *skip_spaces(const char *s)
-{
-	return s + pw_utf8_blanks(s);
 }
 
 /* Bounds of line s (len = strlen(s)) without surrounding blanks. */
@@ -78,7 +68,7 @@ static void trim_bounds(const char *s, size_t len, size_t *b, size_t *e)
 
 bool pw_para_blank(const char *s)
 {
-	return *skip_spaces(s) == '\0';
+	return s[pw_utf8_blanks(s)] == '\0';
 }
 
 /* ---- line classes ------------------------------------------------------ */
@@ -136,14 +126,15 @@ static enum pw_para_level numbered_level(const char *s)
 static bool box_heading(const char *s)
 {
 	const char *t;
+	size_t k;
 
-	if (pw_utf8_starts(s, "专栏")) {
-		t = s + 6;
-		return !*t || *t == ' ' || *t == '\t' || pw_utf8_starts(t, "　") ||
-		       (*t >= '0' && *t <= '9') || pw_utf8_starts(t, "“") || numeral_run(t);
+	if ((k = pw_utf8_starts(s, "专栏")) != 0) {
+		t = s + k;
+		return !*t || pw_utf8_blank(t) || (*t >= '0' && *t <= '9') ||
+		       pw_utf8_starts(t, "“") || numeral_run(t);
 	}
-	if (pw_utf8_starts(s, "表")) {
-		t = skip_spaces(s + 3);
+	if ((k = pw_utf8_starts(s, "表")) != 0) {
+		t = s + k + pw_utf8_blanks(s + k);
 		return (*t >= '0' && *t <= '9') || (numeral_run(t) && !strstr(s, "。"));
 	}
 	return false;
@@ -153,10 +144,10 @@ enum pw_para_level pw_para_heading_level(const char *s)
 {
 	enum pw_para_level lv;
 
-	s = skip_spaces(s);
+	s += pw_utf8_blanks(s);
 	while (*s == '#')
 		s++;
-	s = skip_spaces(s);
+	s += pw_utf8_blanks(s);
 	if (!*s)
 		return PW_PARA_NOT_HEADING;
 	lv = numbered_level(s);
@@ -172,7 +163,7 @@ enum pw_para_level pw_para_heading_level(const char *s)
 /* Table rows are not running text. */
 static bool is_text_line(const char *s)
 {
-	return !strchr(s, '\t') && *skip_spaces(s) != '|';
+	return !strchr(s, '\t') && s[pw_utf8_blanks(s)] != '|';
 }
 
 /* "- 12 -", "12", "第 3 页": page furniture between the pieces of a paragraph. */
@@ -188,7 +179,7 @@ static bool is_page_number(const char *s)
 
 		if (cp >= '0' && cp <= '9')
 			digit = true;
-		else if (!is_space_cp(cp) && cp != '-' && cp != 0x2014 && cp != 0x2013 &&
+		else if (!pw_utf8_is_blank(cp) && cp != '-' && cp != 0x2014 && cp != 0x2013 &&
 			 cp != '/' && cp != 0x7B2C /* 第 */ && cp != 0x9875 /* 页 */ &&
 			 cp != 0x5171 /* 共 */)
 			return false;
@@ -204,7 +195,7 @@ static bool starts_list_item(const char *s)
 	uint32_t cp;
 	size_t n;
 
-	s = skip_spaces(s);
+	s += pw_utf8_blanks(s);
 	while (s[i] >= '0' && s[i] <= '9')
 		i++;
 	if (i && ((s[i] == '.' && !(s[i + 1] >= '0' && s[i + 1] <= '9')) ||

@@ -5,6 +5,9 @@
 #ifndef PW_UTF8_H
 #define PW_UTF8_H
 
+#include "util/strbuf.h"
+
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -17,13 +20,19 @@ size_t pw_utf8_valid_prefix(const char *s, size_t len);
 size_t pw_utf8_multibyte_count(const char *s, size_t len);
 /* Number of code points in the first len bytes of s (a 1-based column - 1). */
 size_t pw_utf8_columns(const char *s, size_t len);
-/* Blanks are space, tab, U+3000 IDEOGRAPHIC SPACE and U+00A0 NO-BREAK
- * SPACE (line ends never occur inside a pw_doc line).  Bytes of the one
- * blank at NUL-terminated s (0 if none); of the run of blanks at s; and len
- * without the blanks that end [s, s+len). */
+/* The one definition of a blank, for every reader: ASCII white space
+ * (space, tab, line feed, vertical tab, form feed, carriage return),
+ * U+3000 IDEOGRAPHIC SPACE and U+00A0 NO-BREAK SPACE.  Line ends never
+ * occur inside a pw_doc line; they do in a spreadsheet cell, whose edges
+ * are trimmed like a line's.  Whether code point cp is one; bytes of the
+ * one blank at NUL-terminated s (0 if none); of the run of blanks at s;
+ * len without the blanks that end [s, s+len); and sb without blanks at
+ * either end. */
+bool pw_utf8_is_blank(uint32_t cp);
 size_t pw_utf8_blank(const char *s);
 size_t pw_utf8_blanks(const char *s);
 size_t pw_utf8_rtrim(const char *s, size_t len);
+void pw_utf8_trim(struct strbuf *sb);
 /* Display width of NUL-terminated s in terminal columns: East Asian wide
  * and full-width characters count 2, combining marks 0, others 1
  * (utf8proc_charwidth()). */
