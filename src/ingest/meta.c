@@ -19,6 +19,7 @@
 #include <stdint.h>
 #include <string.h>
 #include "util/nelem.h"
+#include "model/year.h"
 
 #define TOP_LINES 12   /* non-blank lines searched for a title line */
 #define MAX_TITLE 80   /* code points */
@@ -353,7 +354,7 @@ static int ordinal_in(const char *s)
 
 /* ---- period ---- */
 
-/* A year 1949..2199 at s not preceded by a digit; bytes or 0. */
+/* A year (pw_text_year) at s not preceded by a digit; bytes or 0. */
 static size_t year_at(const char *s, const char *line, int *y)
 {
 	size_t n;
@@ -361,7 +362,7 @@ static size_t year_at(const char *s, const char *line, int *y)
 	if (s > line && s[-1] >= '0' && s[-1] <= '9')
 		return 0;
 	n = pw_scan_digits(s, y);
-	return n == 4 && *y >= 1949 && *y < 2200 ? n : 0;
+	return n == 4 && pw_text_year(*y) ? n : 0;
 }
 
 /* 2021-2025年, 2021年—2025年, 2021至2025: a five-year span at s; bytes or 0. */
@@ -412,7 +413,7 @@ static bool span_near_ordinal(const struct pw_doc *d, int n, int *y1, int *y2)
 /* 规划期 2021—2025年, else the span written most often. */
 static bool span_anywhere(const struct pw_doc *d, int *y1, int *y2)
 {
-	int count[300] = { 0 }, best = 0, a, b;
+	int count[PW_TEXT_YEAR_MAX - PW_TEXT_YEAR_MIN + 1] = { 0 }, best = 0, a, b;
 	size_t i;
 
 	for (i = 0; i < d->nlines; i++) {
@@ -424,8 +425,9 @@ static bool span_anywhere(const struct pw_doc *d, int *y1, int *y2)
 			*y1 = a, *y2 = b;
 			return true;
 		}
-		if (++count[a - 1949] > best || (count[a - 1949] == best && a == *y1))
-			best = count[a - 1949], *y1 = a, *y2 = b;
+		if (++count[a - PW_TEXT_YEAR_MIN] > best ||
+		    (count[a - PW_TEXT_YEAR_MIN] == best && a == *y1))
+			best = count[a - PW_TEXT_YEAR_MIN], *y1 = a, *y2 = b;
 	}
 	return best > 0;
 }

@@ -24,6 +24,7 @@
 
 #include <string.h>
 #include "util/nelem.h"
+#include "model/year.h"
 
 
 struct head {
@@ -228,11 +229,11 @@ static size_t year_number(const char *s, int *year)
 	size_t k = pw_scan_digits(s, year);
 
 	if (k == 4)
-		return *year >= 1900 && *year <= 2100 ? k : 0;
+		return pw_text_year(*year) ? k : 0;
 	if (k)
 		return 0;
 	k = pw_scan_cnum(s, year);
-	return k == 12 && *year >= 1900 && *year <= 2100 ? k : 0;
+	return k == 12 && pw_text_year(*year) ? k : 0;
 }
 
 size_t pw_prose_year_phrase(const char *s, int *year)

@@ -10,6 +10,7 @@
 
 #include <string.h>
 #include "util/nelem.h"
+#include "model/year.h"
 
 static bool is_digit(char c)
 {
@@ -110,7 +111,7 @@ static bool is_grade(const char *s)
 
 static bool is_year(const struct pw_prose_qty *q)
 {
-	return !strcmp(q->unit, "年") && q->value >= 1900 && q->value <= 2100 &&
+	return !strcmp(q->unit, "年") && pw_text_year((long)q->value) &&
 	       q->value == (double)(long)q->value;
 }
 

@@ -19,6 +19,7 @@
 
 #include <string.h>
 #include "util/nelem.h"
+#include "model/year.h"
 
 
 enum lkind { L_BLANK, L_RULE, L_HEADER, L_NOTE, L_TITLE, L_ROW, L_CATROW, L_OTHER };
@@ -393,7 +394,7 @@ static int footnote_year(const char *notes, char **clause)
 	if (!star)
 		return 0;
 	for (p = star; *p && p - star < 40; p++)
-		if (pw_scan_digits(p, &y) == 4 && y > 1950 && pw_utf8_starts(p + 4, "年"))
+		if (pw_scan_digits(p, &y) == 4 && pw_text_year(y) && pw_utf8_starts(p + 4, "年"))
 			break;
 	if (!*p || p - star >= 40)
 		return 0;

@@ -13,6 +13,7 @@
 
 #include <string.h>
 #include "util/nelem.h"
+#include "model/year.h"
 
 #define IDEO_SPACE "\xe3\x80\x80"
 
@@ -213,7 +214,7 @@ int pw_table_year(const char *s)
 		if (*s < '0' || *s > '9')
 			continue;
 		k = pw_scan_digits(s, &y);
-		if (k == 4 && y >= 1950 && y <= 2100 &&
+		if (k == 4 && pw_text_year(y) &&
 		    (pw_utf8_starts(s + k, "年") || !s[k] || s[k] == ' '))
 			return y;
 		s += k - 1;

@@ -124,7 +124,7 @@ static int check_progress(const struct pw_progress *p)
 		return pw_error_kind(PW_ERR_INPUT,
 				     "new project progress is draft or submitted, not %s",
 				     pw_obs_state_name(p->state));
-	if (p->year < PW_MONITOR_YEAR_MIN || p->year > PW_MONITOR_YEAR_MAX)
+	if (p->year < PW_YEAR_MIN || p->year > PW_YEAR_MAX)
 		return pw_error_kind(PW_ERR_INPUT, "year %d of project %lld is out of range",
 				     p->year, (long long)p->item_id);
 	if (p->has_percent && !(p->percent >= 0 && p->percent <= 100))

@@ -483,7 +483,7 @@ static int already_leads(struct pw_store *s, enum pw_entity e, int64_t id, int y
 			 int64_t unit_id)
 {
 	sqlite3_stmt *st;
-	int from = year > 0 ? year : PW_MONITOR_YEAR_MIN, rc, *years = NULL;
+	int from = year > 0 ? year : PW_YEAR_MIN, rc, *years = NULL;
 	size_t n = 0, alloc = 0, i;
 
 	rc = leads_in(s, e, id, from, unit_id);
