@@ -75,8 +75,7 @@ static void add_title_text(struct strbuf *sb, const char *s)
 	if ((n = pw_utf8_starts(s, "《")))
 		s += n;
 	len = pw_utf8_rtrim(s, strlen(s));
-	if (len >= 3 && !memcmp(s + len - 3, "》", 3))
-		len -= 3;
+	len -= pw_utf8_ends(s, len, "》");
 	sb_add(sb, s, len);
 }
 
@@ -123,12 +122,13 @@ static char *title_from_quotes(const struct pw_doc *d)
 		const char *p = d->lines[i].s, *open, *close;
 
 		while ((open = strstr(p, "《")) && (close = strstr(open, "》"))) {
-			char *t = xstrndup(open + 3, (size_t)(close - open - 3));
+			size_t n = strlen("《");
+			char *t = xstrndup(open + n, (size_t)(close - open) - n);
 
 			if ((has(t, ANCHOR) || has(t, "五年规划")) && !has(t, "建议"))
 				return t;
 			free(t);
-			p = close + 3;
+			p = close + strlen("》");
 		}
 	}
 	return NULL;
@@ -180,7 +180,7 @@ static bool place_suffix(const char *s, size_t len)
 	size_t i;
 
 	for (i = 0; i < NELEM(sfx); i++)
-		if (len >= 3 && !memcmp(s + len - 3, sfx[i], 3))
+		if (pw_utf8_ends(s, len, sfx[i]))
 			return true;
 	return false;
 }

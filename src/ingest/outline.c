@@ -85,6 +85,8 @@ static const char *skip_separator(const char *p)
 /* Length of one leader character ending [t, t+k): . … · - blank. */
 static size_t leader_len(const char *t, size_t k, int *dots)
 {
+	size_t n;
+
 	if (k && (t[k - 1] == '.' || t[k - 1] == '-')) {
 		(*dots)++;
 		return 1;
@@ -93,13 +95,13 @@ static size_t leader_len(const char *t, size_t k, int *dots)
 		*dots += t[k - 1] == '\t' ? 2 : 0;
 		return 1;
 	}
-	if (k >= 3 && (!memcmp(t + k - 3, "…", 3) || !memcmp(t + k - 3, "⋯", 3))) {
+	if ((n = pw_utf8_ends(t, k, "…")) || (n = pw_utf8_ends(t, k, "⋯"))) {
 		*dots += 2;
-		return 3;
+		return n;
 	}
-	if (k >= 2 && !memcmp(t + k - 2, "·", 2)) {
+	if ((n = pw_utf8_ends(t, k, "·")) != 0) {
 		(*dots)++;
-		return 2;
+		return n;
 	}
 	return 0;
 }

@@ -168,12 +168,13 @@ static void emit_all(struct prose_run *r, const struct finding *f, size_t lo, si
 /* 比2020年, 较2020年, 比上年: the change is measured against a base. */
 static bool against_base(const char *s, size_t lo, size_t pos)
 {
-	size_t i;
+	size_t i, k;
 
-	for (i = lo; i + 3 < pos; i += pw_prose_cp_len(s + i))
-		if ((pw_utf8_starts(s + i, "比") || pw_utf8_starts(s + i, "较")) &&
-		    (is_digit(s[i + 3]) || pw_utf8_starts(s + i + 3, "上年") ||
-		     pw_utf8_starts(s + i + 3, "“") || pw_utf8_starts(s + i + 3, " ")))
+	for (i = lo; i < pos; i += pw_utf8_len(s + i))
+		if (((k = pw_utf8_starts(s + i, "比")) || (k = pw_utf8_starts(s + i, "较"))) &&
+		    i + k < pos &&
+		    (is_digit(s[i + k]) || pw_utf8_starts(s + i + k, "上年") ||
+		     pw_utf8_starts(s + i + k, "“") || pw_utf8_starts(s + i + k, " ")))
 			return true;
 	return false;
 }
@@ -203,7 +204,7 @@ static bool chained(struct prose_run *r, size_t pos, struct finding *f)
 			return false;
 	while (e > r->chain_end && r->s[e - 1] == ' ')
 		e--;
-	if (e < r->chain_end + 3 || memcmp(r->s + e - 3, "、", 3))
+	if (e < r->chain_end || !pw_utf8_ends(r->s + r->chain_end, e - r->chain_end, "、"))
 		return false;
 	f->t = r->chain;
 	f->t.head = f->t.verb_end = pos;
@@ -265,7 +266,7 @@ static bool read_doubling(struct prose_run *r, size_t lo, size_t hi)
 	struct finding f;
 	size_t i, k = 0, w = 0, e;
 
-	for (i = lo; i < hi && !k; i += k ? 0 : pw_prose_cp_len(r->s + i))
+	for (i = lo; i < hi && !k; i += k ? 0 : pw_utf8_len(r->s + i))
 		k = pw_words_at(r->s + i, hi - i, words, NELEM(words), &w);
 	if (!k)
 		return false;
@@ -299,13 +300,13 @@ static void read_clause(struct prose_run *r, size_t lo, size_t hi)
 	while (i < hi) {
 		if ((b = bracket(r->s + i)) != 0) {
 			depth = depth + b < 0 ? 0 : depth + b;
-			i += pw_prose_cp_len(r->s + i);
+			i += pw_utf8_len(r->s + i);
 		} else if (is_digit(r->s[i]) && !depth) {
 			end = try_quantity(r, lo, hi, i, &verbs);
 			found += end != 0;
 			i = end ? end : skip_number(r->s, i);
 		} else {
-			i += pw_prose_cp_len(r->s + i);
+			i += pw_utf8_len(r->s + i);
 		}
 	}
 	if (!found)
@@ -321,14 +322,14 @@ static void read_clause(struct prose_run *r, size_t lo, size_t hi)
  * number scanner decides, so prose and tables agree on the rule. */
 static bool in_number(const char *s, size_t lo, size_t i)
 {
-	size_t start = i;
+	size_t start = i, k;
 	double v;
 
 	while (start > lo && (is_digit(s[start - 1]) || s[start - 1] == ','))
 		start--;
-	while (start >= lo + 3 && !memcmp(s + start - 3, "，", 3) && start - 3 > lo &&
-	       is_digit(s[start - 4])) {
-		start -= 3;
+	while ((k = pw_utf8_ends(s + lo, start - lo, "，")) != 0 && start - k > lo &&
+	       is_digit(s[start - k - 1])) {
+		start -= k;
 		while (start > lo && is_digit(s[start - 1]))
 			start--;
 	}
@@ -356,7 +357,7 @@ static size_t clause_end(const char *s, size_t lo, size_t e)
 				return i;
 		if (!depth && s[i] == ',' && !in_number(s, lo, i))
 			return i;
-		i += pw_prose_cp_len(s + i);
+		i += pw_utf8_len(s + i);
 	}
 	return e;
 }
@@ -399,7 +400,7 @@ static void read_sentence(struct prose_run *r, size_t b, size_t e, bool first)
 		ce = clause_end(r->s, c, e);
 		if (ce - c <= MAX_CLAUSE_BYTES)
 			read_clause(r, c, ce);
-		c = ce < e ? ce + pw_prose_cp_len(r->s + ce) : e;
+		c = ce < e ? ce + pw_utf8_len(r->s + ce) : e;
 	}
 }
 

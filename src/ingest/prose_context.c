@@ -43,11 +43,12 @@ static bool has_any(const char *s, size_t b, size_t e, const char *const *list, 
 /* 成就 or 成效, unless a goal's 新成就, 新成效. */
 static bool names_achievement(const char *t, size_t len)
 {
+	static const char *const words[] = { "成就", "成效" };
 	size_t i;
 
-	for (i = 0; i + 6 <= len; i++)
-		if ((!memcmp(t + i, "成就", 6) || !memcmp(t + i, "成效", 6)) &&
-		    !(i >= 3 && !memcmp(t + i - 3, "新", 3)))
+	for (i = 0; i < len; i++)
+		if (pw_words_at(t + i, len - i, words, NELEM(words), NULL) &&
+		    !pw_utf8_ends(t, i, "新"))
 			return true;
 	return false;
 }
@@ -266,13 +267,14 @@ static bool plan_year(const char *s, const struct pw_plan *p, int *year)
  * without sentence ends is one sentence). */
 int pw_prose_sentence_year(const char *s, size_t b, size_t e, const struct pw_plan *p)
 {
+	static const char *const until[] = { "到", "至" };
 	size_t i = b + pw_utf8_blanks(s + b);
 	int year;
 
 	if (i < e && plan_year(s + i, p, &year))
 		return year;
-	for (; i + 3 <= e; i += pw_prose_cp_len(s + i))
-		if ((!memcmp(s + i, "到", 3) || !memcmp(s + i, "至", 3)) && plan_year(s + i, p, &year))
+	for (; i < e; i += pw_utf8_len(s + i))
+		if (pw_words_at(s + i, e - i, until, NELEM(until), NULL) && plan_year(s + i, p, &year))
 			return year;
 	return 0;
 }
@@ -323,10 +325,9 @@ static bool names_previous_plan(const char *s, size_t b, size_t e, const char *p
 
 	for (; at; at = memmem(at + 1, e - (size_t)(at + 1 - s), prev, strlen(prev))) {
 		pos = (size_t)(at - s);
-		if (pos >= b + 3 && !memcmp(s + pos - 3, "“", 3))
-			pos -= 3;
+		pos -= pw_utf8_ends(s + b, pos - b, "“");
 		for (i = 0, k = 0; i < NELEM(base) && !k; i++)
-			k = pos >= b + 3 && !memcmp(s + pos - 3, base[i], 3);
+			k = pw_utf8_ends(s + b, pos - b, base[i]);
 		if (!k)
 			return true;
 	}

@@ -34,13 +34,16 @@ static size_t strip_front(const char *s, size_t b, size_t e, const char *const *
 /* “十四五”期间, 十四五时期: the plan's own period as a lead-in. */
 static size_t plan_period(const char *s, size_t b, size_t e)
 {
-	size_t i = b, k;
+	size_t i = b, k, n;
 
 	if ((k = pw_utf8_starts(s + i, "“")) || (k = pw_utf8_starts(s + i, "\"")))
 		i += k;
-	if (!pw_utf8_starts(s + i, "十") || e - i < 9 || !pw_utf8_starts(s + i + 6, "五"))
+	n = pw_utf8_starts(s + i, "十");
+	if (n && i + n < e)
+		n += pw_utf8_len(s + i + n); /* the 四 of 十四五 */
+	if (!n || !(k = pw_utf8_starts(s + i + n, "五")) || i + n + k > e)
 		return b;
-	i += 9;
+	i += n + k;
 	if ((k = pw_utf8_starts(s + i, "”")) || (k = pw_utf8_starts(s + i, "\"")))
 		i += k;
 	return i;
@@ -75,8 +78,9 @@ static size_t strip_trailing(const char *s, size_t b, size_t e)
  * ASCII words.  Here and below a returned string is the caller's. */
 static char *squeeze(const char *s, size_t b, size_t e)
 {
+	static const char *const quotes[] = { "“", "”" };
 	struct strbuf sb = STRBUF_INIT;
-	size_t i;
+	size_t i, k;
 
 	for (i = b; i < e; i++) {
 		if (s[i] == ' ' && !(i > b && is_ascii_word(s[i - 1]) && i + 1 < e &&
@@ -84,8 +88,8 @@ static char *squeeze(const char *s, size_t b, size_t e)
 			continue;
 		if (s[i] == '"')
 			continue;
-		if (i + 3 <= e && (!memcmp(s + i, "“", 3) || !memcmp(s + i, "”", 3))) {
-			i += 2;
+		if ((k = pw_words_at(s + i, e - i, quotes, NELEM(quotes), NULL)) != 0) {
+			i += k - 1;
 			continue;
 		}
 		sb_addch(&sb, s[i]);
@@ -125,13 +129,15 @@ void pw_prose_subjects_release(struct pw_prose_subjects *out)
  * "污水处理厂3座、垃圾中转站"), or b. */
 static size_t after_last_de(const char *s, size_t b, size_t e, bool members)
 {
-	size_t i = b, at = b;
+	static const char *const ends[] = { "的", "等", "、" };
+	size_t i = b, at = b, k;
 
-	while (i + 3 < e) {
-		if (!memcmp(s + i, "的", 3) || !memcmp(s + i, "等", 3) ||
-		    (members && !memcmp(s + i, "、", 3)))
-			at = i + 3;
-		i += pw_prose_cp_len(s + i);
+	/* strictly before e: a 的 that ends the range leaves nothing after it */
+	while (i < e) {
+		k = pw_words_at(s + i, e - i - 1, ends, members ? 3 : 2, NULL);
+		if (k)
+			at = i + k;
+		i += pw_utf8_len(s + i);
 	}
 	return at;
 }
@@ -142,7 +148,7 @@ static size_t baseline_start(const char *s, size_t b, size_t e)
 	static const char *const words[] = { "由", "从", "比", "较" };
 	size_t i, k, w;
 
-	for (i = b; i < e; i += pw_prose_cp_len(s + i))
+	for (i = b; i < e; i += pw_utf8_len(s + i))
 		for (w = 0; w < NELEM(words); w++) {
 			if (!(k = pw_utf8_starts(s + i, words[w])) || i == b)
 				continue;
@@ -164,10 +170,10 @@ static char *object_after(const char *s, size_t b, size_t hi)
 					     "成为", "达到", "实现", "纳入", "投入" };
 	size_t i, k, e = hi;
 
-	for (i = b; i < hi && e == hi; i += pw_prose_cp_len(s + i)) {
-		if (i > b && pw_utf8_starts(s + i, "、") && i + 3 < hi &&
-		    s[i + 3 + pw_utf8_blanks(s + i + 3)] >= '0' &&
-		    s[i + 3 + pw_utf8_blanks(s + i + 3)] <= '9') {
+	for (i = b; i < hi && e == hi; i += pw_utf8_len(s + i)) {
+		if (i > b && (k = pw_utf8_starts(s + i, "、")) != 0 && i + k < hi &&
+		    s[i + k + pw_utf8_blanks(s + i + k)] >= '0' &&
+		    s[i + k + pw_utf8_blanks(s + i + k)] <= '9') {
 			e = i; /* 100个A、100个B: the next member's count */
 			break;
 		}
@@ -204,7 +210,7 @@ static size_t head_len(const char *first, const char *last)
 	}
 	chars = pw_utf8_columns(first, strlen(first));
 	for (i = 0; i < chars && last[n]; i++)
-		n += pw_prose_cp_len(last + n);
+		n += pw_utf8_len(last + n);
 	return n;
 }
 
@@ -291,7 +297,7 @@ static void split_members(const char *s, size_t b, size_t e, bool conj,
 			start = i;
 			continue;
 		}
-		i += pw_prose_cp_len(s + i);
+		i += pw_utf8_len(s + i);
 	}
 	push(out, pw_prose_clean_phrase(s, start, e));
 	if (out->n > 1) {

@@ -97,6 +97,7 @@ static bool is_alpha(char c)
  * names (5G, PM10, 3A) do not count. */
 static bool quantity_in_object(const char *s, size_t b, size_t e)
 {
+	static const char *const seps[] = { "的", "、" };
 	size_t i, j, last = 0, sep = 0;
 	bool any = false;
 
@@ -104,7 +105,7 @@ static bool quantity_in_object(const char *s, size_t b, size_t e)
 	i = b;
 
 	while (i < e) {
-		if (i + 3 <= e && (!memcmp(s + i, "的", 3) || !memcmp(s + i, "、", 3)))
+		if (pw_words_at(s + i, e - i, seps, NELEM(seps), NULL))
 			sep = i;
 		if (!is_digit(s[i])) {
 			i++;
@@ -156,7 +157,7 @@ static void verbs_step(struct pw_prose_verbs *v, size_t pos)
 		v->at = v->i;
 		v->i += w->len;
 	} else {
-		v->i += pw_prose_cp_len(v->s + v->i);
+		v->i += pw_utf8_len(v->s + v->i);
 	}
 }
 
@@ -190,7 +191,7 @@ static bool gap_ends_with_de(const char *s, size_t b, size_t e)
 {
 	while (e > b && s[e - 1] == ' ')
 		e--;
-	return e - b >= 3 && !memcmp(s + e - 3, "的", 3);
+	return pw_utf8_ends(s + b, e - b, "的") != 0;
 }
 
 /* Code points in [s, s+len), counted up to max + 1 (enough to compare). */

@@ -236,7 +236,7 @@ static int plan_ordinal(const char *s)
 		if ((v = pw_scan_plan_name_at(p)) != 0)
 			return v;
 	p = strstr(s, "第");
-	if (p && pw_scan_cnum(p + 3, &v) && strstr(p, "个五年"))
+	if (p && pw_scan_cnum(p + strlen("第"), &v) && strstr(p, "个五年"))
 		return v;
 	return 0;
 }

@@ -691,15 +691,13 @@ bool pw_table_read_row(struct pw_tstate *st, const struct pw_theader *h,
 
 void pw_table_set_category(struct pw_tstate *st, const char *text)
 {
-	size_t k = pw_table_cat_number(text);
+	size_t k = pw_table_cat_number(text), n;
 	struct strbuf sb = STRBUF_INIT;
 
 	sb_addstr(&sb, text + k);
 	pw_utf8_trim(&sb);
-	if (sb.len >= 3 && (!memcmp(sb.buf + sb.len - 3, "：", 3)))
-		sb_setlen(&sb, sb.len - 3);
-	else if (sb.len && sb.buf[sb.len - 1] == ':')
-		sb_setlen(&sb, sb.len - 1);
+	if ((n = pw_utf8_ends(sb.buf, sb.len, "：")) || (n = pw_utf8_ends(sb.buf, sb.len, ":")))
+		sb_setlen(&sb, sb.len - n);
 	free(st->category);
 	st->category = sb_detach(&sb, NULL);
 }

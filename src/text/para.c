@@ -100,10 +100,10 @@ static size_t numeral_run(const char *s)
 
 static enum pw_para_level numbered_level(const char *s)
 {
-	size_t k;
+	size_t k, m;
 
-	if (pw_utf8_starts(s, "第") && (k = numeral_run(s + 3)) > 0) {
-		const char *t = s + 3 + k;
+	if ((m = pw_utf8_starts(s, "第")) && (k = numeral_run(s + m)) > 0) {
+		const char *t = s + m + k;
 
 		if (pw_utf8_starts(t, "篇"))
 			return PW_PARA_PART;
@@ -117,8 +117,8 @@ static enum pw_para_level numbered_level(const char *s)
 	k = numeral_run(s);
 	if (k > 0 && k % 3 == 0 && pw_utf8_starts(s + k, "、"))
 		return PW_PARA_ITEM;
-	if (pw_utf8_starts(s, "（") && (k = numeral_run(s + 3)) > 0 && k % 3 == 0 &&
-	    pw_utf8_starts(s + 3 + k, "）"))
+	if ((m = pw_utf8_starts(s, "（")) && (k = numeral_run(s + m)) > 0 && k % 3 == 0 &&
+	    pw_utf8_starts(s + m + k, "）"))
 		return PW_PARA_SUBITEM;
 	return PW_PARA_NOT_HEADING;
 }

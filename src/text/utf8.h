@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* Decodes one code point at s (at most len bytes) into *cp; returns its
  * byte length (1..4).  Invalid bytes decode as U+FFFD of length 1. */
@@ -56,6 +57,25 @@ static inline size_t pw_utf8_starts(const char *s, const char *lit)
 		if (s[i] != lit[i])
 			return 0;
 	return i;
+}
+
+/* If [s, s+len) ends with the UTF-8 string lit, returns strlen(lit), else
+ * 0: the byte count of a Chinese word at the end comes from the word. */
+static inline size_t pw_utf8_ends(const char *s, size_t len, const char *lit)
+{
+	size_t n = strlen(lit);
+
+	return len >= n && !memcmp(s + len - n, lit, n) ? n : 0;
+}
+
+/* Bytes of the UTF-8 sequence that starts at s, from its lead byte (1 for
+ * ASCII and for a stray byte; pw_utf8_decode() checks the rest).  Inline:
+ * the scanners step through every character with it. */
+static inline size_t pw_utf8_len(const char *s)
+{
+	unsigned char c = (unsigned char)*s;
+
+	return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
 }
 
 #endif

@@ -65,18 +65,12 @@ const struct pw_vocab_word *pw_vocab_ending(const char *s, size_t b, size_t e)
 	return best;
 }
 
-/* Bytes of the UTF-8 sequence led by c (1 for ASCII and stray bytes). */
-static size_t lead_len(unsigned char c)
-{
-	return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-}
-
 bool pw_vocab_in_before(const char *s, size_t len, unsigned mask, const char *next)
 {
 	const struct pw_vocab_word *w;
 	size_t i, k = strlen(next);
 
-	for (i = 0; s && i < len; i += lead_len((unsigned char)s[i]))
+	for (i = 0; s && i < len; i += pw_utf8_len(s + i))
 		if ((w = pw_vocab_at(s + i, len - i)) && (mask & PW_VOCAB_BIT(w->cls)) &&
 		    len - i - w->len >= k && !memcmp(s + i + w->len, next, k))
 			return true;
