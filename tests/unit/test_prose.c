@@ -8,6 +8,7 @@
  * tests/data/prose/NAME and compare with NAME.expected.json (hand-derived).
  */
 #include "unit.h"
+#include "testplan.h"
 #include "ingest/ingest.h"
 #include "text/doc.h"
 #include "text/para.h"
@@ -24,18 +25,7 @@
 
 static void run_text(const char *text, struct pw_plan *p)
 {
-	struct pw_doc d;
-	unsigned char *claimed;
-
-	assert_int_equal(pw_doc_from_bytes(&d, "t.txt", text, strlen(text)), 0);
-	pw_plan_init(p);
-	p->start = 2021;
-	p->end = 2025;
-	p->ordinal = 14;
-	claimed = calloc(d.nlines + 1, 1);
-	pw_read_prose(&d, p, claimed);
-	free(claimed);
-	pw_doc_release(&d);
+	tp_read_text(text, p, false);
 }
 
 struct want {
