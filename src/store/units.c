@@ -36,17 +36,28 @@ int pw_entity_from_name(const char *s)
 /* ------------------------------------------------------------------ */
 /* Shared helpers (monitor_int.h)                                     */
 
+/* The cached statement sql with id bound to ?1 and arg2 to ?2 if it has
+ * one; NULL on error (reported). */
+static sqlite3_stmt *stmt_for_id(struct pw_store *s, const char *sql, int64_t id, int64_t arg2)
+{
+	sqlite3_stmt *st = pw_store_stmt(s, sql);
+
+	if (!st)
+		return NULL;
+	pw_bind_int(st, 1, id);
+	if (sqlite3_bind_parameter_count(st) >= 2)
+		pw_bind_int(st, 2, arg2);
+	return st;
+}
+
 int pw_monitor_fetch(struct pw_store *s, const char *sql, int64_t id, int64_t arg2,
 		     pw_monitor_fill_fn *fill, void *out)
 {
-	sqlite3_stmt *st = pw_store_stmt(s, sql);
+	sqlite3_stmt *st = stmt_for_id(s, sql, id, arg2);
 	int rc;
 
 	if (!st)
 		return -1;
-	pw_bind_int(st, 1, id);
-	if (sqlite3_bind_parameter_count(st) >= 2)
-		pw_bind_int(st, 2, arg2);
 	rc = pw_store_step(s, st);
 	if (rc != 1)
 		return rc < 0 ? -1 : PW_STORE_NOTFOUND;
@@ -59,15 +70,12 @@ int pw_monitor_fetch(struct pw_store *s, const char *sql, int64_t id, int64_t ar
 int pw_monitor_pick(struct pw_store *s, const char *sql, int64_t id, int64_t arg2,
 		    pw_monitor_take_fn *take, void *out)
 {
-	sqlite3_stmt *st = pw_store_stmt(s, sql);
+	sqlite3_stmt *st = stmt_for_id(s, sql, id, arg2);
 	bool taken = false;
 	int rc;
 
 	if (!st)
 		return -1;
-	pw_bind_int(st, 1, id);
-	if (sqlite3_bind_parameter_count(st) >= 2)
-		pw_bind_int(st, 2, arg2);
 	while ((rc = pw_store_step(s, st)) == 1)
 		taken |= take(st, out);
 	if (rc < 0)

@@ -289,6 +289,20 @@ static void test_assign_history(void **state)
 	fx_close(&f);
 }
 
+/* What unit is assigned in year: indicators i1, i2 (in plan order), then
+ * the target, then the project. */
+static void two_indicators_first(struct fx *f, const char *unit, int year, int64_t i1, int64_t i2)
+{
+	struct pw_assigned *a;
+	size_t n;
+
+	assert_int_equal(pw_store_unit_assigned(f->s, unit, year, &a, &n), 0);
+	assert_int_equal(n, 4);
+	assert_true(a[0].id == i1 && a[1].id == i2);
+	assert_true(a[2].entity == PW_ENTITY_TARGET && a[3].entity == PW_ENTITY_PROJECT);
+	free(a);
+}
+
 static void test_unit_assigned(void **state)
 {
 	struct pw_unit *u;
@@ -306,11 +320,7 @@ static void test_unit_assigned(void **state)
 	pw_store_assign(f.s, PW_ENTITY_PROJECT, f.prj[0], "甲局", 0, "t", NULL);
 	pw_store_assign(f.s, PW_ENTITY_INDICATOR, f.ind[0], "乙局", 2024, "t", NULL);
 	/* 2023: ind[0] and ind[4] in plan order, then the target and the project */
-	assert_int_equal(pw_store_unit_assigned(f.s, "甲局", 2023, &a, &n), 0);
-	assert_int_equal(n, 4);
-	assert_true(a[0].id == f.ind[0] && a[1].id == f.ind[4]);
-	assert_true(a[2].entity == PW_ENTITY_TARGET && a[3].entity == PW_ENTITY_PROJECT);
-	free(a);
+	two_indicators_first(&f, "甲局", 2023, f.ind[0], f.ind[4]);
 	/* 2024: ind[0] moved to 乙局 */
 	assert_int_equal(pw_store_unit_assigned(f.s, "甲局", 2024, &a, &n), 0);
 	assert_int_equal(n, 3);
@@ -323,11 +333,7 @@ static void test_unit_assigned(void **state)
 	pw_store_assign(f.s, PW_ENTITY_TARGET, f.tgt[0], "丙局", 0, "t", NULL);
 	pw_store_assign(f.s, PW_ENTITY_INDICATOR, f.ind[5], "丙局", 0, "t", NULL);
 	pw_store_assign(f.s, PW_ENTITY_INDICATOR, f.ind[2], "丙局", 0, "t", NULL);
-	assert_int_equal(pw_store_unit_assigned(f.s, "丙局", 0, &a, &n), 0);
-	assert_int_equal(n, 4);
-	assert_true(a[0].id == f.ind[2] && a[1].id == f.ind[5]);
-	assert_true(a[2].entity == PW_ENTITY_TARGET && a[3].entity == PW_ENTITY_PROJECT);
-	free(a);
+	two_indicators_first(&f, "丙局", 0, f.ind[2], f.ind[5]);
 	/* unit list: what each leads now (latest assignments), one query */
 	assert_int_equal(pw_store_unit_list(f.s, &u, &n), 0);
 	assert_int_equal(n, 3);
