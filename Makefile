@@ -5,7 +5,8 @@
 #                   embedded plan into planwatch.db and serve it
 #   make test       every test, plain build and ASan+UBSan build
 #   make bench      speed and memory benchmarks
-#   make fuzz       libFuzzer targets (clang)
+#   make fuzz       libFuzzer targets (clang), FUZZ_SECONDS each
+#   make fuzz-coverage  line coverage of the readers by the fuzz corpora
 #   make po         regenerate po/planwatch.pot from src/ and merge it into
 #                   every po/LANG.po (then translate what is new)
 #   make po-check   fail, naming each one, if a message in src/ has no
@@ -44,7 +45,7 @@ LIB_OBJ := $(LIB_SRC:%.c=$(O)/%.o)
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
 
-.PHONY: all run test unit deps bench fuzz clean po po-check
+.PHONY: all run test unit deps bench fuzz fuzz-coverage clean po po-check
 all: $(O)/planwatch
 ifeq ($(O),build)
 all: planwatch
@@ -112,6 +113,9 @@ bench: all
 
 fuzz:
 	@sh tests/fuzz/run.sh
+
+fuzz-coverage:
+	@sh tests/fuzz/coverage.sh
 
 clean:
 	rm -rf build build-* planwatch

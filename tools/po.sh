@@ -72,10 +72,15 @@ check)
 		# msgcmp names each message of src/ the catalogue lacks, has
 		# untranslated or fuzzy, with its file and line
 		if ! msgcmp "$po" "$tmp/now.pot" >"$tmp/cmp" 2>&1; then
-			sed -n 's/^[^:]*now\.pot:\([0-9]*\): this message is used but not defined.*/\1/p' \
+			# missing ones are named by their line in now.pot, untranslated
+			# or fuzzy ones by their line in the catalogue
+			sed -n 's/^[^:]*now\.pot:\([0-9]*\): this message .*/\1/p' \
 				"$tmp/cmp" >"$tmp/lines"
 			show_entries "$tmp/now.pot" "$tmp/lines" "$po" >&2
-			echo "$po: $(wc -l <"$tmp/lines") message(s) of src/ not translated:" \
+			sed -n "s|^$po:\\([0-9]*\\): this message is untranslated.*|\\1|p; s|^$po:\\([0-9]*\\): this message needs to be reviewed.*|\\1|p" \
+				"$tmp/cmp" >"$tmp/polines"
+			show_entries "$po" "$tmp/polines" "$po" >&2
+			echo "$po: $(cat "$tmp/lines" "$tmp/polines" | wc -l) message(s) of src/ not translated:" \
 				"run 'make po' and translate them" >&2
 			rc=1
 		fi

@@ -32,7 +32,7 @@ int cmd_check(int argc, char **argv, struct pw_ctx *ctx)
 	if (n < 0)
 		return PW_EXIT_DB;
 	if (n > 0) {
-		pw_error("%d problem%s in database '%s'", n, n == 1 ? "" : "s", ctx->db_path);
+		pw_error_kind(PW_ERR_FAIL, "database '%s': problems found: %d", ctx->db_path, n);
 		return PW_EXIT_FAIL;
 	}
 	printf("%s: ok\n", ctx->db_path);

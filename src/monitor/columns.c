@@ -61,10 +61,17 @@ static void heading_key(const char *s, struct strbuf *out)
 	}
 }
 
+/* Longest cell taken for a heading: headings are a few words, and a long
+ * cell (a 1 MiB shared string in every cell of the first rows) must not
+ * cost a character-by-character pass each. */
+#define MAX_HEADING_BYTES 256
+
 static int column_of(const char *cell, struct strbuf *tmp)
 {
 	size_t i;
 
+	if (strnlen(cell, MAX_HEADING_BYTES + 1) > MAX_HEADING_BYTES)
+		return -1;
 	heading_key(cell, tmp);
 	for (i = 0; i < NELEM(headings); i++)
 		if (!strcasecmp(tmp->buf, headings[i].text))

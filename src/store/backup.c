@@ -154,8 +154,8 @@ int pw_store_restore(const char *db, const char *from)
 	rc = pw_store_check_source(from, print_problem, (void *)from);
 	if (rc != 0) {
 		if (rc > 0)
-			pw_error_kind(PW_ERR_INPUT, "refusing to restore from '%s': %d problem%s", from, rc,
-				 rc == 1 ? "" : "s");
+			pw_error_kind(PW_ERR_INPUT, "refusing to restore from '%s': problems found: %d",
+				      from, rc);
 		return rc > 0 || rc == PW_STORE_NOTFOUND ? PW_RESTORE_BAD : PW_RESTORE_FAILED;
 	}
 	if (pw_store_open_query_only(from, &src) < 0)
