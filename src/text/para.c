@@ -84,13 +84,14 @@ static bool has_cjk_punct(const char *s)
 	return false;
 }
 
-/* Length of a run of Han numerals (or ASCII digits) at s, in bytes. */
-static size_t numeral_run(const char *s)
+/* Length of a run of Han numerals (and ASCII digits if digits is set) at
+ * s, in bytes. */
+static size_t numeral_run(const char *s, bool digits)
 {
 	size_t i = 0, n;
 
 	for (;;) {
-		if (s[i] >= '0' && s[i] <= '9')
+		if (digits && s[i] >= '0' && s[i] <= '9')
 			n = 1;
 		else if (!(n = pw_scan_cnum_char(s + i)))
 			return i;
@@ -102,7 +103,7 @@ static enum pw_para_level numbered_level(const char *s)
 {
 	size_t k, m;
 
-	if ((m = pw_utf8_starts(s, "第")) && (k = numeral_run(s + m)) > 0) {
+	if ((m = pw_utf8_starts(s, "第")) && (k = numeral_run(s + m, true)) > 0) {
 		const char *t = s + m + k;
 
 		if (pw_utf8_starts(t, "篇"))
@@ -114,10 +115,11 @@ static enum pw_para_level numbered_level(const char *s)
 	}
 	if (strstr(s, "。") || count_chars(s) > HEADING_MAX_CHARS)
 		return PW_PARA_NOT_HEADING;
-	k = numeral_run(s);
-	if (k > 0 && k % 3 == 0 && pw_utf8_starts(s + k, "、"))
+	/* 一、 and （一）: Han numerals; 1、 and （1） are list entries */
+	k = numeral_run(s, false);
+	if (k > 0 && pw_utf8_starts(s + k, "、"))
 		return PW_PARA_ITEM;
-	if ((m = pw_utf8_starts(s, "（")) && (k = numeral_run(s + m)) > 0 && k % 3 == 0 &&
+	if ((m = pw_utf8_starts(s, "（")) && (k = numeral_run(s + m, false)) > 0 &&
 	    pw_utf8_starts(s + m + k, "）"))
 		return PW_PARA_SUBITEM;
 	return PW_PARA_NOT_HEADING;
@@ -131,11 +133,11 @@ static bool box_heading(const char *s)
 	if ((k = pw_utf8_starts(s, "专栏")) != 0) {
 		t = s + k;
 		return !*t || pw_utf8_blank(t) || (*t >= '0' && *t <= '9') ||
-		       pw_utf8_starts(t, "“") || numeral_run(t);
+		       pw_utf8_starts(t, "“") || numeral_run(t, true);
 	}
 	if ((k = pw_utf8_starts(s, "表")) != 0) {
 		t = s + k + pw_utf8_blanks(s + k);
-		return (*t >= '0' && *t <= '9') || (numeral_run(t) && !strstr(s, "。"));
+		return (*t >= '0' && *t <= '9') || (numeral_run(t, true) && !strstr(s, "。"));
 	}
 	return false;
 }

@@ -594,6 +594,14 @@ static void test_para_boundaries(void **state)
 	assert_int_equal(pw_para_heading_level("第三节 建设生态宜居家园"), PW_PARA_SECTION);
 	assert_int_equal(pw_para_heading_level("## 第一章 规划基础"), PW_PARA_CHAPTER);
 	assert_int_equal(pw_para_heading_level("（二）积极发展生活性服务业"), PW_PARA_SUBITEM);
+	/* items and subitems are numbered in Han numerals; Arabic ones, of
+	 * any length, mark list entries */
+	assert_int_equal(pw_para_heading_level("十二、对外开放"), PW_PARA_ITEM);
+	assert_int_not_equal(pw_para_heading_level("1、对外开放"), PW_PARA_ITEM);
+	assert_int_not_equal(pw_para_heading_level("123、对外开放"), PW_PARA_ITEM);
+	assert_int_equal(pw_para_heading_level("（十二）对外开放"), PW_PARA_SUBITEM);
+	assert_int_not_equal(pw_para_heading_level("（1）对外开放"), PW_PARA_SUBITEM);
+	assert_int_not_equal(pw_para_heading_level("（123）对外开放"), PW_PARA_SUBITEM);
 	assert_int_equal(pw_para_heading_level("专栏 “十四五”创新能力建设工程"), PW_PARA_BOX);
 	assert_int_equal(pw_para_heading_level("表明我区发展进入新阶段，必须抓住机遇。"),
 			 PW_PARA_NOT_HEADING);
