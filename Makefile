@@ -45,7 +45,7 @@ LIB_OBJ := $(LIB_SRC:%.c=$(O)/%.o) $(O)/gen/gazetteer.o
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
 
-.PHONY: all run test unit golden check-deps deps bench fuzz fuzz-coverage clean serve-demo po po-check
+.PHONY: all run test unit deps bench fuzz fuzz-coverage clean po po-check
 all: $(O)/planwatch
 ifeq ($(O),build)
 all: planwatch

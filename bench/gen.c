@@ -19,6 +19,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include "util/nelem.h"
 
 #define START 2021
 #define END 2025
@@ -103,7 +104,7 @@ static const struct arche arches[] = {
 	  E, UP, PW_KIND_ANNUAL, PW_CMP_RANGE, 1, 2, NAN, SH_FLOW, false },
 };
 
-#define NARCHES (sizeof(arches) / sizeof(arches[0]))
+#define NARCHES NELEM(arches)
 
 /* Prose targets: subject, unit, kind, cmp, value. */
 static const struct {
@@ -118,7 +119,7 @@ static const struct {
 	{ "新建学校", "所", PW_KIND_ANNUAL, PW_CMP_GE, 1 },
 };
 
-#define NPROSES (sizeof(proses) / sizeof(proses[0]))
+#define NPROSES NELEM(proses)
 
 void gen_opts_init(struct gen_opts *o)
 {

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "util/nelem.h"
 
 #define NEED_DB (1 << 0)       /* opens (creating) the database */
 #define EXISTING_DB (1 << 1)   /* the database must exist; read-only is fine */
@@ -95,7 +96,7 @@ static const struct command commands[] = {
 	  N_("integrity, foreign keys, append-only triggers, audit trail") },
 };
 
-#define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
+#define NCOMMANDS NELEM(commands)
 
 static void usage(FILE *f)
 {

@@ -11,10 +11,10 @@
 
 #include <math.h>
 #include <string.h>
+#include "util/nelem.h"
+#include "util/names.h"
 
-static const struct {
-	const char *name, *label;
-} status_names[] = {
+static const struct pw_name status_names[] = {
 	[PW_STATUS_NO_DATA] = { "no_data", "无数据" },
 	[PW_STATUS_NOT_ASSESSABLE] = { "not_assessable", "无法评估" },
 	[PW_STATUS_MET] = { "met", "完成" },
@@ -25,26 +25,21 @@ static const struct {
 	[PW_STATUS_LAGGING] = { "lagging", "滞后" },
 };
 
-#define NSTATUS (sizeof(status_names) / sizeof(status_names[0]))
+#define NSTATUS NELEM(status_names)
 
 const char *pw_status_name(enum pw_status s)
 {
-	return (size_t)s < NSTATUS ? status_names[s].name : "?";
+	return pw_name_of(status_names, NSTATUS, s, "?");
 }
 
 const char *pw_status_label(enum pw_status s)
 {
-	return (size_t)s < NSTATUS ? status_names[s].label : "?";
+	return pw_name_zh(status_names, NSTATUS, s, "?");
 }
 
 int pw_status_from_name(const char *s)
 {
-	size_t i;
-
-	for (i = 0; s && i < NSTATUS; i++)
-		if (!strcmp(s, status_names[i].name) || !strcmp(s, status_names[i].label))
-			return (int)i;
-	return -1;
+	return pw_name_lookup(status_names, NSTATUS, s);
 }
 
 void pw_assess_opts_init(struct pw_assess_opts *o)

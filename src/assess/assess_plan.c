@@ -6,6 +6,7 @@
 #include "assess/assess_plan.h"
 
 #include <string.h>
+#include "util/nelem.h"
 
 void pw_assess_table_period(const struct pw_plan *p, const struct pw_table *t, int *start,
 			    int *end)
@@ -55,7 +56,7 @@ static bool names_subject(const struct pw_indicator *r, const char *text)
 {
 	size_t i, j;
 
-	for (i = 0; i < sizeof(synonyms) / sizeof(synonyms[0]); i++) {
+	for (i = 0; i < NELEM(synonyms); i++) {
 		if (!strstr(text, synonyms[i].subject))
 			continue;
 		for (j = 0; synonyms[i].names[j]; j++)

@@ -30,6 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "util/nelem.h"
 
 #define USAGE "usage: planwatch assess FILE | --db PATH [--plan ID] [--year Y] " \
 	      "[--tolerance X] [--json] | --db PATH --all [--year Y] [--json] [--verbose]" \
@@ -148,7 +149,7 @@ static const char *kind_label(enum pw_kind k)
 		[PW_KIND_CUMULATIVE] = "累计", [PW_KIND_ANNUAL] = "每年",
 		[PW_KIND_EXTERNAL] = "上级下达", [PW_KIND_RELATION] = "同步",
 	};
-	return (size_t)k < sizeof(labels) / sizeof(labels[0]) ? labels[k] : "?";
+	return (size_t)k < NELEM(labels) ? labels[k] : "?";
 }
 
 /* " 万元" or "%" after a value of target result r. */

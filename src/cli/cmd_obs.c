@@ -38,7 +38,7 @@ static int filter_option(struct pw_ctx *ctx, struct pw_obs_filter *f, int c, con
 		return 0;
 	}
 	if (c == 'y')
-		return pw_cli_int(arg, "year", PW_MONITOR_YEAR_MIN, PW_MONITOR_YEAR_MAX, &f->year);
+		return pw_cli_int(arg, "year", PW_YEAR_MIN, PW_YEAR_MAX, &f->year);
 	if (c == 'B')
 		return pw_store_batch_find(ctx->store, arg, &f->batch) < 0 ? -1 : 0;
 	if (c != 's')

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include "util/nelem.h"
 
 /* A positive int from s, or 0 when s is not one. */
 static int parse_positive(const char *s)
@@ -154,7 +155,7 @@ static int print_contents(struct pw_ctx *ctx, int id, int version, const struct 
 
 	printf("\n%zu headings, %zu tables, %zu prose targets, %zu 专栏\n", p->nsections,
 	       p->ntables, p->ntargets, p->ncolumns);
-	for (i = 0; rc == 0 && i < sizeof(lookups) / sizeof(lookups[0]); i++) {
+	for (i = 0; rc == 0 && i < NELEM(lookups); i++) {
 		rc = load_ids(ctx, lookups[i], id, version, &ids);
 		if (rc == 0)
 			printers[i](p, ids);

@@ -11,6 +11,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include "util/nelem.h"
 
 #define END { NULL, NULL }
 
@@ -189,7 +190,7 @@ void pw_cli_print_options(FILE *f, const char *cmd)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(by_command) / sizeof(by_command[0]); i++)
+	for (i = 0; i < NELEM(by_command); i++)
 		if (!strcmp(by_command[i].cmd, cmd))
 			print_opts(f, by_command[i].opts);
 	print_opts(f, global_opts);

@@ -55,9 +55,9 @@ int pw_cli_plan(const char *s, int *plan)
 
 int pw_cli_year(const char *s)
 {
-	int64_t v = digits(s, PW_MONITOR_YEAR_MAX);
+	int64_t v = digits(s, PW_YEAR_MAX);
 
-	return v >= PW_MONITOR_YEAR_MIN ? (int)v : 0;
+	return v >= PW_YEAR_MIN ? (int)v : 0;
 }
 
 int pw_cli_number(const char *name, const char *s, double *v)

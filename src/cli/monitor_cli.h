@@ -18,7 +18,7 @@ int64_t pw_cli_id(const char *s);
 /* --plan ID: a positive plan id up to INT_MAX into *plan; -1 (reported)
  * when s is not one. */
 int pw_cli_plan(const char *s, int *plan);
-/* A year PW_MONITOR_YEAR_MIN..MAX from s (digits only), or 0. */
+/* A year PW_YEAR_MIN..MAX from s (digits only), or 0. */
 int pw_cli_year(const char *s);
 /* A finite decimal number from s into *v (1,234.5 and -3 are; 1e3, 0x10,
  * nan, 12abc are not); -1 (reported, naming option `name`) otherwise. */

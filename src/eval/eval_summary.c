@@ -4,6 +4,7 @@
  * order, the report title and the notes for the reader.
  */
 #include "eval/eval_int.h"
+#include "text/utf8.h"
 #include "util/alloc.h"
 #include "util/strbuf.h"
 
@@ -131,12 +132,11 @@ static void add_plan_name(struct strbuf *sb, const struct pw_plan *p)
 	const char *t = p->title;
 
 	if (t && *t) {
-		size_t len = strlen(t);
+		size_t len, n = pw_utf8_starts(t, "《");
 
-		if (!strncmp(t, "《", 3))
-			t += 3, len -= 3;
-		if (len >= 3 && !strcmp(t + len - 3, "》"))
-			len -= 3;
+		t += n;
+		len = strlen(t);
+		len -= pw_utf8_ends(t, len, "》");
 		sb_add(sb, t, len);
 		return;
 	}

@@ -14,6 +14,8 @@
 
 #include <math.h>
 #include <string.h>
+#include "util/nelem.h"
+#include "util/names.h"
 
 
 /* Copies an external target into the engine's input. */
@@ -27,37 +29,34 @@ static void external_input(const struct pw_eval_external *x, struct pw_assess_in
 	in->external_year = x->year;
 }
 
-/* name: English (CLI, JSON); word: what an office types (--kind 年度);
- * label: the report's title */
-static const struct {
-	const char *name, *word, *label;
-} kinds[] = {
-	[PW_REPORT_ANNUAL] = { "annual", "年度", "年度监测报告" },
-	[PW_REPORT_MIDTERM] = { "midterm", "中期", "中期评估报告" },
-	[PW_REPORT_FINAL] = { "final", "总结", "总结评估报告" },
+/* English name (CLI, JSON) and what an office types (--kind 年度); the
+ * report's title, which is accepted too. */
+static const struct pw_name kinds[] = {
+	[PW_REPORT_ANNUAL] = { "annual", "年度" },
+	[PW_REPORT_MIDTERM] = { "midterm", "中期" },
+	[PW_REPORT_FINAL] = { "final", "总结" },
 };
-
-#define NKINDS (sizeof(kinds) / sizeof(kinds[0]))
+static const struct pw_name titles[] = {
+	[PW_REPORT_ANNUAL] = { "年度监测报告", NULL },
+	[PW_REPORT_MIDTERM] = { "中期评估报告", NULL },
+	[PW_REPORT_FINAL] = { "总结评估报告", NULL },
+};
 
 const char *pw_report_kind_name(enum pw_report_kind k)
 {
-	return (size_t)k < NKINDS ? kinds[k].name : "?";
+	return pw_name_of(kinds, NELEM(kinds), k, "?");
 }
 
 const char *pw_report_kind_label(enum pw_report_kind k)
 {
-	return (size_t)k < NKINDS ? kinds[k].label : "?";
+	return pw_name_of(titles, NELEM(titles), k, "?");
 }
 
 int pw_report_kind_from_name(const char *s)
 {
-	size_t i;
+	int k = pw_name_lookup(kinds, NELEM(kinds), s);
 
-	for (i = 0; s && i < NKINDS; i++)
-		if (!strcmp(s, kinds[i].name) || !strcmp(s, kinds[i].word) ||
-		    !strcmp(s, kinds[i].label))
-			return (int)i;
-	return -1;
+	return k >= 0 ? k : pw_name_lookup(titles, NELEM(titles), s);
 }
 
 void pw_eval_opts_init(struct pw_eval_opts *o)

@@ -20,6 +20,7 @@
 
 #include <stdint.h>
 #include <string.h>
+#include "util/nelem.h"
 
 #define MAX_HEADER 60     /* code points of a 专栏 title */
 #define MIN_PAGE_LINE 20  /* code points: shorter lines are not cut by a page end */
@@ -45,7 +46,7 @@ static size_t plain_number(const char *s, int *no)
 		return n + 1;
 	if ((m = pw_utf8_starts(s + n, "、")) || (m = pw_utf8_starts(s + n, "）")))
 		return n + m;
-	if (n == 2 && s[0] == '0' && (s[2] == ' ' || pw_utf8_starts(s + 2, "\xE3\x80\x80")))
+	if (n == 2 && s[0] == '0' && pw_utf8_blank(s + 2))
 		return n; /* 01 新一代人工智能 */
 	return 0;
 }
@@ -86,7 +87,7 @@ static bool item_number(const char *s, struct item_no *m)
 		return false;
 	if (m->no <= 0)
 		return false;
-	m->len = (size_t)(pw_scan_skip_space(s + n) - s);
+	m->len = n + pw_utf8_blanks(s + n);
 	return s[m->len] != '\0';
 }
 
@@ -95,13 +96,13 @@ static const char *skip_list_mark(const char *s)
 {
 	size_t n = 0;
 
-	s = pw_scan_skip_space(s);
+	s += pw_utf8_blanks(s);
 	if (*s == '-' || *s == '*' || *s == '+')
 		n = 1;
 	else if (!strncmp(s, "•", strlen("•")))
 		n = strlen("•");
 	if (n && (s[n] == ' ' || s[n] == '\t'))
-		return pw_scan_skip_space(s + n);
+		return s + n + pw_utf8_blanks(s + n);
 	return s;
 }
 
@@ -124,8 +125,8 @@ static size_t box_number(const char *p)
 	if (!(n = pw_scan_cnum(q, &v)))
 		return 0;
 	r = q + n;
-	if (!*r || *r == ' ' || *r == '\t' || *r == ':' || pw_utf8_starts(r, "：") ||
-	    pw_utf8_starts(r, "、") || pw_utf8_starts(r, "\xE3\x80\x80"))
+	if (!*r || pw_utf8_blank(r) || *r == ':' || pw_utf8_starts(r, "：") ||
+	    pw_utf8_starts(r, "、"))
 		return n;
 	return 0;
 }
@@ -135,13 +136,13 @@ static bool column_header(const char *s, const char **title, size_t *tlen)
 {
 	size_t n;
 
-	s = pw_scan_skip_space(s);
+	s += pw_utf8_blanks(s);
 	if (!(n = pw_utf8_starts(s, "专栏")))
 		return false;
-	s = pw_scan_skip_space(s + n);
+	s += n + pw_utf8_blanks(s + n);
 	s += box_number(s);
 	for (;;) {
-		s = pw_scan_skip_space(s);
+		s += pw_utf8_blanks(s);
 		if ((n = pw_utf8_starts(s, "：")) || (n = pw_utf8_starts(s, "、")) ||
 		    (n = pw_utf8_starts(s, "—")) || (n = (*s == ':' || *s == '.')))
 			s += n;
@@ -149,7 +150,7 @@ static bool column_header(const char *s, const char **title, size_t *tlen)
 			break;
 	}
 	*title = s;
-	*tlen = pw_scan_trim_len(s, strlen(s));
+	*tlen = pw_utf8_rtrim(s, strlen(s));
 	return !strstr(s, "。") && pw_scan_width(s, *tlen) <= MAX_HEADER;
 }
 
@@ -172,11 +173,11 @@ static char *item_title(const char *t, size_t first_len)
 	const char *hit;
 	char *line = xstrndup(t, first_len);
 
-	for (i = 0; i < sizeof(stops) / sizeof(stops[0]); i++)
+	for (i = 0; i < NELEM(stops); i++)
 		if ((hit = strstr(line, stops[i])) && (size_t)(hit - line) < end)
 			end = (size_t)(hit - line);
 	free(line);
-	return xstrndup(t, pw_scan_trim_len(t, end));
+	return xstrndup(t, pw_utf8_rtrim(t, end));
 }
 
 static void finish_item(struct box *b)
@@ -185,7 +186,7 @@ static void finish_item(struct box *b)
 
 	if (!b->item)
 		return;
-	sb_trim(sb);
+	pw_utf8_trim(sb);
 	if (!b->first_len || b->first_len > sb->len)
 		b->first_len = sb->len;
 	b->item->title = item_title(sb->buf, b->first_len);
@@ -212,7 +213,7 @@ static bool item_boundary(const char *text, const char *q)
 		return false;
 	if (q[-1] == ' ' || q[-1] == '\t')
 		return true;
-	for (i = 0; i < sizeof(enders) / sizeof(enders[0]); i++) {
+	for (i = 0; i < NELEM(enders); i++) {
 		n = strlen(enders[i]);
 		if ((size_t)(q - text) >= n && !memcmp(q - n, enders[i], n))
 			return true;
@@ -230,7 +231,7 @@ static const char *find_next_item(const char *text, int next, const char **num)
 	for (q = text; *q; q += pw_utf8_decode(q, strnlen(q, 4), &cp)) {
 		if (!item_boundary(text, q))
 			continue;
-		r = pw_scan_skip_space(q);
+		r = q + pw_utf8_blanks(q);
 		if (item_number(r, &m) && m.no == next) {
 			*num = r;
 			return q;
@@ -249,7 +250,7 @@ static void feed(struct box *b, const char *text, int line)
 	while ((q = find_next_item(text, b->item->no + 1, &num))) {
 		sb_add(&b->text, text, (size_t)(q - text));
 		if (!b->first_len)
-			b->first_len = pw_scan_trim_len(b->text.buf, b->text.len);
+			b->first_len = pw_utf8_rtrim(b->text.buf, b->text.len);
 		item_number(num, &m);
 		start_item(b, m.no, line);
 		text = num + m.len;
@@ -266,7 +267,7 @@ static void feed_continuation(struct box *b, const char *s, int line)
 {
 	bool ascii;
 
-	s = pw_scan_skip_space(s);
+	s += pw_utf8_blanks(s);
 	ascii = b->text.len && (unsigned char)b->text.buf[b->text.len - 1] < 0x80 &&
 		(unsigned char)*s < 0x80;
 	if (b->text.len && (ascii || (b->last_width < MIN_PAGE_LINE &&
@@ -324,7 +325,7 @@ static bool continues(const struct pw_doc *d, size_t i, const struct box *b, boo
 
 	if (!b->item)
 		return false;
-	return cut_mid_sentence(b, blank) || skip_list_mark(s) != pw_scan_skip_space(s) ||
+	return cut_mid_sentence(b, blank) || skip_list_mark(s) != s + pw_utf8_blanks(s) ||
 	       next_item_follows(d, i, b, claimed);
 }
 
@@ -403,8 +404,8 @@ static size_t read_box(const struct pw_doc *d, size_t hi, const char *title, siz
 	size_t tl = tlen ? 0 : title_line(d, hi, claimed), last, i;
 
 	if (tl) {
-		title = pw_scan_skip_space(d->lines[tl].s);
-		tlen = pw_scan_trim_len(title, strlen(title));
+		title = d->lines[tl].s + pw_utf8_blanks(d->lines[tl].s);
+		tlen = pw_utf8_rtrim(title, strlen(title));
 	}
 	b.col = pw_plan_add_column(p);
 	b.col->title = xstrndup(title, tlen);

@@ -18,6 +18,8 @@
 
 #include <stdint.h>
 #include <string.h>
+#include "util/nelem.h"
+#include "model/year.h"
 
 #define TOP_LINES 12   /* non-blank lines searched for a title line */
 #define MAX_TITLE 80   /* code points */
@@ -69,12 +71,11 @@ static void add_title_text(struct strbuf *sb, const char *s)
 {
 	size_t len, n;
 
-	s = pw_scan_skip_space(s);
+	s += pw_utf8_blanks(s);
 	if ((n = pw_utf8_starts(s, "《")))
 		s += n;
-	len = pw_scan_trim_len(s, strlen(s));
-	if (len >= 3 && !memcmp(s + len - 3, "》", 3))
-		len -= 3;
+	len = pw_utf8_rtrim(s, strlen(s));
+	len -= pw_utf8_ends(s, len, "》");
 	sb_add(sb, s, len);
 }
 
@@ -121,12 +122,13 @@ static char *title_from_quotes(const struct pw_doc *d)
 		const char *p = d->lines[i].s, *open, *close;
 
 		while ((open = strstr(p, "《")) && (close = strstr(open, "》"))) {
-			char *t = xstrndup(open + 3, (size_t)(close - open - 3));
+			size_t n = strlen("《");
+			char *t = xstrndup(open + n, (size_t)(close - open) - n);
 
 			if ((has(t, ANCHOR) || has(t, "五年规划")) && !has(t, "建议"))
 				return t;
 			free(t);
-			p = close + 3;
+			p = close + strlen("》");
 		}
 	}
 	return NULL;
@@ -162,7 +164,7 @@ static void cut_lead_in(const char **s, const char *end)
 	static const char *const words[] = { "关于制定", "制定", "关于", "编制", "代表", "年", "在", "的", "中共" };
 	size_t i;
 
-	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+	for (i = 0; i < NELEM(words); i++) {
 		const char *hit = *s, *last = NULL;
 
 		while ((hit = strstr(hit, words[i])) && hit + strlen(words[i]) <= end)
@@ -177,8 +179,8 @@ static bool place_suffix(const char *s, size_t len)
 	static const char *const sfx[] = { "省", "市", "区", "县", "州", "旗", "盟", "国", "镇", "乡" };
 	size_t i;
 
-	for (i = 0; i < sizeof(sfx) / sizeof(sfx[0]); i++)
-		if (len >= 3 && !memcmp(s + len - 3, sfx[i], 3))
+	for (i = 0; i < NELEM(sfx); i++)
+		if (pw_utf8_ends(s, len, sfx[i]))
 			return true;
 	return false;
 }
@@ -237,7 +239,7 @@ static char *place_prefix(const char *title)
 		w = pw_utf8_decode(p, strnlen(p, 4), &cp);
 		if (!is_han(cp))
 			return NULL;
-		for (i = 0; chars >= 2 && i < sizeof(sfx) / sizeof(sfx[0]); i++)
+		for (i = 0; chars >= 2 && i < NELEM(sfx); i++)
 			if (pw_utf8_starts(p, sfx[i]) && memcmp(p - w, "城", w))
 				return xstrndup(title, (size_t)(p + w - title));
 	}
@@ -254,7 +256,7 @@ static char *find_region(const struct pw_doc *d, const char *title)
 
 	if (title && (r = place_before(title, ANCHOR)))
 		return r;
-	for (a = 0; a < sizeof(anchors) / sizeof(anchors[0]); a++)
+	for (a = 0; a < NELEM(anchors); a++)
 		for (i = 0; i < d->nlines; i++)
 			if (strstr(d->lines[i].s, anchors[a]) &&
 			    (r = place_before(d->lines[i].s, anchors[a])))
@@ -297,7 +299,7 @@ static int ordinal_short(const char *s, bool quoted)
 		return 0;
 	if (quoted && pw_utf8_starts(s + run, "”"))
 		return v;
-	for (i = 0; i < sizeof(after) / sizeof(after[0]); i++)
+	for (i = 0; i < NELEM(after); i++)
 		if (pw_utf8_starts(s + run, after[i]))
 			return v;
 	return 0;
@@ -352,7 +354,7 @@ static int ordinal_in(const char *s)
 
 /* ---- period ---- */
 
-/* A year 1949..2199 at s not preceded by a digit; bytes or 0. */
+/* A year (pw_text_year) at s not preceded by a digit; bytes or 0. */
 static size_t year_at(const char *s, const char *line, int *y)
 {
 	size_t n;
@@ -360,7 +362,7 @@ static size_t year_at(const char *s, const char *line, int *y)
 	if (s > line && s[-1] >= '0' && s[-1] <= '9')
 		return 0;
 	n = pw_scan_digits(s, y);
-	return n == 4 && *y >= 1949 && *y < 2200 ? n : 0;
+	return n == 4 && pw_text_year(*y) ? n : 0;
 }
 
 /* 2021-2025年, 2021年—2025年, 2021至2025: a five-year span at s; bytes or 0. */
@@ -374,12 +376,12 @@ static size_t span_at(const char *s, const char *line, int *y1, int *y2)
 	p += n;
 	if ((n = pw_utf8_starts(p, "年")))
 		p += n;
-	p = pw_scan_skip_space(p);
+	p += pw_utf8_blanks(p);
 	/* the shared range separators, and 一 which PDF conversion makes of a
 	 * dash between years (2021一2025年) */
 	while ((n = pw_scan_range_sep(p)) || (n = pw_utf8_starts(p, "一")))
 		p += n, any++;
-	p = pw_scan_skip_space(p);
+	p += pw_utf8_blanks(p);
 	if (!any || !(n = pw_scan_digits(p, y2)) || n != 4 || *y2 != *y1 + 4)
 		return 0;
 	return (size_t)(p + n - s);
@@ -411,7 +413,7 @@ static bool span_near_ordinal(const struct pw_doc *d, int n, int *y1, int *y2)
 /* 规划期 2021—2025年, else the span written most often. */
 static bool span_anywhere(const struct pw_doc *d, int *y1, int *y2)
 {
-	int count[300] = { 0 }, best = 0, a, b;
+	int count[PW_TEXT_YEAR_MAX - PW_TEXT_YEAR_MIN + 1] = { 0 }, best = 0, a, b;
 	size_t i;
 
 	for (i = 0; i < d->nlines; i++) {
@@ -423,8 +425,9 @@ static bool span_anywhere(const struct pw_doc *d, int *y1, int *y2)
 			*y1 = a, *y2 = b;
 			return true;
 		}
-		if (++count[a - 1949] > best || (count[a - 1949] == best && a == *y1))
-			best = count[a - 1949], *y1 = a, *y2 = b;
+		if (++count[a - PW_TEXT_YEAR_MIN] > best ||
+		    (count[a - PW_TEXT_YEAR_MIN] == best && a == *y1))
+			best = count[a - PW_TEXT_YEAR_MIN], *y1 = a, *y2 = b;
 	}
 	return best > 0;
 }

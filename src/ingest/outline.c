@@ -25,10 +25,10 @@ static size_t match_ordinal(const char *s, struct pw_heading *h)
 
 	if (!(n = pw_utf8_starts(p, "第")))
 		return 0;
-	p = pw_scan_skip_space(p + n);
+	p += n + pw_utf8_blanks(p + n);
 	if (!(n = pw_scan_anynum(p, &h->value)))
 		return 0;
-	p = pw_scan_skip_space(p + n);
+	p += n + pw_utf8_blanks(p + n);
 	for (k = 0; k < 3; k++) {
 		if ((n = pw_utf8_starts(p, kinds[k]))) {
 			h->level = (enum pw_level)(PW_LEVEL_PART + k);
@@ -73,7 +73,7 @@ static const char *skip_separator(const char *p)
 	size_t n;
 
 	for (;;) {
-		p = pw_scan_skip_space(p);
+		p += pw_utf8_blanks(p);
 		if ((n = pw_utf8_starts(p, "、")) || (n = pw_utf8_starts(p, "：")) ||
 		    (n = pw_utf8_starts(p, ":")))
 			p += n;
@@ -85,6 +85,8 @@ static const char *skip_separator(const char *p)
 /* Length of one leader character ending [t, t+k): . … · - blank. */
 static size_t leader_len(const char *t, size_t k, int *dots)
 {
+	size_t n;
+
 	if (k && (t[k - 1] == '.' || t[k - 1] == '-')) {
 		(*dots)++;
 		return 1;
@@ -93,13 +95,13 @@ static size_t leader_len(const char *t, size_t k, int *dots)
 		*dots += t[k - 1] == '\t' ? 2 : 0;
 		return 1;
 	}
-	if (k >= 3 && (!memcmp(t + k - 3, "…", 3) || !memcmp(t + k - 3, "⋯", 3))) {
+	if ((n = pw_utf8_ends(t, k, "…")) || (n = pw_utf8_ends(t, k, "⋯"))) {
 		*dots += 2;
-		return 3;
+		return n;
 	}
-	if (k >= 2 && !memcmp(t + k - 2, "·", 2)) {
+	if ((n = pw_utf8_ends(t, k, "·")) != 0) {
 		(*dots)++;
-		return 2;
+		return n;
 	}
 	return 0;
 }
@@ -120,7 +122,7 @@ static void strip_page_number(struct pw_heading *h)
 		k -= n;
 	if (dots < 2)
 		return;
-	h->title_len = pw_scan_trim_len(t, k);
+	h->title_len = pw_utf8_rtrim(t, k);
 	h->toc = true;
 }
 
@@ -154,7 +156,7 @@ static bool title_ok(const struct pw_heading *h)
 
 bool pw_outline_match(const char *line, struct pw_heading *h)
 {
-	const char *s = pw_scan_skip_space(line), *t;
+	const char *s = line + pw_utf8_blanks(line), *t;
 	size_t n;
 
 	memset(h, 0, sizeof(*h));
@@ -166,7 +168,7 @@ bool pw_outline_match(const char *line, struct pw_heading *h)
 	if (strchr(t, '\t'))
 		return false; /* a table row: 一、经济发展<TAB><TAB>... */
 	h->title = t;
-	h->title_len = pw_scan_trim_len(t, strlen(t));
+	h->title_len = pw_utf8_rtrim(t, strlen(t));
 	strip_page_number(h);
 	return title_ok(h);
 }
@@ -254,9 +256,9 @@ static void add_section(const struct pw_doc *d, struct pw_plan *p, const struct 
 	sec->level = h->level;
 	sec->number = xstrndup(h->number, h->number_len);
 	if (tl) {
-		const char *s = pw_scan_skip_space(d->lines[tl].s);
+		const char *s = d->lines[tl].s + pw_utf8_blanks(d->lines[tl].s);
 
-		sec->title = xstrndup(s, pw_scan_trim_len(s, strlen(s)));
+		sec->title = xstrndup(s, pw_utf8_rtrim(s, strlen(s)));
 		claimed[tl] = PW_CLAIM_HEADING;
 	} else {
 		sec->title = xstrndup(h->title, h->title_len);

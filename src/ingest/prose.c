@@ -25,6 +25,7 @@
 #include "util/strbuf.h"
 
 #include <string.h>
+#include "util/nelem.h"
 
 #define MAX_VALUES 8 /* values in one list: 分别降低13.5%、18% */
 /* Bytes of the longest clause read for targets.  Finding a target looks
@@ -73,7 +74,7 @@ static int bracket(const char *s)
 
 	if (c != '(' && c != ')' && c != 0xE2 && c != 0xE3 && c != 0xEF)
 		return 0;
-	for (i = 0; i < sizeof(open) / sizeof(open[0]); i++) {
+	for (i = 0; i < NELEM(open); i++) {
 		if (pw_utf8_starts(s, open[i]))
 			return 1;
 		if (pw_utf8_starts(s, close[i]))
@@ -90,14 +91,14 @@ static char *clause_text(const char *s, size_t lo, size_t hi)
 {
 	struct strbuf sb = STRBUF_INIT;
 	int year;
-	size_t b = (size_t)(pw_scan_skip_space(s + lo) - s), k;
+	size_t b = lo + pw_utf8_blanks(s + lo), k;
 
 	k = b < hi ? pw_prose_year_phrase(s + b, &year) : 0;
 	if (k && b + k < hi)
-		b = (size_t)(pw_scan_skip_space(s + b + k) - s);
+		b += k + pw_utf8_blanks(s + b + k);
 	if (b < hi)
 		sb_add(&sb, s + b, hi - b);
-	sb_trim(&sb);
+	pw_utf8_trim(&sb);
 	return sb_detach(&sb, NULL);
 }
 
@@ -167,12 +168,13 @@ static void emit_all(struct prose_run *r, const struct finding *f, size_t lo, si
 /* 比2020年, 较2020年, 比上年: the change is measured against a base. */
 static bool against_base(const char *s, size_t lo, size_t pos)
 {
-	size_t i;
+	size_t i, k;
 
-	for (i = lo; i + 3 < pos; i += pw_prose_cp_len(s + i))
-		if ((pw_utf8_starts(s + i, "比") || pw_utf8_starts(s + i, "较")) &&
-		    (is_digit(s[i + 3]) || pw_utf8_starts(s + i + 3, "上年") ||
-		     pw_utf8_starts(s + i + 3, "“") || pw_utf8_starts(s + i + 3, " ")))
+	for (i = lo; i < pos; i += pw_utf8_len(s + i))
+		if (((k = pw_utf8_starts(s + i, "比")) || (k = pw_utf8_starts(s + i, "较"))) &&
+		    i + k < pos &&
+		    (is_digit(s[i + k]) || pw_utf8_starts(s + i + k, "上年") ||
+		     pw_utf8_starts(s + i + k, "“") || pw_utf8_starts(s + i + k, " ")))
 			return true;
 	return false;
 }
@@ -202,7 +204,7 @@ static bool chained(struct prose_run *r, size_t pos, struct finding *f)
 			return false;
 	while (e > r->chain_end && r->s[e - 1] == ' ')
 		e--;
-	if (e < r->chain_end + 3 || memcmp(r->s + e - 3, "、", 3))
+	if (e < r->chain_end || !pw_utf8_ends(r->s + r->chain_end, e - r->chain_end, "、"))
 		return false;
 	f->t = r->chain;
 	f->t.head = f->t.verb_end = pos;
@@ -264,8 +266,8 @@ static bool read_doubling(struct prose_run *r, size_t lo, size_t hi)
 	struct finding f;
 	size_t i, k = 0, w = 0, e;
 
-	for (i = lo; i < hi && !k; i += k ? 0 : pw_prose_cp_len(r->s + i))
-		k = pw_words_at(r->s + i, hi - i, words, sizeof(words) / sizeof(words[0]), &w);
+	for (i = lo; i < hi && !k; i += k ? 0 : pw_utf8_len(r->s + i))
+		k = pw_words_at(r->s + i, hi - i, words, NELEM(words), &w);
 	if (!k)
 		return false;
 	memset(&f, 0, sizeof(f));
@@ -281,7 +283,7 @@ static bool read_doubling(struct prose_run *r, size_t lo, size_t hi)
 	f.t.shape = PW_SHAPE_BARE;
 	f.t.role = PW_PR_LEVEL;
 	f.t.cmp = PW_CMP_NONE;
-	e = pw_words_rstrip(r->s, lo, i, tail, sizeof(tail) / sizeof(tail[0]));
+	e = pw_words_rstrip(r->s, lo, i, tail, NELEM(tail));
 	f.t.head = f.t.verb_end = e;
 	emit_all(r, &f, lo, hi);
 	return true;
@@ -298,13 +300,13 @@ static void read_clause(struct prose_run *r, size_t lo, size_t hi)
 	while (i < hi) {
 		if ((b = bracket(r->s + i)) != 0) {
 			depth = depth + b < 0 ? 0 : depth + b;
-			i += pw_prose_cp_len(r->s + i);
+			i += pw_utf8_len(r->s + i);
 		} else if (is_digit(r->s[i]) && !depth) {
 			end = try_quantity(r, lo, hi, i, &verbs);
 			found += end != 0;
 			i = end ? end : skip_number(r->s, i);
 		} else {
-			i += pw_prose_cp_len(r->s + i);
+			i += pw_utf8_len(r->s + i);
 		}
 	}
 	if (!found)
@@ -320,14 +322,14 @@ static void read_clause(struct prose_run *r, size_t lo, size_t hi)
  * number scanner decides, so prose and tables agree on the rule. */
 static bool in_number(const char *s, size_t lo, size_t i)
 {
-	size_t start = i;
+	size_t start = i, k;
 	double v;
 
 	while (start > lo && (is_digit(s[start - 1]) || s[start - 1] == ','))
 		start--;
-	while (start >= lo + 3 && !memcmp(s + start - 3, "，", 3) && start - 3 > lo &&
-	       is_digit(s[start - 4])) {
-		start -= 3;
+	while ((k = pw_utf8_ends(s + lo, start - lo, "，")) != 0 && start - k > lo &&
+	       is_digit(s[start - k - 1])) {
+		start -= k;
 		while (start > lo && is_digit(s[start - 1]))
 			start--;
 	}
@@ -350,12 +352,12 @@ static size_t clause_end(const char *s, size_t lo, size_t e)
 		}
 		if ((b = bracket(s + i)) != 0)
 			depth = depth + b < 0 ? 0 : depth + b;
-		for (k = 0; !depth && k < sizeof(seps) / sizeof(seps[0]); k++)
+		for (k = 0; !depth && k < NELEM(seps); k++)
 			if (pw_utf8_starts(s + i, seps[k]) && !(k == 0 && in_number(s, lo, i)))
 				return i;
 		if (!depth && s[i] == ',' && !in_number(s, lo, i))
 			return i;
-		i += pw_prose_cp_len(s + i);
+		i += pw_utf8_len(s + i);
 	}
 	return e;
 }
@@ -398,7 +400,7 @@ static void read_sentence(struct prose_run *r, size_t b, size_t e, bool first)
 		ce = clause_end(r->s, c, e);
 		if (ce - c <= MAX_CLAUSE_BYTES)
 			read_clause(r, c, ce);
-		c = ce < e ? ce + pw_prose_cp_len(r->s + ce) : e;
+		c = ce < e ? ce + pw_utf8_len(r->s + ce) : e;
 	}
 }
 

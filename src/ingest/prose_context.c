@@ -23,8 +23,9 @@
 #include "util/alloc.h"
 
 #include <string.h>
+#include "util/nelem.h"
+#include "model/year.h"
 
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 struct head {
 	int line;
@@ -42,11 +43,12 @@ static bool has_any(const char *s, size_t b, size_t e, const char *const *list, 
 /* 成就 or 成效, unless a goal's 新成就, 新成效. */
 static bool names_achievement(const char *t, size_t len)
 {
+	static const char *const words[] = { "成就", "成效" };
 	size_t i;
 
-	for (i = 0; i + 6 <= len; i++)
-		if ((!memcmp(t + i, "成就", 6) || !memcmp(t + i, "成效", 6)) &&
-		    !(i >= 3 && !memcmp(t + i - 3, "新", 3)))
+	for (i = 0; i < len; i++)
+		if (pw_words_at(t + i, len - i, words, NELEM(words), NULL) &&
+		    !pw_utf8_ends(t, i, "新"))
 			return true;
 	return false;
 }
@@ -228,11 +230,11 @@ static size_t year_number(const char *s, int *year)
 	size_t k = pw_scan_digits(s, year);
 
 	if (k == 4)
-		return *year >= 1900 && *year <= 2100 ? k : 0;
+		return pw_text_year(*year) ? k : 0;
 	if (k)
 		return 0;
 	k = pw_scan_cnum(s, year);
-	return k == 12 && *year >= 1900 && *year <= 2100 ? k : 0;
+	return k == 12 && pw_text_year(*year) ? k : 0;
 }
 
 size_t pw_prose_year_phrase(const char *s, int *year)
@@ -243,10 +245,10 @@ size_t pw_prose_year_phrase(const char *s, int *year)
 
 	for (j = 0; j < NELEM(pre) && !k; j++)
 		k = pw_utf8_starts(s, pre[j]);
-	i = (size_t)(pw_scan_skip_space(s + k) - s);
+	i = k + pw_utf8_blanks(s + k);
 	if (!(k = year_number(s + i, year)))
 		return 0;
-	i = (size_t)(pw_scan_skip_space(s + i + k) - s);
+	i += k + pw_utf8_blanks(s + i + k);
 	if (!(k = pw_utf8_starts(s + i, "年")))
 		return 0;
 	i += k;
@@ -265,13 +267,14 @@ static bool plan_year(const char *s, const struct pw_plan *p, int *year)
  * without sentence ends is one sentence). */
 int pw_prose_sentence_year(const char *s, size_t b, size_t e, const struct pw_plan *p)
 {
-	size_t i = (size_t)(pw_scan_skip_space(s + b) - s);
+	static const char *const until[] = { "到", "至" };
+	size_t i = b + pw_utf8_blanks(s + b);
 	int year;
 
 	if (i < e && plan_year(s + i, p, &year))
 		return year;
-	for (; i + 3 <= e; i += pw_prose_cp_len(s + i))
-		if ((!memcmp(s + i, "到", 3) || !memcmp(s + i, "至", 3)) && plan_year(s + i, p, &year))
+	for (; i < e; i += pw_utf8_len(s + i))
+		if (pw_words_at(s + i, e - i, until, NELEM(until), NULL) && plan_year(s + i, p, &year))
 			return year;
 	return 0;
 }
@@ -301,7 +304,7 @@ static const char *const future_words[] = {
 static bool opens_with_past_year(const char *s, size_t b, size_t e, const struct pw_plan *p)
 {
 	static const char *const lead[] = { "特别是", "截至", "截止", "在" };
-	size_t i = (size_t)(pw_scan_skip_space(s + b) - s), j, k = 0;
+	size_t i = b + pw_utf8_blanks(s + b), j, k = 0;
 	int year;
 
 	for (j = 0; j < NELEM(lead) && !k; j++)
@@ -322,10 +325,9 @@ static bool names_previous_plan(const char *s, size_t b, size_t e, const char *p
 
 	for (; at; at = memmem(at + 1, e - (size_t)(at + 1 - s), prev, strlen(prev))) {
 		pos = (size_t)(at - s);
-		if (pos >= b + 3 && !memcmp(s + pos - 3, "“", 3))
-			pos -= 3;
+		pos -= pw_utf8_ends(s + b, pos - b, "“");
 		for (i = 0, k = 0; i < NELEM(base) && !k; i++)
-			k = pos >= b + 3 && !memcmp(s + pos - 3, base[i], 3);
+			k = pw_utf8_ends(s + b, pos - b, base[i]);
 		if (!k)
 			return true;
 	}

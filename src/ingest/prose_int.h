@@ -67,14 +67,6 @@ size_t pw_prose_unit(const char *s, unsigned *flags);
 /* Lead-in words stripped from the front of a subject (全区, 实现, 确保). */
 size_t pw_prose_leadin(const char *s);
 
-/* Bytes of the UTF-8 sequence that starts at s (1 for a stray byte).
- * Inline: the prose loops step through every character with it. */
-static inline size_t pw_prose_cp_len(const char *s)
-{
-	unsigned char c = (unsigned char)*s;
-
-	return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-}
 /* True if word occurs in s[b, e). */
 bool pw_prose_contains(const char *s, size_t b, size_t e, const char *word);
 /* True if an ANNUAL word of text/vocab.h (每年) occurs in s[b, e). */

@@ -12,8 +12,8 @@
 #include "text/vocab.h"
 
 #include <string.h>
+#include "util/nelem.h"
 
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 #define W(s, role) { s, sizeof(s) - 1, PW_PR_##role, PW_CMP_NONE }
 #define C(s, role, cmp) { s, sizeof(s) - 1, PW_PR_##role, PW_CMP_##cmp }
@@ -93,19 +93,25 @@ bool pw_prose_role_is_verb(int role)
 	       role == PW_PR_BUILD || role == PW_PR_NEWADD || role == PW_PR_CMP;
 }
 
-const struct pw_prose_word *pw_prose_word_ending(const char *s, size_t lo, size_t pos)
+/* The longest word (not PR_SKIP) of at most room bytes that starts at
+ * s[pos], or with ending set, that ends there. */
+static const struct pw_prose_word *longest_word(const char *s, size_t pos, size_t room,
+						bool ending)
 {
 	const struct pw_prose_word *best = NULL;
-	size_t i, bestlen = 0;
+	size_t i, n, k, bestlen = 0;
+	const char *at, *w;
 
 	for (i = 0; i < NELEM(words); i++) {
-		size_t n = words[i].len;
-
-		if (n <= bestlen || n > pos - lo || words[i].role == PR_SKIP ||
-		    s[pos - 1] != words[i].s[n - 1] ||
-		    (n > 1 && s[pos - 2] != words[i].s[n - 2]))
+		n = words[i].len;
+		if (n <= bestlen || n > room || words[i].role == PR_SKIP)
+			continue;
+		at = ending ? s + pos - n : s + pos;
+		w = words[i].s;
+		k = ending ? n - 1 : 0; /* the byte next to pos, then its neighbour */
+		if (at[k] != w[k] || (n > 1 && at[ending ? k - 1 : 1] != w[ending ? k - 1 : 1]))
 			continue; /* two byte compares settle most positions */
-		if (!memcmp(s + pos - n, words[i].s, n)) {
+		if (!memcmp(at, w, n)) {
 			best = &words[i];
 			bestlen = n;
 		}
@@ -113,24 +119,14 @@ const struct pw_prose_word *pw_prose_word_ending(const char *s, size_t lo, size_
 	return best;
 }
 
+const struct pw_prose_word *pw_prose_word_ending(const char *s, size_t lo, size_t pos)
+{
+	return longest_word(s, pos, pos - lo, true);
+}
+
 const struct pw_prose_word *pw_prose_word_at(const char *s, size_t pos, size_t hi)
 {
-	const struct pw_prose_word *best = NULL;
-	size_t i, bestlen = 0;
-
-	for (i = 0; i < NELEM(words); i++) {
-		size_t n = words[i].len;
-
-		if (n <= bestlen || n > hi - pos || words[i].role == PR_SKIP ||
-		    s[pos] != words[i].s[0] ||
-		    (n > 1 && s[pos + 1] != words[i].s[1]))
-			continue; /* two byte compares settle most positions */
-		if (!memcmp(s + pos, words[i].s, n)) {
-			best = &words[i];
-			bestlen = n;
-		}
-	}
-	return best;
+	return longest_word(s, pos, hi - pos, false);
 }
 
 /* ---- units ---- */

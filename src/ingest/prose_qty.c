@@ -9,6 +9,8 @@
 #include "text/utf8.h"
 
 #include <string.h>
+#include "util/nelem.h"
+#include "model/year.h"
 
 static bool is_digit(char c)
 {
@@ -92,7 +94,7 @@ static bool at_clause_end(const char *s, size_t i, size_t hi)
 
 	for (;;) {
 		i = skip_blank(s, i, hi);
-		for (c = 0, k = 0; c < sizeof(closers) / sizeof(closers[0]) && !k; c++)
+		for (c = 0, k = 0; c < NELEM(closers) && !k; c++)
 			k = pw_utf8_starts(s + i, closers[c]);
 		if (!k || i + k > hi)
 			return i >= hi;
@@ -109,7 +111,7 @@ static bool is_grade(const char *s)
 
 static bool is_year(const struct pw_prose_qty *q)
 {
-	return !strcmp(q->unit, "年") && q->value >= 1900 && q->value <= 2100 &&
+	return !strcmp(q->unit, "年") && pw_text_year((long)q->value) &&
 	       q->value == (double)(long)q->value;
 }
 
@@ -120,7 +122,7 @@ static bool closes_phrase(const char *s)
 	static const char *const words[] = { "安排", "为宜", "的水平", "水平" };
 	size_t i;
 
-	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+	for (i = 0; i < NELEM(words); i++)
 		if (pw_utf8_starts(s, words[i]))
 			return true;
 	return false;
@@ -184,7 +186,7 @@ bool pw_prose_qty_is_name(const char *s, size_t lo, size_t pos, size_t hi)
 
 	if (pos > lo && (is_alpha(s[pos - 1]) || is_digit(s[pos - 1]) || s[pos - 1] == '.'))
 		return true; /* PM10, PM2.5, GB3095 */
-	for (i = 0; i < sizeof(before) / sizeof(before[0]); i++)
+	for (i = 0; i < NELEM(before); i++)
 		if (preceded_by(s, lo, pos, before[i]))
 			return true;
 	k = pw_scan_number(s + pos, &v);
@@ -198,7 +200,7 @@ size_t pw_prose_qty_list_next(const char *s, size_t end, size_t hi)
 	static const char *const joins[] = { "、", "和", "及", "与" };
 	size_t i = skip_blank(s, end, hi), j, k = 0;
 
-	for (j = 0; j < sizeof(joins) / sizeof(joins[0]) && !k; j++)
+	for (j = 0; j < NELEM(joins) && !k; j++)
 		k = pw_utf8_starts(s + i, joins[j]);
 	if (!k)
 		return 0;
@@ -215,7 +217,7 @@ static bool graded_noun(const char *s, size_t b, const struct pw_prose_qty *q, s
 
 	if (!(q->uflags & PW_U_MEASURE) || q->suffix != PW_CMP_NONE || !is_threshold(s, q->end, e))
 		return false;
-	for (i = 0; i < sizeof(before) / sizeof(before[0]) && !prefixed; i++)
+	for (i = 0; i < NELEM(before) && !prefixed; i++)
 		prefixed = preceded_by(s, b, q->start, before[i]);
 	return prefixed && (unsigned char)s[q->end] >= 0xE0;
 }

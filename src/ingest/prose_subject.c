@@ -15,6 +15,7 @@
 #include "util/strbuf.h"
 
 #include <string.h>
+#include "util/nelem.h"
 
 #define SHORT_MEMBER 4 /* code points: a list member this short shares the tail */
 
@@ -33,13 +34,16 @@ static size_t strip_front(const char *s, size_t b, size_t e, const char *const *
 /* “十四五”期间, 十四五时期: the plan's own period as a lead-in. */
 static size_t plan_period(const char *s, size_t b, size_t e)
 {
-	size_t i = b, k;
+	size_t i = b, k, n;
 
 	if ((k = pw_utf8_starts(s + i, "“")) || (k = pw_utf8_starts(s + i, "\"")))
 		i += k;
-	if (!pw_utf8_starts(s + i, "十") || e - i < 9 || !pw_utf8_starts(s + i + 6, "五"))
+	n = pw_utf8_starts(s + i, "十");
+	if (n && i + n < e)
+		n += pw_utf8_len(s + i + n); /* the 四 of 十四五 */
+	if (!n || !(k = pw_utf8_starts(s + i + n, "五")) || i + n + k > e)
 		return b;
-	i += 9;
+	i += n + k;
 	if ((k = pw_utf8_starts(s + i, "”")) || (k = pw_utf8_starts(s + i, "\"")))
 		i += k;
 	return i;
@@ -55,7 +59,7 @@ static size_t strip_leading(const char *s, size_t b, size_t e)
 
 	do {
 		prev = b;
-		b = strip_front(s, b, e, junk, sizeof(junk) / sizeof(junk[0]));
+		b = strip_front(s, b, e, junk, NELEM(junk));
 		b += b < e ? pw_prose_year_phrase(s + b, &year) : 0;
 		b = plan_period(s, b, e);
 		b += b < e ? pw_prose_leadin(s + b) : 0;
@@ -67,15 +71,16 @@ static size_t strip_trailing(const char *s, size_t b, size_t e)
 {
 	static const char *const junk[] = { " ", "　", "的", "”", "\"", "，", "、" };
 
-	return pw_words_rstrip(s, b, e, junk, sizeof(junk) / sizeof(junk[0]));
+	return pw_words_rstrip(s, b, e, junk, NELEM(junk));
 }
 
 /* Copies [b, e) dropping quotes and the blanks that do not separate two
  * ASCII words.  Here and below a returned string is the caller's. */
 static char *squeeze(const char *s, size_t b, size_t e)
 {
+	static const char *const quotes[] = { "“", "”" };
 	struct strbuf sb = STRBUF_INIT;
-	size_t i;
+	size_t i, k;
 
 	for (i = b; i < e; i++) {
 		if (s[i] == ' ' && !(i > b && is_ascii_word(s[i - 1]) && i + 1 < e &&
@@ -83,8 +88,8 @@ static char *squeeze(const char *s, size_t b, size_t e)
 			continue;
 		if (s[i] == '"')
 			continue;
-		if (i + 3 <= e && (!memcmp(s + i, "“", 3) || !memcmp(s + i, "”", 3))) {
-			i += 2;
+		if ((k = pw_words_at(s + i, e - i, quotes, NELEM(quotes), NULL)) != 0) {
+			i += k - 1;
 			continue;
 		}
 		sb_addch(&sb, s[i]);
@@ -124,13 +129,15 @@ void pw_prose_subjects_release(struct pw_prose_subjects *out)
  * "污水处理厂3座、垃圾中转站"), or b. */
 static size_t after_last_de(const char *s, size_t b, size_t e, bool members)
 {
-	size_t i = b, at = b;
+	static const char *const ends[] = { "的", "等", "、" };
+	size_t i = b, at = b, k;
 
-	while (i + 3 < e) {
-		if (!memcmp(s + i, "的", 3) || !memcmp(s + i, "等", 3) ||
-		    (members && !memcmp(s + i, "、", 3)))
-			at = i + 3;
-		i += pw_prose_cp_len(s + i);
+	/* strictly before e: a 的 that ends the range leaves nothing after it */
+	while (i < e) {
+		k = pw_words_at(s + i, e - i - 1, ends, members ? 3 : 2, NULL);
+		if (k)
+			at = i + k;
+		i += pw_utf8_len(s + i);
 	}
 	return at;
 }
@@ -141,8 +148,8 @@ static size_t baseline_start(const char *s, size_t b, size_t e)
 	static const char *const words[] = { "由", "从", "比", "较" };
 	size_t i, k, w;
 
-	for (i = b; i < e; i += pw_prose_cp_len(s + i))
-		for (w = 0; w < sizeof(words) / sizeof(words[0]); w++) {
+	for (i = b; i < e; i += pw_utf8_len(s + i))
+		for (w = 0; w < NELEM(words); w++) {
 			if (!(k = pw_utf8_starts(s + i, words[w])) || i == b)
 				continue;
 			while (i + k < e && s[i + k] == ' ')
@@ -163,14 +170,14 @@ static char *object_after(const char *s, size_t b, size_t hi)
 					     "成为", "达到", "实现", "纳入", "投入" };
 	size_t i, k, e = hi;
 
-	for (i = b; i < hi && e == hi; i += pw_prose_cp_len(s + i)) {
-		if (i > b && pw_utf8_starts(s + i, "、") && i + 3 < hi &&
-		    s[i + 3 + pw_utf8_blanks(s + i + 3)] >= '0' &&
-		    s[i + 3 + pw_utf8_blanks(s + i + 3)] <= '9') {
+	for (i = b; i < hi && e == hi; i += pw_utf8_len(s + i)) {
+		if (i > b && (k = pw_utf8_starts(s + i, "、")) != 0 && i + k < hi &&
+		    s[i + k + pw_utf8_blanks(s + i + k)] >= '0' &&
+		    s[i + k + pw_utf8_blanks(s + i + k)] <= '9') {
 			e = i; /* 100个A、100个B: the next member's count */
 			break;
 		}
-		for (k = 0; k < sizeof(stops) / sizeof(stops[0]); k++)
+		for (k = 0; k < NELEM(stops); k++)
 			if (pw_utf8_starts(s + i, stops[k]) && i > b) {
 				e = i;
 				break;
@@ -185,7 +192,7 @@ static size_t member_sep(const char *s, bool conj)
 	static const char *const conjs[] = { "和", "与", "及" };
 	size_t k = pw_utf8_starts(s, "、"), i;
 
-	for (i = 0; !k && conj && i < sizeof(conjs) / sizeof(conjs[0]); i++)
+	for (i = 0; !k && conj && i < NELEM(conjs); i++)
 		k = pw_utf8_starts(s, conjs[i]);
 	return k;
 }
@@ -203,7 +210,7 @@ static size_t head_len(const char *first, const char *last)
 	}
 	chars = pw_utf8_columns(first, strlen(first));
 	for (i = 0; i < chars && last[n]; i++)
-		n += pw_prose_cp_len(last + n);
+		n += pw_utf8_len(last + n);
 	return n;
 }
 
@@ -246,12 +253,12 @@ static size_t intensity_head(const char *m)
 	static const char *const opens[] = { "单位", "万元", "每万元" };
 	static const char *const outputs[] = { "国内生产总值", "地区生产总值", "生产总值",
 						"GDP", "工业增加值", "增加值", "产值" };
-	size_t k = pw_words_at(m, PW_WORDS_NOLIMIT, opens, sizeof(opens) / sizeof(opens[0]), NULL);
+	size_t k = pw_words_at(m, PW_WORDS_NOLIMIT, opens, NELEM(opens), NULL);
 	size_t n;
 
 	if (!k)
 		return 0;
-	n = pw_words_longest(m + k, outputs, sizeof(outputs) / sizeof(outputs[0]));
+	n = pw_words_longest(m + k, outputs, NELEM(outputs));
 	return n && m[k + n] ? k + n : 0;
 }
 
@@ -290,7 +297,7 @@ static void split_members(const char *s, size_t b, size_t e, bool conj,
 			start = i;
 			continue;
 		}
-		i += pw_prose_cp_len(s + i);
+		i += pw_utf8_len(s + i);
 	}
 	push(out, pw_prose_clean_phrase(s, start, e));
 	if (out->n > 1) {

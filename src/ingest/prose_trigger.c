@@ -20,6 +20,7 @@
 #include "text/words.h"
 
 #include <string.h>
+#include "util/nelem.h"
 
 #define MAX_VERB_OF_GAP 12   /* code points in 达到 … 的 */
 #define MAX_OBJECT_GAP 30    /* code points of an object before its quantity */
@@ -29,7 +30,7 @@ static size_t skip_back_blank(const char *s, size_t lo, size_t pos)
 {
 	static const char *const blanks[] = { " ", "\t", "　", "“", "《", "‘" };
 
-	return pw_words_rstrip(s, lo, pos, blanks, sizeof(blanks) / sizeof(blanks[0]));
+	return pw_words_rstrip(s, lo, pos, blanks, NELEM(blanks));
 }
 
 static void apply_word(struct pw_prose_trigger *t, const struct pw_prose_word *w)
@@ -96,6 +97,7 @@ static bool is_alpha(char c)
  * names (5G, PM10, 3A) do not count. */
 static bool quantity_in_object(const char *s, size_t b, size_t e)
 {
+	static const char *const seps[] = { "的", "、" };
 	size_t i, j, last = 0, sep = 0;
 	bool any = false;
 
@@ -103,7 +105,7 @@ static bool quantity_in_object(const char *s, size_t b, size_t e)
 	i = b;
 
 	while (i < e) {
-		if (i + 3 <= e && (!memcmp(s + i, "的", 3) || !memcmp(s + i, "、", 3)))
+		if (pw_words_at(s + i, e - i, seps, NELEM(seps), NULL))
 			sep = i;
 		if (!is_digit(s[i])) {
 			i++;
@@ -128,7 +130,7 @@ static bool clause_final(const char *s, size_t end, size_t hi, bool members)
 	size_t c, k;
 
 	do {
-		for (c = 0, k = 0; c < sizeof(closers) / sizeof(closers[0]) && !k; c++)
+		for (c = 0, k = 0; c < NELEM(closers) && !k; c++)
 			k = pw_utf8_starts(s + end, closers[c]);
 		end += k;
 	} while (k && end < hi);
@@ -155,7 +157,7 @@ static void verbs_step(struct pw_prose_verbs *v, size_t pos)
 		v->at = v->i;
 		v->i += w->len;
 	} else {
-		v->i += pw_prose_cp_len(v->s + v->i);
+		v->i += pw_utf8_len(v->s + v->i);
 	}
 }
 
@@ -189,7 +191,7 @@ static bool gap_ends_with_de(const char *s, size_t b, size_t e)
 {
 	while (e > b && s[e - 1] == ' ')
 		e--;
-	return e - b >= 3 && !memcmp(s + e - 3, "的", 3);
+	return pw_utf8_ends(s + b, e - b, "的") != 0;
 }
 
 /* Code points in [s, s+len), counted up to max + 1 (enough to compare). */

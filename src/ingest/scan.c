@@ -6,20 +6,11 @@
 #include "text/utf8.h"
 
 #include <string.h>
-
-const char *pw_scan_skip_space(const char *s)
-{
-	return s + pw_utf8_blanks(s);
-}
-
-size_t pw_scan_trim_len(const char *s, size_t len)
-{
-	return pw_utf8_rtrim(s, len);
-}
+#include "util/nelem.h"
 
 bool pw_scan_blank(const char *s)
 {
-	return !*pw_scan_skip_space(s);
+	return !s[pw_utf8_blanks(s)];
 }
 
 static const char *const plan_names[] = {
@@ -31,7 +22,7 @@ const char *pw_scan_plan_name(int ordinal)
 {
 	size_t i = (size_t)(ordinal - FIRST_NAMED_PLAN);
 
-	return ordinal >= FIRST_NAMED_PLAN && i < sizeof(plan_names) / sizeof(plan_names[0])
+	return ordinal >= FIRST_NAMED_PLAN && i < NELEM(plan_names)
 		       ? plan_names[i]
 		       : NULL;
 }
@@ -40,7 +31,7 @@ int pw_scan_plan_name_at(const char *s)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(plan_names) / sizeof(plan_names[0]); i++)
+	for (i = 0; i < NELEM(plan_names); i++)
 		if (pw_utf8_starts(s, plan_names[i]))
 			return FIRST_NAMED_PLAN + (int)i;
 	return 0;
@@ -52,7 +43,7 @@ static size_t closer_len(const char *s, size_t len)
 	static const char *const closers[] = { "”", "’", "）", "」", "』", ")", "\"" };
 	size_t i, n;
 
-	for (i = 0; i < sizeof(closers) / sizeof(closers[0]); i++) {
+	for (i = 0; i < NELEM(closers); i++) {
 		n = strlen(closers[i]);
 		if (len >= n && !memcmp(s + len - n, closers[i], n))
 			return n;
@@ -65,10 +56,10 @@ bool pw_scan_ends_sentence(const char *s, size_t len)
 	static const char *const enders[] = { "。", "！", "？", "；", "!", "?", ";" };
 	size_t i, n;
 
-	len = pw_scan_trim_len(s, len);
+	len = pw_utf8_rtrim(s, len);
 	if ((n = closer_len(s, len)))
 		len -= n;
-	for (i = 0; i < sizeof(enders) / sizeof(enders[0]); i++) {
+	for (i = 0; i < NELEM(enders); i++) {
 		n = strlen(enders[i]);
 		if (len >= n && !memcmp(s + len - n, enders[i], n))
 			return true;

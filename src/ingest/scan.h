@@ -1,6 +1,6 @@
 /*
  * scan.h - small scanners shared by the meta, outline and 专栏 readers:
- * leading blanks, Chinese and ASCII numerals, sentence ends.
+ * blank lines, Chinese and ASCII numerals, sentence ends.
  *
  * All take NUL-terminated cleaned UTF-8 (see text/doc.h) and never
  * allocate; lengths are in bytes unless a name says code points.
@@ -13,10 +13,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* s after leading spaces, tabs, U+3000 and U+00A0. */
-const char *pw_scan_skip_space(const char *s);
-/* Length of s without trailing spaces, tabs, U+3000 and U+00A0. */
-size_t pw_scan_trim_len(const char *s, size_t len);
 /* True if s (after blanks) is empty. */
 bool pw_scan_blank(const char *s);
 

@@ -18,8 +18,9 @@
 #include "util/strbuf.h"
 
 #include <string.h>
+#include "util/nelem.h"
+#include "model/year.h"
 
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 enum lkind { L_BLANK, L_RULE, L_HEADER, L_NOTE, L_TITLE, L_ROW, L_CATROW, L_OTHER };
 
@@ -54,13 +55,13 @@ static const char *title_text(const char *s)
 
 	while (*s == '#' || *s == ' ' || *s == '>')
 		s++;
-	s = pw_scan_skip_space(s);
+	s += pw_utf8_blanks(s);
 	if (pw_utf8_starts(s, "专栏"))
 		return s;
 	k = pw_utf8_starts(s, "附表");
 	if (!k)
 		k = pw_utf8_starts(s, "表");
-	if (k && pw_scan_anynum(pw_scan_skip_space(s + k), &v))
+	if (k && pw_scan_anynum(s + k + pw_utf8_blanks(s + k), &v))
 		return s;
 	return NULL;
 }
@@ -92,9 +93,9 @@ static bool is_note(const char *s)
 	};
 	size_t i;
 
-	s = pw_scan_skip_space(s);
+	s += pw_utf8_blanks(s);
 	if (*s == '|')
-		s = pw_scan_skip_space(s + 1);
+		s += 1 + pw_utf8_blanks(s + 1);
 	for (i = 0; i < NELEM(starts); i++)
 		if (pw_utf8_starts(s, starts[i]))
 			return true;
@@ -131,7 +132,7 @@ static bool category_words(const char *s)
 		"发展", "驱动", "福祉", "生态", "环境", "保障", "民生", "创新", "开放", "安全",
 		"文明", "改革", "活力", "治理", "协调", "绿色", "共享", "类", "领域",
 	};
-	size_t len = pw_scan_trim_len(s, strlen(s)), i, k;
+	size_t len = pw_utf8_rtrim(s, strlen(s)), i, k;
 
 	for (i = 0; i < NELEM(ends); i++) {
 		k = strlen(ends[i]);
@@ -156,12 +157,14 @@ static bool is_plain_category(const char *s)
  * trimmed (caller frees), or NULL. */
 static char *name_tail(const struct tctx *c, size_t j)
 {
-	const char *s = j < c->d->nlines ? pw_scan_skip_space(line_at(c, j)) : "";
-	size_t len = pw_scan_trim_len(s, strlen(s));
+	const char *s = j < c->d->nlines ? line_at(c, j) : "";
+	size_t len;
 	struct pw_cell cell;
 	struct pw_trow r;
 	bool one;
 
+	s += pw_utf8_blanks(s);
+	len = pw_utf8_rtrim(s, strlen(s));
 	if (!len || pw_scan_width(s, len) > 20 || is_note(s) || is_title(s) ||
 	    is_plain_category(s) || pw_scan_ends_sentence(s, len) || strstr(s, "，") ||
 	    strstr(s, "：") || pw_utf8_starts(s, "第"))
@@ -233,7 +236,7 @@ static int plan_ordinal(const char *s)
 		if ((v = pw_scan_plan_name_at(p)) != 0)
 			return v;
 	p = strstr(s, "第");
-	if (p && pw_scan_cnum(p + 3, &v) && strstr(p, "个五年"))
+	if (p && pw_scan_cnum(p + strlen("第"), &v) && strstr(p, "个五年"))
 		return v;
 	return 0;
 }
@@ -289,7 +292,7 @@ static void period_from_header(const struct pw_theader *h, int *start, int *end)
 
 static bool is_unit_line(const char *s)
 {
-	s = pw_scan_skip_space(s);
+	s += pw_utf8_blanks(s);
 	return pw_utf8_starts(s, "单位：") || pw_utf8_starts(s, "单位:") ||
 	       pw_utf8_starts(s, "计量单位");
 }
@@ -348,7 +351,7 @@ static char *clean_title(const char *s)
 		t = s;
 	}
 	sb_addstr(&sb, t);
-	sb_trim(&sb);
+	pw_utf8_trim(&sb);
 	return sb_detach(&sb, NULL);
 }
 
@@ -391,7 +394,7 @@ static int footnote_year(const char *notes, char **clause)
 	if (!star)
 		return 0;
 	for (p = star; *p && p - star < 40; p++)
-		if (pw_scan_digits(p, &y) == 4 && y > 1950 && pw_utf8_starts(p + 4, "年"))
+		if (pw_scan_digits(p, &y) == 4 && pw_text_year(y) && pw_utf8_starts(p + 4, "年"))
 			break;
 	if (!*p || p - star >= 40)
 		return 0;
@@ -717,7 +720,7 @@ static size_t read_table(struct tctx *c, size_t hline, const struct pw_trow *hr0
  * U+3000).  libc's vectorised searches beat one hand-written pass here. */
 static bool may_be_header(const char *s)
 {
-	return strchr(s, '\t') || *pw_scan_skip_space(s) == '|' || strstr(s, "  ") ||
+	return strchr(s, '\t') || s[pw_utf8_blanks(s)] == '|' || strstr(s, "  ") ||
 	       strstr(s, "\xe3\x80\x80");
 }
 

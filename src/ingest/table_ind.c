@@ -14,8 +14,8 @@
 #include "util/strbuf.h"
 
 #include <string.h>
+#include "util/nelem.h"
 
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 #define NOPOS ((size_t)-1)
 
 /* ------------------------------------------------------------------ */
@@ -100,7 +100,7 @@ static bool only_brackets(const char *s, size_t from)
 	struct bracket b;
 
 	for (;;) {
-		from = (size_t)(pw_scan_skip_space(s + from) - s);
+		from += pw_utf8_blanks(s + from);
 		if (!s[from])
 			return true;
 		if (!bracket_at(s, from, &b))
@@ -138,7 +138,7 @@ static void split_name_unit(const char *text, char **name, char **unit)
 	sb_add(&sb, text, last.open);
 	if (!only_brackets(text, last.end))
 		sb_addstr(&sb, text + last.end);
-	sb_trim(&sb);
+	pw_utf8_trim(&sb);
 	*name = sb_detach(&sb, NULL);
 	*unit = xstrndup(text + last.inner, last.inner_end - last.inner);
 }
@@ -165,7 +165,7 @@ static char *unit_after_label(const char *s)
 	}
 	if (!p)
 		return NULL;
-	p = pw_scan_skip_space(p + k);
+	p += k + pw_utf8_blanks(p + k);
 	while (p[len] && !pw_table_close_paren(p + len) && p[len] != ' ' && p[len] != '\t')
 		len++;
 	return pw_table_unit_like(p, len) ? xstrndup(p, len) : NULL;
@@ -691,15 +691,13 @@ bool pw_table_read_row(struct pw_tstate *st, const struct pw_theader *h,
 
 void pw_table_set_category(struct pw_tstate *st, const char *text)
 {
-	size_t k = pw_table_cat_number(text);
+	size_t k = pw_table_cat_number(text), n;
 	struct strbuf sb = STRBUF_INIT;
 
 	sb_addstr(&sb, text + k);
-	sb_trim(&sb);
-	if (sb.len >= 3 && (!memcmp(sb.buf + sb.len - 3, "：", 3)))
-		sb_setlen(&sb, sb.len - 3);
-	else if (sb.len && sb.buf[sb.len - 1] == ':')
-		sb_setlen(&sb, sb.len - 1);
+	pw_utf8_trim(&sb);
+	if ((n = pw_utf8_ends(sb.buf, sb.len, "：")) || (n = pw_utf8_ends(sb.buf, sb.len, ":")))
+		sb_setlen(&sb, sb.len - n);
 	free(st->category);
 	st->category = sb_detach(&sb, NULL);
 }

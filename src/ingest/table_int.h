@@ -120,7 +120,7 @@ bool pw_table_serial(const char *s, char *no, size_t nsize);
 size_t pw_table_name_number(const char *s, char *no, size_t nsize);
 /* Bytes of a leading section number "一、" "（一）" "1、" before a category. */
 size_t pw_table_cat_number(const char *s);
-/* A 4-digit year (1950..2100) in s followed by 年 (or alone); 0 if none. */
+/* A 4-digit year (pw_text_year) in s followed by 年 (or alone); 0 if none. */
 int pw_table_year(const char *s);
 /* Bytes of an opening bracket （ or ( at s, of a closing one ） or ), or 0. */
 size_t pw_table_open_paren(const char *s);

@@ -12,8 +12,9 @@
 #include "util/strbuf.h"
 
 #include <string.h>
+#include "util/nelem.h"
+#include "model/year.h"
 
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 #define IDEO_SPACE "\xe3\x80\x80"
 
 /* ------------------------------------------------------------------ */
@@ -96,8 +97,8 @@ static void split_pipes(struct pw_trow *r, const char *s)
 {
 	size_t len, i;
 
-	s = pw_scan_skip_space(s) + 1; /* the leading | */
-	len = pw_scan_trim_len(s, strlen(s));
+	s += pw_utf8_blanks(s) + 1; /* the leading | */
+	len = pw_utf8_rtrim(s, strlen(s));
 	if (len && s[len - 1] == '|')
 		len--;
 	{
@@ -113,7 +114,7 @@ static void split_pipes(struct pw_trow *r, const char *s)
 
 void pw_table_split(struct pw_trow *r, const char *line, bool spaces)
 {
-	const char *b = pw_scan_skip_space(line);
+	const char *b = line + pw_utf8_blanks(line);
 
 	memset(r, 0, sizeof(*r));
 	if (*b == '|') {
@@ -196,9 +197,7 @@ char *pw_table_squeeze(const char *s)
 	size_t k;
 
 	while (*s) {
-		if (*s == ' ' || *s == '\t')
-			s++;
-		else if ((k = pw_utf8_starts(s, IDEO_SPACE)) != 0)
+		if ((k = pw_utf8_blank(s)) != 0)
 			s += k;
 		else
 			sb_addch(&sb, *s++);
@@ -215,7 +214,7 @@ int pw_table_year(const char *s)
 		if (*s < '0' || *s > '9')
 			continue;
 		k = pw_scan_digits(s, &y);
-		if (k == 4 && y >= 1950 && y <= 2100 &&
+		if (k == 4 && pw_text_year(y) &&
 		    (pw_utf8_starts(s + k, "年") || !s[k] || s[k] == ' '))
 			return y;
 		s += k - 1;
@@ -266,7 +265,7 @@ bool pw_table_serial(const char *s, char *no, size_t nsize)
 	} else {
 		i += pw_utf8_starts(s + i, "、");
 	}
-	return !*pw_scan_skip_space(s + i);
+	return !s[i + pw_utf8_blanks(s + i)];
 }
 
 size_t pw_table_name_number(const char *s, char *no, size_t nsize)
@@ -289,7 +288,7 @@ size_t pw_table_name_number(const char *s, char *no, size_t nsize)
 			no[0] = '\0';
 		return 0;
 	}
-	return (size_t)(pw_scan_skip_space(s + i + c) - s);
+	return i + c + pw_utf8_blanks(s + i + c);
 }
 
 size_t pw_table_cat_number(const char *s)
@@ -307,7 +306,7 @@ size_t pw_table_cat_number(const char *s)
 		c = (s[i] == '.') ? 1 : 0;
 	if (!c)
 		return 0;
-	return (size_t)(pw_scan_skip_space(s + i + c) - s);
+	return i + c + pw_utf8_blanks(s + i + c);
 }
 
 /* ------------------------------------------------------------------ */

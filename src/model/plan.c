@@ -6,6 +6,7 @@
 #include "util/names.h"
 
 #include <string.h>
+#include "util/nelem.h"
 
 /* English names (stored, JSON) and the words of the plans (util/names.h). */
 static const struct pw_name kind_names[] = {
@@ -30,7 +31,7 @@ static const struct pw_name measure_names[] = {
 	{ "rate", "当年增速" }, { "total", "自期初累计值" },
 };
 
-#define T(t) t, PW_NNAMES(t)
+#define T(t) t, NELEM(t)
 
 const char *pw_measure_name(enum pw_series_mode m)
 {

@@ -37,24 +37,29 @@ json_t *pw_json_number(double v)
 	return json_real(v);
 }
 
-static void year_or_null(struct json_emit *e, int y)
+/* Members whose absence the model marks: a year or ordinal by 0, an index
+ * by -1, a number by its has_ flag.  Absent is null. */
+static void key_nonzero(struct json_emit *e, const char *key, int v)
 {
-	if (y)
-		je_int(e, y);
+	je_key(e, key);
+	if (v)
+		je_int(e, v);
 	else
 		je_null(e);
 }
 
-static void index_or_null(struct json_emit *e, int i)
+static void key_index(struct json_emit *e, const char *key, int i)
 {
+	je_key(e, key);
 	if (i >= 0)
 		je_int(e, i);
 	else
 		je_null(e);
 }
 
-static void num_or_null(struct json_emit *e, bool has, double v)
+static void key_num_if(struct json_emit *e, const char *key, bool has, double v)
 {
+	je_key(e, key);
 	if (has)
 		je_num(e, v);
 	else
@@ -68,28 +73,20 @@ static void period(struct json_emit *e, int start, int end)
 		return;
 	}
 	je_object(e);
-	je_key(e, "start");
-	je_int(e, start);
-	je_key(e, "end");
-	je_int(e, end);
+	je_key_int(e, "start", start);
+	je_key_int(e, "end", end);
 	je_end(e);
 }
 
 static void target(struct json_emit *e, const struct pw_target *t)
 {
 	je_object(e);
-	je_key(e, "kind");
-	je_str(e, pw_kind_name(t->kind));
-	je_key(e, "cmp");
-	je_str(e, pw_cmp_name(t->cmp));
-	je_key(e, "value");
-	num_or_null(e, t->has_value, t->value);
-	je_key(e, "value_hi");
-	num_or_null(e, t->has_value_hi, t->value_hi);
-	je_key(e, "year");
-	year_or_null(e, t->year);
-	je_key(e, "text");
-	je_str(e, t->text);
+	je_key_str(e, "kind", pw_kind_name(t->kind));
+	je_key_str(e, "cmp", pw_cmp_name(t->cmp));
+	key_num_if(e, "value", t->has_value, t->value);
+	key_num_if(e, "value_hi", t->has_value_hi, t->value_hi);
+	key_nonzero(e, "year", t->year);
+	je_key_str(e, "text", t->text);
 	je_end(e);
 }
 
@@ -98,10 +95,8 @@ static void indicator_values(struct json_emit *e, const struct pw_indicator *ind
 	je_key(e, "baseline");
 	if (ind->has_baseline) {
 		je_object(e);
-		je_key(e, "year");
-		year_or_null(e, ind->baseline_year);
-		je_key(e, "value");
-		je_num(e, ind->baseline);
+		key_nonzero(e, "year", ind->baseline_year);
+		je_key_num(e, "value", ind->baseline);
 		je_end(e);
 	} else {
 		je_null(e);
@@ -109,12 +104,9 @@ static void indicator_values(struct json_emit *e, const struct pw_indicator *ind
 	je_key(e, "actual");
 	if (ind->has_actual) {
 		je_object(e);
-		je_key(e, "year");
-		year_or_null(e, ind->actual_year);
-		je_key(e, "value");
-		je_num(e, ind->actual);
-		je_key(e, "estimated");
-		je_bool(e, ind->actual_estimated);
+		key_nonzero(e, "year", ind->actual_year);
+		je_key_num(e, "value", ind->actual);
+		je_key_bool(e, "estimated", ind->actual_estimated);
 		je_end(e);
 	} else {
 		je_null(e);
@@ -126,33 +118,23 @@ static void indicator(struct json_emit *e, const struct pw_indicator *ind)
 	size_t i;
 
 	je_object(e);
-	je_key(e, "no");
-	je_str(e, ind->no);
-	je_key(e, "group");
-	je_str(e, ind->group);
-	je_key(e, "category");
-	je_str(e, ind->category);
-	je_key(e, "name");
-	je_str(e, ind->name);
-	je_key(e, "unit");
-	je_str(e, ind->unit);
-	je_key(e, "attribute");
-	je_str(e, pw_attr_name(ind->attribute));
-	je_key(e, "direction");
-	je_str(e, pw_dir_name(ind->direction));
+	je_key_str(e, "no", ind->no);
+	je_key_str(e, "group", ind->group);
+	je_key_str(e, "category", ind->category);
+	je_key_str(e, "name", ind->name);
+	je_key_str(e, "unit", ind->unit);
+	je_key_str(e, "attribute", pw_attr_name(ind->attribute));
+	je_key_str(e, "direction", pw_dir_name(ind->direction));
 	je_key(e, "targets");
 	je_array(e);
 	for (i = 0; i < ind->ntargets; i++)
 		target(e, &ind->targets[i]);
 	je_end(e);
-	je_key(e, "line");
-	je_int(e, ind->line);
-	je_key(e, "section");
-	index_or_null(e, ind->section);
+	je_key_int(e, "line", ind->line);
+	key_index(e, "section", ind->section);
 	indicator_values(e, ind);
 	if (ind->note) {
-		je_key(e, "note");
-		je_str(e, ind->note);
+		je_key_str(e, "note", ind->note);
 	}
 	je_end(e);
 }
@@ -162,14 +144,11 @@ static void table(struct json_emit *e, const struct pw_table *t)
 	size_t i;
 
 	je_object(e);
-	je_key(e, "title");
-	je_str(e, t->title);
-	je_key(e, "line");
-	je_int(e, t->line);
+	je_key_str(e, "title", t->title);
+	je_key_int(e, "line", t->line);
 	je_key(e, "period");
 	period(e, t->start, t->end);
-	je_key(e, "section");
-	index_or_null(e, t->section);
+	key_index(e, "section", t->section);
 	je_key(e, "indicators");
 	je_array(e);
 	for (i = 0; i < t->nrows; i++)
@@ -183,26 +162,16 @@ static void prose(struct json_emit *e, const struct pw_prose_target *pt)
 	const struct pw_target *t = &pt->t;
 
 	je_object(e);
-	je_key(e, "line");
-	je_int(e, pt->line);
-	je_key(e, "text");
-	je_str(e, t->text);
-	je_key(e, "subject");
-	je_str(e, pt->subject);
-	je_key(e, "value");
-	num_or_null(e, t->has_value, t->value);
-	je_key(e, "value_hi");
-	num_or_null(e, t->has_value_hi, t->value_hi);
-	je_key(e, "unit");
-	je_str(e, pt->unit);
-	je_key(e, "cmp");
-	je_str(e, pw_cmp_name(t->cmp));
-	je_key(e, "kind");
-	je_str(e, pw_kind_name(t->kind));
-	je_key(e, "year");
-	year_or_null(e, t->year);
-	je_key(e, "section");
-	index_or_null(e, pt->section);
+	je_key_int(e, "line", pt->line);
+	je_key_str(e, "text", t->text);
+	je_key_str(e, "subject", pt->subject);
+	key_num_if(e, "value", t->has_value, t->value);
+	key_num_if(e, "value_hi", t->has_value_hi, t->value_hi);
+	je_key_str(e, "unit", pt->unit);
+	je_key_str(e, "cmp", pw_cmp_name(t->cmp));
+	je_key_str(e, "kind", pw_kind_name(t->kind));
+	key_nonzero(e, "year", t->year);
+	key_index(e, "section", pt->section);
 	je_end(e);
 }
 
@@ -211,24 +180,17 @@ static void column(struct json_emit *e, const struct pw_column *c)
 	size_t i;
 
 	je_object(e);
-	je_key(e, "title");
-	je_str(e, c->title);
-	je_key(e, "line");
-	je_int(e, c->line);
-	je_key(e, "section");
-	index_or_null(e, c->section);
+	je_key_str(e, "title", c->title);
+	je_key_int(e, "line", c->line);
+	key_index(e, "section", c->section);
 	je_key(e, "items");
 	je_array(e);
 	for (i = 0; i < c->nitems; i++) {
 		je_object(e);
-		je_key(e, "no");
-		je_int(e, c->items[i].no);
-		je_key(e, "title");
-		je_str(e, c->items[i].title);
-		je_key(e, "line");
-		je_int(e, c->items[i].line);
-		je_key(e, "text");
-		je_str(e, c->items[i].text);
+		je_key_int(e, "no", c->items[i].no);
+		je_key_str(e, "title", c->items[i].title);
+		je_key_int(e, "line", c->items[i].line);
+		je_key_str(e, "text", c->items[i].text);
 		je_end(e);
 	}
 	je_end(e);
@@ -244,16 +206,11 @@ static void outline(struct json_emit *e, const struct pw_plan *p)
 		const struct pw_section *s = &p->sections[i];
 
 		je_object(e);
-		je_key(e, "level");
-		je_str(e, pw_level_name(s->level));
-		je_key(e, "number");
-		je_str(e, s->number);
-		je_key(e, "title");
-		je_str(e, s->title);
-		je_key(e, "line");
-		je_int(e, s->line);
-		je_key(e, "parent");
-		index_or_null(e, s->parent);
+		je_key_str(e, "level", pw_level_name(s->level));
+		je_key_str(e, "number", s->number);
+		je_key_str(e, "title", s->title);
+		je_key_int(e, "line", s->line);
+		key_index(e, "parent", s->parent);
 		je_end(e);
 	}
 	je_end(e);
@@ -261,20 +218,13 @@ static void outline(struct json_emit *e, const struct pw_plan *p)
 
 static void meta(struct json_emit *e, const struct pw_plan *p, bool with_source)
 {
-	je_key(e, "title");
-	je_str(e, p->title);
-	je_key(e, "region");
-	je_str(e, p->region);
-	je_key(e, "ordinal");
-	if (p->ordinal)
-		je_int(e, p->ordinal);
-	else
-		je_null(e);
+	je_key_str(e, "title", p->title);
+	je_key_str(e, "region", p->region);
+	key_nonzero(e, "ordinal", p->ordinal);
 	je_key(e, "period");
 	period(e, p->start, p->end);
 	if (with_source) {
-		je_key(e, "source");
-		je_str(e, p->source);
+		je_key_str(e, "source", p->source);
 	}
 }
 

@@ -6,6 +6,7 @@
 #include "text/utf8.h"
 
 #include <string.h>
+#include "util/nelem.h"
 
 /* "累计5" for "[5]", "〔5〕"...; "累计" + text for text without brackets. */
 static void add_cumulative(struct strbuf *sb, const char *s)
@@ -19,7 +20,7 @@ static void add_cumulative(struct strbuf *sb, const char *s)
 		return;
 	}
 	sb_addstr(sb, "累计");
-	for (i = 0; i < sizeof(opens) / sizeof(opens[0]); i++) {
+	for (i = 0; i < NELEM(opens); i++) {
 		const char *end;
 
 		n = strlen(opens[i]);

@@ -16,18 +16,15 @@
 #include <stdarg.h>
 #include <string.h>
 #include <strings.h>
+#include "util/nelem.h"
+#include "text/utf8.h"
+#include "model/year.h"
 
 /* docs/monitoring.md, "Plausibility": a level more than RATIO_MAX times
  * (or less than 1/RATIO_MAX of) the previous value; a rate moving more
  * than RATE_JUMP percentage points. */
 #define RATIO_MAX 3.0
 #define RATE_JUMP 20.0
-
-/* docs/monitoring.md, "Validation": the years taken when neither the
- * indicator's table nor the plan states a period and no table of the
- * plan does either. */
-#define YEAR_SANE_MIN 1950
-#define YEAR_SANE_MAX 2100
 
 /* Unchanged values named one by one in notes; the rest are counted. */
 #define UNCHANGED_NOTES 10
@@ -359,8 +356,8 @@ int pw_batch_parse_year(const char *s)
 
 	if (pw_batch_parse_value(s, &v, &est, rest, sizeof(rest)) < 0 || est)
 		return 0;
-	if ((rest[0] && strcmp(rest, "年")) || v != floor(v) || v < PW_MONITOR_YEAR_MIN ||
-	    v > PW_MONITOR_YEAR_MAX)
+	if ((rest[0] && strcmp(rest, "年")) || v != floor(v) || v < PW_YEAR_MIN ||
+	    v > PW_YEAR_MAX)
 		return 0;
 	return (int)v;
 }
@@ -370,7 +367,7 @@ static bool truthy(const char *s)
 	static const char *const yes[] = { "1", "是", "预计", "yes", "y", "true", "x", "√" };
 	size_t i;
 
-	for (i = 0; s && i < sizeof(yes) / sizeof(yes[0]); i++)
+	for (i = 0; s && i < NELEM(yes); i++)
 		if (!strcasecmp(s, yes[i]))
 			return true;
 	return false;
@@ -415,7 +412,8 @@ struct check {
 };
 
 /* The years a value may take: the period (of the table, else of the
- * plan), else the years the plan's tables cover, else YEAR_SANE_MIN..MAX;
+ * plan), else the years the plan's tables cover, else PW_TEXT_YEAR_MIN..MAX (the
+ * years a plan speaks of, model/year.h);
  * the year before the period (the baseline year) and the indicator's own
  * earlier baseline year too. */
 struct window {
@@ -432,7 +430,7 @@ static void year_window(const struct pw_monitor_ref *r, struct window *w)
 		*w = (struct window){ r->span_start - 1, r->span_end, r->span_start, r->span_end,
 				      ", the years of the plan's tables (the plan states no period)" };
 	} else {
-		*w = (struct window){ YEAR_SANE_MIN, YEAR_SANE_MAX, YEAR_SANE_MIN, YEAR_SANE_MAX,
+		*w = (struct window){ PW_TEXT_YEAR_MIN, PW_TEXT_YEAR_MAX, PW_TEXT_YEAR_MIN, PW_TEXT_YEAR_MAX,
 				      " (the plan states no period)" };
 	}
 	if (r->has_baseline && r->baseline_year && r->baseline_year < w->lo)
@@ -692,7 +690,7 @@ static char *trimmed_or_null(const char *s)
 	if (blank(s))
 		return NULL;
 	sb_addstr(&sb, s);
-	sb_trim(&sb);
+	pw_utf8_trim(&sb);
 	return sb_detach(&sb, NULL);
 }
 

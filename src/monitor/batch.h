@@ -196,7 +196,7 @@ int pw_batch_parse_value(const char *s, double *v, bool *estimated, char *unit,
 #define PW_BATCH_CUT_MARK "…（已截断）"
 
 /* A year as data files write it: "2023", "2023年", "2023.0" (a
- * spreadsheet number), full-width digits; PW_MONITOR_YEAR_MIN..MAX, else
+ * spreadsheet number), full-width digits; PW_YEAR_MIN..MAX, else
  * 0. */
 int pw_batch_parse_year(const char *s);
 

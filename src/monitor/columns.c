@@ -2,6 +2,7 @@
  * columns.c - headings of data files and row references (columns.h).
  */
 #include "monitor/columns.h"
+#include "text/utf8.h"
 #include "util/strbuf.h"
 
 #include <ctype.h>
@@ -9,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "util/nelem.h"
 
 #define HEADER_SCAN_ROWS 20
 
@@ -39,19 +41,20 @@ static const struct heading {
 static void heading_key(const char *s, struct strbuf *out)
 {
 	int depth = 0;
+	size_t k;
 
 	sb_reset(out);
 	while (*s) {
-		if (!strncmp(s, "（", 3) || *s == '(') {
+		if ((k = pw_utf8_starts(s, "（")) || (k = pw_utf8_starts(s, "("))) {
 			depth++;
-			s += *s == '(' ? 1 : 3;
-		} else if (!strncmp(s, "）", 3) || *s == ')') {
+			s += k;
+		} else if ((k = pw_utf8_starts(s, "）")) || (k = pw_utf8_starts(s, ")"))) {
 			depth -= depth > 0;
-			s += *s == ')' ? 1 : 3;
-		} else if (!strncmp(s, "\xe3\x80\x80", 3)) {
-			s += 3;
+			s += k;
+		} else if ((k = pw_utf8_blank(s)) != 0) {
+			s += k;
 		} else {
-			if (!depth && *s != ' ' && *s != '*' && *s != '\t')
+			if (!depth && *s != '*')
 				sb_addch(out, *s);
 			s++;
 		}
@@ -70,7 +73,7 @@ static int column_of(const char *cell, struct strbuf *tmp)
 	if (strnlen(cell, MAX_HEADING_BYTES + 1) > MAX_HEADING_BYTES)
 		return -1;
 	heading_key(cell, tmp);
-	for (i = 0; i < sizeof(headings) / sizeof(headings[0]); i++)
+	for (i = 0; i < NELEM(headings); i++)
 		if (!strcasecmp(tmp->buf, headings[i].text))
 			return (int)headings[i].col;
 	return -1;

@@ -6,6 +6,7 @@
 #include "util/alloc.h"
 #include "util/error.h"
 #include "util/strbuf.h"
+#include "text/utf8.h"
 
 #include <string.h>
 
@@ -55,7 +56,7 @@ static int read_row(struct pw_store *s, struct pw_indicator_index *idx,
 	if (rc != 0)
 		return rc < 0 ? -1 : 0;
 	sb_addstr(&u, unit);
-	sb_trim(&u);
+	pw_utf8_trim(&u);
 	x.unit = sb_detach(&u, NULL);
 	ALLOC_GROW(l->v, l->n + 1, l->alloc);
 	l->v[l->n++] = x;

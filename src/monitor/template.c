@@ -14,6 +14,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include "util/nelem.h"
 
 static const char *const attr_labels[] = { "", "预期性", "约束性" };
 
@@ -290,14 +291,14 @@ static void csv_row(struct strbuf *sb, const struct pw_template_row *r, int year
 	if (r->table_no)
 		sb_addf(sb, "表%d", r->table_no);
 	sb_addch(sb, ',');
-	csv_texts(sb, texts, sizeof(texts) / sizeof(texts[0]));
+	csv_texts(sb, texts, NELEM(texts));
 	sb_addch(sb, ',');
 	add_num(sb, r->has_last, r->last);
 	if (r->has_last)
 		sb_addf(sb, "%d", r->last_year);
 	sb_addf(sb, ",%d,", r->year ? r->year : year);
 	add_num(sb, r->has_value, r->value);
-	csv_texts(sb, fill, sizeof(fill) / sizeof(fill[0]));
+	csv_texts(sb, fill, NELEM(fill));
 	sb_addstr(sb, "\r\n");
 }
 
@@ -308,7 +309,7 @@ int pw_template_write_csv(const struct pw_template *t, const char *path)
 	int rc = 0;
 
 	sb_addstr(&sb, "\xEF\xBB\xBF");
-	for (i = 0; i < sizeof(csv_headings) / sizeof(csv_headings[0]); i++)
+	for (i = 0; i < NELEM(csv_headings); i++)
 		sb_addf(&sb, "%s%s", i ? "," : "", csv_headings[i]);
 	sb_addstr(&sb, "\r\n");
 	for (i = 0; i < t->nrows; i++)

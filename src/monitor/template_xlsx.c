@@ -18,6 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
+#include "util/nelem.h"
 
 enum { C_IND, C_TGT, C_TABLE, C_NO, C_NAME, C_UNIT, C_ATTR, C_BASE, C_TARGET, C_LAST,
        C_LAST_YEAR, C_YEAR, C_VALUE, C_EST, C_SOURCE, C_NOTE, C_ENTERED, NCOLS };
@@ -244,7 +245,7 @@ static void write_help(lxw_workbook *wb, const struct formats *f, struct out *o)
 		return;
 	}
 	check(o, worksheet_set_column(help.ws, 0, 0, 100, NULL), 0, 0);
-	for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
+	for (i = 0; i < NELEM(lines); i++)
 		write_str(&help, (lxw_row_t)i, 0, lines[i], i ? NULL : f->title);
 	check(o, help.err, help.row, help.col);
 }

@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <string.h>
+#include "util/nelem.h"
 
 /* A unit written after a number holds no ASCII letter, digit or
  * punctuation other than % / ( ) and blanks: "12abc", "1.2.3", "12-" and
@@ -38,12 +39,12 @@ int pw_batch_parse_value(const char *s, double *v, bool *estimated, char *unit,
 	if ((n = pw_utf8_starts(p, "预计")) > 0) {
 		*estimated = true;
 		p += n;
-		p += pw_number_skip_space(p);
+		p += pw_utf8_blanks(p);
 	}
 	n = pw_scan_number(p, v);
 	if (n) {
 		sb_addstr(&rest, p + n);
-		sb_trim(&rest);
+		pw_utf8_trim(&rest);
 		if (rest.len < unit_size && unit_suffix_ok(rest.buf)) {
 			memcpy(unit, rest.buf, rest.len + 1);
 			rc = 0;
@@ -77,7 +78,7 @@ static const struct unit_def {
 	{ "%", 12, 1 }, { "百分比", 12, 1 },
 };
 
-#define NUNITS (sizeof(unit_defs) / sizeof(unit_defs[0]))
+#define NUNITS NELEM(unit_defs)
 
 /* A unit without blanks, brackets and 、, full-width forms as ASCII. */
 static void unit_key(const char *u, struct strbuf *out)

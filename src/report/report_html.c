@@ -6,6 +6,7 @@
 #include "report/report_svg.h"
 
 #include <string.h>
+#include "util/nelem.h"
 
 static const char css[] =
 	"body{font-family:\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"PingFang SC\","
@@ -37,7 +38,7 @@ static const char *style_class(enum pw_rstyle s)
 		[PW_RS_PLAIN] = NULL,       [PW_RS_GOOD] = "s-good",  [PW_RS_FAIR] = "s-fair",
 		[PW_RS_BAD] = "s-bad",      [PW_RS_MUTED] = "s-muted", [PW_RS_STRONG] = "s-strong",
 	};
-	return (size_t)s < sizeof(names) / sizeof(names[0]) ? names[s] : NULL;
+	return (size_t)s < NELEM(names) ? names[s] : NULL;
 }
 
 static void html_cell(struct strbuf *out, const struct pw_rcol *col, const struct pw_rcell *c)

@@ -11,6 +11,7 @@
 
 #include <math.h>
 #include <string.h>
+#include "util/nelem.h"
 
 /* Statuses in the order a reader expects them. */
 static const enum pw_status status_order[] = {
@@ -18,7 +19,7 @@ static const enum pw_status status_order[] = {
 	PW_STATUS_LAGGING, PW_STATUS_NOT_MET, PW_STATUS_NOT_ASSESSABLE, PW_STATUS_NO_DATA,
 };
 
-#define NORDER (sizeof(status_order) / sizeof(status_order[0]))
+#define NORDER NELEM(status_order)
 
 char *pw_report_ind_name(const struct pw_indicator *ind)
 {
@@ -40,7 +41,7 @@ const char *pw_report_progress_label(const char *status)
 	};
 	size_t i;
 
-	for (i = 0; status && i < sizeof(labels) / sizeof(labels[0]); i++)
+	for (i = 0; status && i < NELEM(labels); i++)
 		if (!strcmp(status, labels[i].name))
 			return labels[i].label;
 	return status ? status : "未报送";
@@ -628,7 +629,7 @@ void pw_rdoc_at_risk(struct pw_rdoc *d)
 	if (!ev->ninds)
 		return;
 	pw_rdoc_section(d, "滞后和未完成指标（预警）", false);
-	t = pw_rtable_new("滞后和未完成", risk_cols, sizeof(risk_cols) / sizeof(risk_cols[0]));
+	t = pw_rtable_new("滞后和未完成", risk_cols, NELEM(risk_cols));
 	for (i = 0; i < ev->ninds; i++)
 		if (ev->inds[ev->order[i]].at_risk)
 			risk_row(t, ev, &ev->inds[ev->order[i]]);
@@ -690,7 +691,7 @@ void pw_rdoc_prose(struct pw_rdoc *d)
 	pw_rdoc_add(d, PW_RB_PARA, 0, "表　量化目标按章节统计");
 	pw_rdoc_add_table(d, group_table("目标按章节统计", "章节", ev->chapters, ev->nchapters,
 					 ev->targets_by_status));
-	t = pw_rtable_new("量化目标", prose_cols, sizeof(prose_cols) / sizeof(prose_cols[0]));
+	t = pw_rtable_new("量化目标", prose_cols, NELEM(prose_cols));
 	for (i = 0; i < ev->ntargets; i++)
 		prose_row(t, &ev->targets[i], i + 1);
 	pw_rdoc_add(d, PW_RB_PARA, 0, "表　规划文本中的量化目标");
@@ -737,7 +738,7 @@ void pw_rdoc_projects(struct pw_rdoc *d)
 	if (!ev->nitems)
 		return;
 	pw_rdoc_section(d, "专栏重大项目推进情况", false);
-	t = pw_rtable_new("专栏项目", project_cols, sizeof(project_cols) / sizeof(project_cols[0]));
+	t = pw_rtable_new("专栏项目", project_cols, NELEM(project_cols));
 	for (i = 0; i < ev->nitems; i++)
 		project_row(t, &ev->items[i]);
 	pw_rdoc_add_table(d, t);

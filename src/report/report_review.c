@@ -11,6 +11,7 @@
  */
 #include "eval/eval_int.h"
 #include "report/report_int.h"
+#include "util/nelem.h"
 #include "util/alloc.h"
 
 #include <math.h>
@@ -37,7 +38,7 @@ static const enum pw_status good[] = { PW_STATUS_MET, PW_STATUS_ACHIEVED_EARLY, 
 				       PW_STATUS_ON_TRACK };
 static const enum pw_status bad[] = { PW_STATUS_LAGGING, PW_STATUS_NOT_MET };
 
-#define N(a) (sizeof(a) / sizeof((a)[0]))
+#define N(a) NELEM(a)
 
 /* 总体符合预期 / 总体符合预期，部分指标进展滞后 / 进展滞后 (mid-term);
  * 总体完成 / 大部分完成 / 完成情况不理想 (final): from the counts. */

@@ -12,6 +12,7 @@
 #include "report/report_int.h"
 
 #include <math.h>
+#include "util/nelem.h"
 
 #define CW 340.0 /* chart width and height, and the plot margins */
 #define CH 190.0
@@ -42,7 +43,7 @@ static const enum pw_status bar_order[] = {
 	PW_STATUS_LAGGING, PW_STATUS_NOT_MET, PW_STATUS_NOT_ASSESSABLE, PW_STATUS_NO_DATA,
 };
 
-#define NBAR (sizeof(bar_order) / sizeof(bar_order[0]))
+#define NBAR NELEM(bar_order)
 
 /* Statuses that share a colour get lighter shades so each stays visible. */
 static const char *bar_opacity(size_t i)
@@ -312,7 +313,7 @@ static double nice_step(double span)
 	double raw = span / 4, p = pow(10, floor(log10(raw)));
 	size_t i;
 
-	for (i = 0; i < sizeof(m) / sizeof(m[0]) - 1 && m[i] * p < raw; i++)
+	for (i = 0; i < NELEM(m) - 1 && m[i] * p < raw; i++)
 		;
 	return m[i] * p;
 }

@@ -13,13 +13,14 @@
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
+#include "util/nelem.h"
 
 static const char *const format_names[] = {
 	[PW_FORMAT_MD] = "md",     [PW_FORMAT_HTML] = "html", [PW_FORMAT_CSV] = "csv",
 	[PW_FORMAT_JSON] = "json", [PW_FORMAT_XLSX] = "xlsx", [PW_FORMAT_DOCX] = "docx",
 };
 
-#define NFORMATS (sizeof(format_names) / sizeof(format_names[0]))
+#define NFORMATS NELEM(format_names)
 
 const char *pw_report_format_name(enum pw_report_format f)
 {

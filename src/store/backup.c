@@ -10,6 +10,7 @@
 #include "util/strbuf.h"
 
 #include <unistd.h>
+#include "util/nelem.h"
 
 /* Pages per backup step: each step is one short read transaction. */
 #define STEP_PAGES 1024
@@ -71,7 +72,7 @@ static void track_side_files(const char *tmp, int on)
 	struct strbuf p = STRBUF_INIT;
 	size_t i;
 
-	for (i = 0; i < sizeof(sides) / sizeof(sides[0]); i++) {
+	for (i = 0; i < NELEM(sides); i++) {
 		sb_reset(&p);
 		sb_addf(&p, "%s%s", tmp, sides[i]);
 		if (on) {

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "util/nelem.h"
 
 /* At most this many lines per kind of problem; then a count. */
 #define MAX_LINES 20
@@ -275,7 +276,7 @@ static void check_audit(struct checker *c)
 	if (!is_table(c, "audit_log"))
 		return;
 	check_gaps(c, "audit_log");
-	for (i = 0; i < sizeof(audited) / sizeof(audited[0]); i++)
+	for (i = 0; i < NELEM(audited); i++)
 		if (is_table(c, audited[i].table)) {
 			check_gaps(c, audited[i].table);
 			check_audited(c, &audited[i]);

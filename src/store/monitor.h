@@ -33,17 +33,13 @@
 #include "model/plan.h"
 #include "model/series.h"
 #include "store/store.h"
+#include "model/year.h"
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 struct strbuf;
-
-/* The years monitoring takes at all (whether a year lies in a plan's
- * period is checked by validation, monitor/batch.c). */
-#define PW_MONITOR_YEAR_MIN 1900
-#define PW_MONITOR_YEAR_MAX 2200
 
 /* What an assignment, observation or external target is about. */
 enum pw_entity {
@@ -330,7 +326,7 @@ struct pw_obs_entry {
  * units and plan years is the caller's (monitor/batch.c); this only checks
  * that the indicator/target exists, the state is draft or submitted, the
  * value is finite (SQLite would store NaN as NULL) and the year lies in
- * PW_MONITOR_YEAR_MIN..MAX.
+ * PW_YEAR_MIN..MAX.
  * *obs_id (may be NULL) receives the new row's id.
  */
 int pw_store_obs_record(struct pw_store *s, const struct pw_obs_entry *e, int64_t *obs_id);
@@ -441,7 +437,7 @@ struct pw_progress {
 /* Appends the progress of a project for a year (superseding that year's
  * previous row).  Refused with a message: an unknown status, a state
  * other than draft or submitted, a percent outside 0..100, a non-finite
- * investment, a year outside PW_MONITOR_YEAR_MIN..MAX.  Strings borrowed.
+ * investment, a year outside PW_YEAR_MIN..MAX.  Strings borrowed.
  * *id (may be NULL) receives the new row. */
 int pw_store_progress_record(struct pw_store *s, const struct pw_progress *p, int64_t *id);
 

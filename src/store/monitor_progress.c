@@ -11,6 +11,7 @@
 
 #include <math.h>
 #include <string.h>
+#include "util/nelem.h"
 
 #define PROGRESS_HEAD "NOT EXISTS (SELECT 1 FROM project_progress n WHERE n.supersedes = p.id)"
 
@@ -93,19 +94,19 @@ static const struct pw_name progress_statuses[] = {
 
 int pw_progress_status_from_name(const char *s)
 {
-	return pw_name_lookup(progress_statuses, PW_NNAMES(progress_statuses), s);
+	return pw_name_lookup(progress_statuses, NELEM(progress_statuses), s);
 }
 
 const char *pw_progress_status_name(int st)
 {
-	return pw_name_of(progress_statuses, PW_NNAMES(progress_statuses), st, NULL);
+	return pw_name_of(progress_statuses, NELEM(progress_statuses), st, NULL);
 }
 
 const char *pw_progress_status_label(const char *name)
 {
 	int st = pw_progress_status_from_name(name);
 
-	return st < 0 ? name : pw_name_zh(progress_statuses, PW_NNAMES(progress_statuses), st, name);
+	return st < 0 ? name : pw_name_zh(progress_statuses, NELEM(progress_statuses), st, name);
 }
 
 /* What the schema's CHECKs would refuse, said in words first. */
@@ -123,7 +124,7 @@ static int check_progress(const struct pw_progress *p)
 		return pw_error_kind(PW_ERR_INPUT,
 				     "new project progress is draft or submitted, not %s",
 				     pw_obs_state_name(p->state));
-	if (p->year < PW_MONITOR_YEAR_MIN || p->year > PW_MONITOR_YEAR_MAX)
+	if (p->year < PW_YEAR_MIN || p->year > PW_YEAR_MAX)
 		return pw_error_kind(PW_ERR_INPUT, "year %d of project %lld is out of range",
 				     p->year, (long long)p->item_id);
 	if (p->has_percent && !(p->percent >= 0 && p->percent <= 100))

@@ -192,7 +192,7 @@ void pw_monitor_fold(const char *s, struct strbuf *out)
 			sb_add(out, s + i, k);
 		i += k;
 	}
-	sb_trim(out);
+	pw_utf8_trim(out);
 }
 
 void pw_monitor_name_key(const char *s, struct strbuf *out)
@@ -572,7 +572,7 @@ int pw_store_external_set(struct pw_store *s, enum pw_entity e, int64_t id,
 	if (!isfinite(x->value) || (x->has_value_hi && !isfinite(x->value_hi)))
 		return pw_error_kind(PW_ERR_INPUT,
 				     "an external target value is not a finite number");
-	if (x->year && (x->year < PW_MONITOR_YEAR_MIN || x->year > PW_MONITOR_YEAR_MAX))
+	if (x->year && (x->year < PW_YEAR_MIN || x->year > PW_YEAR_MAX))
 		return pw_error_kind(PW_ERR_INPUT, "year %d of an external target is out of range",
 				     x->year);
 	if (pw_store_write_begin(s, &own) < 0)

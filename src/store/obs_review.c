@@ -222,7 +222,7 @@ int pw_store_obs_note(struct pw_store *s, enum pw_entity e, int64_t id, int upto
 	if (!(st = pw_store_stmt(s, note_sql[e])))
 		return -1;
 	pw_bind_int(st, 1, id);
-	pw_bind_int(st, 2, upto ? upto : PW_MONITOR_YEAR_MAX);
+	pw_bind_int(st, 2, upto ? upto : PW_YEAR_MAX);
 	pw_bind_int(st, 3, pick == PW_PICK_APPROVED);
 	rc = pw_store_step(s, st);
 	if (rc == 1) {

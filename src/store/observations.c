@@ -11,13 +11,14 @@
 
 #include <math.h>
 #include <string.h>
+#include "util/nelem.h"
 
 static const struct pw_name state_names[] = {
 	{ "draft", "草稿" }, { "submitted", "已报送" }, { "approved", "已审核" },
 	{ "returned", "已退回" },
 };
 
-#define NSTATES (sizeof(state_names) / sizeof(state_names[0]))
+#define NSTATES NELEM(state_names)
 
 const char *pw_obs_state_name(enum pw_obs_state st)
 {
@@ -194,7 +195,7 @@ int pw_store_obs_record(struct pw_store *s, const struct pw_obs_entry *e, int64_
 	if (!isfinite(e->value))
 		return pw_error_kind(PW_ERR_INPUT, "value of %s %lld is not a finite number",
 				     pw_entity_name(e->entity), (long long)e->id);
-	if (e->year < PW_MONITOR_YEAR_MIN || e->year > PW_MONITOR_YEAR_MAX)
+	if (e->year < PW_YEAR_MIN || e->year > PW_YEAR_MAX)
 		return pw_error_kind(PW_ERR_INPUT, "year %d of %s %lld is out of range", e->year,
 				pw_entity_name(e->entity), (long long)e->id);
 	if (pw_store_write_begin(s, &own) < 0)

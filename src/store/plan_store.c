@@ -101,7 +101,6 @@ static int64_t unique_key(struct keyset *ks, struct strbuf *sb)
 /* Checking the plan before anything is written                        */
 
 
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 static bool bad_section(const struct pw_plan *p, int section)
 {

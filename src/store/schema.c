@@ -11,6 +11,7 @@
 #include "store/store_internal.h"
 #include "util/error.h"
 #include "util/strbuf.h"
+#include "util/nelem.h"
 
 struct migration {
 	const char *description;
@@ -418,7 +419,7 @@ static const struct migration migrations[] = {
 	{ "measure definitions of indicators and prose targets", m7_measures },
 };
 
-#define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
+#define NMIGRATIONS ((int)(NELEM(migrations)))
 
 int pw_store_schema_latest(void)
 {

@@ -10,42 +10,54 @@
 #include "util/strbuf.h"
 
 #include <string.h>
+#include "util/nelem.h"
+#include "text/utf8.h"
 
 static const struct pw_name entity_names[] = {
 	{ "indicator", "指标" }, { "target", "目标" }, { "project", "项目" },
 };
 
-#define NNAMES(a) (sizeof(a) / sizeof((a)[0]))
 
 const char *pw_entity_name(enum pw_entity e)
 {
-	return pw_name_of(entity_names, NNAMES(entity_names), (long)e, "?");
+	return pw_name_of(entity_names, NELEM(entity_names), (long)e, "?");
 }
 
 const char *pw_entity_label(enum pw_entity e)
 {
-	return pw_name_zh(entity_names, NNAMES(entity_names), (long)e, "?");
+	return pw_name_zh(entity_names, NELEM(entity_names), (long)e, "?");
 }
 
 int pw_entity_from_name(const char *s)
 {
-	return pw_name_lookup(entity_names, NNAMES(entity_names), s);
+	return pw_name_lookup(entity_names, NELEM(entity_names), s);
 }
 
 /* ------------------------------------------------------------------ */
 /* Shared helpers (monitor_int.h)                                     */
 
+/* The cached statement sql with id bound to ?1 and arg2 to ?2 if it has
+ * one; NULL on error (reported). */
+static sqlite3_stmt *stmt_for_id(struct pw_store *s, const char *sql, int64_t id, int64_t arg2)
+{
+	sqlite3_stmt *st = pw_store_stmt(s, sql);
+
+	if (!st)
+		return NULL;
+	pw_bind_int(st, 1, id);
+	if (sqlite3_bind_parameter_count(st) >= 2)
+		pw_bind_int(st, 2, arg2);
+	return st;
+}
+
 int pw_monitor_fetch(struct pw_store *s, const char *sql, int64_t id, int64_t arg2,
 		     pw_monitor_fill_fn *fill, void *out)
 {
-	sqlite3_stmt *st = pw_store_stmt(s, sql);
+	sqlite3_stmt *st = stmt_for_id(s, sql, id, arg2);
 	int rc;
 
 	if (!st)
 		return -1;
-	pw_bind_int(st, 1, id);
-	if (sqlite3_bind_parameter_count(st) >= 2)
-		pw_bind_int(st, 2, arg2);
 	rc = pw_store_step(s, st);
 	if (rc != 1)
 		return rc < 0 ? -1 : PW_STORE_NOTFOUND;
@@ -58,15 +70,12 @@ int pw_monitor_fetch(struct pw_store *s, const char *sql, int64_t id, int64_t ar
 int pw_monitor_pick(struct pw_store *s, const char *sql, int64_t id, int64_t arg2,
 		    pw_monitor_take_fn *take, void *out)
 {
-	sqlite3_stmt *st = pw_store_stmt(s, sql);
+	sqlite3_stmt *st = stmt_for_id(s, sql, id, arg2);
 	bool taken = false;
 	int rc;
 
 	if (!st)
 		return -1;
-	pw_bind_int(st, 1, id);
-	if (sqlite3_bind_parameter_count(st) >= 2)
-		pw_bind_int(st, 2, arg2);
 	while ((rc = pw_store_step(s, st)) == 1)
 		taken |= take(st, out);
 	if (rc < 0)
@@ -257,7 +266,7 @@ int pw_store_unit_add(struct pw_store *s, const char *name, const char *parent,
 	int own, rc;
 
 	sb_addstr(&nm, name ? name : "");
-	sb_trim(&nm);
+	pw_utf8_trim(&nm);
 	if (!nm.len) {
 		sb_release(&nm);
 		return pw_error_kind(PW_ERR_INPUT, "a unit needs a name");
@@ -482,7 +491,7 @@ static int already_leads(struct pw_store *s, enum pw_entity e, int64_t id, int y
 			 int64_t unit_id)
 {
 	sqlite3_stmt *st;
-	int from = year > 0 ? year : PW_MONITOR_YEAR_MIN, rc, *years = NULL;
+	int from = year > 0 ? year : PW_YEAR_MIN, rc, *years = NULL;
 	size_t n = 0, alloc = 0, i;
 
 	rc = leads_in(s, e, id, from, unit_id);

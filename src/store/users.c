@@ -11,6 +11,7 @@
 #include "util/error.h"
 
 #include <string.h>
+#include "util/nelem.h"
 
 #define ISO_NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 /* "now" shifted by a bound modifier such as "-1800 seconds" */
@@ -21,7 +22,7 @@ bool pw_user_role_valid(const char *role)
 	static const char *const roles[] = { "admin", "planner", "editor", "viewer" };
 	size_t i;
 
-	for (i = 0; role && i < sizeof(roles) / sizeof(roles[0]); i++)
+	for (i = 0; role && i < NELEM(roles); i++)
 		if (!strcmp(role, roles[i]))
 			return true;
 	return false;

@@ -21,6 +21,7 @@
  * one: no entity can expand), and the table cells are budgeted.
  */
 #include "text/office_int.h"
+#include "util/nelem.h"
 #include "util/alloc.h"
 #include "text/utf8.h"
 #include "util/error.h"
@@ -422,7 +423,7 @@ static void add_roman(struct strbuf *sb, int v, bool upper)
 		sb_addf(sb, "%d", v);
 		return;
 	}
-	for (i = 0; i < sizeof(r) / sizeof(r[0]); i++)
+	for (i = 0; i < NELEM(r); i++)
 		for (; v >= r[i].v; v -= r[i].v)
 			for (c = r[i].s; *c; c++)
 				sb_addch(sb, upper ? *c - 'a' + 'A' : *c);
@@ -540,7 +541,7 @@ static void note_end(void *ud, const char *el)
 		n->run.text = false;
 	} else if (!strcmp(el, "footnote") && n->cur_id >= 0) {
 		pw_text_squeeze(&clean, n->text.buf, n->text.len);
-		sb_trim(&clean);
+		pw_utf8_trim(&clean);
 		ALLOC_GROW(n->ids, n->n + 1, n->ids_alloc);
 		ALLOC_GROW(n->texts, n->n + 1, n->alloc);
 		n->ids[n->n] = n->cur_id;
@@ -762,7 +763,7 @@ static void para_label(struct body *b)
 	number_label(b->num, numid, ilvl, &b->label);
 	if (!b->label.len)
 		return;
-	for (i = 0; i < sizeof(punct) / sizeof(punct[0]); i++)
+	for (i = 0; i < NELEM(punct); i++)
 		if (ends_with(&b->label, punct[i]))
 			return;
 	sb_addch(&b->label, ' ');

@@ -10,6 +10,7 @@
  * leaves the rows below empty - the layout the table reader takes for a
  * group and a shared target, the same as in a text copy of the table.
  */
+#include "text/utf8.h"
 #include "text/office_int.h"
 #include "util/alloc.h"
 
@@ -230,7 +231,7 @@ static void row_line(const struct pw_grid_row *r, size_t ncols, struct strbuf *l
 			continue;
 		sb_reset(&cell);
 		pw_text_squeeze(&cell, s->text, strlen(s->text));
-		sb_trim(&cell);
+		pw_utf8_trim(&cell);
 		sb_add(line, cell.buf, cell.len);
 	}
 	sb_release(&cell);

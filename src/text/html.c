@@ -122,7 +122,7 @@ static void flush(struct html *h)
 			sb_addch(h->cell, '\n');
 		return;
 	}
-	sb_trim(&h->line);
+	pw_utf8_trim(&h->line);
 	if (h->line.len)
 		pw_text_line(h->out, h->line.buf, h->line.len);
 	sb_reset(&h->line);

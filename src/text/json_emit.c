@@ -178,3 +178,27 @@ void je_null(struct json_emit *e)
 	begin_element(e);
 	sb_addstr(e->out, "null");
 }
+
+void je_key_str(struct json_emit *e, const char *key, const char *s)
+{
+	je_key(e, key);
+	je_str(e, s);
+}
+
+void je_key_num(struct json_emit *e, const char *key, double v)
+{
+	je_key(e, key);
+	je_num(e, v);
+}
+
+void je_key_int(struct json_emit *e, const char *key, long long v)
+{
+	je_key(e, key);
+	je_int(e, v);
+}
+
+void je_key_bool(struct json_emit *e, const char *key, bool b)
+{
+	je_key(e, key);
+	je_bool(e, b);
+}

@@ -44,5 +44,11 @@ void je_num(struct json_emit *e, double v);
 void je_int(struct json_emit *e, long long v);
 void je_bool(struct json_emit *e, bool b);
 void je_null(struct json_emit *e);
+/* A member of the open object: je_key(e, key) and the value, in one line
+ * each, as most writers emit field after field. */
+void je_key_str(struct json_emit *e, const char *key, const char *s);
+void je_key_num(struct json_emit *e, const char *key, double v);
+void je_key_int(struct json_emit *e, const char *key, long long v);
+void je_key_bool(struct json_emit *e, const char *key, bool b);
 
 #endif

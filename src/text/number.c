@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include "util/nelem.h"
 
 /* pw_utf8_starts with a first-byte check: most positions fail at once. */
 static size_t starts(const char *s, const char *lit)
@@ -57,12 +58,12 @@ static size_t match_word(const char *s, const struct word *tab, size_t n,
 
 size_t pw_scan_cmp_prefix(const char *s, enum pw_cmp *cmp)
 {
-	return match_word(s, prefix_words, sizeof(prefix_words) / sizeof(prefix_words[0]), cmp);
+	return match_word(s, prefix_words, NELEM(prefix_words), cmp);
 }
 
 size_t pw_scan_cmp_suffix(const char *s, enum pw_cmp *cmp)
 {
-	return match_word(s, suffix_words, sizeof(suffix_words) / sizeof(suffix_words[0]), cmp);
+	return match_word(s, suffix_words, NELEM(suffix_words), cmp);
 }
 
 static bool is_digit(char c)
@@ -119,11 +120,6 @@ size_t pw_scan_number(const char *s, double *out)
 	buf[n] = '\0';
 	*out = strtod(buf, NULL);
 	return i;
-}
-
-size_t pw_number_skip_space(const char *s)
-{
-	return pw_utf8_blanks(s);
 }
 
 /* ------------------------------------------------------------------ */
@@ -262,7 +258,6 @@ static bool contains_any(const char *s, const char *const *list, size_t n)
 	return false;
 }
 
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 static bool starts_relation(const char *s)
 {
@@ -276,7 +271,7 @@ static bool starts_relation(const char *s)
 	for (i = 0; i < NELEM(rel); i++) {
 		k = starts(s, rel[i]);
 		if (k) {
-			k += pw_number_skip_space(s + k);
+			k += pw_utf8_blanks(s + k);
 			return !is_digit(s[k]) && !pw_scan_cmp_prefix(s + k, &c);
 		}
 	}
@@ -289,17 +284,8 @@ static const char *trim_into(const char *s, char *buf, size_t size, char **heap)
 {
 	size_t len;
 
-	s += pw_number_skip_space(s);
-	len = strlen(s);
-	while (len > 0) {
-		if (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\r' ||
-		    s[len - 1] == '\n')
-			len--;
-		else if (len >= 3 && !memcmp(s + len - 3, "\xe3\x80\x80", 3))
-			len -= 3;
-		else
-			break;
-	}
+	s += pw_utf8_blanks(s);
+	len = pw_utf8_rtrim(s, strlen(s));
 	*heap = NULL;
 	if (len >= size)
 		return *heap = xstrndup(s, len);
@@ -389,7 +375,7 @@ size_t pw_scan_rate(const char *s, char *unit, size_t unit_size)
 	if (!k || den <= 0)
 		return 0;
 	i += k;
-	i += pw_number_skip_space(s + i);
+	i += pw_utf8_blanks(s + i);
 	for (m = 0; m < NELEM(mult); m++) {
 		size_t w = starts(s + i, mult[m]);
 
@@ -421,7 +407,7 @@ static size_t scan_estimate(const char *s, struct pw_cell *out)
 		k = starts(s, words[i]);
 		if (k) {
 			out->estimated = true;
-			return k + pw_number_skip_space(s + k);
+			return k + pw_utf8_blanks(s + k);
 		}
 	}
 	return 0;
@@ -436,10 +422,10 @@ static size_t scan_period_word(const char *s, struct pw_cell *out)
 
 	if (k) {
 		out->cumulative = true;
-		return k + pw_number_skip_space(s + k);
+		return k + pw_utf8_blanks(s + k);
 	}
 	k = starts(s, "年均");
-	return k ? k + pw_number_skip_space(s + k) : 0;
+	return k ? k + pw_utf8_blanks(s + k) : 0;
 }
 
 /* 〔13.5〕 [5]: parses the inside as a value and marks it cumulative. */
@@ -473,12 +459,12 @@ static size_t scan_range_hi(const char *s, struct pw_cell *out)
 
 	if (!i)
 		return 0;
-	i += pw_number_skip_space(s + i);
+	i += pw_utf8_blanks(s + i);
 	k = pw_scan_number(s + i, &out->value_hi);
 	if (!k || s[i] == '-' || s[i] == '+')
 		return 0;
 	i += k;
-	i += pw_number_skip_space(s + i);
+	i += pw_utf8_blanks(s + i);
 	i += scan_unit(s + i, unit2, sizeof(unit2));
 	if (!out->unit[0])
 		memcpy(out->unit, unit2, sizeof(unit2));
@@ -497,15 +483,15 @@ static size_t scan_number_part(const char *s, struct pw_cell *out)
 	if (!i)
 		return 0;
 	i += skip_star(s + i, out);
-	i += pw_number_skip_space(s + i);
+	i += pw_utf8_blanks(s + i);
 	k = pw_scan_rate(s + i, out->unit, sizeof(out->unit));
 	if (!k)
 		k = scan_unit(s + i, out->unit, sizeof(out->unit));
 	i += k;
 	i += skip_star(s + i, out);
-	i += pw_number_skip_space(s + i);
+	i += pw_utf8_blanks(s + i);
 	i += scan_range_hi(s + i, out);
-	i += pw_number_skip_space(s + i);
+	i += pw_utf8_blanks(s + i);
 	k = pw_scan_cmp_suffix(s + i, &c);
 	if (k && out->cmp != PW_CMP_RANGE)
 		out->cmp = c;
@@ -520,12 +506,12 @@ static size_t scan_value(const char *s, struct pw_cell *out)
 	enum pw_cmp prefix = PW_CMP_EQ, c;
 	size_t i, k;
 
-	i = pw_number_skip_space(s);
+	i = pw_utf8_blanks(s);
 	i += scan_estimate(s + i, out);
 	i += scan_period_word(s + i, out);
 	k = pw_scan_cmp_prefix(s + i, &prefix);
 	i += k;
-	i += pw_number_skip_space(s + i);
+	i += pw_utf8_blanks(s + i);
 	if (!k)
 		i += scan_estimate(s + i, out);
 	out->cmp = prefix;
@@ -534,7 +520,7 @@ static size_t scan_value(const char *s, struct pw_cell *out)
 		if (out->cmp == PW_CMP_EQ && prefix != PW_CMP_EQ)
 			out->cmp = prefix;
 		i += k;
-		i += pw_number_skip_space(s + i);
+		i += pw_utf8_blanks(s + i);
 		k = pw_scan_cmp_suffix(s + i, &c);
 		if (k && out->cmp != PW_CMP_RANGE)
 			out->cmp = c;

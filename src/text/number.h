@@ -109,8 +109,4 @@ size_t pw_scan_rate(const char *s, char *unit, size_t unit_size);
 size_t pw_scan_cmp_prefix(const char *s, enum pw_cmp *cmp);
 size_t pw_scan_cmp_suffix(const char *s, enum pw_cmp *cmp);
 
-/* Bytes of blanks (space, tab, U+3000, U+00A0) at s: pw_utf8_blanks(),
- * under the name the cell readers know it by. */
-size_t pw_number_skip_space(const char *s);
-
 #endif

@@ -7,6 +7,7 @@
 #include "util/alloc.h"
 
 #include <string.h>
+#include "util/nelem.h"
 
 #define MAX_GAP_LINES 6      /* blank or page-number lines bridged by a join */
 #define TITLE_MAX_CHARS 20   /* a shorter line without punctuation is a title */
@@ -46,11 +47,6 @@ static size_t cp_start_before(const char *s, size_t end)
 	return i ? i - 1 : 0;
 }
 
-static bool is_space_cp(uint32_t cp)
-{
-	return cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0xA0;
-}
-
 static bool is_han(uint32_t cp)
 {
 	return cp >= 0x4E00 && cp <= 0x9FFF;
@@ -59,11 +55,6 @@ static bool is_han(uint32_t cp)
 static size_t count_chars(const char *s)
 {
 	return pw_utf8_columns(s, strlen(s));
-}
-
-static const char *skip_spaces(const char *s)
-{
-	return s + pw_utf8_blanks(s);
 }
 
 /* Bounds of line s (len = strlen(s)) without surrounding blanks. */
@@ -77,7 +68,7 @@ static void trim_bounds(const char *s, size_t len, size_t *b, size_t *e)
 
 bool pw_para_blank(const char *s)
 {
-	return *skip_spaces(s) == '\0';
+	return s[pw_utf8_blanks(s)] == '\0';
 }
 
 /* ---- line classes ------------------------------------------------------ */
@@ -87,19 +78,20 @@ static bool has_cjk_punct(const char *s)
 	static const char *const marks[] = { "，", "。", "、", "；", "：", "！", "？" };
 	size_t i;
 
-	for (i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
+	for (i = 0; i < NELEM(marks); i++)
 		if (strstr(s, marks[i]))
 			return true;
 	return false;
 }
 
-/* Length of a run of Han numerals (or ASCII digits) at s, in bytes. */
-static size_t numeral_run(const char *s)
+/* Length of a run of Han numerals (and ASCII digits if digits is set) at
+ * s, in bytes. */
+static size_t numeral_run(const char *s, bool digits)
 {
 	size_t i = 0, n;
 
 	for (;;) {
-		if (s[i] >= '0' && s[i] <= '9')
+		if (digits && s[i] >= '0' && s[i] <= '9')
 			n = 1;
 		else if (!(n = pw_scan_cnum_char(s + i)))
 			return i;
@@ -109,10 +101,10 @@ static size_t numeral_run(const char *s)
 
 static enum pw_para_level numbered_level(const char *s)
 {
-	size_t k;
+	size_t k, m;
 
-	if (pw_utf8_starts(s, "第") && (k = numeral_run(s + 3)) > 0) {
-		const char *t = s + 3 + k;
+	if ((m = pw_utf8_starts(s, "第")) && (k = numeral_run(s + m, true)) > 0) {
+		const char *t = s + m + k;
 
 		if (pw_utf8_starts(t, "篇"))
 			return PW_PARA_PART;
@@ -123,11 +115,12 @@ static enum pw_para_level numbered_level(const char *s)
 	}
 	if (strstr(s, "。") || count_chars(s) > HEADING_MAX_CHARS)
 		return PW_PARA_NOT_HEADING;
-	k = numeral_run(s);
-	if (k > 0 && k % 3 == 0 && pw_utf8_starts(s + k, "、"))
+	/* 一、 and （一）: Han numerals; 1、 and （1） are list entries */
+	k = numeral_run(s, false);
+	if (k > 0 && pw_utf8_starts(s + k, "、"))
 		return PW_PARA_ITEM;
-	if (pw_utf8_starts(s, "（") && (k = numeral_run(s + 3)) > 0 && k % 3 == 0 &&
-	    pw_utf8_starts(s + 3 + k, "）"))
+	if ((m = pw_utf8_starts(s, "（")) && (k = numeral_run(s + m, false)) > 0 &&
+	    pw_utf8_starts(s + m + k, "）"))
 		return PW_PARA_SUBITEM;
 	return PW_PARA_NOT_HEADING;
 }
@@ -135,15 +128,16 @@ static enum pw_para_level numbered_level(const char *s)
 static bool box_heading(const char *s)
 {
 	const char *t;
+	size_t k;
 
-	if (pw_utf8_starts(s, "专栏")) {
-		t = s + 6;
-		return !*t || *t == ' ' || *t == '\t' || pw_utf8_starts(t, "　") ||
-		       (*t >= '0' && *t <= '9') || pw_utf8_starts(t, "“") || numeral_run(t);
+	if ((k = pw_utf8_starts(s, "专栏")) != 0) {
+		t = s + k;
+		return !*t || pw_utf8_blank(t) || (*t >= '0' && *t <= '9') ||
+		       pw_utf8_starts(t, "“") || numeral_run(t, true);
 	}
-	if (pw_utf8_starts(s, "表")) {
-		t = skip_spaces(s + 3);
-		return (*t >= '0' && *t <= '9') || (numeral_run(t) && !strstr(s, "。"));
+	if ((k = pw_utf8_starts(s, "表")) != 0) {
+		t = s + k + pw_utf8_blanks(s + k);
+		return (*t >= '0' && *t <= '9') || (numeral_run(t, true) && !strstr(s, "。"));
 	}
 	return false;
 }
@@ -152,10 +146,10 @@ enum pw_para_level pw_para_heading_level(const char *s)
 {
 	enum pw_para_level lv;
 
-	s = skip_spaces(s);
+	s += pw_utf8_blanks(s);
 	while (*s == '#')
 		s++;
-	s = skip_spaces(s);
+	s += pw_utf8_blanks(s);
 	if (!*s)
 		return PW_PARA_NOT_HEADING;
 	lv = numbered_level(s);
@@ -171,7 +165,7 @@ enum pw_para_level pw_para_heading_level(const char *s)
 /* Table rows are not running text. */
 static bool is_text_line(const char *s)
 {
-	return !strchr(s, '\t') && *skip_spaces(s) != '|';
+	return !strchr(s, '\t') && s[pw_utf8_blanks(s)] != '|';
 }
 
 /* "- 12 -", "12", "第 3 页": page furniture between the pieces of a paragraph. */
@@ -187,7 +181,7 @@ static bool is_page_number(const char *s)
 
 		if (cp >= '0' && cp <= '9')
 			digit = true;
-		else if (!is_space_cp(cp) && cp != '-' && cp != 0x2014 && cp != 0x2013 &&
+		else if (!pw_utf8_is_blank(cp) && cp != '-' && cp != 0x2014 && cp != 0x2013 &&
 			 cp != '/' && cp != 0x7B2C /* 第 */ && cp != 0x9875 /* 页 */ &&
 			 cp != 0x5171 /* 共 */)
 			return false;
@@ -203,7 +197,7 @@ static bool starts_list_item(const char *s)
 	uint32_t cp;
 	size_t n;
 
-	s = skip_spaces(s);
+	s += pw_utf8_blanks(s);
 	while (s[i] >= '0' && s[i] <= '9')
 		i++;
 	if (i && ((s[i] == '.' && !(s[i + 1] >= '0' && s[i + 1] <= '9')) ||

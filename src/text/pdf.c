@@ -15,6 +15,7 @@
  * error; page breaks become line ends.
  */
 #include "text/office_int.h"
+#include "util/nelem.h"
 #include "util/alloc.h"
 #include "util/error.h"
 
@@ -91,7 +92,7 @@ static bool category_line(const struct pline *l)
 
 	if (l->nseg != 1 || l->seg[0].col > 1 || width(&l->seg[0]) > 24)
 		return false;
-	for (k = 0; k < sizeof(nums) / sizeof(nums[0]); k++)
+	for (k = 0; k < NELEM(nums); k++)
 		if (l->seg[0].len >= 3 && !memcmp(l->seg[0].s, nums[k], 3))
 			return memmem(l->seg[0].s, l->seg[0].len, "、", 3) != NULL;
 	return false;

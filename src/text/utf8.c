@@ -154,17 +154,20 @@ size_t pw_utf8_encode(uint32_t cp, char *b)
 	return 4;
 }
 
+bool pw_utf8_is_blank(uint32_t cp)
+{
+	return cp == ' ' || (cp >= '\t' && cp <= '\r') || cp == 0x3000 || cp == 0xA0;
+}
+
 size_t pw_utf8_blank(const char *s)
 {
-	const unsigned char *u = (const unsigned char *)s;
+	uint32_t cp;
+	size_t k;
 
-	if (u[0] == ' ' || u[0] == '\t')
-		return 1;
-	if (u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80)
-		return 3;
-	if (u[0] == 0xC2 && u[1] == 0xA0)
-		return 2;
-	return 0;
+	if (!(*s & 0x80))
+		return *s && pw_utf8_is_blank((unsigned char)*s) ? 1 : 0;
+	k = pw_utf8_decode(s, 4, &cp); /* stops at the NUL: no valid sequence spans it */
+	return pw_utf8_is_blank(cp) ? k : 0;
 }
 
 size_t pw_utf8_blanks(const char *s)
@@ -178,14 +181,27 @@ size_t pw_utf8_blanks(const char *s)
 
 size_t pw_utf8_rtrim(const char *s, size_t len)
 {
-	for (;;) {
-		if (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-			len--;
-		else if (len >= 3 && !memcmp(s + len - 3, "\xE3\x80\x80", 3))
-			len -= 3;
-		else if (len >= 2 && !memcmp(s + len - 2, "\xC2\xA0", 2))
-			len -= 2;
-		else
-			return len;
+	size_t b;
+	uint32_t cp;
+
+	while (len) {
+		b = len - 1;
+		while (b && ((unsigned char)s[b] & 0xC0) == 0x80 && len - b < 4)
+			b--; /* back to the lead byte of the last character */
+		if (pw_utf8_decode(s + b, len - b, &cp) != len - b || !pw_utf8_is_blank(cp))
+			break;
+		len = b;
 	}
+	return len;
+}
+
+void pw_utf8_trim(struct strbuf *sb)
+{
+	size_t b = pw_utf8_blanks(sb->buf), e = pw_utf8_rtrim(sb->buf, sb->len);
+
+	if (e < b)
+		e = b; /* all blank */
+	if (b)
+		memmove(sb->buf, sb->buf + b, e - b);
+	sb_setlen(sb, e - b);
 }

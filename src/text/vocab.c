@@ -5,11 +5,12 @@
 #include "text/utf8.h"
 
 #include <string.h>
+#include "util/nelem.h"
 
 #define WORD(s, cls) { s, sizeof(s) - 1, PW_VOCAB_##cls },
 static const struct pw_vocab_word words[] = { PW_VOCAB_WORDS(WORD) };
 #undef WORD
-#define NWORDS (sizeof(words) / sizeof(words[0]))
+#define NWORDS NELEM(words)
 
 static const char *const class_names[PW_VOCAB_NCLASSES] = {
 	[PW_VOCAB_NONE] = "none",         [PW_VOCAB_DECREASE] = "decrease",
@@ -64,18 +65,12 @@ const struct pw_vocab_word *pw_vocab_ending(const char *s, size_t b, size_t e)
 	return best;
 }
 
-/* Bytes of the UTF-8 sequence led by c (1 for ASCII and stray bytes). */
-static size_t lead_len(unsigned char c)
-{
-	return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-}
-
 bool pw_vocab_in_before(const char *s, size_t len, unsigned mask, const char *next)
 {
 	const struct pw_vocab_word *w;
 	size_t i, k = strlen(next);
 
-	for (i = 0; s && i < len; i += lead_len((unsigned char)s[i]))
+	for (i = 0; s && i < len; i += pw_utf8_len(s + i))
 		if ((w = pw_vocab_at(s + i, len - i)) && (mask & PW_VOCAB_BIT(w->cls)) &&
 		    len - i - w->len >= k && !memcmp(s + i + w->len, next, k))
 			return true;

@@ -2,6 +2,7 @@
  * words.c - word-list lookups shared by the readers; see words.h.
  */
 #include "text/words.h"
+#include "text/utf8.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -119,12 +120,6 @@ static bool filter_pass(const struct filter *f, const unsigned char *s, size_t l
 	return (f->triple[k >> 6] >> (k & 63)) & 1;
 }
 
-/* Bytes of the UTF-8 sequence led by c (1 for ASCII and stray bytes). */
-static size_t lead_len(unsigned char c)
-{
-	return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-}
-
 bool pw_words_any(const char *s, size_t len, const char *const *list, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -134,7 +129,7 @@ bool pw_words_any(const char *s, size_t len, const char *const *list, size_t n)
 	filter_init(&f, list, n);
 	/* Words are whole UTF-8 sequences, so none starts inside one: step
 	 * by character. */
-	for (i = 0; i < len; i += lead_len(u[i]))
+	for (i = 0; i < len; i += pw_utf8_len(s + i))
 		if (filter_pass(&f, u + i, len - i) && pw_words_at(s + i, len - i, list, n, NULL))
 			return true;
 	return false;

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "util/nelem.h"
 
 #ifndef PW_LOCALEDIR
 #define PW_LOCALEDIR "/usr/local/share/locale"
@@ -33,7 +34,7 @@ static const char *requested_locale(void)
 	static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
 	size_t i;
 
-	for (i = 0; i < sizeof(vars) / sizeof(vars[0]); i++) {
+	for (i = 0; i < NELEM(vars); i++) {
 		const char *v = getenv(vars[i]);
 
 		if (v && *v)

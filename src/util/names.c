@@ -27,22 +27,3 @@ int pw_name_lookup(const struct pw_name *t, size_t n, const char *s)
 			return (int)i;
 	return -1;
 }
-
-const char *pw_name_list(const struct pw_name *t, size_t n, char *buf, size_t size)
-{
-	size_t i, len = 0;
-	int w;
-
-	if (size)
-		buf[0] = '\0';
-	for (i = 0; i < n && len < size; i++) {
-		if (!t[i].name)
-			continue;
-		w = snprintf(buf + len, size - len, "%s%s%s%s%s", len ? ", " : "", t[i].name,
-			     t[i].zh ? " (" : "", t[i].zh ? t[i].zh : "", t[i].zh ? ")" : "");
-		if (w < 0)
-			break;
-		len += (size_t)w;
-	}
-	return buf;
-}

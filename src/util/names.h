@@ -14,7 +14,6 @@ struct pw_name {
 	const char *zh;   /* Chinese; NULL if none */
 };
 
-#define PW_NNAMES(t) (sizeof(t) / sizeof((t)[0]))
 
 /* The English name of value i, or fallback when i is out of range or has
  * no name (a value read from a damaged database must not index past t). */
@@ -24,7 +23,4 @@ const char *pw_name_of(const struct pw_name *t, size_t n, long i, const char *fa
 const char *pw_name_zh(const struct pw_name *t, size_t n, long i, const char *fallback);
 /* The value whose English name or Chinese word is s, or -1. */
 int pw_name_lookup(const struct pw_name *t, size_t n, const char *s);
-/* Lists the accepted names "a (甲), b (乙)" into buf of size (for messages). */
-const char *pw_name_list(const struct pw_name *t, size_t n, char *buf, size_t size);
-
 #endif

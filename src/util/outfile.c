@@ -18,6 +18,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "util/nelem.h"
 
 #define TMP_MARK ".planwatch-tmp-"
 #define MAX_LIVE 16
@@ -153,7 +154,7 @@ static int db_file_of(const char *path, const char *db)
 
 	canonical(path, &cp);
 	canonical(db, &cd);
-	for (i = 0; found < 0 && i < (int)(sizeof(side_files) / sizeof(side_files[0])); i++) {
+	for (i = 0; found < 0 && i < (int)(NELEM(side_files)); i++) {
 		sb_reset(&side);
 		sb_addf(&side, "%s%s", db, side_files[i]);
 		if (have && stat(side.buf, &sd) == 0 && sd.st_dev == sp.st_dev &&

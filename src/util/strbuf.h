@@ -36,7 +36,5 @@ void sb_addch(struct strbuf *sb, int c);
 void sb_addf(struct strbuf *sb, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void sb_vaddf(struct strbuf *sb, const char *fmt, va_list ap);
-/* Trims ASCII whitespace and U+3000 from both ends. */
-void sb_trim(struct strbuf *sb);
 
 #endif

@@ -7,6 +7,7 @@
 #include "store/store.h"
 #include "util/error.h"
 #include "web/web_int.h"
+#include "model/year.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,7 +56,7 @@ enum MHD_Result web_get_plan(struct web_req *r)
 	return answer(r, rc, body, "没有这个规划");
 }
 
-/* ?year=Y: 0 when absent, -1 when not a year 1900..2200. */
+/* ?year=Y: 0 when absent, -1 when not a year PW_YEAR_MIN..MAX. */
 static int query_year(struct web_req *r)
 {
 	const char *y = web_query(r, "year");
@@ -65,7 +66,7 @@ static int query_year(struct web_req *r)
 	if (!y)
 		return 0;
 	v = strtol(y, &end, 10);
-	return *y && !*end && v >= 1900 && v <= 2200 ? (int)v : -1;
+	return *y && !*end && v >= PW_YEAR_MIN && v <= PW_YEAR_MAX ? (int)v : -1;
 }
 
 /* The evaluation as JSON text, computed or from the cache (web/cache.c):

@@ -17,6 +17,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include "util/nelem.h"
 
 static const struct web_route routes[] = {
 	{ "GET", "/api/plans", web_get_plans, WEB_PUBLIC, 0 },
@@ -30,14 +31,14 @@ static const struct web_route routes[] = {
 	  WEB_ADMIN | WEB_PLANNER | WEB_EDITOR },
 };
 
-#define NROUTES (sizeof(routes) / sizeof(routes[0]))
+#define NROUTES NELEM(routes)
 
 unsigned web_role_bit(const char *role)
 {
 	static const char *const names[] = { "admin", "planner", "editor", "viewer" };
 	unsigned i;
 
-	for (i = 0; role && i < sizeof(names) / sizeof(names[0]); i++)
+	for (i = 0; role && i < NELEM(names); i++)
 		if (!strcmp(role, names[i]))
 			return 1u << i;
 	return 0;

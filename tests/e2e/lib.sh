@@ -29,4 +29,9 @@ check_fails() {
 }
 # grep_err NAME PATTERN: the last command's stderr matches PATTERN
 grep_err() { if grep -q -- "$2" "$T/err"; then ok "$1"; else not_ok "$1"; sed 's/^/#   /' "$T/err" | head -5; fi; }
+# pw ARGS...: planwatch on the script's database $DB; q SQL: a query of it
+pw() { "$PW" "$@" --db "$DB"; }
+q() { sqlite3 "$DB" "$1"; }
+# same NAME GOT WANT: passes if the strings are equal
+same() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1 (got '$2', want '$3')"; fi; }
 done_testing() { echo "# $n checks, $nfail failed"; [ "$nfail" = 0 ]; }

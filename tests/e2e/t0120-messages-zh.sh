@@ -8,7 +8,6 @@ unset LC_MESSAGES
 PLAN=$TOP/data/zhanhe-14th-plan.txt
 DB=$T/pw.db
 "$PW" import "$PLAN" --db "$DB" >/dev/null 2>&1 || not_ok "import the plan"
-pw() { "$PW" "$@" --db "$DB"; }
 # zh ENV...: run the rest of the line with the environment given
 zh() { env -u LANGUAGE -u LC_ALL "$@"; }
 

@@ -9,7 +9,6 @@
 . "$(dirname "$0")/lib.sh"
 DB=$T/pw.db
 PY=/usr/bin/python3
-pw() { "$PW" "$@" --db "$DB"; }
 case $PW in
 *build-san*) capped() { ASAN_OPTIONS="${ASAN_OPTIONS:-}:hard_rss_limit_mb=1536" timeout 120 "$@"; } ;;
 *) capped() { timeout 120 prlimit --as=$((1536 << 20)) "$@"; } ;;

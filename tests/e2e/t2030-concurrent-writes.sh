@@ -12,9 +12,13 @@
 . "$(dirname "$0")/lib.sh"
 PLAN=$TOP/data/zhanhe-14th-plan.txt
 DB=$T/pw.db
-pw() { "$PW" "$@" --db "$DB"; }
-same() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1 (got '$2', want '$3')"; fi; }
-q() { sqlite3 "$DB" "$1"; }
+
+# twice ARGS...: pw ARGS run by two processes at once (their output in o1, o2)
+twice() {
+	pw "$@" >"$T/o1" 2>&1 &
+	pw "$@" >"$T/o2" 2>&1
+	wait
+}
 
 check "import the plan" pw import "$PLAN"
 same "the database is in WAL mode" "$(q 'PRAGMA journal_mode')" wal
@@ -24,9 +28,7 @@ bad=0
 i=1
 while [ $i -le 10 ]; do
 	{ cat "$PLAN"; echo "附加段落第${i}次修改。"; } >"$T/edit.txt"
-	pw import "$T/edit.txt" >"$T/o1" 2>&1 &
-	pw import "$T/edit.txt" >"$T/o2" 2>&1
-	wait
+	twice import "$T/edit.txt"
 	[ "$(q 'SELECT count(*) FROM plan_versions')" = $((i + 1)) ] || bad=$((bad + 1))
 	i=$((i + 1))
 done
@@ -38,9 +40,7 @@ i=1
 while [ $i -le 20 ]; do
 	printf '表,序号,年份,数值\n表2,3,2023,%s\n表2,1,2023,6.%s\n' "8$i" "$i" >"$T/v.csv"
 	before=$(q "SELECT count(*) FROM observations")
-	pw data import "$T/v.csv" >"$T/o1" 2>&1 &
-	pw data import "$T/v.csv" >"$T/o2" 2>&1
-	wait
+	twice data import "$T/v.csv"
 	[ "$(q "SELECT count(*) FROM audit_log WHERE action = 'observation.import'")" = "$i" ] ||
 		bad=$((bad + 1))
 	[ "$(q "SELECT count(*) FROM observations")" = $((before + 2)) ] || bad=$((bad + 1))
@@ -54,9 +54,7 @@ bad=0
 i=1
 while [ $i -le 10 ]; do
 	before=$(q "SELECT count(*) FROM observations")
-	pw record --indicator 2:3 --year 2024 --value "7$i" >"$T/o1" 2>&1 &
-	pw record --indicator 2:3 --year 2024 --value "7$i" >"$T/o2" 2>&1
-	wait
+	twice record --indicator 2:3 --year 2024 --value "7$i"
 	[ "$(q "SELECT count(*) FROM observations")" = $((before + 1)) ] || bad=$((bad + 1))
 	i=$((i + 1))
 done

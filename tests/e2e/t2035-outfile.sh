@@ -8,7 +8,6 @@
 # is removed by the next write of the same file.
 . "$(dirname "$0")/lib.sh"
 DB=$T/city.db
-pw() { "$PW" "$@" --db "$DB"; }
 sha() { sha256sum "$1" | cut -c1-64; }
 PY=/usr/bin/python3
 

@@ -8,9 +8,7 @@
 # removed trigger, a removed audit row and an unaudited observation.
 . "$(dirname "$0")/lib.sh"
 DB=$T/city.db
-pw() { "$PW" "$@" --db "$DB"; }
 sha() { sha256sum "$1" | cut -c1-64; }
-same() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1 (got '$2', want '$3')"; fi; }
 approved() { sqlite3 "$1" "SELECT count(*) FROM obs WHERE state = 2"; }
 ms() { date +%s%N | cut -c1-13; }
 
@@ -151,26 +149,25 @@ check "it passes check" pw check
 check "and takes new values" pw record --indicator 1:1 --year 2023 --value 2
 
 # ---- check finds problems ---------------------------------------------------
-cp "$T/b0.db" "$T/c1.db"
-sqlite3 "$T/c1.db" "DROP TRIGGER obs_no_update"
-check_fails "check: a dropped append-only trigger" 1 "$PW" check --db "$T/c1.db"
-grep -q "trigger 'obs_no_update' on 'obs' is missing" "$T/out" && ok "names the trigger" || not_ok "names the trigger"
-cp "$T/b0.db" "$T/c2.db"
-sqlite3 "$T/c2.db" "DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE id = 3;"
-c2=$(sha "$T/c2.db")
-check_fails "check: an audit row deleted" 1 "$PW" check --db "$T/c2.db"
-grep -q "audit_log: rows missing from id 3" "$T/out" && ok "names the gap" || not_ok "names the gap"
-cp "$T/b0.db" "$T/c3.db"
-sqlite3 "$T/c3.db" "INSERT INTO obs (indicator_id, year, value, state, entered_by_id) VALUES (1, 2030, 1, 2, 1)"
-check_fails "check: an observation without audit row" 1 "$PW" check --db "$T/c3.db"
-grep -q "no audit row for observation" "$T/out" && ok "names the observation" || not_ok "names the observation"
-cp "$T/b0.db" "$T/c4.db"
-sqlite3 "$T/c4.db" "DROP TRIGGER obs_no_delete; DELETE FROM obs WHERE id = (SELECT max(id) FROM obs)"
-check_fails "check: the last observation deleted" 1 "$PW" check --db "$T/c4.db"
-grep -q "audit: missing row" "$T/out" && ok "names the audit row of the missing one" || not_ok "names the audit row of the missing one"
-cp "$T/b0.db" "$T/c5.db"
-sqlite3 "$T/c5.db" "PRAGMA foreign_keys = OFF; INSERT INTO assignments (unit_id, indicator_id, assigned_by) VALUES (999, 1, 'x')"
-check_fails "check: a dangling foreign key" 1 "$PW" check --db "$T/c5.db"
-grep -q "foreign key" "$T/out" && ok "says foreign key" || not_ok "says foreign key"
-same "check changed nothing" "$(sha "$T/c2.db")" "$c2"
+# damaged N SQL WHAT MESSAGE: c<N>.db, a copy of b0.db changed by SQL,
+# fails check (exit 1) with MESSAGE in its report, and check leaves it as
+# it was
+damaged() {
+	cp "$T/b0.db" "$T/c$1.db"
+	sqlite3 "$T/c$1.db" "$2"
+	before=$(sha "$T/c$1.db")
+	check_fails "check: $3" 1 "$PW" check --db "$T/c$1.db"
+	grep -q "$4" "$T/out" && ok "check names it: $4" || not_ok "check names it: $4"
+	same "check changed nothing in c$1.db" "$(sha "$T/c$1.db")" "$before"
+}
+damaged 1 "DROP TRIGGER obs_no_update" "a dropped append-only trigger" \
+	"trigger 'obs_no_update' on 'obs' is missing"
+damaged 2 "DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE id = 3;" \
+	"an audit row deleted" "audit_log: rows missing from id 3"
+damaged 3 "INSERT INTO obs (indicator_id, year, value, state, entered_by_id) VALUES (1, 2030, 1, 2, 1)" \
+	"an observation without audit row" "no audit row for observation"
+damaged 4 "DROP TRIGGER obs_no_delete; DELETE FROM obs WHERE id = (SELECT max(id) FROM obs)" \
+	"the last observation deleted" "audit: missing row"
+damaged 5 "PRAGMA foreign_keys = OFF; INSERT INTO assignments (unit_id, indicator_id, assigned_by) VALUES (999, 1, 'x')" \
+	"a dangling foreign key" "foreign key"
 done_testing

@@ -8,9 +8,6 @@
 PLAN=$TOP/data/zhanhe-14th-plan.txt
 DB=$T/pw.db
 PY=/usr/bin/python3
-pw() { "$PW" "$@" --db "$DB"; }
-# same NAME A B: passes if the strings are equal
-same() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1 (got '$2', want '$3')"; fi; }
 dump() { sqlite3 "$DB" .dump; }
 
 check "import the plan" pw import "$PLAN"

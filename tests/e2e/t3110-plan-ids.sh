@@ -7,9 +7,6 @@
 . "$(dirname "$0")/lib.sh"
 PLAN=$TOP/data/zhanhe-14th-plan.txt
 DB=$T/pw.db
-pw() { "$PW" "$@" --db "$DB"; }
-same() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1 (got '$2', want '$3')"; fi; }
-q() { sqlite3 "$DB" "$1"; }
 
 cat >"$T/p2.md" <<'EOF'
 示范县国民经济和社会发展第十四个五年规划纲要

@@ -7,8 +7,6 @@
 PLAN=$TOP/data/zhanhe-14th-plan.txt
 DB=$T/rt.db
 PY=/usr/bin/python3
-pw() { "$PW" "$@" --db "$DB"; }
-same() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1 (got '$2', want '$3')"; fi; }
 
 check "import the plan" pw import "$PLAN"
 check "add a unit" pw unit add 区统计局

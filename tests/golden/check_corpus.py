@@ -37,10 +37,9 @@ usage error.  Standard library only.
 """
 import json
 import os
-import subprocess
 import sys
 
-EPS = 1e-9
+from golden_lib import agrees, match, pkey, run_extract, same
 ROW_KEYS = ("no", "group", "category", "name", "unit", "attribute", "direction", "line")
 TABLE_TARGET_KEYS = ("kind", "cmp", "value", "value_hi", "year")
 STAGE = {"extract": "extract", "meta": "meta", "tables": "table reader", "columns": "专栏 reader",
@@ -48,19 +47,6 @@ STAGE = {"extract": "extract", "meta": "meta", "tables": "table reader", "column
 
 
 # ---------------------------------------------------------------- values
-
-def same(want, got):
-    """want may be a list of accepted strings; numbers compare with EPS."""
-    if isinstance(want, list):
-        return any(same(w, got) for w in want)
-    if isinstance(want, bool) or isinstance(got, bool):
-        return want is got
-    if isinstance(want, (int, float)) and isinstance(got, (int, float)):
-        return abs(want - got) < EPS
-    if isinstance(want, dict) and isinstance(got, dict):
-        return all(same(v, got.get(k)) for k, v in want.items())
-    return want == got
-
 
 def dump(v):
     return json.dumps(v, ensure_ascii=False)
@@ -275,19 +261,6 @@ def check_outline(want, got, rep):
 
 # ---------------------------------------------------------------- prose
 
-def pkey(t):
-    v = t.get("value")
-    return (t.get("line"), None if v is None else round(float(v), 6), t.get("unit") or "")
-
-
-def agrees(want, got):
-    hw, hg = want.get("value_hi"), got.get("value_hi")
-    same_hi = (hw is None and hg is None) or (hw is not None and hg is not None
-                                              and abs(hw - hg) < EPS)
-    return same(want.get("cmp"), got.get("cmp")) and same(want.get("kind"), got.get("kind")) \
-        and same_hi
-
-
 def soft_diffs(want, got):
     return ["%s: want %s, got %s" % (k, dump(want[k]), dump(got.get(k)))
             for k in ("year", "subject") if k in want and not same(want[k], got.get(k))]
@@ -303,24 +276,6 @@ def show(t):
         "|".join(kind) if isinstance(kind, list) else kind,
         "" if t.get("year") is None else " %s" % t["year"],
         t.get("subject"), (t.get("text") or t.get("why") or "")[:50])
-
-
-def match(found, expected):
-    """Pairs found with expected on (line, value, unit), preferring pairs
-    that agree.  Returns (pairs, misses, unmatched found)."""
-    left = list(found)
-    pairs, misses = [], []
-    order = sorted(expected, key=lambda w: 0 if any(
-        pkey(f) == pkey(w) and agrees(w, f) for f in found) else 1)
-    for w in order:
-        cands = [f for f in left if pkey(f) == pkey(w)]
-        if not cands:
-            misses.append(w)
-            continue
-        best = next((f for f in cands if agrees(w, f)), cands[0])
-        left.remove(best)
-        pairs.append((w, best))
-    return pairs, misses, left
 
 
 def raw_figures(exp, found):
@@ -396,21 +351,6 @@ def f1(tp, nf, ne):
 
 
 # ---------------------------------------------------------------- driver
-
-def run_extract(binary, path):
-    try:
-        proc = subprocess.run([binary, "extract", path, "--json"], stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, timeout=60)
-    except (OSError, subprocess.SubprocessError) as e:
-        return None, str(e)
-    if proc.returncode != 0:
-        return None, "exit %d: %s" % (proc.returncode,
-                                      proc.stderr.decode("utf-8", "replace").strip()[:300])
-    try:
-        return json.loads(proc.stdout.decode("utf-8")), None
-    except ValueError as e:
-        return None, "bad JSON: %s" % e
-
 
 def documents(corpus):
     names = sorted(os.listdir(corpus))

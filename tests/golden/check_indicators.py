@@ -17,22 +17,14 @@ the command fails.  Standard library only.
 """
 import json
 import os
-import subprocess
 import sys
 import tempfile
+
+from golden_lib import extract_or_exit, finish
 
 ROW_KEYS = ("no", "group", "category", "name", "unit", "attribute", "direction")
 TARGET_KEYS = ("kind", "cmp", "value", "value_hi", "year")
 NULLABLE = ("group",)
-
-
-def run_extract(binary, plan):
-    proc = subprocess.run([binary, "extract", plan, "--json"],
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    if proc.returncode != 0:
-        sys.stderr.write(proc.stderr.decode("utf-8", "replace"))
-        sys.exit("check_indicators: %s exited with %d" % (binary, proc.returncode))
-    return json.loads(proc.stdout.decode("utf-8"))
 
 
 def same(a, b):
@@ -103,7 +95,7 @@ def reencoded_tables(binary, plan):
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
-        return run_extract(binary, path).get("tables") or []
+        return extract_or_exit(binary, path, "check_indicators").get("tables") or []
     finally:
         os.unlink(path)
 
@@ -116,7 +108,7 @@ def main(argv):
     binary, plan, expected = args
     with open(expected, encoding="utf-8") as f:
         want = json.load(f)["tables"]
-    got = run_extract(binary, plan).get("tables") or []
+    got = extract_or_exit(binary, plan, "check_indicators").get("tables") or []
     out = []
     if len(want) != len(got):
         out.append("want %d tables, got %d" % (len(want), len(got)))
@@ -126,12 +118,8 @@ def main(argv):
         gb = reencoded_tables(binary, plan)
         if gb != got:
             out.append("GB18030+CRLF copy gives different tables than UTF-8")
-    for line in out:
-        print(line)
     nrows = sum(len(w.get("indicators", [])) for w in want)
-    print("check_indicators: %d tables, %d rows, %d mismatches" % (len(want), nrows, len(out)),
-          file=sys.stderr)
-    return 1 if out else 0
+    return finish(out, "check_indicators", "%d tables, %d rows" % (len(want), nrows))
 
 
 if __name__ == "__main__":

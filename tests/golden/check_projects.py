@@ -9,20 +9,12 @@ one line per mismatch and a summary; exits 1 on any mismatch, 2 if the
 command fails.  Standard library only.
 """
 import json
-import subprocess
 import sys
+
+from golden_lib import extract_or_exit, finish
 
 ITEM_KEYS = ("no", "title", "line")
 BOX_KEYS = ("title", "line")
-
-
-def run_extract(binary, plan):
-    proc = subprocess.run([binary, "extract", plan, "--json"],
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    if proc.returncode != 0:
-        sys.stderr.write(proc.stderr.decode("utf-8", "replace"))
-        sys.exit("check_projects: %s exited with %d" % (binary, proc.returncode))
-    return json.loads(proc.stdout.decode("utf-8"))
 
 
 def compare_fields(where, keys, want, got, out):
@@ -48,18 +40,14 @@ def main(argv):
     binary, plan, expected = argv[1:]
     with open(expected, encoding="utf-8") as f:
         want = json.load(f)["columns"]
-    got = run_extract(binary, plan).get("columns") or []
+    got = extract_or_exit(binary, plan, "check_projects").get("columns") or []
     out = []
     if len(want) != len(got):
         out.append("want %d boxes, got %d" % (len(want), len(got)))
     for i, (w, g) in enumerate(zip(want, got)):
         compare_box(i, w, g, out)
-    for line in out:
-        print(line)
     nitems = sum(len(w.get("items", [])) for w in want)
-    print("check_projects: %d boxes, %d items, %d mismatches" % (len(want), nitems, len(out)),
-          file=sys.stderr)
-    return 1 if out else 0
+    return finish(out, "check_projects", "%d boxes, %d items" % (len(want), nitems))
 
 
 if __name__ == "__main__":

@@ -19,48 +19,9 @@ Standard library only.
 import json
 import os
 import re
-import subprocess
 import sys
 
-EPS = 1e-9
-
-
-def load_found(binary, plan):
-    try:
-        out = subprocess.run([binary, "extract", plan, "--json"], check=True,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=60)
-    except (OSError, subprocess.SubprocessError) as e:
-        err = getattr(e, "stderr", b"") or b""
-        sys.exit("check_prose: cannot run %s: %s %s" % (binary, e, err.decode(errors="replace")))
-    return json.loads(out.stdout.decode("utf-8"))["targets"]
-
-
-def key(t):
-    return (t["line"], round(float(t["value"]), 6), t.get("unit") or "")
-
-
-def agrees(a, b):
-    hi_a, hi_b = a.get("value_hi"), b.get("value_hi")
-    same_hi = (hi_a is None and hi_b is None) or (
-        hi_a is not None and hi_b is not None and abs(hi_a - hi_b) < EPS)
-    return a.get("cmp") == b.get("cmp") and a.get("kind") == b.get("kind") and same_hi
-
-
-def match(found, expected):
-    """Pairs found with expected targets on (line, value, unit), preferring
-    pairs that also agree.  Returns (pairs, misses, false positives)."""
-    left = list(found)
-    pairs, misses = [], []
-    for want in sorted(expected, key=lambda t: 0 if any(
-            key(f) == key(t) and agrees(f, t) for f in found) else 1):
-        cands = [f for f in left if key(f) == key(want)]
-        if not cands:
-            misses.append(want)
-            continue
-        best = next((f for f in cands if agrees(f, want)), cands[0])
-        left.remove(best)
-        pairs.append((best, want))
-    return pairs, misses, left
+from golden_lib import agrees, extract_or_exit, match
 
 
 def show(t):
@@ -108,10 +69,10 @@ def main(argv):
         return 2
     binary, plan, exp_path = args
     expected = json.load(open(exp_path, encoding="utf-8"))["targets"]
-    found = load_found(binary, plan)
+    found = extract_or_exit(binary, plan, "check_prose")["targets"]
 
     p, r, pairs, misses, fps = figures(found, expected)
-    bad = [(f, w) for f, w in pairs if not agrees(f, w)]
+    bad = [(f, w) for w, f in pairs if not agrees(w, f)]
     print("prose targets: found %d, expected %d, matched %d" % (len(found), len(expected), len(pairs)))
     print("precision %.3f  recall %.3f" % (p, r))
     for w in misses:

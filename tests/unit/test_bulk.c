@@ -10,6 +10,7 @@
  * value, one audit row, corrections the ordinary way, all or nothing.
  */
 #include "unit.h"
+#include "testplan.h"
 #include "testdb.h"
 #include "store/bulk.h"
 #include "eval/gather.h"
@@ -24,6 +25,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+#include "util/nelem.h"
 
 static int setup(void **state)
 {
@@ -224,7 +226,7 @@ static void test_province_same_as_per_plan(void **state)
 
 	(void)state;
 	pw_eval_opts_init(&o);
-	for (i = 0; i < sizeof(years) / sizeof(years[0]); i++) {
+	for (i = 0; i < NELEM(years); i++) {
 		o.year = years[i];
 		/* 2027: nothing of a 2021-2025 plan belongs to it, all skipped */
 		assert_int_equal(same_as_per_plan(s, &o, 1), years[i] == 2027 ? 0 : 6);
@@ -273,31 +275,21 @@ static void test_review_and_bulk_load_agree(void **state)
 static struct pw_indicator *row(struct pw_table *t, const char *name, enum pw_attr attr,
 				bool baseline, double base)
 {
-	struct pw_indicator *r = pw_table_add_row(t);
+	struct pw_indicator *r = tp_row(t, t->nrows == 0 ? "1" : "2", NULL, NULL, name, "%");
 
-	r->no = xstrdup(t->nrows == 1 ? "1" : "2");
-	r->name = xstrdup(name);
-	r->unit = xstrdup("%");
 	r->attribute = attr;
-	r->has_baseline = baseline;
-	r->baseline_year = baseline ? 2020 : 0;
-	r->baseline = base;
+	if (baseline)
+		tp_baseline(r, 2020, base);
 	r->line = 10 + (int)t->nrows;
 	r->section = -1;
 	return r;
 }
 
+/* A target of r; a level is for 2025, the end of the period. */
 static void target(struct pw_indicator *r, enum pw_kind k, enum pw_cmp c, double v,
 		   const char *text)
 {
-	struct pw_target *t = pw_indicator_add_target(r);
-
-	t->kind = k;
-	t->cmp = c;
-	t->has_value = c != PW_CMP_NONE;
-	t->value = v;
-	t->year = k == PW_KIND_LEVEL ? 2025 : 0;
-	t->text = xstrdup(text);
+	tp_target(r, k, c, v, k == PW_KIND_LEVEL ? 2025 : 0, text);
 }
 
 /* 专栏1 with two projects, the same in both versions. */
@@ -327,19 +319,9 @@ static void hand_plan(struct pw_plan *p, int version)
 {
 	struct pw_table *t;
 
-	pw_plan_init(p);
-	p->region = xstrdup("手算县");
-	p->title = xstrdup("手算县国民经济和社会发展第十四个五年规划纲要");
-	p->ordinal = 14;
-	p->start = 2021;
-	p->end = 2025;
+	tp_plan(p, "手算县国民经济和社会发展第十四个五年规划纲要", "手算县", 14, 2021, 2025);
 	p->source = xstrdup(version == 1 ? "hand-1.txt" : "hand-2.txt");
-	t = pw_plan_add_table(p);
-	t->title = xstrdup("表1 主要指标");
-	t->start = 2021;
-	t->end = 2025;
-	t->line = 9;
-	t->section = -1;
+	t = tp_table(p, "表1 主要指标", 2021, 2025, 9, -1);
 	target(row(t, "常住人口城镇化率", PW_ATTR_EXPECTED, true, 55), PW_KIND_LEVEL, PW_CMP_GE,
 	       version == 1 ? 65 : 66, version == 1 ? "≥65" : "≥66");
 	target(row(t, "森林覆盖率", PW_ATTR_BINDING, false, 0), PW_KIND_EXTERNAL, PW_CMP_NONE, 0,
@@ -524,7 +506,7 @@ static void test_projects(void **state)
 	assert_true(items2[0] != items[0]);
 	progress(s, items2[1], 2023, "completed", 100, PW_OBS_APPROVED);
 	pw_eval_opts_init(&o);
-	for (k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
+	for (k = 0; k < NELEM(want); k++) {
 		struct pw_evaluation ev;
 		size_t i;
 

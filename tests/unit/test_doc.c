@@ -198,17 +198,31 @@ static void test_unclosed_tags_and_cr_lines(void **state)
 
 static void test_blanks(void **state)
 {
-	/* space, tab, U+3000 and U+00A0 are blanks; a line end is not */
-	static const char lead[] = " \t\xE3\x80\x80\xC2\xA0x";
+	/* space, tab, line ends, U+3000 and U+00A0 are blanks, the same at
+	 * either end (a spreadsheet cell may hold a line end) */
+	static const char lead[] = " \t\r\n\xE3\x80\x80\xC2\xA0x";
+	struct strbuf sb = STRBUF_INIT;
 
 	(void)state;
-	assert_int_equal(pw_utf8_blanks(lead), 1 + 1 + 3 + 2);
+	assert_int_equal(pw_utf8_blanks(lead), 4 + 3 + 2);
 	assert_int_equal(pw_utf8_blank("x"), 0);
-	assert_int_equal(pw_utf8_blank("\n"), 0);
+	assert_int_equal(pw_utf8_blank("\n"), 1);
+	assert_int_equal(pw_utf8_blank(""), 0);
+	assert_int_equal(pw_utf8_blank("\xE3\x80"), 0); /* cut short: no blank */
 	assert_int_equal(pw_utf8_blank("\xE3\x80\x81"), 0); /* 、 is not a blank */
-	assert_int_equal(pw_utf8_rtrim("x \xE3\x80\x80\xC2\xA0", 7), 1);
+	assert_int_equal(pw_utf8_rtrim("x \xE3\x80\x80\xC2\xA0\r\n", 9), 1);
 	assert_int_equal(pw_utf8_rtrim(" \t", 2), 0);
 	assert_int_equal(pw_utf8_rtrim("表1", 4), 4);
+	assert_int_equal(pw_utf8_rtrim("表\xE3\x80", 5), 5); /* a cut U+3000 stays */
+	assert_int_equal(pw_utf8_rtrim("\x80\x80\x80\x80", 4), 4);
+	sb_addstr(&sb, "\n\xC2\xA0规划\xE3\x80\x80x\f\xC2\xA0");
+	pw_utf8_trim(&sb);
+	assert_string_equal(sb.buf, "规划\xE3\x80\x80x");
+	sb_reset(&sb);
+	sb_addstr(&sb, " \xE3\x80\x80");
+	pw_utf8_trim(&sb);
+	assert_string_equal(sb.buf, "");
+	sb_release(&sb);
 }
 
 static void test_words(void **state)
@@ -267,7 +281,7 @@ static void test_strbuf(void **state)
 	sb_addch(&sb, ' ');
 	sb_addstr(&sb, "\xE3\x80\x80x\xE3\x80\x80");
 	assert_string_equal(sb.buf, "规划-14 \xE3\x80\x80x\xE3\x80\x80");
-	sb_trim(&sb);
+	pw_utf8_trim(&sb);
 	assert_string_equal(sb.buf, "规划-14 \xE3\x80\x80x");
 	s = sb_detach(&sb, &n);
 	assert_int_equal(n, strlen(s));

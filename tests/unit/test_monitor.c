@@ -7,6 +7,7 @@
  * round trip.  Expected values are worked out by hand in the comments.
  */
 #include "unit.h"
+#include "testplan.h"
 #include "testdb.h"
 #include "monitor/batch.h"
 #include "monitor/csv.h"
@@ -25,6 +26,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include "util/nelem.h"
 
 static int setup(void **state)
 {
@@ -38,39 +40,15 @@ static int setup(void **state)
 /* A small plan: 表2 (2021-2025) with six rows, one prose target, one
  * project.  Indicator ids are ind[0..5] in this order. */
 
+/* A row of t on the line after the last, in no section. */
 static struct pw_indicator *row(struct pw_table *t, const char *no, const char *group,
 				const char *name, const char *unit)
 {
-	struct pw_indicator *r = pw_table_add_row(t);
+	struct pw_indicator *r = tp_row(t, no, group, NULL, name, unit);
 
-	r->no = xstrdup(no);
-	r->group = xstrdup_or_null(group);
-	r->name = xstrdup(name);
-	r->unit = xstrdup(unit);
-	r->attribute = PW_ATTR_EXPECTED;
 	r->line = 10 + (int)t->nrows;
 	r->section = -1;
 	return r;
-}
-
-static void target(struct pw_indicator *r, enum pw_kind k, enum pw_cmp c, double v, int y,
-		   const char *text)
-{
-	struct pw_target *t = pw_indicator_add_target(r);
-
-	t->kind = k;
-	t->cmp = c;
-	t->has_value = c != PW_CMP_NONE;
-	t->value = v;
-	t->year = y;
-	t->text = xstrdup(text);
-}
-
-static void baseline(struct pw_indicator *r, int year, double v)
-{
-	r->has_baseline = true;
-	r->baseline_year = year;
-	r->baseline = v;
 }
 
 static void build_plan(struct pw_plan *p, const char *extra_row)
@@ -81,45 +59,28 @@ static void build_plan(struct pw_plan *p, const char *extra_row)
 	struct pw_column *c;
 	struct pw_item *it;
 
-	pw_plan_init(p);
-	p->title = xstrdup("测试区第十四个五年规划纲要");
-	p->region = xstrdup("测试区");
-	p->ordinal = 14;
-	p->start = 2021;
-	p->end = 2025;
+	tp_plan(p, "测试区第十四个五年规划纲要", "测试区", 14, 2021, 2025);
 	p->source = xstrdup("test.txt");
-	t = pw_plan_add_table(p);
-	t->title = xstrdup("表2 主要指标");
-	t->line = 8;
-	t->start = 2021;
-	t->end = 2025;
-	target(row(t, "1", NULL, "地区生产总值增长", "%"), PW_KIND_GROWTH, PW_CMP_APPROX, 7, 0,
+	t = tp_table(p, "表2 主要指标", 2021, 2025, 8, -1);
+	tp_target(row(t, "1", NULL, "地区生产总值增长", "%"), PW_KIND_GROWTH, PW_CMP_APPROX, 7, 0,
 	       "7左右");
 	r = row(t, "2", NULL, "常住人口城镇化率", "%");
-	baseline(r, 2020, 80);
-	target(r, PW_KIND_LEVEL, PW_CMP_GE, 83, 2025, "≥83");
-	target(row(t, "3", "城镇就业", "城镇新增就业人数", "万人"), PW_KIND_CUMULATIVE, PW_CMP_EQ,
+	tp_baseline(r, 2020, 80);
+	tp_target(r, PW_KIND_LEVEL, PW_CMP_GE, 83, 2025, "≥83");
+	tp_target(row(t, "3", "城镇就业", "城镇新增就业人数", "万人"), PW_KIND_CUMULATIVE, PW_CMP_EQ,
 	       5, 0, "[5]");
 	r = row(t, "3", "城镇就业", "城镇登记失业率", "%");
 	r->direction = PW_DIR_DOWN;
-	target(r, PW_KIND_LEVEL, PW_CMP_LE, 4.5, 2025, "4.5以内");
+	tp_target(r, PW_KIND_LEVEL, PW_CMP_LE, 4.5, 2025, "4.5以内");
 	r = row(t, "4", NULL, "一般公共预算收入", "亿元");
-	baseline(r, 2020, 10);
-	target(r, PW_KIND_LEVEL, PW_CMP_EQ, 15, 2025, "15");
+	tp_baseline(r, 2020, 10);
+	tp_target(r, PW_KIND_LEVEL, PW_CMP_EQ, 15, 2025, "15");
 	r = row(t, "5", NULL, "空气优良天数比率", "%");
 	r->attribute = PW_ATTR_BINDING;
-	target(r, PW_KIND_EXTERNAL, PW_CMP_NONE, 0, 0, "按市定目标执行");
+	tp_target(r, PW_KIND_EXTERNAL, PW_CMP_NONE, 0, 0, "按市定目标执行");
 	if (extra_row)
-		target(row(t, "6", NULL, extra_row, "%"), PW_KIND_LEVEL, PW_CMP_GE, 1, 2025, "1");
-	pt = pw_plan_add_target(p);
-	pt->t.kind = PW_KIND_LEVEL;
-	pt->t.cmp = PW_CMP_GE;
-	pt->t.has_value = true;
-	pt->t.value = 10;
-	pt->t.year = 2025;
-	pt->t.text = xstrdup("高新技术企业超过10家");
-	pt->subject = xstrdup("高新技术企业");
-	pt->unit = xstrdup("家");
+		tp_target(row(t, "6", NULL, extra_row, "%"), PW_KIND_LEVEL, PW_CMP_GE, 1, 2025, "1");
+	pt = tp_prose(p, PW_CMP_GE, 10, 2025, "高新技术企业超过10家", "高新技术企业", "家");
 	pt->line = 100;
 	pt->section = -1;
 	c = pw_plan_add_column(p);
@@ -328,6 +289,20 @@ static void test_assign_history(void **state)
 	fx_close(&f);
 }
 
+/* What unit is assigned in year: indicators i1, i2 (in plan order), then
+ * the target, then the project. */
+static void two_indicators_first(struct fx *f, const char *unit, int year, int64_t i1, int64_t i2)
+{
+	struct pw_assigned *a;
+	size_t n;
+
+	assert_int_equal(pw_store_unit_assigned(f->s, unit, year, &a, &n), 0);
+	assert_int_equal(n, 4);
+	assert_true(a[0].id == i1 && a[1].id == i2);
+	assert_true(a[2].entity == PW_ENTITY_TARGET && a[3].entity == PW_ENTITY_PROJECT);
+	free(a);
+}
+
 static void test_unit_assigned(void **state)
 {
 	struct pw_unit *u;
@@ -345,11 +320,7 @@ static void test_unit_assigned(void **state)
 	pw_store_assign(f.s, PW_ENTITY_PROJECT, f.prj[0], "甲局", 0, "t", NULL);
 	pw_store_assign(f.s, PW_ENTITY_INDICATOR, f.ind[0], "乙局", 2024, "t", NULL);
 	/* 2023: ind[0] and ind[4] in plan order, then the target and the project */
-	assert_int_equal(pw_store_unit_assigned(f.s, "甲局", 2023, &a, &n), 0);
-	assert_int_equal(n, 4);
-	assert_true(a[0].id == f.ind[0] && a[1].id == f.ind[4]);
-	assert_true(a[2].entity == PW_ENTITY_TARGET && a[3].entity == PW_ENTITY_PROJECT);
-	free(a);
+	two_indicators_first(&f, "甲局", 2023, f.ind[0], f.ind[4]);
 	/* 2024: ind[0] moved to 乙局 */
 	assert_int_equal(pw_store_unit_assigned(f.s, "甲局", 2024, &a, &n), 0);
 	assert_int_equal(n, 3);
@@ -362,11 +333,7 @@ static void test_unit_assigned(void **state)
 	pw_store_assign(f.s, PW_ENTITY_TARGET, f.tgt[0], "丙局", 0, "t", NULL);
 	pw_store_assign(f.s, PW_ENTITY_INDICATOR, f.ind[5], "丙局", 0, "t", NULL);
 	pw_store_assign(f.s, PW_ENTITY_INDICATOR, f.ind[2], "丙局", 0, "t", NULL);
-	assert_int_equal(pw_store_unit_assigned(f.s, "丙局", 0, &a, &n), 0);
-	assert_int_equal(n, 4);
-	assert_true(a[0].id == f.ind[2] && a[1].id == f.ind[5]);
-	assert_true(a[2].entity == PW_ENTITY_TARGET && a[3].entity == PW_ENTITY_PROJECT);
-	free(a);
+	two_indicators_first(&f, "丙局", 0, f.ind[2], f.ind[5]);
 	/* unit list: what each leads now (latest assignments), one query */
 	assert_int_equal(pw_store_unit_list(f.s, &u, &n), 0);
 	assert_int_equal(n, 3);
@@ -701,7 +668,7 @@ static void test_strict_values(void **state)
 	size_t i;
 
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (i = 0; i < NELEM(cases); i++) {
 		int rc = pw_batch_parse_value(cases[i].in, &v, &est, unit, sizeof(unit));
 
 		if (rc != cases[i].rc)
@@ -822,7 +789,7 @@ static void sheet_row(struct pw_sheet *sh, long line, const char *const *cells, 
 #define ROW(sh, line, ...)                                                          \
 	do {                                                                        \
 		const char *c_[] = { __VA_ARGS__ };                                 \
-		sheet_row(sh, line, c_, sizeof(c_) / sizeof(c_[0]));                \
+		sheet_row(sh, line, c_, NELEM(c_));                \
 	} while (0)
 
 static void demo_sheet(struct pw_sheet *sh, const char *bad_year)
@@ -1556,12 +1523,8 @@ static void no_period_but_table(struct pw_plan *p)
 	struct pw_table *t;
 
 	no_period(p);
-	t = pw_plan_add_table(p);
-	t->title = xstrdup("表1 上期指标");
-	t->line = 300;
-	t->start = 2016;
-	t->end = 2020;
-	target(row(t, "1", NULL, "上期指标", "%"), PW_KIND_LEVEL, PW_CMP_GE, 1, 2020, "1");
+	t = tp_table(p, "表1 上期指标", 2016, 2020, 300, -1);
+	tp_target(row(t, "1", NULL, "上期指标", "%"), PW_KIND_LEVEL, PW_CMP_GE, 1, 2020, "1");
 }
 
 static void test_year_window(void **state)
@@ -1669,7 +1632,7 @@ static void test_formula_guard(void **state)
 	size_t i;
 
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (i = 0; i < NELEM(cases); i++) {
 		sb_reset(&sb);
 		pw_csv_field(&sb, cases[i].in);
 		if (strcmp(sb.buf, cases[i].out))
@@ -1767,35 +1730,22 @@ static void build_big_plan(struct pw_plan *p)
 {
 	struct pw_indicator *r;
 	struct pw_table *t;
-	char buf[64];
+	char buf[64], no[16];
 	int k, i;
 
-	pw_plan_init(p);
-	p->title = xstrdup("大省第十四个五年规划纲要");
-	p->region = xstrdup("大省");
-	p->ordinal = 14;
-	p->start = 2021;
-	p->end = 2025;
+	tp_plan(p, "大省第十四个五年规划纲要", "大省", 14, 2021, 2025);
 	p->source = xstrdup("big.txt");
 	for (k = 0; k < BIG_TABLES; k++) {
-		t = pw_plan_add_table(p);
 		snprintf(buf, sizeof(buf), "表%d 第%d组指标", k + 1, k + 1);
-		t->title = xstrdup(buf);
-		t->line = 10 + k * (BIG_ROWS + 2);
-		t->start = 2021;
-		t->end = 2025;
+		t = tp_table(p, buf, 2021, 2025, 10 + k * (BIG_ROWS + 2), -1);
 		for (i = 0; i < BIG_ROWS; i++) {
-			snprintf(buf, sizeof(buf), "%d", i + 1);
-			r = pw_table_add_row(t);
-			r->no = xstrdup(buf);
+			snprintf(no, sizeof(no), "%d", i + 1);
 			snprintf(buf, sizeof(buf), "指标%d-%d", k + 1, i + 1);
-			r->name = xstrdup(buf);
-			r->unit = xstrdup("万元");
-			r->attribute = PW_ATTR_EXPECTED;
+			r = tp_row(t, no, NULL, NULL, buf, "万元");
 			r->line = t->line + 1 + i;
 			r->section = -1;
-			baseline(r, 2020, 100 + i % 7);
-			target(r, PW_KIND_LEVEL, PW_CMP_GE, 150, 2025, "150");
+			tp_baseline(r, 2020, 100 + i % 7);
+			tp_target(r, PW_KIND_LEVEL, PW_CMP_GE, 150, 2025, "150");
 		}
 	}
 }

@@ -287,6 +287,23 @@ static void test_units_in_cells(void **state)
 	assert_string_equal(c.unit, "万人");
 }
 
+/* A cell's edges are trimmed of the blanks every reader knows (text/utf8.h):
+ * a spreadsheet cell may start with a line end or end with a no-break
+ * space, and it is the same number as without them. */
+static void test_cell_edges_are_blanks(void **state)
+{
+	struct pw_cell c;
+
+	(void)state;
+	cell_is("\n5万人", PW_CELL_NUMBER, PW_CMP_EQ, 5, &c);
+	assert_string_equal(c.unit, "万人");
+	cell_is("5万人\xC2\xA0", PW_CELL_NUMBER, PW_CMP_EQ, 5, &c);
+	assert_string_equal(c.unit, "万人");
+	cell_is("\xE3\x80\x80≥83%\r\n", PW_CELL_NUMBER, PW_CMP_GE, 83, &c);
+	assert_string_equal(c.unit, "%");
+	cell_is("\xC2\xA0\n\t", PW_CELL_EMPTY, PW_CMP_NONE, 0, &c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -300,6 +317,7 @@ int main(void)
 		cmocka_unit_test(test_rates_estimates_footnotes),
 		cmocka_unit_test(test_non_numbers),
 		cmocka_unit_test(test_units_in_cells),
+		cmocka_unit_test(test_cell_edges_are_blanks),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

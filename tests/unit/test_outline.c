@@ -13,6 +13,7 @@
 #include "util/strbuf.h"
 
 #include <string.h>
+#include "util/nelem.h"
 
 /* Loads tests/data/outline/<name>. */
 static void load(struct pw_doc *d, const char *name)
@@ -54,7 +55,7 @@ static void test_chinese_numerals(void **state)
 	size_t i, len;
 
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (i = 0; i < NELEM(cases); i++) {
 		assert_int_equal(cnum(cases[i].s, &len), cases[i].v);
 		assert_int_equal(len, cases[i].len);
 	}
@@ -176,7 +177,7 @@ static void test_outline_all_levels(void **state)
 	claimed = xcalloc(d.nlines, 1);
 	pw_plan_init(&p);
 	pw_read_outline(&d, &p, claimed);
-	assert_int_equal(p.nsections, sizeof(want) / sizeof(want[0]));
+	assert_int_equal(p.nsections, NELEM(want));
 	for (i = 0; i < p.nsections; i++) {
 		assert_int_equal(p.sections[i].level, want[i].level);
 		assert_string_equal(p.sections[i].number, want[i].number);

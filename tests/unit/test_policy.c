@@ -11,6 +11,7 @@
 
 #include <stdlib.h>
 #include <time.h>
+#include "util/nelem.h"
 
 /* The office's local time is the clock: at 20:00 UTC on 31 December
  * 2025 it is already 2026 in Beijing, still 2025 in UTC and New York. */
@@ -25,7 +26,7 @@ static void test_year_is_local(void **state)
 	size_t i;
 
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (i = 0; i < NELEM(cases); i++) {
 		setenv("TZ", cases[i].tz, 1);
 		tzset();
 		assert_int_equal(pw_policy_year_at(t), cases[i].year);

@@ -8,6 +8,7 @@
  * tests/data/prose/NAME and compare with NAME.expected.json (hand-derived).
  */
 #include "unit.h"
+#include "testplan.h"
 #include "ingest/ingest.h"
 #include "text/doc.h"
 #include "text/para.h"
@@ -16,6 +17,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include "util/nelem.h"
 
 #define NO_HI NAN
 
@@ -23,18 +25,7 @@
 
 static void run_text(const char *text, struct pw_plan *p)
 {
-	struct pw_doc d;
-	unsigned char *claimed;
-
-	assert_int_equal(pw_doc_from_bytes(&d, "t.txt", text, strlen(text)), 0);
-	pw_plan_init(p);
-	p->start = 2021;
-	p->end = 2025;
-	p->ordinal = 14;
-	claimed = calloc(d.nlines + 1, 1);
-	pw_read_prose(&d, p, claimed);
-	free(claimed);
-	pw_doc_release(&d);
+	tp_read_text(text, p, false);
 }
 
 struct want {
@@ -93,7 +84,7 @@ static void expect_none(const char *text)
 #define EXPECT(text, ...)                                                              \
 	do {                                                                           \
 		const struct want w_[] = { __VA_ARGS__ };                              \
-		expect(text, w_, sizeof(w_) / sizeof(w_[0]));                          \
+		expect(text, w_, NELEM(w_));                          \
 	} while (0)
 
 #define GE PW_CMP_GE
@@ -453,7 +444,7 @@ static void test_names_and_thresholds(void **state)
 	size_t i;
 
 	(void)state;
-	for (i = 0; i < sizeof(none) / sizeof(none[0]); i++) {
+	for (i = 0; i < NELEM(none); i++) {
 		print_message("  %s\n", none[i]);
 		expect_none(none[i]);
 	}
@@ -603,6 +594,14 @@ static void test_para_boundaries(void **state)
 	assert_int_equal(pw_para_heading_level("第三节 建设生态宜居家园"), PW_PARA_SECTION);
 	assert_int_equal(pw_para_heading_level("## 第一章 规划基础"), PW_PARA_CHAPTER);
 	assert_int_equal(pw_para_heading_level("（二）积极发展生活性服务业"), PW_PARA_SUBITEM);
+	/* items and subitems are numbered in Han numerals; Arabic ones, of
+	 * any length, mark list entries */
+	assert_int_equal(pw_para_heading_level("十二、对外开放"), PW_PARA_ITEM);
+	assert_int_not_equal(pw_para_heading_level("1、对外开放"), PW_PARA_ITEM);
+	assert_int_not_equal(pw_para_heading_level("123、对外开放"), PW_PARA_ITEM);
+	assert_int_equal(pw_para_heading_level("（十二）对外开放"), PW_PARA_SUBITEM);
+	assert_int_not_equal(pw_para_heading_level("（1）对外开放"), PW_PARA_SUBITEM);
+	assert_int_not_equal(pw_para_heading_level("（123）对外开放"), PW_PARA_SUBITEM);
 	assert_int_equal(pw_para_heading_level("专栏 “十四五”创新能力建设工程"), PW_PARA_BOX);
 	assert_int_equal(pw_para_heading_level("表明我区发展进入新阶段，必须抓住机遇。"),
 			 PW_PARA_NOT_HEADING);

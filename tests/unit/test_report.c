@@ -7,6 +7,7 @@
  */
 #include "unit.h"
 #include "model/measure.h"
+#include "testplan.h"
 #include "monitor/csv.h"
 #include "eval/evaluation.h"
 #include "report/report.h"
@@ -30,45 +31,22 @@
 
 static void add_section(struct pw_plan *p, const char *number, const char *title, int line)
 {
-	struct pw_section *s = pw_plan_add_section(p);
-
-	s->level = PW_LEVEL_CHAPTER;
-	s->number = xstrdup(number);
-	s->title = xstrdup(title);
-	s->line = line;
-	s->parent = -1;
+	tp_section(p, PW_LEVEL_CHAPTER, number, title, line, -1);
 }
 
+/* A row of t in its table's section, with a baseline when base_year is set. */
 static struct pw_indicator *add_row(struct pw_table *t, const char *no, const char *cat,
 				    const char *name, const char *unit, enum pw_attr attr,
 				    enum pw_dir dir, int base_year, double base)
 {
-	struct pw_indicator *r = pw_table_add_row(t);
+	struct pw_indicator *r = tp_row(t, no, NULL, cat, name, unit);
 
-	r->no = xstrdup(no);
-	r->category = xstrdup(cat);
-	r->name = xstrdup(name);
-	r->unit = xstrdup(unit);
 	r->attribute = attr;
 	r->direction = dir;
-	r->has_baseline = base_year != 0;
-	r->baseline_year = base_year;
-	r->baseline = base;
+	if (base_year)
+		tp_baseline(r, base_year, base);
 	r->section = t->section;
 	return r;
-}
-
-static void add_target(struct pw_indicator *r, enum pw_kind kind, enum pw_cmp cmp, double v,
-		       int year, const char *text)
-{
-	struct pw_target *t = pw_indicator_add_target(r);
-
-	t->kind = kind;
-	t->cmp = cmp;
-	t->has_value = kind != PW_KIND_EXTERNAL;
-	t->value = v;
-	t->year = year;
-	t->text = xstrdup(text);
 }
 
 /*
@@ -82,52 +60,32 @@ static void make_plan(struct pw_plan *p)
 	struct pw_prose_target *pt;
 	struct pw_column *c;
 
-	pw_plan_init(p);
-	p->title = xstrdup("《测试区国民经济和社会发展第十四个五年规划纲要》");
-	p->region = xstrdup("测试区");
-	p->ordinal = 14;
-	p->start = 2021;
-	p->end = 2025;
+	tp_plan(p, "《测试区国民经济和社会发展第十四个五年规划纲要》", "测试区", 14, 2021, 2025);
 	add_section(p, "第一章", "发展目标", 10);
 	add_section(p, "第二章", "产业发展", 100);
 
-	t = pw_plan_add_table(p);
-	t->title = xstrdup("表1 “十三五”主要指标完成情况");
-	t->start = 2016;
-	t->end = 2020;
-	t->section = 0;
+	t = tp_table(p, "表1 “十三五”主要指标完成情况", 2016, 2020, 0, 0);
 	r = add_row(t, "1", "经济发展", "生产总值", "亿元", PW_ATTR_EXPECTED, PW_DIR_UP, 2015, 100);
-	add_target(r, PW_KIND_LEVEL, PW_CMP_EQ, 150, 2020, "150");
-	add_target(r, PW_KIND_GROWTH, PW_CMP_APPROX, 8, 0, "8左右");
+	tp_target(r, PW_KIND_LEVEL, PW_CMP_EQ, 150, 2020, "150");
+	tp_target(r, PW_KIND_GROWTH, PW_CMP_APPROX, 8, 0, "8左右");
 	r->has_actual = true;
 	r->actual_year = 2020;
 	r->actual = 160;
 
-	t = pw_plan_add_table(p);
-	t->title = xstrdup("表2 “十四五”主要指标");
-	t->start = 2021;
-	t->end = 2025;
-	t->section = 0;
+	t = tp_table(p, "表2 “十四五”主要指标", 2021, 2025, 0, 0);
 	r = add_row(t, "1", "经济发展", "地区生产总值", "亿元", PW_ATTR_EXPECTED, PW_DIR_UP, 2020, 100);
-	add_target(r, PW_KIND_GROWTH, PW_CMP_APPROX, 7, 0, "7左右");
+	tp_target(r, PW_KIND_GROWTH, PW_CMP_APPROX, 7, 0, "7左右");
 	r = add_row(t, "2", "生态环境", "森林覆盖率", "%", PW_ATTR_BINDING, PW_DIR_UP, 2020, 30);
-	add_target(r, PW_KIND_LEVEL, PW_CMP_GE, 35, 2025, "35以上");
+	tp_target(r, PW_KIND_LEVEL, PW_CMP_GE, 35, 2025, "35以上");
 	r = add_row(t, "3", "民生福祉", "城镇登记失业率", "%", PW_ATTR_EXPECTED, PW_DIR_DOWN, 2020, 3.5);
-	add_target(r, PW_KIND_LEVEL, PW_CMP_LE, 4.5, 2025, "4.5以下");
+	tp_target(r, PW_KIND_LEVEL, PW_CMP_LE, 4.5, 2025, "4.5以下");
 	r = add_row(t, "4", "经济发展", NASTY, "%", PW_ATTR_EXPECTED, PW_DIR_UP, 2020, 1.0);
-	add_target(r, PW_KIND_LEVEL, PW_CMP_EQ, 2, 2025, "2");
+	tp_target(r, PW_KIND_LEVEL, PW_CMP_EQ, 2, 2025, "2");
 	r = add_row(t, "5", "生态环境", "单位GDP能耗降低", "%", PW_ATTR_BINDING, PW_DIR_UP, 0, 0);
-	add_target(r, PW_KIND_EXTERNAL, PW_CMP_NONE, 0, 0, "按市下达目标");
+	tp_target(r, PW_KIND_EXTERNAL, PW_CMP_NONE, 0, 0, "按市下达目标");
 
-	pt = pw_plan_add_target(p);
-	pt->t.kind = PW_KIND_LEVEL;
-	pt->t.cmp = PW_CMP_GE;
-	pt->t.has_value = true;
-	pt->t.value = 10;
-	pt->t.year = 2025;
-	pt->t.text = xstrdup("到2025年，全区高新技术企业超过10家");
-	pt->subject = xstrdup("高新技术企业");
-	pt->unit = xstrdup("家");
+	pt = tp_prose(p, PW_CMP_GE, 10, 2025, "到2025年，全区高新技术企业超过10家", "高新技术企业",
+		      "家");
 	pt->line = 120;
 	pt->section = 1;
 
@@ -605,19 +563,13 @@ static void test_cumulative_and_stale(void **state)
 	bool noted = false;
 
 	(void)state;
-	pw_plan_init(&p);
-	p.title = xstrdup("《样例县第十四个五年规划纲要》");
-	p.start = 2021;
-	p.end = 2025;
+	tp_plan(&p, "《样例县第十四个五年规划纲要》", NULL, 0, 2021, 2025);
 	add_section(&p, "第一章", "发展目标", 10);
-	t = pw_plan_add_table(&p);
-	t->title = xstrdup("表2 “十四五”主要指标");
-	t->start = 2021;
-	t->end = 2025;
+	t = tp_table(&p, "表2 “十四五”主要指标", 2021, 2025, 0, -1);
 	r = add_row(t, "1", "民生福祉", "城镇新增就业人数", "万人", PW_ATTR_EXPECTED, PW_DIR_UP, 0, 0);
-	add_target(r, PW_KIND_CUMULATIVE, PW_CMP_EQ, 5, 2025, "[5]");
+	tp_target(r, PW_KIND_CUMULATIVE, PW_CMP_EQ, 5, 2025, "[5]");
 	r = add_row(t, "2", "经济发展", "服务业增加值比重", "%", PW_ATTR_EXPECTED, PW_DIR_UP, 2020, 38);
-	add_target(r, PW_KIND_LEVEL, PW_CMP_GE, 45, 2025, "45以上");
+	tp_target(r, PW_KIND_LEVEL, PW_CMP_GE, 45, 2025, "45以上");
 	memset(inds, 0, sizeof(inds));
 	inds[0] = (struct pw_eval_series_data){ .id = 1, .obs = jobs, .nobs = 2 };
 	inds[1] = (struct pw_eval_series_data){ .id = 2, .obs = share, .nobs = 1 };
@@ -767,7 +719,7 @@ static void test_restated_target(void **state)
 	t->section = -1;
 	r = add_row(t, "3", "经济发展", "常住人口城镇化率", "%", PW_ATTR_EXPECTED, PW_DIR_UP, 2020,
 		    78);
-	add_target(r, PW_KIND_LEVEL, PW_CMP_EQ, 83, 2025, "83");
+	tp_target(r, PW_KIND_LEVEL, PW_CMP_EQ, 83, 2025, "83");
 	add_prose(&p, PW_KIND_LEVEL, PW_CMP_EQ, 83, "常住人口 城镇化率", "%",
 		  "常住人口城镇化率达到83%");
 	add_prose(&p, PW_KIND_LEVEL, PW_CMP_EQ, 83, "户籍人口城镇化率", "%",

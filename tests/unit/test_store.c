@@ -5,6 +5,7 @@
  * a SIGKILL in the middle of an import.
  */
 #include "unit.h"
+#include "testplan.h"
 #include "testdb.h"
 #include "util/strbuf.h"
 #include "model/plan_json.h"
@@ -21,6 +22,7 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+#include "util/nelem.h"
 
 static int setup(void **state)
 {
@@ -42,72 +44,25 @@ static struct pw_store *open_fresh(void)
 /* ------------------------------------------------------------------ */
 /* A plan built by hand                                                */
 
-static void add_section(struct pw_plan *p, enum pw_level level, const char *no,
-			const char *title, int line, int parent)
-{
-	struct pw_section *s = pw_plan_add_section(p);
-
-	s->level = level;
-	s->number = xstrdup_or_null(no);
-	s->title = xstrdup_or_null(title);
-	s->line = line;
-	s->parent = parent;
-}
-
-static struct pw_target *add_target(struct pw_indicator *r, enum pw_kind kind, enum pw_cmp cmp,
-				    double v, int year, const char *text)
-{
-	struct pw_target *t = pw_indicator_add_target(r);
-
-	t->kind = kind;
-	t->cmp = cmp;
-	t->has_value = cmp != PW_CMP_NONE;
-	t->value = v;
-	t->year = year;
-	t->text = xstrdup_or_null(text);
-	return t;
-}
-
-static struct pw_indicator *add_row(struct pw_table *t, const char *no, const char *group,
-				    const char *cat, const char *name, const char *unit)
-{
-	struct pw_indicator *r = pw_table_add_row(t);
-
-	r->no = xstrdup_or_null(no);
-	r->group = xstrdup_or_null(group);
-	r->category = xstrdup_or_null(cat);
-	r->name = xstrdup_or_null(name);
-	r->unit = xstrdup_or_null(unit);
-	r->attribute = PW_ATTR_EXPECTED;
-	return r;
-}
-
 static void build_table1(struct pw_plan *p)
 {
-	struct pw_table *t = pw_plan_add_table(p);
+	struct pw_table *t = tp_table(p, "表 1 “十三五”主要指标完成情况", 2016, 2020, 20, 1);
 	struct pw_indicator *r;
 
-	t->title = xstrdup("表 1 “十三五”主要指标完成情况");
-	t->line = 20;
-	t->start = 2016;
-	t->end = 2020;
-	t->section = 1;
-	r = add_row(t, "1", NULL, "经济发展", "居民人均可支配收入", "元");
-	r->has_baseline = true;
-	r->baseline_year = 2015;
-	r->baseline = 24045;
-	add_target(r, PW_KIND_LEVEL, PW_CMP_EQ, 35330, 2020, "35330");
-	add_target(r, PW_KIND_GROWTH, PW_CMP_APPROX, 8, 0, "8 左右");
+	r = tp_row(t, "1", NULL, "经济发展", "居民人均可支配收入", "元");
+	tp_baseline(r, 2015, 24045);
+	tp_target(r, PW_KIND_LEVEL, PW_CMP_EQ, 35330, 2020, "35330");
+	tp_target(r, PW_KIND_GROWTH, PW_CMP_APPROX, 8, 0, "8 左右");
 	r->has_actual = true;
 	r->actual_year = 2020;
 	r->actual = 35152.5;
 	r->actual_estimated = true;
 	r->line = 24;
 	r->section = 1;
-	r = add_row(t, "2", "城镇就业", "民生", "城镇登记失业率", "%");
+	r = tp_row(t, "2", "城镇就业", "民生", "城镇登记失业率", "%");
 	r->attribute = PW_ATTR_BINDING;
 	r->direction = PW_DIR_DOWN;
-	add_target(r, PW_KIND_EXTERNAL, PW_CMP_NONE, 0, 0, "按市定目标执行");
+	tp_target(r, PW_KIND_EXTERNAL, PW_CMP_NONE, 0, 0, "按市定目标执行");
 	r->note = xstrdup("2019年数据");
 	r->line = 25;
 	r->section = 1;
@@ -115,41 +70,30 @@ static void build_table1(struct pw_plan *p)
 
 static void build_table2(struct pw_plan *p)
 {
-	struct pw_table *t = pw_plan_add_table(p);
+	struct pw_table *t = tp_table(p, "表 2 “十四五”主要指标", 2021, 2025, 40, 2);
 	struct pw_indicator *r;
 	struct pw_target *g;
 
-	t->title = xstrdup("表 2 “十四五”主要指标");
-	t->line = 40;
-	t->start = 2021;
-	t->end = 2025;
-	t->section = 2;
-	r = add_row(t, "3", NULL, NULL, "每千人口拥有3岁以下婴幼儿托位数", "个");
+	r = tp_row(t, "3", NULL, NULL, "每千人口拥有3岁以下婴幼儿托位数", "个");
 	r->attribute = PW_ATTR_NONE;
 	r->has_baseline = true; /* a baseline without a year */
 	r->baseline = -1.25;
-	g = add_target(r, PW_KIND_CUMULATIVE, PW_CMP_RANGE, 4.5, 2025, "〔4.5—5〕");
+	g = tp_target(r, PW_KIND_CUMULATIVE, PW_CMP_RANGE, 4.5, 2025, "〔4.5—5〕");
 	g->has_value_hi = true;
 	g->value_hi = 5;
-	add_target(r, PW_KIND_RELATION, PW_CMP_NONE, 0, 0, "与经济增长基本同步");
+	tp_target(r, PW_KIND_RELATION, PW_CMP_NONE, 0, 0, "与经济增长基本同步");
 	r->line = 44;
 	r->section = -1;
 }
 
 static void build_prose_and_columns(struct pw_plan *p)
 {
-	struct pw_prose_target *pt = pw_plan_add_target(p);
+	struct pw_prose_target *pt;
 	struct pw_column *c;
 	struct pw_item *it;
 
-	pt->t.kind = PW_KIND_LEVEL;
-	pt->t.cmp = PW_CMP_GE;
-	pt->t.has_value = true;
-	pt->t.value = 10;
-	pt->t.year = 2025;
-	pt->t.text = xstrdup("到2025年，全区高新技术企业超过10家");
-	pt->subject = xstrdup("高新技术企业");
-	pt->unit = xstrdup("家");
+	pt = tp_prose(p, PW_CMP_GE, 10, 2025, "到2025年，全区高新技术企业超过10家", "高新技术企业",
+		      "家");
 	pt->line = 60;
 	pt->section = 3;
 	pt = pw_plan_add_target(p);
@@ -180,18 +124,13 @@ static void build_prose_and_columns(struct pw_plan *p)
 /* A plan with every kind of field, absent values included. */
 static void build_plan(struct pw_plan *p)
 {
-	pw_plan_init(p);
-	p->title = xstrdup("测试区国民经济和社会发展第十四个五年规划纲要");
-	p->region = xstrdup("测试区");
-	p->ordinal = 14;
-	p->start = 2021;
-	p->end = 2025;
+	tp_plan(p, "测试区国民经济和社会发展第十四个五年规划纲要", "测试区", 14, 2021, 2025);
 	p->source = xstrdup("plan.txt");
-	add_section(p, PW_LEVEL_PART, "第一篇", "总体要求", 3, -1);
-	add_section(p, PW_LEVEL_CHAPTER, "第一章", "发展基础", 5, 0);
-	add_section(p, PW_LEVEL_SECTION, "第一节", "主要目标", 30, 1);
-	add_section(p, PW_LEVEL_SUBITEM, "（一）", NULL, 55, 2);
-	add_section(p, PW_LEVEL_ITEM, "一", "创新", 58, -1);
+	tp_section(p, PW_LEVEL_PART, "第一篇", "总体要求", 3, -1);
+	tp_section(p, PW_LEVEL_CHAPTER, "第一章", "发展基础", 5, 0);
+	tp_section(p, PW_LEVEL_SECTION, "第一节", "主要目标", 30, 1);
+	tp_section(p, PW_LEVEL_SUBITEM, "（一）", NULL, 55, 2);
+	tp_section(p, PW_LEVEL_ITEM, "一", "创新", 58, -1);
 	build_table1(p);
 	build_table2(p);
 	build_prose_and_columns(p);
@@ -360,7 +299,7 @@ static long long total_rows(struct pw_store *s)
 	long long n = 0;
 	size_t i;
 
-	for (i = 0; i < sizeof(tables) / sizeof(tables[0]); i++) {
+	for (i = 0; i < NELEM(tables); i++) {
 		snprintf(sql, sizeof(sql), "SELECT count(*) FROM %s", tables[i]);
 		n += testdb_query_int(s, sql) * (long long)(i + 1);
 	}
@@ -987,10 +926,10 @@ static void build_big_plan(struct pw_plan *p, int ntables, int nrows)
 			struct pw_indicator *r;
 
 			snprintf(name, sizeof(name), "指标%d-%d", i, j);
-			r = add_row(t, "1", NULL, "类别", name, "%");
+			r = tp_row(t, "1", NULL, "类别", name, "%");
 			r->line = j + 1;
-			add_target(r, PW_KIND_LEVEL, PW_CMP_GE, j, 2030, "一个相当长的目标文本，用来让导入写更多页");
-			add_target(r, PW_KIND_GROWTH, PW_CMP_APPROX, 6.5, 0, "6.5左右");
+			tp_target(r, PW_KIND_LEVEL, PW_CMP_GE, j, 2030, "一个相当长的目标文本，用来让导入写更多页");
+			tp_target(r, PW_KIND_GROWTH, PW_CMP_APPROX, 6.5, 0, "6.5左右");
 		}
 	}
 }
@@ -1107,7 +1046,7 @@ static void test_sigkill_mid_import(void **state)
 	build_plan(&small);
 	import_ok(s, &small, 1, 1, 1);
 	pw_store_close(s);
-	for (i = 0; i < sizeof(fractions) / sizeof(fractions[0]); i++) {
+	for (i = 0; i < NELEM(fractions); i++) {
 		killed += kill_midway(&big, fractions[i] * full, 0);
 		check_after_kill(&small, 6000);
 	}

@@ -14,6 +14,7 @@
  * with 2.5% a year is lagging only when the target measures the reduction.
  */
 #include "unit.h"
+#include "testplan.h"
 #include "assess/assess.h"
 #include "ingest/ingest.h"
 #include "model/plan.h"
@@ -25,6 +26,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "util/nelem.h"
 
 #define NOT_CHECKED (-1)
 
@@ -126,29 +128,6 @@ static char *fill(const char *t, const char *w)
 	return sb_detach(&sb, NULL);
 }
 
-static void read_doc(const char *text, struct pw_plan *p, bool tables)
-{
-	struct pw_doc d;
-	unsigned char *claimed;
-
-	assert_int_equal(pw_doc_from_bytes(&d, "t.txt", text, strlen(text)), 0);
-	pw_plan_init(p);
-	p->start = 2021;
-	p->end = 2025;
-	p->ordinal = 14;
-	claimed = calloc(d.nlines + 1, 1);
-	assert_non_null(claimed);
-	if (tables) {
-		pw_error_quiet(1);
-		assert_int_equal(pw_read_tables(&d, p, claimed), 0);
-		pw_error_quiet(0);
-	} else {
-		pw_read_prose(&d, p, claimed);
-	}
-	free(claimed);
-	pw_doc_release(&d);
-}
-
 /* The verdict on ind (its own targets) from the template's data. */
 static enum pw_status verdict(const struct pw_indicator *ind, const struct tmpl *m)
 {
@@ -204,7 +183,7 @@ static void check_table(const struct tmpl *m, const char *word, struct seen *fir
 
 	sb_addf(&doc, "表1 主要指标\n| 指标 | 单位 | 2020年 | 2025年 | %s | %s |\n"
 		      "|---|---|---|---|---|---|\n| %s |\n", head, cumul, row);
-	read_doc(doc.buf, &p, true);
+	tp_read_text(doc.buf, &p, true);
 	print_message("  table '%s'\n", row);
 	assert_int_equal(p.ntables, 1);
 	assert_int_equal(p.tables[0].nrows, 1);
@@ -232,7 +211,7 @@ static void check_prose(const struct tmpl *m, const char *word, struct seen *fir
 	struct pw_plan p;
 	enum pw_status s;
 
-	read_doc(text, &p, false);
+	tp_read_text(text, &p, false);
 	print_message("  prose '%s'\n", text);
 	assert_int_equal(p.ntargets, 1);
 	assert_int_equal(p.targets[0].t.kind, m->pkind);
@@ -261,7 +240,7 @@ static void check_past(const struct tmpl *m, const char *word)
 	char *text = fill(m->past, word);
 	struct pw_plan p;
 
-	read_doc(text, &p, false);
+	tp_read_text(text, &p, false);
 	print_message("  past '%s'\n", text);
 	assert_int_equal(p.ntargets, 0);
 	pw_plan_free(&p);
@@ -275,7 +254,7 @@ static void check_class(enum pw_vocab_class c)
 	size_t n, i, k, nwords = 0;
 
 	w = pw_vocab_words(&n);
-	for (k = 0; k < sizeof(tmpls) / sizeof(tmpls[0]); k++) {
+	for (k = 0; k < NELEM(tmpls); k++) {
 		struct seen table = { 0 }, prose = { 0 };
 
 		if (tmpls[k].cls != c)
@@ -323,7 +302,7 @@ static void test_every_class_has_a_template(void **state)
 	(void)state;
 	w = pw_vocab_words(&n);
 	for (i = 0; i < n; i++) {
-		for (k = 0, found = false; k < sizeof(tmpls) / sizeof(tmpls[0]); k++)
+		for (k = 0, found = false; k < NELEM(tmpls); k++)
 			found = found || tmpls[k].cls == w[i].cls;
 		if (!found)
 			print_message("no template for '%s' (%s)\n", w[i].s,
