@@ -123,6 +123,18 @@ static size_t plan_path(const struct pw_eval_indicator *e, struct pt *p)
 	return n;
 }
 
+size_t pw_svg_plan_path(const struct pw_eval_indicator *e, double *xs, double *ys, size_t max)
+{
+	struct pt p[MAXPTS];
+	size_t n = plan_path(e, p), i;
+
+	for (i = 0; i < n && i < max; i++) {
+		xs[i] = p[i].x;
+		ys[i] = p[i].y;
+	}
+	return i;
+}
+
 static size_t actual_points(const struct pw_eval_indicator *e, struct pt *p)
 {
 	const struct pw_indicator *ind = e->ind;

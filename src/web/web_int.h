@@ -48,6 +48,10 @@ struct web_req {
 	long retry_after;       /* seconds, for 429; 0: none */
 	char *allow;            /* the Allow header of a 405, or NULL */
 	const char *log_note;   /* an internal error, for the access log */
+	char name[64];          /* the {name} segment of the route, if any */
+	const char *content_type; /* of the response; NULL: JSON */
+	char *disposition;      /* a Content-Disposition to send, or NULL */
+	const char *location;   /* a Location to send (redirects), or NULL */
 };
 
 typedef enum MHD_Result web_handler(struct web_req *r);
@@ -78,6 +82,14 @@ enum MHD_Result web_json(struct web_req *r, unsigned status, json_t *body);
 enum MHD_Result web_json_text(struct web_req *r, unsigned status, char *text, size_t len);
 /* Queues {"error": msg} with status; msg is shown to users (Chinese). */
 enum MHD_Result web_error(struct web_req *r, unsigned status, const char *msg);
+/* Queues data (len bytes, stolen) as content type ctype; an HTML page
+ * gets the Content-Security-Policy of the site (no inline script). */
+enum MHD_Result web_send(struct web_req *r, unsigned status, const char *ctype, char *data,
+			 size_t len);
+/* The store the public pages read: the database, or the demonstration
+ * database (--demo-db) while the database holds no approved value, which
+ * *demo then says.  NULL (with pw_last_error()) when it cannot be opened. */
+struct pw_store *web_public_store(struct web_req *r, bool *demo);
 /* 500 "服务器内部错误", noting pw_last_error() in the access log. */
 enum MHD_Result web_internal(struct web_req *r);
 /* The value of request header name, or NULL. */
@@ -160,5 +172,115 @@ struct web_obs {
  * describes it; 1: refused, *out is {"errors": [...]}; -1 database error.
  */
 int web_lib_record(struct pw_store *s, const struct web_obs *in, json_t **out);
+
+/* ---- what the pages use (adapt.c) ---- */
+
+/* The whole evaluation of plan_id at year (0: the default year), as
+ * "report --format json" (docs/reports.md), each indicator with "path":
+ * its planned path [[year, value]...] or null.  final: a final report. */
+int web_lib_evaluation(struct pw_store *s, int plan_id, int year, bool final, json_t **out);
+/* Whether the database holds an approved observation. */
+int web_lib_has_real_data(struct pw_store *s, bool *yes);
+/* A report (kind annual|midterm|final, format docx|xlsx|html|...) as
+ * bytes in *data (new).  PW_STORE_NOTFOUND for an unknown kind, format or
+ * plan. */
+int web_lib_report(struct pw_store *s, int plan_id, int year, const char *kind,
+		   const char *format, char **data, size_t *len);
+/* Observation heads awaiting review or returned ([{id, indicator_id,
+ * name, year, value, state, review_note, lead_unit...}]); unit non-NULL:
+ * only those of indicators that unit leads. */
+int web_lib_review_queue(struct pw_store *s, const char *unit, json_t **out);
+/* One observation head by id, as in the queue; PW_STORE_NOTFOUND. */
+int web_lib_obs_head(struct pw_store *s, int64_t obs_id, json_t **out);
+/* Approves or returns (with note) submitted head obs_id, holding the write lock. */
+int web_lib_review(struct pw_store *s, int64_t obs_id, bool approve, const char *note,
+		   const char *who);
+/* What unit leads: each indicator as web_lib_indicator(). */
+int web_lib_unit_due(struct pw_store *s, const char *unit, json_t **out);
+/* Audit rows of observations (indicator_id 0: all, newest first, at
+ * most 500): [at, actor, action, old value, new value, note,
+ * review note, year, indicator id, state]. */
+int web_lib_audit(struct pw_store *s, int64_t indicator_id, json_t **out);
+
+/* ---- pages (pages.c, page.c) ---- */
+
+/* Where a page is shown: by the server (absolute links) or as a static
+ * file depth directories below the site's root (relative links). */
+struct web_page {
+	struct pw_store *store;
+	struct strbuf out;
+	bool is_static;
+	int depth;
+	bool demo;
+	const struct pw_user *user; /* signed in, or NULL */
+	const char *csrf;           /* the session's token for forms, or NULL */
+	/* query arguments (server), or NULL */
+	const char *(*query)(void *cls, const char *name);
+	void *query_cls;
+};
+
+/* The one escaping helper: s as HTML text or attribute value. */
+void h_esc(struct strbuf *sb, const char *s);
+/* A number as the reports show it (at most 4 decimals); NaN as "—". */
+void h_num(struct strbuf *sb, double v);
+/* A link to the page at path ("plans/1/indicators", "" the home page). */
+void h_href_page(struct web_page *p, const char *path);
+/* A link to the file at path ("static/site.css", "data/plans/1/x.csv"). */
+void h_href_file(struct web_page *p, const char *path);
+/* The page's head, header, navigation and (demo) banner; plan_id 0: no
+ * plan navigation. */
+void page_open(struct web_page *p, const char *title, int plan_id);
+void page_close(struct web_page *p);
+
+/* Page renderers: 0, PW_STORE_NOTFOUND or -1, the page in p->out. */
+int page_home(struct web_page *p);
+int page_plan(struct web_page *p, int plan_id);
+int page_indicators(struct web_page *p, int plan_id);
+int page_indicator(struct web_page *p, int64_t id);
+int page_targets(struct web_page *p, int plan_id);
+int page_projects(struct web_page *p, int plan_id);
+int page_previous(struct web_page *p, int plan_id);
+int page_reporting(struct web_page *p, int plan_id);
+int page_downloads(struct web_page *p, int plan_id);
+/* Open data: table (indicators|targets|projects|previous|reporting|observations)
+ * of plan_id in format (csv|json|xlsx) into *data (new), *ctype static. */
+int web_open_data(struct pw_store *s, int plan_id, const char *table, const char *format,
+		  char **data, size_t *len, const char **ctype);
+/* The names of the open data tables, NULL-terminated. */
+extern const char *const web_data_tables[];
+
+/* ---- static assets (assets.c) ---- */
+
+/* Loads site.css, site.js and echarts.min.js from dir (NULL: beside the
+ * executable).  A missing echarts only loses the charts (warned). */
+int web_assets_load(const char *dir);
+/* The asset called name, or NULL; *ctype its type. */
+const char *web_asset(const char *name, size_t *len, const char **ctype);
+/* Names of the assets loaded, NULL-terminated. */
+extern const char *const web_asset_names[];
+
+/* ---- handlers of the pages (pages_http.c) ---- */
+
+enum MHD_Result web_page_home(struct web_req *r);
+enum MHD_Result web_page_plan(struct web_req *r);
+enum MHD_Result web_page_indicators(struct web_req *r);
+enum MHD_Result web_page_indicator(struct web_req *r);
+enum MHD_Result web_page_targets(struct web_req *r);
+enum MHD_Result web_page_projects(struct web_req *r);
+enum MHD_Result web_page_previous(struct web_req *r);
+enum MHD_Result web_page_reporting(struct web_req *r);
+enum MHD_Result web_page_downloads(struct web_req *r);
+enum MHD_Result web_get_report(struct web_req *r);
+enum MHD_Result web_get_data(struct web_req *r);
+enum MHD_Result web_get_asset(struct web_req *r);
+enum MHD_Result web_page_login(struct web_req *r);
+enum MHD_Result web_page_me(struct web_req *r);
+enum MHD_Result web_page_review(struct web_req *r);
+enum MHD_Result web_page_audit(struct web_req *r);
+enum MHD_Result web_get_review(struct web_req *r);
+enum MHD_Result web_post_approve(struct web_req *r);
+enum MHD_Result web_post_return(struct web_req *r);
+enum MHD_Result web_get_audit(struct web_req *r);
+enum MHD_Result web_get_due(struct web_req *r);
 
 #endif
