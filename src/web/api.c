@@ -186,6 +186,27 @@ static int may_write(struct web_req *r, int64_t indicator_id)
 	return ok;
 }
 
+/* Whether the value of the indicator for the year f gives is approved
+ * (locked for editors: a correction goes through the planning office).
+ * -1: database error. */
+static int locked(struct web_req *r, const struct obs_fields *f)
+{
+	json_t *ind, *o;
+	long year = strtol(f->year, NULL, 10);
+	size_t i;
+	int yes = 0;
+
+	if (web_lib_indicator(r->store, f->in.indicator_id, &ind) < 0)
+		return -1;
+	json_array_foreach(json_object_get(ind, "observations"), i, o)
+		if (json_integer_value(json_object_get(o, "year")) == year &&
+		    json_is_true(json_object_get(o, "current")) &&
+		    !strcmp(json_string_value(json_object_get(o, "state")), "approved"))
+			yes = 1;
+	json_decref(ind);
+	return yes;
+}
+
 static enum MHD_Result record(struct web_req *r, struct obs_fields *f)
 {
 	const struct pw_user *u = &r->session.user;
@@ -222,6 +243,10 @@ enum MHD_Result web_post_observation(struct web_req *r)
 	} else if ((st = may_write(r, f.in.indicator_id)) <= 0) {
 		rc = st < 0 ? web_internal(r)
 			    : web_error(r, 403, "只能为本单位负责的指标录入数据");
+	} else if (web_role_bit(r->session.user.role) == WEB_EDITOR &&
+		   (st = locked(r, &f)) != 0) {
+		rc = st < 0 ? web_internal(r)
+			    : web_error(r, 409, "该年份的数据已审核锁定；如需更正，请联系规划部门");
 	} else {
 		rc = record(r, &f);
 	}

@@ -112,7 +112,7 @@ void page_open(struct web_page *p, const char *title, int plan_id)
 		     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
 		     "<title>");
 	h_esc(o, title);
-	sb_addstr(o, " - 规划实施监测</title><link rel=\"stylesheet\" href=\"");
+	sb_addstr(o, " - 规划实施监测</title><link rel=\"icon\" href=\"data:,\"><link rel=\"stylesheet\" href=\"");
 	h_href_file(p, "static/site.css");
 	sb_addstr(o, "\"><script defer src=\"");
 	h_href_file(p, "static/echarts.min.js");

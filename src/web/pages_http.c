@@ -364,11 +364,12 @@ enum MHD_Result web_page_review(struct web_req *r)
 	struct web_page p;
 	json_t *q = NULL, *o;
 	size_t i;
-	bool can = has_role(r, WEB_ADMIN | WEB_PLANNER);
+	bool can;
 	int rc;
 
 	if (page_start(r, &p, false) < 0)
 		return finish(r, &p, -1);
+	can = has_role(r, WEB_ADMIN | WEB_PLANNER);
 	if (!r->signed_in) {
 		sb_release(&p.out);
 		return redirect_login(r);
