@@ -49,6 +49,7 @@ int cmd_target(int argc, char **argv, struct pw_ctx *ctx);
 int cmd_template(int argc, char **argv, struct pw_ctx *ctx);
 /* web (docs/api.md) */
 int cmd_serve(int argc, char **argv, struct pw_ctx *ctx);
+int cmd_publish(int argc, char **argv, struct pw_ctx *ctx);
 int cmd_user(int argc, char **argv, struct pw_ctx *ctx);
 
 #endif

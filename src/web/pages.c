@@ -1024,12 +1024,12 @@ int page_reporting(struct web_page *p, int plan_id)
 
 /* ---- downloads ---- */
 
-static void report_links(struct web_page *p, int plan_id, int year, const char *kind,
-			 const char *label)
+static void report_links(void *cls, int plan_id, int year, const char *kind, const char *label)
 {
 	static const char *const formats[][2] = {
 		{ "docx", "Word" }, { "xlsx", "Excel" }, { "html", "网页" },
 	};
+	struct web_page *p = cls;
 	char path[96];
 	size_t f;
 
@@ -1048,35 +1048,44 @@ static void report_links(struct web_page *p, int plan_id, int year, const char *
 	sb_addstr(O, "</li>\n");
 }
 
-static const char *const table_labels[] = {
-	"主要指标及状态", "文字目标", "专栏项目", "上期规划完成情况（表1）", "监测数据（已审核值）",
-};
-
-int page_downloads(struct web_page *p, int plan_id)
+int web_reports_offered(struct pw_store *s, int plan_id, web_report_fn *fn, void *cls)
 {
 	json_t *plan;
 	int start, end, last, y;
-	size_t t, f;
-	char path[96];
-	int rc = web_lib_plan(p->store, plan_id, &plan);
+	int rc = web_lib_plan(s, plan_id, &plan);
 
 	if (rc < 0)
 		return rc;
 	start = jint(json_object_get(plan, "period"), "start");
 	end = jint(json_object_get(plan, "period"), "end");
 	json_decref(plan);
-	if ((rc = web_lib_eval_year(p->store, plan_id, 0, &last)) < 0)
+	if ((rc = web_lib_eval_year(s, plan_id, 0, &last)) < 0)
 		return rc;
+	if (start > 1900)
+		fn(cls, plan_id, start - 1, "final", "上期规划总结评估报告");
+	for (y = start; y <= last && y <= end; y++)
+		fn(cls, plan_id, y, "annual", "年度监测报告");
+	if (start && start + 2 <= last)
+		fn(cls, plan_id, start + 2, "midterm", "中期评估报告");
+	if (end && end <= last)
+		fn(cls, plan_id, end, "final", "总结评估报告");
+	return 0;
+}
+
+static const char *const table_labels[] = {
+	"主要指标及状态", "文字目标", "专栏项目", "上期规划完成情况（表1）", "监测数据（已审核值）",
+};
+
+int page_downloads(struct web_page *p, int plan_id)
+{
+	size_t t, f;
+	char path[96];
+	int rc;
+
 	page_open(p, "报告与开放数据", plan_id);
 	sb_addstr(O, "<h2>监测评估报告</h2><ul class=\"downloads\">\n");
-	if (start > 1900)
-		report_links(p, plan_id, start - 1, "final", "上期规划总结评估报告");
-	for (y = start; y <= last && y <= end; y++)
-		report_links(p, plan_id, y, "annual", "年度监测报告");
-	if (start && start + 2 <= last)
-		report_links(p, plan_id, start + 2, "midterm", "中期评估报告");
-	if (end && end <= last)
-		report_links(p, plan_id, end, "final", "总结评估报告");
+	if ((rc = web_reports_offered(p->store, plan_id, report_links, p)) < 0)
+		return rc;
 	sb_addstr(O, "</ul>\n<h2>开放数据</h2><p>页面上显示的全部数据，地址固定；CSV 为 UTF-8（带 BOM，"
 		     "可直接用 Excel 打开）。</p><table class=\"data\"><thead><tr><th scope=\"col\">数据</th>"
 		     "<th scope=\"col\">下载</th></tr></thead><tbody>\n");

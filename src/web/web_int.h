@@ -242,6 +242,11 @@ int page_projects(struct web_page *p, int plan_id);
 int page_previous(struct web_page *p, int plan_id);
 int page_reporting(struct web_page *p, int plan_id);
 int page_downloads(struct web_page *p, int plan_id);
+/* Calls fn for each report the downloads page offers for plan_id: the
+ * previous plan's final report, each year's annual report, the mid-term
+ * and the final report once their year is past. */
+typedef void web_report_fn(void *cls, int plan_id, int year, const char *kind, const char *label);
+int web_reports_offered(struct pw_store *s, int plan_id, web_report_fn *fn, void *cls);
 /* Open data: table (indicators|targets|projects|previous|reporting|observations)
  * of plan_id in format (csv|json|xlsx) into *data (new), *ctype static. */
 int web_open_data(struct pw_store *s, int plan_id, const char *table, const char *format,

@@ -35,6 +35,20 @@ d = json.load(sys.stdin)
 print(next(i["id"] for i in d["indicators"] if i.get("lead_unit") == "区发展改革委" and i["unit"] == "%"))')
 [ -n "$IND" ] && ok "an indicator of the editor's unit ($IND)" || not_ok "an indicator of the editor's unit"
 
+# the static copy: every relative link of every page leads to a file
+check "publish" "$PW" publish --db "$DEMO" -o "$T/pub"
+check "the static pages' links resolve" python3 -c '
+import os, re, sys
+root = sys.argv[1]; bad = []; n = 0
+for d, _, files in os.walk(root):
+    for f in files:
+        if not f.endswith(".html") or "/reports/" in d: continue
+        n += 1
+        for h in re.findall(r"(?:href|src)=\"([^\"#:]+)\"", open(os.path.join(d, f)).read()):
+            if not os.path.exists(os.path.normpath(os.path.join(d, h))): bad.append((d, h))
+print(n, "pages"); sys.exit(1 if bad or n < 20 else 0)' "$T/pub"
+check "static overview has the demo numbers and no server link" sh -c "grep -q '指标完成情况' '$T/pub/plans/1/index.html' && ! grep -q 'href=\"/' '$T/pub/plans/1/index.html'"
+
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 "$PW" serve --db "$DB" --demo-db "$DEMO" --port "$PORT" --access-log "$T/access.log" 2>"$T/serve.err" &
 SERVER=$!
