@@ -262,7 +262,7 @@ def test_write_auth(srv, inds, planner):
 
 
 def test_writes(srv, inds, planner):
-    ind = inds[1]
+    ind = inds[0]  # not one the editors of test_concurrency write: approved values lock them out
     body = {"indicator_id": ind["id"], "year": 2023, "value": 123.5, "note": "规划办录入"}
     st, b, _ = planner.write("POST", "/api/observations", body)
     check("a planner's write 201 (approved)", st == 201 and b["state"] == "approved"
@@ -297,6 +297,114 @@ def test_writes(srv, inds, planner):
         resp.begin()
         b = json.loads(resp.read().decode())
     check("a body over 1 MiB 413", resp.status == 413 and chinese(b), (resp.status, b))
+
+
+def head_of(c, ind_id, year):
+    _, ind, _ = c.request("GET", f"/api/indicators/{ind_id}")
+    return next((o for o in ind["observations"] if o["year"] == year and o["current"]), None)
+
+
+def test_review(srv, inds, planner, ed_a):
+    """The review queue, approve and return, the lock, the audit trail."""
+    ind_a = inds[0]["id"]
+    st, q, _ = planner.request("GET", "/api/review")
+    mine = [o for o in q or [] if o["indicator_id"] == ind_a and o["year"] == 2022]
+    check("GET /api/review lists the editor's submitted value", st == 200 and len(mine) == 1
+          and mine[0]["state"] == "submitted" and mine[0]["lead_unit"] == "单位甲", (st, q))
+    obs_id = mine[0]["id"] if mine else 0
+    vw, ed_b = Client(srv), Client(srv)
+    vw.login("vw", "secret-vw")
+    ed_b.login("ed_b", "secret-ed_b")
+    for action, body in (("approve", None), ("return", {"comment": "请核实"})):
+        path = f"/api/observations/{obs_id}/{action}"
+        st, b, _ = Client(srv).write("POST", path, body)
+        check(f"{action} anonymous 401", st == 401, (st, b))
+        st, b, _ = planner.write("POST", path, body, csrf=None)
+        check(f"{action} without CSRF token 403", st == 403, (st, b))
+        for who, c in (("an editor", ed_a), ("a viewer", vw)):
+            st, b, _ = c.write("POST", path, body)
+            check(f"{action} as {who} 403", st == 403 and chinese(b), (st, b))
+    st, b, _ = planner.write("POST", f"/api/observations/{obs_id}/return", {})
+    check("return without a comment 400", st == 400 and chinese(b), (st, b))
+    st, b, _ = planner.write("POST", f"/api/observations/{obs_id}/return", {"comment": "请核实来源"})
+    check("return with a comment 200", st == 200 and b["state"] == "returned", (st, b))
+    st, q, _ = ed_a.request("GET", "/api/review")
+    ret = [o for o in q or [] if o["indicator_id"] == ind_a and o["year"] == 2022]
+    check("the editor sees the comment", st == 200 and ret and ret[0]["state"] == "returned"
+          and ret[0]["review_note"] == "请核实来源", (st, q))
+    st, q, _ = ed_b.request("GET", "/api/review")
+    check("an editor of another unit does not see it", st == 200
+          and not [o for o in q if o["indicator_id"] == ind_a], q)
+    note = "复核后<script>alert(1)</script>"
+    st, b, _ = ed_a.write("POST", "/api/observations",
+                          {"indicator_id": ind_a, "year": 2022, "value": 5.6, "note": note})
+    check("the editor corrects and submits again 201", st == 201 and b["state"] == "submitted", (st, b))
+    head = head_of(planner, ind_a, 2022)
+    st, b, _ = planner.write("POST", f"/api/observations/{head['id']}/approve")
+    check("approve 200", st == 200 and b["state"] == "approved", (st, b))
+    st, b, _ = planner.write("POST", f"/api/observations/{head['id']}/approve")
+    check("approving a value no longer awaiting review 404 or 409", st in (404, 409), (st, b))
+    st, b, _ = ed_a.write("POST", "/api/observations",
+                          {"indicator_id": ind_a, "year": 2022, "value": 9.9})
+    check("an approved value is locked for the editor (409)", st == 409 and chinese(b), (st, b))
+    check("still the approved value", head_of(planner, ind_a, 2022)["value"] == 5.6)
+    st, rows, _ = vw.request("GET", f"/api/audit?indicator={ind_a}")
+    actions = [r[2] for r in rows or []]
+    check("GET /api/audit as a viewer: record, return, approve with actors", st == 200
+          and "observation.approve" in actions and "observation.return" in actions
+          and any(r[1] == "pl" and r[2] == "observation.approve" and r[4] == 5.6 for r in rows),
+          (st, rows[:4] if rows else rows))
+    st, b, _ = ed_a.request("GET", "/api/audit")
+    check("GET /api/audit as an editor 403", st == 403, (st, b))
+    st, due, _ = ed_a.request("GET", "/api/due")
+    check("GET /api/due lists the unit's indicator", st == 200 and [d["id"] for d in due] == [ind_a], due)
+    # the public page shows the value, the note as text
+    conn = http.client.HTTPConnection("127.0.0.1", srv.port, timeout=30)
+    conn.request("GET", f"/indicators/{ind_a}")
+    r = conn.getresponse()
+    html = r.read().decode()
+    conn.close()
+    check("the public indicator page: HTML with a CSP and no inline script",
+          r.status == 200 and r.getheader("Content-Type", "").startswith("text/html")
+          and "default-src 'self'" in (r.getheader("Content-Security-Policy") or "")
+          and not re.search(r"<script(?![^>]*\bsrc=)", html) and " style=" not in html, r.status)
+    check("the approved value is on the page, the note escaped",
+          "5.6" in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+          and "<script>alert" not in html, html[-3000:])
+
+
+def test_pages(srv):
+    """Every public page and open data file answers; CSV has a BOM."""
+    conn = http.client.HTTPConnection("127.0.0.1", srv.port, timeout=60)
+    for path in ["/", "/plans/1", "/plans/1/indicators?status=no_data&sort=name",
+                 "/plans/1/targets", "/plans/1/projects", "/plans/1/previous",
+                 "/plans/1/reporting", "/plans/1/downloads", "/login"]:
+        conn.request("GET", path)
+        r = conn.getresponse()
+        body = r.read().decode()
+        check(f"GET {path} 200 HTML", r.status == 200 and body.startswith("<!DOCTYPE html>")
+              and 'lang="zh-CN"' in body, r.status)
+    for path, want in [("/plans/999", 404), ("/static/../web.h", 404), ("/static/nope.js", 404),
+                       ("/data/plans/1/nope.csv", 404), ("/plans/1/reports/2023/annual.exe", 404)]:
+        conn.request("GET", path)
+        r = conn.getresponse()
+        r.read()
+        check(f"GET {path} {want}", r.status == want, r.status)
+    conn.request("GET", "/data/plans/1/indicators.csv")
+    r = conn.getresponse()
+    data = r.read()
+    check("open data CSV with BOM, as an attachment", r.status == 200 and data.startswith(b"\xef\xbb\xbf")
+          and "attachment" in (r.getheader("Content-Disposition") or "")
+          and "指标" in data.decode("utf-8-sig").splitlines()[0], data[:80])
+    conn.request("GET", "/data/plans/1/indicators.json")
+    r = conn.getresponse()
+    doc = json.loads(r.read().decode())
+    check("open data JSON: columns and rows", doc["columns"][0]["key"] == "id" and len(doc["rows"]) > 10)
+    conn.request("GET", "/plans/1/reports/2023/annual.docx")
+    r = conn.getresponse()
+    data = r.read()
+    check("a report to download (docx)", r.status == 200 and data[:2] == b"PK", (r.status, data[:40]))
+    conn.close()
 
 
 def test_logout(srv, planner):
@@ -475,8 +583,10 @@ def main():
         assign(ev["indicators"])
         inds = test_reads(anon)
         planner = test_login(srv)
-        test_write_auth(srv, inds, planner)
+        ed_a = test_write_auth(srv, inds, planner)
         test_writes(srv, inds, planner)
+        test_review(srv, inds, planner, ed_a)
+        test_pages(srv)
         test_logout(srv, planner)
         test_user_cli(srv)
         test_concurrency(srv, inds)
