@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* The answer to an adapter's return code rc (0: 200 with body, which
  * the caller must have filled BEFORE this call). */
@@ -63,21 +64,26 @@ static int evaluation_text(struct web_req *r, int plan_id, int year, char **text
 {
 	json_t *body = NULL;
 	int64_t stamp;
+	time_t now = time(NULL);
+	struct tm tm;
+	/* the default year depends on the calendar year only: cache it under
+	 * that, so a hit reads no plan (-calendar year: not a year asked for) */
+	int key = year ? year : -(localtime_r(&now, &tm) ? tm.tm_year + 1900 : 0);
 	int rc;
 
-	if ((rc = web_lib_eval_year(r->store, plan_id, year, &year)) < 0 ||
-	    (rc = web_lib_stamp(r->store, &stamp)) < 0)
+	if ((rc = web_lib_stamp(r->store, &stamp)) < 0)
 		return rc;
-	if ((*text = web_cache_get(plan_id, year, stamp, len)))
+	if ((*text = web_cache_get(plan_id, key, stamp, len)))
 		return 0;
-	if ((rc = web_lib_plan_indicators(r->store, plan_id, year, &body)) < 0)
+	if ((rc = web_lib_eval_year(r->store, plan_id, year, &year)) < 0 ||
+	    (rc = web_lib_plan_indicators(r->store, plan_id, year, &body)) < 0)
 		return rc;
 	*text = json_dumps(body, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
 	json_decref(body);
 	if (!*text)
 		return pw_error("evaluation of plan %d is not JSON", plan_id);
 	*len = strlen(*text);
-	web_cache_put(plan_id, year, stamp, *text, *len);
+	web_cache_put(plan_id, key, stamp, *text, *len);
 	return 0;
 }
 

@@ -77,12 +77,63 @@ static int plan_param(struct web_req *r)
 	return r->params[0] > 0x3fffffff ? 0x3fffffff : (int)r->params[0];
 }
 
+typedef int page_renderer(struct web_page *p, int64_t id);
+
+/* The cache key of a public page: which database, the path and the
+ * query arguments the pages read; false when it cannot be cached (a
+ * signed-in user's page carries its name and token). */
+static bool page_key(struct web_req *r, const struct web_page *p, struct strbuf *key)
+{
+	static const char *const args[] = { "status", "attribute", "category", "unit", "sort" };
+	size_t i;
+
+	if (p->user)
+		return false;
+	sb_addf(key, "page:%d:%s", p->demo, r->path);
+	for (i = 0; i < sizeof(args) / sizeof(args[0]); i++) {
+		const char *v = web_query(r, args[i]);
+
+		if (v)
+			sb_addf(key, "&%s=%s", args[i], v);
+	}
+	return true;
+}
+
+/* A public page: from the cache while the database's change stamp is
+ * the one it was rendered at, else rendered (and kept). */
+static enum MHD_Result public_page(struct web_req *r, page_renderer *fn, int64_t id)
+{
+	struct strbuf key = STRBUF_INIT;
+	struct web_page p;
+	int64_t stamp = 0;
+	bool cacheable;
+	char *text;
+	size_t len;
+	int rc = page_start(r, &p, true);
+
+	if (rc < 0)
+		return finish(r, &p, rc);
+	cacheable = page_key(r, &p, &key) && web_lib_stamp(p.store, &stamp) == 0;
+	if (cacheable && (text = web_cache_get_key(key.buf, stamp, &len))) {
+		sb_release(&key);
+		sb_release(&p.out);
+		return web_send(r, 200, "text/html; charset=utf-8", text, len);
+	}
+	rc = fn(&p, id);
+	if (rc == 0 && cacheable)
+		web_cache_put_key(key.buf, stamp, p.out.buf, p.out.len);
+	sb_release(&key);
+	return finish(r, &p, rc);
+}
+
 #define PLAN_PAGE(handler, renderer)                                     \
+	static int renderer##_id(struct web_page *p, int64_t id)         \
+	{                                                                \
+		return renderer(p, id > 0x3fffffff ? 0x3fffffff : (int)id); \
+	}                                                                \
 	enum MHD_Result handler(struct web_req *r)                       \
 	{                                                                \
-		struct web_page p;                                       \
-		int rc = page_start(r, &p, true);                        \
-		return finish(r, &p, rc < 0 ? rc : renderer(&p, plan_param(r))); \
+		return public_page(r, renderer##_id, r->params[0]);      \
 	}
 
 PLAN_PAGE(web_page_plan, page_plan)
@@ -93,20 +144,20 @@ PLAN_PAGE(web_page_previous, page_previous)
 PLAN_PAGE(web_page_reporting, page_reporting)
 PLAN_PAGE(web_page_downloads, page_downloads)
 
+static int home_id(struct web_page *p, int64_t id)
+{
+	(void)id;
+	return page_home(p);
+}
+
 enum MHD_Result web_page_home(struct web_req *r)
 {
-	struct web_page p;
-	int rc = page_start(r, &p, true);
-
-	return finish(r, &p, rc < 0 ? rc : page_home(&p));
+	return public_page(r, home_id, 0);
 }
 
 enum MHD_Result web_page_indicator(struct web_req *r)
 {
-	struct web_page p;
-	int rc = page_start(r, &p, true);
-
-	return finish(r, &p, rc < 0 ? rc : page_indicator(&p, r->params[0]));
+	return public_page(r, page_indicator, r->params[0]);
 }
 
 /* "annual.docx" -> kind, format (in buffers of 16). */

@@ -112,6 +112,9 @@ void web_write_unlock(void);
 char *web_cache_get(int plan_id, int year, int64_t stamp, size_t *len);
 /* Stores text (copied) as the answer for (plan, year) at stamp. */
 void web_cache_put(int plan_id, int year, int64_t stamp, const char *text, size_t len);
+/* The same under any key (< 256 bytes; longer keys are never cached). */
+char *web_cache_get_key(const char *key, int64_t stamp, size_t *len);
+void web_cache_put_key(const char *key, int64_t stamp, const char *text, size_t len);
 /* Frees every entry (at stop). */
 void web_cache_clear(void);
 
