@@ -212,13 +212,13 @@ static void indicator_rows(struct web_page *p, json_t *inds, bool (*keep)(json_t
 		if (keep && !keep(ind))
 			continue;
 		sb_addstr(O, "<tr data-status=\"");
-		esc(p, js(ind, "status"));
+		h_esc(O, js(ind, "status"));
 		sb_addstr(O, "\" data-attribute=\"");
-		esc(p, js(ind, "attribute"));
+		h_esc(O, js(ind, "attribute"));
 		sb_addstr(O, "\" data-category=\"");
-		esc(p, js(ind, "category"));
+		h_esc(O, js(ind, "category"));
 		sb_addstr(O, "\" data-unit=\"");
-		esc(p, js(ind, "lead_unit"));
+		h_esc(O, js(ind, "lead_unit"));
 		sb_addstr(O, "\"><td>");
 		indicator_link(p, ind);
 		sb_addstr(O, "</td><td>");
