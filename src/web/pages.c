@@ -942,8 +942,7 @@ int page_previous(struct web_page *p, int plan_id)
 
 /* ---- reporting status ---- */
 
-/* Figures for year y are due on 31 March of y + 1 (docs/web.md). */
-static bool overdue(int y)
+bool web_overdue(int y)
 {
 	time_t now = time(NULL);
 	struct tm tm;
@@ -958,8 +957,8 @@ static void year_state(json_t *obs, int y, const char **cls, const char **text)
 	json_t *o;
 	size_t i;
 
-	*cls = overdue(y) ? "late" : "open";
-	*text = overdue(y) ? "逾期未报" : "未到期";
+	*cls = web_overdue(y) ? "late" : "open";
+	*text = web_overdue(y) ? "逾期未报" : "未到期";
 	json_array_foreach(obs, i, o) {
 		const char *st = js(o, "state");
 

@@ -348,6 +348,9 @@ static void due_indicator(struct web_page *p, json_t *ind)
 			sb_addstr(o, "—");
 		sb_addstr(o, "</td><td>");
 		h_esc(o, state_label(h ? json_string_value(json_object_get(h, "state")) : NULL));
+		if ((!h || !strcmp(json_string_value(json_object_get(h, "state")), "returned")) &&
+		    web_overdue(y))
+			sb_addstr(o, " <strong class=\"rs-late\">逾期</strong>");
 		sb_addstr(o, "</td><td>");
 		h_esc(o, h ? json_string_value(json_object_get(h, "review_note")) : NULL);
 		sb_addstr(o, "</td></tr>");
@@ -468,6 +471,48 @@ enum MHD_Result web_page_review(struct web_req *r)
 	return finish(r, &p, 0);
 }
 
+/* The audit rows r asks for: ?indicator=ID (one value's history) and
+ * ?unit=NAME (the indicators a unit leads now).  0 or -1. */
+static int audit_rows(struct web_req *r, json_t **rows)
+{
+	const char *ind = web_query(r, "indicator"), *unit = web_query(r, "unit");
+	long long id = ind ? strtoll(ind, NULL, 10) : 0;
+	json_t *all, *row;
+	size_t i;
+
+	if (web_lib_audit(r->store, id > 0 ? id : 0, &all) < 0)
+		return -1;
+	if (!unit || !*unit) {
+		*rows = all;
+		return 0;
+	}
+	*rows = json_array();
+	json_array_foreach(all, i, row) {
+		char *lead = NULL;
+		json_t *ref = json_array_get(row, 8);
+
+		if (json_is_integer(ref) &&
+		    web_lib_lead_unit(r->store, json_integer_value(ref), &lead) == 0 && lead &&
+		    !strcmp(lead, unit))
+			json_array_append(*rows, row);
+		free(lead);
+	}
+	json_decref(all);
+	return 0;
+}
+
+static void audit_filter(struct web_req *r, struct strbuf *o)
+{
+	const char *ind = web_query(r, "indicator"), *unit = web_query(r, "unit");
+
+	sb_addstr(o, "<form class=\"filters\" method=\"get\" action=\"/audit\"><label>指标编号 "
+		     "<input name=\"indicator\" inputmode=\"numeric\" value=\"");
+	h_esc(o, ind);
+	sb_addstr(o, "\"></label><label>责任单位 <input name=\"unit\" value=\"");
+	h_esc(o, unit);
+	sb_addstr(o, "\"></label><button type=\"submit\">筛选</button></form>\n");
+}
+
 enum MHD_Result web_page_audit(struct web_req *r)
 {
 	static const char *const heads[] = { "时间", "操作人", "操作", "原值", "新值", "备注",
@@ -487,11 +532,13 @@ enum MHD_Result web_page_audit(struct web_req *r)
 		page_open(&p, "审计记录", 0);
 		return html_error(r, &p, 403, "当前账号无权查看审计记录。");
 	}
-	if ((rc = web_lib_audit(r->store, 0, &rows)) < 0)
+	if ((rc = audit_rows(r, &rows)) < 0)
 		return finish(r, &p, rc);
 	page_open(&p, "审计记录", 0);
-	sb_addstr(&p.out, "<p>监测数据的每一次录入、提交、审核和退回（最近500条），只读。</p>"
-			  "<div class=\"scroll\"><table class=\"data\"><thead><tr>");
+	sb_addstr(&p.out, "<p>监测数据的每一次录入、提交、审核和退回（最近500条），只读：谁、何时、"
+			  "原值 → 新值、备注和审核意见。</p>");
+	audit_filter(r, &p.out);
+	sb_addstr(&p.out, "<div class=\"scroll\"><table class=\"data\"><thead><tr>");
 	for (c = 0; c < 10; c++) {
 		sb_addstr(&p.out, "<th scope=\"col\">");
 		h_esc(&p.out, heads[c]);
@@ -571,11 +618,9 @@ enum MHD_Result web_post_return(struct web_req *r)
 
 enum MHD_Result web_get_audit(struct web_req *r)
 {
-	const char *ind = web_query(r, "indicator");
 	json_t *rows = NULL;
-	long long id = ind ? strtoll(ind, NULL, 10) : 0;
 
-	if (web_lib_audit(r->store, id > 0 ? id : 0, &rows) < 0)
+	if (audit_rows(r, &rows) < 0)
 		return web_internal(r);
 	return web_json(r, 200, rows);
 }

@@ -250,6 +250,9 @@ int page_downloads(struct web_page *p, int plan_id);
  * and the final report once their year is past. */
 typedef void web_report_fn(void *cls, int plan_id, int year, const char *kind, const char *label);
 int web_reports_offered(struct pw_store *s, int plan_id, web_report_fn *fn, void *cls);
+/* Whether the figures of year y are late: due on 31 March of y + 1
+ * (docs/web.md). */
+bool web_overdue(int y);
 /* Open data: table (indicators|targets|projects|previous|reporting|observations)
  * of plan_id in format (csv|json|xlsx) into *data (new), *ctype static. */
 int web_open_data(struct pw_store *s, int plan_id, const char *table, const char *format,

@@ -354,6 +354,11 @@ def test_review(srv, inds, planner, ed_a):
           and "observation.approve" in actions and "observation.return" in actions
           and any(r[1] == "pl" and r[2] == "observation.approve" and r[4] == 5.6 for r in rows),
           (st, rows[:4] if rows else rows))
+    from urllib.parse import quote
+    st, rows_a, _ = vw.request("GET", "/api/audit?unit=" + quote("单位甲"))
+    st2, rows_b, _ = vw.request("GET", "/api/audit?unit=" + quote("单位乙"))
+    check("GET /api/audit per unit: the unit's values only", st == st2 == 200
+          and rows_a and all(r[8] == ind_a for r in rows_a) and rows_b == [], (rows_a[:2], rows_b))
     st, b, _ = ed_a.request("GET", "/api/audit")
     check("GET /api/audit as an editor 403", st == 403, (st, b))
     st, due, _ = ed_a.request("GET", "/api/due")

@@ -165,6 +165,8 @@
 				api('POST', '/api/observations', body).then(function (r) {
 					if (r.status === 201) {
 						document.getElementById('m' + id).textContent = '已提交，等待规划部门审核。';
+						// accepted oddities (far from the previous years): shown at the value
+						(r.body.warnings || []).forEach(function (m) { err('value').textContent += '提示：' + m + ' '; });
 						return;
 					}
 					if (r.status === 422 && r.body && r.body.errors) {
