@@ -9,7 +9,10 @@
 //  - an editor signs in, enters a value with a wrong unit and sees the
 //    message at the unit field, corrects it and submits; a planner
 //    approves it; the public indicator page then shows the value and its
-//    status, and the banner is gone.
+//    status, and the banner is gone;
+//  - with STATIC (the address of a "planwatch publish" folder on a plain
+//    static file server): its pages, charts
+//    drawn, axe, and the indicator list filtered in place.
 'use strict';
 const { chromium } = require('playwright-core');
 const fs = require('fs');
@@ -126,6 +129,25 @@ async function main() {
 	await page.waitForSelector('.chart[data-rendered] svg');
 	await axeCheck(page, 'indicator-real');
 	await page.screenshot({ path: path.join(OUT, 'indicator-after-approval.png'), fullPage: true });
+
+	// the static copy (planwatch publish): the same pages from files
+	if (process.env.STATIC) {
+		const files = ['index.html', 'plans/1/index.html', 'plans/1/indicators/index.html',
+			'indicators/' + IND + '/index.html', 'plans/1/reporting/index.html'];
+		for (const f of files) {
+			await page.goto(process.env.STATIC + '/' + f);
+			assert.ok(await page.isVisible('main h1'), 'static ' + f);
+			if (await page.$('.chart'))
+				await page.waitForSelector('.chart[data-rendered] svg', { timeout: 10000 });
+			await axeCheck(page, 'static ' + f);
+		}
+		// the filter form of the static list is applied by site.js
+		await page.goto(process.env.STATIC + '/plans/1/indicators/index.html?status=not_met');
+		const shown = await page.locator('#indicator-list tbody tr:visible').count();
+		const all = await page.locator('#indicator-list tbody tr').count();
+		assert.ok(shown > 0 && shown < all, `static filter: ${shown} of ${all} rows`);
+		await page.screenshot({ path: path.join(OUT, 'static-indicators-filtered.png'), fullPage: true });
+	}
 
 	await browser.close();
 	assert.deepStrictEqual(errors, [], 'console errors');

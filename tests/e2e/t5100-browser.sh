@@ -52,18 +52,24 @@ check "static overview has the demo numbers and no server link" sh -c "grep -q '
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 "$PW" serve --db "$DB" --demo-db "$DEMO" --port "$PORT" --access-log "$T/access.log" 2>"$T/serve.err" &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null; rm -rf "$T"' EXIT
-for _ in $(seq 50); do
-	curl -s -o /dev/null "http://127.0.0.1:$PORT/" && break
-	sleep 0.1
+# the static copy on a plain static file server
+SPORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+python3 -m http.server --bind 127.0.0.1 --directory "$T/pub" "$SPORT" >/dev/null 2>&1 &
+STATIC_SERVER=$!
+trap 'kill $SERVER $STATIC_SERVER 2>/dev/null; rm -rf "$T"' EXIT
+for p in "$PORT" "$SPORT"; do
+	for _ in $(seq 50); do
+		curl -s -o /dev/null "http://127.0.0.1:$p/" && break
+		sleep 0.1
+	done
 done
-if BASE=http://127.0.0.1:$PORT OUT=$OUT INDICATOR=$IND timeout 300 node "$BR/site.test.js" >"$T/out" 2>"$T/err"; then
+if BASE=http://127.0.0.1:$PORT OUT=$OUT INDICATOR=$IND STATIC=http://127.0.0.1:$SPORT timeout 300 node "$BR/site.test.js" >"$T/out" 2>"$T/err"; then
 	ok "browser: pages, charts, axe, entry, approval ($(cat "$T/out"))"
 else
 	not_ok "browser scenario"
 	sed 's/^/#   /' "$T/err" | head -40
 	tail -5 "$T/serve.err" | sed 's/^/#   /'
 fi
-kill "$SERVER"
-wait "$SERVER" 2>/dev/null
+kill "$SERVER" "$STATIC_SERVER"
+wait "$SERVER" "$STATIC_SERVER" 2>/dev/null
 done_testing
