@@ -531,3 +531,107 @@ int web_lib_audit(struct pw_store *s, int64_t indicator_id, json_t **out)
 	}
 	return 0;
 }
+
+/* ---- project progress (专栏) ---- */
+
+static json_t *progress_row_json(struct pw_store *s, const struct pw_progress_row *r)
+{
+	char *unit = NULL;
+	json_t *o = json_pack("{s:I, s:I, s:o, s:i, s:o, s:o, s:o, s:o, s:s, s:i, s:o, s:o, s:b}",
+			      "id", (json_int_t)r->id, "project_id", (json_int_t)r->item_id,
+			      "title", str_or_null(r->title), "year", r->year,
+			      "status", str_or_null(r->status),
+			      "percent", r->has_percent ? json_real(r->percent) : json_null(),
+			      "note", str_or_null(r->note), "review_note", str_or_null(r->review_note),
+			      "state", pw_obs_state_name(r->state), "version", r->version,
+			      "entered_by", str_or_null(r->entered_by),
+			      "entered_at", str_or_null(r->entered_at), "current", r->current);
+
+	if (pw_store_lead_unit(s, PW_ENTITY_PROJECT, r->item_id, 0, &unit) == 0)
+		json_object_set_new(o, "lead_unit", str_or_null(unit));
+	free(unit);
+	return o;
+}
+
+int web_lib_progress_list(struct pw_store *s, int64_t project_id, bool history, json_t **out)
+{
+	struct pw_progress_row *rows;
+	size_t n, i;
+
+	if (pw_store_progress_list(s, project_id, history, &rows, &n) < 0)
+		return -1;
+	*out = json_array();
+	for (i = 0; i < n; i++)
+		json_array_append_new(*out, progress_row_json(s, &rows[i]));
+	pw_progress_row_free_array(rows, n);
+	return 0;
+}
+
+int web_lib_project_lead(struct pw_store *s, int64_t project_id, char **unit)
+{
+	int rc = pw_store_lead_unit(s, PW_ENTITY_PROJECT, project_id, 0, unit);
+
+	if (rc == PW_STORE_NOTFOUND) {
+		*unit = NULL;
+		return 0;
+	}
+	return rc;
+}
+
+int web_lib_unit_projects(struct pw_store *s, const char *unit, json_t **out)
+{
+	struct pw_assigned *a = NULL;
+	size_t n = 0, i;
+	int rc = pw_store_unit_assigned(s, unit, 0, &a, &n);
+
+	if (rc < 0)
+		return rc;
+	*out = json_array();
+	for (i = 0; i < n; i++) {
+		json_t *rows;
+
+		if (a[i].entity != PW_ENTITY_PROJECT ||
+		    web_lib_progress_list(s, a[i].id, false, &rows) < 0)
+			continue;
+		json_array_append_new(*out, json_pack("{s:I, s:i, s:o}", "id", (json_int_t)a[i].id,
+						      "plan", a[i].plan_id, "progress", rows));
+	}
+	free(a);
+	return 0;
+}
+
+int web_lib_progress_record(struct pw_store *s, const struct web_progress *in, int64_t *id)
+{
+	struct pw_progress p = {
+		.item_id = in->project_id, .year = in->year, .status = in->status,
+		.has_percent = in->has_percent, .percent = in->percent, .note = in->note,
+		.by = in->by, .state = PW_OBS_SUBMITTED,
+	};
+	int own, rc;
+
+	web_write_lock();
+	rc = pw_store_write_begin(s, &own);
+	if (rc == 0)
+		rc = pw_store_progress_record(s, &p, id);
+	/* the planning office reviews its own entries as it enters them */
+	if (rc == 0 && in->approved)
+		rc = pw_store_progress_transition(s, *id, PW_OBS_APPROVED, NULL, in->by, id);
+	rc = pw_store_write_end(s, own, rc);
+	web_write_unlock();
+	return rc;
+}
+
+int web_lib_progress_review(struct pw_store *s, int64_t id, bool approve, const char *note,
+			    const char *who)
+{
+	int own, rc;
+
+	web_write_lock();
+	rc = pw_store_write_begin(s, &own);
+	if (rc == 0)
+		rc = pw_store_progress_transition(s, id, approve ? PW_OBS_APPROVED : PW_OBS_RETURNED,
+						  note, who, NULL);
+	rc = pw_store_write_end(s, own, rc);
+	web_write_unlock();
+	return rc;
+}

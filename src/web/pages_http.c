@@ -403,6 +403,7 @@ enum MHD_Result web_page_me(struct web_req *r)
 		json_array_foreach(due, i, ind)
 			due_indicator(&p, ind);
 		json_decref(due);
+		rc = web_progress_due_html(r, &p.out);
 	}
 	page_close(&p);
 	return finish(r, &p, rc == PW_STORE_NOTFOUND ? 0 : rc);
@@ -431,7 +432,7 @@ enum MHD_Result web_page_review(struct web_req *r)
 	page_open(&p, "审核", 0);
 	if ((rc = web_lib_review_queue(r->store, NULL, &q)) < 0)
 		return finish(r, &p, rc);
-	sb_addstr(&p.out, "<table class=\"data\" id=\"review\"><thead><tr><th scope=\"col\">指标</th>"
+	sb_addstr(&p.out, "<h2>指标数据</h2><table class=\"data\" id=\"review\"><thead><tr><th scope=\"col\">指标</th>"
 			  "<th scope=\"col\">年份</th><th scope=\"col\">数值</th><th scope=\"col\">单位</th>"
 			  "<th scope=\"col\">填报单位</th><th scope=\"col\">录入</th><th scope=\"col\">备注</th>"
 			  "<th scope=\"col\">状态</th><th scope=\"col\">操作</th></tr></thead><tbody>\n");
@@ -467,8 +468,9 @@ enum MHD_Result web_page_review(struct web_req *r)
 		sb_addstr(&p.out, "<tr><td colspan=\"9\">没有待审核的数据。</td></tr>");
 	sb_addstr(&p.out, "</tbody></table>\n");
 	json_decref(q);
+	rc = web_progress_review_html(r, &p.out, can);
 	page_close(&p);
-	return finish(r, &p, 0);
+	return finish(r, &p, rc);
 }
 
 /* The audit rows r asks for: ?indicator=ID (one value's history) and

@@ -35,6 +35,13 @@ static const struct web_route routes[] = {
 	  WEB_ADMIN | WEB_PLANNER },
 	{ "GET", "/api/audit", web_get_audit, WEB_SIGNED_IN, WEB_ADMIN | WEB_PLANNER | WEB_VIEWER },
 	{ "GET", "/api/due", web_get_due, WEB_SIGNED_IN, WEB_ANY_ROLE },
+	{ "POST", "/api/progress", web_post_progress, WEB_SIGNED_IN,
+	  WEB_ADMIN | WEB_PLANNER | WEB_EDITOR },
+	{ "GET", "/api/progress/review", web_get_progress_review, WEB_SIGNED_IN, WEB_ANY_ROLE },
+	{ "POST", "/api/progress/{id}/approve", web_post_progress_approve, WEB_SIGNED_IN,
+	  WEB_ADMIN | WEB_PLANNER },
+	{ "POST", "/api/progress/{id}/return", web_post_progress_return, WEB_SIGNED_IN,
+	  WEB_ADMIN | WEB_PLANNER },
 	/* the site (pages_http.c) */
 	{ "GET", "/", web_page_home, WEB_PUBLIC, 0 },
 	{ "GET", "/plans/{id}", web_page_plan, WEB_PUBLIC, 0 },

@@ -205,6 +205,33 @@ int web_lib_unit_due(struct pw_store *s, const char *unit, json_t **out);
  * review note, year, indicator id, state]. */
 int web_lib_audit(struct pw_store *s, int64_t indicator_id, json_t **out);
 
+/* Project progress rows as JSON ({id, project_id, title, year, status,
+ * percent, note, review_note, state, version, entered_by, entered_at,
+ * current, lead_unit}): of one project (0: all), history or heads only. */
+int web_lib_progress_list(struct pw_store *s, int64_t project_id, bool history, json_t **out);
+/* The lead unit of a project now: *unit new, NULL when none. */
+int web_lib_project_lead(struct pw_store *s, int64_t project_id, char **unit);
+/* The projects unit leads: [{id, plan, progress: [heads]}]. */
+int web_lib_unit_projects(struct pw_store *s, const char *unit, json_t **out);
+
+/* One progress report to record (strings borrowed). */
+struct web_progress {
+	int64_t project_id;
+	int year;
+	const char *status, *note, *by;
+	bool has_percent;
+	double percent;
+	bool approved; /* entered by the planning office: recorded approved */
+};
+
+/* Records it (submitted, or approved at once), holding the write lock:
+ * 0 with *id the row in force, -1 (pw_last_error(): the reason, e.g. a
+ * percent outside 0..100), PW_STORE_NOTFOUND for an unknown project. */
+int web_lib_progress_record(struct pw_store *s, const struct web_progress *in, int64_t *id);
+/* Approves or returns progress row id (the head of its chain). */
+int web_lib_progress_review(struct pw_store *s, int64_t id, bool approve, const char *note,
+			    const char *who);
+
 /* ---- pages (pages.c, page.c) ---- */
 
 /* Where a page is shown: by the server (absolute links) or as a static
@@ -293,5 +320,14 @@ enum MHD_Result web_post_approve(struct web_req *r);
 enum MHD_Result web_post_return(struct web_req *r);
 enum MHD_Result web_get_audit(struct web_req *r);
 enum MHD_Result web_get_due(struct web_req *r);
+enum MHD_Result web_post_progress(struct web_req *r);
+/* The progress section of an editor's page (the projects its unit leads,
+ * each with its reports and a form) and of the review page (can: the
+ * approve and return buttons).  0 or -1. */
+int web_progress_due_html(struct web_req *r, struct strbuf *o);
+int web_progress_review_html(struct web_req *r, struct strbuf *o, bool can);
+enum MHD_Result web_get_progress_review(struct web_req *r);
+enum MHD_Result web_post_progress_approve(struct web_req *r);
+enum MHD_Result web_post_progress_return(struct web_req *r);
 
 #endif

@@ -378,6 +378,44 @@ def test_review(srv, inds, planner, ed_a):
           and "<script>alert" not in html, html[-3000:])
 
 
+def test_progress(srv, planner, ed_a):
+    """专栏 project progress: per-unit authorisation, field errors, review."""
+    pw("assign", "--project", "1", "--unit", "单位甲")
+    vw, ed_b = Client(srv), Client(srv)
+    vw.login("vw", "secret-vw")
+    ed_b.login("ed_b", "secret-ed_b")
+    body = {"project_id": 1, "year": 2023, "status": "in_progress", "percent": 60, "note": "主体完工"}
+    st, b, _ = Client(srv).write("POST", "/api/progress", body)
+    check("POST /api/progress anonymous 401", st == 401, (st, b))
+    st, b, _ = ed_a.write("POST", "/api/progress", body, csrf=None)
+    check("POST /api/progress without CSRF token 403", st == 403, (st, b))
+    for who, c in (("an editor of another unit", ed_b), ("a viewer", vw)):
+        st, b, _ = c.write("POST", "/api/progress", body)
+        check(f"POST /api/progress as {who} 403", st == 403 and chinese(b), (st, b))
+    for field, bad in (("percent", {"percent": 150}), ("status", {"status": "done"}),
+                       ("year", {"year": 1800})):
+        st, b, _ = ed_a.write("POST", "/api/progress", {**body, **bad})
+        check(f"progress with a bad {field}: 422 naming the field", st == 422
+              and b.get("field") == field and chinese(b), (st, b))
+    st, b, _ = ed_a.write("POST", "/api/progress", body)
+    check("the lead unit's editor reports progress 201 (submitted)", st == 201
+          and b["state"] == "submitted", (st, b))
+    pid = b.get("id") if isinstance(b, dict) else None
+    st, q, _ = planner.request("GET", "/api/progress/review")
+    check("GET /api/progress/review lists it", st == 200 and [r["id"] for r in q] == [pid], q)
+    st, b, _ = ed_a.write("POST", f"/api/progress/{pid}/approve")
+    check("an editor cannot approve 403", st == 403, (st, b))
+    st, b, _ = planner.write("POST", f"/api/progress/{pid}/approve")
+    check("a planner approves 200", st == 200 and b["state"] == "approved", (st, b))
+    conn = http.client.HTTPConnection("127.0.0.1", srv.port, timeout=30)
+    conn.request("GET", "/plans/1/projects")
+    html = conn.getresponse().read().decode()
+    conn.close()
+    check("the projects page shows the approved progress",
+          re.search(r"金融服务</td><td>单位甲</td><td>推进中</td><td[^>]*><progress max=\"100\" value=\"60\">",
+                    html) is not None, html[:200])
+
+
 def test_pages(srv):
     """Every public page and open data file answers; CSV has a BOM."""
     conn = http.client.HTTPConnection("127.0.0.1", srv.port, timeout=60)
@@ -591,6 +629,7 @@ def main():
         ed_a = test_write_auth(srv, inds, planner)
         test_writes(srv, inds, planner)
         test_review(srv, inds, planner, ed_a)
+        test_progress(srv, planner, ed_a)
         test_pages(srv)
         test_logout(srv, planner)
         test_user_cli(srv)

@@ -183,13 +183,38 @@
 		});
 	}
 
+	function setupProgress() {
+		document.querySelectorAll('form.progress').forEach(function (form) {
+			var id = form.getAttribute('data-project');
+			function err(name) { return document.getElementById('pe' + id + '-' + name); }
+			form.addEventListener('submit', function (ev) {
+				ev.preventDefault();
+				form.querySelectorAll('.field-error').forEach(function (e) { e.textContent = ''; });
+				document.getElementById('pm' + id).textContent = '';
+				var pct = form.percent.value.trim();
+				api('POST', '/api/progress', { project_id: Number(id), year: Number(form.year.value),
+					status: form.status.value, percent: pct === '' ? null : Number(pct),
+					note: form.note.value || null }).then(function (r) {
+					if (r.status === 201) {
+						document.getElementById('pm' + id).textContent = '已提交，等待规划部门审核。';
+					} else if (r.status === 422 && r.body && r.body.field && err(r.body.field)) {
+						err(r.body.field).textContent = r.body.errors.join(' ');
+					} else {
+						err('form').textContent = (r.body && r.body.error) || ('错误 ' + r.status);
+					}
+				});
+			});
+		});
+	}
+
 	function setupReview() {
 		document.querySelectorAll('form.review').forEach(function (form) {
 			form.addEventListener('submit', function (ev) {
 				ev.preventDefault();
 				var approve = ev.submitter && ev.submitter.name === 'approve';
 				var id = form.getAttribute('data-obs'), out = form.querySelector('.field-error');
-				api('POST', '/api/observations/' + id + (approve ? '/approve' : '/return'),
+				var base = form.getAttribute('data-kind') === 'progress' ? '/api/progress/' : '/api/observations/';
+				api('POST', base + id + (approve ? '/approve' : '/return'),
 					approve ? null : { comment: form.comment.value }).then(function (r) {
 					if (r.status === 200) {
 						form.parentNode.previousElementSibling.textContent = approve ? '已审核（锁定）' : '已退回';
@@ -208,6 +233,7 @@
 		setupLogin();
 		setupLogout();
 		setupEntry();
+		setupProgress();
 		setupReview();
 	});
 })();
