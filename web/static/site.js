@@ -51,8 +51,9 @@
 		var actual = rs.map(function (r) {
 			var v = num(r.cells[1].textContent);
 			if (v === null) return null;
-			return r.getAttribute('data-estimated') ? { value: v, symbol: 'emptyCircle', symbolSize: 10,
-				itemStyle: { color: '#fff', borderColor: '#c62828', borderType: 'dashed' } } : v;
+			// an estimate (预计): another symbol, labelled
+			return r.getAttribute('data-estimated') ? { value: v, symbol: 'diamond', symbolSize: 13,
+				itemStyle: { color: '#ef6c00' }, label: { show: true, position: 'top', formatter: '预计' } } : v;
 		});
 		return {
 			tooltip: { trigger: 'axis' }, legend: { bottom: 0 },
@@ -60,7 +61,7 @@
 			xAxis: { type: 'category', data: years },
 			yAxis: { type: 'value', scale: true },
 			series: [
-				{ type: 'line', name: '实际值（空心点为预计数）', data: actual, connectNulls: true,
+				{ type: 'line', name: '实际值（菱形为预计数）', data: actual, connectNulls: true,
 					symbolSize: 8, itemStyle: { color: '#c62828' } },
 				{ type: 'line', name: '预期路径', data: col(2), connectNulls: true,
 					lineStyle: { type: 'dashed' }, itemStyle: { color: '#1565c0' } },
