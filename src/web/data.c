@@ -17,7 +17,7 @@
 #include <xlsxwriter.h>
 
 const char *const web_data_tables[] = { "indicators", "targets", "projects", "previous",
-					"observations", NULL };
+					"observations", "reporting", NULL };
 
 /* One column: its key, Chinese label and where the value is in a row
  * object of the evaluation ("a.b": member b of member a). */
@@ -51,6 +51,12 @@ static const struct col obs_cols[] = {
 	{ "year", "年份", "year" }, { "value", "数值", "value" },
 	{ "estimated", "预计", "estimated" }, { "unit", "单位", "unit" },
 	{ "source", "来源", "source" }, { "note", "备注", "note" }, { NULL, NULL, NULL },
+};
+
+static const struct col reporting_cols[] = {
+	{ "lead_unit", "牵头单位", "lead_unit" }, { "indicator_id", "指标编号", "indicator_id" },
+	{ "name", "指标", "name" }, { "year", "年份", "year" }, { "state", "状态", "state" },
+	{ "deadline", "截止日期", "deadline" }, { "late", "逾期", "late" }, { NULL, NULL, NULL },
 };
 
 /* The value at path "a.0.b" in o, or NULL. */
@@ -114,6 +120,37 @@ static json_t *observations(struct pw_store *s, json_t *ev)
 	return out;
 }
 
+/* Who owes which figures for which year (the reporting page's matrix as
+ * rows): every indicator of the evaluation, every year of its period up
+ * to the evaluated one. */
+static json_t *reporting(struct pw_store *s, json_t *ev)
+{
+	json_t *rep = json_object_get(ev, "report"), *out = json_array(), *ind, *ref;
+	int start = (int)json_integer_value(json_object_get(json_object_get(rep, "period"), "start"));
+	int last = (int)json_integer_value(json_object_get(rep, "year")), y;
+	size_t i;
+	char deadline[24];
+
+	json_array_foreach(json_object_get(ev, "indicators"), i, ind) {
+		json_int_t id = json_integer_value(json_object_get(ind, "id"));
+
+		if (web_lib_indicator(s, id, &ref) < 0)
+			continue;
+		for (y = start; y <= last; y++) {
+			const char *cls, *text;
+
+			web_year_state(json_object_get(ref, "observations"), y, &cls, &text);
+			snprintf(deadline, sizeof(deadline), "%d-03-31", y + 1);
+			json_array_append_new(out, json_pack("{s:O, s:I, s:O, s:i, s:s, s:s, s:b}",
+				"lead_unit", json_object_get(ind, "lead_unit"), "indicator_id", id,
+				"name", json_object_get(ind, "name"), "year", y, "state", text,
+				"deadline", deadline, "late", !strcmp(cls, "late")));
+		}
+		json_decref(ref);
+	}
+	return out;
+}
+
 /* The rows of table for plan_id and their columns; PW_STORE_NOTFOUND for
  * an unknown table. */
 static int table_rows(struct pw_store *s, int plan_id, const char *table, json_t **rows,
@@ -140,16 +177,17 @@ static int table_rows(struct pw_store *s, int plan_id, const char *table, json_t
 		return 0;
 	}
 	if (strcmp(table, "indicators") && strcmp(table, "targets") && strcmp(table, "projects") &&
-	    strcmp(table, "observations"))
+	    strcmp(table, "observations") && strcmp(table, "reporting"))
 		return PW_STORE_NOTFOUND;
 	if ((rc = web_lib_evaluation(s, plan_id, 0, false, &ev)) < 0)
 		return rc;
-	if (!strcmp(table, "observations")) {
-		json_t *obs = observations(s, ev);
+	if (!strcmp(table, "observations") || !strcmp(table, "reporting")) {
+		bool is_obs = !strcmp(table, "observations");
+		json_t *all = is_obs ? observations(s, ev) : reporting(s, ev);
 
-		*rows = project(obs, obs_cols);
-		*cols = obs_cols;
-		json_decref(obs);
+		*cols = is_obs ? obs_cols : reporting_cols;
+		*rows = project(all, *cols);
+		json_decref(all);
 	} else {
 		*cols = !strcmp(table, "indicators") ? ind_cols
 			: !strcmp(table, "targets") ? target_cols : project_cols;

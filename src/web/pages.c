@@ -951,8 +951,7 @@ bool web_overdue(int y)
 	return tm.tm_year + 1900 > y + 1 || (tm.tm_year + 1900 == y + 1 && tm.tm_mon >= 3);
 }
 
-/* The state of year y among observation heads obs: the cell's class and text. */
-static void year_state(json_t *obs, int y, const char **cls, const char **text)
+void web_year_state(json_t *obs, int y, const char **cls, const char **text)
 {
 	json_t *o;
 	size_t i;
@@ -1009,7 +1008,7 @@ int page_reporting(struct web_page *p, int plan_id)
 		for (y = start; y <= last; y++) {
 			const char *cls, *text;
 
-			year_state(json_object_get(ref, "observations"), y, &cls, &text);
+			web_year_state(json_object_get(ref, "observations"), y, &cls, &text);
 			sb_addf(O, "<td class=\"rs rs-%s\">%s</td>", cls, text);
 		}
 		sb_addstr(O, "</tr>\n");
@@ -1073,6 +1072,7 @@ int web_reports_offered(struct pw_store *s, int plan_id, web_report_fn *fn, void
 
 static const char *const table_labels[] = {
 	"主要指标及状态", "文字目标", "专栏项目", "上期规划完成情况（表1）", "监测数据（已审核值）",
+	"填报情况",
 };
 
 int page_downloads(struct web_page *p, int plan_id)

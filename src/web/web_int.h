@@ -280,6 +280,10 @@ int web_reports_offered(struct pw_store *s, int plan_id, web_report_fn *fn, void
 /* Whether the figures of year y are late: due on 31 March of y + 1
  * (docs/web.md). */
 bool web_overdue(int y);
+/* The reporting state of year y among an indicator's observations (as
+ * GET /api/indicators/{id} lists them): *cls done, wait, late or open,
+ * *text its Chinese name (已审核, 待审核, 已退回, 逾期未报, 未到期). */
+void web_year_state(json_t *obs, int y, const char **cls, const char **text);
 /* Open data: table (indicators|targets|projects|previous|reporting|observations)
  * of plan_id in format (csv|json|xlsx) into *data (new), *ctype static. */
 int web_open_data(struct pw_store *s, int plan_id, const char *table, const char *format,

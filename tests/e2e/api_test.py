@@ -443,6 +443,13 @@ def test_pages(srv):
     r = conn.getresponse()
     doc = json.loads(r.read().decode())
     check("open data JSON: columns and rows", doc["columns"][0]["key"] == "id" and len(doc["rows"]) > 10)
+    conn.request("GET", "/data/plans/1/reporting.json")
+    r = conn.getresponse()
+    doc = json.loads(r.read().decode())
+    late = [x for x in doc["rows"] if x["state"] == "逾期未报"]
+    check("open data: reporting status, late years marked", r.status == 200 and late
+          and all(x["late"] for x in late) and all(x["deadline"].endswith("-03-31") for x in doc["rows"])
+          and any(x["state"] == "已审核" for x in doc["rows"]), doc["rows"][:3])
     conn.request("GET", "/plans/1/reports/2023/annual.docx")
     r = conn.getresponse()
     data = r.read()
