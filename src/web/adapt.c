@@ -635,3 +635,96 @@ int web_lib_progress_review(struct pw_store *s, int64_t id, bool approve, const 
 	web_write_unlock();
 	return rc;
 }
+
+/* ---- accounts, units and assignments (admin.c) ---- */
+
+int web_lib_users(struct pw_store *s, json_t **out)
+{
+	struct pw_user *u;
+	size_t n, i;
+
+	if (pw_store_user_list(s, &u, &n) < 0)
+		return -1;
+	*out = json_array();
+	for (i = 0; i < n; i++)
+		json_array_append_new(*out, json_pack("{s:s, s:s, s:o, s:b, s:o}", "username",
+			u[i].name, "role", u[i].role, "unit", str_or_null(u[i].unit), "disabled",
+			u[i].disabled, "created_at", str_or_null(u[i].created_at)));
+	pw_user_free_array(u, n);
+	return 0;
+}
+
+int web_lib_user_exists(struct pw_store *s, const char *name)
+{
+	struct pw_user u;
+	int rc = pw_store_user_get(s, name, &u);
+
+	if (rc == 0)
+		pw_user_release(&u);
+	return rc;
+}
+
+int web_lib_user_add(struct pw_store *s, const char *name, const char *role, const char *unit,
+		     const char *hash, const char *who)
+{
+	int rc;
+
+	web_write_lock();
+	rc = pw_store_user_add(s, name, role, unit, hash, who, NULL);
+	web_write_unlock();
+	return rc;
+}
+
+int web_lib_user_disable(struct pw_store *s, const char *name, const char *who)
+{
+	int rc;
+
+	web_write_lock();
+	rc = pw_store_user_disable(s, name, who);
+	web_write_unlock();
+	return rc;
+}
+
+int web_lib_units(struct pw_store *s, json_t **out)
+{
+	struct pw_unit *u;
+	size_t n, i;
+
+	if (pw_store_unit_list(s, &u, &n) < 0)
+		return -1;
+	*out = json_array();
+	for (i = 0; i < n; i++)
+		json_array_append_new(*out, json_pack("{s:I, s:s, s:o, s:i}", "id", (json_int_t)u[i].id,
+			"name", u[i].name, "parent", str_or_null(u[i].parent), "assigned",
+			u[i].nassigned));
+	pw_unit_free_array(u, n);
+	return 0;
+}
+
+int web_lib_unit_exists(struct pw_store *s, const char *name)
+{
+	int64_t id;
+
+	return pw_store_unit_find_quiet(s, name, &id);
+}
+
+int web_lib_unit_add(struct pw_store *s, const char *name, const char *who)
+{
+	int rc;
+
+	web_write_lock();
+	rc = pw_store_unit_add(s, name, NULL, who, NULL);
+	web_write_unlock();
+	return rc;
+}
+
+int web_lib_assign(struct pw_store *s, int64_t indicator_id, const char *unit, int year,
+		   const char *who, int *changed)
+{
+	int rc;
+
+	web_write_lock();
+	rc = pw_store_assign(s, PW_ENTITY_INDICATOR, indicator_id, unit, year, who, changed);
+	web_write_unlock();
+	return rc;
+}

@@ -134,6 +134,7 @@ void page_open(struct web_page *p, const char *title, int plan_id)
 			nav_link(p, "me", "我的填报");
 			nav_link(p, "review", "审核");
 			nav_link(p, "audit", "审计记录");
+			nav_link(p, "admin", "管理");
 			sb_addstr(o, "<li class=\"who\">");
 			h_esc(o, p->user->name);
 			sb_addstr(o, "</li>");

@@ -42,6 +42,13 @@ static const struct web_route routes[] = {
 	  WEB_ADMIN | WEB_PLANNER },
 	{ "POST", "/api/progress/{id}/return", web_post_progress_return, WEB_SIGNED_IN,
 	  WEB_ADMIN | WEB_PLANNER },
+	{ "GET", "/api/users", web_get_users, WEB_SIGNED_IN, WEB_ADMIN },
+	{ "POST", "/api/users", web_post_user, WEB_SIGNED_IN, WEB_ADMIN },
+	{ "POST", "/api/users/disable", web_post_user_disable, WEB_SIGNED_IN, WEB_ADMIN },
+	{ "GET", "/api/units", web_get_units, WEB_SIGNED_IN, WEB_ANY_ROLE },
+	{ "POST", "/api/units", web_post_unit, WEB_SIGNED_IN, WEB_ADMIN },
+	{ "POST", "/api/assignments", web_post_assignment, WEB_SIGNED_IN, WEB_ADMIN | WEB_PLANNER },
+	{ "GET", "/admin", web_page_admin, WEB_PUBLIC, 0 },
 	/* the site (pages_http.c) */
 	{ "GET", "/", web_page_home, WEB_PUBLIC, 0 },
 	{ "GET", "/plans/{id}", web_page_plan, WEB_PUBLIC, 0 },

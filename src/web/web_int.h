@@ -232,6 +232,22 @@ int web_lib_progress_record(struct pw_store *s, const struct web_progress *in, i
 int web_lib_progress_review(struct pw_store *s, int64_t id, bool approve, const char *note,
 			    const char *who);
 
+/* Accounts: [{username, role, unit, disabled, created_at}]; whether one
+ * exists (0, or PW_STORE_NOTFOUND without a message); add (hash: argon2id
+ * string) and disable, holding the write lock. */
+int web_lib_users(struct pw_store *s, json_t **out);
+int web_lib_user_exists(struct pw_store *s, const char *name);
+int web_lib_user_add(struct pw_store *s, const char *name, const char *role, const char *unit,
+		     const char *hash, const char *who);
+int web_lib_user_disable(struct pw_store *s, const char *name, const char *who);
+/* Units: [{id, name, parent, assigned}]; exists (as above); add. */
+int web_lib_units(struct pw_store *s, json_t **out);
+int web_lib_unit_exists(struct pw_store *s, const char *name);
+int web_lib_unit_add(struct pw_store *s, const char *name, const char *who);
+/* Makes unit the lead unit of an indicator from year (0: all years). */
+int web_lib_assign(struct pw_store *s, int64_t indicator_id, const char *unit, int year,
+		   const char *who, int *changed);
+
 /* ---- pages (pages.c, page.c) ---- */
 
 /* Where a page is shown: by the server (absolute links) or as a static
@@ -325,6 +341,13 @@ enum MHD_Result web_post_return(struct web_req *r);
 enum MHD_Result web_get_audit(struct web_req *r);
 enum MHD_Result web_get_due(struct web_req *r);
 enum MHD_Result web_post_progress(struct web_req *r);
+enum MHD_Result web_get_users(struct web_req *r);
+enum MHD_Result web_post_user(struct web_req *r);
+enum MHD_Result web_post_user_disable(struct web_req *r);
+enum MHD_Result web_get_units(struct web_req *r);
+enum MHD_Result web_post_unit(struct web_req *r);
+enum MHD_Result web_post_assignment(struct web_req *r);
+enum MHD_Result web_page_admin(struct web_req *r);
 /* The progress section of an editor's page (the projects its unit leads,
  * each with its reports and a form) and of the review page (can: the
  * approve and return buttons).  0 or -1. */

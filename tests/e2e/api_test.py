@@ -416,6 +416,56 @@ def test_progress(srv, planner, ed_a):
                     html) is not None, html[:200])
 
 
+def test_admin(srv, inds):
+    """Accounts and units (admin), assignments (planner, admin); after
+    test_user_cli, which counts the users."""
+    adm, ed_b, planner = Client(srv), Client(srv), Client(srv)
+    planner.login("pl", "secret-pl")
+    adm.login("adm", "new-secret-adm")  # test_user_cli changed it
+    ed_b.login("ed0", "secret-ed0")  # ed_b is disabled by then
+    st, users, _ = adm.request("GET", "/api/users")
+    check("GET /api/users as admin", st == 200 and {"pl", "ed_a"} <= {u["username"] for u in users}
+          and all("hash" not in u for u in users), (st, users))
+    st, b, _ = planner.request("GET", "/api/users")
+    check("GET /api/users as a planner 403", st == 403, (st, b))
+    new = {"username": "新填报员", "role": "editor", "unit": "单位甲", "password": "secret-new-1"}
+    st, b, _ = planner.write("POST", "/api/users", new)
+    check("POST /api/users as a planner 403", st == 403, (st, b))
+    st, b, _ = adm.write("POST", "/api/users", new, csrf=None)
+    check("POST /api/users without CSRF token 403", st == 403, (st, b))
+    for what, bad, want in (("a short password", {"password": "short"}, 422),
+                            ("an editor without unit", {"unit": None}, 422),
+                            ("an unknown unit", {"unit": "没有的单位"}, 422),
+                            ("an unknown role", {"role": "root"}, 400)):
+        st, b, _ = adm.write("POST", "/api/users", {**new, **bad})
+        check(f"POST /api/users with {what} {want}", st == want and chinese(b), (st, b))
+    st, b, _ = adm.write("POST", "/api/users", new)
+    check("POST /api/users 201", st == 201 and b["unit"] == "单位甲", (st, b))
+    st, b, _ = adm.write("POST", "/api/users", new)
+    check("the same name again 409", st == 409 and chinese(b), (st, b))
+    c = Client(srv)
+    st, b, _ = c.login("新填报员", "secret-new-1")
+    check("the new user signs in", st == 200 and b["user"]["unit"] == "单位甲", (st, b))
+    st, b, _ = adm.write("POST", "/api/users/disable", {"username": "新填报员"})
+    check("POST /api/users/disable 200", st == 200, (st, b))
+    st, b, _ = c.request("GET", "/api/session")
+    check("a disabled user's session ends", st == 401, (st, b))
+    st, b, _ = Client(srv).login("新填报员", "secret-new-1")
+    check("a disabled user cannot sign in", st == 401, (st, b))
+    st, b, _ = adm.write("POST", "/api/units", {"name": "单位丙"})
+    st2, b2, _ = adm.write("POST", "/api/units", {"name": "单位丙"})
+    check("POST /api/units 201, again 409", st == 201 and st2 == 409, (st, b, st2, b2))
+    ind = inds[13]["id"]
+    st, b, _ = ed_b.write("POST", "/api/assignments", {"indicator_id": ind, "unit": "单位0"})
+    check("POST /api/assignments as an editor 403", st == 403, (st, b))
+    st, b, _ = planner.write("POST", "/api/assignments", {"indicator_id": ind, "unit": "单位0"})
+    check("POST /api/assignments as a planner 200", st == 200 and b["changed"] is True, (st, b))
+    st, due, _ = ed_b.request("GET", "/api/due")
+    check("the unit now owes the indicator's figures", st == 200 and ind in [d["id"] for d in due], due)
+    st, b, _ = ed_b.write("POST", "/api/observations", {"indicator_id": ind, "year": 2022, "value": 1})
+    check("and its editor may enter them", st in (201, 422) and st != 403, (st, b))
+
+
 def test_pages(srv):
     """Every public page and open data file answers; CSV has a BOM."""
     conn = http.client.HTTPConnection("127.0.0.1", srv.port, timeout=60)
@@ -640,6 +690,7 @@ def main():
         test_pages(srv)
         test_logout(srv, planner)
         test_user_cli(srv)
+        test_admin(srv, inds)
         test_concurrency(srv, inds)
         test_idle_and_throttle()
         test_sigterm(srv)

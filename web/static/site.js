@@ -208,6 +208,33 @@
 		});
 	}
 
+	/* Administration forms: their fields as a JSON object to data-api. */
+	function setupAdmin() {
+		document.querySelectorAll('form.admin').forEach(function (form) {
+			form.addEventListener('submit', function (ev) {
+				ev.preventDefault();
+				var body = {}, out = form.querySelector('.field-error'), ok = form.querySelector('.ok');
+				Array.prototype.forEach.call(form.elements, function (el) {
+					if (!el.name || el.value === '') return;
+					body[el.name] = el.type === 'number' ? Number(el.value) : el.value;
+				});
+				out.textContent = ok.textContent = '';
+				api('POST', form.getAttribute('data-api'), body).then(function (r) {
+					if (r.status === 200 || r.status === 201) ok.textContent = '已保存。';
+					else out.textContent = (r.body && r.body.error) || ('错误 ' + r.status);
+				});
+			});
+		});
+		document.querySelectorAll('button.disable-user').forEach(function (b) {
+			b.addEventListener('click', function () {
+				api('POST', '/api/users/disable', { username: b.getAttribute('data-user') }).then(function (r) {
+					b.parentNode.previousElementSibling.textContent = r.status === 200 ? '已停用' : ((r.body && r.body.error) || r.status);
+					if (r.status === 200) b.remove();
+				});
+			});
+		});
+	}
+
 	function setupReview() {
 		document.querySelectorAll('form.review').forEach(function (form) {
 			form.addEventListener('submit', function (ev) {
@@ -235,6 +262,7 @@
 		setupLogout();
 		setupEntry();
 		setupProgress();
+		setupAdmin();
 		setupReview();
 	});
 })();
