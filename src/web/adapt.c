@@ -728,3 +728,26 @@ int web_lib_assign(struct pw_store *s, int64_t indicator_id, const char *unit, i
 	web_write_unlock();
 	return rc;
 }
+
+int web_lib_external_set(struct pw_store *s, int64_t indicator_id, const struct web_external *in,
+			 const char *who)
+{
+	struct pw_external x;
+	int kind = pw_kind_from_name(in->kind), cmp = pw_cmp_from_name(in->cmp), rc;
+
+	if (kind < 0 || kind > PW_KIND_ANNUAL || cmp <= 0)
+		return pw_error("unknown kind '%s' or comparison '%s'", in->kind, in->cmp);
+	memset(&x, 0, sizeof(x));
+	x.kind = (enum pw_kind)kind;
+	x.cmp = (enum pw_cmp)cmp;
+	x.value = in->value;
+	x.has_value_hi = in->has_value_hi;
+	x.value_hi = in->value_hi;
+	x.year = in->year;
+	x.source = (char *)in->source;
+	x.note = (char *)in->note;
+	web_write_lock();
+	rc = pw_store_external_set(s, PW_ENTITY_INDICATOR, indicator_id, &x, who, NULL);
+	web_write_unlock();
+	return rc;
+}

@@ -176,6 +176,48 @@ enum MHD_Result web_post_assignment(struct web_req *r)
 	return mrc;
 }
 
+enum MHD_Result web_post_external(struct web_req *r)
+{
+	enum MHD_Result mrc;
+	json_t *req = web_body_object(r, &mrc), *v, *hi, *year;
+	struct web_external x;
+	json_int_t id;
+	int rc;
+
+	if (!req)
+		return mrc;
+	memset(&x, 0, sizeof(x));
+	id = json_integer_value(json_object_get(req, "indicator_id"));
+	v = json_object_get(req, "value");
+	hi = json_object_get(req, "value_hi");
+	year = json_object_get(req, "year");
+	x.kind = json_string_value(json_object_get(req, "kind"));
+	x.cmp = json_string_value(json_object_get(req, "cmp"));
+	x.kind = x.kind ? x.kind : "level";
+	x.cmp = x.cmp ? x.cmp : "eq";
+	x.value = json_number_value(v);
+	x.has_value_hi = json_is_number(hi);
+	x.value_hi = json_number_value(hi);
+	x.year = (int)json_integer_value(year);
+	x.source = json_string_value(json_object_get(req, "source"));
+	x.note = json_string_value(json_object_get(req, "note"));
+	if (id <= 0 || !json_is_number(v))
+		mrc = web_error(r, 400, "需要 indicator_id（正整数）和 value（数值）");
+	else if (!strcmp(x.cmp, "range") && (!x.has_value_hi || x.value_hi < x.value))
+		mrc = web_error(r, 422, "区间目标需要不小于 value 的 value_hi");
+	else if ((rc = web_lib_indicator_exists(r->store, id)) != 0)
+		mrc = rc == PW_STORE_NOTFOUND ? web_error(r, 404, "没有这个指标") : web_internal(r);
+	else if (web_lib_external_set(r->store, id, &x, r->session.user.name) < 0)
+		mrc = web_json(r, 422, json_pack("{s:s, s:[s]}", "error",
+			"无法设定：该指标没有“按上级下达目标”类目标，或目标类型、比较方式无效", "errors",
+			pw_last_error() ? pw_last_error() : ""));
+	else
+		mrc = web_json(r, 200, json_pack("{s:I, s:s, s:s, s:f}", "indicator_id", id, "kind",
+						 x.kind, "cmp", x.cmp, "value", x.value));
+	json_decref(req);
+	return mrc;
+}
+
 /* ---- the page ---- */
 
 static void users_section(struct web_req *r, struct strbuf *o)
@@ -265,7 +307,22 @@ static void assign_section(struct web_req *r, struct strbuf *o)
 	}
 	sb_addstr(o, "</select></p><p><label for=\"as-year\">起始年份</label><input id=\"as-year\" "
 		     "name=\"year\" type=\"number\"></p><p class=\"field-error\" role=\"alert\"></p>"
-		     "<p class=\"ok\" role=\"status\"></p><p><button type=\"submit\">保存</button></p></form>\n");
+		     "<p class=\"ok\" role=\"status\"></p><p><button type=\"submit\">保存</button></p></form>\n"
+		     "<h2>上级下达目标</h2><p>“按市定目标执行”等指标的目标值，由规划部门按上级文件录入。</p>"
+		     "<form class=\"admin form\" data-api=\"/api/external-targets\">"
+		     "<p><label for=\"ex-ind\">指标编号</label><input id=\"ex-ind\" name=\"indicator_id\" "
+		     "type=\"number\"></p><p><label for=\"ex-kind\">类型</label><select id=\"ex-kind\" "
+		     "name=\"kind\"><option value=\"level\">期末水平</option><option value=\"growth\">"
+		     "年均增长</option><option value=\"cumulative\">期内累计</option><option value=\"annual\">"
+		     "逐年</option></select></p><p><label for=\"ex-cmp\">比较</label><select id=\"ex-cmp\" "
+		     "name=\"cmp\"><option value=\"eq\">达到</option><option value=\"ge\">不低于</option>"
+		     "<option value=\"le\">不高于</option><option value=\"approx\">左右</option></select></p>"
+		     "<p><label for=\"ex-value\">目标值</label><input id=\"ex-value\" name=\"value\" "
+		     "type=\"number\" step=\"any\"></p><p><label for=\"ex-year\">目标年份</label>"
+		     "<input id=\"ex-year\" name=\"year\" type=\"number\"></p><p><label for=\"ex-src\">"
+		     "依据文件</label><input id=\"ex-src\" name=\"source\"></p>"
+		     "<p class=\"field-error\" role=\"alert\"></p><p class=\"ok\" role=\"status\"></p>"
+		     "<p><button type=\"submit\">保存</button></p></form>\n");
 	json_decref(units);
 }
 

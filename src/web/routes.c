@@ -48,6 +48,8 @@ static const struct web_route routes[] = {
 	{ "GET", "/api/units", web_get_units, WEB_SIGNED_IN, WEB_ANY_ROLE },
 	{ "POST", "/api/units", web_post_unit, WEB_SIGNED_IN, WEB_ADMIN },
 	{ "POST", "/api/assignments", web_post_assignment, WEB_SIGNED_IN, WEB_ADMIN | WEB_PLANNER },
+	{ "POST", "/api/external-targets", web_post_external, WEB_SIGNED_IN,
+	  WEB_ADMIN | WEB_PLANNER },
 	{ "GET", "/admin", web_page_admin, WEB_PUBLIC, 0 },
 	/* the site (pages_http.c) */
 	{ "GET", "/", web_page_home, WEB_PUBLIC, 0 },

@@ -248,6 +248,19 @@ int web_lib_unit_add(struct pw_store *s, const char *name, const char *who);
 int web_lib_assign(struct pw_store *s, int64_t indicator_id, const char *unit, int year,
 		   const char *who, int *changed);
 
+/* A target another body sets (按上级下达目标), as "planwatch target set". */
+struct web_external {
+	const char *kind, *cmp; /* level|growth|cumulative|annual; eq|ge|le|approx|range */
+	double value, value_hi;
+	bool has_value_hi;
+	int year; /* 0: none */
+	const char *source, *note;
+};
+/* Records it for an indicator whose target is of kind external: 0, or
+ * -1 with the reason (no such target, an unknown kind). */
+int web_lib_external_set(struct pw_store *s, int64_t indicator_id, const struct web_external *in,
+			 const char *who);
+
 /* ---- pages (pages.c, page.c) ---- */
 
 /* Where a page is shown: by the server (absolute links) or as a static
@@ -347,6 +360,7 @@ enum MHD_Result web_post_user_disable(struct web_req *r);
 enum MHD_Result web_get_units(struct web_req *r);
 enum MHD_Result web_post_unit(struct web_req *r);
 enum MHD_Result web_post_assignment(struct web_req *r);
+enum MHD_Result web_post_external(struct web_req *r);
 enum MHD_Result web_page_admin(struct web_req *r);
 /* The progress section of an editor's page (the projects its unit leads,
  * each with its reports and a form) and of the review page (can: the

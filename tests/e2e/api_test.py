@@ -464,6 +464,20 @@ def test_admin(srv, inds):
     check("the unit now owes the indicator's figures", st == 200 and ind in [d["id"] for d in due], due)
     st, b, _ = ed_b.write("POST", "/api/observations", {"indicator_id": ind, "year": 2022, "value": 1})
     check("and its editor may enter them", st in (201, 422) and st != 403, (st, b))
+    ext = next(i for i in inds if any(t["kind"] == "external" for t in i["targets"]))
+    plain = next(i for i in inds if all(t["kind"] != "external" for t in i["targets"]))
+    body = {"indicator_id": ext["id"], "kind": "level", "cmp": "ge", "value": 12.5, "year": 2025,
+            "source": "市政府文件"}
+    st, b, _ = ed_b.write("POST", "/api/external-targets", body)
+    check("POST /api/external-targets as an editor 403", st == 403, (st, b))
+    st, b, _ = planner.write("POST", "/api/external-targets", {**body, "indicator_id": plain["id"]})
+    check("an external target for an indicator without one 422", st == 422 and chinese(b), (st, b))
+    st, b, _ = planner.write("POST", "/api/external-targets", body)
+    check("POST /api/external-targets as a planner 200", st == 200, (st, b))
+    _, ev, _ = Client(srv).request("GET", "/api/plans/1/indicators")
+    got = next(i for i in ev["indicators"] if i["id"] == ext["id"])
+    check("the evaluation can judge it now (not assessable before, without a target)",
+          ext["status"] == "not_assessable" and got["status"] != "not_assessable", (ext, got))
 
 
 def test_pages(srv):
