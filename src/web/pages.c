@@ -14,6 +14,7 @@
 #include "web/web_int.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -399,6 +400,7 @@ static bool matches(struct web_page *p, json_t *ind)
 	return true;
 }
 
+/* qsort has no context argument: the key is set under sort_lock. */
 static const char *sort_key;
 
 static int status_rank(const char *s)
@@ -437,7 +439,7 @@ static json_t *filtered(struct web_page *p, json_t *inds)
 			v[n++] = ind;
 	if (sort && (!strcmp(sort, "status") || !strcmp(sort, "name") ||
 		     !strcmp(sort, "lead_unit") || !strcmp(sort, "category"))) {
-		sort_key = sort; /* one thread sorts at a time: see the lock below */
+		sort_key = sort;
 		qsort(v, n, sizeof(*v), cmp_ind);
 	}
 	for (i = 0; i < n; i++)
@@ -471,7 +473,6 @@ static void sort_select(struct web_page *p)
 	sb_addstr(O, "</select></label>\n");
 }
 
-#include <pthread.h>
 static pthread_mutex_t sort_lock = PTHREAD_MUTEX_INITIALIZER;
 
 int page_indicators(struct web_page *p, int plan_id)
