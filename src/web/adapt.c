@@ -751,3 +751,51 @@ int web_lib_external_set(struct pw_store *s, int64_t indicator_id, const struct 
 	web_write_unlock();
 	return rc;
 }
+
+/* ---- supporting documents ---- */
+
+int web_lib_document_add(struct pw_store *s, int64_t indicator_id, const char *after_json,
+			 const char *who)
+{
+	int own, rc;
+
+	web_write_lock();
+	rc = pw_store_write_begin(s, &own);
+	if (rc == 0)
+		rc = pw_store_audit(s, who, "document.add", "document", indicator_id, NULL,
+				    after_json);
+	rc = pw_store_write_end(s, own, rc);
+	web_write_unlock();
+	return rc;
+}
+
+int web_lib_documents(struct pw_store *s, int64_t indicator_id, json_t **out)
+{
+	static const char sql[] = "SELECT after_json, actor, at FROM audit_log WHERE entity = "
+				  "'document' AND entity_id = ?1 AND action = 'document.add' ORDER BY id";
+	sqlite3 *db = pw_store_sqlite(s);
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return pw_error("cannot read documents: %s", sqlite3_errmsg(db));
+	sqlite3_bind_int64(st, 1, indicator_id);
+	*out = json_array();
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		json_t *d = json_loads((const char *)sqlite3_column_text(st, 0), 0, NULL);
+
+		if (!json_is_object(d)) {
+			json_decref(d);
+			continue;
+		}
+		json_object_set_new(d, "by", json_string((const char *)sqlite3_column_text(st, 1)));
+		json_object_set_new(d, "at", json_string((const char *)sqlite3_column_text(st, 2)));
+		json_array_append_new(*out, d);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		json_decref(*out);
+		return pw_error("cannot read documents: %s", sqlite3_errmsg(db));
+	}
+	return 0;
+}

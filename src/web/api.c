@@ -177,7 +177,7 @@ static const char *read_fields(json_t *req, struct obs_fields *f)
 
 /* Whether the signed-in user may write values of the indicator: a
  * planner or admin any, an editor those its unit leads.  -1: db error. */
-static int may_write(struct web_req *r, int64_t indicator_id)
+int web_may_write(struct web_req *r, int64_t indicator_id)
 {
 	const struct pw_user *u = &r->session.user;
 	char *lead = NULL;
@@ -246,7 +246,7 @@ enum MHD_Result web_post_observation(struct web_req *r)
 		rc = web_error(r, 400, why);
 	} else if ((st = web_lib_indicator_exists(r->store, f.in.indicator_id)) < 0) {
 		rc = st == PW_STORE_NOTFOUND ? web_error(r, 404, "没有这个指标") : web_internal(r);
-	} else if ((st = may_write(r, f.in.indicator_id)) <= 0) {
+	} else if ((st = web_may_write(r, f.in.indicator_id)) <= 0) {
 		rc = st < 0 ? web_internal(r)
 			    : web_error(r, 403, "只能为本单位负责的指标录入数据");
 	} else if (web_role_bit(r->session.user.role) == WEB_EDITOR &&

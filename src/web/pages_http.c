@@ -338,7 +338,7 @@ static void due_indicator(struct web_page *p, json_t *ind)
 	h_esc(o, json_string_value(json_object_get(ind, "unit")));
 	sb_addstr(o, "）</h2><table class=\"data\"><thead><tr><th scope=\"col\">年份</th>"
 		     "<th scope=\"col\">截止日期</th><th scope=\"col\">数值</th><th scope=\"col\">状态</th>"
-		     "<th scope=\"col\">审核意见</th></tr></thead><tbody>");
+		     "<th scope=\"col\">审核意见、材料</th></tr></thead><tbody>");
 	for (y = from; y <= to; y++) {
 		h = head_of(ind, y);
 		sb_addf(o, "<tr><th scope=\"row\">%d</th><td>%d-03-31</td><td class=\"num\">", y, y + 1);
@@ -353,6 +353,7 @@ static void due_indicator(struct web_page *p, json_t *ind)
 			sb_addstr(o, " <strong class=\"rs-late\">逾期</strong>");
 		sb_addstr(o, "</td><td>");
 		h_esc(o, h ? json_string_value(json_object_get(h, "review_note")) : NULL);
+		web_documents_html(p->store, id, y, o);
 		sb_addstr(o, "</td></tr>");
 	}
 	sb_addf(o, "</tbody></table><form class=\"entry form\" data-indicator=\"%lld\" novalidate>", id);
@@ -363,6 +364,10 @@ static void due_indicator(struct web_page *p, json_t *ind)
 		   "预计数</label></p>", id);
 	field(o, id, "source", "来源", "text", "");
 	field(o, id, "note", "备注", "text", "");
+	sb_addf(o, "<p><label for=\"f%lld-document\">证明材料</label><input id=\"f%lld-document\" "
+		   "name=\"document\" type=\"file\" accept=\".pdf,.png,.jpg,.jpeg,.xlsx\" "
+		   "aria-describedby=\"e%lld-document\"><span class=\"field-error\" id=\"e%lld-document\" "
+		   "role=\"alert\"></span> （PDF、图片或 xlsx，不超过 1 MB）</p>", id, id, id, id);
 	sb_addf(o, "<p class=\"field-error\" id=\"e%lld-form\" role=\"alert\"></p><p class=\"ok\" "
 		   "id=\"m%lld\" role=\"status\"></p><p><button type=\"submit\">提交审核</button></p>"
 		   "</form></section>\n", id, id);
@@ -453,6 +458,8 @@ enum MHD_Result web_page_review(struct web_req *r)
 		h_esc(&p.out, json_string_value(json_object_get(o, "entered_by")));
 		sb_addstr(&p.out, "</td><td>");
 		h_esc(&p.out, json_string_value(json_object_get(o, "note")));
+		web_documents_html(r->store, json_integer_value(json_object_get(o, "indicator_id")),
+				   (int)json_integer_value(json_object_get(o, "year")), &p.out);
 		sb_addstr(&p.out, "</td><td>");
 		h_esc(&p.out, state_label(st));
 		sb_addstr(&p.out, "</td><td>");

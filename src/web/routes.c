@@ -50,6 +50,10 @@ static const struct web_route routes[] = {
 	{ "POST", "/api/assignments", web_post_assignment, WEB_SIGNED_IN, WEB_ADMIN | WEB_PLANNER },
 	{ "POST", "/api/external-targets", web_post_external, WEB_SIGNED_IN,
 	  WEB_ADMIN | WEB_PLANNER },
+	{ "POST", "/api/indicators/{id}/documents", web_post_document, WEB_SIGNED_IN,
+	  WEB_ADMIN | WEB_PLANNER | WEB_EDITOR },
+	{ "GET", "/api/indicators/{id}/documents", web_get_documents, WEB_SIGNED_IN, WEB_ANY_ROLE },
+	{ "GET", "/documents/{id}/{name}", web_get_document, WEB_SIGNED_IN, WEB_ANY_ROLE },
 	{ "GET", "/admin", web_page_admin, WEB_PUBLIC, 0 },
 	/* the site (pages_http.c) */
 	{ "GET", "/", web_page_home, WEB_PUBLIC, 0 },
@@ -100,12 +104,12 @@ static int64_t segment_id(const char *s, size_t n)
 }
 
 /* Whether a segment is a file name {name} may be: [A-Za-z0-9_-] and
- * dots, not starting with a dot, shorter than 64. */
-static bool segment_name(const char *s, size_t n, char name[64])
+ * dots, not starting with a dot, shorter than 96. */
+static bool segment_name(const char *s, size_t n, char name[96])
 {
 	size_t i;
 
-	if (!n || n >= 64 || s[0] == '.')
+	if (!n || n >= 96 || s[0] == '.')
 		return false;
 	for (i = 0; i < n; i++)
 		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
@@ -119,7 +123,7 @@ static bool segment_name(const char *s, size_t n, char name[64])
 /* Whether path matches pattern, segment by segment; {id} segments go to
  * params, a {name} segment to name.  A trailing slash is not the same path. */
 static bool match(const char *pattern, const char *path, int64_t params[WEB_MAX_PARAMS],
-		  char name[64])
+		  char name[96])
 {
 	size_t np = 0;
 
@@ -153,7 +157,7 @@ static enum MHD_Result not_allowed(struct web_req *r)
 {
 	struct strbuf allow = STRBUF_INIT;
 	int64_t params[WEB_MAX_PARAMS];
-	char name[64];
+	char name[96];
 	size_t i;
 
 	for (i = 0; i < NROUTES; i++)

@@ -132,8 +132,10 @@ static enum MHD_Result queue(struct web_req *r, unsigned status, char *text, siz
 		MHD_add_response_header(resp, "X-Frame-Options", "DENY");
 		MHD_add_response_header(resp, "Referrer-Policy", "same-origin");
 	}
-	if (r->disposition)
+	if (r->disposition) { /* a download: never a page that runs anything */
 		MHD_add_response_header(resp, "Content-Disposition", r->disposition);
+		MHD_add_response_header(resp, "Content-Security-Policy", "sandbox; default-src 'none'");
+	}
 	if (r->location)
 		MHD_add_response_header(resp, "Location", r->location);
 	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");

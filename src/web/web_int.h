@@ -48,7 +48,7 @@ struct web_req {
 	long retry_after;       /* seconds, for 429; 0: none */
 	char *allow;            /* the Allow header of a 405, or NULL */
 	const char *log_note;   /* an internal error, for the access log */
-	char name[64];          /* the {name} segment of the route, if any */
+	char name[96];          /* the {name} segment of the route, if any */
 	const char *content_type; /* of the response; NULL: JSON */
 	char *disposition;      /* a Content-Disposition to send, or NULL */
 	const char *location;   /* a Location to send (redirects), or NULL */
@@ -136,6 +136,10 @@ enum MHD_Result web_get_plan(struct web_req *r);
 enum MHD_Result web_get_plan_indicators(struct web_req *r);
 enum MHD_Result web_get_indicator(struct web_req *r);
 enum MHD_Result web_post_observation(struct web_req *r);
+/* Whether the signed-in user may write the figures (and documents) of an
+ * indicator: a planner or admin any, an editor those its unit leads.
+ * 1, 0, or -1 on a database error. */
+int web_may_write(struct web_req *r, int64_t indicator_id);
 
 /* ---- adapters to the library (adapt.c) ----
  * The only place the web side calls into store/, report/ and monitor/:
@@ -261,6 +265,14 @@ struct web_external {
 int web_lib_external_set(struct pw_store *s, int64_t indicator_id, const struct web_external *in,
 			 const char *who);
 
+/* Supporting documents: the file lives beside the database (docs.c);
+ * its record ({sha256, type, ext, size, name, year}, after_json) is an
+ * audit row (entity "document", the indicator's id), append-only like
+ * the rest of the trail.  List: those records plus by and at. */
+int web_lib_document_add(struct pw_store *s, int64_t indicator_id, const char *after_json,
+			 const char *who);
+int web_lib_documents(struct pw_store *s, int64_t indicator_id, json_t **out);
+
 /* ---- pages (pages.c, page.c) ---- */
 
 /* Where a page is shown: by the server (absolute links) or as a static
@@ -361,6 +373,12 @@ enum MHD_Result web_get_units(struct web_req *r);
 enum MHD_Result web_post_unit(struct web_req *r);
 enum MHD_Result web_post_assignment(struct web_req *r);
 enum MHD_Result web_post_external(struct web_req *r);
+enum MHD_Result web_post_document(struct web_req *r);
+enum MHD_Result web_get_documents(struct web_req *r);
+enum MHD_Result web_get_document(struct web_req *r);
+/* Links to the documents of an indicator's year (-1: every year), for the
+ * signed-in pages. */
+void web_documents_html(struct pw_store *s, int64_t indicator_id, int year, struct strbuf *o);
 enum MHD_Result web_page_admin(struct web_req *r);
 /* The progress section of an editor's page (the projects its unit leads,
  * each with its reports and a form) and of the review page (can: the

@@ -7,7 +7,8 @@
 //    has no serious or critical axe-core violation; a screenshot of each;
 //  - no console error (a CSP violation would be one);
 //  - an editor signs in, enters a value with a wrong unit and sees the
-//    message at the unit field, corrects it and submits; a planner
+//    message at the unit field, corrects it and submits with a supporting
+//    document (PDF); a planner sees the document and
 //    approves it; the public indicator page then shows the value and its
 //    status, and the banner is gone;
 //  - with STATIC (the address of a "planwatch publish" folder on a plain
@@ -108,8 +109,10 @@ async function main() {
 	assert.strictEqual(await page.getAttribute(`${form} [name=unit]`, 'aria-invalid'), 'true');
 	await page.screenshot({ path: path.join(OUT, 'entry-unit-error.png'), fullPage: true });
 	await page.fill(`${form} [name=unit]`, '%');
+	await page.setInputFiles(`${form} [name=document]`, { name: '统计快报.pdf',
+		mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 快报') });
 	await page.click(`${form} button[type=submit]`);
-	await page.waitForFunction((s) => document.querySelector(s).textContent.includes('已提交'), `#m${IND}`);
+	await page.waitForFunction((s) => document.querySelector(s).textContent.includes('材料已上传'), `#m${IND}`);
 	assert.strictEqual((await page.textContent(unitErr)).trim(), '', 'the unit message goes');
 	await page.click('#logout');
 	await page.waitForURL(BASE + '/');
@@ -120,6 +123,8 @@ async function main() {
 	const row = page.locator('#review tbody tr', { hasText: '8.4' });
 	assert.strictEqual(await row.count(), 1, 'the value waits in the review queue');
 	assert.ok((await row.textContent()).includes('<script>'), 'a note with <script> shows as text');
+	assert.strictEqual(await row.locator('.docs a', { hasText: '统计快报.pdf' }).count(), 1,
+		'the supporting document is linked for the planner');
 	await row.locator('button[name=approve]').click();
 	await row.locator('text=已审核（锁定）').waitFor();
 	await page.screenshot({ path: path.join(OUT, 'review.png'), fullPage: true });

@@ -480,6 +480,64 @@ def test_admin(srv, inds):
           ext["status"] == "not_assessable" and got["status"] != "not_assessable", (ext, got))
 
 
+def test_documents(srv, inds, ed_a):
+    """Supporting documents: type from the bytes, per unit, served safely."""
+    ind = inds[0]["id"]
+    ed_b, vw = Client(srv), Client(srv)
+    ed_b.login("ed_b", "secret-ed_b")
+    vw.login("vw", "secret-vw")
+    pdf = b"%PDF-1.4 supporting document for 2022"
+    path = f"/api/indicators/{ind}/documents?year=2022"
+
+    def up(c, body, p=path, name="%E5%BF%AB%E6%8A%A5%3Cb%3E.pdf"):
+        h = {"X-Filename": name}
+        if c.csrf:
+            h["X-CSRF-Token"] = c.csrf
+        return c.request("POST", p, headers=h, raw=body)
+    st, b, _ = up(Client(srv), pdf)
+    check("upload anonymous 401", st == 401, (st, b))
+    st, b, _ = up(ed_b, pdf)
+    check("upload by an editor of another unit 403", st == 403 and chinese(b), (st, b))
+    for what, body in (("HTML", b"<html><script>alert(1)</script>"), ("an executable", b"MZ\x90\x00"),
+                       ("a zip that is no workbook", b"PK\x03\x04rest")):
+        st, b, _ = up(ed_a, body)
+        check(f"upload of {what} 415", st == 415 and chinese(b), (st, b))
+    st, b, _ = up(ed_a, pdf, p=f"/api/indicators/{ind}/documents")
+    check("upload without ?year= 400", st == 400, (st, b))
+    st, b, _ = up(ed_a, pdf)
+    check("a PDF 201, typed from its bytes", st == 201 and b["type"] == "application/pdf"
+          and b["name"] == "快报<b>.pdf" and b["file"] == b["sha256"] + ".pdf", (st, b))
+    f = b.get("file", "x") if isinstance(b, dict) else "x"
+    on_disk = os.path.join(DB + ".files", f)
+    check("stored under its hash, readable by the owner only", os.path.exists(on_disk)
+          and (os.stat(on_disk).st_mode & 0o077) == 0 and open(on_disk, "rb").read() == pdf)
+    st, lst, _ = vw.request("GET", f"/api/indicators/{ind}/documents")
+    check("GET .../documents as a viewer lists it with who", st == 200 and len(lst) == 1
+          and lst[0]["by"] == "ed_a" and lst[0]["year"] == 2022, (st, lst))
+    st, b, _ = Client(srv).request("GET", f"/documents/{ind}/{f}")
+    check("a document anonymous 401", st == 401, (st, b))
+    conn = http.client.HTTPConnection("127.0.0.1", srv.port, timeout=30)
+    conn.request("GET", f"/documents/{ind}/{f}", headers={"Cookie": f"pw_session={vw.cookie}"})
+    r = conn.getresponse()
+    data = r.read()
+    conn.close()
+    check("a document: its fixed type, as an attachment, nosniff, sandboxed",
+          r.status == 200 and data == pdf and r.getheader("Content-Type") == "application/pdf"
+          and r.getheader("Content-Disposition", "").startswith("attachment")
+          and r.getheader("X-Content-Type-Options") == "nosniff"
+          and "sandbox" in (r.getheader("Content-Security-Policy") or ""), r.getheaders())
+    for p in (f"/documents/{ind}/{'0' * 64}.pdf", f"/documents/{inds[1]['id']}/{f}",
+              f"/documents/{ind}/..%2Fx.db"):
+        st, b, _ = vw.request("GET", p)
+        check(f"GET {p[:40]}… 404", st == 404, (st, b))
+    conn = http.client.HTTPConnection("127.0.0.1", srv.port, timeout=30)
+    conn.request("GET", "/me", headers={"Cookie": f"pw_session={ed_a.cookie}"})
+    html = conn.getresponse().read().decode()
+    conn.close()
+    check("the editor's page links the document, its name escaped",
+          f'href="/documents/{ind}/{f}"' in html and "快报&lt;b&gt;.pdf" in html, html[-2000:])
+
+
 def test_pages(srv):
     """Every public page and open data file answers; CSV has a BOM."""
     conn = http.client.HTTPConnection("127.0.0.1", srv.port, timeout=60)
@@ -701,6 +759,7 @@ def main():
         test_writes(srv, inds, planner)
         test_review(srv, inds, planner, ed_a)
         test_progress(srv, planner, ed_a)
+        test_documents(srv, inds, ed_a)
         test_pages(srv)
         test_logout(srv, planner)
         test_user_cli(srv)

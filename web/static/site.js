@@ -151,6 +151,23 @@
 		return 'value';
 	}
 
+	/* The supporting document chosen in an entry form, after its value. */
+	function upload(form, id, year) {
+		var file = form.document && form.document.files[0], out = document.getElementById('e' + id + '-document');
+		if (!file) return;
+		if (file.size > 1024 * 1024) { out.textContent = '文件超过 1 MB，未上传'; return; }
+		fetch('/api/indicators/' + id + '/documents?year=' + encodeURIComponent(year), {
+			method: 'POST', credentials: 'same-origin', body: file,
+			headers: { 'X-CSRF-Token': csrf(), 'X-Filename': encodeURIComponent(file.name),
+				'Content-Type': 'application/octet-stream' }
+		}).then(function (resp) {
+			return resp.json().then(function (j) {
+				out.textContent = resp.status === 201 ? '' : (j.error || ('错误 ' + resp.status));
+				if (resp.status === 201) document.getElementById('m' + id).textContent += ' 材料已上传。';
+			});
+		});
+	}
+
 	function setupEntry() {
 		document.querySelectorAll('form.entry').forEach(function (form) {
 			var id = form.getAttribute('data-indicator');
@@ -166,6 +183,7 @@
 				api('POST', '/api/observations', body).then(function (r) {
 					if (r.status === 201) {
 						document.getElementById('m' + id).textContent = '已提交，等待规划部门审核。';
+						upload(form, id, body.year);
 						// accepted oddities (far from the previous years): shown at the value
 						(r.body.warnings || []).forEach(function (m) { err('value').textContent += '提示：' + m + ' '; });
 						return;
