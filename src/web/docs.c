@@ -58,14 +58,15 @@ static void files_dir(const struct web_req *r, char *out, size_t size)
 
 static int store_file(struct web_req *r, const char *name, const char *data, size_t len)
 {
-	char dir[PATH_MAX], path[PATH_MAX + 80], tmp[PATH_MAX + 96];
+	char dir[PATH_MAX], path[PATH_MAX + 128], tmp[PATH_MAX + 160];
 	int fd;
 
 	files_dir(r, dir, sizeof(dir));
 	if (!dir[0] || (mkdir(dir, 0700) < 0 && errno != EEXIST))
 		return pw_error("cannot create the documents folder '%s'", dir);
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	snprintf(tmp, sizeof(tmp), "%s.tmp.%ld", path, (long)getpid());
+	if (snprintf(path, sizeof(path), "%s/%s", dir, name) >= (int)sizeof(path) ||
+	    snprintf(tmp, sizeof(tmp), "%s.tmp.%ld", path, (long)getpid()) >= (int)sizeof(tmp))
+		return pw_error("path too long: '%s'", dir);
 	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0600)) < 0)
 		return pw_error("cannot write '%s': %s", tmp, strerror(errno));
 	if (write(fd, data, len) != (ssize_t)len || close(fd) < 0 || rename(tmp, path) < 0) {
@@ -171,7 +172,7 @@ enum MHD_Result web_get_document(struct web_req *r)
 {
 	json_t *d = find_record(r, r->params[0], r->name);
 	struct strbuf sb = STRBUF_INIT;
-	char dir[PATH_MAX], path[PATH_MAX + 80], buf[16384], disp[128];
+	char dir[PATH_MAX], path[PATH_MAX + 128], buf[16384], disp[160];
 	const char *ctype;
 	FILE *f;
 	size_t n;
@@ -180,8 +181,8 @@ enum MHD_Result web_get_document(struct web_req *r)
 		return web_error(r, 404, "没有这个文件");
 	ctype = json_string_value(json_object_get(d, "type"));
 	files_dir(r, dir, sizeof(dir));
-	snprintf(path, sizeof(path), "%s/%s", dir, r->name);
-	if (!(f = fopen(path, "rb"))) {
+	if (snprintf(path, sizeof(path), "%s/%s", dir, r->name) >= (int)sizeof(path) ||
+	    !(f = fopen(path, "rb"))) {
 		json_decref(d);
 		return web_error(r, 404, "没有这个文件");
 	}
@@ -189,7 +190,8 @@ enum MHD_Result web_get_document(struct web_req *r)
 		sb_add(&sb, buf, n);
 	fclose(f);
 	/* the stored name only: the display name is not put in a header */
-	snprintf(disp, sizeof(disp), "attachment; filename=\"%s\"", r->name);
+	if (snprintf(disp, sizeof(disp), "attachment; filename=\"%s\"", r->name) >= (int)sizeof(disp))
+		disp[0] = '\0';
 	r->disposition = xstrdup(disp);
 	{
 		size_t len, t;
