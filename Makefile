@@ -5,13 +5,18 @@
 #                   embedded plan into planwatch.db and serve it
 #   make test       every test, plain build and ASan+UBSan build
 #   make bench      speed and memory benchmarks
-#   make fuzz       libFuzzer targets (clang)
+#   make fuzz       libFuzzer targets (clang), FUZZ_SECONDS each
+#   make fuzz-coverage  line coverage of the readers by the fuzz corpora
+#   make po         regenerate po/planwatch.pot from src/ and merge it into
+#                   every po/LANG.po (then translate what is new)
+#   make po-check   fail, naming each one, if a message in src/ has no
+#                   translation in a catalogue (part of make test)
 #
 # O=dir puts objects elsewhere, so several builds can share the tree.
 
 O ?= build
 CC ?= cc
-PKGS = sqlite3 jansson libsodium libmicrohttpd xlsxwriter libzip expat libutf8proc
+PKGS = sqlite3 jansson libsodium libmicrohttpd xlsxwriter libzip expat libutf8proc libxml-2.0
 # Read pkg-config lazily and once: on a new machine "make run" installs the
 # libraries (and pkg-config itself) in its deps step, after this Makefile was
 # parsed, so the flags must not be fixed at parse time.  Targets that build
@@ -40,7 +45,7 @@ LIB_OBJ := $(LIB_SRC:%.c=$(O)/%.o)
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
 
-.PHONY: all run test unit golden check-deps deps bench fuzz clean serve-demo
+.PHONY: all run test unit golden check-deps deps bench fuzz fuzz-coverage clean serve-demo po po-check
 all: $(O)/planwatch
 ifeq ($(O),build)
 all: planwatch
@@ -52,6 +57,26 @@ $(O)/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	@$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+# Messages (util/i18n.h): po/LANG.po compiled beside the binary, where it
+# looks first, so ./planwatch, build/ and build-san/ need no installation.
+LOCALEDIR ?= /usr/local/share/locale
+PO_LANGS := $(basename $(notdir $(wildcard po/*.po)))
+MO := $(PO_LANGS:%=$(O)/locale/%/LC_MESSAGES/planwatch.mo)
+all: $(MO)
+$(O)/src/util/i18n.o: ALL_CFLAGS += -DPW_LOCALEDIR='"$(LOCALEDIR)"'
+
+$(O)/locale/%/LC_MESSAGES/planwatch.mo: po/%.po
+	@mkdir -p $(dir $@)
+	@echo "  MSGFMT  $<"
+	@if command -v msgfmt >/dev/null; then msgfmt --check -o $@ $<; else \
+		echo "warning: msgfmt missing (apt-get install gettext): messages stay English" >&2; fi
+
+po:
+	@sh tools/po.sh update
+
+po-check:
+	@sh tools/po.sh check
 
 $(O)/libplanwatch.a: $(LIB_OBJ)
 	@rm -f $@ && ar rcs $@ $^
@@ -76,6 +101,7 @@ unit: $(UNIT_BIN)
 test: deps
 	@$(MAKE) --no-print-directory all unit O=build
 	@$(MAKE) --no-print-directory all unit SAN=1
+	@sh tools/po.sh check
 	@sh tests/run-all.sh
 
 run: deps
@@ -87,6 +113,9 @@ bench: all
 
 fuzz:
 	@sh tests/fuzz/run.sh
+
+fuzz-coverage:
+	@sh tests/fuzz/coverage.sh
 
 clean:
 	rm -rf build build-* planwatch

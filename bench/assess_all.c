@@ -5,15 +5,15 @@
  *   assess_all DB [--year Y] [--threads N] [--per-plan]
  *
  * By default every plan's current version is evaluated through the bulk
- * path (pw_bulk_eval_all(), store/bulk.h) on N threads (1); --per-plan
+ * path (pw_bulk_eval_all(), eval/gather.h) on N threads (1); --per-plan
  * evaluates plan after
  * plan with pw_eval_from_store(), as `assess --db` does, for comparison.
  * Prints one line of figures (plans, indicators, prose targets,
  * observations used, seconds, peak RSS) and the count of indicators by
  * status on standard output.
  */
-#include "report/evaluation.h"
-#include "store/bulk.h"
+#include "eval/evaluation.h"
+#include "eval/gather.h"
 #include "store/store.h"
 #include "util/error.h"
 

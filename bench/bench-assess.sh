@@ -2,7 +2,7 @@
 # bench/bench-assess.sh - assessment at the scale of a province (issue 3):
 # 3,000 plans x 50 indicators x 10 years of observations, generated
 # (bench/gen_province.c), then a full re-assessment of every plan
-# (bench/assess_all.c, the bulk path of src/store/bulk.h).
+# (bench/assess_all.c, the bulk path of src/eval/gather.h).
 #   goals: full re-assessment < 1 s, database < 200 MB
 # Prints generation time, database size (and what fills it), re-assessment
 # wall time on 2 threads and on 1, peak RSS, indicators and observations

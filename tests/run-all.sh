@@ -1,7 +1,7 @@
 #!/bin/sh
-# run-all.sh - golden and end-to-end tests against the plain and the
-# sanitizer build.  Prints each check, then one summary line on stderr:
-# "N passed, M failed".
+# run-all.sh - the include-layer check (tools/check-layers.sh), then golden
+# and end-to-end tests against the plain and the sanitizer build.  Prints
+# each check, then one summary line on stderr: "N passed, M failed".
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 cd "$TOP" || exit 1
 FIX=${FIX:-$TOP/../shared/fixtures/zhanhe}
@@ -13,6 +13,12 @@ record() { # record NAME RC
 	if [ "$2" = 0 ]; then pass=$((pass + 1)); echo "PASS $1"
 	else fail=$((fail + 1)); echo "FAIL $1"; fi
 }
+
+# the include graph of src/ has no upward edge (README, "Layout")
+sh tools/check-layers.sh >/tmp/pw-layers.log 2>&1
+rc=$?
+[ $rc = 0 ] || cat /tmp/pw-layers.log
+record "include layers" $rc
 
 for build in build build-san; do
 	PW=$TOP/$build/planwatch

@@ -42,7 +42,7 @@ int pw_status_from_name(const char *s)
 	size_t i;
 
 	for (i = 0; s && i < NSTATUS; i++)
-		if (!strcmp(s, status_names[i].name))
+		if (!strcmp(s, status_names[i].name) || !strcmp(s, status_names[i].label))
 			return (int)i;
 	return -1;
 }

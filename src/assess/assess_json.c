@@ -3,7 +3,7 @@
  * the contract's keys (kind, status, actual) plus the working figures.
  */
 #include "assess/assess_plan.h"
-#include "report/plan_json.h"
+#include "model/plan_json.h"
 
 #include <math.h>
 

@@ -3,6 +3,7 @@
  */
 #include "cli/cli.h"
 #include "util/error.h"
+#include "util/outfile.h"
 
 #include <errno.h>
 #include <math.h>
@@ -29,6 +30,8 @@ int pw_cli_take_db(int argc, char **argv, struct pw_ctx *ctx)
 		argv[j++] = argv[i];
 	}
 	argv[j] = NULL;
+	/* no output file of this run may be the database (util/outfile.h) */
+	pw_outfile_protect(ctx->db_path);
 	return j;
 }
 

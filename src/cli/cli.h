@@ -4,14 +4,20 @@
  * Adding a command (the checklist, after git's builtin.h):
  *  1. write int cmd_<verb>(int argc, char **argv, struct pw_ctx *ctx) in
  *     src/cli/cmd_<verb>.c; it parses its own options with getopt_long,
- *     calls library functions only, and returns an enum pw_exit;
+ *     calls library functions only, and returns an error kind (enum
+ *     pw_err, util/error.h: PW_OK, or pw_err_of() of the failed call);
+ *     main() maps it to the exit code and checks standard output;
  *  2. declare it below and add a row to the table in src/main.c, with the
  *     flags it needs (NEED_DB opens the database before the handler runs);
- *  3. add a line to the usage text in src/main.c and to docs/cli.md;
+ *  3. add its synopsis to that row, every option it accepts to
+ *     src/cli/help.c and docs/cli.md (t0110-help.sh checks both), and its
+ *     messages to the catalogue (make po);
  *  4. add tests: tests/unit for the library part, tests/e2e for the command.
  */
 #ifndef PW_CLI_H
 #define PW_CLI_H
+
+#include <stdio.h>
 
 struct pw_store;
 
@@ -22,7 +28,8 @@ struct pw_ctx {
 };
 
 /* Removes a global "--db PATH" / "--db=PATH" from argv (any position),
- * storing it in ctx.  Returns the new argc. */
+ * storing it in ctx, and protects it from being an output file
+ * (pw_outfile_protect()).  Returns the new argc. */
 int pw_cli_take_db(int argc, char **argv, struct pw_ctx *ctx);
 
 /* An integer lo..hi from the whole of s into *out; -1 (reported as
@@ -31,6 +38,16 @@ int pw_cli_int(const char *s, const char *what, long lo, long hi, int *out);
 /* --tolerance: "0.05", "5%" and "5" all mean 5% (a fraction of 1 or more
  * makes no sense) into *out; -1 (reported) for anything else or 100%+. */
 int pw_cli_tolerance(const char *s, double *out);
+
+/* One option as --help lists it: "--year Y" and what it does (English
+ * source, translated when printed). */
+struct pw_cli_opt {
+	const char *spelling;
+	const char *help;
+};
+
+/* Prints every option of command cmd, then the global ones, to f. */
+void pw_cli_print_options(FILE *f, const char *cmd);
 
 int cmd_extract(int argc, char **argv, struct pw_ctx *ctx);
 int cmd_import(int argc, char **argv, struct pw_ctx *ctx);
@@ -51,5 +68,9 @@ int cmd_template(int argc, char **argv, struct pw_ctx *ctx);
 int cmd_serve(int argc, char **argv, struct pw_ctx *ctx);
 int cmd_publish(int argc, char **argv, struct pw_ctx *ctx);
 int cmd_user(int argc, char **argv, struct pw_ctx *ctx);
+/* copies and checks of the database (store/backup.h) */
+int cmd_backup(int argc, char **argv, struct pw_ctx *ctx);
+int cmd_restore(int argc, char **argv, struct pw_ctx *ctx);
+int cmd_check(int argc, char **argv, struct pw_ctx *ctx);
 
 #endif

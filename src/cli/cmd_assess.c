@@ -5,22 +5,24 @@
  * FILE: every table row that carries its own actual value (表1's 完成值) is
  * assessed at the table's end year (or --year), from that value alone.
  * --db: every stored plan (or --plan ID) is assessed from its monitoring
- * data through the evaluation builder (report/evaluation.h), at --year or
+ * data through the evaluation builder (eval/evaluation.h), at --year or
  * else last year capped at the plan's end.  Both print rows through one
  * sink, so the JSON has the same shape (CONTRACT.md).
- * --db --all: every plan of the database in one pass (store/bulk.h), one
+ * --db --all: every plan of the database in one pass (eval/gather.h), one
  * summary per plan (counts by status, warnings); --verbose adds the time.
  */
 #include "assess/assess_plan.h"
 #include "cli/cli.h"
+#include "eval/evaluation.h"
+#include "eval/gather.h"
+#include "eval/policy.h"
 #include "ingest/ingest.h"
-#include "report/evaluation.h"
-#include "report/plan_json.h"
+#include "model/plan_json.h"
 #include "report/report.h"
-#include "store/bulk.h"
 #include "store/store.h"
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/i18n.h"
 #include "util/strbuf.h"
 
 #include <getopt.h>
@@ -358,16 +360,6 @@ static int assess_file(const char *path, const struct assess_cli *cli)
 
 /* ---- --db ------------------------------------------------------------------ */
 
-/* Last year (the latest complete statistical year), capped at the end. */
-static int default_year(int end)
-{
-	time_t now = time(NULL);
-	struct tm tm;
-	int last = localtime_r(&now, &tm) ? tm.tm_year + 1900 - 1 : end;
-
-	return end && last > end ? end : last;
-}
-
 static json_t *db_extra(const struct pw_evaluation *ev, const struct pw_eval_indicator *e)
 {
 	return json_pack("{s:i, s:o, s:o}", "plan", ev->plan_id, "id", json_integer(e->id),
@@ -383,8 +375,9 @@ static int assess_stored_plan(struct pw_store *st, const struct pw_plan_info *in
 	int rc;
 
 	pw_eval_opts_init(&eo);
-	eo.year = cli->year ? cli->year : default_year(info->end);
-	eo.kind = info->end && eo.year >= info->end ? PW_REPORT_FINAL : PW_REPORT_ANNUAL;
+	eo.year = cli->year ? cli->year
+			    : pw_policy_default_year(PW_REPORT_ANNUAL, info->start, info->end);
+	eo.kind = pw_policy_default_kind(eo.year, info->end);
 	eo.assess = cli->o;
 	rc = pw_eval_from_store(st, info->id, 0, &eo, &ev);
 	if (rc < 0)
@@ -408,7 +401,7 @@ static int assess_db(struct pw_ctx *ctx, const struct assess_cli *cli)
 	int rc;
 
 	if ((rc = pw_store_open_existing(&st, ctx->db_path)) < 0)
-		return rc == PW_STORE_NOTFOUND ? PW_EXIT_NOTFOUND : PW_EXIT_DB;
+		return pw_err_of(rc, PW_ERR_DB);
 	if (cli->plan_id) {
 		infos = xcalloc(1, sizeof(*infos));
 		rc = pw_store_plan_info(st, cli->plan_id, 0, infos);
@@ -425,9 +418,7 @@ static int assess_db(struct pw_ctx *ctx, const struct assess_cli *cli)
 		sink_release(&s);
 	pw_plan_info_free_array(infos, n);
 	pw_store_close(st);
-	if (rc == PW_STORE_NOTFOUND)
-		return PW_EXIT_NOTFOUND;
-	return rc < 0 ? PW_EXIT_DB : PW_EXIT_OK;
+	return pw_err_of(rc, PW_ERR_DB);
 }
 
 /* ---- --db --all ------------------------------------------------------------- */
@@ -550,11 +541,11 @@ static int assess_all(struct pw_ctx *ctx, const struct assess_cli *cli)
 	int rc;
 
 	pw_eval_opts_init(&eo);
-	eo.year = cli->year ? cli->year : default_year(0);
+	eo.year = cli->year ? cli->year : pw_policy_default_year(PW_REPORT_ANNUAL, 0, 0);
 	eo.assess = cli->o;
 	if ((rc = pw_store_open_existing(&st, ctx->db_path)) < 0) {
 		json_decref(s.plans);
-		return rc == PW_STORE_NOTFOUND ? PW_EXIT_NOTFOUND : PW_EXIT_DB;
+		return pw_err_of(rc, PW_ERR_DB);
 	}
 	rc = pw_bulk_eval_all(st, &eo, cli->threads, all_plan, &s, &bs);
 	pw_store_close(st);
@@ -562,10 +553,10 @@ static int assess_all(struct pw_ctx *ctx, const struct assess_cli *cli)
 		all_finish(&s, &bs, eo.year);
 	json_decref(s.plans);
 	if (cli->verbose)
-		fprintf(stderr, "assessed %ld plans (%ld indicators, %ld prose targets, %ld values)"
-			" in %.3f s\n", bs.plans, bs.indicators, bs.targets, bs.observations,
+		fprintf(stderr, _("assessed %ld plans (%ld indicators, %ld prose targets, %ld values)"
+			  " in %.3f s\n"), bs.plans, bs.indicators, bs.targets, bs.observations,
 			seconds_now() - t0);
-	return rc < 0 ? PW_EXIT_DB : PW_EXIT_OK;
+	return pw_err_of(rc, PW_ERR_DB);
 }
 
 int cmd_assess(int argc, char **argv, struct pw_ctx *ctx)

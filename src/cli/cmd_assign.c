@@ -10,6 +10,7 @@
 #include "monitor/responsibility.h"
 #include "text/utf8.h"
 #include "util/error.h"
+#include "util/i18n.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -57,26 +58,30 @@ static int assign_one(int argc, char **argv, struct pw_ctx *ctx)
 			     &changed);
 	if (rc < 0)
 		return pw_cli_write_exit(rc);
-	printf("%s %lld: lead unit %s%s\n", pw_entity_name(ref.entity), (long long)ref.id, unit,
-	       changed ? "" : " (unchanged)");
+	printf(_("%s %lld: lead unit %s%s\n"), pw_entity_name(ref.entity), (long long)ref.id, unit,
+	       changed ? "" : _(" (unchanged)"));
 	return PW_EXIT_OK;
 }
 
 /* ------------------------------------------------------------------ */
 /* assign list                                                        */
 
-static void print_lead(struct pw_ctx *ctx, enum pw_entity e, int64_t id, int year)
+/* Ends a listed row with its lead unit, if it has one: 0, or -1 when
+ * the lookup failed (reported). */
+static int print_lead(struct pw_ctx *ctx, enum pw_entity e, int64_t id, int year)
 {
 	char *unit = NULL;
+	int rc = pw_store_lead_unit(ctx->store, e, id, year, &unit);
 
-	if (pw_store_lead_unit(ctx->store, e, id, year, &unit) == 0)
+	if (rc == 0)
 		printf("  -> %s", unit);
 	free(unit);
 	putchar('\n');
+	return rc < 0 && rc != PW_STORE_NOTFOUND ? -1 : 0;
 }
 
-static void list_indicators(struct pw_ctx *ctx, const struct pw_plan *p, const int64_t *ids,
-			    size_t n, int year)
+static int list_indicators(struct pw_ctx *ctx, const struct pw_plan *p, const int64_t *ids,
+			   size_t n, int year)
 {
 	size_t t, r, k = 0;
 
@@ -90,13 +95,15 @@ static void list_indicators(struct pw_ctx *ctx, const struct pw_plan *p, const i
 			       pw_utf8_pad(no, 3), no, ind->group ? ind->group : "",
 			       ind->group ? "：" : "", ind->name ? ind->name : "",
 			       ind->unit ? ind->unit : "-");
-			print_lead(ctx, PW_ENTITY_INDICATOR, ids[k], year);
+			if (print_lead(ctx, PW_ENTITY_INDICATOR, ids[k], year) < 0)
+				return -1;
 		}
 	}
+	return 0;
 }
 
-static void list_targets(struct pw_ctx *ctx, const struct pw_plan *p, const int64_t *ids,
-			 size_t n, int year)
+static int list_targets(struct pw_ctx *ctx, const struct pw_plan *p, const int64_t *ids,
+			size_t n, int year)
 {
 	size_t k;
 
@@ -107,12 +114,14 @@ static void list_targets(struct pw_ctx *ctx, const struct pw_plan *p, const int6
 
 		printf("  target    %-6lld line %-5d %s", (long long)ids[k], t->line,
 		       t->subject ? t->subject : t->t.text ? t->t.text : "");
-		print_lead(ctx, PW_ENTITY_TARGET, ids[k], year);
+		if (print_lead(ctx, PW_ENTITY_TARGET, ids[k], year) < 0)
+			return -1;
 	}
+	return 0;
 }
 
-static void list_projects(struct pw_ctx *ctx, const struct pw_plan *p, const int64_t *ids,
-			  size_t n, int year)
+static int list_projects(struct pw_ctx *ctx, const struct pw_plan *p, const int64_t *ids,
+			 size_t n, int year)
 {
 	size_t c, i, k = 0;
 
@@ -121,9 +130,11 @@ static void list_projects(struct pw_ctx *ctx, const struct pw_plan *p, const int
 		for (i = 0; i < p->columns[c].nitems && k < n; i++, k++) {
 			printf("  project   %-6lld %3d  %s", (long long)ids[k], p->columns[c].items[i].no,
 			       p->columns[c].items[i].title ? p->columns[c].items[i].title : "");
-			print_lead(ctx, PW_ENTITY_PROJECT, ids[k], year);
+			if (print_lead(ctx, PW_ENTITY_PROJECT, ids[k], year) < 0)
+				return -1;
 		}
 	}
+	return 0;
 }
 
 static int list_plan(struct pw_ctx *ctx, int plan_id, int year)
@@ -131,11 +142,12 @@ static int list_plan(struct pw_ctx *ctx, int plan_id, int year)
 	struct pw_cli_plan_rows r;
 	int rc = pw_cli_plan_rows_load(ctx->store, plan_id, 1, &r);
 
-	if (rc == 0) {
-		list_indicators(ctx, &r.plan, r.ind, r.nind, year);
-		list_targets(ctx, &r.plan, r.tgt, r.ntgt, year);
-		list_projects(ctx, &r.plan, r.prj, r.nprj, year);
-	}
+	if (rc == 0)
+		rc = list_indicators(ctx, &r.plan, r.ind, r.nind, year);
+	if (rc == 0)
+		rc = list_targets(ctx, &r.plan, r.tgt, r.ntgt, year);
+	if (rc == 0)
+		rc = list_projects(ctx, &r.plan, r.prj, r.nprj, year);
 	pw_cli_plan_rows_release(&r);
 	return rc;
 }
@@ -198,10 +210,10 @@ static int assign_import(int argc, char **argv, struct pw_ctx *ctx)
 		pw_error("%s: %zu error%s: nothing assigned", b.file, b.nerrors,
 			 b.nerrors == 1 ? "" : "s");
 	else if (rc == 0)
-		printf("%s: %zu assigned, %zu unchanged, %zu new unit%s\n", b.file, res.nassigned,
+		printf(_("%s: %zu assigned, %zu unchanged, %zu new unit%s\n"), b.file, res.nassigned,
 		       res.nunchanged, res.nunits_created, res.nunits_created == 1 ? "" : "s");
 	pw_batch_release(&b);
-	return rc == 0 ? PW_EXIT_OK : rc == 1 ? PW_EXIT_INPUT : PW_EXIT_FAIL;
+	return rc == 1 ? PW_ERR_INPUT : pw_err_of(rc, PW_ERR_FAIL);
 }
 
 int cmd_assign(int argc, char **argv, struct pw_ctx *ctx)

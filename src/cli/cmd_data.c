@@ -8,6 +8,7 @@
 #include "cli/monitor_cli.h"
 #include "monitor/batch.h"
 #include "util/error.h"
+#include "util/i18n.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -30,14 +31,14 @@ static void summary(const struct pw_batch *b, size_t written, int dry)
 {
 	size_t n = dry ? b->nrows - b->nunchanged : written;
 
-	printf("%s: %zu value%s %s", b->file, n, n == 1 ? "" : "s",
-	       dry ? "valid (dry run, nothing written)" : "imported");
+	printf(_("%s: %zu value%s %s"), b->file, n, n == 1 ? "" : "s",
+	       dry ? _("valid (dry run, nothing written)") : _("imported"));
 	if (b->nunchanged)
-		printf(", %zu unchanged (not written again)", b->nunchanged);
+		printf(_(", %zu unchanged (not written again)"), b->nunchanged);
 	if (b->nwarnings)
-		printf(", %zu warning%s", b->nwarnings, b->nwarnings == 1 ? "" : "s");
+		printf(_(", %zu warning%s"), b->nwarnings, b->nwarnings == 1 ? "" : "s");
 	if (b->nskipped)
-		printf(", %zu row%s without a value skipped", b->nskipped,
+		printf(_(", %zu row%s without a value skipped"), b->nskipped,
 		       b->nskipped == 1 ? "" : "s");
 	putchar('\n');
 }
@@ -55,20 +56,18 @@ static int import_file(struct pw_ctx *ctx, const char *path, const struct pw_bat
 		return PW_EXIT_INPUT;
 	}
 	pw_batch_init(&b, path);
-	rc = pw_batch_add_sheet(ctx->store, &b, &sh, o);
+	rc = pw_batch_import_sheet(ctx->store, &b, &sh, o, dry, &written);
 	pw_sheet_release(&sh);
 	pw_batch_print(&b, stderr);
 	if (rc == 0 && b.nerrors) {
 		pw_error("%s: %zu error%s: nothing imported", path, b.nerrors,
 			 b.nerrors == 1 ? "" : "s");
 		rc = 1;
-	} else if (rc == 0 && !dry) {
-		rc = pw_batch_commit(ctx->store, &b, o, &written);
 	}
 	if (rc == 0)
 		summary(&b, written, dry);
 	pw_batch_release(&b);
-	return rc == 0 ? PW_EXIT_OK : rc == 1 ? PW_EXIT_INPUT : PW_EXIT_DB;
+	return rc == 1 ? PW_ERR_INPUT : pw_err_of(rc, PW_ERR_DB);
 }
 
 static int data_import(int argc, char **argv, struct pw_ctx *ctx)

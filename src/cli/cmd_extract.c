@@ -4,7 +4,7 @@
  */
 #include "cli/cli.h"
 #include "ingest/ingest.h"
-#include "report/plan_json.h"
+#include "model/plan_json.h"
 #include "util/error.h"
 
 #include <getopt.h>
@@ -95,7 +95,7 @@ int cmd_extract(int argc, char **argv, struct pw_ctx *ctx)
 		return PW_EXIT_INPUT;
 	if (json && pw_plan_print_json(stdout, &plan) < 0) {
 		pw_plan_free(&plan);
-		return PW_EXIT_FAIL;
+		return pw_err_of(-1, PW_ERR_FAIL);
 	} else if (!json) {
 		print_summary(&plan);
 	}

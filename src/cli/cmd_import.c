@@ -9,6 +9,7 @@
 #include "store/store.h"
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/i18n.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -62,7 +63,9 @@ static int read_plan(const char *path, struct pw_plan *p)
 	return PW_EXIT_OK;
 }
 
-static int import_one(struct pw_store *store, const char *path)
+/* The database is opened (created if new) only once a plan has been read,
+ * so that an import that fails leaves no new empty database behind. */
+static int import_one(struct pw_ctx *ctx, const char *path)
 {
 	struct pw_plan plan;
 	int rc, id, version, changed;
@@ -71,16 +74,20 @@ static int import_one(struct pw_store *store, const char *path)
 	rc = read_plan(path, &plan);
 	if (rc != PW_EXIT_OK)
 		return rc;
-	if (pw_store_import_plan(store, &plan, pw_cli_actor(NULL), &id, &version, &changed) < 0) {
+	if (!ctx->store && pw_store_open(&ctx->store, ctx->db_path) < 0) {
 		pw_plan_free(&plan);
 		return PW_EXIT_DB;
 	}
+	if (pw_store_import_plan(ctx->store, &plan, pw_cli_actor(NULL), &id, &version, &changed) < 0) {
+		pw_plan_free(&plan);
+		return pw_err_of(-1, PW_ERR_DB);
+	}
 	if (changed)
-		printf("imported plan %d version %d: %s, %zu indicators, %zu targets, "
-		       "%zu projects\n", id, version, plan_name(&plan), count_rows(&plan),
+		printf(_("imported plan %d version %d: %s, %zu indicators, %zu targets, "
+		       "%zu projects\n"), id, version, plan_name(&plan), count_rows(&plan),
 		       plan.ntargets, count_items(&plan));
 	else
-		printf("unchanged: plan %d version %d: %s\n", id, version, plan_name(&plan));
+		printf(_("unchanged: plan %d version %d: %s\n"), id, version, plan_name(&plan));
 	pw_plan_free(&plan);
 	return PW_EXIT_OK;
 }
@@ -96,7 +103,7 @@ int cmd_import(int argc, char **argv, struct pw_ctx *ctx)
 		return PW_EXIT_USAGE;
 	}
 	for (i = optind; i < argc; i++) {
-		rc = import_one(ctx->store, argv[i]);
+		rc = import_one(ctx, argv[i]);
 		if (rc != PW_EXIT_OK && worst == PW_EXIT_OK)
 			worst = rc;
 	}

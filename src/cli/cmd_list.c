@@ -3,9 +3,10 @@
  * current version.
  */
 #include "cli/cli.h"
-#include "report/plan_json.h"
+#include "model/plan_json.h"
 #include "store/plan_info_json.h"
 #include "util/error.h"
+#include "util/i18n.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -70,7 +71,7 @@ int cmd_list(int argc, char **argv, struct pw_ctx *ctx)
 	if (json)
 		print_json(infos, n);
 	else if (!n)
-		printf("no plans in '%s'\n", ctx->db_path);
+		printf(_("no plans in '%s'\n"), ctx->db_path);
 	else
 		print_table(infos, n);
 	pw_plan_info_free_array(infos, n);

@@ -8,6 +8,7 @@
 #include "cli/monitor_cli.h"
 #include "text/utf8.h"
 #include "util/error.h"
+#include "util/i18n.h"
 
 #include <getopt.h>
 #include <jansson.h>
@@ -38,10 +39,12 @@ static void print_row(const void *row)
 {
 	const struct pw_obs_row *r = row;
 	const char *unit = r->unit ? r->unit : "";
+	const char *about = pw_cli_word(pw_entity_name(r->entity), pw_entity_label(r->entity));
+	const char *state = pw_cli_word(pw_obs_state_name(r->state), pw_obs_state_label(r->state));
 
-	printf("%6lld  %-9s %-6lld %4d  %12.6g %-*s %-9s v%d%s  %s  %s%s%s\n", (long long)r->id,
-	       pw_entity_name(r->entity), (long long)r->ref_id, r->year, r->value,
-	       pw_utf8_pad(unit, 6), unit, pw_obs_state_name(r->state), r->version,
+	printf("%6lld  %-*s %-6lld %4d  %12.6g %-*s %-*s v%d%s  %s  %s%s%s\n", (long long)r->id,
+	       pw_utf8_pad(about, 9), about, (long long)r->ref_id, r->year, r->value,
+	       pw_utf8_pad(unit, 6), unit, pw_utf8_pad(state, 9), state, r->version,
 	       r->current ? "" : " (old)", r->entered_by ? r->entered_by : "",
 	       r->name ? r->name : "", r->review_note ? "  -- " : "",
 	       r->review_note ? r->review_note : "");
@@ -97,6 +100,6 @@ int cmd_obs(int argc, char **argv, struct pw_ctx *ctx)
 {
 	if (argc >= 2 && !strcmp(argv[1], "list"))
 		return obs_list(argc - 1, argv + 1, ctx);
-	return pw_cli_review(argc - 1, argv + 1, ctx, USAGE, "observation",
+	return pw_cli_review(argc - 1, argv + 1, ctx, USAGE, N_("observation"),
 			     pw_store_obs_transition);
 }

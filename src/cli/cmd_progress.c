@@ -8,6 +8,7 @@
 #include "cli/monitor_cli.h"
 #include "text/utf8.h"
 #include "util/error.h"
+#include "util/i18n.h"
 
 #include <getopt.h>
 #include <jansson.h>
@@ -42,14 +43,16 @@ static json_t *row_json(const void *row)
 static void print_row(const void *row)
 {
 	const struct pw_progress_row *r = row;
-	const char *status = r->status ? r->status : "";
+	const char *status = r->status ? pw_cli_word(r->status, pw_progress_status_label(r->status))
+				       : "";
+	const char *state = pw_cli_word(pw_obs_state_name(r->state), pw_obs_state_label(r->state));
 	char pct[16] = "";
 
 	if (r->has_percent)
 		snprintf(pct, sizeof(pct), "%.4g%%", r->percent);
-	printf("%6lld  %-7lld %4d  %-*s %-6s %-9s v%d%s  %s  %s%s%s\n", (long long)r->id,
+	printf("%6lld  %-7lld %4d  %-*s %-6s %-*s v%d%s  %s  %s%s%s\n", (long long)r->id,
 	       (long long)r->item_id, r->year, pw_utf8_pad(status, 12), status, pct,
-	       pw_obs_state_name(r->state), r->version, r->current ? "" : " (old)",
+	       pw_utf8_pad(state, 9), state, r->version, r->current ? "" : " (old)",
 	       r->entered_by ? r->entered_by : "", r->title ? r->title : "",
 	       r->review_note ? "  -- " : "", r->review_note ? r->review_note : "");
 }
@@ -100,6 +103,6 @@ int cmd_progress(int argc, char **argv, struct pw_ctx *ctx)
 {
 	if (argc >= 2 && !strcmp(argv[1], "list"))
 		return progress_list(argc - 1, argv + 1, ctx);
-	return pw_cli_review(argc - 1, argv + 1, ctx, USAGE, "project progress",
+	return pw_cli_review(argc - 1, argv + 1, ctx, USAGE, N_("project progress"),
 			     pw_store_progress_transition);
 }

@@ -7,6 +7,7 @@
 #include "cli/monitor_cli.h"
 #include "monitor/batch.h"
 #include "util/error.h"
+#include "util/i18n.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -78,21 +79,29 @@ static int record_value(struct pw_ctx *ctx, const struct record_args *a)
 		.estimated = a->estimated ? "1" : NULL,
 	};
 	struct pw_batch_opts o = { .by = pw_cli_actor(a->by), .state = a->state };
-	int rc;
+	int own, rc;
 
 	pw_batch_init(&b, NULL);
 	b.opts = &o; /* the same value again is not recorded again */
-	rc = pw_batch_add(ctx->store, &b, &in);
+	/* checked under the write lock: the same value recorded twice at
+	 * once is written once (pw_batch_commit()) */
+	rc = pw_store_write_begin(ctx->store, &own);
+	if (rc == 0) {
+		rc = pw_batch_add(ctx->store, &b, &in);
+		if (rc == 0)
+			rc = pw_batch_commit(ctx->store, &b, &o, NULL);
+		rc = pw_store_write_end(ctx->store, own, rc);
+	}
 	pw_batch_print(&b, stderr);
 	if (rc == 0)
-		rc = pw_batch_commit(ctx->store, &b, &o, NULL);
-	if (rc == 0)
-		printf("%s %lld, %d: %.15g %s (%s)\n", pw_entity_name(a->ref.entity),
+		printf("%s %lld, %d: %.15g %s (%s)\n",
+		       pw_cli_word(pw_entity_name(a->ref.entity), pw_entity_label(a->ref.entity)),
 		       (long long)a->ref.id, b.rows[0].year, b.rows[0].value,
 		       b.rows[0].unit ? b.rows[0].unit : "",
-		       b.rows[0].unchanged ? "unchanged: nothing written" : pw_obs_state_name(a->state));
+		       b.rows[0].unchanged ? _("unchanged: nothing written")
+		       : pw_cli_word(pw_obs_state_name(a->state), pw_obs_state_label(a->state)));
 	pw_batch_release(&b);
-	return rc == 0 ? PW_EXIT_OK : rc == 1 ? PW_EXIT_INPUT : PW_EXIT_DB;
+	return rc == 1 ? PW_ERR_INPUT : pw_err_of(rc, PW_ERR_DB);
 }
 
 /* An optional number option into *v; -1 when given but not a number. */
@@ -107,6 +116,7 @@ static int record_progress(struct pw_ctx *ctx, const struct record_args *a)
 	struct pw_progress p = { .item_id = a->ref.id, .year = pw_cli_year(a->year),
 				 .status = a->status, .note = a->note, .source = a->source,
 				 .by = pw_cli_actor(a->by), .state = a->state };
+	const char *status;
 	int rc;
 
 	if (!p.year || !a->status)
@@ -117,7 +127,9 @@ static int record_progress(struct pw_ctx *ctx, const struct record_args *a)
 	rc = pw_store_progress_record(ctx->store, &p, NULL);
 	if (rc < 0)
 		return pw_cli_write_exit(rc);
-	printf("project %lld, %d: %s\n", (long long)a->ref.id, p.year, a->status);
+	status = pw_progress_status_name(pw_progress_status_from_name(a->status));
+	printf(_("project %lld, %d: %s\n"), (long long)a->ref.id, p.year,
+	       pw_cli_word(status, pw_progress_status_label(status)));
 	return PW_EXIT_OK;
 }
 

@@ -3,20 +3,23 @@
  * --kind annual|midterm|final [--year Y] [--format FMT] [-o FILE]
  * [--tolerance X] [--unapproved]": writes the annual monitoring report,
  * the mid-term or the final evaluation of a stored plan (docs/reports.md).
- * The evaluation comes from report/evaluation.h, the writers from
- * report/report.h; this file only parses options and picks defaults.
+ * The evaluation comes from eval/evaluation.h, the writers from
+ * report/report.h, the defaults (plan, year) from eval/policy.h; this
+ * file only parses options and calls them.
  */
 #include "cli/cli.h"
+#include "eval/policy.h"
 #include "report/report.h"
 #include "store/store.h"
 #include "util/error.h"
+#include "util/i18n.h"
+#include "util/outfile.h"
 
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
 #include <unistd.h>
 
 #define USAGE "usage: planwatch report --db PATH [--plan ID] [--version N] " \
@@ -122,52 +125,33 @@ static int infer_format(struct report_cli *cli)
 }
 
 /* --plan, else the only stored plan. */
+/* --plan, else the only plan (eval/policy.h). */
 static int pick_plan(struct pw_ctx *ctx, struct report_cli *cli)
 {
-	struct pw_plan_info *infos;
-	size_t n;
+	int rc;
 
 	if (cli->plan_id)
 		return PW_EXIT_OK;
-	if (pw_store_list_plans(ctx->store, &infos, &n) < 0)
-		return PW_EXIT_DB;
-	if (n == 1)
-		cli->plan_id = infos[0].id;
-	pw_plan_info_free_array(infos, n);
-	if (n == 1)
-		return PW_EXIT_OK;
-	if (!n)
-		pw_error("no plans in '%s': import one first", ctx->db_path);
-	else
-		pw_error("%zu plans in '%s': choose one with --plan ID (see planwatch list)", n,
-			 ctx->db_path);
-	return n ? PW_EXIT_USAGE : PW_EXIT_NOTFOUND;
+	rc = pw_policy_the_plan(ctx->store, &cli->plan_id);
+	if (rc == PW_STORE_NOTFOUND)
+		return PW_EXIT_NOTFOUND;
+	if (rc == PW_POLICY_AMBIGUOUS)
+		return PW_EXIT_USAGE;
+	return rc < 0 ? PW_EXIT_DB : PW_EXIT_OK;
 }
 
-/*
- * The default year: final -> the plan's end; midterm -> its third year;
- * annual -> last calendar year, kept inside the plan's period.
- */
+/* --year, else the default of eval/policy.h for the kind and the plan. */
 static int default_year(struct pw_ctx *ctx, struct report_cli *cli)
 {
 	struct pw_plan_info in;
-	time_t now = time(NULL);
-	struct tm tm;
-	int rc = pw_store_plan_info(ctx->store, cli->plan_id, cli->version, &in);
+	int rc;
 
+	if (cli->eo.year)
+		return PW_EXIT_OK;
+	rc = pw_store_plan_info(ctx->store, cli->plan_id, cli->version, &in);
 	if (rc < 0)
-		return rc == PW_STORE_NOTFOUND ? PW_EXIT_NOTFOUND : PW_EXIT_DB;
-	if (!cli->eo.year && cli->eo.kind == PW_REPORT_FINAL)
-		cli->eo.year = in.end;
-	else if (!cli->eo.year && cli->eo.kind == PW_REPORT_MIDTERM && in.start)
-		cli->eo.year = in.start + 2;
-	else if (!cli->eo.year && gmtime_r(&now, &tm)) {
-		cli->eo.year = tm.tm_year + 1900 - 1;
-		if (in.end && cli->eo.year > in.end)
-			cli->eo.year = in.end;
-		if (in.start && cli->eo.year < in.start)
-			cli->eo.year = in.start;
-	}
+		return pw_err_of(rc, PW_ERR_DB);
+	cli->eo.year = pw_policy_default_year(cli->eo.kind, in.start, in.end);
 	pw_plan_info_release(&in);
 	return PW_EXIT_OK;
 }
@@ -187,19 +171,22 @@ static int write_binary_stdout(const struct pw_evaluation *ev, enum pw_report_fo
 		       pw_report_format_name(f));
 	fd = mkstemp(tmpl);
 	if (fd < 0)
-		pw_die(PW_EXIT_FAIL, "cannot create a temporary file: %s", strerror(errno));
+		pw_die(PW_ERR_IO, "cannot create a temporary file: %s", strerror(errno));
 	close(fd);
+	pw_outfile_track(tmpl);
 	if (pw_report_write(ev, f, tmpl) < 0 || !(in = fopen(tmpl, "rb"))) {
 		remove(tmpl);
-		return PW_EXIT_FAIL;
+		pw_outfile_untrack(tmpl);
+		return pw_err_of(-1, PW_ERR_FAIL);
 	}
 	while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
 		if (fwrite(buf, 1, n, stdout) != n)
 			rc = -1;
 	fclose(in);
 	remove(tmpl);
+	pw_outfile_untrack(tmpl);
 	if (rc < 0 || fflush(stdout) != 0)
-		pw_die(PW_EXIT_FAIL, "cannot write the report to standard output");
+		pw_die(PW_ERR_IO, "cannot write the report to standard output");
 	return PW_EXIT_OK;
 }
 
@@ -210,9 +197,9 @@ static int write_report(const struct pw_evaluation *ev, const struct report_cli 
 	if (!cli->out && pw_report_format_binary(f))
 		return write_binary_stdout(ev, f);
 	if (pw_report_write(ev, f, cli->out) < 0)
-		return PW_EXIT_FAIL;
+		return pw_err_of(-1, PW_ERR_FAIL);
 	if (cli->out)
-		fprintf(stderr, "wrote %s (%s, %zu indicators)\n", cli->out, ev->title, ev->ninds);
+		fprintf(stderr, _("wrote %s (%s, %zu indicators)\n"), cli->out, ev->title, ev->ninds);
 	return PW_EXIT_OK;
 }
 
@@ -229,7 +216,7 @@ int cmd_report(int argc, char **argv, struct pw_ctx *ctx)
 		pw_error(USAGE);
 		return PW_EXIT_USAGE;
 	}
-	if (infer_format(&cli) < 0)
+	if ((cli.out && pw_outfile_check(cli.out) < 0) || infer_format(&cli) < 0)
 		return PW_EXIT_USAGE;
 	rc = pick_plan(ctx, &cli);
 	if (rc == PW_EXIT_OK)
@@ -238,7 +225,7 @@ int cmd_report(int argc, char **argv, struct pw_ctx *ctx)
 		return rc;
 	rc = pw_eval_from_store(ctx->store, cli.plan_id, cli.version, &cli.eo, &ev);
 	if (rc < 0)
-		return rc == PW_STORE_NOTFOUND ? PW_EXIT_NOTFOUND : PW_EXIT_FAIL;
+		return pw_err_of(rc, PW_ERR_FAIL);
 	rc = write_report(&ev, &cli);
 	pw_eval_release(&ev);
 	return rc;

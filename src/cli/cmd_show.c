@@ -4,9 +4,10 @@
  * document; otherwise a summary with the version history.
  */
 #include "cli/cli.h"
-#include "report/plan_json.h"
+#include "model/plan_json.h"
 #include "store/store.h"
 #include "util/error.h"
+#include "util/i18n.h"
 
 #include <getopt.h>
 #include <limits.h>
@@ -25,7 +26,7 @@ static int parse_positive(const char *s)
 
 static int exit_for(int rc)
 {
-	return rc == PW_STORE_NOTFOUND ? PW_EXIT_NOTFOUND : PW_EXIT_DB;
+	return pw_err_of(rc, PW_ERR_DB);
 }
 
 static void print_header(const struct pw_plan_info *in)
@@ -34,8 +35,8 @@ static void print_header(const struct pw_plan_info *in)
 	if (in->region || in->ordinal || in->start)
 		printf("region %s  ordinal %d  period %d-%d\n", in->region ? in->region : "?",
 		       in->ordinal, in->start, in->end);
-	printf("version %d of %d%s, imported %s by %s from %s\n", in->version, in->nversions,
-	       in->version == in->current_version ? " (current)" : "", in->imported_at,
+	printf(_("version %d of %d%s, imported %s by %s from %s\n"), in->version, in->nversions,
+	       in->version == in->current_version ? _(" (current)") : "", in->imported_at,
 	       in->imported_by, in->source ? in->source : "?");
 	printf("checksum %s\n", in->checksum);
 }
@@ -48,7 +49,7 @@ static int print_versions(struct pw_ctx *ctx, int id)
 
 	if (rc < 0)
 		return rc;
-	printf("\nversions\n");
+	printf("\n%s\n", _("versions"));
 	for (i = 0; i < n; i++)
 		printf("  v%-3d %s  %-10s %4d indicators %4d targets %4d projects  %s\n",
 		       vs[i].version, vs[i].imported_at, vs[i].imported_by, vs[i].nindicators,
@@ -57,18 +58,17 @@ static int print_versions(struct pw_ctx *ctx, int id)
 	return 0;
 }
 
-/* Row ids in plan order (see pw_store_plan_indicator_ids); NULL if the
- * lookup failed, which only costs the ids column.  Caller frees. */
+/* Row ids in plan order (see pw_store_plan_indicator_ids) into *ids
+ * (caller frees); 0, or the store's code (reported): a database error is
+ * not shown as a plan without ids. */
 typedef int (*id_lookup)(struct pw_store *, int, int, int64_t **, size_t *);
 
-static int64_t *load_ids(struct pw_ctx *ctx, id_lookup fn, int id, int version)
+static int load_ids(struct pw_ctx *ctx, id_lookup fn, int id, int version, int64_t **ids)
 {
-	int64_t *ids = NULL;
 	size_t n = 0;
 
-	if (fn(ctx->store, id, version, &ids, &n) < 0)
-		return NULL;
-	return ids;
+	*ids = NULL;
+	return fn(ctx->store, id, version, ids, &n);
 }
 
 /* "  基数 80（2020年）  目标 ≥83；7左右  约束性": what the office checks
@@ -141,21 +141,26 @@ static void print_projects(const struct pw_plan *p, const int64_t *ids)
 
 /* The plan's contents with the row ids that record, assign and target set
  * take (--indicator ID, --target ID, --project ID). */
-static void print_contents(struct pw_ctx *ctx, int id, int version, const struct pw_plan *p)
+static int print_contents(struct pw_ctx *ctx, int id, int version, const struct pw_plan *p)
 {
+	static const id_lookup lookups[] = { pw_store_plan_indicator_ids,
+					     pw_store_plan_target_ids, pw_store_plan_item_ids };
+	static void (*const printers[])(const struct pw_plan *, const int64_t *) = {
+		print_indicators, print_targets, print_projects,
+	};
 	int64_t *ids;
+	size_t i;
+	int rc = 0;
 
 	printf("\n%zu headings, %zu tables, %zu prose targets, %zu 专栏\n", p->nsections,
 	       p->ntables, p->ntargets, p->ncolumns);
-	ids = load_ids(ctx, pw_store_plan_indicator_ids, id, version);
-	print_indicators(p, ids);
-	free(ids);
-	ids = load_ids(ctx, pw_store_plan_target_ids, id, version);
-	print_targets(p, ids);
-	free(ids);
-	ids = load_ids(ctx, pw_store_plan_item_ids, id, version);
-	print_projects(p, ids);
-	free(ids);
+	for (i = 0; rc == 0 && i < sizeof(lookups) / sizeof(lookups[0]); i++) {
+		rc = load_ids(ctx, lookups[i], id, version, &ids);
+		if (rc == 0)
+			printers[i](p, ids);
+		free(ids);
+	}
+	return rc;
 }
 
 static int show_text(struct pw_ctx *ctx, int id, int version, const struct pw_plan *p)
@@ -170,8 +175,7 @@ static int show_text(struct pw_ctx *ctx, int id, int version, const struct pw_pl
 	rc = print_versions(ctx, id);
 	if (rc < 0)
 		return exit_for(rc);
-	print_contents(ctx, id, version, p);
-	return PW_EXIT_OK;
+	return pw_err_of(print_contents(ctx, id, version, p), PW_ERR_DB);
 }
 
 static int usage(void)
@@ -210,7 +214,7 @@ int cmd_show(int argc, char **argv, struct pw_ctx *ctx)
 	if (rc < 0)
 		return exit_for(rc);
 	if (json)
-		rc = pw_plan_print_json(stdout, &plan) < 0 ? PW_EXIT_FAIL : PW_EXIT_OK;
+		rc = pw_err_of(pw_plan_print_json(stdout, &plan), PW_ERR_FAIL);
 	else
 		rc = show_text(ctx, id, version, &plan);
 	pw_plan_free(&plan);

@@ -8,6 +8,7 @@
 #include "cli/cli.h"
 #include "cli/monitor_cli.h"
 #include "util/error.h"
+#include "util/i18n.h"
 #include "util/strbuf.h"
 
 #include <stdbool.h>
@@ -88,18 +89,20 @@ static int parse_args(int argc, char **argv, struct target_args *a, struct pw_ct
 
 static void print_external(const struct target_args *a, const struct pw_external *x)
 {
-	printf("%s %lld: external target %s %s %.15g", pw_entity_name(a->ref.entity),
-	       (long long)a->ref.id, pw_kind_name(x->kind), pw_cmp_name(x->cmp), x->value);
+	printf(_("%s %lld: external target %s %s %.15g"),
+	       pw_cli_word(pw_entity_name(a->ref.entity), pw_entity_label(a->ref.entity)),
+	       (long long)a->ref.id, pw_cli_word(pw_kind_name(x->kind), pw_kind_label(x->kind)),
+	       pw_cli_word(pw_cmp_name(x->cmp), pw_cmp_label(x->cmp)), x->value);
 	if (x->has_value_hi)
 		printf("-%.15g", x->value_hi);
 	if (x->unit)
 		printf(" %s", x->unit);
 	if (x->year)
-		printf(" by %d", x->year);
+		printf(_(" by %d"), x->year);
 	if (x->source)
 		printf(" (%s)", x->source);
 	if (x->set_by)
-		printf(", set by %s at %s", x->set_by, x->set_at ? x->set_at : "?");
+		printf(_(", set by %s at %s"), x->set_by, x->set_at ? x->set_at : "?");
 	putchar('\n');
 }
 
@@ -230,7 +233,7 @@ static int show_all(struct pw_ctx *ctx)
 	if (rc < 0)
 		return pw_cli_exit(rc);
 	if (!total)
-		printf("no external targets set (set one with 'planwatch target set')\n");
+		printf("%s\n", _("no external targets set (set one with 'planwatch target set')"));
 	return PW_EXIT_OK;
 }
 
@@ -247,7 +250,7 @@ static int target_show(int argc, char **argv, struct pw_ctx *ctx)
 		return pw_cli_ref_exit(&a.ref, USAGE);
 	rc = pw_store_external_get(ctx->store, a.ref.entity, a.ref.id, &x);
 	if (rc == PW_STORE_NOTFOUND) {
-		printf("%s %lld: no external target set\n", pw_entity_name(a.ref.entity),
+		printf(_("%s %lld: no external target set\n"), pw_entity_name(a.ref.entity),
 		       (long long)a.ref.id);
 		return PW_EXIT_OK;
 	}

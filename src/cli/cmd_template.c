@@ -7,6 +7,8 @@
 #include "cli/monitor_cli.h"
 #include "monitor/template.h"
 #include "util/error.h"
+#include "util/i18n.h"
+#include "util/outfile.h"
 #include "util/strbuf.h"
 
 #include <getopt.h>
@@ -46,11 +48,11 @@ static int write_template(struct pw_ctx *ctx, const char *unit, int year, int cs
 			   unit, year);
 	rc = csv ? pw_template_write_csv(&t, out) : pw_template_write_xlsx(&t, out);
 	if (rc == 0 && (!csv || strcmp(out, "-")))
-		fprintf(stderr, "%s: %zu row%s for %s, %d\n", out, t.nrows, t.nrows == 1 ? "" : "s",
+		fprintf(stderr, _("%s: %zu row%s for %s, %d\n"), out, t.nrows, t.nrows == 1 ? "" : "s",
 			unit, year);
 	pw_template_release(&t);
 	sb_release(&name);
-	return rc == 0 ? PW_EXIT_OK : PW_EXIT_FAIL;
+	return pw_err_of(rc, PW_ERR_FAIL);
 }
 
 int cmd_template(int argc, char **argv, struct pw_ctx *ctx)
@@ -78,5 +80,7 @@ int cmd_template(int argc, char **argv, struct pw_ctx *ctx)
 	}
 	if (optind != argc || !unit || !year)
 		return pw_cli_usage(USAGE);
+	if (out && strcmp(out, "-") && pw_outfile_check(out) < 0)
+		return PW_EXIT_USAGE;
 	return write_template(ctx, unit, year, csv, out);
 }

@@ -6,6 +6,7 @@
 #include "cli/monitor_cli.h"
 #include "text/utf8.h"
 #include "util/error.h"
+#include "util/i18n.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -38,7 +39,7 @@ static int unit_add(int argc, char **argv, struct pw_ctx *ctx)
 	rc = pw_store_unit_add(ctx->store, argv[optind], parent, pw_cli_actor(by), &id);
 	if (rc < 0)
 		return pw_cli_write_exit(rc);
-	printf("unit %lld: %s\n", (long long)id, argv[optind]);
+	printf(_("unit %lld: %s\n"), (long long)id, argv[optind]);
 	return PW_EXIT_OK;
 }
 
@@ -55,7 +56,7 @@ static int unit_list(struct pw_ctx *ctx)
 		       u[i].nassigned, u[i].parent ? "  under " : "",
 		       u[i].parent ? u[i].parent : "");
 	if (!n)
-		printf("no units (add one with 'planwatch unit add NAME')\n");
+		printf("%s\n", _("no units (add one with 'planwatch unit add NAME')"));
 	pw_unit_free_array(u, n);
 	return PW_EXIT_OK;
 }

@@ -7,6 +7,7 @@
 #include "store/store.h"
 #include "text/number.h"
 #include "util/error.h"
+#include "util/i18n.h"
 #include "util/strbuf.h"
 
 #include <ctype.h>
@@ -85,16 +86,17 @@ const char *pw_cli_actor(const char *by)
 
 int pw_cli_exit(int rc)
 {
-	if (rc == PW_STORE_NOTFOUND)
-		return PW_EXIT_NOTFOUND;
-	return rc < 0 ? PW_EXIT_DB : PW_EXIT_OK;
+	return pw_err_of(rc, PW_ERR_DB);
 }
 
 int pw_cli_write_exit(int rc)
 {
-	if (rc == PW_STORE_NOTFOUND)
-		return PW_EXIT_NOTFOUND;
-	return rc < 0 ? PW_EXIT_FAIL : PW_EXIT_OK;
+	return pw_err_of(rc, PW_ERR_FAIL);
+}
+
+const char *pw_cli_word(const char *en, const char *zh)
+{
+	return zh && pw_i18n_chinese() ? zh : en;
 }
 
 int pw_cli_usage(const char *text)
@@ -132,12 +134,12 @@ int pw_cli_review(int argc, char **argv, struct pw_ctx *ctx, const char *usage,
 	if (optind != argc - 1 || !(id = pw_cli_id(argv[optind])))
 		return pw_cli_usage(usage);
 	rc = fn(ctx->store, id, (enum pw_obs_state)to, note, pw_cli_actor(by), &new_id);
-	if (rc == PW_STORE_NOTFOUND)
-		return PW_EXIT_NOTFOUND;
 	if (rc < 0)
-		return PW_EXIT_FAIL;
-	printf("%s %lld: %s (now row %lld)\n", noun, (long long)id,
-	       pw_obs_state_name((enum pw_obs_state)to), (long long)new_id);
+		return pw_cli_write_exit(rc);
+	printf(_("%s %lld: %s (now row %lld)\n"), _(noun), (long long)id,
+	       pw_cli_word(pw_obs_state_name((enum pw_obs_state)to),
+			   pw_obs_state_label((enum pw_obs_state)to)),
+	       (long long)new_id);
 	return PW_EXIT_OK;
 }
 
@@ -241,6 +243,25 @@ static int resolve_ref(struct pw_store *s, const char *arg, int64_t *id, int *fa
 	return rc < 0 ? -1 : 0;
 }
 
+/* An indicator or target id must name a row: not found otherwise (a
+ * project's is checked by the store when it is written). */
+static int check_ref(struct pw_store *s, struct pw_cli_ref *r)
+{
+	struct pw_monitor_ref m;
+	int rc;
+
+	if (!s || r->entity == PW_ENTITY_PROJECT)
+		return 0;
+	rc = pw_store_monitor_ref(s, r->entity, r->id, &m);
+	if (rc == 0)
+		pw_monitor_ref_release(&m);
+	else if (rc == PW_STORE_NOTFOUND)
+		pw_error_kind(PW_ERR_NOTFOUND, "no %s %lld in the database",
+			      pw_entity_name(r->entity), (long long)r->id);
+	r->fail = pw_cli_exit(rc);
+	return rc < 0 ? -1 : 0;
+}
+
 int pw_cli_set_ref(struct pw_store *s, struct pw_cli_ref *r, enum pw_entity e,
 		   const char *arg)
 {
@@ -250,7 +271,7 @@ int pw_cli_set_ref(struct pw_store *s, struct pw_cli_ref *r, enum pw_entity e,
 	r->entity = e;
 	r->id = pw_cli_id(arg);
 	if (r->id)
-		return 0;
+		return check_ref(s, r);
 	if (e == PW_ENTITY_INDICATOR && s)
 		return resolve_ref(s, arg, &r->id, &r->fail);
 	return pw_error("'%s' is not an id (see 'planwatch assign list')", arg);

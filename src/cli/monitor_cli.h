@@ -25,11 +25,15 @@ int pw_cli_year(const char *s);
 int pw_cli_number(const char *name, const char *s, double *v);
 /* --by NAME, else $USER / $LOGNAME / the login name. */
 const char *pw_cli_actor(const char *by);
-/* The exit code for a store return value (-1: database, -2: not found). */
+/* The error kind of a store return value (pw_err_of()): the kind the
+ * store reported, PW_STORE_NOTFOUND not found; a database error when it
+ * reported none of a kind. */
 int pw_cli_exit(int rc);
-/* The same for a write, whose -1 is a refusal as often as a database
- * error: -1 failure, PW_STORE_NOTFOUND not found, else success. */
+/* The same for a write, whose unclassified -1 is a plain failure. */
 int pw_cli_write_exit(int rc);
+/* The word to print for an enum value: zh (its Chinese word) when
+ * messages come out in Chinese, else en (its English name). */
+const char *pw_cli_word(const char *en, const char *zh);
 /* Prints "usage: planwatch <text>" as an error; returns PW_EXIT_USAGE. */
 int pw_cli_usage(const char *text);
 

@@ -3,46 +3,43 @@
  */
 #include "model/plan.h"
 #include "util/alloc.h"
+#include "util/names.h"
 
 #include <string.h>
 
-static const char *const kind_names[] = { "level", "growth", "cumulative",
-					  "annual", "external", "relation" };
-static const char *const cmp_names[] = { NULL, "eq", "ge", "le", "approx", "range" };
-static const char *const attr_names[] = { NULL, "expected", "binding" };
-static const char *const dir_names[] = { "up", "down" };
-static const char *const level_names[] = { "part", "chapter", "section", "item", "subitem" };
+/* English names (stored, JSON) and the words of the plans (util/names.h). */
+static const struct pw_name kind_names[] = {
+	{ "level", "目标值" }, { "growth", "年均增长" }, { "cumulative", "累计" },
+	{ "annual", "每年" }, { "external", "上级下达" }, { "relation", "同步" },
+};
+static const struct pw_name cmp_names[] = {
+	{ NULL, NULL }, { "eq", "等于" }, { "ge", "不低于" }, { "le", "不超过" },
+	{ "approx", "左右" }, { "range", "区间" },
+};
+static const struct pw_name attr_names[] = { { NULL, NULL }, { "expected", "预期性" },
+					     { "binding", "约束性" } };
+static const struct pw_name dir_names[] = { { "up", "越大越好" }, { "down", "越小越好" } };
+static const struct pw_name level_names[] = {
+	{ "part", "篇" }, { "chapter", "章" }, { "section", "节" }, { "item", "条" },
+	{ "subitem", "款" },
+};
 
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+#define T(t) t, PW_NNAMES(t)
 
-/* names[i], or fallback for a value out of the enum's range: a plan read
- * back from a damaged database must not index past a table. */
-static const char *name_of(const char *const *names, size_t n, long i, const char *fallback)
-{
-	return i >= 0 && (size_t)i < n ? names[i] : fallback;
-}
+const char *pw_kind_name(enum pw_kind k) { return pw_name_of(T(kind_names), k, "?"); }
+const char *pw_cmp_name(enum pw_cmp c) { return pw_name_of(T(cmp_names), c, NULL); }
+const char *pw_attr_name(enum pw_attr a) { return pw_name_of(T(attr_names), a, NULL); }
+const char *pw_dir_name(enum pw_dir d) { return pw_name_of(T(dir_names), d, "?"); }
+const char *pw_level_name(int level) { return pw_name_of(T(level_names), level, "?"); }
 
-const char *pw_kind_name(enum pw_kind k) { return name_of(kind_names, NELEM(kind_names), k, "?"); }
-const char *pw_cmp_name(enum pw_cmp c) { return name_of(cmp_names, NELEM(cmp_names), c, NULL); }
-const char *pw_attr_name(enum pw_attr a) { return name_of(attr_names, NELEM(attr_names), a, NULL); }
-const char *pw_dir_name(enum pw_dir d) { return name_of(dir_names, NELEM(dir_names), d, "?"); }
-const char *pw_level_name(int level) { return name_of(level_names, NELEM(level_names), level, "?"); }
+const char *pw_kind_label(enum pw_kind k) { return pw_name_zh(T(kind_names), k, "?"); }
+const char *pw_cmp_label(enum pw_cmp c) { return pw_name_zh(T(cmp_names), c, NULL); }
 
-static int lookup(const char *const *names, size_t n, const char *s)
-{
-	size_t i;
-
-	for (i = 0; s && i < n; i++)
-		if (names[i] && !strcmp(names[i], s))
-			return (int)i;
-	return -1;
-}
-
-int pw_kind_from_name(const char *s) { return lookup(kind_names, NELEM(kind_names), s); }
-int pw_cmp_from_name(const char *s) { return lookup(cmp_names, NELEM(cmp_names), s); }
-int pw_attr_from_name(const char *s) { return lookup(attr_names, NELEM(attr_names), s); }
-int pw_dir_from_name(const char *s) { return lookup(dir_names, NELEM(dir_names), s); }
-int pw_level_from_name(const char *s) { return lookup(level_names, NELEM(level_names), s); }
+int pw_kind_from_name(const char *s) { return pw_name_lookup(T(kind_names), s); }
+int pw_cmp_from_name(const char *s) { return pw_name_lookup(T(cmp_names), s); }
+int pw_attr_from_name(const char *s) { return pw_name_lookup(T(attr_names), s); }
+int pw_dir_from_name(const char *s) { return pw_name_lookup(T(dir_names), s); }
+int pw_level_from_name(const char *s) { return pw_name_lookup(T(level_names), s); }
 
 void pw_plan_init(struct pw_plan *p)
 {

@@ -11,6 +11,8 @@
 #ifndef PW_PLAN_H
 #define PW_PLAN_H
 
+#include "text/number.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -21,15 +23,6 @@ enum pw_kind {
 	PW_KIND_ANNUAL,     /* an amount or change each year */
 	PW_KIND_EXTERNAL,   /* set by another body (按市定目标执行) */
 	PW_KIND_RELATION,   /* tied to another indicator (与经济增长基本同步) */
-};
-
-enum pw_cmp {
-	PW_CMP_NONE,   /* external / relation: JSON null */
-	PW_CMP_EQ,     /* a plain number */
-	PW_CMP_GE,     /* 以上, 超过, 不低于, 至少, ≥, > */
-	PW_CMP_LE,     /* 以下, 以内, 不超过, 控制在…以下, ≤, < */
-	PW_CMP_APPROX, /* 左右, 约 */
-	PW_CMP_RANGE,  /* a–b: value .. value_hi */
 };
 
 enum pw_attr { PW_ATTR_NONE, PW_ATTR_EXPECTED, PW_ATTR_BINDING };
@@ -43,7 +36,11 @@ const char *pw_kind_name(enum pw_kind k);
 const char *pw_cmp_name(enum pw_cmp c);   /* NULL for PW_CMP_NONE */
 const char *pw_attr_name(enum pw_attr a); /* NULL for PW_ATTR_NONE */
 const char *pw_dir_name(enum pw_dir d);
-/* Inverse lookups; return -1 when the name is unknown. */
+/* The Chinese words of a kind and a comparison (目标值, 不低于). */
+const char *pw_kind_label(enum pw_kind k);
+const char *pw_cmp_label(enum pw_cmp c);   /* NULL for PW_CMP_NONE */
+/* Inverse lookups: the value named s in English or Chinese ("growth" or
+ * "年均增长"); -1 when the name is unknown. */
 int pw_kind_from_name(const char *s);
 int pw_cmp_from_name(const char *s);
 int pw_attr_from_name(const char *s);

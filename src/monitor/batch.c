@@ -8,6 +8,7 @@
 #include "text/vocab.h"
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/i18n.h"
 #include "util/strbuf.h"
 
 #include <jansson.h>
@@ -282,12 +283,26 @@ void pw_batch_release(struct pw_batch *b)
 	memset(b, 0, sizeof(*b));
 }
 
+/* Longest message kept per row (bytes). */
+#define MAX_DIAG_BYTES 400
+
 static void vdiag(struct pw_batch *b, enum pw_diag_kind k, long line, const char *fmt,
 		  va_list ap)
 {
-	struct strbuf sb = STRBUF_INIT;
+	struct strbuf sb = STRBUF_INIT, cut = STRBUF_INIT;
+	size_t n = MAX_DIAG_BYTES;
 
-	sb_vaddf(&sb, fmt, ap);
+	sb_vaddf(&sb, _(fmt), ap);
+	if (sb.len > n) {
+		/* a message quoting a long cell (in every row of a file) is cut,
+		 * at a character's start, into a buffer of its own size */
+		while (n && ((unsigned char)sb.buf[n] & 0xC0) == 0x80)
+			n--;
+		sb_add(&cut, sb.buf, n);
+		sb_addstr(&cut, "...");
+		sb_release(&sb);
+		sb = cut;
+	}
 	ALLOC_GROW(b->diags, b->ndiags + 1, b->diags_alloc);
 	b->diags[b->ndiags].kind = k;
 	b->diags[b->ndiags].line = line;

@@ -128,6 +128,20 @@ struct pw_indicator_index *pw_batch_index(struct pw_batch *b, int plan_id);
 int pw_batch_add_sheet(struct pw_store *s, struct pw_batch *b, const struct pw_sheet *sh,
 		       const struct pw_batch_opts *o);
 
+/*
+ * What `data import` does: validates sh and, unless dry or it has errors
+ * or nothing new, writes it in ONE write transaction (pw_store_write_begin():
+ * BEGIN IMMEDIATE, or a savepoint of the caller's).  The checks (a value
+ * unchanged, a year given twice) must hold for the data the batch is
+ * written into: validation runs first without the write lock, and again
+ * under it if another connection committed in between
+ * (pw_store_data_version()), so two imports of one file at once write it
+ * once.  A dry run only reads.  0 (see b->nerrors; *written values
+ * stored), or -1 (nothing written).
+ */
+int pw_batch_import_sheet(struct pw_store *s, struct pw_batch *b, const struct pw_sheet *sh,
+			  const struct pw_batch_opts *o, bool dry, size_t *written);
+
 /* Reads path (pw_sheet_read) and adds its rows.  -1 when the file cannot
  * be read (reported) or on a database error. */
 int pw_batch_load(struct pw_store *s, struct pw_batch *b, const char *path,
@@ -139,7 +153,10 @@ int pw_batch_load(struct pw_store *s, struct pw_batch *b, const char *path,
  * audit row for a batch from a file.  A batch whose rows are all
  * unchanged writes nothing at all.  Refused (-1, nothing written) when b
  * has errors, or when o is not b->opts' state and source.  *written (may
- * be NULL) receives the number of values stored.
+ * be NULL) receives the number of values stored.  Validate and commit
+ * inside one pw_store_write_begin() (as pw_batch_import_sheet() does):
+ * validated outside the write lock, b may be written twice by two
+ * processes, each of which saw the values as new.
  */
 int pw_batch_commit(struct pw_store *s, const struct pw_batch *b,
 		    const struct pw_batch_opts *o, size_t *written);

@@ -4,7 +4,10 @@
  */
 #include "monitor/batch.h"
 #include "monitor/columns.h"
+#include "util/alloc.h"
 #include "util/strbuf.h"
+
+#include <stdlib.h>
 
 static int add_row(struct pw_store *s, struct pw_batch *b, const struct pw_sheet_row *r,
 		   const struct pw_cols *cols, const struct pw_batch_opts *o)
@@ -65,6 +68,48 @@ int pw_batch_add_sheet(struct pw_store *s, struct pw_batch *b, const struct pw_s
 	for (i = (size_t)h + 1; rc == 0 && i < sh->nrows; i++)
 		rc = add_row(s, b, &sh->rows[i], &cols, o);
 	pw_store_read_end(s, own);
+	return rc;
+}
+
+/* Validates sh into b afresh (b emptied first), under the write lock the
+ * caller holds. */
+static int revalidate(struct pw_store *s, struct pw_batch *b, const struct pw_sheet *sh,
+		      const struct pw_batch_opts *o)
+{
+	char *file = b->file ? xstrdup(b->file) : NULL;
+
+	pw_batch_release(b);
+	pw_batch_init(b, file);
+	free(file);
+	return pw_batch_add_sheet(s, b, sh, o);
+}
+
+int pw_batch_import_sheet(struct pw_store *s, struct pw_batch *b, const struct pw_sheet *sh,
+			  const struct pw_batch_opts *o, bool dry, size_t *written)
+{
+	int64_t before, now;
+	int own, rc;
+
+	*written = 0;
+	/* Validated first without the write lock, which a file of many rows
+	 * need not hold while it is checked; a file with errors, or nothing
+	 * new, writes nothing and never takes it. */
+	rc = pw_store_data_version(s, &before);
+	if (rc == 0)
+		rc = pw_batch_add_sheet(s, b, sh, o);
+	if (rc < 0 || dry || b->nerrors || b->nrows == b->nunchanged)
+		return rc;
+	if (pw_store_write_begin(s, &own) < 0)
+		return -1;
+	/* Another writer committed since: check again, now under the lock. */
+	rc = own ? pw_store_data_version(s, &now) : 0;
+	if (rc == 0 && own && now != before)
+		rc = revalidate(s, b, sh, o);
+	if (rc == 0 && !b->nerrors)
+		rc = pw_batch_commit(s, b, o, written);
+	rc = pw_store_write_end(s, own, rc);
+	if (rc < 0)
+		*written = 0;
 	return rc;
 }
 

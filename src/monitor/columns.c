@@ -58,10 +58,17 @@ static void heading_key(const char *s, struct strbuf *out)
 	}
 }
 
+/* Longest cell taken for a heading: headings are a few words, and a long
+ * cell (a 1 MiB shared string in every cell of the first rows) must not
+ * cost a character-by-character pass each. */
+#define MAX_HEADING_BYTES 256
+
 static int column_of(const char *cell, struct strbuf *tmp)
 {
 	size_t i;
 
+	if (strnlen(cell, MAX_HEADING_BYTES + 1) > MAX_HEADING_BYTES)
+		return -1;
 	heading_key(cell, tmp);
 	for (i = 0; i < sizeof(headings) / sizeof(headings[0]); i++)
 		if (!strcasecmp(tmp->buf, headings[i].text))
@@ -181,6 +188,27 @@ static int by_id(const struct pw_sheet_row *r, const struct pw_cols *cols, enum 
 	return 2; /* no id given */
 }
 
+/* A row named by id when the file is imported for one plan (--plan):
+ * the id must be of that plan, in any of its versions, since name
+ * lookups keep to it too.  An unknown id is left to the caller, which
+ * words that error.  0, 1 with the reason in why, or -1. */
+static int check_plan(struct pw_store *s, int plan_id, enum pw_entity e, int64_t id,
+		      struct strbuf *why)
+{
+	int of, rc;
+
+	if (!plan_id)
+		return 0;
+	rc = pw_store_entity_plan(s, e, id, &of);
+	if (rc == PW_STORE_NOTFOUND || (rc == 0 && of == plan_id))
+		return 0;
+	if (rc < 0)
+		return -1;
+	sb_addf(why, "%s %lld belongs to plan %d, not to plan %d (--plan)", pw_entity_name(e),
+		(long long)id, of, plan_id);
+	return 1;
+}
+
 int pw_cols_resolve(struct pw_store *s, struct pw_indicator_index *idx,
 		    const struct pw_sheet_row *r, const struct pw_cols *cols, enum pw_entity *e,
 		    int64_t *id, struct strbuf *why)
@@ -189,6 +217,8 @@ int pw_cols_resolve(struct pw_store *s, struct pw_indicator_index *idx,
 	const char *name = pw_cols_cell(r, cols, PW_COL_NAME), *reason;
 	int rc = by_id(r, cols, e, id, why);
 
+	if (rc == 0)
+		return check_plan(s, idx->plan_id, *e, *id, why);
 	if (rc != 2)
 		return rc;
 	*e = PW_ENTITY_INDICATOR;

@@ -43,8 +43,9 @@ bool pw_cols_has_ref(const struct pw_cols *cols);
 /*
  * What row r is about: an id column (indicator_id, target_id,
  * project_id), else 表/序号/指标名称 looked up in idx (the indicators of one
- * plan or of all: store/monitor.h).  Returns 0 with *e and *id; 1 with
- * the reason in why (a row error); -1 on a database error.
+ * plan or of all: store/monitor.h).  When idx is of one plan, an id of a
+ * row of another plan is a row error too.  Returns 0 with *e and *id; 1
+ * with the reason in why (a row error); -1 on a database error.
  */
 int pw_cols_resolve(struct pw_store *s, struct pw_indicator_index *idx,
 		    const struct pw_sheet_row *r, const struct pw_cols *cols, enum pw_entity *e,

@@ -1,11 +1,15 @@
 /*
  * csv.c - the CSV reader and field writer (csv.h).  The input is at most
  * PW_DOC_MAX_BYTES (text/doc.c refuses more); fields per record and cells
- * per file are capped (sheet.h) so that a file of commas or of short lines
- * cannot turn a few MiB into gigabytes of cells.
+ * per file are capped (sheet.h), and the decoded text, rows and cells are
+ * charged to the file's memory budget (util/budget.h) before they are
+ * allocated, so that a file of commas or of short lines cannot turn a few
+ * MiB into gigabytes of cells.  Blank lines cost nothing: they are
+ * skipped before a row is made for them.
  */
 #include "monitor/csv.h"
 #include "text/doc.h"
+#include "util/budget.h"
 #include "util/error.h"
 #include "util/strbuf.h"
 
@@ -14,12 +18,11 @@
 
 /* The first characters that make a spreadsheet take a cell for a formula
  * (OWASP, "CSV injection"); \n too, as a quoted CR reads back as \n. */
-#define FORMULA_START "=+-@\t\r\n"
 
 /* A cell written with the formula guard ('=...) without its apostrophe. */
 static void unguard(struct strbuf *cell)
 {
-	if (cell->len >= 2 && cell->buf[0] == '\'' && strchr(FORMULA_START, cell->buf[1])) {
+	if (cell->len >= 2 && cell->buf[0] == '\'' && strchr(PW_CSV_FORMULA_START, cell->buf[1])) {
 		memmove(cell->buf, cell->buf + 1, cell->len);
 		sb_setlen(cell, cell->len - 1);
 	}
@@ -32,6 +35,7 @@ struct csv {
 	char delim;
 	struct strbuf cell;
 	size_t items; /* cells read so far, blank records too (PW_SHEET_MAX_ITEMS) */
+	struct pw_budget *budget;
 };
 
 static int at_eol(const struct csv *c)
@@ -94,19 +98,31 @@ static int blank_row(const struct pw_sheet_row *r)
 	return 1;
 }
 
+/* True if the line at c->p holds only blanks (no field, no quote). */
+static bool blank_line(const struct csv *c)
+{
+	const char *p = c->p;
+
+	while (p < c->end && (*p == ' ' || *p == '\t'))
+		p++;
+	return p >= c->end || *p == '\r' || *p == '\n';
+}
+
 /* One record into a new row of sh.  0 or -1. */
 static int read_record(struct csv *c, struct pw_sheet *sh)
 {
 	struct pw_sheet_row *r;
 	size_t col = 0;
 
-	if (*c->p == '#') { /* a comment line */
+	if (*c->p == '#' || blank_line(c)) { /* a comment or blank line: no row */
 		while (!at_eol(c))
 			c->p++;
 		if (c->p < c->end)
 			skip_eol(c);
 		return 0;
 	}
+	if (pw_sheet_charge_row(c->budget, sh) < 0)
+		return -1;
 	r = pw_sheet_add_row(sh, c->line);
 	for (;;) {
 		if (col >= PW_SHEET_MAX_COLS)
@@ -123,6 +139,12 @@ static int read_record(struct csv *c, struct pw_sheet *sh)
 			read_plain(c);
 		}
 		unguard(&c->cell);
+		if (pw_sheet_cell_too_long(c->cell.buf, c->cell.len))
+			return pw_error_at(c->name, r->line, 0,
+					   "a field longer than %d characters (more than a spreadsheet cell holds)",
+					   PW_SHEET_MAX_CELL_CHARS);
+		if (pw_sheet_charge_cell(c->budget, r, col, c->cell.len, 0) < 0)
+			return -1;
 		pw_sheet_set(r, col++, c->cell.buf, c->cell.len);
 		if (at_eol(c))
 			break;
@@ -162,9 +184,9 @@ static char guess_delim(const char *p, const char *end)
 	return semi > comma ? ';' : ',';
 }
 
-static int parse_text(struct pw_sheet *sh, const char *text, size_t len)
+static int parse_text(struct pw_sheet *sh, const char *text, size_t len, struct pw_budget *b)
 {
-	struct csv c = { sh->name, text, text + len, 1, ',', STRBUF_INIT, 0 };
+	struct csv c = { sh->name, text, text + len, 1, ',', STRBUF_INIT, 0, b };
 	int rc = 0;
 
 	c.delim = guess_delim(text, c.end);
@@ -174,12 +196,12 @@ static int parse_text(struct pw_sheet *sh, const char *text, size_t len)
 	return rc;
 }
 
-static int from_doc(struct pw_sheet *sh, struct pw_doc *d)
+static int from_doc(struct pw_sheet *sh, struct pw_doc *d, struct pw_budget *b)
 {
 	int rc;
 
 	sh->encoding = d->encoding;
-	rc = parse_text(sh, d->text, d->text_len);
+	rc = parse_text(sh, d->text, d->text_len, b);
 	pw_doc_release(d);
 	if (rc < 0) {
 		char *name = sh->name;
@@ -194,61 +216,24 @@ static int from_doc(struct pw_sheet *sh, struct pw_doc *d)
 
 int pw_csv_read(struct pw_sheet *sh, const char *path)
 {
+	struct pw_budget b;
 	struct pw_doc d;
 
 	pw_sheet_init(sh, path);
-	if (pw_doc_load(&d, path) < 0)
+	pw_budget_init(&b, sh->name);
+	if (pw_doc_load_text(&d, path, &b) < 0)
 		return -1;
-	return from_doc(sh, &d);
+	return from_doc(sh, &d, &b);
 }
 
 int pw_csv_from_bytes(struct pw_sheet *sh, const char *name, const char *buf, size_t len)
 {
+	struct pw_budget b;
 	struct pw_doc d;
 
 	pw_sheet_init(sh, name);
-	if (pw_doc_from_bytes(&d, name, buf, len) < 0)
+	pw_budget_init(&b, sh->name);
+	if (pw_doc_text_from_bytes(&d, name, buf, len, &b) < 0)
 		return -1;
-	return from_doc(sh, &d);
-}
-
-/* What a spreadsheet would run as a formula when it opens the file (=, +,
- * -, @, a tab or a CR first), unless it is a plain number ("-3.2"). */
-static bool formula_like(const char *s)
-{
-	const char *p = s + (*s == '-' || *s == '+');
-	size_t digits = strspn(p, "0123456789");
-
-	if (!*s || !strchr(FORMULA_START, *s))
-		return false;
-	if (digits && p[digits] == '.' && p[digits + 1]) {
-		p += digits + 1;
-		digits = strspn(p, "0123456789");
-	}
-	return !(digits && !p[digits]);
-}
-
-void pw_csv_field(struct strbuf *out, const char *s)
-{
-	const char *p;
-	bool guard;
-
-	if (!s)
-		s = "";
-	guard = formula_like(s);
-	if (!strpbrk(s, ",;\t\"\r\n")) {
-		if (guard)
-			sb_addch(out, '\'');
-		sb_addstr(out, s);
-		return;
-	}
-	sb_addch(out, '"');
-	if (guard)
-		sb_addch(out, '\'');
-	for (p = s; *p; p++) {
-		if (*p == '"')
-			sb_addch(out, '"');
-		sb_addch(out, *p);
-	}
-	sb_addch(out, '"');
+	return from_doc(sh, &d, &b);
 }

@@ -18,6 +18,7 @@
 #define PW_CSV_H
 
 #include "monitor/sheet.h"
+#include "text/csv_field.h"
 
 #include <stddef.h>
 
@@ -26,13 +27,6 @@
 int pw_csv_read(struct pw_sheet *sh, const char *path);
 int pw_csv_from_bytes(struct pw_sheet *sh, const char *name, const char *buf, size_t len);
 
-/* Appends s to out as one CSV field (quoted when it holds a delimiter,
- * quote or line break).  A text a spreadsheet would run as a formula
- * (starting with = + - @, a tab or a line break; a plain number such as
- * -3.2 is not one) is written after an apostrophe, which Excel and
- * LibreOffice take as "text", so that plan text or user input cannot
- * become a formula in the office that opens the file. */
-struct strbuf;
-void pw_csv_field(struct strbuf *out, const char *s);
+/* The writer, pw_csv_field(), lives in text/csv_field.h. */
 
 #endif

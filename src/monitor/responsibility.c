@@ -124,10 +124,15 @@ int pw_assign_import(struct pw_store *s, const char *path, int plan_id, const ch
 {
 	struct leads l = { NULL, 0, 0 };
 	struct pw_sheet sh;
-	int rc;
+	int own, rc;
 
 	memset(res, 0, sizeof(*res));
 	if (pw_sheet_read(&sh, path) < 0) {
+		pw_sheet_release(&sh);
+		return -1;
+	}
+	/* checked and written under one write lock, as a data import */
+	if (pw_store_write_begin(s, &own) < 0) {
 		pw_sheet_release(&sh);
 		return -1;
 	}
@@ -137,6 +142,9 @@ int pw_assign_import(struct pw_store *s, const char *path, int plan_id, const ch
 		rc = 1;
 	else if (rc == 0)
 		rc = write_all(s, &l, by, b, res);
+	rc = pw_store_write_end(s, own, rc);
+	if (rc < 0)
+		memset(res, 0, sizeof(*res));
 	leads_release(&l);
 	return rc;
 }

@@ -4,9 +4,10 @@
  */
 #include "monitor/template.h"
 #include "monitor/csv.h"
-#include "report/target_text.h"
+#include "model/target_text.h"
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/outfile.h"
 #include "util/strbuf.h"
 
 #include <errno.h>
@@ -258,22 +259,19 @@ static void csv_row(struct strbuf *sb, const struct pw_template_row *r, int year
 int pw_template_write_csv(const struct pw_template *t, const char *path)
 {
 	struct strbuf sb = STRBUF_INIT;
-	FILE *f = strcmp(path, "-") ? fopen(path, "wb") : stdout;
 	size_t i;
 	int rc = 0;
 
-	if (!f)
-		return pw_error("cannot write '%s': %s", path, strerror(errno));
 	sb_addstr(&sb, "\xEF\xBB\xBF");
 	for (i = 0; i < sizeof(csv_headings) / sizeof(csv_headings[0]); i++)
 		sb_addf(&sb, "%s%s", i ? "," : "", csv_headings[i]);
 	sb_addstr(&sb, "\r\n");
 	for (i = 0; i < t->nrows; i++)
 		csv_row(&sb, &t->rows[i], t->year);
-	if (fwrite(sb.buf, 1, sb.len, f) != sb.len || fflush(f) != 0)
-		rc = pw_error("cannot write '%s': %s", path, strerror(errno));
-	if (f != stdout && fclose(f) != 0 && rc == 0)
-		rc = pw_error("cannot write '%s': %s", path, strerror(errno));
+	if (strcmp(path, "-"))
+		rc = pw_outfile_write(path, sb.buf, sb.len);
+	else if (fwrite(sb.buf, 1, sb.len, stdout) != sb.len || fflush(stdout) != 0)
+		rc = pw_error_kind(PW_ERR_IO, "cannot write to standard output: %s", strerror(errno));
 	sb_release(&sb);
 	return rc;
 }

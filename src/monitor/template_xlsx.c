@@ -12,6 +12,7 @@
 #include "monitor/batch.h"
 #include "monitor/template.h"
 #include "util/error.h"
+#include "util/outfile.h"
 #include "util/strbuf.h"
 
 #include <string.h>
@@ -231,28 +232,37 @@ static void write_help(lxw_workbook *wb, const struct formats *f, struct out *o)
 }
 
 /* Reports the first write error (the workbook is closed and removed). */
-static int fail(lxw_workbook *wb, const struct out *o)
+static int fail(lxw_workbook *wb, const struct out *o, struct pw_outfile *of)
 {
 	workbook_close(wb);
-	unlink(o->path);
-	return pw_error("cannot write '%s': row %u, %s: %s", o->path, (unsigned)o->row + 1,
+	pw_outfile_abort(of);
+	return pw_error_kind(PW_ERR_IO, "cannot write '%s': row %u, %s: %s", o->path, (unsigned)o->row + 1,
 			cell_name(o->row, o->col), lxw_strerror(o->err));
 }
 
+/* The workbook goes to a temporary file of pw_outfile, renamed into place
+ * once complete: a killed run never leaves a torn sheet at path. */
 int pw_template_write_xlsx(const struct pw_template *t, const char *path)
 {
-	lxw_workbook *wb = workbook_new(path);
+	struct pw_outfile of;
+	lxw_workbook *wb;
 	struct out o = { path, NULL, LXW_NO_ERROR, 0, 0 };
 	lxw_error err;
 	struct formats f;
 	size_t i;
 
-	if (!wb)
-		return pw_error("cannot write '%s'", path);
+	if (pw_outfile_open(&of, path) < 0)
+		return -1;
+	pw_outfile_use_path(&of);
+	wb = workbook_new(of.tmp);
+	if (!wb) {
+		pw_outfile_abort(&of);
+		return pw_error_kind(PW_ERR_IO, "cannot write '%s'", path);
+	}
 	o.ws = workbook_add_worksheet(wb, "填报");
 	if (!o.ws) {
 		check(&o, LXW_ERROR_MEMORY_MALLOC_FAILED, 0, 0);
-		return fail(wb, &o);
+		return fail(wb, &o, &of);
 	}
 	make_formats(wb, &f);
 	write_layout(&o, t, &f);
@@ -263,9 +273,11 @@ int pw_template_write_xlsx(const struct pw_template *t, const char *path)
 							 .sort = 1, .autofilter = 1 });
 	write_help(wb, &f, &o);
 	if (o.err)
-		return fail(wb, &o);
+		return fail(wb, &o, &of);
 	err = workbook_close(wb);
-	if (err != LXW_NO_ERROR)
-		return pw_error("cannot write '%s': %s", path, lxw_strerror(err));
-	return 0;
+	if (err != LXW_NO_ERROR) {
+		pw_outfile_abort(&of);
+		return pw_error_kind(PW_ERR_IO, "cannot write '%s': %s", path, lxw_strerror(err));
+	}
+	return pw_outfile_commit(&of);
 }

@@ -9,11 +9,16 @@
  * nesting depth of the XML, and the cells, rows and shared strings the
  * grid may hold (a 20-byte <c r="XFD1"> would otherwise cost a 16384-cell
  * row).  DTDs are refused: no xlsx part has one, and entities are how XML
- * bombs work.
+ * bombs work.  What the grid, the shared strings and the part being
+ * parsed hold is charged to the file's memory budget (util/budget.h)
+ * before it is allocated; a shared string is held once, in the sheet's
+ * pool, however many cells name it.
  */
 #include "monitor/xlsx.h"
 #include "util/alloc.h"
+#include "util/budget.h"
 #include "util/error.h"
+#include "util/input.h"
 #include "util/strbuf.h"
 
 #include <errno.h>
@@ -22,6 +27,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <zip.h>
 
 #define MAX_PART_BYTES ((zip_uint64_t)64 << 20)   /* one XML part, uncompressed */
@@ -30,6 +36,7 @@
 #define MAX_ITEMS PW_SHEET_MAX_ITEMS                /* cells + rows + shared strings */
 #define MAX_COLS PW_SHEET_MAX_COLS
 #define MAX_ROWS 1048576
+#define TOO_LONG "a cell longer than 32767 characters (more than a spreadsheet cell holds)"
 
 static const char *local_name(const char *name)
 {
@@ -54,6 +61,8 @@ struct book {
 	const char *path;     /* name in messages */
 	zip_uint64_t read;    /* uncompressed bytes of the parts read so far */
 	size_t items;         /* grid cells, rows and shared strings so far */
+	struct pw_budget budget;
+	size_t part_charge;   /* charged for the buffer of the part being parsed */
 };
 
 /* Reads part `name` into out.  1 read, 0 absent, -1 after reporting. */
@@ -68,18 +77,26 @@ static int read_part(struct book *bk, const char *name, struct strbuf *out)
 		return 0;
 	if (!(zs.valid & ZIP_STAT_SIZE) || zs.size > MAX_PART_BYTES ||
 	    zs.size > MAX_TOTAL_BYTES - bk->read)
-		return pw_error("%s: part '%s' is too large (over %llu MiB uncompressed)", bk->path,
-				name, (unsigned long long)(MAX_PART_BYTES >> 20));
+		return pw_error_kind(PW_ERR_INPUT,
+				     "%s: part '%s' is too large (over %llu MiB uncompressed)",
+				     bk->path, name, (unsigned long long)(MAX_PART_BYTES >> 20));
 	bk->read += zs.size;
+	/* one buffer of the part's size, in place of the last part's */
+	sb_release(out);
+	pw_budget_release(&bk->budget, bk->part_charge);
+	bk->part_charge = 0;
+	if (pw_budget_charge(&bk->budget, (size_t)zs.size + 1) < 0)
+		return -1;
+	bk->part_charge = (size_t)zs.size + 1;
 	zf = zip_fopen(bk->za, name, 0);
 	if (!zf)
-		return pw_error("%s: cannot read part '%s': %s", bk->path, name,
+		return pw_error_kind(PW_ERR_INPUT, "%s: cannot read part '%s': %s", bk->path, name,
 				zip_strerror(bk->za));
 	sb_grow(out, zs.size);
 	got = zip_fread(zf, out->buf, zs.size);
 	zip_fclose(zf);
 	if (got < 0 || (zip_uint64_t)got != zs.size)
-		return pw_error("%s: part '%s' is damaged", bk->path, name);
+		return pw_error_kind(PW_ERR_INPUT, "%s: part '%s' is damaged", bk->path, name);
 	sb_setlen(out, (size_t)got);
 	return 1;
 }
@@ -99,6 +116,7 @@ struct xml_run {
 	text_fn text;
 	int depth;
 	const char *refused; /* why the run was stopped (a static reason), or NULL */
+	bool reported;       /* ... and it has been reported already (the budget) */
 };
 
 static void xml_refuse(struct xml_run *r, const char *why)
@@ -158,18 +176,22 @@ static int parse_xml(const char *path, const char *part, const struct strbuf *xm
 	r->p = p;
 	r->depth = 0;
 	r->refused = NULL;
+	r->reported = false;
 	XML_SetUserData(p, r);
 	XML_SetElementHandler(p, run_start, run_end);
 	XML_SetCharacterDataHandler(p, run_text);
 	XML_SetStartDoctypeDeclHandler(p, run_doctype);
 	if (XML_Parse(p, xml->buf, (int)xml->len, 1) == XML_STATUS_ERROR) {
-		if (r->refused)
-			rc = pw_error("%s: %s: refused at line %lu: %s", path, part,
-				      (unsigned long)XML_GetCurrentLineNumber(p), r->refused);
+		if (r->reported)
+			rc = -1;
+		else if (r->refused)
+			rc = pw_error_kind(PW_ERR_INPUT, "%s: %s: refused at line %lu: %s", path,
+					   part, (unsigned long)XML_GetCurrentLineNumber(p),
+					   r->refused);
 		else
-			rc = pw_error("%s: %s: bad XML at line %lu: %s", path, part,
-				      (unsigned long)XML_GetCurrentLineNumber(p),
-				      XML_ErrorString(XML_GetErrorCode(p)));
+			rc = pw_error_kind(PW_ERR_INPUT, "%s: %s: bad XML at line %lu: %s", path,
+					   part, (unsigned long)XML_GetCurrentLineNumber(p),
+					   XML_ErrorString(XML_GetErrorCode(p)));
 	}
 	XML_ParserFree(p);
 	r->p = NULL;
@@ -186,6 +208,17 @@ static bool spend(struct book *bk, struct xml_run *r, size_t n)
 	}
 	bk->items += n;
 	return true;
+}
+
+/* rc: what a charge to the budget returned.  Stops the run r when the
+ * charge failed (and was reported); true if charged. */
+static bool charged(struct xml_run *r, int rc)
+{
+	if (rc == 0)
+		return true;
+	xml_refuse(r, "over the memory limit");
+	r->reported = true;
+	return false;
 }
 
 /* ------------------------------------------------------------------ */
@@ -242,12 +275,16 @@ static int first_sheet(struct book *bk, struct strbuf *xml, struct strbuf *out)
 /* ------------------------------------------------------------------ */
 /* Shared strings                                                     */
 
+/* The strings go into one pool, sized from the part (text is never
+ * longer than its XML), which the sheet then adopts: cells point into it. */
 struct sst {
 	struct xml_run run;
 	struct book *bk;
-	char **s;
+	struct strbuf pool;
+	size_t *off; /* string i is at pool + off[i] */
 	size_t n, alloc;
-	struct strbuf cur;
+	size_t start; /* where the string being read begins in the pool */
+	size_t charged; /* for the pool */
 	bool in_si, in_t, in_rph;
 };
 
@@ -259,12 +296,26 @@ static void sst_start(void *ctx, const char *name, const char **atts)
 	(void)atts;
 	if (!strcmp(l, "si")) {
 		t->in_si = true;
-		sb_reset(&t->cur);
+		sb_setlen(&t->pool, t->start);
 	} else if (!strcmp(l, "rPh")) {
 		t->in_rph = true;
 	} else if (!strcmp(l, "t") && t->in_si && !t->in_rph) {
 		t->in_t = true;
 	}
+}
+
+/* Room for one more string offset, its growth charged first; false when
+ * the budget refused it (the run is stopped). */
+static bool sst_room(struct sst *t)
+{
+	size_t to = (t->alloc + 16) * 3 / 2; /* what ALLOC_GROW grows to */
+
+	if (t->n < t->alloc)
+		return true;
+	if (!charged(&t->run, pw_budget_charge(&t->bk->budget, (to - t->alloc) * sizeof(*t->off))))
+		return false;
+	ALLOC_GROW(t->off, t->n + 1, t->alloc);
+	return true;
 }
 
 static void sst_end(void *ctx, const char *name)
@@ -276,9 +327,13 @@ static void sst_end(void *ctx, const char *name)
 		t->in_t = false;
 	} else if (!strcmp(l, "rPh")) {
 		t->in_rph = false;
-	} else if (!strcmp(l, "si") && spend(t->bk, &t->run, 1)) {
-		ALLOC_GROW(t->s, t->n + 1, t->alloc);
-		t->s[t->n++] = xstrdup(t->cur.buf);
+	} else if (!strcmp(l, "si") && pw_sheet_cell_too_long(t->pool.buf + t->start,
+							     t->pool.len - t->start)) {
+		xml_refuse(&t->run, TOO_LONG);
+	} else if (!strcmp(l, "si") && spend(t->bk, &t->run, 1) && sst_room(t)) {
+		t->off[t->n++] = t->start;
+		sb_addch(&t->pool, '\0');
+		t->start = t->pool.len;
 		t->in_si = false;
 	}
 }
@@ -288,17 +343,24 @@ static void sst_text(void *ctx, const char *s, int len)
 	struct sst *t = ctx;
 
 	if (t->in_t)
-		sb_add(&t->cur, s, (size_t)len);
+		sb_add(&t->pool, s, (size_t)len);
+}
+
+/* Parses the shared strings in xml into t, the pool sized (and charged)
+ * once for the whole part. */
+static int sst_parse(struct sst *t, const struct strbuf *xml)
+{
+	if (pw_budget_charge(&t->bk->budget, xml->len + 1) < 0)
+		return -1;
+	t->charged = xml->len + 1;
+	sb_grow(&t->pool, xml->len);
+	return parse_xml(t->bk->path, "xl/sharedStrings.xml", xml, &t->run);
 }
 
 static void sst_release(struct sst *t)
 {
-	size_t i;
-
-	for (i = 0; i < t->n; i++)
-		free(t->s[i]);
-	free(t->s);
-	sb_release(&t->cur);
+	free(t->off);
+	sb_release(&t->pool);
 }
 
 /* ------------------------------------------------------------------ */
@@ -309,6 +371,7 @@ struct ws {
 	struct book *bk;
 	struct pw_sheet *sh;
 	const struct sst *sst;
+	const char *pool; /* the shared strings, adopted by the sheet */
 	struct pw_sheet_row *row;
 	long rowno;
 	long col;       /* current cell's column, 0-based */
@@ -342,7 +405,8 @@ static void ws_row(struct ws *w, const char **atts)
 		xml_refuse(&w->run, "more rows than a spreadsheet can have");
 		return;
 	}
-	if (!spend(w->bk, &w->run, 1))
+	if (!spend(w->bk, &w->run, 1) ||
+	    !charged(&w->run, pw_sheet_charge_row(&w->bk->budget, w->sh)))
 		return;
 	w->row = pw_sheet_add_row(w->sh, w->rowno);
 	w->col = -1;
@@ -432,7 +496,7 @@ static const char *shared_string(struct ws *w)
 		errno = 0;
 		idx = strtoul(s, &end, 10);
 		if (!errno && !*end && idx < w->sst->n)
-			return w->sst->s[idx];
+			return w->pool + w->sst->off[idx];
 	}
 	if (!w->bad_sst_row)
 		w->bad_sst_row = w->rowno;
@@ -442,7 +506,8 @@ static const char *shared_string(struct ws *w)
 static void ws_store(struct ws *w)
 {
 	const char *val = w->v.buf;
-	size_t before;
+	size_t before, len;
+	bool shared = false;
 
 	if (!w->row || w->col < 0 || w->col >= MAX_COLS) {
 		if (w->row && w->col >= MAX_COLS) {
@@ -455,6 +520,7 @@ static void ws_store(struct ws *w)
 		val = shared_string(w);
 		if (!val)
 			return;
+		shared = val != w->v.buf;
 	} else if (!strcmp(w->type, "n")) {
 		tidy_number(&w->v);
 		val = w->v.buf;
@@ -462,7 +528,18 @@ static void ws_store(struct ws *w)
 	before = w->row->n;
 	if (!*val || ((size_t)w->col >= before && !spend(w->bk, &w->run, (size_t)w->col + 1 - before)))
 		return;
-	pw_sheet_set(w->row, (size_t)w->col, val, strlen(val));
+	len = shared ? 0 : strlen(val); /* a shared string is not measured per cell */
+	if (pw_sheet_cell_too_long(val, len)) {
+		xml_refuse(&w->run, TOO_LONG);
+		return;
+	}
+	if (!charged(&w->run,
+		    pw_sheet_charge_cell(&w->bk->budget, w->row, (size_t)w->col, len, shared)))
+		return;
+	if (shared)
+		pw_sheet_share(w->row, (size_t)w->col, val);
+	else
+		pw_sheet_set(w->row, (size_t)w->col, val, len);
 }
 
 static void ws_end(void *ctx, const char *name)
@@ -498,15 +575,24 @@ static int read_book(struct book *bk, struct pw_sheet *sh)
 {
 	struct strbuf xml = STRBUF_INIT, part = STRBUF_INIT;
 	struct sst sst = { .run = { .start = sst_start, .end = sst_end, .text = sst_text },
-			   .bk = bk, .cur = STRBUF_INIT };
+			   .bk = bk, .pool = STRBUF_INIT };
 	struct ws w = { .run = { .start = ws_start, .end = ws_end, .text = ws_text },
 			.bk = bk, .sh = sh, .sst = &sst, .v = STRBUF_INIT };
 	int rc = first_sheet(bk, &xml, &part);
 
 	if (rc == 0 && (rc = read_part(bk, "xl/sharedStrings.xml", &xml)) == 1)
-		rc = parse_xml(bk->path, "xl/sharedStrings.xml", &xml, &sst.run);
+		rc = sst_parse(&sst, &xml);
+	if (rc >= 0 && sst.n) {
+		/* the sheet keeps the strings; the pool is cut to its length */
+		if (sst.charged > sst.start + 1)
+			pw_budget_release(&bk->budget, sst.charged - (sst.start + 1));
+		pw_sheet_adopt_pool(sh, xrealloc(sb_detach(&sst.pool, NULL), sst.start + 1),
+				    sst.start + 1);
+		w.pool = sh->pool;
+	}
 	if (rc >= 0 && (rc = read_part(bk, part.buf, &xml)) == 0)
-		rc = pw_error("%s: the workbook has no worksheet '%s'", bk->path, part.buf);
+		rc = pw_error_kind(PW_ERR_INPUT, "%s: the workbook has no worksheet '%s'", bk->path,
+				   part.buf);
 	if (rc == 1)
 		rc = parse_xml(bk->path, part.buf, &xml, &w.run);
 	if (rc == 0 && w.bad_sst_row)
@@ -523,8 +609,11 @@ static int read_book(struct book *bk, struct pw_sheet *sh)
  * with its name. */
 static int read_archive(zip_t *za, struct pw_sheet *sh, const char *name)
 {
-	struct book bk = { za, name, 0, 0 };
-	int rc = read_book(&bk, sh);
+	struct book bk = { za, name, 0, 0, { 0 }, 0 };
+	int rc;
+
+	pw_budget_init(&bk.budget, name);
+	rc = read_book(&bk, sh);
 
 	zip_discard(za);
 	if (rc < 0) {
@@ -539,7 +628,7 @@ static int read_archive(zip_t *za, struct pw_sheet *sh, const char *name)
 
 static int not_a_workbook(const char *name, zip_error_t *ze)
 {
-	int rc = pw_error("cannot open '%s': not an xlsx workbook (%s)", name,
+	int rc = pw_error_kind(PW_ERR_INPUT, "cannot open '%s': not an xlsx workbook (%s)", name,
 			  zip_error_strerror(ze));
 
 	zip_error_fini(ze);
@@ -549,16 +638,17 @@ static int not_a_workbook(const char *name, zip_error_t *ze)
 int pw_xlsx_read(struct pw_sheet *sh, const char *path)
 {
 	zip_error_t ze;
-	int err = 0;
+	int err = 0, fd;
 	zip_t *za;
 
 	pw_sheet_init(sh, path);
 	sh->encoding = "xlsx";
-	errno = 0;
-	za = zip_open(path, ZIP_RDONLY, &err);
-	if (!za && (err == ZIP_ER_NOENT || err == ZIP_ER_OPEN))
-		return pw_error("cannot open '%s': %s", path, strerror(errno ? errno : ENOENT));
+	fd = pw_open_input(path, NULL); /* a FIFO would block zip_open */
+	if (fd < 0)
+		return -1;
+	za = zip_fdopen(fd, ZIP_RDONLY, &err); /* takes fd over on success */
 	if (!za) {
+		close(fd);
 		zip_error_init_with_code(&ze, err);
 		return not_a_workbook(path, &ze);
 	}

@@ -13,7 +13,7 @@
 #ifndef PW_REPORT_H
 #define PW_REPORT_H
 
-#include "report/evaluation.h"
+#include "eval/evaluation.h"
 #include "util/strbuf.h"
 
 #include <jansson.h>
@@ -136,7 +136,7 @@ int pw_report_write(const struct pw_evaluation *ev, enum pw_report_format f, con
 /* XML/HTML text: & < > " ' escaped; characters XML 1.0 forbids (C0 controls
  * other than tab, LF, CR) dropped. */
 void pw_report_xml_escape(struct strbuf *sb, const char *s);
-/* CSV fields: pw_csv_field() (monitor/csv.h), with the formula guard. */
+/* CSV fields: pw_csv_field() (text/csv_field.h), with the formula guard. */
 /* v with at most 4 decimals, trailing zeros removed; *decimals (may be NULL)
  * receives how many remain. */
 void pw_report_num(struct strbuf *sb, double v, int *decimals);

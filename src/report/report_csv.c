@@ -8,8 +8,8 @@
  * Text cells go through pw_csv_field(), the one CSV writer, which also
  * guards them against spreadsheet formulas (a leading apostrophe).
  */
-#include "monitor/csv.h"
 #include "report/report.h"
+#include "text/csv_field.h"
 
 static void csv_row_end(struct strbuf *out)
 {

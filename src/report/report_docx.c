@@ -9,6 +9,7 @@
  */
 #include "report/report.h"
 #include "util/error.h"
+#include "util/outfile.h"
 
 #include <string.h>
 #include <zip.h>
@@ -278,26 +279,27 @@ static int add_part(zip_t *za, const char *name, const char *data, size_t len)
 	return 0;
 }
 
-/* Writes the package to path; the buffers must live until zip_close(). */
-static int write_package(const char *path, const struct strbuf *doc)
+/* Writes the package to file (messages name path); the buffers must live
+ * until zip_close(). */
+static int write_package(const char *file, const char *path, const struct strbuf *doc)
 {
 	int zerr = 0;
-	zip_t *za = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &zerr);
+	zip_t *za = zip_open(file, ZIP_CREATE | ZIP_TRUNCATE, &zerr);
 
 	if (!za)
-		return pw_error("cannot create '%s' (libzip error %d)", path, zerr);
+		return pw_error_kind(PW_ERR_IO, "cannot create '%s' (libzip error %d)", path, zerr);
 	if (add_part(za, "[Content_Types].xml", content_types, sizeof(content_types) - 1) < 0 ||
 	    add_part(za, "_rels/.rels", package_rels, sizeof(package_rels) - 1) < 0 ||
 	    add_part(za, "word/document.xml", doc->buf, doc->len) < 0 ||
 	    add_part(za, "word/_rels/document.xml.rels", document_rels,
 		     sizeof(document_rels) - 1) < 0 ||
 	    add_part(za, "word/styles.xml", styles, sizeof(styles) - 1) < 0) {
-		pw_error("cannot write '%s': %s", path, zip_strerror(za));
+		pw_error_kind(PW_ERR_IO, "cannot write '%s': %s", path, zip_strerror(za));
 		zip_discard(za);
 		return -1;
 	}
 	if (zip_close(za) < 0) {
-		pw_error("cannot write '%s': %s", path, zip_strerror(za));
+		pw_error_kind(PW_ERR_IO, "cannot write '%s': %s", path, zip_strerror(za));
 		zip_discard(za);
 		return -1;
 	}
@@ -309,13 +311,23 @@ void pw_report_docx_xml(const struct pw_rdoc *d, struct strbuf *out)
 	document(out, d);
 }
 
+/* libzip writes the package to the temporary file of pw_outfile (through
+ * its own temporary file beside it, which starts with the same name). */
 int pw_report_docx(const struct pw_rdoc *d, const char *path)
 {
 	struct strbuf doc = STRBUF_INIT;
+	struct pw_outfile o;
 	int rc;
 
+	if (pw_outfile_open(&o, path) < 0)
+		return -1;
+	pw_outfile_use_path(&o);
 	document(&doc, d);
-	rc = write_package(path, &doc);
+	rc = write_package(o.tmp, path, &doc);
 	sb_release(&doc);
-	return rc;
+	if (rc < 0) {
+		pw_outfile_abort(&o);
+		return -1;
+	}
+	return pw_outfile_commit(&o);
 }

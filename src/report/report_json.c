@@ -6,7 +6,7 @@
  * serves the same object.
  */
 #include "assess/assess_plan.h"
-#include "report/plan_json.h"
+#include "model/plan_json.h"
 #include "report/report.h"
 
 static json_t *str_or_null(const char *s)

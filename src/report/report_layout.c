@@ -4,9 +4,9 @@
  * targets, 专栏 projects and the notes with the method.  Every format
  * renders these same blocks (report.h).
  */
-#include "report/eval_int.h"
+#include "eval/eval_int.h"
 #include "report/report_int.h"
-#include "report/target_text.h"
+#include "model/target_text.h"
 #include "util/alloc.h"
 
 #include <string.h>

@@ -5,6 +5,7 @@
  */
 #include "report/report.h"
 #include "util/error.h"
+#include "util/outfile.h"
 
 #include <errno.h>
 #include <math.h>
@@ -121,37 +122,11 @@ static void render_text(const struct pw_evaluation *ev, enum pw_report_format f,
 	pw_rdoc_release(&d);
 }
 
-/* Writes data to path through path.tmp and a rename. */
-static int write_file(const char *path, const char *data, size_t len)
-{
-	struct strbuf tmp = STRBUF_INIT;
-	FILE *f;
-	int rc = 0;
-
-	sb_addf(&tmp, "%s.tmp%ld", path, (long)getpid());
-	f = fopen(tmp.buf, "wb");
-	if (!f) {
-		rc = pw_error("cannot write '%s': %s", tmp.buf, strerror(errno));
-		goto out;
-	}
-	if (fwrite(data, 1, len, f) != len || fclose(f) != 0) {
-		rc = pw_error("cannot write '%s': %s", tmp.buf, strerror(errno));
-		remove(tmp.buf);
-		goto out;
-	}
-	if (rename(tmp.buf, path) != 0) {
-		rc = pw_error("cannot rename '%s' to '%s': %s", tmp.buf, path, strerror(errno));
-		remove(tmp.buf);
-	}
-out:
-	sb_release(&tmp);
-	return rc;
-}
-
 static int write_stdout(const char *data, size_t len)
 {
 	if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0)
-		return pw_error("cannot write the report to standard output: %s", strerror(errno));
+		return pw_error_kind(PW_ERR_IO, "cannot write the report to standard output: %s",
+				     strerror(errno));
 	return 0;
 }
 
@@ -171,7 +146,7 @@ int pw_report_write(const struct pw_evaluation *ev, enum pw_report_format f, con
 		return rc;
 	}
 	render_text(ev, f, &out);
-	rc = path ? write_file(path, out.buf, out.len) : write_stdout(out.buf, out.len);
+	rc = path ? pw_outfile_write(path, out.buf, out.len) : write_stdout(out.buf, out.len);
 	sb_release(&out);
 	return rc;
 }

@@ -10,6 +10,7 @@
  */
 #include "report/report.h"
 #include "util/error.h"
+#include "util/outfile.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -250,45 +251,41 @@ static void write_doc(struct xl *x, const struct pw_rdoc *d)
 		finish_sheet(x);
 }
 
-/* Closes the workbook written to tmp and renames it to path, or removes it
- * after the first error (x->err, or the close's).  0 or -1 (reported). */
-static int finish(struct xl *x, const char *tmp, const char *path)
+/* Closes the workbook written to o's temporary file and commits it, or
+ * removes it after the first error (x->err, or the close's).  0 or -1
+ * (reported). */
+static int finish(struct xl *x, struct pw_outfile *o)
 {
 	lxw_error err = x->err ? LXW_NO_ERROR : workbook_close(x->wb);
 
 	if (x->err) {
 		workbook_close(x->wb);
-		unlink(tmp);
-		return pw_error("cannot write workbook '%s': row %u: %s", path,
-				(unsigned)x->err_row + 1, lxw_strerror(x->err));
+		pw_error_kind(PW_ERR_IO, "cannot write workbook '%s': row %u: %s", o->path,
+			 (unsigned)x->err_row + 1, lxw_strerror(x->err));
+	} else if (err != LXW_NO_ERROR) {
+		pw_error_kind(PW_ERR_IO, "cannot write workbook '%s': %s", o->path, lxw_strerror(err));
+	} else {
+		return pw_outfile_commit(o);
 	}
-	if (err != LXW_NO_ERROR) {
-		unlink(tmp);
-		return pw_error("cannot write workbook '%s': %s", path, lxw_strerror(err));
-	}
-	if (rename(tmp, path) != 0) {
-		int e = errno;
-
-		unlink(tmp);
-		return pw_error("cannot rename '%s' to '%s': %s", tmp, path, strerror(e));
-	}
-	return 0;
+	pw_outfile_abort(o);
+	return -1;
 }
 
 int pw_report_xlsx(const struct pw_rdoc *d, const char *path)
 {
 	struct xl x;
-	struct strbuf tmp = STRBUF_INIT;
+	struct pw_outfile o;
 	lxw_workbook_options opts = { .constant_memory = LXW_FALSE, .tmpdir = NULL };
 	lxw_doc_properties props = { 0 };
-	int rc;
 
 	memset(&x, 0, sizeof(x));
-	sb_addf(&tmp, "%s.tmp%ld", path, (long)getpid());
-	x.wb = workbook_new_opt(tmp.buf, &opts);
+	if (pw_outfile_open(&o, path) < 0)
+		return -1;
+	pw_outfile_use_path(&o);
+	x.wb = workbook_new_opt(o.tmp, &opts);
 	if (!x.wb) {
-		sb_release(&tmp);
-		return pw_error("cannot create workbook '%s'", path);
+		pw_outfile_abort(&o);
+		return pw_error_kind(PW_ERR_IO, "cannot create workbook '%s'", path);
 	}
 	props.title = d->title;
 	props.subject = d->ev && d->ev->subject ? d->ev->subject : "";
@@ -297,7 +294,5 @@ int pw_report_xlsx(const struct pw_rdoc *d, const char *path)
 	make_formats(&x);
 	if (!x.err)
 		write_doc(&x, d);
-	rc = finish(&x, tmp.buf, path);
-	sb_release(&tmp);
-	return rc;
+	return finish(&x, &o);
 }

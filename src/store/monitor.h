@@ -30,8 +30,8 @@
 #ifndef PW_MONITOR_H
 #define PW_MONITOR_H
 
-#include "assess/assess.h"
 #include "model/plan.h"
+#include "model/series.h"
 #include "store/store.h"
 
 #include <stdbool.h>
@@ -52,14 +52,22 @@ enum pw_entity {
 	PW_ENTITY_PROJECT,   /* a 专栏 project (column_items.id) */
 };
 
-/* "indicator", "target", "project"; inverse returns -1. */
+/* "indicator", "target", "project"; the Chinese words (指标, 目标, 项目);
+ * the inverse takes either and returns -1 for an unknown name. */
 const char *pw_entity_name(enum pw_entity e);
+const char *pw_entity_label(enum pw_entity e);
 int pw_entity_from_name(const char *s);
 
 enum pw_obs_state { PW_OBS_DRAFT, PW_OBS_SUBMITTED, PW_OBS_APPROVED, PW_OBS_RETURNED };
+/* PW_OBS_APPROVED as SQL writes it (obs.state holds the enum), for the
+ * queries that read approved values without a bound parameter. */
+#define PW_OBS_APPROVED_SQL "2"
+_Static_assert(PW_OBS_APPROVED == 2, "PW_OBS_APPROVED_SQL must match the enum");
 
-/* "draft", "submitted", "approved", "returned"; inverse returns -1. */
+/* "draft", "submitted", "approved", "returned"; 草稿, 已报送, 已审核,
+ * 已退回; the inverse takes either and returns -1 for an unknown name. */
 const char *pw_obs_state_name(enum pw_obs_state st);
+const char *pw_obs_state_label(enum pw_obs_state st);
 int pw_obs_state_from_name(const char *s);
 
 /*
@@ -81,6 +89,11 @@ int pw_store_write_end(struct pw_store *s, int own, int rc);
  * opened when a transaction is open already (*own 0).  0 or -1. */
 int pw_store_read_begin(struct pw_store *s, int *own);
 void pw_store_read_end(struct pw_store *s, int own);
+
+/* The plan an indicator, target or project row (of any version) belongs
+ * to: 0 and *plan_id, PW_STORE_NOTFOUND WITHOUT a message for an unknown
+ * id, -1.  A command given a --plan checks the ids it is given with it. */
+int pw_store_entity_plan(struct pw_store *s, enum pw_entity e, int64_t id, int *plan_id);
 
 /* ------------------------------------------------------------------ */
 /* Read side for assess and report (stable: other modules call these)  */
@@ -178,6 +191,60 @@ void pw_external_release(struct pw_external *x);
  */
 int pw_store_external_get(struct pw_store *s, enum pw_entity e, int64_t id,
 			  struct pw_external *out);
+
+/* ------------------------------------------------------------------ */
+/* What is in force                                                   */
+
+/*
+ * Which of the rows recorded for one indicator, prose target or project
+ * (in any version of its plan, through the key) is in force: each rule is
+ * one function (values: the picker below), which the single lookups below and the whole-plan
+ * gatherer (eval/gather.c) both apply to the candidates they read.  Each
+ * says whether candidate `id` replaces `best` (0: none yet).
+ *  - lead unit for `year` (0: the latest): the assignment made last whose
+ *    reporting year is unset (0) or not after `year`;
+ *  - external target: the one set last;
+ *  - project progress up to `upto` (0: any year): the report of the
+ *    latest year, and of that year the one entered last, among the
+ *    reports that count (PW_PROGRESS_COUNTS).
+ */
+bool pw_lead_in_force(int64_t id, int reporting_year, int year, int64_t best);
+bool pw_external_in_force(int64_t id, int64_t best);
+bool pw_progress_in_force(int64_t id, int year, int upto, int64_t best, int best_year);
+
+/*
+ * The value in force of each row and year (docs/monitoring.md, "Series"):
+ * give the values of a row (ref) year by year, of one year in id order, to
+ * pw_obs_picker_add() (o NULL for a row without a value); the picker calls
+ * emit once per (ref, year) that has one, with the value `pick` takes:
+ * PW_PICK_APPROVED the year's most recent approved value; PW_PICK_LATEST
+ * the head of the year's chain unless it was returned, else that.  tag is
+ * passed back with its value.  pw_obs_picker_flush() after the last row.
+ * The store's series and the evaluation's gatherer both pick this way.
+ */
+struct pw_obs_picker {
+	enum pw_obs_pick pick;
+	void (*emit)(void *ctx, int64_t ref, const struct pw_obs *o, long tag);
+	void *ctx;
+	/* private: the (ref, year) group being read */
+	int64_t ref;
+	int year;
+	bool any, has_appr, has_head;
+	struct pw_obs appr, head;
+	long appr_tag, head_tag;
+	enum pw_obs_state head_state;
+};
+
+void pw_obs_picker_add(struct pw_obs_picker *p, int64_t ref, int year, const struct pw_obs *o,
+		       enum pw_obs_state state, bool head, long tag);
+void pw_obs_picker_flush(struct pw_obs_picker *p);
+
+/* The progress reports that count, as SQL on project_progress row `p`:
+ * approved ones, and when `latest` (SQL, 0 or 1) is true also the head of a
+ * chain awaiting review (not returned). */
+#define PW_PROGRESS_COUNTS(p, latest)                                                   \
+	"(" p ".state = 'approved' OR (" latest " AND " p ".state <> 'returned' AND"        \
+	" NOT EXISTS (SELECT 1 FROM project_progress n WHERE n.supersedes = " p ".id)))"
 
 /*
  * The name of the lead unit (牵头单位) of an indicator, target or project
@@ -303,7 +370,8 @@ int pw_store_external_set(struct pw_store *s, enum pw_entity e, int64_t id,
 struct pw_progress {
 	int64_t item_id;
 	int year;
-	const char *status; /* not_started in_progress completed delayed suspended */
+	const char *status; /* not_started in_progress completed delayed suspended,
+			     * or in Chinese (推进中...): stored in English */
 	bool has_percent, has_investment;
 	double percent, investment; /* percent 0..100; investment 亿元 */
 	const char *note, *source, *by;
@@ -316,6 +384,13 @@ struct pw_progress {
  * investment, a year outside PW_MONITOR_YEAR_MIN..MAX.  Strings borrowed.
  * *id (may be NULL) receives the new row. */
 int pw_store_progress_record(struct pw_store *s, const struct pw_progress *p, int64_t *id);
+
+/* The project statuses: the index of s in English or Chinese (推进中 is
+ * in_progress), or -1; the English name of index st (NULL out of range);
+ * the Chinese word of an English name (name itself if unknown). */
+int pw_progress_status_from_name(const char *s);
+const char *pw_progress_status_name(int st);
+const char *pw_progress_status_label(const char *name);
 
 /*
  * Reviews progress row id, which must be the head of its chain, as

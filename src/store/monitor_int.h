@@ -24,10 +24,6 @@
 #define PW_SAME_TGT PW_SAME("targets")
 #define PW_SAME_ITEM PW_SAME("column_items")
 
-/* names[i] for 0 <= i < n, else "?"; and its inverse (-1 when s is not
- * one of the names).  For the enum <-> name tables of the store. */
-const char *pw_monitor_name(const char *const *names, size_t n, int i);
-int pw_monitor_lookup(const char *const *names, size_t n, const char *s);
 
 /* Reads the row `fetch` stands at (the statement is reset afterwards). */
 typedef void pw_monitor_fill_fn(sqlite3_stmt *st, void *out);
@@ -41,6 +37,16 @@ typedef void pw_monitor_fill_fn(sqlite3_stmt *st, void *out);
  */
 int pw_monitor_fetch(struct pw_store *s, const char *sql, int64_t id, int64_t arg2,
 		     pw_monitor_fill_fn *fill, void *out);
+
+/*
+ * Like pw_monitor_fetch() for a lookup with several candidates: offers
+ * every row to take(st, out), which keeps it when it is in force (monitor.h,
+ * "What is in force") and says so.  0 when one was kept,
+ * PW_STORE_NOTFOUND WITHOUT a message when none, -1 after reporting.
+ */
+typedef bool pw_monitor_take_fn(sqlite3_stmt *st, void *out);
+int pw_monitor_pick(struct pw_store *s, const char *sql, int64_t id, int64_t arg2,
+		    pw_monitor_take_fn *take, void *out);
 
 /* 0 if row id of entity e exists, else PW_STORE_NOTFOUND after reporting
  * "no indicator 12" (or -1 on a database error). */

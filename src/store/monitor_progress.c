@@ -7,6 +7,7 @@
 #include "store/monitor_int.h"
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/names.h"
 
 #include <math.h>
 #include <string.h>
@@ -85,42 +86,69 @@ static int progress_tx(struct pw_store *s, const struct pw_progress *p, int64_t 
 				     progress_json_sql, h.id, *id);
 }
 
-static const char *const progress_statuses[] = {
-	"not_started", "in_progress", "completed", "delayed", "suspended",
+static const struct pw_name progress_statuses[] = {
+	{ "not_started", "未开工" }, { "in_progress", "推进中" }, { "completed", "已完成" },
+	{ "delayed", "延期" }, { "suspended", "暂停" },
 };
+
+int pw_progress_status_from_name(const char *s)
+{
+	return pw_name_lookup(progress_statuses, PW_NNAMES(progress_statuses), s);
+}
+
+const char *pw_progress_status_name(int st)
+{
+	return pw_name_of(progress_statuses, PW_NNAMES(progress_statuses), st, NULL);
+}
+
+const char *pw_progress_status_label(const char *name)
+{
+	int st = pw_progress_status_from_name(name);
+
+	return st < 0 ? name : pw_name_zh(progress_statuses, PW_NNAMES(progress_statuses), st, name);
+}
 
 /* What the schema's CHECKs would refuse, said in words first. */
 static int check_progress(const struct pw_progress *p)
 {
 	if (!p->by || !*p->by)
-		return pw_error("project progress needs the name of who enters it");
-	if (pw_monitor_lookup(progress_statuses, 5, p->status) < 0)
-		return pw_error("project status '%s' is not one of not_started, in_progress, "
-				"completed, delayed, suspended", p->status ? p->status : "");
+		return pw_error_kind(PW_ERR_INPUT,
+				     "project progress needs the name of who enters it");
+	if (pw_progress_status_from_name(p->status) < 0)
+		return pw_error_kind(PW_ERR_INPUT,
+				     "project status '%s' is not one of not_started, in_progress, "
+				     "completed, delayed, suspended (未开工, 推进中, 已完成, 延期, 暂停)",
+				     p->status ? p->status : "");
 	if (p->state != PW_OBS_DRAFT && p->state != PW_OBS_SUBMITTED)
-		return pw_error("new project progress is draft or submitted, not %s",
-				pw_obs_state_name(p->state));
+		return pw_error_kind(PW_ERR_INPUT,
+				     "new project progress is draft or submitted, not %s",
+				     pw_obs_state_name(p->state));
 	if (p->year < PW_MONITOR_YEAR_MIN || p->year > PW_MONITOR_YEAR_MAX)
-		return pw_error("year %d of project %lld is out of range", p->year,
-				(long long)p->item_id);
+		return pw_error_kind(PW_ERR_INPUT, "year %d of project %lld is out of range",
+				     p->year, (long long)p->item_id);
 	if (p->has_percent && !(p->percent >= 0 && p->percent <= 100))
-		return pw_error("percent complete %g is not between 0 and 100", p->percent);
+		return pw_error_kind(PW_ERR_INPUT, "percent complete %g is not between 0 and 100",
+				     p->percent);
 	if (p->has_investment && !isfinite(p->investment))
-		return pw_error("investment of project %lld is not a finite number",
-				(long long)p->item_id);
+		return pw_error_kind(PW_ERR_INPUT,
+				     "investment of project %lld is not a finite number",
+				     (long long)p->item_id);
 	return 0;
 }
 
 int pw_store_progress_record(struct pw_store *s, const struct pw_progress *p, int64_t *id)
 {
+	struct pw_progress q = *p;
 	int64_t dummy;
 	int own, rc;
 
 	if (check_progress(p) < 0)
 		return -1;
+	/* stored in English whichever language it was given in */
+	q.status = pw_progress_status_name(pw_progress_status_from_name(p->status));
 	if (pw_store_write_begin(s, &own) < 0)
 		return -1;
-	rc = progress_tx(s, p, id ? id : &dummy);
+	rc = progress_tx(s, &q, id ? id : &dummy);
 	return pw_store_write_end(s, own, rc);
 }
 
@@ -159,41 +187,54 @@ int pw_store_progress_transition(struct pw_store *s, int64_t id, enum pw_obs_sta
  * passed over.  So "newest candidate of the latest year" is the pick.
  */
 static const char *const progress_pick_sql[] = {
-	PW_SAME_ITEM "SELECT p.year, p.status, p.percent FROM project_progress p"
-		     " WHERE p.item_id IN same AND (?2 = 0 OR p.year <= ?2)"
-		     " AND p.state = 'approved' ORDER BY p.year DESC, p.id DESC LIMIT 1",
-	PW_SAME_ITEM "SELECT p.year, p.status, p.percent FROM project_progress p"
-		     " WHERE p.item_id IN same AND (?2 = 0 OR p.year <= ?2)"
-		     " AND (p.state = 'approved' OR (p.state <> 'returned' AND " PROGRESS_HEAD "))"
-		     " ORDER BY p.year DESC, p.id DESC LIMIT 1",
+	PW_SAME_ITEM "SELECT p.year, p.status, p.percent, p.id FROM project_progress p"
+		     " WHERE p.item_id IN same AND " PW_PROGRESS_COUNTS("p", "0"),
+	PW_SAME_ITEM "SELECT p.year, p.status, p.percent, p.id FROM project_progress p"
+		     " WHERE p.item_id IN same AND " PW_PROGRESS_COUNTS("p", "1"),
 };
 
 struct progress_pick {
 	int *year;
 	char **status;
 	double *percent;
+	int upto;
+	int64_t best;
 };
 
-static void fill_progress_pick(sqlite3_stmt *st, void *out)
+/* Keeps the report in force (pw_progress_in_force()). */
+static bool take_progress(sqlite3_stmt *st, void *out)
 {
 	struct progress_pick *l = out;
+	int64_t id = sqlite3_column_int64(st, 3);
+	int year = sqlite3_column_int(st, 0);
 
-	*l->year = sqlite3_column_int(st, 0);
+	if (!pw_progress_in_force(id, year, l->upto, l->best, *l->year))
+		return false;
+	l->best = id;
+	*l->year = year;
+	free(*l->status);
 	*l->status = pw_col_text(st, 1);
-	if (!pw_col_null(st, 2))
-		*l->percent = sqlite3_column_double(st, 2);
+	*l->percent = pw_col_null(st, 2) ? NAN : sqlite3_column_double(st, 2);
+	return true;
 }
 
 int pw_store_progress_pick(struct pw_store *s, int64_t item_id, int upto, enum pw_obs_pick pick,
 			   int *year, char **status, double *percent)
 {
-	struct progress_pick l = { year, status, percent };
+	struct progress_pick l = { year, status, percent, upto, 0 };
+	int rc;
 
 	*status = NULL;
 	*percent = NAN;
+	*year = 0;
 	if ((unsigned)pick > PW_PICK_LATEST)
 		return pw_error("bad pick %d", (int)pick);
-	return pw_monitor_fetch(s, progress_pick_sql[pick], item_id, upto, fill_progress_pick, &l);
+	rc = pw_monitor_pick(s, progress_pick_sql[pick], item_id, 0, take_progress, &l);
+	if (rc < 0) {
+		free(*status);
+		*status = NULL;
+	}
+	return rc;
 }
 
 int pw_store_progress_latest(struct pw_store *s, int64_t item_id, int upto, int *year,

@@ -422,11 +422,11 @@ void pw_external_release(struct pw_external *x)
 	"SELECT e.id, e.target_id, e.kind, e.cmp, e.value, e.value_hi, e.year, e.unit," \
 	" e.source, e.note, e.set_by, e.set_at FROM external_targets e "
 
+/* Every external target set; pw_external_in_force() picks the one in force. */
 static const char *const ext_get_sql[] = {
 	PW_SAME_IND EXT_COLS "JOIN targets t ON t.id = e.target_id"
-			     " WHERE t.indicator_id IN same AND t.kind = 'external'"
-			     " ORDER BY e.id DESC LIMIT 1",
-	PW_SAME_TGT EXT_COLS "WHERE e.target_id IN same ORDER BY e.id DESC LIMIT 1",
+			     " WHERE t.indicator_id IN same AND t.kind = 'external'",
+	PW_SAME_TGT EXT_COLS "WHERE e.target_id IN same",
 };
 
 static void ext_row(sqlite3_stmt *st, void *out)
@@ -450,13 +450,29 @@ static void ext_row(sqlite3_stmt *st, void *out)
 	x->set_at = pw_col_text(st, 11);
 }
 
+static bool take_ext(sqlite3_stmt *st, void *out)
+{
+	struct pw_external *x = out;
+
+	if (!pw_external_in_force(sqlite3_column_int64(st, 0), x->id))
+		return false;
+	pw_external_release(x);
+	ext_row(st, x);
+	return true;
+}
+
 int pw_store_external_get(struct pw_store *s, enum pw_entity e, int64_t id,
 			  struct pw_external *out)
 {
+	int rc;
+
 	memset(out, 0, sizeof(*out));
 	if (e == PW_ENTITY_PROJECT)
-		return pw_error("a project has no external target");
-	return pw_monitor_fetch(s, ext_get_sql[e], id, 0, ext_row, out);
+		return pw_error_kind(PW_ERR_INPUT, "a project has no external target");
+	rc = pw_monitor_pick(s, ext_get_sql[e], id, 0, take_ext, out);
+	if (rc < 0)
+		pw_external_release(out);
+	return rc;
 }
 
 static void fill_id(sqlite3_stmt *st, void *out)
@@ -474,8 +490,9 @@ static int external_target_row(struct pw_store *s, enum pw_entity e, int64_t id,
 		: "SELECT id FROM targets WHERE id = ?1 AND kind = 'external'", id, 0, fill_id, tid);
 
 	if (rc == PW_STORE_NOTFOUND)
-		return pw_error("%s %lld has no target set elsewhere (按市定目标执行)",
-				pw_entity_name(e), (long long)id);
+		return pw_error_kind(PW_ERR_CONFLICT,
+				     "%s %lld has no target set elsewhere (按市定目标执行)",
+				     pw_entity_name(e), (long long)id);
 	return rc;
 }
 
@@ -538,15 +555,18 @@ int pw_store_external_set(struct pw_store *s, enum pw_entity e, int64_t id,
 	int own, rc;
 
 	if (e == PW_ENTITY_PROJECT)
-		return pw_error("a project has no external target");
+		return pw_error_kind(PW_ERR_INPUT, "a project has no external target");
 	if (x->kind == PW_KIND_EXTERNAL || x->kind == PW_KIND_RELATION)
-		return pw_error("an external target is level, growth, cumulative or annual");
+		return pw_error_kind(PW_ERR_INPUT,
+				     "an external target is level, growth, cumulative or annual");
 	if (x->cmp == PW_CMP_RANGE && !x->has_value_hi)
-		return pw_error("a range target needs its upper value");
+		return pw_error_kind(PW_ERR_INPUT, "a range target needs its upper value");
 	if (!isfinite(x->value) || (x->has_value_hi && !isfinite(x->value_hi)))
-		return pw_error("an external target value is not a finite number");
+		return pw_error_kind(PW_ERR_INPUT,
+				     "an external target value is not a finite number");
 	if (x->year && (x->year < PW_MONITOR_YEAR_MIN || x->year > PW_MONITOR_YEAR_MAX))
-		return pw_error("year %d of an external target is out of range", x->year);
+		return pw_error_kind(PW_ERR_INPUT, "year %d of an external target is out of range",
+				     x->year);
 	if (pw_store_write_begin(s, &own) < 0)
 		return -1;
 	rc = external_tx(s, e, id, x, who, ext_id ? ext_id : &dummy);

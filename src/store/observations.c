@@ -7,22 +7,31 @@
 #include "store/monitor_int.h"
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/names.h"
 
 #include <math.h>
 #include <string.h>
 
-static const char *const state_names[] = { "draft", "submitted", "approved", "returned" };
+static const struct pw_name state_names[] = {
+	{ "draft", "草稿" }, { "submitted", "已报送" }, { "approved", "已审核" },
+	{ "returned", "已退回" },
+};
 
 #define NSTATES (sizeof(state_names) / sizeof(state_names[0]))
 
 const char *pw_obs_state_name(enum pw_obs_state st)
 {
-	return pw_monitor_name(state_names, NSTATES, (int)st);
+	return pw_name_of(state_names, NSTATES, (long)st, "?");
+}
+
+const char *pw_obs_state_label(enum pw_obs_state st)
+{
+	return pw_name_zh(state_names, NSTATES, (long)st, "?");
 }
 
 int pw_obs_state_from_name(const char *s)
 {
-	return pw_monitor_lookup(state_names, NSTATES, s);
+	return pw_name_lookup(state_names, NSTATES, s);
 }
 
 static int check_obs_entity(enum pw_entity e)
@@ -177,15 +186,16 @@ int pw_store_obs_record(struct pw_store *s, const struct pw_obs_entry *e, int64_
 	if (check_obs_entity(e->entity) < 0)
 		return -1;
 	if (e->state != PW_OBS_DRAFT && e->state != PW_OBS_SUBMITTED)
-		return pw_error("a new value is draft or submitted, not %s",
+		return pw_error_kind(PW_ERR_INPUT, "a new value is draft or submitted, not %s",
 				pw_obs_state_name(e->state));
 	if (!e->by || !*e->by)
-		return pw_error("an observation needs the name of who enters it");
+		return pw_error_kind(PW_ERR_INPUT,
+				     "an observation needs the name of who enters it");
 	if (!isfinite(e->value))
-		return pw_error("value of %s %lld is not a finite number", pw_entity_name(e->entity),
-				(long long)e->id);
+		return pw_error_kind(PW_ERR_INPUT, "value of %s %lld is not a finite number",
+				     pw_entity_name(e->entity), (long long)e->id);
 	if (e->year < PW_MONITOR_YEAR_MIN || e->year > PW_MONITOR_YEAR_MAX)
-		return pw_error("year %d of %s %lld is out of range", e->year,
+		return pw_error_kind(PW_ERR_INPUT, "year %d of %s %lld is out of range", e->year,
 				pw_entity_name(e->entity), (long long)e->id);
 	if (pw_store_write_begin(s, &own) < 0)
 		return -1;
@@ -206,12 +216,12 @@ static int check_transition(const struct pw_monitor_chain *c, int64_t id,
 	if ((to == PW_OBS_APPROVED || to == PW_OBS_RETURNED) && from == PW_OBS_SUBMITTED)
 		return 0;
 	if (from == PW_OBS_RETURNED || from == PW_OBS_APPROVED)
-		return pw_error("cannot %s %s %lld: it is %s (record a corrected value "
-				"instead)", verbs[to], c->noun, (long long)id,
-				pw_obs_state_name(from));
-	return pw_error("cannot %s %s %lld: it is %s, not %s", verbs[to], c->noun,
-			(long long)id, pw_obs_state_name(from),
-			to == PW_OBS_SUBMITTED ? "draft" : "submitted");
+		return pw_error_kind(PW_ERR_CONFLICT,
+				     "cannot %s %s %lld: it is %s (record a corrected value instead)",
+				     verbs[to], c->noun, (long long)id, pw_obs_state_name(from));
+	return pw_error_kind(PW_ERR_CONFLICT, "cannot %s %s %lld: it is %s, not %s", verbs[to],
+			     c->noun, (long long)id, pw_obs_state_name(from),
+			     to == PW_OBS_SUBMITTED ? "draft" : "submitted");
 }
 
 struct chain_state {
@@ -237,12 +247,14 @@ static int transition_tx(struct pw_store *s, const struct pw_monitor_chain *c, i
 	int rc = pw_monitor_fetch(s, c->state_sql, id, 0, fill_state, &o);
 
 	if (rc == PW_STORE_NOTFOUND)
-		pw_error("no %s %lld in database '%s'", c->noun, (long long)id, s->path);
+		pw_error_kind(PW_ERR_NOTFOUND, "no %s %lld in database '%s'", c->noun,
+			      (long long)id, s->path);
 	if (rc < 0)
 		return rc;
 	if (!o.head)
-		return pw_error("%s %lld is superseded by %lld: act on the current row", c->noun,
-				(long long)id, (long long)o.by);
+		return pw_error_kind(PW_ERR_CONFLICT,
+				     "%s %lld is superseded by %lld: act on the current row",
+				     c->noun, (long long)id, (long long)o.by);
 	if (check_transition(c, id, (enum pw_obs_state)o.state, to) < 0)
 		return -1;
 	st = pw_store_stmt(s, c->copy_sql);
@@ -267,7 +279,8 @@ int pw_monitor_transition(struct pw_store *s, const struct pw_monitor_chain *c, 
 	if (!who || !*who)
 		return pw_error("a review needs the name of who makes it");
 	if (to == PW_OBS_DRAFT || (unsigned)to > PW_OBS_RETURNED)
-		return pw_error("cannot move %s %lld back to draft", c->noun, (long long)id);
+		return pw_error_kind(PW_ERR_CONFLICT, "cannot move %s %lld back to draft", c->noun,
+				     (long long)id);
 	if (pw_store_write_begin(s, &own) < 0)
 		return -1;
 	rc = transition_tx(s, c, id, to, note, who, new_id);
@@ -407,60 +420,19 @@ int pw_store_obs_list(struct pw_store *s, enum pw_entity e, int64_t filter_id, b
 /* ------------------------------------------------------------------ */
 /* Series: the value each year takes (docs/monitoring.md, "Series")    */
 
-/* Rows of one (ref, year) group arrive in id order; the picker keeps the
- * latest approved row and the head. */
-struct picker {
-	enum pw_obs_pick pick;
-	int64_t ref;
-	int year;
-	bool any, has_appr, has_head;
-	struct pw_obs appr, head;
-	int head_state;
-	void (*emit)(void *ctx, int64_t ref, const struct pw_obs *o);
-	void *ctx;
-};
-
-static void picker_flush(struct picker *p)
-{
-	const struct pw_obs *o = NULL;
-
-	if (!p->any)
-		return;
-	if (p->pick == PW_PICK_LATEST && p->has_head && p->head_state != PW_OBS_RETURNED)
-		o = &p->head;
-	else if (p->has_appr)
-		o = &p->appr;
-	if (o)
-		p->emit(p->ctx, p->ref, o);
-	p->any = p->has_appr = p->has_head = false;
-}
-
-/* Columns from col: year, value, estimated, state, head. */
-static void picker_row(struct picker *p, int64_t ref, sqlite3_stmt *st, int col)
+/* Columns from col: year, value, estimated, state, head; to the picker
+ * (monitor.h) that says which value of a year is in force. */
+static void picker_row(struct pw_obs_picker *p, int64_t ref, sqlite3_stmt *st, int col)
 {
 	struct pw_obs o;
-	int state;
+	bool has = !pw_col_null(st, col + 1);
 
 	o.year = sqlite3_column_int(st, col);
-	if (p->any && (ref != p->ref || o.year != p->year))
-		picker_flush(p);
-	p->any = true;
-	p->ref = ref;
-	p->year = o.year;
-	if (pw_col_null(st, col + 1))
-		return;
 	o.value = sqlite3_column_double(st, col + 1);
 	o.estimated = sqlite3_column_int(st, col + 2);
-	state = sqlite3_column_int(st, col + 3);
-	if (state == PW_OBS_APPROVED) {
-		p->appr = o;
-		p->has_appr = true;
-	}
-	if (sqlite3_column_int(st, col + 4)) {
-		p->head = o;
-		p->head_state = state;
-		p->has_head = true;
-	}
+	pw_obs_picker_add(p, ref, o.year, has ? &o : NULL,
+			  (enum pw_obs_state)sqlite3_column_int(st, col + 3),
+			  sqlite3_column_int(st, col + 4) != 0, 0);
 }
 
 struct obs_vec {
@@ -468,11 +440,12 @@ struct obs_vec {
 	size_t n, alloc;
 };
 
-static void emit_vec(void *ctx, int64_t ref, const struct pw_obs *o)
+static void emit_vec(void *ctx, int64_t ref, const struct pw_obs *o, long tag)
 {
 	struct obs_vec *v = ctx;
 
 	(void)ref;
+	(void)tag;
 	ALLOC_GROW(v->obs, v->n + 1, v->alloc);
 	v->obs[v->n++] = *o;
 }
@@ -490,7 +463,7 @@ int pw_store_obs_series(struct pw_store *s, enum pw_entity e, int64_t id, int up
 			enum pw_obs_pick pick, struct pw_obs **out, size_t *n)
 {
 	struct obs_vec v = { NULL, 0, 0 };
-	struct picker p = { .pick = pick, .emit = emit_vec, .ctx = &v };
+	struct pw_obs_picker p = { .pick = pick, .emit = emit_vec, .ctx = &v };
 	sqlite3_stmt *st;
 	int rc;
 
@@ -507,7 +480,7 @@ int pw_store_obs_series(struct pw_store *s, enum pw_entity e, int64_t id, int up
 	pw_bind_int(st, 2, upto);
 	while ((rc = pw_store_step(s, st)) == 1)
 		picker_row(&p, id, st, 0);
-	picker_flush(&p);
+	pw_obs_picker_flush(&p);
 	if (rc < 0) {
 		free(v.obs);
 		return -1;
@@ -517,25 +490,30 @@ int pw_store_obs_series(struct pw_store *s, enum pw_entity e, int64_t id, int up
 	return 0;
 }
 
-/* The row of rows[from..to) (one year, by id) that pick takes, as
- * picker_flush() takes it, or -1. */
+static void emit_tag(void *ctx, int64_t ref, const struct pw_obs *o, long tag)
+{
+	(void)ref;
+	(void)o;
+	*(long *)ctx = tag;
+}
+
+/* The row of rows[from..to) (one year, by id) that pick takes (the
+ * picker's choice, monitor.h), or -1. */
 static long pick_row(const struct pw_obs_row *rows, size_t from, size_t to,
 		     enum pw_obs_pick pick)
 {
-	long appr = -1, head = -1;
+	long got = -1;
+	struct pw_obs_picker p = { .pick = pick, .emit = emit_tag, .ctx = &got };
 	size_t i;
 
 	for (i = from; i < to; i++) {
-		if (!rows[i].has_value)
-			continue;
-		if (rows[i].state == PW_OBS_APPROVED)
-			appr = (long)i;
-		if (rows[i].current)
-			head = (long)i;
+		struct pw_obs o = { rows[i].year, rows[i].value, rows[i].estimated };
+
+		pw_obs_picker_add(&p, 0, rows[i].year, rows[i].has_value ? &o : NULL,
+				  rows[i].state, rows[i].current, (long)i);
 	}
-	if (pick == PW_PICK_LATEST && head >= 0 && rows[head].state != PW_OBS_RETURNED)
-		return head;
-	return appr;
+	pw_obs_picker_flush(&p);
+	return got;
 }
 
 /* What the pick needs of every row, by year and id: only the columns a
@@ -674,14 +652,14 @@ static int cmp_id_pos(const void *a, const void *b)
 	return x->id < y->id ? -1 : x->id > y->id;
 }
 
-static void emit_plan(void *ctx, int64_t ref, const struct pw_obs *o)
+static void emit_plan(void *ctx, int64_t ref, const struct pw_obs *o, long tag)
 {
 	struct plan_sink *ps = ctx;
 	struct id_pos key = { ref, 0 }, *hit;
 
 	hit = bsearch(&key, ps->map, ps->n, sizeof(*ps->map), cmp_id_pos);
 	if (hit)
-		emit_vec(&ps->vecs[hit->pos], ref, o);
+		emit_vec(&ps->vecs[hit->pos], ref, o, tag);
 }
 
 static const char plan_series_sql[] =
@@ -693,7 +671,7 @@ static const char plan_series_sql[] =
 	" ORDER BY i.id, o.year, o.id";
 
 static int plan_rows(struct pw_store *s, int64_t vid, int plan_id, int upto,
-		     struct picker *p)
+		     struct pw_obs_picker *p)
 {
 	sqlite3_stmt *st = pw_store_stmt(s, plan_series_sql);
 	int rc;
@@ -705,7 +683,7 @@ static int plan_rows(struct pw_store *s, int64_t vid, int plan_id, int upto,
 	pw_bind_int(st, 3, upto);
 	while ((rc = pw_store_step(s, st)) == 1)
 		picker_row(p, sqlite3_column_int64(st, 0), st, 1);
-	picker_flush(p);
+	pw_obs_picker_flush(p);
 	return rc;
 }
 
@@ -726,7 +704,7 @@ int pw_store_plan_obs_series(struct pw_store *s, int plan_id, int version, int u
 			     enum pw_obs_pick pick, struct pw_series **series, size_t *n)
 {
 	struct plan_sink ps = { NULL, 0, NULL };
-	struct picker p = { .pick = pick, .emit = emit_plan, .ctx = &ps };
+	struct pw_obs_picker p = { .pick = pick, .emit = emit_plan, .ctx = &ps };
 	int64_t *ids, vid;
 	size_t i;
 	int rc;

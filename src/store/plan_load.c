@@ -33,9 +33,10 @@ static int not_found(struct pw_store *s, int plan_id, int version)
 	if (rc < 0)
 		return -1;
 	if (rc == 0)
-		pw_error("no plan %d in '%s'", plan_id, s->path);
+		pw_error_kind(PW_ERR_NOTFOUND, "no plan %d in '%s'", plan_id, s->path);
 	else
-		pw_error("plan %d has no version %d in '%s'", plan_id, version, s->path);
+		pw_error_kind(PW_ERR_NOTFOUND, "plan %d has no version %d in '%s'", plan_id,
+			      version, s->path);
 	return PW_STORE_NOTFOUND;
 }
 
@@ -90,9 +91,9 @@ void pw_store_reader_reset(struct pw_store_reader *rd)
 int pw_store_reader_corrupt(struct pw_store_reader *rd, const char *what)
 {
 	if (rd->plan_id > 0)
-		return pw_error("database '%s' is inconsistent: %s (plan %d)", rd->s->path, what,
-				rd->plan_id);
-	return pw_error("database '%s' is inconsistent: %s", rd->s->path, what);
+		return pw_error_kind(PW_ERR_DB, "database '%s' is inconsistent: %s (plan %d)",
+				     rd->s->path, what, rd->plan_id);
+	return pw_error_kind(PW_ERR_DB, "database '%s' is inconsistent: %s", rd->s->path, what);
 }
 
 static int section_col(sqlite3_stmt *st, int i)

@@ -4,7 +4,7 @@
  * indicators and their targets, prose targets, 专栏 and their items),
  * all in one transaction.
  */
-#include "report/plan_json.h"
+#include "model/plan_json.h"
 #include "store/store_internal.h"
 #include "util/alloc.h"
 #include "util/error.h"
@@ -198,9 +198,77 @@ struct import {
 	const struct pw_plan *p;
 	int64_t version_id;
 	int64_t *section_ids;
-	struct keyset keys;
-	struct strbuf key;
+	/* the stable key of every row that has one, in the order the rows
+	 * are inserted (plan_keys()), and the next one to take */
+	int64_t *keys;
+	size_t nkeys, next_key;
 };
+
+/* The next row's key (plan_keys() counted them: running out is a bug). */
+static int64_t take_key(struct import *im)
+{
+	if (im->next_key >= im->nkeys)
+		PW_BUG("more keyed rows than keys");
+	return im->keys[im->next_key++];
+}
+
+/*
+ * Computes the key of every indicator, target and item, in insertion
+ * order, before the write transaction begins: hashing a million keys
+ * need not hold the write lock (docs/schema.md, "Locking").  A key text
+ * met twice in a version gets "#2", "#3"... in this order.
+ */
+static void plan_keys(struct import *im)
+{
+	const struct pw_plan *p = im->p;
+	struct keyset ks = { NULL, 0, 0 };
+	struct strbuf sb = STRBUF_INIT;
+	size_t i, j, k, base, n = p->ntargets;
+
+	for (i = 0; i < p->ntables; i++)
+		for (j = 0; j < p->tables[i].nrows; j++)
+			n += 1 + p->tables[i].rows[j].ntargets;
+	for (i = 0; i < p->ncolumns; i++)
+		n += p->columns[i].nitems;
+	im->keys = xcalloc(n ? n : 1, sizeof(int64_t));
+	for (i = 0; i < p->ntables; i++) {
+		const struct pw_table *t = &p->tables[i];
+
+		for (j = 0; j < t->nrows; j++) {
+			const struct pw_indicator *r = &t->rows[j];
+
+			sb_reset(&sb);
+			sb_addf(&sb, "indicator:%d-%d|%s|%s", t->start, t->end,
+				r->group ? r->group : "", r->name ? r->name : r->no ? r->no : "");
+			im->keys[im->nkeys++] = unique_key(&ks, &sb);
+			sb_addstr(&sb, "|");
+			base = sb.len;
+			for (k = 0; k < r->ntargets; k++) {
+				sb_setlen(&sb, base);
+				sb_addstr(&sb, pw_kind_name(r->targets[k].kind));
+				im->keys[im->nkeys++] = unique_key(&ks, &sb);
+			}
+		}
+	}
+	for (i = 0; i < p->ntargets; i++) {
+		const struct pw_prose_target *pt = &p->targets[i];
+
+		sb_reset(&sb);
+		sb_addf(&sb, "target:%s|%s|%s|%d", pt->subject ? pt->subject : "",
+			pw_kind_name(pt->t.kind), pt->unit ? pt->unit : "", pt->t.year);
+		im->keys[im->nkeys++] = unique_key(&ks, &sb);
+	}
+	for (i = 0; i < p->ncolumns; i++) {
+		for (j = 0; j < p->columns[i].nitems; j++) {
+			sb_reset(&sb);
+			sb_addf(&sb, "item:%s|%d", p->columns[i].title ? p->columns[i].title : "",
+				p->columns[i].items[j].no);
+			im->keys[im->nkeys++] = unique_key(&ks, &sb);
+		}
+	}
+	keyset_release(&ks);
+	sb_release(&sb);
+}
 
 static int64_t last_id(struct import *im)
 {
@@ -268,7 +336,7 @@ static int insert_target(struct import *im, int64_t indicator_id, size_t seq,
 	pw_bind_int(st, 1, im->version_id);
 	pw_bind_int_or_null(st, 2, indicator_id, indicator_id > 0);
 	pw_bind_int(st, 3, (int64_t)seq);
-	pw_bind_int(st, 4, unique_key(&im->keys, &im->key));
+	pw_bind_int(st, 4, take_key(im));
 	pw_bind_text(st, 5, pw_kind_name(t->kind));
 	pw_bind_text(st, 6, pw_cmp_name(t->cmp));
 	pw_bind_double_or_null(st, 7, t->value, t->has_value);
@@ -310,30 +378,22 @@ static int insert_indicator(struct import *im, const struct pw_table *t, int64_t
 		"name, unit, attribute, direction, baseline_year, baseline_value, actual_year, "
 		"actual_value, actual_estimated, note, line, section_id) "
 		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-	size_t k, base;
+	size_t k;
 	int64_t id;
 
 	if (!st)
 		return -1;
-	sb_reset(&im->key);
-	sb_addf(&im->key, "indicator:%d-%d|%s|%s", t->start, t->end, r->group ? r->group : "",
-		r->name ? r->name : r->no ? r->no : "");
 	pw_bind_int(st, 1, table_id);
 	pw_bind_int(st, 2, im->version_id);
 	pw_bind_int(st, 3, (int64_t)seq);
-	pw_bind_int(st, 4, unique_key(&im->keys, &im->key));
+	pw_bind_int(st, 4, take_key(im));
 	bind_indicator(im, st, r);
 	if (pw_store_run(im->s, st) < 0)
 		return -1;
 	id = last_id(im);
-	sb_addstr(&im->key, "|");
-	base = im->key.len;
-	for (k = 0; k < r->ntargets; k++) {
-		sb_setlen(&im->key, base);
-		sb_addstr(&im->key, pw_kind_name(r->targets[k].kind));
+	for (k = 0; k < r->ntargets; k++)
 		if (insert_target(im, id, k, &r->targets[k], NULL) < 0)
 			return -1;
-	}
 	return 0;
 }
 
@@ -368,15 +428,9 @@ static int insert_prose_targets(struct import *im)
 {
 	size_t i;
 
-	for (i = 0; i < im->p->ntargets; i++) {
-		const struct pw_prose_target *pt = &im->p->targets[i];
-
-		sb_reset(&im->key);
-		sb_addf(&im->key, "target:%s|%s|%s|%d", pt->subject ? pt->subject : "",
-			pw_kind_name(pt->t.kind), pt->unit ? pt->unit : "", pt->t.year);
-		if (insert_target(im, 0, i, &pt->t, pt) < 0)
+	for (i = 0; i < im->p->ntargets; i++)
+		if (insert_target(im, 0, i, &im->p->targets[i].t, &im->p->targets[i]) < 0)
 			return -1;
-	}
 	return 0;
 }
 
@@ -390,12 +444,10 @@ static int insert_item(struct import *im, const struct pw_column *c, int64_t col
 
 	if (!st)
 		return -1;
-	sb_reset(&im->key);
-	sb_addf(&im->key, "item:%s|%d", c->title ? c->title : "", it->no);
 	pw_bind_int(st, 1, column_id);
 	pw_bind_int(st, 2, im->version_id);
 	pw_bind_int(st, 3, (int64_t)seq);
-	pw_bind_int(st, 4, unique_key(&im->keys, &im->key));
+	pw_bind_int(st, 4, take_key(im));
 	pw_bind_int(st, 5, it->no);
 	pw_bind_text(st, 6, it->title);
 	pw_bind_text(st, 7, it->text);
@@ -657,7 +709,7 @@ static int tx_close(struct pw_store *s, int own, int rc)
 int pw_store_import_plan(struct pw_store *s, const struct pw_plan *p, const char *who,
 			 int *plan_id, int *version, int *changed)
 {
-	struct import im = { s, p, 0, NULL, { NULL, 0, 0 }, STRBUF_INIT };
+	struct import im = { s, p, 0, NULL, NULL, 0, 0 };
 	const char *problem = check_plan(p);
 	char content[65];
 	int own, rc;
@@ -666,8 +718,11 @@ int pw_store_import_plan(struct pw_store *s, const struct pw_plan *p, const char
 	if (!problem && content_sha256(p, content) < 0)
 		problem = "the plan has no JSON form";
 	if (problem)
-		return pw_error("cannot import '%s': %s", p->source ? p->source : "(plan)", problem);
+		return pw_error_kind(PW_ERR_INPUT, "cannot import '%s': %s",
+				     p->source ? p->source : "(plan)", problem);
+	/* everything that needs no database is done before the write lock */
 	im.section_ids = xcalloc(p->nsections ? p->nsections : 1, sizeof(int64_t));
+	plan_keys(&im);
 	rc = tx_open(s, &own);
 	if (rc == 0)
 		rc = import_tx(&im, who ? who : "unknown", p->checksum ? p->checksum : content,
@@ -679,7 +734,6 @@ int pw_store_import_plan(struct pw_store *s, const struct pw_plan *p, const char
 			 p->source ? p->source : "(plan)", s->path);
 	}
 	free(im.section_ids);
-	keyset_release(&im.keys);
-	sb_release(&im.key);
+	free(im.keys);
 	return rc;
 }

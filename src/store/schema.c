@@ -413,7 +413,8 @@ int pw_store_read_user_version(struct pw_store *s)
 	if (!st)
 		return -1;
 	if (pw_store_step(s, st) != 1)
-		return pw_error("database '%s': cannot read the schema version", s->path);
+		return pw_error_kind(PW_ERR_DB, "database '%s': cannot read the schema version",
+				     s->path);
 	v = sqlite3_column_int(st, 0);
 	sqlite3_reset(st);
 	return v;
@@ -444,8 +445,10 @@ static int apply(struct pw_store *s, int n)
 
 static int too_new(struct pw_store *s, int have)
 {
-	return pw_error("database '%s' has schema version %d, newer than this planwatch "
-			"understands (%d): use a newer planwatch", s->path, have, NMIGRATIONS);
+	return pw_error_kind(PW_ERR_DB,
+			     "database '%s' has schema version %d, newer than this planwatch "
+			     "understands (%d): use a newer planwatch",
+			     s->path, have, NMIGRATIONS);
 }
 
 /* One step: under the write lock, re-read the version (another process may
@@ -486,7 +489,8 @@ int pw_store_migrate(struct pw_store *s, int target)
 	while (have < target) {
 		have = step_once(s, target);
 		if (have < 0)
-			return pw_error("database '%s': cannot upgrade the schema", s->path);
+			return pw_error_kind(PW_ERR_DB, "database '%s': cannot upgrade the schema",
+					     s->path);
 	}
 	return 0;
 }

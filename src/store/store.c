@@ -9,17 +9,43 @@
 #include "util/error.h"
 #include "util/strbuf.h"
 
+#include <errno.h>
 #include <sodium.h>
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <sys/stat.h>
 
-#define BUSY_TIMEOUT_MS 10000
+/* How long a writer waits for another one to release the write lock
+ * (docs/schema.md, "Locking"): writes queue rather than fail.  The
+ * environment variable overrides the default (whole seconds, 0: do not
+ * wait); a writer says once that it waits after NOTICE_MS. */
+#define LOCK_TIMEOUT_ENV "PLANWATCH_LOCK_TIMEOUT"
+#define LOCK_TIMEOUT_DEFAULT_S 300
+#define LOCK_TIMEOUT_MAX_S 86400
+#define NOTICE_MS 1000
+
+/* Did the last statement fail because the lock wait reached its limit? */
+static bool gave_up_waiting(struct pw_store *s, int rc)
+{
+	return (rc & 0xff) == SQLITE_BUSY && s->busy_gave_up;
+}
+
+static int report_gave_up(struct pw_store *s)
+{
+	return pw_error_kind(PW_ERR_DB, "database '%s' is locked by another writer for more "
+			     "than %ld s (%s): nothing was written, try again later",
+			     s->path, s->lock_timeout_ms / 1000, LOCK_TIMEOUT_ENV);
+}
 
 int pw_store_fail(struct pw_store *s, const char *what)
 {
-	return pw_error("database '%s': %s: %s", s->path, what, sqlite3_errmsg(s->db));
+	if (gave_up_waiting(s, sqlite3_extended_errcode(s->db)))
+		return report_gave_up(s);
+	return pw_error_kind(PW_ERR_DB, "database '%s': %s: %s", s->path, what,
+			     sqlite3_errmsg(s->db));
 }
 
 /* ------------------------------------------------------------------ */
@@ -70,7 +96,7 @@ int pw_store_step(struct pw_store *s, sqlite3_stmt *st)
 
 	if (s->fault_countdown > 0 && --s->fault_countdown == 0) {
 		sqlite3_reset(st);
-		return pw_error("database '%s': injected fault", s->path);
+		return pw_error_kind(PW_ERR_DB, "database '%s': injected fault", s->path);
 	}
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
@@ -98,12 +124,18 @@ int pw_store_run(struct pw_store *s, sqlite3_stmt *st)
 int pw_store_exec(struct pw_store *s, const char *sql)
 {
 	char *msg = NULL;
+	int rc;
 
 	if (s->fault_countdown > 0 && --s->fault_countdown == 0)
-		return pw_error("database '%s': injected fault", s->path);
-	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) == SQLITE_OK)
+		return pw_error_kind(PW_ERR_DB, "database '%s': injected fault", s->path);
+	rc = sqlite3_exec(s->db, sql, NULL, NULL, &msg);
+	if (rc == SQLITE_OK)
 		return 0;
-	pw_error("database '%s': %s", s->path, msg ? msg : sqlite3_errmsg(s->db));
+	if (gave_up_waiting(s, rc))
+		report_gave_up(s);
+	else
+		pw_error_kind(PW_ERR_DB, "database '%s': %s", s->path,
+			      msg ? msg : sqlite3_errmsg(s->db));
 	sqlite3_free(msg);
 	return -1;
 }
@@ -158,6 +190,69 @@ bool pw_col_null(sqlite3_stmt *st, int i)
 }
 
 /* ------------------------------------------------------------------ */
+/* Waiting for the write lock                                         */
+
+static long long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/*
+ * SQLite's busy handler: called while another connection holds a lock
+ * this one needs (in WAL mode only writers wait, for the one write lock),
+ * count 0 at the start of each wait.  Sleeps a little longer each time
+ * (1 ms up to 100 ms: a short wait ends soon after the lock is free), says
+ * once after NOTICE_MS that it waits, and returns 0 (give up: SQLITE_BUSY)
+ * once the wait reaches s->lock_timeout_ms.
+ */
+static int busy_wait(void *arg, int count)
+{
+	struct pw_store *s = arg;
+	long long now = now_ms(), waited, left;
+	int nap = count < 7 ? 1 << count : 100;
+
+	if (count == 0) {
+		s->busy_since_ms = now;
+		s->busy_gave_up = 0;
+	}
+	waited = now - s->busy_since_ms;
+	left = s->lock_timeout_ms - waited;
+	if (left <= 0) {
+		s->busy_gave_up = 1;
+		return 0;
+	}
+	if (!s->busy_said && waited >= NOTICE_MS) {
+		pw_warning("waiting for another writer to release database '%s' "
+			   "(at most %ld s, %s)", s->path, s->lock_timeout_ms / 1000, LOCK_TIMEOUT_ENV);
+		s->busy_said = 1;
+	}
+	sqlite3_sleep(nap < left ? nap : (int)left);
+	return 1;
+}
+
+/* The lock wait limit from the environment, else the default. */
+static int lock_timeout(struct pw_store *s)
+{
+	const char *env = getenv(LOCK_TIMEOUT_ENV);
+	char *end;
+	long v = LOCK_TIMEOUT_DEFAULT_S;
+
+	if (env && *env) {
+		errno = 0;
+		v = strtol(env, &end, 10);
+		if (errno || *end || v < 0 || v > LOCK_TIMEOUT_MAX_S || *env < '0' || *env > '9')
+			return pw_error_kind(PW_ERR_USAGE, "%s '%s' is not a number of seconds "
+					     "from 0 to %d", LOCK_TIMEOUT_ENV, env, LOCK_TIMEOUT_MAX_S);
+	}
+	s->lock_timeout_ms = v * 1000;
+	sqlite3_busy_handler(s->db, busy_wait, s);
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
 /* Opening                                                            */
 
 static int set_pragmas(struct pw_store *s)
@@ -167,11 +262,13 @@ static int set_pragmas(struct pw_store *s)
 				      "PRAGMA synchronous = FULL;"
 				      "PRAGMA cache_size = -8000;";
 
-	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+	if (lock_timeout(s) < 0)
+		return -1;
 	sqlite3_extended_result_codes(s->db, 1);
 	/* journal_mode answers with a row, which exec ignores */
 	if (sqlite3_exec(s->db, pragmas, NULL, NULL, NULL) != SQLITE_OK)
-		return pw_error("cannot open database '%s': %s", s->path, sqlite3_errmsg(s->db));
+		return pw_error_kind(PW_ERR_DB, "cannot open database '%s': %s", s->path,
+				     sqlite3_errmsg(s->db));
 	return 0;
 }
 
@@ -180,7 +277,7 @@ static int open_connection(struct pw_store *s, const char *path)
 	int rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
 
 	if (rc != SQLITE_OK)
-		return pw_error("cannot open database '%s': %s", path,
+		return pw_error_kind(PW_ERR_DB, "cannot open database '%s': %s", path,
 				s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
 	return set_pragmas(s);
 }
@@ -216,34 +313,28 @@ static int open_readonly(struct pw_store *s, const char *path)
 	rc = sqlite3_open_v2(uri.buf, &s->db, flags, NULL);
 	sb_release(&uri);
 	if (rc != SQLITE_OK)
-		return pw_error("cannot open database '%s' read-only: %s", path,
+		return pw_error_kind(PW_ERR_DB, "cannot open database '%s' read-only: %s", path,
 				s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
-	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+	if (lock_timeout(s) < 0)
+		return -1;
 	sqlite3_extended_result_codes(s->db, 1);
 	v = pw_store_read_user_version(s);
 	if (v < 0)
 		return -1;
 	if (v != pw_store_schema_latest())
-		return pw_error("database '%s' is read-only and has schema version %d, not %d: "
-				"open it once with write access to upgrade it",
-				path, v, pw_store_schema_latest());
+		return pw_error_kind(PW_ERR_DB,
+				     "database '%s' is read-only and has schema version %d, not %d: "
+				     "open it once with write access to upgrade it",
+				     path, v, pw_store_schema_latest());
 	s->readonly = 1;
 	return 0;
 }
 
-int pw_store_open_existing(struct pw_store **out, const char *path)
+int pw_store_open_reader(struct pw_store **out, const char *path)
 {
-	struct stat st;
-	struct pw_store *s;
+	struct pw_store *s = xcalloc(1, sizeof(*s));
 
 	*out = NULL;
-	if (stat(path, &st) < 0) {
-		pw_error("no database '%s' (import a plan first, or check --db)", path);
-		return PW_STORE_NOTFOUND;
-	}
-	if (access(path, W_OK) == 0)
-		return pw_store_open(out, path);
-	s = xcalloc(1, sizeof(*s));
 	s->path = xstrdup(path);
 	if (open_readonly(s, path) < 0) {
 		pw_store_close(s);
@@ -251,6 +342,21 @@ int pw_store_open_existing(struct pw_store **out, const char *path)
 	}
 	*out = s;
 	return 0;
+}
+
+int pw_store_open_existing(struct pw_store **out, const char *path)
+{
+	struct stat st;
+
+	*out = NULL;
+	if (stat(path, &st) < 0) {
+		pw_error_kind(PW_ERR_NOTFOUND,
+			      "no database '%s' (import a plan first, or check --db)", path);
+		return PW_STORE_NOTFOUND;
+	}
+	if (access(path, W_OK) == 0)
+		return pw_store_open(out, path);
+	return pw_store_open_reader(out, path);
 }
 
 int pw_store_open(struct pw_store **out, const char *path)
@@ -264,7 +370,7 @@ int pw_store_open(struct pw_store **out, const char *path)
 	}
 	s->path = xstrdup(path);
 	if (access(path, F_OK) == 0 && access(path, W_OK) != 0) {
-		pw_error("database '%s' is read-only", path);
+		pw_error_kind(PW_ERR_DB, "database '%s' is read-only", path);
 		pw_store_close(s);
 		return -1;
 	}
@@ -349,9 +455,9 @@ int pw_store_step_id(struct pw_store *s, sqlite3_stmt *st, int64_t *id)
 int pw_store_begin(struct pw_store *s)
 {
 	if (s->in_tx)
-		return pw_error("database '%s': transaction already open", s->path);
+		return pw_error_kind(PW_ERR_DB, "database '%s': transaction already open", s->path);
 	if (s->readonly)
-		return pw_error("database '%s' is read-only", s->path);
+		return pw_error_kind(PW_ERR_DB, "database '%s' is read-only", s->path);
 	if (pw_store_exec(s, "BEGIN IMMEDIATE") < 0)
 		return -1;
 	s->in_tx = 1;
@@ -374,6 +480,19 @@ void pw_store_rollback(struct pw_store *s)
 	if (!sqlite3_get_autocommit(s->db))
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	s->in_tx = 0;
+}
+
+int pw_store_data_version(struct pw_store *s, int64_t *v)
+{
+	sqlite3_stmt *st = pw_store_stmt(s, "PRAGMA data_version");
+	int rc = st ? pw_store_step(s, st) : -1;
+
+	if (rc == 1) {
+		*v = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		return 0;
+	}
+	return rc < 0 ? -1 : pw_error("database '%s': no data version", s->path);
 }
 
 /* ------------------------------------------------------------------ */

@@ -51,6 +51,14 @@ void pw_store_close(struct pw_store *s); /* NULL is fine */
  */
 int pw_store_open_existing(struct pw_store **out, const char *path);
 
+/*
+ * A read-only connection to an existing database whatever the file's
+ * modes (SQLITE_OPEN_READONLY, no migration: the schema must be current),
+ * for readers beside a connection that opened it first, such as the
+ * workers of a parallel evaluation.  0 or -1 after pw_error().
+ */
+int pw_store_open_reader(struct pw_store **out, const char *path);
+
 const char *pw_store_path(const struct pw_store *s);
 /* The schema version of the open database (after migration). */
 int pw_store_schema_version(struct pw_store *s);
@@ -67,6 +75,12 @@ struct sqlite3 *pw_store_sqlite(struct pw_store *s);
 int pw_store_begin(struct pw_store *s);
 int pw_store_commit(struct pw_store *s);
 void pw_store_rollback(struct pw_store *s);
+
+/* A number that changes whenever ANOTHER connection commits (PRAGMA
+ * data_version).  Read before a check made without the write lock and
+ * again under it: equal, and what the check read is still current.
+ * 0 or -1. */
+int pw_store_data_version(struct pw_store *s, int64_t *v);
 
 /*
  * Stores plan p in ONE transaction.  The plan's identity is its region and

@@ -29,6 +29,12 @@ struct pw_store {
 	int in_tx;          /* a pw_store_begin() is open */
 	int readonly;       /* opened by pw_store_open_existing() without write access */
 	long fault_countdown; /* tests: fail the Nth statement step (0: off) */
+	/* Waiting for the write lock (store.c, busy_wait): the limit, when
+	 * the present wait began, whether it was announced, and whether the
+	 * last one ended at the limit. */
+	long lock_timeout_ms;
+	long long busy_since_ms;
+	int busy_said, busy_gave_up;
 };
 
 /* Reports "database '<path>': <what>: <sqlite message>"; returns -1. */

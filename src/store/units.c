@@ -6,41 +6,34 @@
 #include "store/monitor_int.h"
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/names.h"
 #include "util/strbuf.h"
 
 #include <string.h>
 
-static const char *const entity_names[] = { "indicator", "target", "project" };
+static const struct pw_name entity_names[] = {
+	{ "indicator", "指标" }, { "target", "目标" }, { "project", "项目" },
+};
 
 #define NNAMES(a) (sizeof(a) / sizeof((a)[0]))
 
 const char *pw_entity_name(enum pw_entity e)
 {
-	return pw_monitor_name(entity_names, NNAMES(entity_names), (int)e);
+	return pw_name_of(entity_names, NNAMES(entity_names), (long)e, "?");
+}
+
+const char *pw_entity_label(enum pw_entity e)
+{
+	return pw_name_zh(entity_names, NNAMES(entity_names), (long)e, "?");
 }
 
 int pw_entity_from_name(const char *s)
 {
-	return pw_monitor_lookup(entity_names, NNAMES(entity_names), s);
+	return pw_name_lookup(entity_names, NNAMES(entity_names), s);
 }
 
 /* ------------------------------------------------------------------ */
 /* Shared helpers (monitor_int.h)                                     */
-
-const char *pw_monitor_name(const char *const *names, size_t n, int i)
-{
-	return i >= 0 && (size_t)i < n ? names[i] : "?";
-}
-
-int pw_monitor_lookup(const char *const *names, size_t n, const char *s)
-{
-	size_t i;
-
-	for (i = 0; s && i < n; i++)
-		if (!strcmp(s, names[i]))
-			return (int)i;
-	return -1;
-}
 
 int pw_monitor_fetch(struct pw_store *s, const char *sql, int64_t id, int64_t arg2,
 		     pw_monitor_fill_fn *fill, void *out)
@@ -62,6 +55,25 @@ int pw_monitor_fetch(struct pw_store *s, const char *sql, int64_t id, int64_t ar
 	return 0;
 }
 
+int pw_monitor_pick(struct pw_store *s, const char *sql, int64_t id, int64_t arg2,
+		    pw_monitor_take_fn *take, void *out)
+{
+	sqlite3_stmt *st = pw_store_stmt(s, sql);
+	bool taken = false;
+	int rc;
+
+	if (!st)
+		return -1;
+	pw_bind_int(st, 1, id);
+	if (sqlite3_bind_parameter_count(st) >= 2)
+		pw_bind_int(st, 2, arg2);
+	while ((rc = pw_store_step(s, st)) == 1)
+		taken |= take(st, out);
+	if (rc < 0)
+		return -1;
+	return taken ? 0 : PW_STORE_NOTFOUND;
+}
+
 int pw_monitor_check_entity(struct pw_store *s, enum pw_entity e, int64_t id)
 {
 	static const char *const sql[] = {
@@ -75,8 +87,31 @@ int pw_monitor_check_entity(struct pw_store *s, enum pw_entity e, int64_t id)
 		return pw_error("bad entity %d", (int)e);
 	rc = pw_monitor_fetch(s, sql[e], id, 0, NULL, NULL);
 	if (rc == PW_STORE_NOTFOUND)
-		pw_error("no %s %lld in database '%s'", pw_entity_name(e), (long long)id, s->path);
+		pw_error_kind(PW_ERR_NOTFOUND, "no %s %lld in database '%s'", pw_entity_name(e),
+			      (long long)id, s->path);
 	return rc;
+}
+
+static void fill_int0(sqlite3_stmt *st, void *out)
+{
+	*(int *)out = sqlite3_column_int(st, 0);
+}
+
+int pw_store_entity_plan(struct pw_store *s, enum pw_entity e, int64_t id, int *plan_id)
+{
+	static const char *const sql[] = {
+		"SELECT v.plan_id FROM indicators x JOIN plan_versions v ON v.id = x.version_id "
+		"WHERE x.id = ?",
+		"SELECT v.plan_id FROM targets x JOIN plan_versions v ON v.id = x.version_id "
+		"WHERE x.id = ?",
+		"SELECT v.plan_id FROM column_items x JOIN plan_versions v ON v.id = x.version_id "
+		"WHERE x.id = ?",
+	};
+
+	*plan_id = 0;
+	if ((unsigned)e > PW_ENTITY_PROJECT)
+		return pw_error("bad entity %d", (int)e);
+	return pw_monitor_fetch(s, sql[e], id, 0, fill_int0, plan_id);
 }
 
 /* The savepoint of a write inside the caller's transaction.  Prepared
@@ -180,8 +215,9 @@ int pw_store_unit_find(struct pw_store *s, const char *name, int64_t *id)
 	int rc = pw_store_unit_find_quiet(s, name, id);
 
 	if (rc == PW_STORE_NOTFOUND)
-		pw_error("no unit '%s' in database '%s' (add it with 'planwatch unit add')", name,
-			 s->path);
+		pw_error_kind(PW_ERR_NOTFOUND,
+			      "no unit '%s' in database '%s' (add it with 'planwatch unit add')",
+			      name, s->path);
 	return rc;
 }
 
@@ -200,7 +236,8 @@ static int unit_insert(struct pw_store *s, const char *name, const char *parent,
 		return -1;
 	rc = pw_store_unit_find_quiet(s, name, id);
 	if (rc != PW_STORE_NOTFOUND)
-		return rc < 0 ? -1 : pw_error("unit '%s' already exists", name);
+		return rc < 0 ? -1 : pw_error_kind(PW_ERR_CONFLICT, "unit '%s' already exists",
+						   name);
 	st = pw_store_stmt(s, "INSERT INTO units (name, parent_id) VALUES (?, ?)");
 	if (!st)
 		return -1;
@@ -223,7 +260,7 @@ int pw_store_unit_add(struct pw_store *s, const char *name, const char *parent,
 	sb_trim(&nm);
 	if (!nm.len) {
 		sb_release(&nm);
-		return pw_error("a unit needs a name");
+		return pw_error_kind(PW_ERR_INPUT, "a unit needs a name");
 	}
 	if (pw_store_write_begin(s, &own) < 0) {
 		sb_release(&nm);
@@ -293,11 +330,10 @@ int pw_store_unit_list(struct pw_store *s, struct pw_unit **out, size_t *n)
 /* ------------------------------------------------------------------ */
 /* Lead unit                                                          */
 
+/* Every lead assignment; pw_lead_in_force() picks the one in force. */
 #define LEAD_SQL(same, col)                                                          \
-	same "SELECT u.name, a.unit_id FROM assignments a JOIN units u ON u.id = a.unit_id" \
-	     " WHERE a." col " IN same AND a.role = 'lead'"                              \
-	     " AND (?2 = 0 OR a.reporting_year IS NULL OR a.reporting_year <= ?2)"        \
-	     " ORDER BY a.id DESC LIMIT 1"
+	same "SELECT u.name, a.unit_id, a.id, a.reporting_year FROM assignments a"      \
+	     " JOIN units u ON u.id = a.unit_id WHERE a." col " IN same AND a.role = 'lead'"
 
 static const char *const lead_sql[] = {
 	LEAD_SQL(PW_SAME_IND, "indicator_id"),
@@ -308,25 +344,42 @@ static const char *const lead_sql[] = {
 struct lead {
 	char *unit;
 	int64_t unit_id;
+	int year;        /* asked for, 0: the latest */
+	int64_t best;    /* assignments.id of the lead kept, 0: none */
 };
 
-static void fill_lead(sqlite3_stmt *st, void *out)
+static bool take_lead(sqlite3_stmt *st, void *out)
 {
 	struct lead *l = out;
+	int64_t id = sqlite3_column_int64(st, 2);
 
+	if (!pw_lead_in_force(id, pw_col_int(st, 3), l->year, l->best))
+		return false;
+	free(l->unit);
 	l->unit = pw_col_text(st, 0);
 	l->unit_id = sqlite3_column_int64(st, 1);
+	l->best = id;
+	return true;
 }
 
 /* The lead of (e, id) in year (0: latest) into *l (l->unit a new string,
  * NULL when there is none); PW_STORE_NOTFOUND silently. */
 static int lead_of(struct pw_store *s, enum pw_entity e, int64_t id, int year, struct lead *l)
 {
+	int rc;
+
 	l->unit = NULL;
 	l->unit_id = 0;
+	l->year = year;
+	l->best = 0;
 	if ((unsigned)e > PW_ENTITY_PROJECT)
 		return pw_error("bad entity %d", (int)e);
-	return pw_monitor_fetch(s, lead_sql[e], id, year, fill_lead, l);
+	rc = pw_monitor_pick(s, lead_sql[e], id, 0, take_lead, l);
+	if (rc < 0) { /* an error after a candidate was kept */
+		free(l->unit);
+		l->unit = NULL;
+	}
+	return rc;
 }
 
 int pw_store_lead_unit(struct pw_store *s, enum pw_entity e, int64_t id, int year,

@@ -1,11 +1,17 @@
 /*
  * doc.c - load a plan document: detect the encoding, decode to UTF-8,
- * split lines (LF, CRLF or CR) and clean each line; see doc.h.
+ * split lines (LF, CRLF or CR) and clean each line; see doc.h.  Every
+ * byte held for the file (its bytes, the decoded text, the cleaned lines
+ * and their table) is charged to a budget (util/budget.h) before it is
+ * allocated.
  */
 #include "text/doc.h"
+#include "text/office.h"
 #include "text/utf8.h"
 #include "util/alloc.h"
+#include "util/budget.h"
 #include "util/error.h"
+#include "util/input.h"
 #include "util/strbuf.h"
 
 #include <errno.h>
@@ -13,7 +19,15 @@
 #include <iconv.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
+#include <unistd.h>
+
+/* How a text is loaded: for a plan (with the line table) or as the text
+ * only (CSV), and the budget it is charged to. */
+struct load {
+	struct pw_budget *b;
+	bool plan;     /* a plan document (else a CSV's text) */
+	bool programs; /* a file the user named: converters may read it */
+};
 
 /* Converts len bytes from encoding 'from' into out (UTF-8).  On failure
  * returns -1 and sets *bad to the offset of the offending input byte. */
@@ -65,22 +79,39 @@ static void locate(const char *s, size_t off, long *line, long *col)
 	}
 }
 
-static int looks_binary(const char *buf, size_t len)
+/* Refuses text holding a NUL byte (a binary file, or a text that strlen
+ * would cut short): -1 after reporting its line and column; 0 if none. */
+static int refuse_nul(const struct pw_doc *d, const struct load *ld, const char *s, size_t len)
 {
-	return memchr(buf, '\0', len < 65536 ? len : 65536) != NULL;
+	const char *nul = memchr(s, '\0', len);
+	long line, col;
+
+	if (!nul)
+		return 0;
+	locate(s, (size_t)(nul - s), &line, &col);
+	if (ld->plan)
+		return pw_error_at(d->name, line, col, "binary file (NUL bytes), not a plan text");
+	return pw_error_at(d->name, line, col, "a NUL byte: a binary file, not CSV text");
 }
 
-/* Decodes the bytes in *in into d->text, taking over in's buffer when it
- * is UTF-8 already (in is left empty either way).  Returns 0 or -1 after
- * reporting. */
-static int decode(struct pw_doc *d, struct strbuf *in)
+/* Decodes the bytes in *in (charged to ld->b) into d->text, taking over
+ * in's buffer when it is UTF-8 already (in is left empty either way, its
+ * charge moved to the text).  Returns 0 or -1 after reporting. */
+static int decode(struct pw_doc *d, struct strbuf *in, const struct load *ld)
 {
 	struct strbuf out = STRBUF_INIT;
 	const char *buf = in->buf;
 	size_t bad = 0, good, len = in->len;
+	size_t in_charge = in->alloc;
 	long line, col;
 	int rc = 0;
 
+	/* iconv writes at most 2 bytes of UTF-8 per input byte here (UTF-16
+	 * and GB18030 units of 2 bytes are at most 3 in UTF-8) */
+	if (pw_budget_charge(ld->b, len * 2 + 16) < 0) {
+		sb_release(in);
+		return -1;
+	}
 	if (len >= 2 && ((unsigned char)buf[0] == 0xFF && (unsigned char)buf[1] == 0xFE)) {
 		d->encoding = "UTF-16LE";
 		if (convert("UTF-16LE", buf + 2, len - 2, &out, &bad) < 0)
@@ -90,9 +121,9 @@ static int decode(struct pw_doc *d, struct strbuf *in)
 		if (convert("UTF-16BE", buf + 2, len - 2, &out, &bad) < 0)
 			goto bad_utf16;
 	} else {
-		if (looks_binary(buf, len)) {
+		if (refuse_nul(d, ld, buf, len) < 0) {
 			sb_release(in);
-			return pw_error("%s: binary file (NUL bytes), not a plan text", d->name);
+			return -1;
 		}
 		d->encoding = "UTF-8";
 		if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) {
@@ -105,6 +136,7 @@ static int decode(struct pw_doc *d, struct strbuf *in)
 			sb_release(&out);
 			out = *in; /* already UTF-8: no copy */
 			sb_init(in, 0);
+			in_charge = len * 2 + 16; /* the conversion's room is not used */
 		} else if (!strcmp(d->encoding, "UTF-8") && pw_utf8_multibyte_count(buf, good) < 16 &&
 			   convert("GB18030", buf, len, &out, &bad) == 0) {
 			/* Not UTF-8 from (almost) the start, and valid GB18030. */
@@ -120,6 +152,11 @@ static int decode(struct pw_doc *d, struct strbuf *in)
 		}
 	}
 	sb_release(in);
+	pw_budget_release(ld->b, in_charge);
+	if (refuse_nul(d, ld, out.buf, out.len) < 0) { /* U+0000 in UTF-16 */
+		sb_release(&out);
+		return -1;
+	}
 	d->text_len = out.len;
 	d->text = sb_detach(&out, NULL);
 	return 0;
@@ -282,62 +319,95 @@ static size_t line_end(const char *t, size_t i, size_t n, size_t *nl)
 	return p ? (size_t)(p - t) : *nl;
 }
 
-/* Splits d->text into cleaned lines kept in one arena. */
-static void split_lines(struct pw_doc *d)
+/* Number of lines split_lines() makes of the n bytes at t: one per line
+ * end (CRLF counted once), plus the last line unless it is empty. */
+static size_t count_lines(const char *t, size_t n)
+{
+	size_t k = 0, i;
+
+	for (i = 0; i < n; i++) {
+		if (t[i] == '\n' || (t[i] == '\r' && (i + 1 >= n || t[i + 1] != '\n')))
+			k++;
+	}
+	return k + (n == 0 || (t[n - 1] != '\n' && t[n - 1] != '\r'));
+}
+
+/* Splits d->text into cleaned lines kept in one arena.  Both are sized
+ * before they are filled (a cleaned line is never longer than the line),
+ * so that a file of line ends costs its table once, and charged to b
+ * first: 0, or -1 after reporting (nothing allocated). */
+static int split_lines(struct pw_doc *d, struct pw_budget *b)
 {
 	struct strbuf arena = STRBUF_INIT;
-	size_t *offs = NULL, noffs = 0, offs_alloc = 0, i = 0, start, k, nl;
+	size_t n = count_lines(d->text, d->text_len), i = 0, start, k = 0, nl;
 	const char *t = d->text, *p = memchr(t, '\n', d->text_len);
 
+	if (n > (size_t)-1 / sizeof(*d->lines) ||
+	    pw_budget_charge(b, n * sizeof(*d->lines)) < 0 ||
+	    pw_budget_charge(b, d->text_len + n + 16) < 0)
+		return -1;
 	nl = p ? (size_t)(p - t) : d->text_len;
-	sb_grow(&arena, d->text_len + 16);
-	while (i <= d->text_len) {
+	sb_grow(&arena, d->text_len + n + 16);
+	d->lines = xcalloc(n, sizeof(*d->lines));
+	while (i <= d->text_len && k < n) {
 		start = i;
 		i = line_end(t, i, d->text_len, &nl);
-		if (i == d->text_len && start == i && noffs > 0)
-			break; /* no empty line after a final line end */
-		ALLOC_GROW(offs, noffs + 1, offs_alloc);
-		offs[noffs++] = arena.len;
+		d->lines[k].len = arena.len; /* the offset, until the arena is done */
+		d->lines[k].no = (int)k + 1;
+		k++;
 		clean_line(t + start, i - start, &arena);
 		sb_addch(&arena, '\0');
 		if (i < d->text_len && t[i] == '\r' && i + 1 < d->text_len && t[i + 1] == '\n')
 			i++;
 		i++;
 	}
+	if (k != n)
+		PW_BUG("counted %zu lines, split %zu", n, k);
 	d->arena = sb_detach(&arena, NULL);
-	d->lines = xcalloc(noffs, sizeof(*d->lines));
-	d->nlines = d->lines_alloc = noffs;
-	for (k = 0; k < noffs; k++) {
-		d->lines[k].s = d->arena + offs[k];
+	d->nlines = d->lines_alloc = n;
+	for (k = 0; k < n; k++) {
+		d->lines[k].s = d->arena + d->lines[k].len;
 		d->lines[k].len = strlen(d->lines[k].s);
-		d->lines[k].no = (int)k + 1;
 	}
-	free(offs);
+	return 0;
 }
 
 static int too_large(const char *name, size_t len)
 {
-	return pw_error("%s: file too large (%zu MB; the limit is %zu MB)", name, len >> 20,
-			PW_DOC_MAX_BYTES >> 20);
+	return pw_error_kind(PW_ERR_INPUT, "%s: file too large (%zu MB; the limit is %zu MB)", name,
+			     len >> 20, PW_DOC_MAX_BYTES >> 20);
 }
 
 /* pw_doc_from_bytes() on bytes held in *in, which it takes over (in is
- * left empty, whatever the outcome). */
-static int doc_from_strbuf(struct pw_doc *d, const char *name, struct strbuf *in)
+ * left empty, whatever the outcome), charging them to ld->b.  A plan in
+ * another format (Word, web page, PDF, legacy Office: text/office.h) is
+ * first read as its text; only a file the user named (ld->programs) may
+ * be handed to pdftotext or LibreOffice. */
+static int doc_from_strbuf(struct pw_doc *d, const char *name, struct strbuf *in,
+			   const struct load *ld)
 {
+	const char *format = NULL;
+
 	memset(d, 0, sizeof(*d));
 	d->name = xstrdup(name);
 	if (in->len == 0 || (in->len == 3 && !memcmp(in->buf, "\xEF\xBB\xBF", 3))) {
-		pw_error("%s: empty file", name);
+		pw_error_kind(PW_ERR_INPUT, "%s: empty file", name);
 		goto fail;
 	}
 	if (in->len > PW_DOC_MAX_BYTES) {
 		too_large(name, in->len);
 		goto fail;
 	}
-	if (decode(d, in) < 0)
+	if (ld->plan && pw_office_text(name, in, ld->programs, &format) < 0)
 		goto fail;
-	split_lines(d);
+	if (pw_budget_charge(ld->b, in->alloc) < 0 || decode(d, in, ld) < 0)
+		goto fail;
+	if (format)
+		d->encoding = format;
+	if (ld->plan && split_lines(d, ld->b) < 0) {
+		free(d->text);
+		goto fail;
+	}
 	return 0;
 fail:
 	sb_release(in);
@@ -346,7 +416,8 @@ fail:
 	return -1;
 }
 
-int pw_doc_from_bytes(struct pw_doc *d, const char *name, const char *buf, size_t len)
+static int from_bytes(struct pw_doc *d, const char *name, const char *buf, size_t len,
+		      const struct load *ld)
 {
 	struct strbuf in = STRBUF_INIT;
 
@@ -355,52 +426,83 @@ int pw_doc_from_bytes(struct pw_doc *d, const char *name, const char *buf, size_
 		return too_large(name, len);
 	}
 	sb_add(&in, buf, len);
-	return doc_from_strbuf(d, name, &in);
+	return doc_from_strbuf(d, name, &in, ld);
 }
 
-/* Reads all of f into sb (caller releases), stopping once past the size
- * limit.  size_hint: the file's size if known, else 0. */
-static int read_all(FILE *f, size_t size_hint, struct strbuf *sb)
+int pw_doc_from_bytes(struct pw_doc *d, const char *name, const char *buf, size_t len)
 {
-	size_t n;
+	struct pw_budget b;
+	struct load ld = { &b, true };
+
+	pw_budget_init(&b, name);
+	return from_bytes(d, name, buf, len, &ld);
+}
+
+int pw_doc_text_from_bytes(struct pw_doc *d, const char *name, const char *buf, size_t len,
+			   struct pw_budget *b)
+{
+	struct load ld = { b, false };
+
+	return from_bytes(d, name, buf, len, &ld);
+}
+
+/* Reads all of fd into sb (caller releases), stopping once past the size
+ * limit.  size_hint: the file's size. */
+static int read_all(int fd, size_t size_hint, struct strbuf *sb)
+{
+	ssize_t n;
 
 	sb_grow(sb, size_hint + 4096); /* room to see EOF without regrowing */
 	for (;;) {
 		if (sb->alloc - sb->len - 1 < 4096)
 			sb_grow(sb, 65536);
-		n = fread(sb->buf + sb->len, 1, sb->alloc - sb->len - 1, f);
-		if (!n)
-			break;
-		sb_setlen(sb, sb->len + n);
+		n = read(fd, sb->buf + sb->len, sb->alloc - sb->len - 1);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return n < 0 ? -1 : 0;
+		sb_setlen(sb, sb->len + (size_t)n);
 		if (sb->len > PW_DOC_MAX_BYTES)
-			break;
+			return 0;
 	}
-	return ferror(f) ? -1 : 0;
+}
+
+static int load(struct pw_doc *d, const char *path, const struct load *ld)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t size = 0;
+	int fd = pw_open_input(path, &size), rc;
+
+	if (fd < 0)
+		return -1;
+	if (size > PW_DOC_MAX_BYTES) {
+		close(fd);
+		return too_large(path, size);
+	}
+	if (read_all(fd, size, &sb) < 0) {
+		rc = pw_error_kind(PW_ERR_INPUT, "cannot read '%s': %s", path, strerror(errno));
+		close(fd);
+		sb_release(&sb);
+		return rc;
+	}
+	close(fd);
+	return doc_from_strbuf(d, path, &sb, ld);
 }
 
 int pw_doc_load(struct pw_doc *d, const char *path)
 {
-	struct strbuf sb = STRBUF_INIT;
-	FILE *f = fopen(path, "rb");
-	struct stat st;
-	int rc;
+	struct pw_budget b;
+	struct load ld = { &b, true, true };
 
-	if (!f)
-		return pw_error("cannot open '%s': %s", path, strerror(errno));
-	if (fstat(fileno(f), &st) < 0 || !S_ISREG(st.st_mode))
-		st.st_size = 0;
-	if ((size_t)st.st_size > PW_DOC_MAX_BYTES) {
-		fclose(f);
-		return too_large(path, (size_t)st.st_size);
-	}
-	if (read_all(f, (size_t)st.st_size, &sb) < 0) {
-		rc = pw_error("cannot read '%s': %s", path, strerror(errno));
-		fclose(f);
-		sb_release(&sb);
-		return rc;
-	}
-	fclose(f);
-	return doc_from_strbuf(d, path, &sb);
+	pw_budget_init(&b, path);
+	return load(d, path, &ld);
+}
+
+int pw_doc_load_text(struct pw_doc *d, const char *path, struct pw_budget *b)
+{
+	struct load ld = { b, false };
+
+	return load(d, path, &ld);
 }
 
 void pw_doc_release(struct pw_doc *d)

@@ -25,7 +25,8 @@ struct pw_line {
 
 struct pw_doc {
 	char *name;           /* file name used in messages */
-	const char *encoding; /* "UTF-8", "UTF-8 (BOM)", "GB18030", "UTF-16LE", "UTF-16BE" */
+	const char *encoding; /* "UTF-8", "UTF-8 (BOM)", "GB18030", "UTF-16LE", "UTF-16BE",
+			       * or the document format: "docx", "HTML", "PDF" */
 	char *text;           /* decoded UTF-8 before cleaning, line ends as in the input */
 	size_t text_len;
 	struct pw_line *lines;
@@ -37,10 +38,27 @@ struct pw_doc {
  * before they are read in full.  A real plan is well under 5 MB. */
 #define PW_DOC_MAX_BYTES ((size_t)64 << 20)
 
-/* Returns 0, or -1 after reporting "<path>: reason" (nothing allocated). */
+/* Returns 0, or -1 after reporting "<path>: reason" (nothing allocated).
+ * Only a regular file is read (util/input.h); a NUL byte anywhere is an
+ * error naming its line; what the file costs in memory (its bytes, the
+ * text and the line table) is held to the read limit (util/budget.h).
+ * A Word document, web page, PDF or legacy Office file is read as its
+ * text (text/office.h); encoding then names the format. */
 int pw_doc_load(struct pw_doc *d, const char *path);
-/* Same from memory; name is used in messages.  buf is copied. */
+/* Same from memory; name is used in messages.  buf is copied.  Word
+ * documents and web pages are read; formats that need an outside program
+ * (PDF, legacy Office) are refused: bytes from a request or a fuzzer never
+ * start one. */
 int pw_doc_from_bytes(struct pw_doc *d, const char *name, const char *buf, size_t len);
+
+/* The same without the line table (lines NULL, nlines 0), for readers that
+ * parse d->text themselves (CSV): the decoded text's bytes are charged to
+ * b, which the reader goes on charging; a NUL byte is reported as one, not
+ * as a plan's problem.  b->name must stay valid while b is used. */
+struct pw_budget;
+int pw_doc_load_text(struct pw_doc *d, const char *path, struct pw_budget *b);
+int pw_doc_text_from_bytes(struct pw_doc *d, const char *name, const char *buf, size_t len,
+			   struct pw_budget *b);
 void pw_doc_release(struct pw_doc *d);
 
 #endif

@@ -13,10 +13,20 @@
 #ifndef PW_NUMBER_H
 #define PW_NUMBER_H
 
-#include "model/plan.h"
-
 #include <stdbool.h>
 #include <stddef.h>
+
+/* How a target compares (model/plan.h names them for JSON and the
+ * database); defined here, where numbers are read, so that text/ needs
+ * nothing above it. */
+enum pw_cmp {
+	PW_CMP_NONE,   /* external / relation: JSON null */
+	PW_CMP_EQ,     /* a plain number */
+	PW_CMP_GE,     /* 以上, 超过, 不低于, 至少, ≥, > */
+	PW_CMP_LE,     /* 以下, 以内, 不超过, 控制在…以下, ≤, < */
+	PW_CMP_APPROX, /* 左右, 约 */
+	PW_CMP_RANGE,  /* a–b: value .. value_hi */
+};
 
 enum pw_cell_type {
 	PW_CELL_EMPTY,    /* "" */

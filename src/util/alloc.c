@@ -11,7 +11,7 @@
 void pw_die_oom(void)
 {
 	fputs("fatal: out of memory\n", stderr);
-	exit(PW_EXIT_OOM); /* error.h maps every exit code */
+	exit(pw_err_exit_code(PW_ERR_OOM)); /* the one table, error.c */
 }
 
 void *xmalloc(size_t n)

@@ -9,7 +9,7 @@
  */
 #include "assess/assess_plan.h"
 #include "monitor/batch.h"
-#include "report/evaluation.h"
+#include "eval/evaluation.h"
 #include "report/report.h"
 #include "report/report_svg.h"
 #include "store/monitor.h"

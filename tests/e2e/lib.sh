@@ -7,6 +7,11 @@ set -u
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
 FIX=${FIX:-$TOP/../shared/fixtures/zhanhe}
 [ -f "$FIX/plan.txt" ] || FIX=$TOP/tests/data/fixture-copy
+# Messages in English, the source, whatever the caller's locale: checks
+# read them (t0120-messages-zh.sh sets its own).
+unset LANGUAGE
+case ${LC_ALL:-} in zh*) unset LC_ALL ;; esac
+export LC_MESSAGES=C
 T=$(mktemp -d "${TMPDIR:-/tmp}/pw-test.XXXXXX")
 trap 'rm -rf "$T"' EXIT
 n=0

@@ -16,7 +16,7 @@ dump() { sqlite3 "$DB" .dump; }
 check "import the plan" pw import "$PLAN"
 check "add a unit" pw unit add 统计局
 check "add a unit under another" pw unit add 人社局 --parent 统计局
-check_fails "a unit twice is refused" 1 pw unit add 统计局
+check_fails "a unit twice is refused" 7 pw unit add 统计局
 check "an ASCII unit" pw unit add IT
 check "unit list" pw unit list
 # the count column starts at the same display column on every row: a CJK
@@ -172,7 +172,7 @@ grep_err "plan id named" "plan '4294967297' is not a plan id"
 check_fails "an id past int64 is refused" 2 pw obs approve 99999999999999999999
 check_fails "a hex target value is refused" 2 pw target set --indicator 2:17 --value 0x4B
 PRJ=$(pw assign list | awk '$1 == "project" {print $2; exit}')
-check_fails "a percent over 100 is refused in words" 1 pw record --project "$PRJ" --year 2023 --status in_progress --percent 120
+check_fails "a percent over 100 is refused in words" 3 pw record --project "$PRJ" --year 2023 --status in_progress --percent 120
 grep_err "percent named" "percent complete 120 is not between 0 and 100"
 $PY - "$T/dtd.xlsx" <<'PYEOF'
 import sys, zipfile
@@ -193,11 +193,11 @@ check "a unit whose name is a path" pw unit add ../外部
 
 # ---- review states --------------------------------------------------------
 OBS=$(jq -r '[.[] | select(.name == "常住人口城镇化率" and .year == 2023)][0].id' "$T/obs.json")
-check_fails "a submitted value cannot be submitted" 1 pw obs submit "$OBS"
+check_fails "a submitted value cannot be submitted" 7 pw obs submit "$OBS"
 check "approve" pw obs approve "$OBS" --note 已核
 NEW=$(sed -n 's/.*now row \([0-9]*\).*/\1/p' "$T/out")
-check_fails "the approved row cannot be returned" 1 pw obs return "$NEW"
-check_fails "the old row is superseded" 1 pw obs approve "$OBS"
+check_fails "the approved row cannot be returned" 7 pw obs return "$NEW"
+check_fails "the old row is superseded" 7 pw obs approve "$OBS"
 check "a correction" pw record --indicator 2:3 --year 2023 --value 82.0 --state submitted
 pw obs list --indicator 2:3 --json >"$T/o3.json"
 same "v2 is the head for 2023" "$(jq -r '[.[] | select(.year == 2023)][0] | "\(.value) v\(.version) \(.state)"' "$T/o3.json")" "82 v2 submitted"
@@ -211,7 +211,7 @@ check_fails "obs on an unknown id" 5 pw obs approve 99999
 # ---- external targets -----------------------------------------------------
 check "target show with none set" pw target show
 grep -q "no external targets set" "$T/out" && ok "none set said" || not_ok "none set said"
-check_fails "a target set for a table target is refused" 1 pw target set --indicator 2:3 --value 85
+check_fails "a target set for a table target is refused" 7 pw target set --indicator 2:3 --value 85
 grep_err "the refusal names the indicator" "has no target set elsewhere"
 grep -q "usage:" "$T/err" && not_ok "a data error prints no usage" || ok "a data error prints no usage"
 check "target set" pw target set --indicator 2:17 --value 75 --cmp ge --year 2025 --source 市文件
@@ -226,11 +226,11 @@ same "only the recorded one listed" "$(grep -c 'external target' "$T/out")" 1
 # ---- project progress: the review cycle of observations -------------------
 check "record project progress" pw record --project "$PRJ" --year 2023 --status in_progress --percent 40 --by 住建局
 PID=$(pw progress list --project "$PRJ" --json | jq -r '.[0].id')
-check_fails "draft progress cannot be approved" 1 pw progress approve "$PID"
+check_fails "draft progress cannot be approved" 7 pw progress approve "$PID"
 grep_err "both states named" "cannot approve project progress $PID: it is draft, not submitted"
 check "submit progress" pw progress submit "$PID" --by 住建局
 P2=$(sed -n 's/.*now row \([0-9]*\).*/\1/p' "$T/out")
-check_fails "the old row is superseded" 1 pw progress approve "$PID"
+check_fails "the old row is superseded" 7 pw progress approve "$PID"
 check "approve progress" pw progress approve "$P2" --note 已核 --by 规划办
 pw progress list --project "$PRJ" --json >"$T/p.json"
 same "approved head with the review note" "$(jq -r '.[0] | "\(.state) \(.review_note) \(.percent) \(.entered_by)"' "$T/p.json")" "approved 已核 40 规划办"

@@ -118,6 +118,6 @@ check_fails "no --kind exits 2" 2 "$PW" report --db "$DB" --year 2020
 check_fails "bad kind exits 2" 2 "$PW" report --db "$DB" --kind weekly
 check_fails "bad format exits 2" 2 "$PW" report --db "$DB" --kind final --format pdf
 check_fails "unknown plan exits 5" 5 "$PW" report --db "$DB" --kind final --plan 9
-check_fails "a year outside every period fails" 1 "$PW" report --db "$DB" --kind annual --year 2001
+check_fails "a year outside every period is not found" 5 "$PW" report --db "$DB" --kind annual --year 2001
 check_fails "empty database exits 5" 5 "$PW" report --db "$T/empty.db" --kind final
 done_testing

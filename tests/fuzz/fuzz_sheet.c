@@ -3,10 +3,16 @@
  * (monitor/csv.h, monitor/xlsx.h) and what reads their cells (value and
  * year parsing, the header finder) must neither crash, leak nor blow up.
  *
- * The first byte picks the reader: 0 CSV, 1 the bytes as an .xlsx, 2 the
- * rest split at the first NUL into a worksheet and a shared-string part,
- * zipped here (stored, no CRC to guess) so that the fuzzer reaches the
- * XML handlers instead of stopping at the zip layer.
+ * The input's first bytes pick the reader, so that real files seed the
+ * corpus as they are (tests/fuzz/seeds.sh):
+ *  - "PK": a whole .xlsx workbook;
+ *  - "<": XML parts, zipped here (stored) into a workbook so that the
+ *    fuzzer reaches the XML handlers instead of stopping at the zip layer
+ *    (a mutated zip mostly fails its CRC): the worksheet, then, after a
+ *    NUL, xl/sharedStrings.xml - added only when that second part is
+ *    there, as an empty part is bad XML and would stop the read before
+ *    the worksheet;
+ *  - anything else: a CSV file.
  */
 #include "monitor/batch.h"
 #include "monitor/columns.h"
@@ -57,7 +63,8 @@ static int source_bytes(zip_source_t *src, struct strbuf *out)
 	return rc;
 }
 
-/* A workbook of the two parts into out; 0 or -1. */
+/* A workbook of the worksheet and (when sst is not NULL) the shared
+ * strings into out; 0 or -1. */
 static int zip_book(const char *sheet, size_t nsheet, const char *sst, size_t nsst,
 		    struct strbuf *out)
 {
@@ -74,7 +81,8 @@ static int zip_book(const char *sheet, size_t nsheet, const char *sst, size_t ns
 	if (za) {
 		zip_source_keep(src); /* read it after the archive is closed */
 		if (add_part(za, "xl/worksheets/sheet1.xml", sheet, nsheet) &&
-		    add_part(za, "xl/sharedStrings.xml", sst, nsst) && zip_close(za) == 0)
+		    (!sst || add_part(za, "xl/sharedStrings.xml", sst, nsst)) &&
+		    zip_close(za) == 0)
 			rc = source_bytes(src, out);
 		else
 			zip_discard(za);
@@ -91,7 +99,7 @@ static int read_zipped(struct pw_sheet *sh, const char *p, size_t len)
 	struct strbuf zip = STRBUF_INIT;
 	int rc;
 
-	if (zip_book(p, n1, nul ? nul + 1 : "", nul ? len - n1 - 1 : 0, &zip) < 0) {
+	if (zip_book(p, n1, nul ? nul + 1 : NULL, nul ? len - n1 - 1 : 0, &zip) < 0) {
 		sb_release(&zip);
 		pw_sheet_init(sh, "fuzz.xlsx");
 		return -1;
@@ -121,18 +129,17 @@ static void read_cells(const struct pw_sheet *sh)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	const char *p = (const char *)data + 1;
+	const char *p = (const char *)data;
 	struct pw_sheet sh;
 	int rc;
 
-	if (size < 1)
-		return 0;
 	pw_error_quiet(1);
-	switch (data[0] % 3) {
-	case 0: rc = pw_csv_from_bytes(&sh, "fuzz.csv", p, size - 1); break;
-	case 1: rc = pw_xlsx_from_bytes(&sh, "fuzz.xlsx", p, size - 1); break;
-	default: rc = read_zipped(&sh, p, size - 1); break;
-	}
+	if (size >= 2 && p[0] == 'P' && p[1] == 'K')
+		rc = pw_xlsx_from_bytes(&sh, "fuzz.xlsx", p, size);
+	else if (size >= 1 && p[0] == '<')
+		rc = read_zipped(&sh, p, size);
+	else
+		rc = pw_csv_from_bytes(&sh, "fuzz.csv", p, size);
 	if (rc == 0)
 		read_cells(&sh);
 	pw_sheet_release(&sh);

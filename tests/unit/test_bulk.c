@@ -1,5 +1,5 @@
 /*
- * test_bulk.c - the whole-database evaluation (store/bulk.h) gives for
+ * test_bulk.c - the whole-database evaluation (eval/gather.h) gives for
  * every plan what pw_eval_from_store() gives, plan by plan: on a small
  * generated province (bench/gen.c: every target kind, corrections, values
  * awaiting review, external targets), in the period and at its end, on
@@ -12,6 +12,7 @@
 #include "unit.h"
 #include "testdb.h"
 #include "store/bulk.h"
+#include "eval/gather.h"
 #include "store/store_internal.h"
 #include "util/alloc.h"
 #include "util/error.h"
@@ -87,6 +88,15 @@ static void dump(struct strbuf *sb, const struct pw_evaluation *ev)
 		dump_result(sb, &t->r);
 		sb_addstr(sb, "\n");
 	}
+	for (i = 0; i < ev->nitems; i++) {
+		const struct pw_eval_item *it = &ev->items[i];
+
+		sb_addf(sb, "p%zu %s id=%lld lead=%s status=%s year=%d pct=%d:%.9g\n", i,
+			it->item->title, (long long)it->id, it->lead_unit ? it->lead_unit : "-",
+			it->status ? it->status : "-", it->year, it->has_percent, it->percent);
+	}
+	sb_addf(sb, "reported=%u completed=%u delayed=%u\n", ev->items_reported,
+		ev->items_completed, ev->items_delayed);
 	for (i = 0; i < ev->nwarnings; i++)
 		sb_addf(sb, "! %s\n", ev->warnings[i]);
 	for (i = 0; i < PW_EVAL_NSTATUS; i++)
@@ -290,6 +300,26 @@ static void target(struct pw_indicator *r, enum pw_kind k, enum pw_cmp c, double
 	t->text = xstrdup(text);
 }
 
+/* 专栏1 with two projects, the same in both versions. */
+static void hand_column(struct pw_plan *p)
+{
+	struct pw_column *c = pw_plan_add_column(p);
+	static const char *const titles[] = { "城区供水管网改造", "森林防火通道" };
+	size_t i;
+
+	c->title = xstrdup("专栏1 重大工程");
+	c->line = 20;
+	c->section = -1;
+	for (i = 0; i < 2; i++) {
+		struct pw_item *it = pw_column_add_item(c);
+
+		it->no = (int)i + 1;
+		it->title = xstrdup(titles[i]);
+		it->text = xstrdup(titles[i]);
+		it->line = 21 + (int)i;
+	}
+}
+
 /* 表1 (2021-2025): 城镇化率 ≥65 from 55 (2020); 森林覆盖率 按市定目标执行
  * (binding).  `version` 2 renames nothing but changes the first target to
  * ≥66, so the rows keep their keys and get new ids. */
@@ -314,6 +344,7 @@ static void hand_plan(struct pw_plan *p, int version)
 	       version == 1 ? 65 : 66, version == 1 ? "≥65" : "≥66");
 	target(row(t, "森林覆盖率", PW_ATTR_BINDING, false, 0), PW_KIND_EXTERNAL, PW_CMP_NONE, 0,
 	       "按市定目标执行");
+	hand_column(p);
 }
 
 static int64_t import_hand(struct pw_store *s, int version, int64_t ids[2])
@@ -394,6 +425,127 @@ static void test_hand_plan_and_versions(void **state)
 	assert_int_equal(same_as_per_plan(s, &o, 1), 1);
 	o.year = 2025; /* at the end, on the values of 2023 */
 	assert_int_equal(same_as_per_plan(s, &o, 1), 1);
+	pw_store_close(s);
+}
+
+/* Records progress of project id for year in state `to` (via submitted). */
+static int64_t progress(struct pw_store *s, int64_t id, int year, const char *status,
+			double pct, enum pw_obs_state to)
+{
+	struct pw_progress p = { id, year, status, pct >= 0, false, pct, 0, NULL, NULL, "t",
+				 PW_OBS_SUBMITTED };
+	int64_t row, next;
+
+	assert_int_equal(pw_store_progress_record(s, &p, &row), 0);
+	if (to == PW_OBS_SUBMITTED)
+		return row;
+	assert_int_equal(pw_store_progress_transition(s, row, to, NULL, "审核", &next), 0);
+	return next;
+}
+
+/* What one project of an evaluation should show. */
+struct item_want {
+	const char *status; /* NULL: no progress */
+	int year;
+	double pct; /* < 0: none */
+	const char *lead;
+};
+
+static void expect_item(const struct pw_eval_item *it, const struct item_want *w)
+{
+	if (!w->status) {
+		assert_null(it->status);
+		return;
+	}
+	assert_non_null(it->status);
+	assert_string_equal(it->status, w->status);
+	assert_int_equal(it->year, w->year);
+	assert_int_equal(it->has_percent, w->pct >= 0);
+	if (w->pct >= 0)
+		assert_true(it->percent == w->pct);
+	if (w->lead) {
+		assert_non_null(it->lead_unit);
+		assert_string_equal(it->lead_unit, w->lead);
+	} else {
+		assert_null(it->lead_unit);
+	}
+}
+
+#define WATER "市水务局"
+#define FOREST "市林业局"
+
+/* 专栏 projects, worked out by hand: progress approved, awaiting review,
+ * returned, over years and versions (data entered against version 1
+ * counts for version 2 through the key), and lead units by year. */
+static void test_projects(void **state)
+{
+	static const struct {
+		int year, version;
+		bool unapproved;
+		struct item_want p[2];
+	} want[] = {
+		{ 2021, 0, false, { { "in_progress", 2021, 20, WATER }, { "in_progress", 2021, 60, NULL } } },
+		{ 2021, 0, true, { { "in_progress", 2021, 20, WATER }, { "in_progress", 2021, 60, NULL } } },
+		/* 2022: the approved 45 %; awaiting review, the delayed report;
+		 * the returned 2022 report of the second never counts */
+		{ 2022, 0, false, { { "in_progress", 2022, 45, WATER }, { "in_progress", 2021, 60, NULL } } },
+		{ 2022, 0, true, { { "delayed", 2022, -1, WATER }, { "in_progress", 2021, 60, NULL } } },
+		/* 2023: the second completed (entered against version 2), its
+		 * lead unit assigned from 2023 */
+		{ 2023, 0, false, { { "in_progress", 2022, 45, WATER }, { "completed", 2023, 100, FOREST } } },
+		{ 2025, 0, true, { { "delayed", 2022, -1, WATER }, { "completed", 2023, 100, FOREST } } },
+		/* version 1 on its own reads the same data */
+		{ 2023, 1, false, { { "in_progress", 2022, 45, WATER }, { "completed", 2023, 100, FOREST } } },
+		{ 2021, 1, false, { { "in_progress", 2021, 20, WATER }, { "in_progress", 2021, 60, NULL } } },
+	};
+	struct pw_store *s = open_db();
+	struct pw_eval_opts o;
+	int64_t ids[2], *items, *items2;
+	size_t n, k;
+	int plan;
+
+	(void)state;
+	plan = (int)import_hand(s, 1, ids);
+	assert_int_equal(pw_store_plan_item_ids(s, plan, 0, &items, &n), 0);
+	assert_int_equal(n, 2);
+	progress(s, items[0], 2021, "in_progress", 20, PW_OBS_APPROVED);
+	progress(s, items[0], 2022, "in_progress", 45, PW_OBS_APPROVED);
+	progress(s, items[0], 2022, "delayed", -1, PW_OBS_SUBMITTED); /* awaiting */
+	progress(s, items[1], 2022, "completed", 100, PW_OBS_RETURNED);
+	progress(s, items[1], 2021, "in_progress", 60, PW_OBS_APPROVED);
+	assert_int_equal(pw_store_unit_add(s, WATER, NULL, "t", NULL), 0);
+	assert_int_equal(pw_store_unit_add(s, FOREST, NULL, "t", NULL), 0);
+	assert_int_equal(pw_store_assign(s, PW_ENTITY_PROJECT, items[0], WATER, 0, "t", NULL), 0);
+	assert_int_equal(pw_store_assign(s, PW_ENTITY_PROJECT, items[1], FOREST, 2023, "t", NULL),
+			 0);
+	/* version 2: the data above belongs to version 1's rows */
+	import_hand(s, 2, ids);
+	assert_int_equal(pw_store_plan_item_ids(s, plan, 0, &items2, &n), 0);
+	assert_true(items2[0] != items[0]);
+	progress(s, items2[1], 2023, "completed", 100, PW_OBS_APPROVED);
+	pw_eval_opts_init(&o);
+	for (k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
+		struct pw_evaluation ev;
+		size_t i;
+
+		o.year = want[k].year;
+		o.unapproved = want[k].unapproved;
+		assert_int_equal(pw_eval_from_store(s, plan, want[k].version, &o, &ev), 0);
+		assert_int_equal(ev.version, want[k].version ? want[k].version : 2);
+		assert_int_equal(ev.nitems, 2);
+		for (i = 0; i < 2; i++)
+			expect_item(&ev.items[i], &want[k].p[i]);
+		pw_eval_release(&ev);
+		/* the whole-database pass gives the same for the current version */
+		if (!want[k].version)
+			assert_int_equal(same_as_per_plan(s, &o, 1 + (int)(k % 2)), 1);
+	}
+	assert_int_equal(pw_eval_from_store(s, plan, 3, &o, &(struct pw_evaluation){ 0 }),
+			 PW_STORE_NOTFOUND);
+	assert_int_equal(pw_eval_from_store(s, 99, 0, &o, &(struct pw_evaluation){ 0 }),
+			 PW_STORE_NOTFOUND);
+	free(items);
+	free(items2);
 	pw_store_close(s);
 }
 
@@ -484,6 +636,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_province_same_as_per_plan, setup, testdb_teardown),
 		cmocka_unit_test_setup_teardown(test_review_and_bulk_load_agree, setup, testdb_teardown),
 		cmocka_unit_test_setup_teardown(test_hand_plan_and_versions, setup, testdb_teardown),
+		cmocka_unit_test_setup_teardown(test_projects, setup, testdb_teardown),
 		cmocka_unit_test_setup_teardown(test_bulk_load, setup, testdb_teardown),
 		cmocka_unit_test_setup_teardown(test_callback_stops, setup, testdb_teardown),
 	};

@@ -5,11 +5,15 @@
  * caps) and .xlsx (a workbook written here with libxlsxwriter: shared,
  * inline and rich strings, numbers, gaps, the first sheet only; and
  * hostile workbooks built part by part with libzip: a DTD, deep nesting,
- * a zip bomb, a grid bomb, a missing shared string, odd number cells).
+ * a zip bomb, a grid bomb, a missing shared string, odd number cells;
+ * a shared string named by many cells, held once; the memory budget of
+ * each reader; a NUL byte in a CSV).
  */
 #include "unit.h"
 #include "monitor/csv.h"
 #include "monitor/xlsx.h"
+#include "text/doc.h"
+#include "util/budget.h"
 #include "util/error.h"
 #include "util/strbuf.h"
 
@@ -497,6 +501,134 @@ static void test_xlsx_grid_bomb(void **state)
 	sb_release(&xml);
 }
 
+static void test_xlsx_shared_string_held_once(void **state)
+{
+	struct strbuf xml = STRBUF_INIT, sst = STRBUF_INIT;
+	size_t big = 32000, i, j;
+	struct pw_sheet sh;
+
+	(void)state;
+	/* a 32000-byte string in 20000 cells: 640 MB if each cell had a copy
+	 * (over the budget), 32 KB when the cells share it */
+	sb_addstr(&sst, "<sst><si><t>");
+	sb_grow(&sst, big);
+	memset(sst.buf + sst.len, 'A', big);
+	sb_setlen(&sst, sst.len + big);
+	sb_addstr(&sst, "</t></si><si><t>b</t></si></sst>");
+	sb_addstr(&xml, SHEET_HEAD);
+	for (i = 1; i <= 2000; i++) {
+		sb_addf(&xml, "<row r=\"%zu\">", i);
+		for (j = 0; j < 10; j++)
+			sb_addstr(&xml, "<c t=\"s\"><v>0</v></c>");
+		sb_addstr(&xml, "<c t=\"s\"><v>1</v></c></row>");
+	}
+	sb_addstr(&xml, SHEET_TAIL);
+	assert_int_equal(read_sheet_xml(&sh, xml.buf, sst.buf), 0);
+	assert_int_equal(sh.nrows, 2000);
+	assert_int_equal(strlen(pw_sheet_cell(&sh.rows[0], 0)), big);
+	assert_string_equal(pw_sheet_cell(&sh.rows[1999], 10), "b");
+	for (i = 0; i < 2000; i++)
+		for (j = 0; j < 10; j++)
+			assert_ptr_equal(sh.rows[i].cells[j], sh.rows[0].cells[0]);
+	/* a cell set again over a shared one */
+	pw_sheet_set(&sh.rows[0], 0, "x", 1);
+	assert_string_equal(pw_sheet_cell(&sh.rows[0], 0), "x");
+	assert_int_equal(strlen(pw_sheet_cell(&sh.rows[1], 0)), big);
+	pw_sheet_release(&sh);
+	/* a duplicate reference: shared, copied, shared again */
+	assert_int_equal(read_sheet_xml(&sh, SHEET_HEAD "<row><c r=\"A1\" t=\"s\"><v>0</v></c>"
+		"<c r=\"A1\"><v>2</v></c><c r=\"A1\" t=\"s\"><v>0</v></c></row>" SHEET_TAIL,
+		"<sst><si><t>a</t></si></sst>"), 0);
+	assert_string_equal(pw_sheet_cell(&sh.rows[0], 0), "a");
+	pw_sheet_release(&sh);
+	/* a string longer than a spreadsheet cell is refused */
+	sb_reset(&sst);
+	sb_addstr(&sst, "<sst><si><t>");
+	for (i = 0; i < 32768; i++)
+		sb_addstr(&sst, "字");
+	sb_addstr(&sst, "</t></si></sst>");
+	assert_int_equal(read_sheet_xml(&sh, SHEET_HEAD "<row><c t=\"s\"><v>0</v></c></row>" SHEET_TAIL,
+				   sst.buf), -1);
+	error_has("a cell longer than 32767 characters");
+	pw_sheet_release(&sh);
+	sb_release(&xml);
+	sb_release(&sst);
+}
+
+/* The readers stop at the memory limit, set low here: each names the file
+ * and the limit. */
+static void test_read_budget(void **state)
+{
+	struct strbuf in = STRBUF_INIT;
+	struct pw_sheet sh;
+	struct pw_doc d;
+	int i;
+
+	(void)state;
+	pw_set_read_limit((size_t)1 << 20);
+	/* CSV: 40000 records of a 40-byte cell, 2.5 MiB of cells */
+	for (i = 0; i < 40000; i++)
+		sb_addf(&in, "%039d\n", i);
+	assert_int_equal(pw_csv_from_bytes(&sh, "b.csv", in.buf, in.len), -1);
+	assert_string_equal(pw_last_error(),
+			    "b.csv: exceeds the memory limit of 1 MiB for reading one file");
+	assert_int_equal(sh.nrows, 0);
+	pw_sheet_release(&sh);
+	/* a plan text of 200000 empty lines: a 4.8 MB line table */
+	sb_reset(&in);
+	for (i = 0; i < 200000; i++)
+		sb_addch(&in, '\n');
+	assert_int_equal(pw_doc_from_bytes(&d, "n.txt", in.buf, in.len), -1);
+	assert_string_equal(pw_last_error(),
+			    "n.txt: exceeds the memory limit of 1 MiB for reading one file");
+	/* ... which, as a CSV, is read without a row (blank lines cost none) */
+	assert_int_equal(pw_csv_from_bytes(&sh, "n.csv", in.buf, in.len), 0);
+	assert_int_equal(sh.nrows, 0);
+	pw_sheet_release(&sh);
+	/* xlsx: 20000 inline strings of 40 bytes */
+	sb_reset(&in);
+	sb_addstr(&in, SHEET_HEAD);
+	for (i = 0; i < 20000; i++)
+		sb_addf(&in, "<row><c t=\"inlineStr\"><is><t>%039d</t></is></c></row>", i);
+	sb_addstr(&in, SHEET_TAIL);
+	assert_int_equal(read_sheet_xml(&sh, in.buf, NULL), -1);
+	assert_string_equal(pw_last_error(),
+			    "h.xlsx: exceeds the memory limit of 1 MiB for reading one file");
+	assert_int_equal(sh.nrows, 0);
+	pw_sheet_release(&sh);
+	pw_set_read_limit(0);
+	assert_int_equal(read_sheet_xml(&sh, in.buf, NULL), 0); /* the default holds it */
+	assert_int_equal(sh.nrows, 20000);
+	pw_sheet_release(&sh);
+	sb_release(&in);
+}
+
+static void test_csv_nul_byte(void **state)
+{
+	struct pw_sheet sh;
+
+	(void)state;
+	assert_int_equal(pw_csv_from_bytes(&sh, "z.csv", "a,b\n1,2\n3,\0" "4\n", 11), -1);
+	assert_string_equal(pw_last_error(), "a NUL byte: a binary file, not CSV text");
+	pw_sheet_release(&sh);
+	/* past the first 64 KiB too, and in UTF-16 (U+0000) */
+	{
+		struct strbuf in = STRBUF_INIT;
+		int i;
+
+		for (i = 0; i < 10000; i++)
+			sb_addstr(&in, "2023,81.5\n");
+		sb_add(&in, "x\0", 2);
+		assert_int_equal(pw_csv_from_bytes(&sh, "z.csv", in.buf, in.len), -1);
+		error_has("NUL byte");
+		pw_sheet_release(&sh);
+		sb_release(&in);
+	}
+	assert_int_equal(pw_csv_from_bytes(&sh, "u.csv", "\xFF\xFE" "a\0,\0\0\0", 8), -1);
+	error_has("NUL byte");
+	pw_sheet_release(&sh);
+}
+
 static void test_xlsx_missing_parts(void **state)
 {
 	const char *const only_workbook[][2] = {
@@ -543,6 +675,9 @@ int main(void)
 		cmocka_unit_test(test_xlsx_zip_bomb),
 		cmocka_unit_test(test_xlsx_grid_bomb),
 		cmocka_unit_test(test_xlsx_missing_parts),
+		cmocka_unit_test(test_xlsx_shared_string_held_once),
+		cmocka_unit_test(test_read_budget),
+		cmocka_unit_test(test_csv_nul_byte),
 	};
 
 	pw_error_quiet(1);

@@ -5,8 +5,8 @@
  * be equal byte for byte.  Literal expectations pin the format too.
  */
 #include "unit.h"
-#include "report/json_emit.h"
-#include "report/plan_json.h"
+#include "text/json_emit.h"
+#include "model/plan_json.h"
 #include "ingest/ingest.h"
 
 #include <jansson.h>

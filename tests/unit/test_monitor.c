@@ -1839,15 +1839,14 @@ static double now_s(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-#if defined(__SANITIZE_ADDRESS__)
-#define BIG_VALIDATE_MAX_S 5.0
-#else
-#define BIG_VALIDATE_MAX_S 1.0
-#endif
+/* Not a speed target (bench/bench-import.sh measures that, on an idle
+ * machine): a ceiling far above any load's effect that still catches the
+ * quadratic duplicate check or a query per row coming back (minutes). */
+#define BIG_VALIDATE_MAX_S 60.0
 
-/* Validation of a province's 50,040 rows is linear: under a second (five
- * with sanitizers), where the quadratic duplicate check and a query per
- * row took minutes.  Writing them all is bench/bench-import.sh's (the
+/* Validation of a province's 50,040 rows is linear: about a second (five
+ * with sanitizers) on an idle machine, where the quadratic duplicate check
+ * and a query per row took minutes.  Writing them all is bench/bench-import.sh's (the
  * sanitizer build would take 15 s); here the rows of 表1 are written, and
  * the same rows again are all unchanged. */
 static void test_province_file(void **state)

@@ -1,5 +1,5 @@
 /*
- * test_report.c - the evaluation builder (report/evaluation.h) on plans
+ * test_report.c - the evaluation builder (eval/evaluation.h) on plans
  * built by hand, and the writers' escaping: CSV quoting, BOM and CRLF,
  * HTML escaping and self-containedness, the docx XML.  Every expected
  * figure is worked out by hand in the comment next to it, from the method
@@ -7,9 +7,9 @@
  */
 #include "unit.h"
 #include "monitor/csv.h"
-#include "report/evaluation.h"
+#include "eval/evaluation.h"
 #include "report/report.h"
-#include "report/target_text.h"
+#include "model/target_text.h"
 #include "util/alloc.h"
 #include "util/strbuf.h"
 

@@ -7,7 +7,7 @@
 #include "unit.h"
 #include "testdb.h"
 #include "util/strbuf.h"
-#include "report/plan_json.h"
+#include "model/plan_json.h"
 #include "store/monitor.h"
 #include "store/store.h"
 #include "store/store_internal.h"

@@ -1,11 +1,11 @@
 /*
  * eval_int.h - what the evaluation builder's files share (evaluation.c,
- * eval_summary.c, eval_store.c); not for other modules.
+ * eval_summary.c, gather.c); not for other modules.
  */
 #ifndef PW_EVAL_INT_H
 #define PW_EVAL_INT_H
 
-#include "report/evaluation.h"
+#include "eval/evaluation.h"
 #include "util/strbuf.h"
 
 /* Appends a note for the reader (Chinese, printf format) to ev->warnings. */

@@ -7,13 +7,14 @@
  * observations.c and monitor_refs.c pick them, matched through the key),
  * and each plan is evaluated with pw_eval_build().
  */
-#include "store/bulk.h"
+#include "eval/gather.h"
 #include "assess/assess_plan.h"
 #include "store/monitor.h"
 #include "store/store_internal.h"
 #include "util/alloc.h"
 #include "util/error.h"
 
+#include <math.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <string.h>
@@ -24,8 +25,9 @@
  * table and sort): plans by id, then their versions and rows through
  * the indexes, so no stream needs a sort except the small external ones.
  */
+/* ?3 picks the version: 0 for the current one */
 #define CUR " FROM plans p CROSS JOIN plan_versions v ON v.plan_id = p.id" \
-	    " AND v.version = p.current_version"
+	    " AND v.version = CASE WHEN ?3 > 0 THEN ?3 ELSE p.current_version END"
 #define ANY " FROM plans p CROSS JOIN plan_versions w ON w.plan_id = p.id"
 #define SEC(a, col) " LEFT JOIN sections " a " ON " a ".id = " col
 #define TGT_COLS "g.kind, g.cmp, g.value, g.value_hi, g.year, g.text"
@@ -36,7 +38,7 @@
 
 enum stream_id {
 	Q_VERSION, Q_SECTION, Q_TABLE, Q_INDICATOR, Q_PROSE, Q_COLUMN, Q_ITEM,
-	Q_IOBS, Q_TOBS, Q_IEXT, Q_TEXT, Q_ILEAD, Q_TLEAD, NSTREAMS
+	Q_IOBS, Q_TOBS, Q_IEXT, Q_TEXT, Q_ILEAD, Q_TLEAD, Q_PROG, Q_PLEAD, NSTREAMS
 };
 
 static const char *const stream_sql[NSTREAMS] = {
@@ -61,7 +63,7 @@ static const char *const stream_sql[NSTREAMS] = {
 	[Q_COLUMN] = "SELECT p.id, c.id, c.title, c.line, x.seq" CUR
 		     " CROSS JOIN columns c ON c.version_id = v.id" SEC("x", "c.section_id")
 		     " WHERE" IN_RANGE " ORDER BY p.id, c.seq",
-	[Q_ITEM] = "SELECT p.id, i.column_id, i.no, i.title, i.text, i.line" CUR
+	[Q_ITEM] = "SELECT p.id, i.column_id, i.no, i.title, i.text, i.line, i.id, i.key" CUR
 		   " CROSS JOIN columns c ON c.version_id = v.id"
 		   " CROSS JOIN column_items i ON i.column_id = c.id"
 		   " WHERE" IN_RANGE " ORDER BY p.id, c.seq, i.seq",
@@ -73,12 +75,12 @@ static const char *const stream_sql[NSTREAMS] = {
 	[Q_IOBS] = "SELECT p.id, count(pw_bulk_take(0, p.id, j.key, " OBS_COLS "))" ANY
 		   " CROSS JOIN indicators j ON j.version_id = w.id"
 		   " CROSS JOIN obs o ON o.indicator_id = j.id"
-		   " WHERE" IN_RANGE " AND o.state = 2 AND o.value IS NOT NULL"
+		   " WHERE" IN_RANGE " AND o.state = " PW_OBS_APPROVED_SQL " AND o.value IS NOT NULL"
 		   " GROUP BY p.id ORDER BY p.id",
 	[Q_TOBS] = "SELECT p.id, count(pw_bulk_take(1, p.id, g.key, " OBS_COLS "))" ANY
 		   " CROSS JOIN targets g ON g.version_id = w.id AND g.indicator_id IS NULL"
 		   " CROSS JOIN obs o ON o.target_id = g.id"
-		   " WHERE" IN_RANGE " AND o.state = 2 AND o.value IS NOT NULL"
+		   " WHERE" IN_RANGE " AND o.state = " PW_OBS_APPROVED_SQL " AND o.value IS NOT NULL"
 		   " GROUP BY p.id ORDER BY p.id",
 	/* External targets are few: read them all, sorted by plan. */
 	[Q_IEXT] = "SELECT w.plan_id, j.key, e.id, e.cmp, e.value, e.kind, e.value_hi, e.year"
@@ -101,6 +103,17 @@ static const char *const stream_sql[NSTREAMS] = {
 	[Q_TLEAD] = "SELECT p.id, g.key, a.id, a.reporting_year, u.name" ANY
 		    " CROSS JOIN targets g ON g.version_id = w.id AND g.indicator_id IS NULL"
 		    " CROSS JOIN assignments a ON a.target_id = g.id"
+		    " CROSS JOIN units u ON u.id = a.unit_id"
+		    " WHERE" IN_RANGE " AND a.role = 'lead' ORDER BY p.id",
+	/* The progress reports of the 专栏 projects that count (approved; with
+	 * ?4, awaiting review too), and their lead units. */
+	[Q_PROG] = "SELECT p.id, c.key, r.id, r.year, r.status, r.percent" ANY
+		   " CROSS JOIN column_items c ON c.version_id = w.id"
+		   " CROSS JOIN project_progress r ON r.item_id = c.id"
+		   " WHERE" IN_RANGE " AND " PW_PROGRESS_COUNTS("r", "?4") " ORDER BY p.id",
+	[Q_PLEAD] = "SELECT p.id, c.key, a.id, a.reporting_year, u.name" ANY
+		    " CROSS JOIN column_items c ON c.version_id = w.id"
+		    " CROSS JOIN assignments a ON a.item_id = c.id"
 		    " CROSS JOIN units u ON u.id = a.unit_id"
 		    " WHERE" IN_RANGE " AND a.role = 'lead' ORDER BY p.id",
 };
@@ -153,19 +166,45 @@ struct rows {
 	long last_pos;
 };
 
+/* The 专栏 projects of the plan being merged: their progress in force
+ * (the latest year up to the report year, then the latest report). */
+struct projects {
+	struct pw_eval_item_data *data; /* by position, as rows.keys say */
+	int64_t *prog_id;               /* project_progress.id in force, 0: none */
+	char **status;                  /* owned */
+	size_t n, data_alloc, prog_alloc, status_alloc;
+};
+
+/*
+ * What is evaluated and where each evaluation goes: either to fn (valid
+ * during the call) or, with take set, handed over whole (it owns its
+ * plan; take releases and frees it).  single: one plan asked for by id,
+ * evaluated even when nothing of it belongs to the year (so that
+ * pw_eval_build() says why).
+ */
+struct range {
+	int64_t first, last; /* plan ids */
+	int version;         /* 0: the current version */
+	bool single;
+	pw_bulk_eval_fn fn;
+	void *ctx;
+	int (*take)(void *ctx, struct pw_evaluation *ev);
+};
+
 struct bulk {
 	struct pw_store *s;
 	const struct pw_eval_opts *o;
 	struct pw_bulk_stats *st;
 	struct stream q[NSTREAMS];
-	int64_t first, last; /* the plan ids to evaluate */
+	const struct range *r;
 	int year; /* the year the current plan is evaluated for */
 	/* the plan being merged */
 	int plan_id, version;
 	struct pw_plan plan;
 	struct pw_store_reader rd; /* rebuilds plan */
 	struct pw_indicator *row; /* the indicator being read */
-	struct rows ind, prose;
+	struct rows ind, prose, items;
+	struct projects pj;
 };
 
 /* ------------------------------------------------------------------ */
@@ -206,8 +245,15 @@ static int streams_open(struct bulk *b)
 	for (i = 0; i < NSTREAMS; i++) {
 		if (stream_prepare(b, i) < 0)
 			return -1;
-		pw_bind_int(b->q[i].st, 1, b->first);
-		pw_bind_int(b->q[i].st, 2, b->last);
+		sqlite3_stmt *st = b->q[i].st;
+		int np = sqlite3_bind_parameter_count(st);
+
+		pw_bind_int(st, 1, b->r->first);
+		pw_bind_int(st, 2, b->r->last);
+		if (np >= 3)
+			pw_bind_int(st, 3, b->r->version);
+		if (np >= 4)
+			pw_bind_int(st, 4, b->o->unapproved);
 		if (stream_next(b, &b->q[i]) < 0)
 			return -1;
 	}
@@ -307,6 +353,7 @@ static int column_row(struct bulk *b, sqlite3_stmt *st)
 
 static int item_row(struct bulk *b, sqlite3_stmt *st)
 {
+	add_id(&b->items, sqlite3_column_int64(st, 6), sqlite3_column_int64(st, 7));
 	return pw_store_read_item(&b->rd, st, 1);
 }
 
@@ -383,7 +430,7 @@ static int plan_taken(struct bulk *b, sqlite3_stmt *st)
 	return 0;
 }
 
-/* The external target in force is the one set last (the highest id). */
+/* The external target in force (pw_external_in_force()). */
 static int ext_row(struct rows *r, sqlite3_stmt *st)
 {
 	long pos = find_key(r, sqlite3_column_int64(st, 1));
@@ -391,7 +438,7 @@ static int ext_row(struct rows *r, sqlite3_stmt *st)
 	struct pw_eval_external *x;
 	int cmp, kind;
 
-	if (pos < 0 || id < r->ext_id[pos])
+	if (pos < 0 || !pw_external_in_force(id, r->ext_id[pos]))
 		return 0;
 	r->ext_id[pos] = id;
 	x = &r->data[pos].external;
@@ -416,14 +463,13 @@ static int text_row(struct bulk *b, sqlite3_stmt *st)
 	return ext_row(&b->prose, st);
 }
 
-/* The lead unit for the year is the one assigned last for it. */
+/* The lead unit in force for the year (pw_lead_in_force()). */
 static int lead_row(struct rows *r, sqlite3_stmt *st, int year)
 {
 	long pos = find_key(r, sqlite3_column_int64(st, 1));
 	int64_t id = sqlite3_column_int64(st, 2);
 
-	if (pos < 0 || id < r->lead_id[pos] ||
-	    (year && !pw_col_null(st, 3) && sqlite3_column_int(st, 3) > year))
+	if (pos < 0 || !pw_lead_in_force(id, pw_col_int(st, 3), year, r->lead_id[pos]))
 		return 0;
 	r->lead_id[pos] = id;
 	free(r->lead[pos]);
@@ -440,6 +486,66 @@ static int ilead_row(struct bulk *b, sqlite3_stmt *st)
 static int tlead_row(struct bulk *b, sqlite3_stmt *st)
 {
 	return lead_row(&b->prose, st, b->year);
+}
+
+static int plead_row(struct bulk *b, sqlite3_stmt *st)
+{
+	return lead_row(&b->items, st, b->year);
+}
+
+/* Empty progress for every project of the plan, before reports come in. */
+static void projects_prepare(struct projects *pj, size_t n)
+{
+	ALLOC_GROW(pj->data, n + 1, pj->data_alloc);
+	ALLOC_GROW(pj->prog_id, n + 1, pj->prog_alloc);
+	ALLOC_GROW(pj->status, n + 1, pj->status_alloc);
+	memset(pj->data, 0, (n + 1) * sizeof(*pj->data));
+	memset(pj->prog_id, 0, (n + 1) * sizeof(*pj->prog_id));
+	memset(pj->status, 0, (n + 1) * sizeof(*pj->status));
+	pj->n = n;
+}
+
+static void projects_reset(struct projects *pj)
+{
+	size_t i;
+
+	for (i = 0; i < pj->n; i++)
+		free(pj->status[i]);
+	pj->n = 0;
+}
+
+/* The progress in force for the year (pw_progress_in_force()). */
+static int prog_row(struct bulk *b, sqlite3_stmt *st)
+{
+	long pos = find_key(&b->items, sqlite3_column_int64(st, 1));
+	int64_t id = sqlite3_column_int64(st, 2);
+	int year = pw_col_int(st, 3);
+	struct pw_eval_item_data *d;
+
+	if (pos < 0)
+		return 0;
+	d = &b->pj.data[pos];
+	if (!pw_progress_in_force(id, year, b->year, b->pj.prog_id[pos], d->year))
+		return 0;
+	b->pj.prog_id[pos] = id;
+	free(b->pj.status[pos]);
+	b->pj.status[pos] = pw_col_text(st, 4);
+	d->status = b->pj.status[pos];
+	d->year = year;
+	d->has_percent = !pw_col_null(st, 5);
+	d->percent = d->has_percent ? sqlite3_column_double(st, 5) : NAN;
+	return 0;
+}
+
+/* Each project's id and lead unit, once the streams are read. */
+static void projects_finish(struct bulk *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->pj.n; i++) {
+		b->pj.data[i].id = b->items.data[i].id;
+		b->pj.data[i].lead_unit = b->items.data[i].lead_unit;
+	}
 }
 
 /* Zeroed series data for every row, before observations come in. */
@@ -496,30 +602,47 @@ static void rows_sort(struct rows *r)
 	}
 }
 
+/* Where the picker's values go: the pool, row after row. */
+struct pool_sink {
+	struct rows *r;
+	size_t n;
+};
+
+static void to_pool(void *ctx, int64_t pos, const struct pw_obs *o, long tag)
+{
+	struct pool_sink *ps = ctx;
+	struct pw_eval_series_data *d = &ps->r->data[pos];
+
+	(void)tag;
+	ps->r->pool[ps->n] = *o;
+	if (!d->nobs)
+		d->obs = &ps->r->pool[ps->n];
+	d->nobs++;
+	ps->n++;
+}
+
 /*
- * One value per row and year up to `upto` (0: all): the most recent
- * approved row (PW_PICK_APPROVED), ascending by year, in one pool.
+ * One value per row and year up to `upto` (0: all), the one in force as
+ * the store's picker takes it (PW_PICK_APPROVED: only approved rows are
+ * read), ascending by year, in one pool.
  */
 static void rows_series(struct rows *r, int upto)
 {
-	size_t i, n = 0;
+	struct pool_sink ps = { r, 0 };
+	struct pw_obs_picker p = { .pick = PW_PICK_APPROVED, .emit = to_pool, .ctx = &ps };
+	size_t i;
 
 	rows_sort(r);
 	ALLOC_GROW(r->pool, r->nobs + 1, r->pool_alloc);
 	for (i = 0; i < r->nobs; i++) {
-		const struct pobs *o = &r->sorted[i], *next = i + 1 < r->nobs ? o + 1 : NULL;
-		struct pw_eval_series_data *d = &r->data[o->pos];
+		const struct pobs *o = &r->sorted[i];
+		struct pw_obs v = { o->year, o->value, o->estimated };
 
-		if ((upto && o->year > upto) || (next && next->pos == o->pos && next->year == o->year))
-			continue; /* after the year, or not the latest of its year */
-		r->pool[n].year = o->year;
-		r->pool[n].value = o->value;
-		r->pool[n].estimated = o->estimated;
-		if (!d->nobs)
-			d->obs = &r->pool[n];
-		d->nobs++;
-		n++;
+		if (upto && o->year > upto)
+			continue; /* after the year */
+		pw_obs_picker_add(&p, (int64_t)o->pos, o->year, &v, PW_OBS_APPROVED, false, 0);
 	}
+	pw_obs_picker_flush(&p);
 }
 
 static void rows_reset(struct rows *r)
@@ -552,30 +675,6 @@ static void rows_free(struct rows *r)
 /* ------------------------------------------------------------------ */
 /* Plan after plan                                                    */
 
-/* The year evaluation.c's year_in() tests against a period. */
-static bool year_in(int year, int start, int end)
-{
-	return (!start || year >= start) && (!end || year <= end) && (start || end);
-}
-
-/* Whether pw_eval_build() finds anything of p to evaluate for year. */
-static bool has_year(const struct pw_plan *p, int year)
-{
-	bool tables = false, own;
-	size_t i, items = 0;
-
-	for (i = 0; i < p->ncolumns; i++)
-		items += p->columns[i].nitems;
-	for (i = 0; year && i < p->ntables; i++) {
-		int start, end;
-
-		pw_assess_table_period(p, &p->tables[i], &start, &end);
-		tables |= year_in(year, start, end) && p->tables[i].nrows;
-	}
-	own = year_in(year, p->start, p->end) || (!p->start && !p->end && !tables);
-	return year && (tables || (own && (p->ntargets || items)));
-}
-
 /* Reads the current plan's rows from every stream. */
 static int merge_plan(struct bulk *b)
 {
@@ -603,6 +702,8 @@ static int merge_data(struct bulk *b, int year)
 
 	rows_prepare(&b->ind);
 	rows_prepare(&b->prose);
+	rows_prepare(&b->items);
+	projects_prepare(&b->pj, b->items.nkeys);
 	rc = each(b, Q_IOBS, plan_taken);
 	if (rc == 0)
 		rc = each(b, Q_TOBS, plan_taken);
@@ -616,6 +717,11 @@ static int merge_data(struct bulk *b, int year)
 		rc = each(b, Q_ILEAD, ilead_row);
 	if (rc == 0)
 		rc = each(b, Q_TLEAD, tlead_row);
+	if (rc == 0)
+		rc = each(b, Q_PROG, prog_row);
+	if (rc == 0)
+		rc = each(b, Q_PLEAD, plead_row);
+	projects_finish(b);
 	rows_series(&b->ind, year);
 	rows_series(&b->prose, year);
 	return rc;
@@ -633,7 +739,8 @@ struct latest {
 static int read_latest(struct bulk *b, int year, struct latest *l)
 {
 	size_t i;
-	int rc = pw_store_plan_obs_series(b->s, b->plan_id, 0, year, PW_PICK_LATEST, &l->series,
+	int rc = pw_store_plan_obs_series(b->s, b->plan_id, b->r->version, year, PW_PICK_LATEST,
+					  &l->series,
 					  &l->nseries);
 
 	if (rc == 0 && l->nseries != b->ind.nkeys)
@@ -663,14 +770,37 @@ static void latest_release(struct latest *l)
 	free(l->tobs);
 }
 
-static int evaluate(struct bulk *b, int year, pw_bulk_eval_fn fn, void *ctx)
+/* Moves an evaluation that owns its plan (its plan pointer points into
+ * itself). */
+static void eval_move(struct pw_evaluation *to, struct pw_evaluation *from)
+{
+	*to = *from;
+	if (to->owns_plan)
+		to->plan = &to->own_plan;
+	memset(from, 0, sizeof(*from));
+}
+
+/* Hands ev to r->take with the plan being merged, which it then owns. */
+static int hand_over(struct bulk *b, struct pw_evaluation *ev)
+{
+	struct pw_evaluation *own = xmalloc(sizeof(*own));
+
+	/* the rows point into the plan's heap arrays, which the move keeps */
+	ev->own_plan = b->plan;
+	ev->owns_plan = true;
+	pw_plan_init(&b->plan);
+	eval_move(own, ev);
+	return b->r->take(b->r->ctx, own);
+}
+
+static int evaluate(struct bulk *b, int year)
 {
 	struct pw_eval_data d = { b->ind.data, b->ind.nkeys, b->prose.data, b->prose.nkeys,
-				  NULL, 0 };
+				  b->pj.data, b->pj.n };
 	struct pw_evaluation ev;
 	int rc;
 
-	if (!has_year(&b->plan, year)) {
+	if (!b->r->single && !pw_eval_has_year(&b->plan, year)) {
 		b->st->skipped++;
 		return 0;
 	}
@@ -681,12 +811,14 @@ static int evaluate(struct bulk *b, int year, pw_bulk_eval_fn fn, void *ctx)
 	b->st->plans++;
 	b->st->indicators += (long)ev.ninds;
 	b->st->targets += (long)ev.ntargets;
-	rc = fn(ctx, b->plan_id, &ev);
+	if (b->r->take)
+		return hand_over(b, &ev);
+	rc = b->r->fn(b->r->ctx, b->plan_id, &ev);
 	pw_eval_release(&ev);
 	return rc;
 }
 
-static int one_plan(struct bulk *b, pw_bulk_eval_fn fn, void *ctx)
+static int one_plan(struct bulk *b)
 {
 	struct latest l = { NULL, 0, NULL, 0 };
 	int year, rc = merge_plan(b);
@@ -697,31 +829,34 @@ static int one_plan(struct bulk *b, pw_bulk_eval_fn fn, void *ctx)
 	if (rc == 0 && b->o->unapproved)
 		rc = read_latest(b, year, &l);
 	if (rc == 0)
-		rc = evaluate(b, year, fn, ctx);
+		rc = evaluate(b, year);
 	latest_release(&l);
 	pw_plan_free(&b->plan);
 	pw_plan_init(&b->plan);
 	pw_store_reader_reset(&b->rd);
 	rows_reset(&b->ind);
 	rows_reset(&b->prose);
+	rows_reset(&b->items);
+	projects_reset(&b->pj);
 	return rc;
 }
 
-static int all_plans(struct bulk *b, pw_bulk_eval_fn fn, void *ctx)
+static int all_plans(struct bulk *b)
 {
 	int rc = streams_open(b);
 
 	while (rc == 0 && b->q[Q_VERSION].state == 1) {
 		b->plan_id = b->rd.plan_id = (int)b->q[Q_VERSION].plan;
-		rc = one_plan(b, fn, ctx);
+		rc = one_plan(b);
 	}
 	streams_close(b);
 	return rc;
 }
 
-/* Evaluates the plans first..last on connection s. */
-static int eval_range(struct pw_store *s, const struct pw_eval_opts *o, int64_t first,
-		      int64_t last, pw_bulk_eval_fn fn, void *ctx, struct pw_bulk_stats *st)
+/* Evaluates the plans of r on connection s, in one read transaction
+ * unless the caller has one open. */
+static int eval_range(struct pw_store *s, const struct pw_eval_opts *o, const struct range *r,
+		      struct pw_bulk_stats *st)
 {
 	struct bulk b;
 	int own_tx, rc;
@@ -730,8 +865,7 @@ static int eval_range(struct pw_store *s, const struct pw_eval_opts *o, int64_t 
 	b.s = s;
 	b.o = o;
 	b.st = st;
-	b.first = first;
-	b.last = last;
+	b.r = r;
 	pw_plan_init(&b.plan);
 	b.rd.s = s;
 	b.rd.p = &b.plan;
@@ -739,78 +873,227 @@ static int eval_range(struct pw_store *s, const struct pw_eval_opts *o, int64_t 
 	own_tx = sqlite3_get_autocommit(pw_store_sqlite(s));
 	rc = own_tx ? pw_store_exec(s, "BEGIN") : 0;
 	if (rc == 0)
-		rc = all_plans(&b, fn, ctx);
+		rc = all_plans(&b);
 	if (own_tx && !sqlite3_get_autocommit(pw_store_sqlite(s)))
 		sqlite3_exec(pw_store_sqlite(s), "COMMIT", NULL, NULL, NULL);
 	pw_store_reader_release(&b.rd);
 	rows_free(&b.ind);
 	rows_free(&b.prose);
+	rows_free(&b.items);
+	projects_reset(&b.pj);
+	free(b.pj.data);
+	free(b.pj.prog_id);
+	free(b.pj.status);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* One plan: the range [id, id]                                       */
+
+static int keep_one(void *ctx, struct pw_evaluation *ev)
+{
+	eval_move(ctx, ev);
+	free(ev);
+	return 0;
+}
+
+int pw_eval_from_store(struct pw_store *s, int plan_id, int version,
+		       const struct pw_eval_opts *o, struct pw_evaluation *out)
+{
+	struct range r = { plan_id, plan_id, version, true, NULL, out, keep_one };
+	struct pw_bulk_stats st;
+	int64_t vid;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	memset(&st, 0, sizeof(st));
+	/* says which of plan and version is missing */
+	rc = pw_store_resolve_version(s, plan_id, version, &vid);
+	if (rc < 0)
+		return rc;
+	rc = eval_range(s, o, &r, &st);
+	if (rc == 0 && !st.plans)
+		return pw_error("plan %d changed while it was read", plan_id);
+	if (rc < 0)
+		pw_eval_release(out);
 	return rc;
 }
 
 /* ------------------------------------------------------------------ */
 /* Several connections at once                                        */
 
-/* What the workers share: the caller's callback, called by one worker at
- * a time, and the first non-zero result, which stops them all. */
+/*
+ * Plans are cut into chunks of up to CHUNK plans (fewer for few plans, so
+ * that every worker gets some), handed out in plan order to
+ * whichever worker is free.  A worker keeps the evaluations of its chunk
+ * and passes them to fn when every earlier chunk has been passed (the
+ * "turn"), so fn sees the plans in id order, one call at a time, however
+ * the threads finish; at most a chunk per worker waits in memory.
+ */
+#define CHUNK 32
+
 struct shared {
 	pthread_mutex_t lock;
+	pthread_cond_t turn_done;
 	pw_bulk_eval_fn fn;
 	void *ctx;
-	int stop;
+	const struct pw_eval_opts *o;
+	int64_t *lo, *hi; /* chunk c: plans lo[c] .. hi[c] */
+	size_t nchunks, next, turn;
+	int stop; /* the first non-zero result, which stops every worker */
 };
 
 struct worker {
 	struct shared *sh;
-	struct pw_store *s; /* the caller's store for the first worker */
-	const char *path;   /* else opened on this database */
-	const struct pw_eval_opts *o;
-	int64_t first, last;
+	struct pw_store *s; /* a read-only connection, in its read transaction */
 	struct pw_bulk_stats st;
-	int rc;
+	struct pw_evaluation **evs; /* of the chunk in hand */
+	size_t nevs, evs_alloc;
 	pthread_t thread;
 };
 
-static int locked_fn(void *ctx, int plan_id, const struct pw_evaluation *ev)
+static int keep_chunk(void *ctx, struct pw_evaluation *ev)
 {
 	struct worker *w = ctx;
+
+	ALLOC_GROW(w->evs, w->nevs + 1, w->evs_alloc);
+	w->evs[w->nevs++] = ev;
+	return 0;
+}
+
+static void drop_chunk(struct worker *w)
+{
+	size_t i;
+
+	for (i = 0; i < w->nevs; i++) {
+		pw_eval_release(w->evs[i]);
+		free(w->evs[i]);
+	}
+	w->nevs = 0;
+}
+
+/* Records rc as the result (the first non-zero one wins) and wakes the
+ * workers waiting for their turn. */
+static void set_stop(struct shared *sh, int rc)
+{
+	pthread_mutex_lock(&sh->lock);
+	if (rc && !sh->stop)
+		sh->stop = rc;
+	pthread_cond_broadcast(&sh->turn_done);
+	pthread_mutex_unlock(&sh->lock);
+}
+
+/* Waits for chunk c's turn, passes its evaluations to fn, gives the turn
+ * on.  Returns fn's first non-zero result, or the stop set meanwhile. */
+static int emit_chunk(struct worker *w, size_t c)
+{
+	struct shared *sh = w->sh;
+	size_t i;
 	int rc;
 
-	pthread_mutex_lock(&w->sh->lock);
-	rc = w->sh->stop;
-	if (!rc)
-		rc = w->sh->stop = w->sh->fn(w->sh->ctx, plan_id, ev);
-	pthread_mutex_unlock(&w->sh->lock);
+	pthread_mutex_lock(&sh->lock);
+	while (sh->turn != c && !sh->stop)
+		pthread_cond_wait(&sh->turn_done, &sh->lock);
+	rc = sh->stop;
+	pthread_mutex_unlock(&sh->lock);
+	for (i = 0; rc == 0 && i < w->nevs; i++)
+		rc = sh->fn(sh->ctx, w->evs[i]->plan_id, w->evs[i]);
+	drop_chunk(w);
+	pthread_mutex_lock(&sh->lock);
+	if (rc && !sh->stop)
+		sh->stop = rc;
+	sh->turn = c + 1;
+	pthread_cond_broadcast(&sh->turn_done);
+	pthread_mutex_unlock(&sh->lock);
 	return rc;
 }
 
 static void *work(void *arg)
 {
 	struct worker *w = arg;
-	struct pw_store *s = w->s;
+	struct shared *sh = w->sh;
+	int rc = 0;
 
-	w->rc = s ? 0 : pw_store_open(&s, w->path);
-	if (w->rc == 0)
-		w->rc = eval_range(s, w->o, w->first, w->last, locked_fn, w, &w->st);
-	if (!w->s)
-		pw_store_close(s);
-	if (w->rc < 0) {
-		pthread_mutex_lock(&w->sh->lock);
-		if (!w->sh->stop)
-			w->sh->stop = -1;
-		pthread_mutex_unlock(&w->sh->lock);
+	while (rc == 0) {
+		struct range r = { 0, 0, 0, false, NULL, w, keep_chunk };
+		size_t c;
+
+		pthread_mutex_lock(&sh->lock);
+		c = sh->next++;
+		rc = sh->stop;
+		pthread_mutex_unlock(&sh->lock);
+		if (rc || c >= sh->nchunks)
+			break;
+		r.first = sh->lo[c];
+		r.last = sh->hi[c];
+		rc = eval_range(w->s, sh->o, &r, &w->st);
+		if (rc < 0) {
+			drop_chunk(w);
+			set_stop(sh, -1);
+			break;
+		}
+		rc = emit_chunk(w, c);
 	}
 	return NULL;
 }
 
-/* Plan ids cut into n ranges of about as many plans each: range k is
- * bounds[k] + 1 .. bounds[k + 1]. */
-static int split_plans(struct pw_store *s, int n, int64_t *bounds)
+static int version_of_data(struct pw_store *s, int *v)
+{
+	sqlite3_stmt *st = pw_store_stmt(s, "PRAGMA data_version");
+	int rc = st ? pw_store_step(s, st) : -1;
+
+	if (rc == 1)
+		*v = sqlite3_column_int(st, 0);
+	if (st)
+		sqlite3_reset(st);
+	return rc == 1 ? 0 : pw_store_fail(s, "cannot read the data version");
+}
+
+static void end_reads(struct pw_store **conn, int n)
+{
+	int k;
+
+	for (k = 0; k < n; k++)
+		if (conn[k] && !sqlite3_get_autocommit(pw_store_sqlite(conn[k])))
+			sqlite3_exec(pw_store_sqlite(conn[k]), "ROLLBACK", NULL, NULL, NULL);
+}
+
+/*
+ * Starts a read transaction on each of the n connections, all on one
+ * snapshot of the database.  SQLite's snapshot API is not in the Debian
+ * build, so the snapshot is proven: probe's data version, read before
+ * the first and after the last transaction started, is unchanged only if
+ * no other connection committed in between, and then every transaction
+ * reads the same database.  A write in between means trying again.
+ */
+static int begin_one_snapshot(struct pw_store *probe, struct pw_store **conn, int n)
+{
+	int attempt, k, before, after;
+
+	if (!sqlite3_get_autocommit(pw_store_sqlite(probe)))
+		return pw_error("a parallel evaluation cannot run inside a transaction");
+	for (attempt = 0; attempt < 20; attempt++) {
+		int rc = version_of_data(probe, &before);
+
+		for (k = 0; rc == 0 && k < n; k++)
+			rc = pw_store_exec(conn[k], "BEGIN; SELECT count(*) FROM plans");
+		if (rc == 0)
+			rc = version_of_data(probe, &after);
+		if (rc < 0 || before == after)
+			return rc;
+		end_reads(conn, n);
+	}
+	return pw_error("database '%s' kept changing: cannot read it at one moment",
+			pw_store_path(probe));
+}
+
+/* The plans of the snapshot cut into chunks (sh->lo, sh->hi). */
+static int make_chunks(struct pw_store *s, int nworkers, struct shared *sh)
 {
 	sqlite3_stmt *st = pw_store_stmt(s, "SELECT id FROM plans ORDER BY id");
 	int64_t *ids = NULL;
-	size_t nids = 0, alloc = 0;
-	int k, rc;
+	size_t nids = 0, alloc = 0, c, size;
+	int rc;
 
 	if (!st)
 		return -1;
@@ -818,12 +1101,19 @@ static int split_plans(struct pw_store *s, int n, int64_t *bounds)
 		ALLOC_GROW(ids, nids + 1, alloc);
 		ids[nids++] = sqlite3_column_int64(st, 0);
 	}
-	bounds[0] = INT64_MIN;
-	for (k = 1; k < n; k++)
-		bounds[k] = nids ? ids[nids * (size_t)k / (size_t)n] - 1 : 0;
-	bounds[n] = INT64_MAX;
+	size = nids / ((size_t)nworkers * 4);
+	size = size < 1 ? 1 : size > CHUNK ? CHUNK : size;
+	sh->nchunks = (nids + size - 1) / size;
+	sh->lo = xcalloc(sh->nchunks + 1, sizeof(*sh->lo));
+	sh->hi = xcalloc(sh->nchunks + 1, sizeof(*sh->hi));
+	for (c = 0; c < sh->nchunks; c++) {
+		size_t end = (c + 1) * size < nids ? (c + 1) * size : nids;
+
+		sh->lo[c] = ids[c * size];
+		sh->hi[c] = ids[end - 1];
+	}
 	free(ids);
-	return rc;
+	return rc < 0 ? -1 : 0;
 }
 
 static void add_stats(struct pw_bulk_stats *to, const struct pw_bulk_stats *from)
@@ -835,37 +1125,64 @@ static void add_stats(struct pw_bulk_stats *to, const struct pw_bulk_stats *from
 	to->observations += from->observations;
 }
 
+/* Starts workers 1..n-1 (worker 0 is the caller's thread); returns how
+ * many run in all.  A thread that cannot start leaves its share to the
+ * others: the chunks go to whichever worker is free. */
+static int start_workers(struct worker *w, int n)
+{
+	int k;
+
+	for (k = 1; k < n; k++) {
+		if (pthread_create(&w[k].thread, NULL, work, &w[k]) != 0) {
+			pw_warning("cannot start thread %d of %d: evaluating on %d", k + 1, n, k);
+			break;
+		}
+	}
+	return k;
+}
+
 static int eval_parallel(struct pw_store *s, const struct pw_eval_opts *o, int n,
 			 pw_bulk_eval_fn fn, void *ctx, struct pw_bulk_stats *st)
 {
-	struct shared sh = { PTHREAD_MUTEX_INITIALIZER, fn, ctx, 0 };
+	struct shared sh = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, fn, ctx, o,
+			     NULL, NULL, 0, 0, 0, 0 };
+	struct pw_store **conn = xcalloc((size_t)n, sizeof(*conn));
 	struct worker *w = xcalloc((size_t)n, sizeof(*w));
-	int64_t *bounds = xcalloc((size_t)n + 1, sizeof(*bounds));
-	int k, started = 0, rc = split_plans(s, n, bounds);
+	int k, running = 0, rc = 0;
 
-	for (k = 0; rc == 0 && k < n; k++) {
-		w[k] = (struct worker){ &sh, k ? NULL : s, pw_store_path(s), o,
-					bounds[k] + (k > 0), bounds[k + 1] };
-		if (k && pthread_create(&w[k].thread, NULL, work, &w[k]) != 0)
-			rc = pw_error("cannot start a thread for the bulk evaluation");
-		started += k && rc == 0;
-	}
+	for (k = 0; rc == 0 && k < n; k++)
+		rc = pw_store_open_reader(&conn[k], pw_store_path(s));
 	if (rc == 0)
-		work(&w[0]);
-	for (k = 1; k <= started; k++)
-		pthread_join(w[k].thread, NULL);
+		rc = begin_one_snapshot(s, conn, n);
+	if (rc == 0)
+		rc = make_chunks(conn[0], n, &sh);
 	for (k = 0; k < n; k++)
-		add_stats(st, &w[k].st);
-	if (rc == 0)
+		w[k] = (struct worker){ &sh, conn[k], { 0 }, NULL, 0, 0, 0 };
+	if (rc == 0) {
+		running = start_workers(w, n);
+		work(&w[0]);
+		for (k = 1; k < running; k++)
+			pthread_join(w[k].thread, NULL);
 		rc = sh.stop;
+	}
+	for (k = 0; k < n; k++) {
+		add_stats(st, &w[k].st);
+		free(w[k].evs);
+	}
+	end_reads(conn, n);
+	for (k = 0; k < n; k++)
+		pw_store_close(conn[k]);
+	free(conn);
 	free(w);
-	free(bounds);
+	free(sh.lo);
+	free(sh.hi);
 	return rc;
 }
 
 int pw_bulk_eval_all(struct pw_store *s, const struct pw_eval_opts *o, int threads,
 		     pw_bulk_eval_fn fn, void *ctx, struct pw_bulk_stats *st)
 {
+	struct range r = { INT64_MIN, INT64_MAX, 0, false, fn, ctx, NULL };
 	struct pw_bulk_stats dummy;
 
 	if (!st)
@@ -873,5 +1190,5 @@ int pw_bulk_eval_all(struct pw_store *s, const struct pw_eval_opts *o, int threa
 	memset(st, 0, sizeof(*st));
 	if (threads > 1)
 		return eval_parallel(s, o, threads, fn, ctx, st);
-	return eval_range(s, o, INT64_MIN, INT64_MAX, fn, ctx, st);
+	return eval_range(s, o, &r, st);
 }

@@ -10,8 +10,8 @@
  *  - pw_eval_build() works on a plan in memory plus the monitoring data the
  *    caller gathered (struct pw_eval_data, any part of which may be absent);
  *    it never touches a database, so tests build plans by hand;
- *  - pw_eval_from_store() loads a stored plan version and its monitoring
- *    data (src/store/monitor.h) and calls pw_eval_build().
+ *  - pw_eval_from_store() gathers a stored plan version and its monitoring
+ *    data (eval/gather.c, the one gatherer) and calls pw_eval_build().
  *
  * Which tables are evaluated: those whose period (the table's own, else the
  * plan's) contains the report year.  A plan's previous-period completion
@@ -42,7 +42,8 @@ struct pw_store;
 enum pw_report_kind { PW_REPORT_ANNUAL, PW_REPORT_MIDTERM, PW_REPORT_FINAL };
 
 /* "annual", "midterm", "final"; "年度监测报告", "中期评估报告", "总结评估报告";
- * the inverse returns -1 for an unknown name. */
+ * the inverse takes any of them or the short word (年度, 中期, 总结) and
+ * returns -1 for an unknown name. */
 const char *pw_report_kind_name(enum pw_report_kind k);
 const char *pw_report_kind_label(enum pw_report_kind k);
 int pw_report_kind_from_name(const char *s);
@@ -212,9 +213,16 @@ struct pw_evaluation {
 int pw_eval_build(const struct pw_plan *p, const struct pw_eval_data *data,
 		  const struct pw_eval_opts *o, struct pw_evaluation *out);
 
+/* Whether pw_eval_build() finds anything of p to evaluate for year (a
+ * table whose period holds it, or prose targets or projects of the plan's
+ * own period); the whole-database pass skips the plans it does not. */
+bool pw_eval_has_year(const struct pw_plan *p, int year);
+
 /*
  * Loads version `version` (0: current) of plan `plan_id` and its
- * monitoring data, and builds the evaluation.  Returns 0, -1 after an
+ * monitoring data (approved, or with o->unapproved also awaiting review),
+ * and builds the evaluation.  It is the whole-database pass of
+ * eval/gather.h over this one plan.  Returns 0, -1 after an
  * error, or PW_STORE_NOTFOUND when the plan does not exist.
  */
 int pw_eval_from_store(struct pw_store *s, int plan_id, int version,

@@ -3,7 +3,7 @@
  * counts by status, attribute, category and chapter, the binding-first
  * order, the report title and the notes for the reader.
  */
-#include "report/eval_int.h"
+#include "eval/eval_int.h"
 #include "util/alloc.h"
 #include "util/strbuf.h"
 

@@ -2,7 +2,7 @@
  * json_emit.c - streaming JSON writer; see json_emit.h for the format
  * contract (the same bytes as jansson's json_dumps).
  */
-#include "report/json_emit.h"
+#include "text/json_emit.h"
 #include "util/error.h"
 
 #include <math.h>

@@ -2,7 +2,7 @@
  * target_text.c - the reader's wording of a cumulative or growth target
  * (target_text.h).
  */
-#include "report/target_text.h"
+#include "model/target_text.h"
 #include "text/utf8.h"
 
 #include <string.h>

@@ -3,9 +3,9 @@
  * memory and the monitoring data the caller gathered: which tables the
  * year belongs to, the series of each indicator, its assessment, growth to
  * date, prose targets and projects, and the counts.  Titles and counts are
- * in eval_summary.c; the store adapter in eval_store.c.
+ * in eval_summary.c; gathering a stored plan in gather.c.
  */
-#include "report/eval_int.h"
+#include "eval/eval_int.h"
 #include "assess/assess_plan.h"
 #include "util/alloc.h"
 #include "util/error.h"
@@ -26,12 +26,14 @@ static void external_input(const struct pw_eval_external *x, struct pw_assess_in
 	in->external_year = x->year;
 }
 
+/* name: English (CLI, JSON); word: what an office types (--kind 年度);
+ * label: the report's title */
 static const struct {
-	const char *name, *label;
+	const char *name, *word, *label;
 } kinds[] = {
-	[PW_REPORT_ANNUAL] = { "annual", "年度监测报告" },
-	[PW_REPORT_MIDTERM] = { "midterm", "中期评估报告" },
-	[PW_REPORT_FINAL] = { "final", "总结评估报告" },
+	[PW_REPORT_ANNUAL] = { "annual", "年度", "年度监测报告" },
+	[PW_REPORT_MIDTERM] = { "midterm", "中期", "中期评估报告" },
+	[PW_REPORT_FINAL] = { "final", "总结", "总结评估报告" },
 };
 
 #define NKINDS (sizeof(kinds) / sizeof(kinds[0]))
@@ -51,7 +53,8 @@ int pw_report_kind_from_name(const char *s)
 	size_t i;
 
 	for (i = 0; s && i < NKINDS; i++)
-		if (!strcmp(s, kinds[i].name))
+		if (!strcmp(s, kinds[i].name) || !strcmp(s, kinds[i].word) ||
+		    !strcmp(s, kinds[i].label))
 			return (int)i;
 	return -1;
 }
@@ -422,6 +425,23 @@ static void add_items(struct pw_evaluation *ev, const struct pw_eval_data *d)
 
 /* ---- entry points -------------------------------------------------------- */
 
+bool pw_eval_has_year(const struct pw_plan *p, int year)
+{
+	bool tables = false, own;
+	size_t i, items = 0;
+
+	for (i = 0; i < p->ncolumns; i++)
+		items += p->columns[i].nitems;
+	for (i = 0; year && i < p->ntables; i++) {
+		int start, end;
+
+		pw_assess_table_period(p, &p->tables[i], &start, &end);
+		tables |= year_in(year, start, end) && p->tables[i].nrows;
+	}
+	own = year_in(year, p->start, p->end) || (!p->start && !p->end && !tables);
+	return year && (tables || (own && (p->ntargets || items)));
+}
+
 int pw_eval_build(const struct pw_plan *p, const struct pw_eval_data *data,
 		  const struct pw_eval_opts *o, struct pw_evaluation *out)
 {
@@ -446,7 +466,7 @@ int pw_eval_build(const struct pw_plan *p, const struct pw_eval_data *data,
 			out->end = p->end;
 	}
 	if (!out->ninds && !out->ntargets && !out->nitems) {
-		pw_error("nothing in plan '%s' to evaluate for %d",
+		pw_error_kind(PW_ERR_NOTFOUND, "nothing in plan '%s' to evaluate for %d",
 			 p->title ? p->title : p->source ? p->source : "?", out->year);
 		goto fail;
 	}

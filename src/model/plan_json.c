@@ -5,8 +5,8 @@
  * streamed through json_emit (one pass, no tree), which keeps JSON output
  * from costing more than the extraction itself.
  */
-#include "report/plan_json.h"
-#include "report/json_emit.h"
+#include "model/plan_json.h"
+#include "text/json_emit.h"
 #include "util/error.h"
 
 #include <math.h>
@@ -23,7 +23,7 @@ int pw_json_print(FILE *f, const json_t *j, size_t flags)
 	n = strlen(text);
 	text[n] = '\n';
 	if (fwrite(text, 1, n + 1, f) != n + 1)
-		rc = pw_error("cannot write JSON output");
+		rc = pw_error_kind(PW_ERR_IO, "cannot write JSON output");
 	free(text);
 	return rc;
 }
@@ -315,7 +315,7 @@ int pw_plan_print_json(FILE *f, const struct pw_plan *p)
 	pw_plan_write_json(p, &sb, 1, true);
 	sb_addch(&sb, '\n');
 	if (fwrite(sb.buf, 1, sb.len, f) != sb.len)
-		rc = pw_error("cannot write JSON output");
+		rc = pw_error_kind(PW_ERR_IO, "cannot write JSON output");
 	sb_release(&sb);
 	return rc;
 }

@@ -15,7 +15,7 @@
 /* Appends plan p to out as JSON: indented by `indent` spaces per level,
  * or compact when 0; with_source adds the "source" file name (the store
  * leaves it out of its content hash).  The bytes equal jansson's dump of
- * the same values (see report/json_emit.h).  The caller owns out. */
+ * the same values (see text/json_emit.h).  The caller owns out. */
 void pw_plan_write_json(const struct pw_plan *p, struct strbuf *out, int indent,
 			bool with_source);
 /* Prints p as extract --json does, with a final newline.  0 or -1. */

@@ -1,0 +1,45 @@
+/*
+ * policy.h - what a command means when the user leaves something out:
+ * the year, the kind of report, the plan.  Decided here, once, so that
+ * the command line and the server answer alike (eval/policy.c).
+ *
+ * The one clock is the local time of the planning office (the TZ of the
+ * process): "last year" turns over at local midnight on 1 January, when
+ * the office expects it, not at 08:00 Beijing time as UTC would.
+ */
+#ifndef PW_EVAL_POLICY_H
+#define PW_EVAL_POLICY_H
+
+#include "eval/evaluation.h"
+#include "store/store.h"
+
+#include <time.h>
+
+/* The calendar year at time t, and now, in local time. */
+int pw_policy_year_at(time_t t);
+int pw_policy_this_year(void);
+
+/*
+ * The year a report or assessment of a plan with period start..end (0:
+ * unknown) evaluates when none is given: final -> the end; midterm -> the
+ * third year; annual (and an assessment) -> last year, the latest with
+ * complete statistics, kept inside the period.
+ */
+int pw_policy_default_year(enum pw_report_kind kind, int start, int end);
+
+/* The kind of report a year of a plan ending in `end` calls for when none
+ * is given: final from the end year on, else annual. */
+enum pw_report_kind pw_policy_default_kind(int year, int end);
+
+/* Returned by pw_policy_the_plan() when the database holds several plans. */
+#define PW_POLICY_AMBIGUOUS (-3)
+
+/*
+ * The plan a command on one plan means when no --plan is given: the only
+ * plan of the database.  0 and *plan_id; PW_STORE_NOTFOUND when there is
+ * none, PW_POLICY_AMBIGUOUS when there are several (both after a message
+ * naming the database), -1 on a database error.
+ */
+int pw_policy_the_plan(struct pw_store *s, int *plan_id);
+
+#endif
