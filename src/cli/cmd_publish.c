@@ -10,7 +10,7 @@
 #include <getopt.h>
 #include <stdio.h>
 
-#define USAGE "usage: planwatch publish -o DIR [--db PATH] [--assets DIR]"
+#define USAGE "usage: planwatch publish -o|--output DIR [--db PATH] [--assets DIR]"
 
 int cmd_publish(int argc, char **argv, struct pw_ctx *ctx)
 {
