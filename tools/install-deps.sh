@@ -4,9 +4,16 @@
 # it prints the exact apt-get line and fails.  Idempotent and quick when
 # everything is present.
 #
+# npm packages: the site's ECharts (web/package.json) is installed with
+# "npm ci" after the Debian packages (nodejs and npm come from Debian when
+# the machine has no npm); the browser tests' packages (tests/browser/)
+# are installed by their test.
+#
 # OPTIONAL packages are only used by tests (the docx report is opened in
-# LibreOffice and read back with pdftotext; CJK fonts render it) and to
-# read legacy .doc/.wps (Writer) and .xls/.et (Calc) files: they are
+# LibreOffice and read back with pdftotext; CJK fonts render it; chromium
+# runs the browser tests, nginx-light is what "make bench" compares the
+# server with) and to read legacy .doc/.wps (Writer) and .xls/.et (Calc)
+# files: they are
 # installed without recommends when possible, and a failure to install them
 # is reported but not fatal (those checks then print "skip").
 set -e
@@ -15,7 +22,7 @@ libsqlite3-dev libjansson-dev libsodium-dev libmicrohttpd-dev libxlsxwriter-dev
 libzip-dev libexpat1-dev libxml2-dev libutf8proc-dev libcmocka-dev
 python3 python3-openpyxl poppler-utils jq curl sqlite3 time wrk
 gettext locales"
-OPTIONAL="libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk"
+OPTIONAL="libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk chromium nginx-light"
 
 missing_of() {
 	for p in "$@"; do
@@ -35,6 +42,15 @@ zh_locale() {
 	locale-gen >/dev/null 2>&1 || echo "warning: could not generate the zh_CN.UTF-8 locale" >&2
 }
 
+# the site's npm packages, once npm is there
+npm_deps() {
+	[ -f web/node_modules/echarts/dist/echarts.min.js ] && return 0
+	echo "installing npm packages of web/ (echarts)" >&2
+	(cd web && npm ci --no-audit --no-fund --loglevel=error >/dev/null) ||
+		echo "warning: npm ci in web/ failed: the pages will show tables without charts" >&2
+}
+cd "$(dirname "$0")/.."
+command -v npm >/dev/null 2>&1 || PKGS="$PKGS nodejs npm"
 missing=$(missing_of $PKGS)
 # npm installs the gazetteer's data package (tools/gazetteer); a node from
 # elsewhere serves as well as Debian's, so ask for it only when absent.
@@ -48,7 +64,10 @@ if echo "$optional" | grep -q libreoffice-calc && [ -e /usr/lib/libreoffice/prog
 	optional=$(echo "$optional" | sed 's/ libreoffice-calc-nogui//')
 fi
 [ -z "$missing" ] && zh_locale
-[ -z "$missing$optional" ] && exit 0
+if [ -z "$missing$optional" ]; then
+	npm_deps
+	exit 0
+fi
 if [ "$(id -u)" = 0 ]; then
 	export DEBIAN_FRONTEND=noninteractive
 	apt-get update -qq >/dev/null || true
@@ -70,3 +89,4 @@ else
 	echo "optional packages for tests missing; for the docx checks run:" >&2
 	echo "  sudo apt-get install -y --no-install-recommends$optional" >&2
 fi
+npm_deps

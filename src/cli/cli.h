@@ -67,6 +67,7 @@ int cmd_target(int argc, char **argv, struct pw_ctx *ctx);
 int cmd_template(int argc, char **argv, struct pw_ctx *ctx);
 /* web (docs/api.md) */
 int cmd_serve(int argc, char **argv, struct pw_ctx *ctx);
+int cmd_publish(int argc, char **argv, struct pw_ctx *ctx);
 int cmd_user(int argc, char **argv, struct pw_ctx *ctx);
 /* copies and checks of the database (store/backup.h) */
 int cmd_backup(int argc, char **argv, struct pw_ctx *ctx);

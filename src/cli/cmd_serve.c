@@ -11,7 +11,8 @@
 #include <stdio.h>
 
 #define USAGE "usage: planwatch serve [--db PATH] [--port N] [--host ADDR] [--threads N] " \
-	      "[--access-log FILE] [--idle-timeout SEC] [--cookie-secure]"
+	      "[--access-log FILE] [--idle-timeout SEC] [--cookie-secure] [--demo-db PATH] " \
+	      "[--assets DIR]"
 
 static int parse_args(int argc, char **argv, struct pw_web_opts *o)
 {
@@ -20,7 +21,9 @@ static int parse_args(int argc, char **argv, struct pw_web_opts *o)
 		{ "threads", required_argument, NULL, 't' },
 		{ "access-log", required_argument, NULL, 'l' },
 		{ "idle-timeout", required_argument, NULL, 'i' },
-		{ "cookie-secure", no_argument, NULL, 's' }, { NULL, 0, NULL, 0 },
+		{ "cookie-secure", no_argument, NULL, 's' },
+		{ "demo-db", required_argument, NULL, 'd' }, { "assets", required_argument, NULL, 'a' },
+		{ NULL, 0, NULL, 0 },
 	};
 	int c, rc = 0, v;
 
@@ -38,6 +41,10 @@ static int parse_args(int argc, char **argv, struct pw_web_opts *o)
 			o->access_log = optarg;
 		else if (c == 's')
 			o->secure_cookie = true;
+		else if (c == 'd')
+			o->demo_db = optarg;
+		else if (c == 'a')
+			o->assets = optarg;
 		else if (c != 'p' && c != 't' && c != 'i')
 			rc = -1;
 	}

@@ -267,6 +267,18 @@ static size_t plan_path_of(const struct pw_eval_indicator *e, struct pt *p)
 	return n;
 }
 
+size_t pw_svg_plan_path(const struct pw_eval_indicator *e, double *xs, double *ys, size_t max)
+{
+	struct pt p[MAXPTS];
+	size_t n = plan_path(e, p), i;
+
+	for (i = 0; i < n && i < max; i++) {
+		xs[i] = p[i].x;
+		ys[i] = p[i].y;
+	}
+	return i;
+}
+
 /* The values drawn: the baseline and the observations, or for a total of
  * yearly amounts the running total of the years of the period. */
 static size_t actual_points(const struct pw_eval_indicator *e, struct pt *p)

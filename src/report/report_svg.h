@@ -19,4 +19,9 @@ void pw_svg_charts(struct strbuf *out, const struct pw_evaluation *ev, const cha
  * indicator has nothing to draw (out unchanged). */
 int pw_svg_indicator(struct strbuf *out, const struct pw_eval_indicator *e);
 
+/* The planned path of an indicator (what the charts draw as 预期路径):
+ * up to max points (x year, y value) in xs/ys; returns how many (0: the
+ * indicator has no path).  The web pages draw the same line. */
+size_t pw_svg_plan_path(const struct pw_eval_indicator *e, double *xs, double *ys, size_t max);
+
 #endif

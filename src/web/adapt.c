@@ -10,6 +10,8 @@
 #include "assess/assess_plan.h"
 #include "monitor/batch.h"
 #include "eval/evaluation.h"
+#include "report/report.h"
+#include "report/report_svg.h"
 #include "store/monitor.h"
 #include "store/store.h"
 #include "store/users.h"
@@ -20,6 +22,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
 
 static json_t *str_or_null(const char *s)
 {
@@ -284,4 +289,514 @@ int web_lib_indicator_exists(struct pw_store *s, int64_t id)
 	if (rc == 0)
 		pw_monitor_ref_release(&f);
 	return rc;
+}
+
+/* ---- what the pages use (pages.c, data.c, review.c) ---- */
+
+/* [[year, value], ...] of the planned path of e, or null. */
+static json_t *path_json(const struct pw_eval_indicator *e)
+{
+	double xs[64], ys[64];
+	size_t n = pw_svg_plan_path(e, xs, ys, 64), i;
+	json_t *a;
+
+	if (!n)
+		return json_null();
+	a = json_array();
+	for (i = 0; i < n; i++)
+		json_array_append_new(a, json_pack("[i, f]", (int)xs[i], ys[i]));
+	return a;
+}
+
+int web_lib_evaluation(struct pw_store *s, int plan_id, int year, bool final, json_t **out)
+{
+	struct pw_plan_info info;
+	struct pw_eval_opts eo;
+	struct pw_evaluation ev;
+	json_t *inds;
+	size_t i;
+	int rc = pw_store_plan_info(s, plan_id, 0, &info);
+
+	if (rc < 0)
+		return rc;
+	pw_eval_opts_init(&eo);
+	eo.year = year ? year : default_year(info.end);
+	eo.kind = final || (info.end && eo.year >= info.end) ? PW_REPORT_FINAL : PW_REPORT_ANNUAL;
+	pw_plan_info_release(&info);
+	if ((rc = pw_eval_from_store(s, plan_id, 0, &eo, &ev)) < 0)
+		return rc;
+	*out = pw_evaluation_to_json(&ev);
+	inds = json_object_get(*out, "indicators");
+	for (i = 0; i < ev.ninds && i < json_array_size(inds); i++)
+		json_object_set_new(json_array_get(inds, i), "path", path_json(&ev.inds[i]));
+	pw_eval_release(&ev);
+	return 0;
+}
+
+int web_lib_has_real_data(struct pw_store *s, bool *yes)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(pw_store_sqlite(s), "SELECT EXISTS (SELECT 1 FROM obs WHERE state = 2)",
+			       -1, &st, NULL) != SQLITE_OK)
+		return pw_error("cannot read observations: %s", sqlite3_errmsg(pw_store_sqlite(s)));
+	rc = sqlite3_step(st);
+	*yes = rc == SQLITE_ROW && sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : pw_error("cannot read observations");
+}
+
+/* Reads the whole file at path into *data (new) and removes it. */
+static int slurp_remove(const char *path, char **data, size_t *len)
+{
+	struct strbuf sb = STRBUF_INIT;
+	FILE *f = fopen(path, "rb");
+	char buf[8192];
+	size_t n;
+
+	if (!f)
+		return pw_error("cannot read report '%s'", path);
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		sb_add(&sb, buf, n);
+	fclose(f);
+	remove(path);
+	*data = sb_detach(&sb, len);
+	return 0;
+}
+
+int web_lib_report(struct pw_store *s, int plan_id, int year, const char *kind,
+		   const char *format, char **data, size_t *len)
+{
+	struct pw_eval_opts eo;
+	struct pw_evaluation ev;
+	char path[] = "/tmp/planwatch-report-XXXXXX";
+	int k = pw_report_kind_from_name(kind), f = pw_report_format_from_name(format), fd, rc;
+
+	if (k < 0 || f < 0)
+		return PW_STORE_NOTFOUND;
+	pw_eval_opts_init(&eo);
+	eo.year = year;
+	eo.kind = (enum pw_report_kind)k;
+	if ((rc = pw_eval_from_store(s, plan_id, 0, &eo, &ev)) < 0)
+		return rc;
+	if ((fd = mkstemp(path)) < 0) {
+		pw_eval_release(&ev);
+		return pw_error("cannot create a temporary file");
+	}
+	close(fd);
+	rc = pw_report_write(&ev, (enum pw_report_format)f, path);
+	pw_eval_release(&ev);
+	if (rc < 0) {
+		remove(path);
+		return -1;
+	}
+	return slurp_remove(path, data, len);
+}
+
+/* One observation head as the review queue and the due list show it. */
+static json_t *head_json(struct pw_store *s, const struct pw_obs_row *r)
+{
+	json_t *o = obs_row_json(r);
+	char *unit = NULL;
+
+	json_object_set_new(o, "indicator_id", json_integer((json_int_t)r->ref_id));
+	json_object_set_new(o, "name", str_or_null(r->name));
+	if (web_lib_lead_unit(s, r->ref_id, &unit) == 0)
+		json_object_set_new(o, "lead_unit", str_or_null(unit));
+	free(unit);
+	return o;
+}
+
+int web_lib_review_queue(struct pw_store *s, const char *unit, json_t **out)
+{
+	struct pw_obs_row *rows;
+	size_t n, i;
+
+	if (pw_store_obs_list(s, PW_ENTITY_INDICATOR, 0, false, &rows, &n) < 0)
+		return -1;
+	*out = json_array();
+	for (i = 0; i < n; i++) {
+		json_t *o;
+		const char *lead;
+
+		if (rows[i].state != PW_OBS_SUBMITTED && rows[i].state != PW_OBS_RETURNED)
+			continue;
+		o = head_json(s, &rows[i]);
+		lead = json_string_value(json_object_get(o, "lead_unit"));
+		if (unit && (!lead || strcmp(lead, unit))) {
+			json_decref(o);
+			continue;
+		}
+		json_array_append_new(*out, o);
+	}
+	pw_obs_row_free_array(rows, n);
+	return 0;
+}
+
+int web_lib_obs_head(struct pw_store *s, int64_t obs_id, json_t **out)
+{
+	struct pw_obs_row *rows;
+	size_t n, i;
+	int rc = PW_STORE_NOTFOUND;
+
+	if (pw_store_obs_list(s, PW_ENTITY_INDICATOR, 0, false, &rows, &n) < 0)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (rows[i].id == obs_id) {
+			*out = head_json(s, &rows[i]);
+			rc = 0;
+		}
+	pw_obs_row_free_array(rows, n);
+	return rc;
+}
+
+int web_lib_review(struct pw_store *s, int64_t obs_id, bool approve, const char *note,
+		   const char *who)
+{
+	int own, rc;
+
+	web_write_lock();
+	rc = pw_store_write_begin(s, &own);
+	if (rc == 0)
+		rc = pw_store_obs_transition(s, obs_id, approve ? PW_OBS_APPROVED : PW_OBS_RETURNED,
+					     note, who, NULL);
+	rc = pw_store_write_end(s, own, rc);
+	web_write_unlock();
+	return rc;
+}
+
+int web_lib_unit_due(struct pw_store *s, const char *unit, json_t **out)
+{
+	struct pw_assigned *a = NULL;
+	size_t n = 0, i;
+	int rc = pw_store_unit_assigned(s, unit, 0, &a, &n);
+
+	if (rc < 0)
+		return rc;
+	*out = json_array();
+	for (i = 0; i < n; i++) {
+		json_t *ind;
+
+		if (a[i].entity != PW_ENTITY_INDICATOR || web_lib_indicator(s, a[i].id, &ind) < 0)
+			continue;
+		json_array_append_new(*out, ind);
+	}
+	free(a);
+	return 0;
+}
+
+int web_lib_audit(struct pw_store *s, int64_t indicator_id, json_t **out)
+{
+	static const char sql[] =
+		"SELECT a.at, a.actor, a.action, ob.value, oa.value, oa.note, oa.review_note,"
+		" oa.year, oa.indicator_id, oa.state FROM audit_log a"
+		" LEFT JOIN obs ob ON ob.id = json_extract(a.before_json, '$.id')"
+		" LEFT JOIN obs oa ON oa.id = json_extract(a.after_json, '$.id')"
+		" WHERE a.entity = 'observation' AND (?1 = 0 OR oa.indicator_id = ?1)"
+		" ORDER BY a.id DESC LIMIT 500";
+	sqlite3 *db = pw_store_sqlite(s);
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return pw_error("cannot read the audit log: %s", sqlite3_errmsg(db));
+	sqlite3_bind_int64(st, 1, indicator_id);
+	*out = json_array();
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		json_t *row = json_array();
+		int c;
+
+		for (c = 0; c < 10; c++) {
+			switch (sqlite3_column_type(st, c)) {
+			case SQLITE_NULL:
+				json_array_append_new(row, json_null());
+				break;
+			case SQLITE_INTEGER:
+				json_array_append_new(row, json_integer(sqlite3_column_int64(st, c)));
+				break;
+			case SQLITE_FLOAT:
+				json_array_append_new(row, json_real(sqlite3_column_double(st, c)));
+				break;
+			default:
+				json_array_append_new(row, json_string((const char *)
+								       sqlite3_column_text(st, c)));
+			}
+		}
+		json_array_append_new(*out, row);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		json_decref(*out);
+		return pw_error("cannot read the audit log: %s", sqlite3_errmsg(db));
+	}
+	return 0;
+}
+
+/* ---- project progress (专栏) ---- */
+
+static json_t *progress_row_json(struct pw_store *s, const struct pw_progress_row *r)
+{
+	char *unit = NULL;
+	json_t *o = json_pack("{s:I, s:I, s:o, s:i, s:o, s:o, s:o, s:o, s:s, s:i, s:o, s:o, s:b}",
+			      "id", (json_int_t)r->id, "project_id", (json_int_t)r->item_id,
+			      "title", str_or_null(r->title), "year", r->year,
+			      "status", str_or_null(r->status),
+			      "percent", r->has_percent ? json_real(r->percent) : json_null(),
+			      "note", str_or_null(r->note), "review_note", str_or_null(r->review_note),
+			      "state", pw_obs_state_name(r->state), "version", r->version,
+			      "entered_by", str_or_null(r->entered_by),
+			      "entered_at", str_or_null(r->entered_at), "current", r->current);
+
+	if (pw_store_lead_unit(s, PW_ENTITY_PROJECT, r->item_id, 0, &unit) == 0)
+		json_object_set_new(o, "lead_unit", str_or_null(unit));
+	free(unit);
+	return o;
+}
+
+int web_lib_progress_list(struct pw_store *s, int64_t project_id, bool history, json_t **out)
+{
+	struct pw_progress_row *rows;
+	size_t n, i;
+
+	if (pw_store_progress_list(s, project_id, history, &rows, &n) < 0)
+		return -1;
+	*out = json_array();
+	for (i = 0; i < n; i++)
+		json_array_append_new(*out, progress_row_json(s, &rows[i]));
+	pw_progress_row_free_array(rows, n);
+	return 0;
+}
+
+int web_lib_project_lead(struct pw_store *s, int64_t project_id, char **unit)
+{
+	int rc = pw_store_lead_unit(s, PW_ENTITY_PROJECT, project_id, 0, unit);
+
+	if (rc == PW_STORE_NOTFOUND) {
+		*unit = NULL;
+		return 0;
+	}
+	return rc;
+}
+
+int web_lib_unit_projects(struct pw_store *s, const char *unit, json_t **out)
+{
+	struct pw_assigned *a = NULL;
+	size_t n = 0, i;
+	int rc = pw_store_unit_assigned(s, unit, 0, &a, &n);
+
+	if (rc < 0)
+		return rc;
+	*out = json_array();
+	for (i = 0; i < n; i++) {
+		json_t *rows;
+
+		if (a[i].entity != PW_ENTITY_PROJECT ||
+		    web_lib_progress_list(s, a[i].id, false, &rows) < 0)
+			continue;
+		json_array_append_new(*out, json_pack("{s:I, s:i, s:o}", "id", (json_int_t)a[i].id,
+						      "plan", a[i].plan_id, "progress", rows));
+	}
+	free(a);
+	return 0;
+}
+
+int web_lib_progress_record(struct pw_store *s, const struct web_progress *in, int64_t *id)
+{
+	struct pw_progress p = {
+		.item_id = in->project_id, .year = in->year, .status = in->status,
+		.has_percent = in->has_percent, .percent = in->percent, .note = in->note,
+		.by = in->by, .state = PW_OBS_SUBMITTED,
+	};
+	int own, rc;
+
+	web_write_lock();
+	rc = pw_store_write_begin(s, &own);
+	if (rc == 0)
+		rc = pw_store_progress_record(s, &p, id);
+	/* the planning office reviews its own entries as it enters them */
+	if (rc == 0 && in->approved)
+		rc = pw_store_progress_transition(s, *id, PW_OBS_APPROVED, NULL, in->by, id);
+	rc = pw_store_write_end(s, own, rc);
+	web_write_unlock();
+	return rc;
+}
+
+int web_lib_progress_review(struct pw_store *s, int64_t id, bool approve, const char *note,
+			    const char *who)
+{
+	int own, rc;
+
+	web_write_lock();
+	rc = pw_store_write_begin(s, &own);
+	if (rc == 0)
+		rc = pw_store_progress_transition(s, id, approve ? PW_OBS_APPROVED : PW_OBS_RETURNED,
+						  note, who, NULL);
+	rc = pw_store_write_end(s, own, rc);
+	web_write_unlock();
+	return rc;
+}
+
+/* ---- accounts, units and assignments (admin.c) ---- */
+
+int web_lib_users(struct pw_store *s, json_t **out)
+{
+	struct pw_user *u;
+	size_t n, i;
+
+	if (pw_store_user_list(s, &u, &n) < 0)
+		return -1;
+	*out = json_array();
+	for (i = 0; i < n; i++)
+		json_array_append_new(*out, json_pack("{s:s, s:s, s:o, s:b, s:o}", "username",
+			u[i].name, "role", u[i].role, "unit", str_or_null(u[i].unit), "disabled",
+			u[i].disabled, "created_at", str_or_null(u[i].created_at)));
+	pw_user_free_array(u, n);
+	return 0;
+}
+
+int web_lib_user_exists(struct pw_store *s, const char *name)
+{
+	struct pw_user u;
+	int rc = pw_store_user_get(s, name, &u);
+
+	if (rc == 0)
+		pw_user_release(&u);
+	return rc;
+}
+
+int web_lib_user_add(struct pw_store *s, const char *name, const char *role, const char *unit,
+		     const char *hash, const char *who)
+{
+	int rc;
+
+	web_write_lock();
+	rc = pw_store_user_add(s, name, role, unit, hash, who, NULL);
+	web_write_unlock();
+	return rc;
+}
+
+int web_lib_user_disable(struct pw_store *s, const char *name, const char *who)
+{
+	int rc;
+
+	web_write_lock();
+	rc = pw_store_user_disable(s, name, who);
+	web_write_unlock();
+	return rc;
+}
+
+int web_lib_units(struct pw_store *s, json_t **out)
+{
+	struct pw_unit *u;
+	size_t n, i;
+
+	if (pw_store_unit_list(s, &u, &n) < 0)
+		return -1;
+	*out = json_array();
+	for (i = 0; i < n; i++)
+		json_array_append_new(*out, json_pack("{s:I, s:s, s:o, s:i}", "id", (json_int_t)u[i].id,
+			"name", u[i].name, "parent", str_or_null(u[i].parent), "assigned",
+			u[i].nassigned));
+	pw_unit_free_array(u, n);
+	return 0;
+}
+
+int web_lib_unit_exists(struct pw_store *s, const char *name)
+{
+	int64_t id;
+
+	return pw_store_unit_find_quiet(s, name, &id);
+}
+
+int web_lib_unit_add(struct pw_store *s, const char *name, const char *who)
+{
+	int rc;
+
+	web_write_lock();
+	rc = pw_store_unit_add(s, name, NULL, who, NULL);
+	web_write_unlock();
+	return rc;
+}
+
+int web_lib_assign(struct pw_store *s, int64_t indicator_id, const char *unit, int year,
+		   const char *who, int *changed)
+{
+	int rc;
+
+	web_write_lock();
+	rc = pw_store_assign(s, PW_ENTITY_INDICATOR, indicator_id, unit, year, who, changed);
+	web_write_unlock();
+	return rc;
+}
+
+int web_lib_external_set(struct pw_store *s, int64_t indicator_id, const struct web_external *in,
+			 const char *who)
+{
+	struct pw_external x;
+	int kind = pw_kind_from_name(in->kind), cmp = pw_cmp_from_name(in->cmp), rc;
+
+	if (kind < 0 || kind > PW_KIND_ANNUAL || cmp <= 0)
+		return pw_error("unknown kind '%s' or comparison '%s'", in->kind, in->cmp);
+	memset(&x, 0, sizeof(x));
+	x.kind = (enum pw_kind)kind;
+	x.cmp = (enum pw_cmp)cmp;
+	x.value = in->value;
+	x.has_value_hi = in->has_value_hi;
+	x.value_hi = in->value_hi;
+	x.year = in->year;
+	x.source = (char *)in->source;
+	x.note = (char *)in->note;
+	web_write_lock();
+	rc = pw_store_external_set(s, PW_ENTITY_INDICATOR, indicator_id, &x, who, NULL);
+	web_write_unlock();
+	return rc;
+}
+
+/* ---- supporting documents ---- */
+
+int web_lib_document_add(struct pw_store *s, int64_t indicator_id, const char *after_json,
+			 const char *who)
+{
+	int own, rc;
+
+	web_write_lock();
+	rc = pw_store_write_begin(s, &own);
+	if (rc == 0)
+		rc = pw_store_audit(s, who, "document.add", "document", indicator_id, NULL,
+				    after_json);
+	rc = pw_store_write_end(s, own, rc);
+	web_write_unlock();
+	return rc;
+}
+
+int web_lib_documents(struct pw_store *s, int64_t indicator_id, json_t **out)
+{
+	static const char sql[] = "SELECT after_json, actor, at FROM audit_log WHERE entity = "
+				  "'document' AND entity_id = ?1 AND action = 'document.add' ORDER BY id";
+	sqlite3 *db = pw_store_sqlite(s);
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return pw_error("cannot read documents: %s", sqlite3_errmsg(db));
+	sqlite3_bind_int64(st, 1, indicator_id);
+	*out = json_array();
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		json_t *d = json_loads((const char *)sqlite3_column_text(st, 0), 0, NULL);
+
+		if (!json_is_object(d)) {
+			json_decref(d);
+			continue;
+		}
+		json_object_set_new(d, "by", json_string((const char *)sqlite3_column_text(st, 1)));
+		json_object_set_new(d, "at", json_string((const char *)sqlite3_column_text(st, 2)));
+		json_array_append_new(*out, d);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		json_decref(*out);
+		return pw_error("cannot read documents: %s", sqlite3_errmsg(db));
+	}
+	return 0;
 }

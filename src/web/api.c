@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* The answer to an adapter's return code rc (0: 200 with body, which
  * the caller must have filled BEFORE this call).  A failure answers the
@@ -75,21 +76,26 @@ static int evaluation_text(struct web_req *r, int plan_id, int year, char **text
 {
 	json_t *body = NULL;
 	int64_t stamp;
+	time_t now = time(NULL);
+	struct tm tm;
+	/* the default year depends on the calendar year only: cache it under
+	 * that, so a hit reads no plan (-calendar year: not a year asked for) */
+	int key = year ? year : -(localtime_r(&now, &tm) ? tm.tm_year + 1900 : 0);
 	int rc;
 
-	if ((rc = web_lib_eval_year(r->store, plan_id, year, &year)) < 0 ||
-	    (rc = web_lib_stamp(r->store, &stamp)) < 0)
+	if ((rc = web_lib_stamp(r->store, &stamp)) < 0)
 		return rc;
-	if ((*text = web_cache_get(plan_id, year, stamp, len)))
+	if ((*text = web_cache_get(plan_id, key, stamp, len)))
 		return 0;
-	if ((rc = web_lib_plan_indicators(r->store, plan_id, year, &body)) < 0)
+	if ((rc = web_lib_eval_year(r->store, plan_id, year, &year)) < 0 ||
+	    (rc = web_lib_plan_indicators(r->store, plan_id, year, &body)) < 0)
 		return rc;
 	*text = json_dumps(body, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
 	json_decref(body);
 	if (!*text)
 		return pw_error("evaluation of plan %d is not JSON", plan_id);
 	*len = strlen(*text);
-	web_cache_put(plan_id, year, stamp, *text, *len);
+	web_cache_put(plan_id, key, stamp, *text, *len);
 	return 0;
 }
 
@@ -183,7 +189,7 @@ static const char *read_fields(json_t *req, struct obs_fields *f)
 
 /* Whether the signed-in user may write values of the indicator: a
  * planner or admin any, an editor those its unit leads.  -1: db error. */
-static int may_write(struct web_req *r, int64_t indicator_id)
+int web_may_write(struct web_req *r, int64_t indicator_id)
 {
 	const struct pw_user *u = &r->session.user;
 	char *lead = NULL;
@@ -196,6 +202,27 @@ static int may_write(struct web_req *r, int64_t indicator_id)
 	ok = lead && u->unit && !strcmp(lead, u->unit);
 	free(lead);
 	return ok;
+}
+
+/* Whether the value of the indicator for the year f gives is approved
+ * (locked for editors: a correction goes through the planning office).
+ * -1: database error. */
+static int locked(struct web_req *r, const struct obs_fields *f)
+{
+	json_t *ind, *o;
+	long year = strtol(f->year, NULL, 10);
+	size_t i;
+	int yes = 0;
+
+	if (web_lib_indicator(r->store, f->in.indicator_id, &ind) < 0)
+		return -1;
+	json_array_foreach(json_object_get(ind, "observations"), i, o)
+		if (json_integer_value(json_object_get(o, "year")) == year &&
+		    json_is_true(json_object_get(o, "current")) &&
+		    !strcmp(json_string_value(json_object_get(o, "state")), "approved"))
+			yes = 1;
+	json_decref(ind);
+	return yes;
 }
 
 static enum MHD_Result record(struct web_req *r, struct obs_fields *f)
@@ -231,9 +258,13 @@ enum MHD_Result web_post_observation(struct web_req *r)
 		rc = web_error(r, 400, why);
 	} else if ((st = web_lib_indicator_exists(r->store, f.in.indicator_id)) < 0) {
 		rc = st == PW_STORE_NOTFOUND ? web_error(r, 404, "没有这个指标") : web_internal(r);
-	} else if ((st = may_write(r, f.in.indicator_id)) <= 0) {
+	} else if ((st = web_may_write(r, f.in.indicator_id)) <= 0) {
 		rc = st < 0 ? web_internal(r)
 			    : web_error(r, 403, "只能为本单位负责的指标录入数据");
+	} else if (web_role_bit(r->session.user.role) == WEB_EDITOR &&
+		   (st = locked(r, &f)) != 0) {
+		rc = st < 0 ? web_internal(r)
+			    : web_error(r, 409, "该年份的数据已审核锁定；如需更正，请联系规划部门");
 	} else {
 		rc = record(r, &f);
 	}

@@ -6,6 +6,8 @@
  * database's change stamp (pw_store_change_stamp) read BEFORE it was
  * computed, and served again while the stamp is the same.  A few entries,
  * least recently used replaced; one mutex (a lookup is a memcpy).
+ * The public pages (pages_http.c) are kept the same way under their path
+ * and query (web_cache_get_key); ENTRIES bounds the memory either way.
  */
 #include "util/alloc.h"
 #include "web/web_int.h"
@@ -13,10 +15,13 @@
 #include <pthread.h>
 #include <string.h>
 
-#define ENTRIES 32
+#include <stdio.h>
+
+#define ENTRIES 64
+#define KEY_MAX 256
 
 struct entry {
-	int plan_id, year;
+	char key[KEY_MAX];
 	int64_t stamp;
 	char *text;
 	size_t len;
@@ -27,23 +32,46 @@ static struct entry entries[ENTRIES];
 static unsigned long clock_now;
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 
-static struct entry *find(int plan_id, int year)
+static struct entry *find(const char *key)
 {
 	size_t i;
 
 	for (i = 0; i < ENTRIES; i++)
-		if (entries[i].used && entries[i].plan_id == plan_id && entries[i].year == year)
+		if (entries[i].used && !strcmp(entries[i].key, key))
 			return &entries[i];
 	return NULL;
 }
 
+static void eval_key(char key[KEY_MAX], int plan_id, int year)
+{
+	snprintf(key, KEY_MAX, "eval:%d:%d", plan_id, year);
+}
+
 char *web_cache_get(int plan_id, int year, int64_t stamp, size_t *len)
+{
+	char key[KEY_MAX];
+
+	eval_key(key, plan_id, year);
+	return web_cache_get_key(key, stamp, len);
+}
+
+void web_cache_put(int plan_id, int year, int64_t stamp, const char *text, size_t len)
+{
+	char key[KEY_MAX];
+
+	eval_key(key, plan_id, year);
+	web_cache_put_key(key, stamp, text, len);
+}
+
+char *web_cache_get_key(const char *key, int64_t stamp, size_t *len)
 {
 	struct entry *e;
 	char *copy = NULL;
 
+	if (strlen(key) >= KEY_MAX)
+		return NULL;
 	pthread_mutex_lock(&lock);
-	e = find(plan_id, year);
+	e = find(key);
 	if (e && e->stamp == stamp) {
 		copy = xmalloc(e->len + 1);
 		memcpy(copy, e->text, e->len + 1);
@@ -54,13 +82,15 @@ char *web_cache_get(int plan_id, int year, int64_t stamp, size_t *len)
 	return copy;
 }
 
-void web_cache_put(int plan_id, int year, int64_t stamp, const char *text, size_t len)
+void web_cache_put_key(const char *key, int64_t stamp, const char *text, size_t len)
 {
 	struct entry *e;
 	size_t i;
 
+	if (strlen(key) >= KEY_MAX)
+		return;
 	pthread_mutex_lock(&lock);
-	e = find(plan_id, year);
+	e = find(key);
 	if (e && e->stamp > stamp) { /* a newer answer is there already */
 		pthread_mutex_unlock(&lock);
 		return;
@@ -72,8 +102,7 @@ void web_cache_put(int plan_id, int year, int64_t stamp, const char *text, size_
 				e = &entries[i];
 	}
 	free(e->text);
-	e->plan_id = plan_id;
-	e->year = year;
+	snprintf(e->key, KEY_MAX, "%s", key);
 	e->stamp = stamp;
 	e->text = xmalloc(len + 1);
 	memcpy(e->text, text, len + 1);

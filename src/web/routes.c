@@ -29,6 +29,50 @@ static const struct web_route routes[] = {
 	{ "DELETE", "/api/session", web_session_delete, WEB_SIGNED_IN, WEB_ANY_ROLE },
 	{ "POST", "/api/observations", web_post_observation, WEB_SIGNED_IN,
 	  WEB_ADMIN | WEB_PLANNER | WEB_EDITOR },
+	{ "GET", "/api/review", web_get_review, WEB_SIGNED_IN, WEB_ANY_ROLE },
+	{ "POST", "/api/observations/{id}/approve", web_post_approve, WEB_SIGNED_IN,
+	  WEB_ADMIN | WEB_PLANNER },
+	{ "POST", "/api/observations/{id}/return", web_post_return, WEB_SIGNED_IN,
+	  WEB_ADMIN | WEB_PLANNER },
+	{ "GET", "/api/audit", web_get_audit, WEB_SIGNED_IN, WEB_ADMIN | WEB_PLANNER | WEB_VIEWER },
+	{ "GET", "/api/due", web_get_due, WEB_SIGNED_IN, WEB_ANY_ROLE },
+	{ "POST", "/api/progress", web_post_progress, WEB_SIGNED_IN,
+	  WEB_ADMIN | WEB_PLANNER | WEB_EDITOR },
+	{ "GET", "/api/progress/review", web_get_progress_review, WEB_SIGNED_IN, WEB_ANY_ROLE },
+	{ "POST", "/api/progress/{id}/approve", web_post_progress_approve, WEB_SIGNED_IN,
+	  WEB_ADMIN | WEB_PLANNER },
+	{ "POST", "/api/progress/{id}/return", web_post_progress_return, WEB_SIGNED_IN,
+	  WEB_ADMIN | WEB_PLANNER },
+	{ "GET", "/api/users", web_get_users, WEB_SIGNED_IN, WEB_ADMIN },
+	{ "POST", "/api/users", web_post_user, WEB_SIGNED_IN, WEB_ADMIN },
+	{ "POST", "/api/users/disable", web_post_user_disable, WEB_SIGNED_IN, WEB_ADMIN },
+	{ "GET", "/api/units", web_get_units, WEB_SIGNED_IN, WEB_ANY_ROLE },
+	{ "POST", "/api/units", web_post_unit, WEB_SIGNED_IN, WEB_ADMIN },
+	{ "POST", "/api/assignments", web_post_assignment, WEB_SIGNED_IN, WEB_ADMIN | WEB_PLANNER },
+	{ "POST", "/api/external-targets", web_post_external, WEB_SIGNED_IN,
+	  WEB_ADMIN | WEB_PLANNER },
+	{ "POST", "/api/indicators/{id}/documents", web_post_document, WEB_SIGNED_IN,
+	  WEB_ADMIN | WEB_PLANNER | WEB_EDITOR },
+	{ "GET", "/api/indicators/{id}/documents", web_get_documents, WEB_SIGNED_IN, WEB_ANY_ROLE },
+	{ "GET", "/documents/{id}/{name}", web_get_document, WEB_SIGNED_IN, WEB_ANY_ROLE },
+	{ "GET", "/admin", web_page_admin, WEB_PUBLIC, 0 },
+	/* the site (pages_http.c) */
+	{ "GET", "/", web_page_home, WEB_PUBLIC, 0 },
+	{ "GET", "/plans/{id}", web_page_plan, WEB_PUBLIC, 0 },
+	{ "GET", "/plans/{id}/indicators", web_page_indicators, WEB_PUBLIC, 0 },
+	{ "GET", "/plans/{id}/targets", web_page_targets, WEB_PUBLIC, 0 },
+	{ "GET", "/plans/{id}/projects", web_page_projects, WEB_PUBLIC, 0 },
+	{ "GET", "/plans/{id}/previous", web_page_previous, WEB_PUBLIC, 0 },
+	{ "GET", "/plans/{id}/reporting", web_page_reporting, WEB_PUBLIC, 0 },
+	{ "GET", "/plans/{id}/downloads", web_page_downloads, WEB_PUBLIC, 0 },
+	{ "GET", "/plans/{id}/reports/{id}/{name}", web_get_report, WEB_PUBLIC, 0 },
+	{ "GET", "/data/plans/{id}/{name}", web_get_data, WEB_PUBLIC, 0 },
+	{ "GET", "/indicators/{id}", web_page_indicator, WEB_PUBLIC, 0 },
+	{ "GET", "/static/{name}", web_get_asset, WEB_PUBLIC, 0 },
+	{ "GET", "/login", web_page_login, WEB_PUBLIC, 0 },
+	{ "GET", "/me", web_page_me, WEB_PUBLIC, 0 },
+	{ "GET", "/review", web_page_review, WEB_PUBLIC, 0 },
+	{ "GET", "/audit", web_page_audit, WEB_PUBLIC, 0 },
 };
 
 #define NROUTES NELEM(routes)
@@ -60,9 +104,27 @@ static int64_t segment_id(const char *s, size_t n)
 	return v;
 }
 
+/* Whether a segment is a file name {name} may be: [A-Za-z0-9_-] and
+ * dots, not starting with a dot, shorter than 96. */
+static bool segment_name(const char *s, size_t n, char name[96])
+{
+	size_t i;
+
+	if (!n || n >= 96 || s[0] == '.')
+		return false;
+	for (i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+		      (s[i] >= '0' && s[i] <= '9') || s[i] == '_' || s[i] == '-' || s[i] == '.'))
+			return false;
+	memcpy(name, s, n);
+	name[n] = '\0';
+	return true;
+}
+
 /* Whether path matches pattern, segment by segment; {id} segments go to
- * params.  A trailing slash is not the same path. */
-static bool match(const char *pattern, const char *path, int64_t params[WEB_MAX_PARAMS])
+ * params, a {name} segment to name.  A trailing slash is not the same path. */
+static bool match(const char *pattern, const char *path, int64_t params[WEB_MAX_PARAMS],
+		  char name[96])
 {
 	size_t np = 0;
 
@@ -73,6 +135,9 @@ static bool match(const char *pattern, const char *path, int64_t params[WEB_MAX_
 
 		if (pl == 4 && !strncmp(pattern, "{id}", 4)) {
 			if (np == WEB_MAX_PARAMS || !(params[np++] = segment_id(path, sl)))
+				return false;
+		} else if (pl == 6 && !strncmp(pattern, "{name}", 6)) {
+			if (!segment_name(path, sl, name))
 				return false;
 		} else if (pl != sl || strncmp(pattern, path, pl)) {
 			return false;
@@ -93,10 +158,11 @@ static enum MHD_Result not_allowed(struct web_req *r)
 {
 	struct strbuf allow = STRBUF_INIT;
 	int64_t params[WEB_MAX_PARAMS];
+	char name[96];
 	size_t i;
 
 	for (i = 0; i < NROUTES; i++)
-		if (match(routes[i].pattern, r->path, params)) {
+		if (match(routes[i].pattern, r->path, params, name)) {
 			if (allow.len)
 				sb_addstr(&allow, ", ");
 			sb_addstr(&allow, routes[i].method);
@@ -144,7 +210,7 @@ enum MHD_Result web_dispatch(struct web_req *r)
 		enum MHD_Result rc;
 		bool pass;
 
-		if (strcmp(rt->method, r->method) || !match(rt->pattern, r->path, r->params))
+		if (strcmp(rt->method, r->method) || !match(rt->pattern, r->path, r->params, r->name))
 			continue;
 		rc = check_auth(r, rt, &pass);
 		return pass ? rt->fn(r) : rc;

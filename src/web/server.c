@@ -37,7 +37,7 @@
 #define STOP_GRACE_MS 10000          /* how long requests in flight may take at stop */
 
 static const struct pw_web_opts *srv_opts;
-static pthread_key_t store_key;
+static pthread_key_t store_key, demo_key;
 static pthread_mutex_t write_mutex = PTHREAD_MUTEX_INITIALIZER;
 static pthread_mutex_t log_mutex = PTHREAD_MUTEX_INITIALIZER;
 static FILE *log_file;
@@ -70,22 +70,47 @@ static void close_store(void *s)
 	pw_store_close(s);
 }
 
-/* This worker's connection, opened on its first request; NULL (with
- * pw_last_error()) when the database cannot be opened. */
-static struct pw_store *thread_store(void)
+/* This worker's connection to path under key, opened on its first
+ * request; NULL (with pw_last_error()) when the database cannot be opened. */
+static struct pw_store *keyed_store(pthread_key_t key, const char *path)
 {
-	struct pw_store *s = pthread_getspecific(store_key);
+	struct pw_store *s = pthread_getspecific(key);
 
 	if (s)
 		return s;
 	pw_error_quiet(1); /* errors go into responses and the access log */
-	if (pw_store_open(&s, srv_opts->db_path) < 0)
+	if (pw_store_open(&s, path) < 0)
 		return NULL;
-	pthread_setspecific(store_key, s);
+	pthread_setspecific(key, s);
 	return s;
 }
 
+static struct pw_store *thread_store(void)
+{
+	return keyed_store(store_key, srv_opts->db_path);
+}
+
+struct pw_store *web_public_store(struct web_req *r, bool *demo)
+{
+	bool real;
+
+	*demo = false;
+	if (!r->opts->demo_db)
+		return r->store;
+	if (web_lib_has_real_data(r->store, &real) < 0)
+		return NULL;
+	if (real)
+		return r->store;
+	*demo = true;
+	return keyed_store(demo_key, r->opts->demo_db);
+}
+
 /* ---- responses ---- */
+
+/* The pages' policy: scripts, styles and images only from the site, no
+ * inline script or style, no framing, forms only to the site. */
+#define CSP "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " \
+	"object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
 static enum MHD_Result queue(struct web_req *r, unsigned status, char *text, size_t len)
 {
@@ -97,8 +122,22 @@ static enum MHD_Result queue(struct web_req *r, unsigned status, char *text, siz
 		free(text);
 		return MHD_NO;
 	}
-	MHD_add_response_header(resp, "Content-Type", "application/json; charset=utf-8");
-	MHD_add_response_header(resp, "Cache-Control", "no-store");
+	MHD_add_response_header(resp, "Content-Type",
+				r->content_type ? r->content_type : "application/json; charset=utf-8");
+	MHD_add_response_header(resp, "Cache-Control",
+				r->content_type && !strncmp(r->content_type, "text/css", 8)
+				? "max-age=3600" : "no-store");
+	if (r->content_type && !strncmp(r->content_type, "text/html", 9)) {
+		MHD_add_response_header(resp, "Content-Security-Policy", CSP);
+		MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+		MHD_add_response_header(resp, "Referrer-Policy", "same-origin");
+	}
+	if (r->disposition) { /* a download: never a page that runs anything */
+		MHD_add_response_header(resp, "Content-Disposition", r->disposition);
+		MHD_add_response_header(resp, "Content-Security-Policy", "sandbox; default-src 'none'");
+	}
+	if (r->location)
+		MHD_add_response_header(resp, "Location", r->location);
 	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
 	if (r->set_cookie)
 		MHD_add_response_header(resp, "Set-Cookie", r->set_cookie);
@@ -117,6 +156,13 @@ static enum MHD_Result queue(struct web_req *r, unsigned status, char *text, siz
 	return rc;
 }
 
+enum MHD_Result web_send(struct web_req *r, unsigned status, const char *ctype, char *data,
+			 size_t len)
+{
+	r->content_type = ctype;
+	return queue(r, status, data, len);
+}
+
 enum MHD_Result web_json_text(struct web_req *r, unsigned status, char *text, size_t len)
 {
 	return queue(r, status, text, len);
@@ -126,6 +172,7 @@ enum MHD_Result web_json(struct web_req *r, unsigned status, json_t *body)
 {
 	char *text = NULL;
 
+	r->content_type = NULL;
 	if (body) {
 		text = json_dumps(body, JSON_COMPACT | JSON_PRESERVE_ORDER |
 					JSON_REAL_PRECISION(15));
@@ -210,6 +257,7 @@ static void req_free(struct web_req *r)
 	free(r->path);
 	free(r->set_cookie);
 	free(r->allow);
+	free(r->disposition);
 	free(r);
 	atomic_fetch_sub(&in_flight, 1);
 }
@@ -441,13 +489,14 @@ int pw_web_serve(const struct pw_web_opts *o)
 	int sig;
 
 	srv_opts = o;
-	if (pw_auth_init() < 0 || open_log(o) < 0)
+	if (pw_auth_init() < 0 || open_log(o) < 0 || web_assets_load(o->assets) < 0)
 		return -1;
 	/* migrate once, before any worker opens its connection */
 	if (pw_store_open(&s, o->db_path) < 0)
 		return -1;
 	pw_store_close(s);
 	pthread_key_create(&store_key, close_store);
+	pthread_key_create(&demo_key, close_store);
 	/* the workers inherit this mask: only sigwait() below sees the signals */
 	sigemptyset(&stop);
 	sigaddset(&stop, SIGTERM);

@@ -21,6 +21,8 @@ struct pw_web_opts {
 	long absolute_sec;      /* a session ends this long after sign-in */
 	size_t body_max;        /* largest request body, bytes */
 	unsigned conn_timeout;  /* seconds a connection may idle */
+	const char *demo_db;    /* shown while db_path holds no approved value, or NULL */
+	const char *assets;     /* directory of site.css, site.js, echarts.min.js; NULL: beside the executable */
 };
 
 /* Defaults: 127.0.0.1:8080, 4 threads, 30 min idle, 12 h absolute,
@@ -34,5 +36,12 @@ void pw_web_opts_init(struct pw_web_opts *o);
  * the database cannot be opened, the address is taken.
  */
 int pw_web_serve(const struct pw_web_opts *o);
+
+/*
+ * Writes the public pages and open data of the database at db_path as
+ * static files under dir (created), with relative links: the pages the
+ * server shows, for hosting without a server.  0 or -1 (reported).
+ */
+int pw_web_publish(const char *db_path, const char *dir, const char *assets);
 
 #endif

@@ -48,6 +48,10 @@ struct web_req {
 	long retry_after;       /* seconds, for 429; 0: none */
 	char *allow;            /* the Allow header of a 405, or NULL */
 	const char *log_note;   /* an internal error, for the access log */
+	char name[96];          /* the {name} segment of the route, if any */
+	const char *content_type; /* of the response; NULL: JSON */
+	char *disposition;      /* a Content-Disposition to send, or NULL */
+	const char *location;   /* a Location to send (redirects), or NULL */
 };
 
 typedef enum MHD_Result web_handler(struct web_req *r);
@@ -78,6 +82,14 @@ enum MHD_Result web_json(struct web_req *r, unsigned status, json_t *body);
 enum MHD_Result web_json_text(struct web_req *r, unsigned status, char *text, size_t len);
 /* Queues {"error": msg} with status; msg is shown to users (Chinese). */
 enum MHD_Result web_error(struct web_req *r, unsigned status, const char *msg);
+/* Queues data (len bytes, stolen) as content type ctype; an HTML page
+ * gets the Content-Security-Policy of the site (no inline script). */
+enum MHD_Result web_send(struct web_req *r, unsigned status, const char *ctype, char *data,
+			 size_t len);
+/* The store the public pages read: the database, or the demonstration
+ * database (--demo-db) while the database holds no approved value, which
+ * *demo then says.  NULL (with pw_last_error()) when it cannot be opened. */
+struct pw_store *web_public_store(struct web_req *r, bool *demo);
 /* 500 "服务器内部错误", noting pw_last_error() in the access log. */
 enum MHD_Result web_internal(struct web_req *r);
 /* The value of request header name, or NULL. */
@@ -100,6 +112,9 @@ void web_write_unlock(void);
 char *web_cache_get(int plan_id, int year, int64_t stamp, size_t *len);
 /* Stores text (copied) as the answer for (plan, year) at stamp. */
 void web_cache_put(int plan_id, int year, int64_t stamp, const char *text, size_t len);
+/* The same under any key (< 256 bytes; longer keys are never cached). */
+char *web_cache_get_key(const char *key, int64_t stamp, size_t *len);
+void web_cache_put_key(const char *key, int64_t stamp, const char *text, size_t len);
 /* Frees every entry (at stop). */
 void web_cache_clear(void);
 
@@ -121,6 +136,10 @@ enum MHD_Result web_get_plan(struct web_req *r);
 enum MHD_Result web_get_plan_indicators(struct web_req *r);
 enum MHD_Result web_get_indicator(struct web_req *r);
 enum MHD_Result web_post_observation(struct web_req *r);
+/* Whether the signed-in user may write the figures (and documents) of an
+ * indicator: a planner or admin any, an editor those its unit leads.
+ * 1, 0, or -1 on a database error. */
+int web_may_write(struct web_req *r, int64_t indicator_id);
 
 /* ---- adapters to the library (adapt.c) ----
  * The only place the web side calls into store/, report/ and monitor/:
@@ -160,5 +179,214 @@ struct web_obs {
  * describes it; 1: refused, *out is {"errors": [...]}; -1 database error.
  */
 int web_lib_record(struct pw_store *s, const struct web_obs *in, json_t **out);
+
+/* ---- what the pages use (adapt.c) ---- */
+
+/* The whole evaluation of plan_id at year (0: the default year), as
+ * "report --format json" (docs/reports.md), each indicator with "path":
+ * its planned path [[year, value]...] or null.  final: a final report. */
+int web_lib_evaluation(struct pw_store *s, int plan_id, int year, bool final, json_t **out);
+/* Whether the database holds an approved observation. */
+int web_lib_has_real_data(struct pw_store *s, bool *yes);
+/* A report (kind annual|midterm|final, format docx|xlsx|html|...) as
+ * bytes in *data (new).  PW_STORE_NOTFOUND for an unknown kind, format or
+ * plan. */
+int web_lib_report(struct pw_store *s, int plan_id, int year, const char *kind,
+		   const char *format, char **data, size_t *len);
+/* Observation heads awaiting review or returned ([{id, indicator_id,
+ * name, year, value, state, review_note, lead_unit...}]); unit non-NULL:
+ * only those of indicators that unit leads. */
+int web_lib_review_queue(struct pw_store *s, const char *unit, json_t **out);
+/* One observation head by id, as in the queue; PW_STORE_NOTFOUND. */
+int web_lib_obs_head(struct pw_store *s, int64_t obs_id, json_t **out);
+/* Approves or returns (with note) submitted head obs_id, holding the write lock. */
+int web_lib_review(struct pw_store *s, int64_t obs_id, bool approve, const char *note,
+		   const char *who);
+/* What unit leads: each indicator as web_lib_indicator(). */
+int web_lib_unit_due(struct pw_store *s, const char *unit, json_t **out);
+/* Audit rows of observations (indicator_id 0: all, newest first, at
+ * most 500): [at, actor, action, old value, new value, note,
+ * review note, year, indicator id, state]. */
+int web_lib_audit(struct pw_store *s, int64_t indicator_id, json_t **out);
+
+/* Project progress rows as JSON ({id, project_id, title, year, status,
+ * percent, note, review_note, state, version, entered_by, entered_at,
+ * current, lead_unit}): of one project (0: all), history or heads only. */
+int web_lib_progress_list(struct pw_store *s, int64_t project_id, bool history, json_t **out);
+/* The lead unit of a project now: *unit new, NULL when none. */
+int web_lib_project_lead(struct pw_store *s, int64_t project_id, char **unit);
+/* The projects unit leads: [{id, plan, progress: [heads]}]. */
+int web_lib_unit_projects(struct pw_store *s, const char *unit, json_t **out);
+
+/* One progress report to record (strings borrowed). */
+struct web_progress {
+	int64_t project_id;
+	int year;
+	const char *status, *note, *by;
+	bool has_percent;
+	double percent;
+	bool approved; /* entered by the planning office: recorded approved */
+};
+
+/* Records it (submitted, or approved at once), holding the write lock:
+ * 0 with *id the row in force, -1 (pw_last_error(): the reason, e.g. a
+ * percent outside 0..100), PW_STORE_NOTFOUND for an unknown project. */
+int web_lib_progress_record(struct pw_store *s, const struct web_progress *in, int64_t *id);
+/* Approves or returns progress row id (the head of its chain). */
+int web_lib_progress_review(struct pw_store *s, int64_t id, bool approve, const char *note,
+			    const char *who);
+
+/* Accounts: [{username, role, unit, disabled, created_at}]; whether one
+ * exists (0, or PW_STORE_NOTFOUND without a message); add (hash: argon2id
+ * string) and disable, holding the write lock. */
+int web_lib_users(struct pw_store *s, json_t **out);
+int web_lib_user_exists(struct pw_store *s, const char *name);
+int web_lib_user_add(struct pw_store *s, const char *name, const char *role, const char *unit,
+		     const char *hash, const char *who);
+int web_lib_user_disable(struct pw_store *s, const char *name, const char *who);
+/* Units: [{id, name, parent, assigned}]; exists (as above); add. */
+int web_lib_units(struct pw_store *s, json_t **out);
+int web_lib_unit_exists(struct pw_store *s, const char *name);
+int web_lib_unit_add(struct pw_store *s, const char *name, const char *who);
+/* Makes unit the lead unit of an indicator from year (0: all years). */
+int web_lib_assign(struct pw_store *s, int64_t indicator_id, const char *unit, int year,
+		   const char *who, int *changed);
+
+/* A target another body sets (按上级下达目标), as "planwatch target set". */
+struct web_external {
+	const char *kind, *cmp; /* level|growth|cumulative|annual; eq|ge|le|approx|range */
+	double value, value_hi;
+	bool has_value_hi;
+	int year; /* 0: none */
+	const char *source, *note;
+};
+/* Records it for an indicator whose target is of kind external: 0, or
+ * -1 with the reason (no such target, an unknown kind). */
+int web_lib_external_set(struct pw_store *s, int64_t indicator_id, const struct web_external *in,
+			 const char *who);
+
+/* Supporting documents: the file lives beside the database (docs.c);
+ * its record ({sha256, type, ext, size, name, year}, after_json) is an
+ * audit row (entity "document", the indicator's id), append-only like
+ * the rest of the trail.  List: those records plus by and at. */
+int web_lib_document_add(struct pw_store *s, int64_t indicator_id, const char *after_json,
+			 const char *who);
+int web_lib_documents(struct pw_store *s, int64_t indicator_id, json_t **out);
+
+/* ---- pages (pages.c, page.c) ---- */
+
+/* Where a page is shown: by the server (absolute links) or as a static
+ * file depth directories below the site's root (relative links). */
+struct web_page {
+	struct pw_store *store;
+	struct strbuf out;
+	bool is_static;
+	int depth;
+	bool demo;
+	const struct pw_user *user; /* signed in, or NULL */
+	const char *csrf;           /* the session's token for forms, or NULL */
+	/* query arguments (server), or NULL */
+	const char *(*query)(void *cls, const char *name);
+	void *query_cls;
+};
+
+/* The one escaping helper: s as HTML text or attribute value. */
+void h_esc(struct strbuf *sb, const char *s);
+/* A number as the reports show it (at most 4 decimals); NaN as "—". */
+void h_num(struct strbuf *sb, double v);
+/* A link to the page at path ("plans/1/indicators", "" the home page). */
+void h_href_page(struct web_page *p, const char *path);
+/* A link to the file at path ("static/site.css", "data/plans/1/x.csv"). */
+void h_href_file(struct web_page *p, const char *path);
+/* The page's head, header, navigation and (demo) banner; plan_id 0: no
+ * plan navigation. */
+void page_open(struct web_page *p, const char *title, int plan_id);
+void page_close(struct web_page *p);
+
+/* Page renderers: 0, PW_STORE_NOTFOUND or -1, the page in p->out. */
+int page_home(struct web_page *p);
+int page_plan(struct web_page *p, int plan_id);
+int page_indicators(struct web_page *p, int plan_id);
+int page_indicator(struct web_page *p, int64_t id);
+int page_targets(struct web_page *p, int plan_id);
+int page_projects(struct web_page *p, int plan_id);
+int page_previous(struct web_page *p, int plan_id);
+int page_reporting(struct web_page *p, int plan_id);
+int page_downloads(struct web_page *p, int plan_id);
+/* Calls fn for each report the downloads page offers for plan_id: the
+ * previous plan's final report, each year's annual report, the mid-term
+ * and the final report once their year is past. */
+typedef void web_report_fn(void *cls, int plan_id, int year, const char *kind, const char *label);
+int web_reports_offered(struct pw_store *s, int plan_id, web_report_fn *fn, void *cls);
+/* Whether the figures of year y are late: due on 31 March of y + 1
+ * (docs/web.md). */
+bool web_overdue(int y);
+/* The reporting state of year y among an indicator's observations (as
+ * GET /api/indicators/{id} lists them): *cls done, wait, late or open,
+ * *text its Chinese name (已审核, 待审核, 已退回, 逾期未报, 未到期). */
+void web_year_state(json_t *obs, int y, const char **cls, const char **text);
+/* Open data: table (indicators|targets|projects|previous|reporting|observations)
+ * of plan_id in format (csv|json|xlsx) into *data (new), *ctype static. */
+int web_open_data(struct pw_store *s, int plan_id, const char *table, const char *format,
+		  char **data, size_t *len, const char **ctype);
+/* The names of the open data tables, NULL-terminated. */
+extern const char *const web_data_tables[];
+
+/* ---- static assets (assets.c) ---- */
+
+/* Loads site.css, site.js and echarts.min.js from dir (NULL: beside the
+ * executable).  A missing echarts only loses the charts (warned). */
+int web_assets_load(const char *dir);
+/* The asset called name, or NULL; *ctype its type. */
+const char *web_asset(const char *name, size_t *len, const char **ctype);
+/* Names of the assets loaded, NULL-terminated. */
+extern const char *const web_asset_names[];
+
+/* ---- handlers of the pages (pages_http.c) ---- */
+
+enum MHD_Result web_page_home(struct web_req *r);
+enum MHD_Result web_page_plan(struct web_req *r);
+enum MHD_Result web_page_indicators(struct web_req *r);
+enum MHD_Result web_page_indicator(struct web_req *r);
+enum MHD_Result web_page_targets(struct web_req *r);
+enum MHD_Result web_page_projects(struct web_req *r);
+enum MHD_Result web_page_previous(struct web_req *r);
+enum MHD_Result web_page_reporting(struct web_req *r);
+enum MHD_Result web_page_downloads(struct web_req *r);
+enum MHD_Result web_get_report(struct web_req *r);
+enum MHD_Result web_get_data(struct web_req *r);
+enum MHD_Result web_get_asset(struct web_req *r);
+enum MHD_Result web_page_login(struct web_req *r);
+enum MHD_Result web_page_me(struct web_req *r);
+enum MHD_Result web_page_review(struct web_req *r);
+enum MHD_Result web_page_audit(struct web_req *r);
+enum MHD_Result web_get_review(struct web_req *r);
+enum MHD_Result web_post_approve(struct web_req *r);
+enum MHD_Result web_post_return(struct web_req *r);
+enum MHD_Result web_get_audit(struct web_req *r);
+enum MHD_Result web_get_due(struct web_req *r);
+enum MHD_Result web_post_progress(struct web_req *r);
+enum MHD_Result web_get_users(struct web_req *r);
+enum MHD_Result web_post_user(struct web_req *r);
+enum MHD_Result web_post_user_disable(struct web_req *r);
+enum MHD_Result web_get_units(struct web_req *r);
+enum MHD_Result web_post_unit(struct web_req *r);
+enum MHD_Result web_post_assignment(struct web_req *r);
+enum MHD_Result web_post_external(struct web_req *r);
+enum MHD_Result web_post_document(struct web_req *r);
+enum MHD_Result web_get_documents(struct web_req *r);
+enum MHD_Result web_get_document(struct web_req *r);
+/* Links to the documents of an indicator's year (-1: every year), for the
+ * signed-in pages. */
+void web_documents_html(struct pw_store *s, int64_t indicator_id, int year, struct strbuf *o);
+enum MHD_Result web_page_admin(struct web_req *r);
+/* The progress section of an editor's page (the projects its unit leads,
+ * each with its reports and a form) and of the review page (can: the
+ * approve and return buttons).  0 or -1. */
+int web_progress_due_html(struct web_req *r, struct strbuf *o);
+int web_progress_review_html(struct web_req *r, struct strbuf *o, bool can);
+enum MHD_Result web_get_progress_review(struct web_req *r);
+enum MHD_Result web_post_progress_approve(struct web_req *r);
+enum MHD_Result web_post_progress_return(struct web_req *r);
 
 #endif

@@ -262,7 +262,7 @@ def test_write_auth(srv, inds, planner):
 
 
 def test_writes(srv, inds, planner):
-    ind = inds[1]
+    ind = inds[0]  # not one the editors of test_concurrency write: approved values lock them out
     body = {"indicator_id": ind["id"], "year": 2023, "value": 123.5, "note": "规划办录入"}
     st, b, _ = planner.write("POST", "/api/observations", body)
     check("a planner's write 201 (approved)", st == 201 and b["state"] == "approved"
@@ -297,6 +297,286 @@ def test_writes(srv, inds, planner):
         resp.begin()
         b = json.loads(resp.read().decode())
     check("a body over 1 MiB 413", resp.status == 413 and chinese(b), (resp.status, b))
+
+
+def head_of(c, ind_id, year):
+    _, ind, _ = c.request("GET", f"/api/indicators/{ind_id}")
+    return next((o for o in ind["observations"] if o["year"] == year and o["current"]), None)
+
+
+def test_review(srv, inds, planner, ed_a):
+    """The review queue, approve and return, the lock, the audit trail."""
+    ind_a = inds[0]["id"]
+    st, q, _ = planner.request("GET", "/api/review")
+    mine = [o for o in q or [] if o["indicator_id"] == ind_a and o["year"] == 2022]
+    check("GET /api/review lists the editor's submitted value", st == 200 and len(mine) == 1
+          and mine[0]["state"] == "submitted" and mine[0]["lead_unit"] == "单位甲", (st, q))
+    obs_id = mine[0]["id"] if mine else 0
+    vw, ed_b = Client(srv), Client(srv)
+    vw.login("vw", "secret-vw")
+    ed_b.login("ed_b", "secret-ed_b")
+    for action, body in (("approve", None), ("return", {"comment": "请核实"})):
+        path = f"/api/observations/{obs_id}/{action}"
+        st, b, _ = Client(srv).write("POST", path, body)
+        check(f"{action} anonymous 401", st == 401, (st, b))
+        st, b, _ = planner.write("POST", path, body, csrf=None)
+        check(f"{action} without CSRF token 403", st == 403, (st, b))
+        for who, c in (("an editor", ed_a), ("a viewer", vw)):
+            st, b, _ = c.write("POST", path, body)
+            check(f"{action} as {who} 403", st == 403 and chinese(b), (st, b))
+    st, b, _ = planner.write("POST", f"/api/observations/{obs_id}/return", {})
+    check("return without a comment 400", st == 400 and chinese(b), (st, b))
+    st, b, _ = planner.write("POST", f"/api/observations/{obs_id}/return", {"comment": "请核实来源"})
+    check("return with a comment 200", st == 200 and b["state"] == "returned", (st, b))
+    st, q, _ = ed_a.request("GET", "/api/review")
+    ret = [o for o in q or [] if o["indicator_id"] == ind_a and o["year"] == 2022]
+    check("the editor sees the comment", st == 200 and ret and ret[0]["state"] == "returned"
+          and ret[0]["review_note"] == "请核实来源", (st, q))
+    st, q, _ = ed_b.request("GET", "/api/review")
+    check("an editor of another unit does not see it", st == 200
+          and not [o for o in q if o["indicator_id"] == ind_a], q)
+    note = "复核后<script>alert(1)</script>"
+    st, b, _ = ed_a.write("POST", "/api/observations",
+                          {"indicator_id": ind_a, "year": 2022, "value": 5.6, "note": note})
+    check("the editor corrects and submits again 201", st == 201 and b["state"] == "submitted", (st, b))
+    head = head_of(planner, ind_a, 2022)
+    st, b, _ = planner.write("POST", f"/api/observations/{head['id']}/approve")
+    check("approve 200", st == 200 and b["state"] == "approved", (st, b))
+    st, b, _ = planner.write("POST", f"/api/observations/{head['id']}/approve")
+    check("approving a value no longer awaiting review 404 or 409", st in (404, 409), (st, b))
+    st, b, _ = ed_a.write("POST", "/api/observations",
+                          {"indicator_id": ind_a, "year": 2022, "value": 9.9})
+    check("an approved value is locked for the editor (409)", st == 409 and chinese(b), (st, b))
+    check("still the approved value", head_of(planner, ind_a, 2022)["value"] == 5.6)
+    st, rows, _ = vw.request("GET", f"/api/audit?indicator={ind_a}")
+    actions = [r[2] for r in rows or []]
+    check("GET /api/audit as a viewer: record, return, approve with actors", st == 200
+          and "observation.approve" in actions and "observation.return" in actions
+          and any(r[1] == "pl" and r[2] == "observation.approve" and r[4] == 5.6 for r in rows),
+          (st, rows[:4] if rows else rows))
+    from urllib.parse import quote
+    st, rows_a, _ = vw.request("GET", "/api/audit?unit=" + quote("单位甲"))
+    st2, rows_b, _ = vw.request("GET", "/api/audit?unit=" + quote("单位乙"))
+    check("GET /api/audit per unit: the unit's values only", st == st2 == 200
+          and rows_a and all(r[8] == ind_a for r in rows_a) and rows_b == [], (rows_a[:2], rows_b))
+    st, b, _ = ed_a.request("GET", "/api/audit")
+    check("GET /api/audit as an editor 403", st == 403, (st, b))
+    st, due, _ = ed_a.request("GET", "/api/due")
+    check("GET /api/due lists the unit's indicator", st == 200 and [d["id"] for d in due] == [ind_a], due)
+    # the public page shows the value, the note as text
+    conn = http.client.HTTPConnection("127.0.0.1", srv.port, timeout=30)
+    conn.request("GET", f"/indicators/{ind_a}")
+    r = conn.getresponse()
+    html = r.read().decode()
+    conn.close()
+    check("the public indicator page: HTML with a CSP and no inline script",
+          r.status == 200 and r.getheader("Content-Type", "").startswith("text/html")
+          and "default-src 'self'" in (r.getheader("Content-Security-Policy") or "")
+          and not re.search(r"<script(?![^>]*\bsrc=)", html) and " style=" not in html, r.status)
+    check("the approved value is on the page, the note escaped",
+          "5.6" in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+          and "<script>alert" not in html, html[-3000:])
+
+
+def test_progress(srv, planner, ed_a):
+    """专栏 project progress: per-unit authorisation, field errors, review."""
+    pw("assign", "--project", "1", "--unit", "单位甲")
+    vw, ed_b = Client(srv), Client(srv)
+    vw.login("vw", "secret-vw")
+    ed_b.login("ed_b", "secret-ed_b")
+    body = {"project_id": 1, "year": 2023, "status": "in_progress", "percent": 60, "note": "主体完工"}
+    st, b, _ = Client(srv).write("POST", "/api/progress", body)
+    check("POST /api/progress anonymous 401", st == 401, (st, b))
+    st, b, _ = ed_a.write("POST", "/api/progress", body, csrf=None)
+    check("POST /api/progress without CSRF token 403", st == 403, (st, b))
+    for who, c in (("an editor of another unit", ed_b), ("a viewer", vw)):
+        st, b, _ = c.write("POST", "/api/progress", body)
+        check(f"POST /api/progress as {who} 403", st == 403 and chinese(b), (st, b))
+    for field, bad in (("percent", {"percent": 150}), ("status", {"status": "done"}),
+                       ("year", {"year": 1800})):
+        st, b, _ = ed_a.write("POST", "/api/progress", {**body, **bad})
+        check(f"progress with a bad {field}: 422 naming the field", st == 422
+              and b.get("field") == field and chinese(b), (st, b))
+    st, b, _ = ed_a.write("POST", "/api/progress", body)
+    check("the lead unit's editor reports progress 201 (submitted)", st == 201
+          and b["state"] == "submitted", (st, b))
+    pid = b.get("id") if isinstance(b, dict) else None
+    st, q, _ = planner.request("GET", "/api/progress/review")
+    check("GET /api/progress/review lists it", st == 200 and [r["id"] for r in q] == [pid], q)
+    st, b, _ = ed_a.write("POST", f"/api/progress/{pid}/approve")
+    check("an editor cannot approve 403", st == 403, (st, b))
+    st, b, _ = planner.write("POST", f"/api/progress/{pid}/approve")
+    check("a planner approves 200", st == 200 and b["state"] == "approved", (st, b))
+    conn = http.client.HTTPConnection("127.0.0.1", srv.port, timeout=30)
+    conn.request("GET", "/plans/1/projects")
+    html = conn.getresponse().read().decode()
+    conn.close()
+    check("the projects page shows the approved progress",
+          re.search(r"金融服务</td><td>单位甲</td><td>推进中</td><td[^>]*><progress max=\"100\" value=\"60\">",
+                    html) is not None, html[:200])
+
+
+def test_admin(srv, inds):
+    """Accounts and units (admin), assignments (planner, admin); after
+    test_user_cli, which counts the users."""
+    adm, ed_b, planner = Client(srv), Client(srv), Client(srv)
+    planner.login("pl", "secret-pl")
+    adm.login("adm", "new-secret-adm")  # test_user_cli changed it
+    ed_b.login("ed0", "secret-ed0")  # ed_b is disabled by then
+    st, users, _ = adm.request("GET", "/api/users")
+    check("GET /api/users as admin", st == 200 and {"pl", "ed_a"} <= {u["username"] for u in users}
+          and all("hash" not in u for u in users), (st, users))
+    st, b, _ = planner.request("GET", "/api/users")
+    check("GET /api/users as a planner 403", st == 403, (st, b))
+    new = {"username": "新填报员", "role": "editor", "unit": "单位甲", "password": "secret-new-1"}
+    st, b, _ = planner.write("POST", "/api/users", new)
+    check("POST /api/users as a planner 403", st == 403, (st, b))
+    st, b, _ = adm.write("POST", "/api/users", new, csrf=None)
+    check("POST /api/users without CSRF token 403", st == 403, (st, b))
+    for what, bad, want in (("a short password", {"password": "short"}, 422),
+                            ("an editor without unit", {"unit": None}, 422),
+                            ("an unknown unit", {"unit": "没有的单位"}, 422),
+                            ("an unknown role", {"role": "root"}, 400)):
+        st, b, _ = adm.write("POST", "/api/users", {**new, **bad})
+        check(f"POST /api/users with {what} {want}", st == want and chinese(b), (st, b))
+    st, b, _ = adm.write("POST", "/api/users", new)
+    check("POST /api/users 201", st == 201 and b["unit"] == "单位甲", (st, b))
+    st, b, _ = adm.write("POST", "/api/users", new)
+    check("the same name again 409", st == 409 and chinese(b), (st, b))
+    c = Client(srv)
+    st, b, _ = c.login("新填报员", "secret-new-1")
+    check("the new user signs in", st == 200 and b["user"]["unit"] == "单位甲", (st, b))
+    st, b, _ = adm.write("POST", "/api/users/disable", {"username": "新填报员"})
+    check("POST /api/users/disable 200", st == 200, (st, b))
+    st, b, _ = c.request("GET", "/api/session")
+    check("a disabled user's session ends", st == 401, (st, b))
+    st, b, _ = Client(srv).login("新填报员", "secret-new-1")
+    check("a disabled user cannot sign in", st == 401, (st, b))
+    st, b, _ = adm.write("POST", "/api/units", {"name": "单位丙"})
+    st2, b2, _ = adm.write("POST", "/api/units", {"name": "单位丙"})
+    check("POST /api/units 201, again 409", st == 201 and st2 == 409, (st, b, st2, b2))
+    ind = inds[13]["id"]
+    st, b, _ = ed_b.write("POST", "/api/assignments", {"indicator_id": ind, "unit": "单位0"})
+    check("POST /api/assignments as an editor 403", st == 403, (st, b))
+    st, b, _ = planner.write("POST", "/api/assignments", {"indicator_id": ind, "unit": "单位0"})
+    check("POST /api/assignments as a planner 200", st == 200 and b["changed"] is True, (st, b))
+    st, due, _ = ed_b.request("GET", "/api/due")
+    check("the unit now owes the indicator's figures", st == 200 and ind in [d["id"] for d in due], due)
+    st, b, _ = ed_b.write("POST", "/api/observations", {"indicator_id": ind, "year": 2022, "value": 1})
+    check("and its editor may enter them", st in (201, 422) and st != 403, (st, b))
+    ext = next(i for i in inds if any(t["kind"] == "external" for t in i["targets"]))
+    plain = next(i for i in inds if all(t["kind"] != "external" for t in i["targets"]))
+    body = {"indicator_id": ext["id"], "kind": "level", "cmp": "ge", "value": 12.5, "year": 2025,
+            "source": "市政府文件"}
+    st, b, _ = ed_b.write("POST", "/api/external-targets", body)
+    check("POST /api/external-targets as an editor 403", st == 403, (st, b))
+    st, b, _ = planner.write("POST", "/api/external-targets", {**body, "indicator_id": plain["id"]})
+    check("an external target for an indicator without one 422", st == 422 and chinese(b), (st, b))
+    st, b, _ = planner.write("POST", "/api/external-targets", body)
+    check("POST /api/external-targets as a planner 200", st == 200, (st, b))
+    _, ev, _ = Client(srv).request("GET", "/api/plans/1/indicators")
+    got = next(i for i in ev["indicators"] if i["id"] == ext["id"])
+    check("the evaluation can judge it now (not assessable before, without a target)",
+          ext["status"] == "not_assessable" and got["status"] != "not_assessable", (ext, got))
+
+
+def test_documents(srv, inds, ed_a):
+    """Supporting documents: type from the bytes, per unit, served safely."""
+    ind = inds[0]["id"]
+    ed_b, vw = Client(srv), Client(srv)
+    ed_b.login("ed_b", "secret-ed_b")
+    vw.login("vw", "secret-vw")
+    pdf = b"%PDF-1.4 supporting document for 2022"
+    path = f"/api/indicators/{ind}/documents?year=2022"
+
+    def up(c, body, p=path, name="%E5%BF%AB%E6%8A%A5%3Cb%3E.pdf"):
+        h = {"X-Filename": name}
+        if c.csrf:
+            h["X-CSRF-Token"] = c.csrf
+        return c.request("POST", p, headers=h, raw=body)
+    st, b, _ = up(Client(srv), pdf)
+    check("upload anonymous 401", st == 401, (st, b))
+    st, b, _ = up(ed_b, pdf)
+    check("upload by an editor of another unit 403", st == 403 and chinese(b), (st, b))
+    for what, body in (("HTML", b"<html><script>alert(1)</script>"), ("an executable", b"MZ\x90\x00"),
+                       ("a zip that is no workbook", b"PK\x03\x04rest")):
+        st, b, _ = up(ed_a, body)
+        check(f"upload of {what} 415", st == 415 and chinese(b), (st, b))
+    st, b, _ = up(ed_a, pdf, p=f"/api/indicators/{ind}/documents")
+    check("upload without ?year= 400", st == 400, (st, b))
+    st, b, _ = up(ed_a, pdf)
+    check("a PDF 201, typed from its bytes", st == 201 and b["type"] == "application/pdf"
+          and b["name"] == "快报<b>.pdf" and b["file"] == b["sha256"] + ".pdf", (st, b))
+    f = b.get("file", "x") if isinstance(b, dict) else "x"
+    on_disk = os.path.join(DB + ".files", f)
+    check("stored under its hash, readable by the owner only", os.path.exists(on_disk)
+          and (os.stat(on_disk).st_mode & 0o077) == 0 and open(on_disk, "rb").read() == pdf)
+    st, lst, _ = vw.request("GET", f"/api/indicators/{ind}/documents")
+    check("GET .../documents as a viewer lists it with who", st == 200 and len(lst) == 1
+          and lst[0]["by"] == "ed_a" and lst[0]["year"] == 2022, (st, lst))
+    st, b, _ = Client(srv).request("GET", f"/documents/{ind}/{f}")
+    check("a document anonymous 401", st == 401, (st, b))
+    conn = http.client.HTTPConnection("127.0.0.1", srv.port, timeout=30)
+    conn.request("GET", f"/documents/{ind}/{f}", headers={"Cookie": f"pw_session={vw.cookie}"})
+    r = conn.getresponse()
+    data = r.read()
+    conn.close()
+    check("a document: its fixed type, as an attachment, nosniff, sandboxed",
+          r.status == 200 and data == pdf and r.getheader("Content-Type") == "application/pdf"
+          and r.getheader("Content-Disposition", "").startswith("attachment")
+          and r.getheader("X-Content-Type-Options") == "nosniff"
+          and "sandbox" in (r.getheader("Content-Security-Policy") or ""), r.getheaders())
+    for p in (f"/documents/{ind}/{'0' * 64}.pdf", f"/documents/{inds[1]['id']}/{f}",
+              f"/documents/{ind}/..%2Fx.db"):
+        st, b, _ = vw.request("GET", p)
+        check(f"GET {p[:40]}… 404", st == 404, (st, b))
+    conn = http.client.HTTPConnection("127.0.0.1", srv.port, timeout=30)
+    conn.request("GET", "/me", headers={"Cookie": f"pw_session={ed_a.cookie}"})
+    html = conn.getresponse().read().decode()
+    conn.close()
+    check("the editor's page links the document, its name escaped",
+          f'href="/documents/{ind}/{f}"' in html and "快报&lt;b&gt;.pdf" in html, html[-2000:])
+
+
+def test_pages(srv):
+    """Every public page and open data file answers; CSV has a BOM."""
+    conn = http.client.HTTPConnection("127.0.0.1", srv.port, timeout=60)
+    for path in ["/", "/plans/1", "/plans/1/indicators?status=no_data&sort=name",
+                 "/plans/1/targets", "/plans/1/projects", "/plans/1/previous",
+                 "/plans/1/reporting", "/plans/1/downloads", "/login"]:
+        conn.request("GET", path)
+        r = conn.getresponse()
+        body = r.read().decode()
+        check(f"GET {path} 200 HTML", r.status == 200 and body.startswith("<!DOCTYPE html>")
+              and 'lang="zh-CN"' in body, r.status)
+    for path, want in [("/plans/999", 404), ("/static/../web.h", 404), ("/static/nope.js", 404),
+                       ("/data/plans/1/nope.csv", 404), ("/plans/1/reports/2023/annual.exe", 404)]:
+        conn.request("GET", path)
+        r = conn.getresponse()
+        r.read()
+        check(f"GET {path} {want}", r.status == want, r.status)
+    conn.request("GET", "/data/plans/1/indicators.csv")
+    r = conn.getresponse()
+    data = r.read()
+    check("open data CSV with BOM, as an attachment", r.status == 200 and data.startswith(b"\xef\xbb\xbf")
+          and "attachment" in (r.getheader("Content-Disposition") or "")
+          and "指标" in data.decode("utf-8-sig").splitlines()[0], data[:80])
+    conn.request("GET", "/data/plans/1/indicators.json")
+    r = conn.getresponse()
+    doc = json.loads(r.read().decode())
+    check("open data JSON: columns and rows", doc["columns"][0]["key"] == "id" and len(doc["rows"]) > 10)
+    conn.request("GET", "/data/plans/1/reporting.json")
+    r = conn.getresponse()
+    doc = json.loads(r.read().decode())
+    late = [x for x in doc["rows"] if x["state"] == "逾期未报"]
+    check("open data: reporting status, late years marked", r.status == 200 and late
+          and all(x["late"] for x in late) and all(x["deadline"].endswith("-03-31") for x in doc["rows"])
+          and any(x["state"] == "已审核" for x in doc["rows"]), doc["rows"][:3])
+    conn.request("GET", "/plans/1/reports/2023/annual.docx")
+    r = conn.getresponse()
+    data = r.read()
+    check("a report to download (docx)", r.status == 200 and data[:2] == b"PK", (r.status, data[:40]))
+    conn.close()
 
 
 def test_logout(srv, planner):
@@ -475,10 +755,15 @@ def main():
         assign(ev["indicators"])
         inds = test_reads(anon)
         planner = test_login(srv)
-        test_write_auth(srv, inds, planner)
+        ed_a = test_write_auth(srv, inds, planner)
         test_writes(srv, inds, planner)
+        test_review(srv, inds, planner, ed_a)
+        test_progress(srv, planner, ed_a)
+        test_documents(srv, inds, ed_a)
+        test_pages(srv)
         test_logout(srv, planner)
         test_user_cli(srv)
+        test_admin(srv, inds)
         test_concurrency(srv, inds)
         test_idle_and_throttle()
         test_sigterm(srv)
