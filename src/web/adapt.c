@@ -10,6 +10,7 @@
 #include "assess/assess_plan.h"
 #include "monitor/batch.h"
 #include "eval/evaluation.h"
+#include "eval/policy.h"
 #include "report/report.h"
 #include "report/report_svg.h"
 #include "store/monitor.h"
@@ -78,15 +79,10 @@ int web_lib_plan(struct pw_store *s, int plan_id, json_t **out)
 	return 0;
 }
 
-/* The year "assess --db" evaluates by default: last year (the latest
- * complete statistical year), capped at the plan's end. */
-static int default_year(int end)
+/* The year and kind the CLI would take (eval/policy.h: one policy). */
+static int default_year(int start, int end)
 {
-	time_t now = time(NULL);
-	struct tm tm;
-	int last = localtime_r(&now, &tm) ? tm.tm_year + 1900 - 1 : end;
-
-	return end && last > end ? end : last;
+	return pw_policy_default_year(PW_REPORT_ANNUAL, start, end);
 }
 
 static json_t *eval_indicator_json(const struct pw_evaluation *ev,
@@ -116,7 +112,7 @@ int web_lib_eval_year(struct pw_store *s, int plan_id, int year, int *out)
 
 	if (rc < 0)
 		return rc;
-	*out = year ? year : default_year(info.end);
+	*out = year ? year : default_year(info.start, info.end);
 	pw_plan_info_release(&info);
 	return 0;
 }
@@ -138,8 +134,8 @@ int web_lib_plan_indicators(struct pw_store *s, int plan_id, int year, json_t **
 	if (rc < 0)
 		return rc;
 	pw_eval_opts_init(&eo);
-	eo.year = year ? year : default_year(info.end);
-	eo.kind = info.end && eo.year >= info.end ? PW_REPORT_FINAL : PW_REPORT_ANNUAL;
+	eo.year = year ? year : default_year(info.start, info.end);
+	eo.kind = pw_policy_default_kind(eo.year, info.end);
 	pw_plan_info_release(&info);
 	if ((rc = pw_eval_from_store(s, plan_id, 0, &eo, &ev)) < 0)
 		return rc;
@@ -320,7 +316,7 @@ int web_lib_evaluation(struct pw_store *s, int plan_id, int year, bool final, js
 	if (rc < 0)
 		return rc;
 	pw_eval_opts_init(&eo);
-	eo.year = year ? year : default_year(info.end);
+	eo.year = year ? year : default_year(info.start, info.end);
 	eo.kind = final || (info.end && eo.year >= info.end) ? PW_REPORT_FINAL : PW_REPORT_ANNUAL;
 	pw_plan_info_release(&info);
 	if ((rc = pw_eval_from_store(s, plan_id, 0, &eo, &ev)) < 0)
