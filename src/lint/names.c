@@ -579,6 +579,8 @@ void pw_lint_names(struct pw_lint *L)
 	struct names N = { .L = L };
 	size_t i;
 
+	if (!pw_gz_count)
+		return; /* built without the data package: cmd_lint says so */
 	N.title = xcalloc(L->nlines + 1, 1);
 	for (i = 0; i < L->nlines; i++)
 		N.title[i] = L->lines[i].kind != PW_LK_BLANK && (unsigned char)title_in(L, i);

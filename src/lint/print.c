@@ -103,6 +103,9 @@ int pw_lint_print_json(FILE *f, const struct pw_lint *L)
 	je_str(&e, *L->subject_name ? L->subject_name : NULL);
 	je_key(&e, "region_code");
 	je_str(&e, L->subject ? L->subject->code : NULL);
+	/* 0 when built without the data package: no place name was checked */
+	je_key(&e, "gazetteer_divisions");
+	je_int(&e, pw_gz_count);
 	je_key(&e, "diagnostics");
 	je_array(&e);
 	for (i = 0; i < L->ndiags; i++) {

@@ -83,12 +83,23 @@ static void expect_only(const char *file, const char *check, size_t n)
 
 /* ---- gazetteer and subject ---- */
 
+/* Built where npm could not install the data package, the table is empty
+ * (tools/gazetteer/gen.py): the checks that need it are skipped, not failed. */
+#define NEED_GAZETTEER()                                                         \
+	do {                                                                     \
+		if (!pw_gz_count) {                                              \
+			print_message("skip: the gazetteer is empty\n");         \
+			skip();                                                  \
+		}                                                                \
+	} while (0)
+
 static void test_gazetteer(void **state)
 {
 	const struct pw_gz *g[4], *m = NULL;
 	int is_short = 0;
 
 	(void)state;
+	NEED_GAZETTEER();
 	assert_int_equal(pw_gz_find("湛河区", g, 4), 1);
 	assert_string_equal(g[0]->code, "410411");
 	assert_string_equal(pw_gz_parent(g[0])->name, "平顶山市");
@@ -106,9 +117,11 @@ static void test_gazetteer(void **state)
 
 static void test_subject(void **state)
 {
-	struct linted *x = lint_file("xinzheng-clean.txt", NULL);
+	struct linted *x;
 
 	(void)state;
+	NEED_GAZETTEER();
+	x = lint_file("xinzheng-clean.txt", NULL);
 	assert_non_null(x->L.subject);
 	assert_string_equal(x->L.subject->code, "410184");
 	assert_string_equal(x->L.subject_short, "新郑");
@@ -124,9 +137,11 @@ static void test_subject(void **state)
 
 static void test_place_name(void **state)
 {
-	struct linted *x = lint_file("xinzheng-names.txt", "place-name");
+	struct linted *x;
 
 	(void)state;
+	NEED_GAZETTEER();
+	x = lint_file("xinzheng-names.txt", "place-name");
 	assert_non_null(find(x, "place-name", 11, 18)); /* 打造实力新密: a learned slogan */
 	assert_non_null(find(x, "place-name", 15, 18)); /* 打造幸福新密 */
 	assert_non_null(find(x, "place-name", 17, 3));  /* 新密区: no such division */
@@ -153,6 +168,7 @@ static void test_place_name(void **state)
 static void test_place_name_clean(void **state)
 {
 	(void)state;
+	NEED_GAZETTEER();
 	expect_only("xinzheng-clean.txt", "place-name", 0);
 	expect_only("ruyang-clean.txt", "place-name", 0); /* “晋江经验”, “枫桥经验” */
 	expect_only("yexian-clean.txt", "place-name", 0);
@@ -268,12 +284,15 @@ static void test_switches(void **state)
 
 static void test_print_caret(void **state)
 {
-	struct linted *x = lint_file("xinzheng-names.txt", "place-name");
+	struct linted *x;
 	char *buf = NULL, *line;
 	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
+	FILE *f;
 
 	(void)state;
+	NEED_GAZETTEER(); /* it prints a place-name finding */
+	x = lint_file("xinzheng-names.txt", "place-name");
+	f = open_memstream(&buf, &len);
 	assert_non_null(f);
 	assert_int_equal(pw_lint_print_text(f, &x->L), 0);
 	fclose(f);
