@@ -22,6 +22,8 @@
 #include "model/year.h"
 
 
+#define MAX_HEADER_LINES 3 /* lines a converter cuts one header row over */
+
 enum lkind { L_BLANK, L_RULE, L_HEADER, L_NOTE, L_TITLE, L_ROW, L_CATROW, L_OTHER };
 
 struct tctx {
@@ -527,6 +529,30 @@ static void read_row(struct tctx *c, size_t i, const struct pw_trow *r, size_t *
 	free(tail);
 }
 
+static bool header_piece_line(const struct pw_trow *nx, enum pw_trow_kind kind);
+
+/* The lines after a header at line i that hold only pieces of it (a
+ * header cut over two or three lines, as in 2020年 / 基数, repeated
+ * after a page break or in runs of blanks, whose pieces do not line up
+ * cell by cell): claimed, so that none is read as a data row.  Returns
+ * the line after them. */
+static size_t skip_header_pieces(struct tctx *c, size_t i)
+{
+	struct pw_trow r;
+	size_t n;
+	bool piece;
+
+	for (n = 1; n < MAX_HEADER_LINES && i + n < c->d->nlines; n++) {
+		pw_table_split(&r, line_at(c, i + n), c->mode == PW_TROW_SPACES);
+		piece = header_piece_line(&r, c->mode);
+		pw_table_row_release(&r);
+		if (!piece)
+			break;
+		claim(c, i + n);
+	}
+	return i + n;
+}
+
 /* One line inside the table; returns false when the table has ended and
  * sets *next to the line to look at next. */
 static bool table_line(struct tctx *c, size_t i, size_t *next, size_t *last)
@@ -540,13 +566,15 @@ static bool table_line(struct tctx *c, size_t i, size_t *next, size_t *last)
 	case L_BLANK:
 		break;
 	case L_HEADER:
-		go_on = switch_header(c, &r, false);
-		/* fall through */
-	case L_RULE:
-		if (go_on) {
+		if ((go_on = switch_header(c, &r, false)) != false) {
 			claim(c, i);
-			*last = i;
+			*next = skip_header_pieces(c, i);
+			*last = *next - 1;
 		}
+		break;
+	case L_RULE:
+		claim(c, i);
+		*last = i;
 		break;
 	case L_CATROW:
 		set_category(c, &r);
@@ -652,8 +680,6 @@ static void join_header(const struct pw_trow *hr, const struct pw_trow *nx, stru
 	sb_release(&sb);
 }
 
-#define MAX_HEADER_LINES 3
-
 /* A header cut over several lines by the converter ("2020" / "年基" /
  * "数"): the lines after hline that go on it.  Returns how many, with
  * merged (caller releases if > 0) holding all of them joined. */
@@ -701,6 +727,8 @@ static size_t read_table(struct tctx *c, size_t hline, const struct pw_trow *hr0
 	t = open_table(c, hline, hr);
 	if (hr == &two)
 		pw_table_row_release(&two);
+	i = skip_header_pieces(c, i - 1);
+	last = i - 1;
 	sb_reset(&c->notes);
 	while (i < c->d->nlines && table_line(c, i, &next, &last))
 		i = next;

@@ -306,6 +306,44 @@ static void test_gb18030_crlf_same_tables(void **state)
 	release(&b);
 }
 
+/* A text table (runs of blanks) whose header is cut over two lines and
+ * repeated after the page end (a form feed, a page number): the repeat,
+ * both its lines, goes on the same table; no line of it is read as a row. */
+static void test_repeated_two_line_header(void **state)
+{
+	struct fixture f;
+	const struct pw_table *t;
+	unsigned before = pw_warning_count();
+
+	(void)state;
+	load_text(&f, "表1 “十四五”主要指标\n"
+		      "\n"
+		      "序号  指标名称              2020年    2025年    年均增长    属性\n"
+		      "                            基数      目标      (%)\n"
+		      "1     地区生产总值(亿元)     100       150       —           预期性\n"
+		      "2     常住人口城镇化率(%)    60        65        —           预期性\n"
+		      "\n"
+		      "- 12 -\n"
+		      "\f序号  指标名称              2020年    2025年    年均增长    属性\n"
+		      "                            基数      目标      (%)\n"
+		      "3     森林覆盖率(%)          30        32        —           约束性\n"
+		      "4     人均预期寿命(岁)       78        79        —           预期性\n"
+		      "\n"
+		      "注：数据为测试。\n");
+	assert_int_equal(pw_warning_count(), before);
+	assert_int_equal(f.p.ntables, 1);
+	t = &f.p.tables[0];
+	assert_int_equal(t->nrows, 4);
+	check_str("森林覆盖率", t->rows[2].name);
+	check_baseline(&t->rows[2], 30, 2020);
+	check_target(&t->rows[2].targets[0], PW_KIND_LEVEL, PW_CMP_EQ, 32, 2025);
+	check_baseline(&t->rows[3], 78, 2020);
+	assert_true(claimed(&f, 9));
+	assert_true(claimed(&f, 10));
+	assert_false(claimed(&f, 8)); /* the page number */
+	release(&f);
+}
+
 static void test_truncated_table(void **state)
 {
 	struct fixture f;
@@ -693,6 +731,7 @@ int main(void)
 		cmocka_unit_test(test_markdown_other_order_unit_column),
 		cmocka_unit_test(test_national_column_table),
 		cmocka_unit_test(test_split_over_pages),
+		cmocka_unit_test(test_repeated_two_line_header),
 		cmocka_unit_test(test_gb18030_crlf_same_tables),
 		cmocka_unit_test(test_truncated_table),
 		cmocka_unit_test(test_malformed_rows),
