@@ -752,7 +752,7 @@ static bool may_be_header(const char *s)
 	       strstr(s, "\xe3\x80\x80");
 }
 
-int pw_read_tables(const struct pw_doc *d, struct pw_plan *p, unsigned char *claimed)
+static void read_tables(const struct pw_doc *d, struct pw_plan *p, unsigned char *claimed)
 {
 	struct tctx c = { .d = d, .p = p, .claimed = claimed };
 	struct pw_trow r;
@@ -775,5 +775,26 @@ int pw_read_tables(const struct pw_doc *d, struct pw_plan *p, unsigned char *cla
 		pw_table_row_release(&r);
 	}
 	sb_release(&c.notes);
+}
+
+/* Tables written one cell per line are read from their lines rejoined
+ * (table_cells.c); a rejoined line claimed claims the lines it holds. */
+int pw_read_tables(const struct pw_doc *d, struct pw_plan *p, unsigned char *claimed)
+{
+	struct pw_table_cells j;
+	unsigned char *cl;
+	size_t k, i;
+
+	if (!pw_table_join_cells(d, &j)) {
+		read_tables(d, p, claimed);
+		return 0;
+	}
+	cl = xcalloc(j.doc.nlines + 1, 1);
+	read_tables(&j.doc, p, cl);
+	for (k = 0; k < j.doc.nlines; k++)
+		for (i = j.first[k]; cl[k] && i < j.first[k + 1]; i++)
+			claimed[i] = cl[k];
+	free(cl);
+	pw_table_cells_release(&j);
 	return 0;
 }

@@ -83,8 +83,23 @@ print(sorted({g["text"] for t in d["tables"] for r in t["indicators"] for g in r
 			"$TOP/tests/data/corpus/$cname.expected.json"
 		sed 's/^/# /' "$T/err" | tail -1
 	done
+	# the text copy LibreOffice saves of a Word plan: one table cell per line
+	soffice -env:UserInstallation=file://$T/profile --headless \
+		--convert-to "txt:Text (encoded):UTF8" --outdir "$T/lo" "$T/fx/plan.docx" >/dev/null 2>&1
+	check "text saved by LibreOffice (one cell per line): all 53 rows, every 专栏 item and prose target" \
+		$PY "$MK/check_rows.py" "$PW" "$T/lo/plan.txt" 53 "$FIX/expected-indicators.json" \
+		"$FIX/expected-projects.json" "$FIX/expected-prose-targets.json"
+	sed 's/^/# /' "$T/err" | tail -1
+	for cname in city-15th national-outline; do
+		soffice -env:UserInstallation=file://$T/profile --headless \
+			--convert-to "txt:Text (encoded):UTF8" --outdir "$T/lo" "$T/c/$cname.docx" >/dev/null 2>&1
+		check "$cname saved as text (one cell per line): at least 17 rows exact" \
+			$PY "$MK/check_rows.py" "$PW" "$T/lo/$cname.txt" 17 \
+			"$TOP/tests/data/corpus/$cname.expected.json"
+		sed 's/^/# /' "$T/err" | tail -1
+	done
 else
-	echo "# skip: PDF checks (LibreOffice is not installed)"
+	echo "# skip: PDF and LibreOffice text checks (LibreOffice is not installed)"
 fi
 
 # --- legacy formats through LibreOffice ---------------------------------
