@@ -49,7 +49,7 @@ int pw_ooxml_read_part(struct pw_ooxml *z, const char *part, struct strbuf *out)
 	if (!(zs.valid & ZIP_STAT_SIZE) || zs.size > z->max_part ||
 	    zs.size > z->max_total - z->read)
 		return pw_error_kind(PW_ERR_INPUT,
-				     "%s: part '%s' is too large (over %llu MB uncompressed): refused",
+				     "%s: part '%s' is too large (over %llu MiB uncompressed)",
 				     z->name, part, (unsigned long long)(z->max_part >> 20));
 	z->read += zs.size;
 	if (charge_part(z, out, (size_t)zs.size) < 0)
