@@ -418,6 +418,26 @@ static void test_one_cell_per_line_merged(void **state)
 	release(&f);
 }
 
+/* Cells that stop fitting the header (a row without its attribute):
+ * the rows before are read, and a warning names where the rest were lost. */
+static void test_one_cell_per_line_cut(void **state)
+{
+	struct fixture f;
+	unsigned before = pw_warning_count();
+
+	(void)state;
+	load_text(&f, "表1 “十四五”主要指标\n\n"
+		      "序号\n指标\n2020年基数\n2025年目标\n属性\n"
+		      "1\n地区生产总值(亿元)\n100\n150\n预期性\n"
+		      "2\n森林覆盖率(%)\n30\n32\n"
+		      "3\n人均预期寿命(岁)\n78\n79\n预期性\n");
+	assert_int_equal(f.p.ntables, 1);
+	assert_int_equal(f.p.tables[0].nrows, 1);
+	assert_int_equal(pw_warning_count(), before + 1);
+	assert_non_null(strstr(pw_last_error(), "from line 3 stop fitting"));
+	release(&f);
+}
+
 /* A numbered list written one item per line, even under header-like
  * words, is no table: nothing read, nothing claimed. */
 static void test_one_cell_per_line_list(void **state)
@@ -826,6 +846,7 @@ int main(void)
 		cmocka_unit_test(test_repeated_two_line_header),
 		cmocka_unit_test(test_one_cell_per_line),
 		cmocka_unit_test(test_one_cell_per_line_merged),
+		cmocka_unit_test(test_one_cell_per_line_cut),
 		cmocka_unit_test(test_one_cell_per_line_list),
 		cmocka_unit_test(test_gb18030_crlf_same_tables),
 		cmocka_unit_test(test_truncated_table),
