@@ -8,11 +8,15 @@
  * any other table; everything else is left as it is.
  *
  * Only what is certain is joined: a header whose lines are all header
- * words and that reads as an indicator-table header, then groups whose
+ * words and that reads as an indicator-table header; then rows whose
  * serial-number and attribute cells (1 / 预期性) fall where the header
- * puts them, or category lines (一、经济发展) between groups.  A numbered
- * list, or a table whose rows do not come in groups of the header's size
- * (merged cells), stays as it is and is warned about (ingest.c).
+ * puts them, or category lines (一、经济发展) between them.  Where the
+ * attribute is the last column, a row is the cells up to its attribute
+ * (merged cells make rows one or two cells longer or shorter, and leave
+ * blank lines for the cells they cover); else rows are groups of as many
+ * cells as the header.  Where the cells stop fitting, a warning says
+ * rows were lost; a numbered list, or cells that never fit, stay as they
+ * are (ingest.c warns about a table title with no table).
  */
 #include "ingest/table_int.h"
 #include "ingest/scan.h"
@@ -57,10 +61,12 @@ static void join_lines(const struct pw_doc *d, size_t i, size_t n, bool lead, st
 		sb_addch(sb, '\t');
 	for (k = 0; k < n; k++) {
 		const char *s = d->lines[i + k].s;
+		size_t b = pw_utf8_blanks(s), e = pw_utf8_rtrim(s, strlen(s));
 
 		if (k)
 			sb_addch(sb, '\t');
-		sb_add(sb, s + pw_utf8_blanks(s), pw_utf8_rtrim(s, strlen(s)) - pw_utf8_blanks(s));
+		if (e > b) /* a line of blanks is an empty cell */
+			sb_add(sb, s + b, e - b);
 	}
 }
 
@@ -148,9 +154,9 @@ static bool blank_line(const struct pw_doc *d, size_t k)
  * name over two columns), and the cells a merge left empty (the rest of
  * a group or category) are blank lines.  From line *k: blank lines before
  * a serial number are passed over (*k moves past them) unless they stand
- * for the columns left of the serial number; the row is *k up
- * to its attribute line, 3 to sh->n + 2 lines (a serial number and a
- * group the header does not count).  Returns its lines, or 0. */
+ * for the columns left of the serial number; the row is *k up to its
+ * attribute line, 3 to sh->n + 2 lines (a serial number and a group the
+ * header does not count).  Returns its lines, or 0. */
 static size_t attr_row(const struct pw_doc *d, size_t *k, const struct shape *sh)
 {
 	char no[32];
