@@ -22,6 +22,10 @@
 # Besides the order, two edges the layering would allow are refused:
 # store -> assess (the store keeps data, it does not judge) and
 # report -> monitor (reports and monitoring share only lower layers).
+# And a folder's internal header (NAME_internal.h: store/store_internal.h,
+# the connection's layout, its statement cache, migrations) is included
+# from that folder only: other layers use its public headers
+# (store/plan_rows.h gives eval/gather.c the rows it merges).
 #
 # Prints each bad edge as "file: includes dir/header (upward)" and exits 1
 # when there is one.  Usage: tools/check-layers.sh [srcdir]
@@ -58,6 +62,8 @@ while read -r f; do
 		elif [ "$rt" = "$rf" ]; then why="sideways"
 		elif [ "$from/$to" = store/assess ] || [ "$from/$to" = report/monitor ]; then
 			why="refused edge"
+		elif [ "${inc%_internal.h}" != "$inc" ]; then
+			why="internal header of another folder"
 		fi
 		if [ -n "$why" ]; then
 			echo "$rel: includes $inc ($why: $from -> $to)"

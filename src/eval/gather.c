@@ -1,16 +1,16 @@
 /*
- * bulk.c - the whole-database evaluation (bulk.h).  One query per kind of
- * row for every plan at once, each ordered by plan id ("streams"); the
- * streams are merged plan after plan into a struct pw_plan (the current
- * version, as plan_load.c rebuilds it) and the approved series and
- * external targets of its indicators and prose targets (as
- * observations.c and monitor_refs.c pick them, matched through the key),
- * and each plan is evaluated with pw_eval_build().
+ * gather.c - the whole-database evaluation (gather.h).  One query per kind
+ * of row for every plan at once, each ordered by plan id (the streams of
+ * store/plan_rows.h); the streams are merged plan after plan into a
+ * struct pw_plan (the current version, as plan_load.c rebuilds it) and
+ * the approved series and external targets of its indicators and prose
+ * targets (as observations.c and monitor_refs.c pick them, matched
+ * through the key), and each plan is evaluated with pw_eval_build().
  */
 #include "eval/gather.h"
 #include "assess/assess_plan.h"
 #include "store/monitor.h"
-#include "store/store_internal.h"
+#include "store/plan_rows.h"
 #include "util/alloc.h"
 #include "util/error.h"
 
@@ -18,113 +18,6 @@
 #include <pthread.h>
 #include <stdint.h>
 #include <string.h>
-
-/*
- * Every stream's first column is the plan id, and rows come by plan id.
- * CROSS JOIN fixes SQLite's join order (it would otherwise scan a child
- * table and sort): plans by id, then their versions and rows through
- * the indexes, so no stream needs a sort except the small external ones.
- */
-/* ?3 picks the version: 0 for the current one */
-#define CUR " FROM plans p CROSS JOIN plan_versions v ON v.plan_id = p.id" \
-	    " AND v.version = CASE WHEN ?3 > 0 THEN ?3 ELSE p.current_version END"
-#define ANY " FROM plans p CROSS JOIN plan_versions w ON w.plan_id = p.id"
-#define SEC(a, col) " LEFT JOIN sections " a " ON " a ".id = " col
-#define TGT_COLS "g.kind, g.cmp, g.value, g.value_hi, g.year, g.text"
-#define OBS_COLS "o.year, o.id, o.value, o.estimated"
-#define IN_RANGE " p.id BETWEEN ?1 AND ?2"
-#define ROWS " CROSS JOIN indicator_tables t ON t.version_id = v.id" \
-	     " CROSS JOIN indicators i ON i.table_id = t.id"
-
-enum stream_id {
-	Q_VERSION, Q_SECTION, Q_TABLE, Q_INDICATOR, Q_PROSE, Q_COLUMN, Q_ITEM,
-	Q_IOBS, Q_TOBS, Q_IEXT, Q_TEXT, Q_ILEAD, Q_TLEAD, Q_PROG, Q_PLEAD, NSTREAMS
-};
-
-static const char *const stream_sql[NSTREAMS] = {
-	[Q_VERSION] = "SELECT p.id, v.version, v.title, v.region, v.ordinal, v.period_start,"
-		      " v.period_end, v.source, v.checksum" CUR " WHERE" IN_RANGE " ORDER BY p.id",
-	[Q_SECTION] = "SELECT p.id, s.level, s.number, s.title, s.line, x.seq" CUR
-		      " CROSS JOIN sections s ON s.version_id = v.id" SEC("x", "s.parent_id")
-		      " WHERE" IN_RANGE " ORDER BY p.id, s.seq",
-	[Q_TABLE] = "SELECT p.id, t.id, t.title, t.line, t.period_start, t.period_end, x.seq" CUR
-		    " CROSS JOIN indicator_tables t ON t.version_id = v.id" SEC("x", "t.section_id")
-		    " WHERE" IN_RANGE " ORDER BY p.id, t.seq",
-	/* each indicator with its targets, one row per target */
-	[Q_INDICATOR] = "SELECT p.id, i.table_id, i.id, i.key, i.no, i.group_name, i.category,"
-			" i.name, i.unit, i.attribute, i.direction, i.baseline_year,"
-			" i.baseline_value, i.actual_year, i.actual_value, i.actual_estimated,"
-			" i.note, i.line, x.seq, i.measure, " TGT_COLS CUR ROWS
-			" LEFT JOIN targets g ON g.indicator_id = i.id" SEC("x", "i.section_id")
-			" WHERE" IN_RANGE " ORDER BY p.id, t.seq, i.seq, g.seq",
-	[Q_PROSE] = "SELECT p.id, g.id, g.key, " TGT_COLS ", g.subject, g.unit, g.line, x.seq,"
-		    " g.measure" CUR
-		    " CROSS JOIN targets g ON g.version_id = v.id AND g.indicator_id IS NULL"
-		    SEC("x", "g.section_id") " WHERE" IN_RANGE " ORDER BY p.id, g.seq",
-	[Q_COLUMN] = "SELECT p.id, c.id, c.title, c.line, x.seq" CUR
-		     " CROSS JOIN columns c ON c.version_id = v.id" SEC("x", "c.section_id")
-		     " WHERE" IN_RANGE " ORDER BY p.id, c.seq",
-	[Q_ITEM] = "SELECT p.id, i.column_id, i.no, i.title, i.text, i.line, i.id, i.key" CUR
-		   " CROSS JOIN columns c ON c.version_id = v.id"
-		   " CROSS JOIN column_items i ON i.column_id = c.id"
-		   " WHERE" IN_RANGE " ORDER BY p.id, c.seq, i.seq",
-	/* Approved values of every version's rows; the key finds the current
-	 * row (docs/monitoring.md, "Versions").  They are many (a province has
-	 * millions): rather than as result rows, each reaches C through the
-	 * function pw_bulk_take() (take_obs() below), and a row per plan
-	 * tells when a plan is complete. */
-	[Q_IOBS] = "SELECT p.id, count(pw_bulk_take(0, p.id, j.key, " OBS_COLS "))" ANY
-		   " CROSS JOIN indicators j ON j.version_id = w.id"
-		   " CROSS JOIN obs o ON o.indicator_id = j.id"
-		   " WHERE" IN_RANGE " AND o.state = " PW_OBS_APPROVED_SQL " AND o.value IS NOT NULL"
-		   " GROUP BY p.id ORDER BY p.id",
-	[Q_TOBS] = "SELECT p.id, count(pw_bulk_take(1, p.id, g.key, " OBS_COLS "))" ANY
-		   " CROSS JOIN targets g ON g.version_id = w.id AND g.indicator_id IS NULL"
-		   " CROSS JOIN obs o ON o.target_id = g.id"
-		   " WHERE" IN_RANGE " AND o.state = " PW_OBS_APPROVED_SQL " AND o.value IS NOT NULL"
-		   " GROUP BY p.id ORDER BY p.id",
-	/* External targets are few: read them all, sorted by plan. */
-	[Q_IEXT] = "SELECT w.plan_id, j.key, e.id, e.cmp, e.value, e.kind, e.value_hi, e.year"
-		   " FROM external_targets e"
-		   " CROSS JOIN targets t ON t.id = e.target_id"
-		   " CROSS JOIN indicators j ON j.id = t.indicator_id"
-		   " CROSS JOIN plan_versions w ON w.id = j.version_id"
-		   " WHERE t.kind = 'external' AND w.plan_id BETWEEN ?1 AND ?2 ORDER BY w.plan_id",
-	[Q_TEXT] = "SELECT w.plan_id, g.key, e.id, e.cmp, e.value, e.kind, e.value_hi, e.year"
-		   " FROM external_targets e"
-		   " CROSS JOIN targets g ON g.id = e.target_id AND g.indicator_id IS NULL"
-		   " CROSS JOIN plan_versions w ON w.id = g.version_id"
-		   " WHERE w.plan_id BETWEEN ?1 AND ?2 ORDER BY w.plan_id",
-	/* Lead units (牵头单位), as store/units.c picks them. */
-	[Q_ILEAD] = "SELECT p.id, j.key, a.id, a.reporting_year, u.name" ANY
-		    " CROSS JOIN indicators j ON j.version_id = w.id"
-		    " CROSS JOIN assignments a ON a.indicator_id = j.id"
-		    " CROSS JOIN units u ON u.id = a.unit_id"
-		    " WHERE" IN_RANGE " AND a.role = 'lead' ORDER BY p.id",
-	[Q_TLEAD] = "SELECT p.id, g.key, a.id, a.reporting_year, u.name" ANY
-		    " CROSS JOIN targets g ON g.version_id = w.id AND g.indicator_id IS NULL"
-		    " CROSS JOIN assignments a ON a.target_id = g.id"
-		    " CROSS JOIN units u ON u.id = a.unit_id"
-		    " WHERE" IN_RANGE " AND a.role = 'lead' ORDER BY p.id",
-	/* The progress reports of the 专栏 projects that count (approved; with
-	 * ?4, awaiting review too), and their lead units. */
-	[Q_PROG] = "SELECT p.id, c.key, r.id, r.year, r.status, r.percent" ANY
-		   " CROSS JOIN column_items c ON c.version_id = w.id"
-		   " CROSS JOIN project_progress r ON r.item_id = c.id"
-		   " WHERE" IN_RANGE " AND " PW_PROGRESS_COUNTS("r", "?4") " ORDER BY p.id",
-	[Q_PLEAD] = "SELECT p.id, c.key, a.id, a.reporting_year, u.name" ANY
-		    " CROSS JOIN column_items c ON c.version_id = w.id"
-		    " CROSS JOIN assignments a ON a.item_id = c.id"
-		    " CROSS JOIN units u ON u.id = a.unit_id"
-		    " WHERE" IN_RANGE " AND a.role = 'lead' ORDER BY p.id",
-};
-
-struct stream {
-	sqlite3_stmt *st;
-	int state; /* 1: a row is ready, 0: done */
-	int64_t plan;
-	bool own;  /* prepared here (uses pw_bulk_take()), not cached */
-};
 
 /* A row's key and its position in the plan's flat order. */
 struct keypos {
@@ -196,7 +89,7 @@ struct bulk {
 	struct pw_store *s;
 	const struct pw_eval_opts *o;
 	struct pw_bulk_stats *st;
-	struct stream q[NSTREAMS];
+	struct pw_plan_rows rows; /* the streams (store/plan_rows.h) */
 	const struct range *r;
 	int year; /* the year the current plan is evaluated for */
 	/* the plan being merged */
@@ -211,80 +104,27 @@ struct bulk {
 /* ------------------------------------------------------------------ */
 /* Streams                                                            */
 
-static int stream_next(struct bulk *b, struct stream *q)
-{
-	q->state = pw_store_step(b->s, q->st);
-	if (q->state == 1)
-		q->plan = sqlite3_column_int64(q->st, 0);
-	return q->state;
-}
-
-static void take_obs(sqlite3_context *cx, int argc, sqlite3_value **v);
-
-static int stream_prepare(struct bulk *b, int i)
-{
-	sqlite3 *db = pw_store_sqlite(b->s);
-
-	if (i != Q_IOBS && i != Q_TOBS) {
-		b->q[i].st = pw_store_stmt(b->s, stream_sql[i]);
-		return b->q[i].st ? 0 : -1;
-	}
-	b->q[i].own = true;
-	if (sqlite3_prepare_v3(db, stream_sql[i], -1, 0, &b->q[i].st, NULL) != SQLITE_OK)
-		return pw_store_fail(b->s, "cannot prepare statement");
-	return 0;
-}
+static void take_obs(void *ctx, bool prose, int64_t plan, int64_t key, int year,
+		     int64_t obs_id, double value, bool estimated);
 
 static int streams_open(struct bulk *b)
 {
-	int i;
-
-	if (sqlite3_create_function_v2(pw_store_sqlite(b->s), "pw_bulk_take", 7,
-				       SQLITE_UTF8 | SQLITE_DIRECTONLY, b, take_obs, NULL, NULL,
-				       NULL) != SQLITE_OK)
-		return pw_store_fail(b->s, "cannot define pw_bulk_take()");
-	for (i = 0; i < NSTREAMS; i++) {
-		if (stream_prepare(b, i) < 0)
-			return -1;
-		sqlite3_stmt *st = b->q[i].st;
-		int np = sqlite3_bind_parameter_count(st);
-
-		pw_bind_int(st, 1, b->r->first);
-		pw_bind_int(st, 2, b->r->last);
-		if (np >= 3)
-			pw_bind_int(st, 3, b->r->version);
-		if (np >= 4)
-			pw_bind_int(st, 4, b->o->unapproved);
-		if (stream_next(b, &b->q[i]) < 0)
-			return -1;
-	}
-	return 0;
-}
-
-static void streams_close(struct bulk *b)
-{
-	int i;
-
-	for (i = 0; i < NSTREAMS; i++) {
-		if (b->q[i].own)
-			sqlite3_finalize(b->q[i].st);
-		else if (b->q[i].st)
-			sqlite3_reset(b->q[i].st);
-	}
-	sqlite3_create_function_v2(pw_store_sqlite(b->s), "pw_bulk_take", 7, SQLITE_UTF8, NULL,
-				   NULL, NULL, NULL, NULL);
+	return pw_plan_rows_open(&b->rows, b->s, b->r->first, b->r->last, b->r->version,
+				 b->o->unapproved, take_obs, b);
 }
 
 /* Calls fn on each row of stream id that belongs to the current plan
  * (rows of plans without a current version are passed over). */
-static int each(struct bulk *b, enum stream_id id, int (*fn)(struct bulk *, sqlite3_stmt *))
+static int each(struct bulk *b, enum pw_rows_stream id,
+		int (*fn)(struct bulk *, sqlite3_stmt *))
 {
-	struct stream *q = &b->q[id];
+	sqlite3_stmt *st;
+	int64_t plan;
 
-	while (q->state == 1 && q->plan <= b->plan_id) {
-		if (q->plan == b->plan_id && fn(b, q->st) < 0)
+	while ((st = pw_plan_rows_at(&b->rows, id, &plan)) != NULL && plan <= b->plan_id) {
+		if (plan == b->plan_id && fn(b, st) < 0)
 			return -1;
-		if (stream_next(b, q) < 0)
+		if (pw_plan_rows_next(&b->rows, id) < 0)
 			return -1;
 	}
 	return 0;
@@ -378,24 +218,23 @@ static long find_key(const struct rows *r, int64_t key)
 	return hit ? (long)hit->pos : -1;
 }
 
-/* pw_bulk_take(which, plan, key, year, id, value, estimated): queues one
- * approved value for the indicators (which 0) or prose targets (1). */
-static void take_obs(sqlite3_context *cx, int argc, sqlite3_value **v)
+/* Queues one approved value for the indicators or prose targets
+ * (pw_rows_take_fn, from the IOBS and TOBS streams). */
+static void take_obs(void *ctx, bool prose, int64_t plan, int64_t key, int year,
+		     int64_t obs_id, double value, bool estimated)
 {
-	struct bulk *b = sqlite3_user_data(cx);
-	struct rows *r = sqlite3_value_int(v[0]) ? &b->prose : &b->ind;
+	struct bulk *b = ctx;
+	struct rows *r = prose ? &b->prose : &b->ind;
 	struct pobs *o;
 
-	(void)argc;
 	ALLOC_GROW(r->queue, r->nqueue + 1, r->queue_alloc);
 	o = &r->queue[r->nqueue++];
-	o->plan = sqlite3_value_int64(v[1]);
-	o->key = sqlite3_value_int64(v[2]);
-	o->year = sqlite3_value_int(v[3]);
-	o->id = sqlite3_value_int64(v[4]);
-	o->value = sqlite3_value_double(v[5]);
-	o->estimated = sqlite3_value_int(v[6]) != 0;
-	sqlite3_result_int(cx, 1);
+	o->plan = plan;
+	o->key = key;
+	o->year = year;
+	o->id = obs_id;
+	o->value = value;
+	o->estimated = estimated;
 }
 
 /* Moves the queued values of plan_id (at the head of the queue: values
@@ -679,20 +518,20 @@ static void rows_free(struct rows *r)
 /* Reads the current plan's rows from every stream. */
 static int merge_plan(struct bulk *b)
 {
-	int rc = each(b, Q_VERSION, version_row);
+	int rc = each(b, PW_ROWS_VERSION, version_row);
 
 	if (rc == 0)
-		rc = each(b, Q_SECTION, section_row);
+		rc = each(b, PW_ROWS_SECTION, section_row);
 	if (rc == 0)
-		rc = each(b, Q_TABLE, table_row);
+		rc = each(b, PW_ROWS_TABLE, table_row);
 	if (rc == 0)
-		rc = each(b, Q_INDICATOR, indicator_row);
+		rc = each(b, PW_ROWS_INDICATOR, indicator_row);
 	if (rc == 0)
-		rc = each(b, Q_PROSE, prose_row);
+		rc = each(b, PW_ROWS_PROSE, prose_row);
 	if (rc == 0)
-		rc = each(b, Q_COLUMN, column_row);
+		rc = each(b, PW_ROWS_COLUMN, column_row);
 	if (rc == 0)
-		rc = each(b, Q_ITEM, item_row);
+		rc = each(b, PW_ROWS_ITEM, item_row);
 	return rc;
 }
 
@@ -705,23 +544,23 @@ static int merge_data(struct bulk *b, int year)
 	rows_prepare(&b->prose);
 	rows_prepare(&b->items);
 	projects_prepare(&b->pj, b->items.nkeys);
-	rc = each(b, Q_IOBS, plan_taken);
+	rc = each(b, PW_ROWS_IOBS, plan_taken);
 	if (rc == 0)
-		rc = each(b, Q_TOBS, plan_taken);
+		rc = each(b, PW_ROWS_TOBS, plan_taken);
 	drain(&b->ind, b->plan_id, b->st);
 	drain(&b->prose, b->plan_id, b->st);
 	if (rc == 0)
-		rc = each(b, Q_IEXT, iext_row);
+		rc = each(b, PW_ROWS_IEXT, iext_row);
 	if (rc == 0)
-		rc = each(b, Q_TEXT, text_row);
+		rc = each(b, PW_ROWS_TEXT, text_row);
 	if (rc == 0)
-		rc = each(b, Q_ILEAD, ilead_row);
+		rc = each(b, PW_ROWS_ILEAD, ilead_row);
 	if (rc == 0)
-		rc = each(b, Q_TLEAD, tlead_row);
+		rc = each(b, PW_ROWS_TLEAD, tlead_row);
 	if (rc == 0)
-		rc = each(b, Q_PROG, prog_row);
+		rc = each(b, PW_ROWS_PROG, prog_row);
 	if (rc == 0)
-		rc = each(b, Q_PLEAD, plead_row);
+		rc = each(b, PW_ROWS_PLEAD, plead_row);
 	projects_finish(b);
 	rows_series(&b->ind, year);
 	rows_series(&b->prose, year);
@@ -844,13 +683,14 @@ static int one_plan(struct bulk *b)
 
 static int all_plans(struct bulk *b)
 {
+	int64_t plan;
 	int rc = streams_open(b);
 
-	while (rc == 0 && b->q[Q_VERSION].state == 1) {
-		b->plan_id = b->rd.plan_id = (int)b->q[Q_VERSION].plan;
+	while (rc == 0 && pw_plan_rows_at(&b->rows, PW_ROWS_VERSION, &plan)) {
+		b->plan_id = b->rd.plan_id = (int)plan;
 		rc = one_plan(b);
 	}
-	streams_close(b);
+	pw_plan_rows_close(&b->rows);
 	return rc;
 }
 
@@ -871,12 +711,10 @@ static int eval_range(struct pw_store *s, const struct pw_eval_opts *o, const st
 	b.rd.s = s;
 	b.rd.p = &b.plan;
 	/* one read transaction: every stream sees the same database */
-	own_tx = sqlite3_get_autocommit(pw_store_sqlite(s));
-	rc = own_tx ? pw_store_exec(s, "BEGIN") : 0;
+	rc = pw_store_read_begin(s, &own_tx);
 	if (rc == 0)
 		rc = all_plans(&b);
-	if (own_tx && !sqlite3_get_autocommit(pw_store_sqlite(s)))
-		sqlite3_exec(pw_store_sqlite(s), "COMMIT", NULL, NULL, NULL);
+	pw_store_read_end(s, own_tx);
 	pw_store_reader_release(&b.rd);
 	rows_free(&b.ind);
 	rows_free(&b.prose);
@@ -1083,25 +921,13 @@ static void *work(void *arg)
 	return NULL;
 }
 
-static int version_of_data(struct pw_store *s, int *v)
-{
-	sqlite3_stmt *st = pw_store_stmt(s, "PRAGMA data_version");
-	int rc = st ? pw_store_step(s, st) : -1;
-
-	if (rc == 1)
-		*v = sqlite3_column_int(st, 0);
-	if (st)
-		sqlite3_reset(st);
-	return rc == 1 ? 0 : pw_store_fail(s, "cannot read the data version");
-}
-
 static void end_reads(struct pw_store **conn, int n)
 {
 	int k;
 
 	for (k = 0; k < n; k++)
-		if (conn[k] && !sqlite3_get_autocommit(pw_store_sqlite(conn[k])))
-			sqlite3_exec(pw_store_sqlite(conn[k]), "ROLLBACK", NULL, NULL, NULL);
+		if (conn[k])
+			pw_store_read_end(conn[k], 1);
 }
 
 /*
@@ -1114,17 +940,18 @@ static void end_reads(struct pw_store **conn, int n)
  */
 static int begin_one_snapshot(struct pw_store *probe, struct pw_store **conn, int n)
 {
-	int attempt, k, before, after;
+	int attempt, k;
+	int64_t before, after;
 
-	if (!sqlite3_get_autocommit(pw_store_sqlite(probe)))
+	if (pw_store_in_transaction(probe))
 		return pw_error("a parallel evaluation cannot run inside a transaction");
 	for (attempt = 0; attempt < 20; attempt++) {
-		int rc = version_of_data(probe, &before);
+		int rc = pw_store_data_version(probe, &before);
 
 		for (k = 0; rc == 0 && k < n; k++)
-			rc = pw_store_exec(conn[k], "BEGIN; SELECT count(*) FROM plans");
+			rc = pw_store_read_snapshot(conn[k]);
 		if (rc == 0)
-			rc = version_of_data(probe, &after);
+			rc = pw_store_data_version(probe, &after);
 		if (rc < 0 || before == after)
 			return rc;
 		end_reads(conn, n);
@@ -1136,17 +963,11 @@ static int begin_one_snapshot(struct pw_store *probe, struct pw_store **conn, in
 /* The plans of the snapshot cut into chunks (sh->lo, sh->hi). */
 static int make_chunks(struct pw_store *s, int nworkers, struct shared *sh)
 {
-	sqlite3_stmt *st = pw_store_stmt(s, "SELECT id FROM plans ORDER BY id");
-	int64_t *ids = NULL;
-	size_t nids = 0, alloc = 0, c, size;
-	int rc;
+	int64_t *ids;
+	size_t nids, c, size;
 
-	if (!st)
+	if (pw_store_plan_ids(s, &ids, &nids) < 0)
 		return -1;
-	while ((rc = pw_store_step(s, st)) == 1) {
-		ALLOC_GROW(ids, nids + 1, alloc);
-		ids[nids++] = sqlite3_column_int64(st, 0);
-	}
 	size = nids / ((size_t)nworkers * 4);
 	size = size < 1 ? 1 : size > CHUNK ? CHUNK : size;
 	sh->nchunks = (nids + size - 1) / size;
@@ -1159,7 +980,7 @@ static int make_chunks(struct pw_store *s, int nworkers, struct shared *sh)
 		sh->hi[c] = ids[end - 1];
 	}
 	free(ids);
-	return rc < 0 ? -1 : 0;
+	return 0;
 }
 
 static void add_stats(struct pw_bulk_stats *to, const struct pw_bulk_stats *from)

@@ -28,7 +28,8 @@ static void assign_sections(struct pw_plan *p)
 
 /* A plan whose table title ("表1 …主要指标") promises an indicator table
  * that yields none: most often a text copy Word or LibreOffice saved with
- * one table cell per line, which no reader can put back together. */
+ * one table cell per line whose cells the table reader could not group
+ * into rows (table_cells.c). */
 static void warn_lost_tables(const struct pw_doc *d, const struct pw_plan *p)
 {
 	size_t i;

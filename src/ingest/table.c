@@ -22,6 +22,8 @@
 #include "model/year.h"
 
 
+#define MAX_HEADER_LINES 3 /* lines a converter cuts one header row over */
+
 enum lkind { L_BLANK, L_RULE, L_HEADER, L_NOTE, L_TITLE, L_ROW, L_CATROW, L_OTHER };
 
 struct tctx {
@@ -527,6 +529,30 @@ static void read_row(struct tctx *c, size_t i, const struct pw_trow *r, size_t *
 	free(tail);
 }
 
+static bool header_piece_line(const struct pw_trow *nx, enum pw_trow_kind kind);
+
+/* The lines after a header at line i that hold only pieces of it (a
+ * header cut over two or three lines, as in 2020年 / 基数, repeated
+ * after a page break or in runs of blanks, whose pieces do not line up
+ * cell by cell): claimed, so that none is read as a data row.  Returns
+ * the line after them. */
+static size_t skip_header_pieces(struct tctx *c, size_t i)
+{
+	struct pw_trow r;
+	size_t n;
+	bool piece;
+
+	for (n = 1; n < MAX_HEADER_LINES && i + n < c->d->nlines; n++) {
+		pw_table_split(&r, line_at(c, i + n), c->mode == PW_TROW_SPACES);
+		piece = header_piece_line(&r, c->mode);
+		pw_table_row_release(&r);
+		if (!piece)
+			break;
+		claim(c, i + n);
+	}
+	return i + n;
+}
+
 /* One line inside the table; returns false when the table has ended and
  * sets *next to the line to look at next. */
 static bool table_line(struct tctx *c, size_t i, size_t *next, size_t *last)
@@ -540,13 +566,15 @@ static bool table_line(struct tctx *c, size_t i, size_t *next, size_t *last)
 	case L_BLANK:
 		break;
 	case L_HEADER:
-		go_on = switch_header(c, &r, false);
-		/* fall through */
-	case L_RULE:
-		if (go_on) {
+		if ((go_on = switch_header(c, &r, false)) != false) {
 			claim(c, i);
-			*last = i;
+			*next = skip_header_pieces(c, i);
+			*last = *next - 1;
 		}
+		break;
+	case L_RULE:
+		claim(c, i);
+		*last = i;
 		break;
 	case L_CATROW:
 		set_category(c, &r);
@@ -652,8 +680,6 @@ static void join_header(const struct pw_trow *hr, const struct pw_trow *nx, stru
 	sb_release(&sb);
 }
 
-#define MAX_HEADER_LINES 3
-
 /* A header cut over several lines by the converter ("2020" / "年基" /
  * "数"): the lines after hline that go on it.  Returns how many, with
  * merged (caller releases if > 0) holding all of them joined. */
@@ -701,6 +727,8 @@ static size_t read_table(struct tctx *c, size_t hline, const struct pw_trow *hr0
 	t = open_table(c, hline, hr);
 	if (hr == &two)
 		pw_table_row_release(&two);
+	i = skip_header_pieces(c, i - 1);
+	last = i - 1;
 	sb_reset(&c->notes);
 	while (i < c->d->nlines && table_line(c, i, &next, &last))
 		i = next;
@@ -724,7 +752,7 @@ static bool may_be_header(const char *s)
 	       strstr(s, "\xe3\x80\x80");
 }
 
-int pw_read_tables(const struct pw_doc *d, struct pw_plan *p, unsigned char *claimed)
+static void read_tables(const struct pw_doc *d, struct pw_plan *p, unsigned char *claimed)
 {
 	struct tctx c = { .d = d, .p = p, .claimed = claimed };
 	struct pw_trow r;
@@ -747,5 +775,26 @@ int pw_read_tables(const struct pw_doc *d, struct pw_plan *p, unsigned char *cla
 		pw_table_row_release(&r);
 	}
 	sb_release(&c.notes);
+}
+
+/* Tables written one cell per line are read from their lines rejoined
+ * (table_cells.c); a rejoined line claimed claims the lines it holds. */
+int pw_read_tables(const struct pw_doc *d, struct pw_plan *p, unsigned char *claimed)
+{
+	struct pw_table_cells j;
+	unsigned char *cl;
+	size_t k, i;
+
+	if (!pw_table_join_cells(d, &j)) {
+		read_tables(d, p, claimed);
+		return 0;
+	}
+	cl = xcalloc(j.doc.nlines + 1, 1);
+	read_tables(&j.doc, p, cl);
+	for (k = 0; k < j.doc.nlines; k++)
+		for (i = j.first[k]; cl[k] && i < j.first[k + 1]; i++)
+			claimed[i] = cl[k];
+	free(cl);
+	pw_table_cells_release(&j);
 	return 0;
 }

@@ -3,12 +3,14 @@
  *   table.c      finding tables: extent, titles, notes, period, claims
  *   table_row.c  splitting lines into cells; header column roles
  *   table_ind.c  turning one data row into a struct pw_indicator
+ *   table_cells.c tables written one cell per line, rejoined into rows
  * Nothing here is used outside src/ingest/table*.c.
  */
 #ifndef PW_TABLE_INT_H
 #define PW_TABLE_INT_H
 
 #include "model/plan.h"
+#include "text/doc.h"
 #include "text/number.h"
 
 #include <stdbool.h>
@@ -110,6 +112,24 @@ void pw_table_set_category(struct pw_tstate *st, const char *text);
  * rest of a name wrapped onto the next line, or NULL. */
 bool pw_table_read_row(struct pw_tstate *st, const struct pw_theader *h,
 		      const struct pw_trow *r, int line, const char *name_tail);
+
+/* ---- one cell per line (table_cells.c) ---- */
+
+/* A plan's lines with each table written one cell per line joined into
+ * tab-separated rows.  doc holds d's lines (not copied) and the joined
+ * ones (owned here); line k of doc stands for d's lines [first[k],
+ * first[k + 1]) and has the number of the first. */
+struct pw_table_cells {
+	struct pw_doc doc;
+	size_t *first, first_alloc;
+	char **owned;
+	size_t nowned, owned_alloc;
+};
+
+/* Fills j and returns true if d holds such a table (caller releases);
+ * else false, j empty. */
+bool pw_table_join_cells(const struct pw_doc *d, struct pw_table_cells *j);
+void pw_table_cells_release(struct pw_table_cells *j);
 
 /* ---- helpers shared by the three files ---- */
 

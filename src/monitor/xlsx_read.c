@@ -15,6 +15,7 @@
  * pool, however many cells name it.
  */
 #include "monitor/xlsx.h"
+#include "text/ooxml.h"
 #include "util/alloc.h"
 #include "util/budget.h"
 #include "util/error.h"
@@ -22,13 +23,11 @@
 #include "util/strbuf.h"
 
 #include <errno.h>
-#include <expat.h>
 #include <math.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <zip.h>
 
 #define MAX_PART_BYTES ((zip_uint64_t)64 << 20)   /* one XML part, uncompressed */
 #define MAX_TOTAL_BYTES ((zip_uint64_t)128 << 20) /* every part read, together */
@@ -38,172 +37,27 @@
 #define MAX_ROWS 1048576
 #define TOO_LONG "a cell longer than 32767 characters (more than a spreadsheet cell holds)"
 
-static const char *local_name(const char *name)
-{
-	const char *c = strrchr(name, ':');
-
-	return c ? c + 1 : name;
-}
-
-static const char *attr(const char **atts, const char *name)
-{
-	for (; atts && *atts; atts += 2)
-		if (!strcmp(local_name(atts[0]), name))
-			return atts[1];
-	return NULL;
-}
-
 /* ------------------------------------------------------------------ */
 /* Zip parts                                                          */
 
 struct book {
-	zip_t *za;
+	struct pw_ooxml zip;  /* the archive, its limits and the parts read */
 	const char *path;     /* name in messages */
-	zip_uint64_t read;    /* uncompressed bytes of the parts read so far */
 	size_t items;         /* grid cells, rows and shared strings so far */
 	struct pw_budget budget;
-	size_t part_charge;   /* charged for the buffer of the part being parsed */
 };
 
-/* Reads part `name` into out.  1 read, 0 absent, -1 after reporting. */
 static int read_part(struct book *bk, const char *name, struct strbuf *out)
 {
-	zip_stat_t zs;
-	zip_file_t *zf;
-	zip_int64_t got;
-
-	sb_reset(out);
-	if (zip_stat(bk->za, name, 0, &zs) < 0)
-		return 0;
-	if (!(zs.valid & ZIP_STAT_SIZE) || zs.size > MAX_PART_BYTES ||
-	    zs.size > MAX_TOTAL_BYTES - bk->read)
-		return pw_error_kind(PW_ERR_INPUT,
-				     "%s: part '%s' is too large (over %llu MiB uncompressed)",
-				     bk->path, name, (unsigned long long)(MAX_PART_BYTES >> 20));
-	bk->read += zs.size;
-	/* one buffer of the part's size, in place of the last part's */
-	sb_release(out);
-	pw_budget_release(&bk->budget, bk->part_charge);
-	bk->part_charge = 0;
-	if (pw_budget_charge(&bk->budget, (size_t)zs.size + 1) < 0)
-		return -1;
-	bk->part_charge = (size_t)zs.size + 1;
-	zf = zip_fopen(bk->za, name, 0);
-	if (!zf)
-		return pw_error_kind(PW_ERR_INPUT, "%s: cannot read part '%s': %s", bk->path, name,
-				zip_strerror(bk->za));
-	sb_grow(out, zs.size);
-	got = zip_fread(zf, out->buf, zs.size);
-	zip_fclose(zf);
-	if (got < 0 || (zip_uint64_t)got != zs.size)
-		return pw_error_kind(PW_ERR_INPUT, "%s: part '%s' is damaged", bk->path, name);
-	sb_setlen(out, (size_t)got);
-	return 1;
-}
-
-/* ------------------------------------------------------------------ */
-/* XML: one run of expat with the depth cap and a way to stop          */
-
-typedef void (*start_fn)(void *, const char *, const char **);
-typedef void (*end_fn)(void *, const char *);
-typedef void (*text_fn)(void *, const char *, int);
-
-/* The first member of every parse context below. */
-struct xml_run {
-	XML_Parser p;
-	start_fn start;
-	end_fn end;
-	text_fn text;
-	int depth;
-	const char *refused; /* why the run was stopped (a static reason), or NULL */
-	bool reported;       /* ... and it has been reported already (the budget) */
-};
-
-static void xml_refuse(struct xml_run *r, const char *why)
-{
-	if (!r->refused) {
-		r->refused = why;
-		XML_StopParser(r->p, XML_FALSE);
-	}
-}
-
-static void run_start(void *ud, const char *name, const char **atts)
-{
-	struct xml_run *r = ud;
-
-	if (++r->depth > MAX_DEPTH)
-		xml_refuse(r, "elements nested too deep");
-	else if (r->start)
-		r->start(ud, name, atts);
-}
-
-static void run_end(void *ud, const char *name)
-{
-	struct xml_run *r = ud;
-
-	r->depth--;
-	if (r->end)
-		r->end(ud, name);
-}
-
-static void run_text(void *ud, const char *s, int len)
-{
-	struct xml_run *r = ud;
-
-	if (r->text)
-		r->text(ud, s, len);
-}
-
-static void run_doctype(void *ud, const XML_Char *name, const XML_Char *sysid,
-			const XML_Char *pubid, int has_internal_subset)
-{
-	(void)name;
-	(void)sysid;
-	(void)pubid;
-	(void)has_internal_subset;
-	xml_refuse(ud, "a DTD (xlsx parts have none)");
-}
-
-/* Parses xml with the handlers in r (which is also their context). */
-static int parse_xml(const char *path, const char *part, const struct strbuf *xml,
-		     struct xml_run *r)
-{
-	XML_Parser p = XML_ParserCreate("UTF-8");
-	int rc = 0;
-
-	if (!p)
-		pw_die_oom();
-	r->p = p;
-	r->depth = 0;
-	r->refused = NULL;
-	r->reported = false;
-	XML_SetUserData(p, r);
-	XML_SetElementHandler(p, run_start, run_end);
-	XML_SetCharacterDataHandler(p, run_text);
-	XML_SetStartDoctypeDeclHandler(p, run_doctype);
-	if (XML_Parse(p, xml->buf, (int)xml->len, 1) == XML_STATUS_ERROR) {
-		if (r->reported)
-			rc = -1;
-		else if (r->refused)
-			rc = pw_error_kind(PW_ERR_INPUT, "%s: %s: refused at line %lu: %s", path,
-					   part, (unsigned long)XML_GetCurrentLineNumber(p),
-					   r->refused);
-		else
-			rc = pw_error_kind(PW_ERR_INPUT, "%s: %s: bad XML at line %lu: %s", path,
-					   part, (unsigned long)XML_GetCurrentLineNumber(p),
-					   XML_ErrorString(XML_GetErrorCode(p)));
-	}
-	XML_ParserFree(p);
-	r->p = NULL;
-	return rc;
+	return pw_ooxml_read_part(&bk->zip, name, out);
 }
 
 /* Counts n more items against the book's budget; false (and stops the
  * run) when the budget is spent. */
-static bool spend(struct book *bk, struct xml_run *r, size_t n)
+static bool spend(struct book *bk, struct pw_xml_run *r, size_t n)
 {
 	if (n > MAX_ITEMS - bk->items) {
-		xml_refuse(r, "more cells or strings than planwatch reads from one workbook");
+		pw_xml_refuse(r, "more cells or strings than planwatch reads from one workbook");
 		return false;
 	}
 	bk->items += n;
@@ -212,12 +66,11 @@ static bool spend(struct book *bk, struct xml_run *r, size_t n)
 
 /* rc: what a charge to the budget returned.  Stops the run r when the
  * charge failed (and was reported); true if charged. */
-static bool charged(struct xml_run *r, int rc)
+static bool charged(struct pw_xml_run *r, int rc)
 {
 	if (rc == 0)
 		return true;
-	xml_refuse(r, "over the memory limit");
-	r->reported = true;
+	pw_xml_refuse_reported(r, "over the memory limit");
 	return false;
 }
 
@@ -225,7 +78,7 @@ static bool charged(struct xml_run *r, int rc)
 /* Which part is the first sheet                                      */
 
 struct sheet_ref {
-	struct xml_run run;
+	struct pw_xml_run run;
 	char *rid;    /* r:id of the first <sheet> */
 	char *target; /* its Target in the relations */
 };
@@ -233,18 +86,18 @@ struct sheet_ref {
 static void wb_start(void *ctx, const char *name, const char **atts)
 {
 	struct sheet_ref *r = ctx;
-	const char *id = attr(atts, "id");
+	const char *id = pw_xml_attr(atts, "id");
 
-	if (!r->rid && !strcmp(local_name(name), "sheet") && id)
+	if (!r->rid && !strcmp(name, "sheet") && id)
 		r->rid = xstrdup(id);
 }
 
 static void rels_start(void *ctx, const char *name, const char **atts)
 {
 	struct sheet_ref *r = ctx;
-	const char *id = attr(atts, "Id"), *target = attr(atts, "Target");
+	const char *id = pw_xml_attr(atts, "Id"), *target = pw_xml_attr(atts, "Target");
 
-	if (!r->target && !strcmp(local_name(name), "Relationship") && id && target && r->rid &&
+	if (!r->target && !strcmp(name, "Relationship") && id && target && r->rid &&
 	    !strcmp(id, r->rid))
 		r->target = xstrdup(target);
 }
@@ -252,14 +105,14 @@ static void rels_start(void *ctx, const char *name, const char **atts)
 /* The zip path of the first worksheet into out. */
 static int first_sheet(struct book *bk, struct strbuf *xml, struct strbuf *out)
 {
-	struct sheet_ref r = { .run.start = wb_start };
+	struct sheet_ref r = { .run = { .start = wb_start, .max_depth = MAX_DEPTH } };
 	int rc = read_part(bk, "xl/workbook.xml", xml);
 
 	if (rc == 1)
-		rc = parse_xml(bk->path, "xl/workbook.xml", xml, &r.run);
+		rc = pw_xml_parse(bk->path, "xl/workbook.xml", xml, &r.run);
 	r.run.start = rels_start;
 	if (rc >= 0 && r.rid && (rc = read_part(bk, "xl/_rels/workbook.xml.rels", xml)) == 1)
-		rc = parse_xml(bk->path, "workbook.xml.rels", xml, &r.run);
+		rc = pw_xml_parse(bk->path, "workbook.xml.rels", xml, &r.run);
 	sb_reset(out);
 	if (r.target && r.target[0] == '/')
 		sb_addstr(out, r.target + 1);
@@ -278,7 +131,7 @@ static int first_sheet(struct book *bk, struct strbuf *xml, struct strbuf *out)
 /* The strings go into one pool, sized from the part (text is never
  * longer than its XML), which the sheet then adopts: cells point into it. */
 struct sst {
-	struct xml_run run;
+	struct pw_xml_run run;
 	struct book *bk;
 	struct strbuf pool;
 	size_t *off; /* string i is at pool + off[i] */
@@ -291,7 +144,7 @@ struct sst {
 static void sst_start(void *ctx, const char *name, const char **atts)
 {
 	struct sst *t = ctx;
-	const char *l = local_name(name);
+	const char *l = name;
 
 	(void)atts;
 	if (!strcmp(l, "si")) {
@@ -321,7 +174,7 @@ static bool sst_room(struct sst *t)
 static void sst_end(void *ctx, const char *name)
 {
 	struct sst *t = ctx;
-	const char *l = local_name(name);
+	const char *l = name;
 
 	if (!strcmp(l, "t")) {
 		t->in_t = false;
@@ -329,7 +182,7 @@ static void sst_end(void *ctx, const char *name)
 		t->in_rph = false;
 	} else if (!strcmp(l, "si") && pw_sheet_cell_too_long(t->pool.buf + t->start,
 							     t->pool.len - t->start)) {
-		xml_refuse(&t->run, TOO_LONG);
+		pw_xml_refuse(&t->run, TOO_LONG);
 	} else if (!strcmp(l, "si") && spend(t->bk, &t->run, 1) && sst_room(t)) {
 		t->off[t->n++] = t->start;
 		sb_addch(&t->pool, '\0');
@@ -354,7 +207,7 @@ static int sst_parse(struct sst *t, const struct strbuf *xml)
 		return -1;
 	t->charged = xml->len + 1;
 	sb_grow(&t->pool, xml->len);
-	return parse_xml(t->bk->path, "xl/sharedStrings.xml", xml, &t->run);
+	return pw_xml_parse(t->bk->path, "xl/sharedStrings.xml", xml, &t->run);
 }
 
 static void sst_release(struct sst *t)
@@ -367,7 +220,7 @@ static void sst_release(struct sst *t)
 /* The worksheet                                                      */
 
 struct ws {
-	struct xml_run run;
+	struct pw_xml_run run;
 	struct book *bk;
 	struct pw_sheet *sh;
 	const struct sst *sst;
@@ -395,14 +248,14 @@ static long col_of(const char *ref)
 
 static void ws_row(struct ws *w, const char **atts)
 {
-	const char *r = attr(atts, "r");
+	const char *r = pw_xml_attr(atts, "r");
 	long n = r ? strtol(r, NULL, 10) : w->rowno + 1;
 
 	w->row = NULL;
 	w->rowno = n > w->rowno ? n : w->rowno + 1;
 	if (w->rowno > MAX_ROWS) {
 		w->overflow = true;
-		xml_refuse(&w->run, "more rows than a spreadsheet can have");
+		pw_xml_refuse(&w->run, "more rows than a spreadsheet can have");
 		return;
 	}
 	if (!spend(w->bk, &w->run, 1) ||
@@ -414,7 +267,7 @@ static void ws_row(struct ws *w, const char **atts)
 
 static void ws_cell(struct ws *w, const char **atts)
 {
-	const char *r = attr(atts, "r"), *t = attr(atts, "t");
+	const char *r = pw_xml_attr(atts, "r"), *t = pw_xml_attr(atts, "t");
 	long c = r ? col_of(r) : -1;
 
 	w->col = c >= 0 ? c : w->col + 1;
@@ -425,7 +278,7 @@ static void ws_cell(struct ws *w, const char **atts)
 static void ws_start(void *ctx, const char *name, const char **atts)
 {
 	struct ws *w = ctx;
-	const char *l = local_name(name);
+	const char *l = name;
 
 	if (!strcmp(l, "row"))
 		ws_row(w, atts);
@@ -512,7 +365,7 @@ static void ws_store(struct ws *w)
 	if (!w->row || w->col < 0 || w->col >= MAX_COLS) {
 		if (w->row && w->col >= MAX_COLS) {
 			w->overflow = true;
-			xml_refuse(&w->run, "more columns than a spreadsheet can have");
+			pw_xml_refuse(&w->run, "more columns than a spreadsheet can have");
 		}
 		return;
 	}
@@ -530,7 +383,7 @@ static void ws_store(struct ws *w)
 		return;
 	len = shared ? 0 : strlen(val); /* a shared string is not measured per cell */
 	if (pw_sheet_cell_too_long(val, len)) {
-		xml_refuse(&w->run, TOO_LONG);
+		pw_xml_refuse(&w->run, TOO_LONG);
 		return;
 	}
 	if (!charged(&w->run,
@@ -545,7 +398,7 @@ static void ws_store(struct ws *w)
 static void ws_end(void *ctx, const char *name)
 {
 	struct ws *w = ctx;
-	const char *l = local_name(name);
+	const char *l = name;
 
 	if (!strcmp(l, "c"))
 		ws_store(w);
@@ -574,9 +427,9 @@ static void ws_text(void *ctx, const char *s, int len)
 static int read_book(struct book *bk, struct pw_sheet *sh)
 {
 	struct strbuf xml = STRBUF_INIT, part = STRBUF_INIT;
-	struct sst sst = { .run = { .start = sst_start, .end = sst_end, .text = sst_text },
+	struct sst sst = { .run = { .start = sst_start, .end = sst_end, .text = sst_text, .max_depth = MAX_DEPTH },
 			   .bk = bk, .pool = STRBUF_INIT };
-	struct ws w = { .run = { .start = ws_start, .end = ws_end, .text = ws_text },
+	struct ws w = { .run = { .start = ws_start, .end = ws_end, .text = ws_text, .max_depth = MAX_DEPTH },
 			.bk = bk, .sh = sh, .sst = &sst, .v = STRBUF_INIT };
 	int rc = first_sheet(bk, &xml, &part);
 
@@ -594,7 +447,7 @@ static int read_book(struct book *bk, struct pw_sheet *sh)
 		rc = pw_error_kind(PW_ERR_INPUT, "%s: the workbook has no worksheet '%s'", bk->path,
 				   part.buf);
 	if (rc == 1)
-		rc = parse_xml(bk->path, part.buf, &xml, &w.run);
+		rc = pw_xml_parse(bk->path, part.buf, &xml, &w.run);
 	if (rc == 0 && w.bad_sst_row)
 		rc = pw_error_at(bk->path, w.bad_sst_row, 0,
 				 "a cell names a shared string the workbook does not have");
@@ -609,10 +462,13 @@ static int read_book(struct book *bk, struct pw_sheet *sh)
  * with its name. */
 static int read_archive(zip_t *za, struct pw_sheet *sh, const char *name)
 {
-	struct book bk = { za, name, 0, 0, { 0 }, 0 };
+	struct book bk = { .zip = { .za = za, .name = name, .max_part = MAX_PART_BYTES,
+				    .max_total = MAX_TOTAL_BYTES },
+			   .path = name };
 	int rc;
 
 	pw_budget_init(&bk.budget, name);
+	bk.zip.budget = &bk.budget;
 	rc = read_book(&bk, sh);
 
 	zip_discard(za);
@@ -658,20 +514,14 @@ int pw_xlsx_read(struct pw_sheet *sh, const char *path)
 int pw_xlsx_from_bytes(struct pw_sheet *sh, const char *name, const void *buf, size_t len)
 {
 	zip_error_t ze;
-	zip_source_t *src;
 	zip_t *za;
 
 	pw_sheet_init(sh, name);
 	sh->encoding = "xlsx";
 	zip_error_init(&ze);
-	src = zip_source_buffer_create(len ? buf : "", len, 0, &ze);
-	if (!src)
+	za = pw_ooxml_open_bytes(buf, len, false, &ze);
+	if (!za)
 		return not_a_workbook(sh->name, &ze);
-	za = zip_open_from_source(src, ZIP_RDONLY, &ze);
-	if (!za) {
-		zip_source_free(src);
-		return not_a_workbook(sh->name, &ze);
-	}
 	zip_error_fini(&ze);
 	return read_archive(za, sh, sh->name);
 }

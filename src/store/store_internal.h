@@ -1,7 +1,9 @@
 /*
  * store_internal.h - what the store_*.c files share: the connection, a
- * cache of prepared statements, and bind/column helpers.  Not for code
- * outside src/store/ (and the store's unit tests).
+ * cache of prepared statements, and bind helpers.  Not for code outside
+ * src/store/ (and the store's unit tests): what other layers need of the
+ * store's rows is in store/plan_rows.h (tools/check-layers.sh refuses
+ * this header outside src/store/).
  *
  * Statements: pw_store_stmt(s, SQL) returns a prepared statement for a
  * string literal, prepared once per connection and cached by the literal's
@@ -11,6 +13,7 @@
 #ifndef PW_STORE_INTERNAL_H
 #define PW_STORE_INTERNAL_H
 
+#include "store/plan_rows.h"
 #include "store/store.h"
 
 #include <sqlite3.h>
@@ -61,23 +64,11 @@ void pw_bind_int(sqlite3_stmt *st, int i, int64_t v);
 void pw_bind_int_or_null(sqlite3_stmt *st, int i, int64_t v, bool present);
 void pw_bind_double_or_null(sqlite3_stmt *st, int i, double v, bool present);
 
-/* Column helpers: a copy of a text column (NULL for SQL NULL; caller
- * frees), an int column (0 for NULL). */
-char *pw_col_text(sqlite3_stmt *st, int i);
-int pw_col_int(sqlite3_stmt *st, int i);
-bool pw_col_null(sqlite3_stmt *st, int i);
-
 /* Migrations (schema.c).  Brings the database to version `target`
  * (pw_store_schema_latest() normally; tests stop earlier). */
 int pw_store_migrate(struct pw_store *s, int target);
 /* PRAGMA user_version, or -1 after reporting. */
 int pw_store_read_user_version(struct pw_store *s);
-
-/* Version `version` of plan_id (0: the current one): returns its number
- * (>= 1) and sets *version_id to its plan_versions row, or returns
- * PW_STORE_NOTFOUND (after reporting) / -1. */
-int pw_store_resolve_version(struct pw_store *s, int plan_id, int version,
-			     int64_t *version_id);
 
 /* Steps the bound statement st once: 0 with *id its first column (st is
  * then reset), PW_STORE_NOTFOUND without a message when there is no row,
@@ -105,65 +96,5 @@ struct pw_store_rows {
  */
 void *pw_store_collect(struct pw_store *s, sqlite3_stmt *st, const struct pw_store_rows *how,
 		       void *ctx, size_t *n, int *rc);
-
-/* ------------------------------------------------------------------ */
-/* Rebuilding a plan from rows (plan_load.c).  bulk.c reads the same
- * columns after leading ones of its own, hence the column offset i:
- * each pw_store_read_*() reads the columns it lists from column i on. */
-
-/* Ids of parent rows in load order; children come in their parents'
- * order, so a cursor that only moves forward finds each parent. */
-struct pw_store_cursor {
-	int64_t *ids;
-	size_t n, alloc;
-	size_t pos; /* the index last found */
-};
-
-void pw_store_cursor_push(struct pw_store_cursor *c, int64_t id);
-/* Index of id at or after the cursor, or -1. */
-long pw_store_cursor_find(struct pw_store_cursor *c, int64_t id);
-
-/* A plan being rebuilt, with the ids of its tables and 专栏 so that
- * indicators and items find their parent.  The caller owns p. */
-struct pw_store_reader {
-	struct pw_store *s;
-	struct pw_plan *p;
-	int plan_id; /* > 0: named in messages about inconsistent rows */
-	struct pw_store_cursor tables, columns;
-};
-
-/* Frees the cursors' memory (not p). */
-void pw_store_reader_release(struct pw_store_reader *rd);
-/* Empties the cursors for the next plan, keeping their memory. */
-void pw_store_reader_reset(struct pw_store_reader *rd);
-/* Reports "database '<path>' is inconsistent: <what>"; returns -1. */
-int pw_store_reader_corrupt(struct pw_store_reader *rd, const char *what);
-
-/* Each returns 0, or -1 after reporting a row the plan model cannot hold. */
-/* title, region, ordinal, period_start, period_end, source, checksum */
-int pw_store_read_meta(struct pw_store_reader *rd, sqlite3_stmt *st, int i);
-/* level, number, title, line, the parent's seq */
-int pw_store_read_section(struct pw_store_reader *rd, sqlite3_stmt *st, int i);
-/* id, title, line, period_start, period_end, the section's seq */
-int pw_store_read_table(struct pw_store_reader *rd, sqlite3_stmt *st, int i);
-/* kind, cmp, value, value_hi, year, text: into t */
-int pw_store_read_target(struct pw_store_reader *rd, sqlite3_stmt *st, int i,
-			 struct pw_target *t);
-/* kind .. text as pw_store_read_target(), then subject, unit, line, the
- * section's seq, measure: a prose target */
-int pw_store_read_prose(struct pw_store_reader *rd, sqlite3_stmt *st, int i);
-/* id, title, line, the section's seq */
-int pw_store_read_column(struct pw_store_reader *rd, sqlite3_stmt *st, int i);
-/* the 专栏's id, no, title, text, line */
-int pw_store_read_item(struct pw_store_reader *rd, sqlite3_stmt *st, int i);
-/*
- * An indicator added to the table whose id is in column table_col, read
- * from column i on: no, group_name, category, name, unit, attribute,
- * direction, baseline_year, baseline_value, actual_year, actual_value,
- * actual_estimated, note, line, the section's seq, measure.  Returns the row (the
- * table's index is then rd->tables.pos), or NULL after reporting.
- */
-struct pw_indicator *pw_store_read_indicator(struct pw_store_reader *rd, sqlite3_stmt *st,
-					     int table_col, int i);
 
 #endif

@@ -21,93 +21,52 @@
  * one: no entity can expand), and the table cells are budgeted.
  */
 #include "text/office_int.h"
+#include "text/ooxml.h"
 #include "util/nelem.h"
 #include "util/alloc.h"
 #include "text/utf8.h"
 #include "util/error.h"
 
-#include <expat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zip.h>
 
 #define MAX_LEVELS 9
 #define MAX_NUMS 4096 /* numbering definitions and styles kept */
 
 /* ------------------------------------------------------------------ */
-/* Zip parts                                                          */
+/* Zip parts and expat runs (text/ooxml.h)                            */
 
 struct docx {
 	const char *name;
-	zip_t *za;
-	size_t read;  /* uncompressed bytes of the parts read so far */
+	struct pw_ooxml zip;
 	size_t cells; /* table cells left in the budget */
 };
 
-/* Reads part `part` into out.  1 read, 0 absent, -1 after reporting. */
-static int read_part(struct docx *dx, const char *part, struct strbuf *out)
-{
-	zip_stat_t zs;
-	zip_file_t *zf;
-	zip_int64_t got;
-
-	sb_reset(out);
-	if (zip_stat(dx->za, part, 0, &zs) < 0)
-		return 0;
-	if (!(zs.valid & ZIP_STAT_SIZE) || zs.size > PW_OFFICE_MAX_PART ||
-	    zs.size > PW_OFFICE_MAX_TOTAL - dx->read)
-		return pw_error("%s: part '%s' is too large (over %zu MB uncompressed): refused",
-				dx->name, part, PW_OFFICE_MAX_PART >> 20);
-	dx->read += zs.size;
-	zf = zip_fopen(dx->za, part, 0);
-	if (!zf)
-		return pw_error("%s: cannot read part '%s': %s", dx->name, part,
-				zip_strerror(dx->za));
-	sb_grow(out, zs.size);
-	got = zip_fread(zf, out->buf, zs.size);
-	zip_fclose(zf);
-	if (got < 0 || (zip_uint64_t)got != zs.size)
-		return pw_error("%s: part '%s' is damaged", dx->name, part);
-	sb_setlen(out, (size_t)got);
-	return 1;
-}
-
-/* ------------------------------------------------------------------ */
-/* One expat run with the depth cap and a way to stop                 */
-
-typedef void (*start_fn)(void *, const char *, const char **);
-typedef void (*end_fn)(void *, const char *);
-
-/* The first member of every parse context below. */
+/* The first member of every parse context below: the run, and where its
+ * character data goes while text is set. */
 struct xml_run {
-	XML_Parser p;
-	start_fn start;
-	end_fn end;
-	int depth;
+	struct pw_xml_run x;
 	bool text;           /* collect character data now */
 	struct strbuf *sink; /* where it goes */
-	const char *refused; /* why the run was stopped (static), or NULL */
 };
 
-static const char *local_name(const char *name)
+static void sink_text(void *ud, const char *s, int len)
 {
-	const char *c = strrchr(name, ':');
+	struct xml_run *r = ud;
 
-	return c ? c + 1 : name;
+	if (r->text && r->sink)
+		sb_add(r->sink, s, (size_t)len);
 }
 
-static const char *attr(const char **atts, const char *name)
-{
-	for (; atts && *atts; atts += 2)
-		if (!strcmp(local_name(atts[0]), name))
-			return atts[1];
-	return NULL;
-}
+/* A run with handlers start and end, collecting text into its sink. */
+#define XML_RUN(start_, end_)                                                        \
+	{ .x = { .start = (start_), .end = (end_), .text = sink_text,                 \
+		 .max_depth = PW_OFFICE_MAX_DEPTH } }
 
 static int attr_int(const char **atts, const char *name, int dflt)
 {
-	const char *v = attr(atts, name);
+	const char *v = pw_xml_attr(atts, name);
 	char *end;
 	long n;
 
@@ -119,77 +78,18 @@ static int attr_int(const char **atts, const char *name, int dflt)
 
 static void refuse(struct xml_run *r, const char *why)
 {
-	if (!r->refused) {
-		r->refused = why;
-		XML_StopParser(r->p, XML_FALSE);
-	}
+	pw_xml_refuse(&r->x, why);
 }
 
-static void run_start(void *ud, const char *name, const char **atts)
-{
-	struct xml_run *r = ud;
-
-	if (++r->depth > PW_OFFICE_MAX_DEPTH)
-		refuse(r, "elements nested too deep");
-	else
-		r->start(ud, local_name(name), atts);
-}
-
-static void run_end(void *ud, const char *name)
-{
-	struct xml_run *r = ud;
-
-	r->depth--;
-	r->end(ud, local_name(name));
-}
-
-static void run_text(void *ud, const char *s, int len)
-{
-	struct xml_run *r = ud;
-
-	if (r->text && r->sink)
-		sb_add(r->sink, s, (size_t)len);
-}
-
-static void run_doctype(void *ud, const XML_Char *name, const XML_Char *sysid,
-			const XML_Char *pubid, int has_internal_subset)
-{
-	(void)name;
-	(void)sysid;
-	(void)pubid;
-	(void)has_internal_subset;
-	refuse(ud, "a DTD (Word documents have none)");
-}
-
-/* Parses xml (part `part`) with the handlers in r, its context. */
 static int parse_xml(const struct docx *dx, const char *part, const struct strbuf *xml,
 		     struct xml_run *r)
 {
-	XML_Parser p = XML_ParserCreate(NULL);
-	int rc = 0;
+	return pw_xml_parse(dx->name, part, xml, &r->x);
+}
 
-	if (!p)
-		pw_die_oom();
-	r->p = p;
-	r->depth = 0;
-	r->refused = NULL;
-	XML_SetUserData(p, r);
-	XML_SetElementHandler(p, run_start, run_end);
-	XML_SetCharacterDataHandler(p, run_text);
-	XML_SetStartDoctypeDeclHandler(p, run_doctype);
-	if (xml->len > (size_t)0x7fffffff ||
-	    XML_Parse(p, xml->buf, (int)xml->len, 1) == XML_STATUS_ERROR) {
-		if (r->refused)
-			rc = pw_error("%s: %s: refused at line %lu: %s", dx->name, part,
-				      (unsigned long)XML_GetCurrentLineNumber(p), r->refused);
-		else
-			rc = pw_error("%s: %s: broken XML at line %lu: %s", dx->name, part,
-				      (unsigned long)XML_GetCurrentLineNumber(p),
-				      XML_ErrorString(XML_GetErrorCode(p)));
-	}
-	XML_ParserFree(p);
-	r->p = NULL;
-	return rc;
+static int read_part(struct docx *dx, const char *part, struct strbuf *out)
+{
+	return pw_ooxml_read_part(&dx->zip, part, out);
 }
 
 /* Reads and parses an optional part; 0 also when it is absent. */
@@ -251,7 +151,7 @@ static void num_start(void *ud, const char *el, const char **atts)
 	struct abstract *a = n->nabs ? &n->abs[n->nabs - 1] : NULL;
 	struct num *nm = n->nnums ? &n->nums[n->nnums - 1] : NULL;
 	struct style *st = n->nstyles ? &n->styles[n->nstyles - 1] : NULL;
-	const char *v = attr(atts, "val");
+	const char *v = pw_xml_attr(atts, "val");
 	int k;
 
 	if (!strcmp(el, "abstractNum") && n->nabs < MAX_NUMS) {
@@ -290,10 +190,10 @@ static void num_start(void *ud, const char *el, const char **atts)
 			snprintf(l->fmt, sizeof(l->fmt), "%s", v);
 		else if (!strcmp(el, "lvlText") && !l->text)
 			l->text = xstrdup(v);
-	} else if (!strcmp(el, "style") && n->nstyles < MAX_NUMS && attr(atts, "styleId")) {
+	} else if (!strcmp(el, "style") && n->nstyles < MAX_NUMS && pw_xml_attr(atts, "styleId")) {
 		ALLOC_GROW(n->styles, n->nstyles + 1, n->styles_alloc);
 		st = memset(&n->styles[n->nstyles++], 0, sizeof(*st));
-		st->id = xstrdup(attr(atts, "styleId"));
+		st->id = xstrdup(pw_xml_attr(atts, "styleId"));
 		st->num = -1;
 		n->in_style = true;
 	} else if (n->in_style && st && !strcmp(el, "numId")) {
@@ -519,7 +419,7 @@ struct notes {
 static void note_start(void *ud, const char *el, const char **atts)
 {
 	struct notes *n = ud;
-	const char *type = attr(atts, "type");
+	const char *type = pw_xml_attr(atts, "type");
 
 	if (!strcmp(el, "footnote") && n->n < MAX_NUMS &&
 	    (!type || !strcmp(type, "normal"))) {
@@ -621,8 +521,8 @@ static void para_props(struct body *b, const char *el, const char **atts)
 {
 	if (b->paras != 1)
 		return;
-	if (!strcmp(el, "pStyle") && attr(atts, "val") && !b->pstyle)
-		b->pstyle = xstrdup(attr(atts, "val"));
+	if (!strcmp(el, "pStyle") && pw_xml_attr(atts, "val") && !b->pstyle)
+		b->pstyle = xstrdup(pw_xml_attr(atts, "val"));
 	else if (!strcmp(el, "numId")) {
 		b->numid = attr_int(atts, "val", 0);
 		b->has_num = true;
@@ -632,7 +532,7 @@ static void para_props(struct body *b, const char *el, const char **atts)
 
 static void table_props(struct body *b, const char *el, const char **atts)
 {
-	const char *v = attr(atts, "val");
+	const char *v = pw_xml_attr(atts, "val");
 
 	if (b->tables != 1)
 		return;
@@ -659,7 +559,7 @@ static void body_start(void *ud, const char *el, const char **atts)
 		return;
 	}
 	if (skipped(el)) {
-		b->skip = b->run.depth;
+		b->skip = b->run.x.depth;
 		b->props = !strcmp(el, "pPr");
 		return;
 	}
@@ -679,7 +579,7 @@ static void body_start(void *ud, const char *el, const char **atts)
 	} else if (b->runs && (!strcmp(el, "tab") || !strcmp(el, "ptab"))) {
 		sb_addch(sink(b), '\t');
 	} else if (b->runs && (!strcmp(el, "br") || !strcmp(el, "cr"))) {
-		const char *type = attr(atts, "type");
+		const char *type = pw_xml_attr(atts, "type");
 
 		if (!type || !strcmp(type, "textWrapping"))
 			sb_addch(sink(b), '\n');
@@ -698,7 +598,7 @@ static void body_start(void *ud, const char *el, const char **atts)
 		b->span = 1;
 		b->cont = false;
 	} else if ((!strcmp(el, "tcPr") || !strcmp(el, "trPr")) && b->tables == 1) {
-		b->skip = b->run.depth;
+		b->skip = b->run.x.depth;
 		b->props = true;
 	}
 }
@@ -801,7 +701,7 @@ static void body_end(void *ud, const char *el)
 	struct body *b = ud;
 
 	if (b->skip) {
-		if (b->run.depth + 1 == b->skip)
+		if (b->run.x.depth + 1 == b->skip)
 			b->skip = 0;
 		return;
 	}
@@ -840,33 +740,31 @@ static void body_release(struct body *b)
 static zip_t *open_zip(const char *name, const char *buf, size_t len)
 {
 	zip_error_t err;
-	zip_source_t *src;
 	zip_t *za;
 
 	zip_error_init(&err);
-	src = zip_source_buffer_create(buf, len, 0, &err);
-	za = src ? zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &err) : NULL;
-	if (!za) {
+	za = pw_ooxml_open_bytes(buf, len, true, &err);
+	if (!za)
 		pw_error("%s: not a readable Word document (damaged zip: %s)", name,
 			 zip_error_strerror(&err));
-		if (src)
-			zip_source_free(src);
-	}
 	zip_error_fini(&err);
 	return za;
 }
 
 int pw_docx_text(const char *name, const char *buf, size_t len, struct strbuf *out)
 {
-	struct docx dx = { .name = name, .cells = PW_OFFICE_MAX_CELLS };
-	struct numbering num = { .run = { .start = num_start, .end = num_end }, .cur_lvl = -1 };
-	struct notes notes = { .run = { .start = note_start, .end = note_end }, .cur_id = -1 };
-	struct body b = { .run = { .start = body_start, .end = body_end } };
+	struct docx dx = { .name = name,
+			   .zip = { .name = name, .max_part = PW_OFFICE_MAX_PART,
+				    .max_total = PW_OFFICE_MAX_TOTAL },
+			   .cells = PW_OFFICE_MAX_CELLS };
+	struct numbering num = { .run = XML_RUN(num_start, num_end), .cur_lvl = -1 };
+	struct notes notes = { .run = XML_RUN(note_start, note_end), .cur_id = -1 };
+	struct body b = { .run = XML_RUN(body_start, body_end) };
 	struct strbuf xml = STRBUF_INIT;
 	int rc;
 
-	dx.za = open_zip(name, buf, len);
-	if (!dx.za)
+	dx.zip.za = open_zip(name, buf, len);
+	if (!dx.zip.za)
 		return -1;
 	notes.run.sink = &notes.text;
 	sb_init(&notes.text, 0);
@@ -894,6 +792,6 @@ int pw_docx_text(const char *name, const char *buf, size_t len, struct strbuf *o
 	body_release(&b);
 	notes_release(&notes);
 	numbering_release(&num);
-	zip_discard(dx.za);
+	zip_discard(dx.zip.za);
 	return rc < 0 ? -1 : 0;
 }

@@ -12,7 +12,8 @@
  * after a timeout.
  *
  * A PDF whose pages hold no text (scanned images) is refused with a clear
- * error; page breaks become line ends.
+ * error; page breaks become line ends, and a table the next page goes on
+ * with under its repeated header stays one table (table_continue).
  */
 #include "text/office_int.h"
 #include "util/nelem.h"
@@ -188,9 +189,34 @@ static bool ascii_letter(char c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-/* Appends piece to cell, with a blank between two ASCII words; the blank
- * pdftotext puts where a Latin word meets Chinese (GDP 比重: the font
- * changes there) is left out. */
+static bool digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* True if the blank at s[i] (0 < i < len - 1) is one pdftotext puts
+ * where Latin text meets Chinese, as the font changes there: GDP 比重,
+ * 拥有 3 岁.  A number that opens the piece keeps its blank (7 左右, 2020
+ * 年: a value and its wording, as the source has them). */
+static bool font_blank(const char *s, size_t i)
+{
+	unsigned char prev = (unsigned char)s[i - 1], next = (unsigned char)s[i + 1];
+	size_t k = i;
+
+	if ((ascii_letter(s[i - 1]) && next >= 0xE0) ||
+	    (prev >= 0x80 && (ascii_letter(s[i + 1]) || digit(s[i + 1]))))
+		return true;
+	if (!digit(s[i - 1]) || next < 0xE0)
+		return false;
+	while (k > 0 && (digit(s[k - 1]) || s[k - 1] == '.'))
+		k--;
+	if (k > 1 && s[k - 1] == ' ')
+		k--; /* 有 3 岁: the blank before the number is one too */
+	return k > 0 && (unsigned char)s[k - 1] >= 0x80;
+}
+
+/* Appends piece to cell, with a blank between two ASCII words; the
+ * blanks of font_blank are left out. */
 static void cell_add(struct strbuf *cell, const char *s, size_t len)
 {
 	size_t i;
@@ -199,9 +225,7 @@ static void cell_add(struct strbuf *cell, const char *s, size_t len)
 	    (unsigned char)s[0] < 0x80)
 		sb_addch(cell, ' ');
 	for (i = 0; i < len; i++) {
-		if (s[i] == ' ' && i > 0 && i + 1 < len &&
-		    ((ascii_letter(s[i - 1]) && (unsigned char)s[i + 1] >= 0xE0) ||
-		     ((unsigned char)s[i - 1] >= 0x80 && ascii_letter(s[i + 1]))))
+		if (s[i] == ' ' && i > 0 && i + 1 < len && font_blank(s, i))
 			continue;
 		sb_addch(cell, s[i]);
 	}
@@ -263,64 +287,189 @@ static size_t filled_cols(const struct pline *l, const size_t *start, size_t nco
 	return n;
 }
 
-/* Writes the table in lines [a, b) as tab-separated rows: the lines
- * before the first numbered row or category are the header (one row);
- * a line with a number in the first column, or text in more than half
- * the columns, starts a row; other lines are the wrapped rest of the row's cells. */
-static void emit_table(const struct pline *ls, size_t a, size_t b, struct strbuf *out)
-{
-	size_t start[MAX_COLS], ncols = columns(ls, a, b, start), i, j, k;
+/* A table under rebuilding, kept from one page to the next: the
+ * columns of its current page, the row under way, and its header lines
+ * (to know them again where the next page repeats them). */
+struct tbuild {
+	size_t start[MAX_COLS], ncols;
 	struct strbuf row[MAX_COLS];
-	bool open = false, header = true, numbers;
+	bool open;
+	size_t ha, hn; /* header: lines ls[ha .. ha + hn) */
+};
 
-	ncols = split_columns(ls, a, b, start, ncols);
+/* Writes lines [a, b) of the table as tab-separated rows: when header is
+ * true, the lines before the first numbered row or category are the
+ * header (one row, its lines counted in tb->hn); a line with a number in
+ * the first column, or text in more than half the columns, starts a row;
+ * other lines are the wrapped rest of the row's cells.  The last row is
+ * left open in tb (table_end writes it). */
+static void emit_rows(const struct pline *ls, size_t a, size_t b, struct tbuild *tb,
+		      bool header, struct strbuf *out)
+{
+	size_t i, j;
+	bool numbers;
+
 	/* rows numbered inside their name cell (1.国内生产总值): the header
 	 * is the first line and what wraps under it */
 	for (i = a; i < b && !row_start(&ls[i]); i++)
 		;
 	numbers = i < b;
-
-	for (k = 0; k < ncols; k++)
-		sb_init(&row[k], 0);
 	for (i = a; i < b; i++) {
 		const struct pline *l = &ls[i];
 		bool cat = category_line(l);
 		bool first = numbered(l);
+		bool wide = 2 * filled_cols(l, tb->start, tb->ncols) > tb->ncols;
 
-		if (header && (cat || first || (!numbers && i > a &&
-						       2 * filled_cols(l, start, ncols) > ncols))) {
-			if (open)
-				flush_row(row, ncols, out);
-			header = open = false;
+		if (header && (cat || first || (!numbers && i > a && wide))) {
+			if (tb->open)
+				flush_row(tb->row, tb->ncols, out);
+			header = tb->open = false;
+			tb->hn = i - a;
 		}
-		if (!header && (cat || first || 2 * filled_cols(l, start, ncols) > ncols)) {
-			if (open)
-				flush_row(row, ncols, out);
-			open = true;
+		if (!header && (cat || first || wide)) {
+			if (tb->open)
+				flush_row(tb->row, tb->ncols, out);
+			tb->open = true;
 		}
-		open |= header;
+		tb->open |= header;
 		for (j = 0; j < l->nseg; j++)
-			cell_add(&row[column_of(start, ncols, l->seg[j].col)], l->seg[j].s,
-				 l->seg[j].len);
+			cell_add(&tb->row[column_of(tb->start, tb->ncols, l->seg[j].col)],
+				 l->seg[j].s, l->seg[j].len);
 		if (cat) {
-			flush_row(row, ncols, out);
-			open = false;
+			flush_row(tb->row, tb->ncols, out);
+			tb->open = false;
 		}
 	}
-	if (open)
-		flush_row(row, ncols, out);
-	for (k = 0; k < ncols; k++)
-		sb_release(&row[k]);
+	if (header)
+		tb->hn = b - a;
 }
 
-/* Rewrites the tables in lines ls[0..n) (see emit_table); other lines
- * go to out as they are. */
+/* Sets tb's columns to those of lines [a, b) (one page's part). */
+static void page_columns(const struct pline *ls, size_t a, size_t b, struct tbuild *tb)
+{
+	tb->ncols = split_columns(ls, a, b, tb->start, columns(ls, a, b, tb->start));
+}
+
+/* Starts the table in lines [a, b). */
+static void table_begin(const struct pline *ls, size_t a, size_t b, struct tbuild *tb,
+			struct strbuf *out)
+{
+	tb->open = false;
+	tb->ha = a;
+	page_columns(ls, a, b, tb);
+	emit_rows(ls, a, b, tb, true, out);
+}
+
+static void table_end(struct tbuild *tb, struct strbuf *out)
+{
+	if (tb->open)
+		flush_row(tb->row, tb->ncols, out);
+	tb->open = false;
+}
+
+/* True if lines x and y hold the same runs of text (at any position). */
+static bool same_runs(const struct pline *x, const struct pline *y)
+{
+	size_t j;
+
+	if (x->nseg != y->nseg || !x->nseg)
+		return false;
+	for (j = 0; j < x->nseg; j++)
+		if (x->seg[j].len != y->seg[j].len || memcmp(x->seg[j].s, y->seg[j].s, x->seg[j].len))
+			return false;
+	return true;
+}
+
+/* True if lines k.. repeat the header of tb's table. */
+static bool repeats_header(const struct pline *ls, size_t n, const struct tbuild *tb, size_t k)
+{
+	size_t m;
+
+	if (!tb->hn || k + tb->hn > n)
+		return false;
+	for (m = 0; m < tb->hn; m++)
+		if (!same_runs(&ls[tb->ha + m], &ls[k + m]))
+			return false;
+	return true;
+}
+
+/* After a table's part ending at line j: the line where the next page
+ * repeats the table's header, if it does with only blank lines or short
+ * ones (page numbers, running heads) between; else 0. */
+static size_t continued_at(const struct pline *ls, size_t n, size_t j, const struct tbuild *tb)
+{
+	size_t k;
+	bool page = false;
+
+	for (k = j; k < n && k < j + 6; k++) {
+		page |= ls[k].page;
+		if (page && repeats_header(ls, n, tb, k))
+			return k;
+		if (ls[k].nseg > 1 || (ls[k].nseg == 1 && width(&ls[k].seg[0]) > 20))
+			return 0;
+	}
+	return 0;
+}
+
+/* Position col of the page starting at line a (whose first lines repeat
+ * the header) moved to the table's previous page: by the header run
+ * nearest to it, which both pages hold. */
+static size_t previous_page_col(const struct pline *ls, size_t a, const struct tbuild *tb,
+				size_t col)
+{
+	size_t m, j, best = (size_t)-1, from = col, to = col, d;
+
+	for (m = 0; m < tb->hn; m++)
+		for (j = 0; j < ls[a + m].nseg; j++) {
+			size_t c = ls[a + m].seg[j].col;
+
+			d = c > col ? c - col : col - c;
+			if (d < best) {
+				best = d;
+				from = c;
+				to = ls[tb->ha + m].seg[j].col;
+			}
+		}
+	return col + to >= from ? col + to - from : 0;
+}
+
+/* Goes on with tb's table in lines [a, b), a new page that opens with
+ * the repeated header: the header is dropped, and the lines under it
+ * before the first new row are the rest of the row the page end cut
+ * (按市定目 / 标执行), which joins it. */
+static void table_continue(const struct pline *ls, size_t a, size_t b, struct tbuild *tb,
+			   struct strbuf *out)
+{
+	struct tbuild next = { .ncols = 0 };
+	size_t i = a + tb->hn, j, col;
+
+	page_columns(ls, a, b, &next);
+	for (; i < b && !row_start(&ls[i]) &&
+	       2 * filled_cols(&ls[i], next.start, next.ncols) <= next.ncols; i++)
+		for (j = 0; j < ls[i].nseg && tb->open; j++) {
+			col = previous_page_col(ls, a, tb, ls[i].seg[j].col);
+			cell_add(&tb->row[column_of(tb->start, tb->ncols, col)], ls[i].seg[j].s,
+				 ls[i].seg[j].len);
+		}
+	table_end(tb, out);
+	memcpy(tb->start, next.start, sizeof(tb->start));
+	tb->ncols = next.ncols;
+	emit_rows(ls, i, b, tb, false, out);
+}
+
+/* Rewrites the tables in lines ls[0..n) (see emit_rows); other lines
+ * go to out as they are.  A table's part on each page is placed by that
+ * page's columns. */
 static void rebuild_tables(struct pline *ls, size_t n, struct strbuf *out)
 {
-	size_t i = 0, j, full;
+	struct tbuild tb;
+	size_t i = 0, j, k, full;
+	bool cont = false;
 
+	for (k = 0; k < MAX_COLS; k++)
+		sb_init(&tb.row[k], 0);
 	while (i < n) {
-		if (ls[i].nseg < 3) {
+		if (ls[i].nseg < 3 && !cont) {
 			sb_add(out, ls[i].s, ls[i].len);
 			sb_addch(out, '\n');
 			i++;
@@ -328,16 +477,29 @@ static void rebuild_tables(struct pline *ls, size_t n, struct strbuf *out)
 		}
 		for (j = i, full = 0; j < n && table_line(&ls[j]) && (j == i || !ls[j].page); j++)
 			full += ls[j].nseg >= 3;
-		if (full < 3) {
+		if (full < 3 && !cont) {
 			for (; i < j; i++) {
 				sb_add(out, ls[i].s, ls[i].len);
 				sb_addch(out, '\n');
 			}
 			continue;
 		}
-		emit_table(ls, i, j, out);
-		i = j;
+		if (cont)
+			table_continue(ls, i, j, &tb, out);
+		else
+			table_begin(ls, i, j, &tb, out);
+		k = continued_at(ls, n, j, &tb);
+		cont = k != 0;
+		if (!cont)
+			table_end(&tb, out);
+		for (i = j; i < k; i++) {
+			sb_add(out, ls[i].s, ls[i].len);
+			sb_addch(out, '\n');
+		}
+		i = j > k ? j : k;
 	}
+	for (k = 0; k < MAX_COLS; k++)
+		sb_release(&tb.row[k]);
 }
 
 int pw_pdf_layout_text(const char *name, const char *txt, size_t len, struct strbuf *out)
@@ -355,7 +517,7 @@ int pw_pdf_layout_text(const char *name, const char *txt, size_t len, struct str
 		while (n && (s[n - 1] == ' ' || s[n - 1] == '\r' || s[n - 1] == '\f'))
 			n--;
 		ALLOC_GROW(ls, nls + 1, alloc);
-		ls[nls].page = n && *s == '\f';
+		ls[nls].page = s < e && *s == '\f';
 		for (; n && *s == '\f'; s++, n--)
 			; /* a page break: the next page starts a line */
 		for (i = 0; i < n; i++)

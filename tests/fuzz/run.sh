@@ -44,6 +44,7 @@ done
 # run_one NAME: fuzzes NAME for SECS seconds; crashes go to $O/crash-NAME-*.
 run_one() {
 	echo "fuzzing $1 for $SECS s (corpus $O/corpus-$1)" >&2
+	mkdir -p "$O/corpus-$1" # a target without seeds starts from nothing
 	rc=0
 	$O/$1 -max_total_time="$SECS" -max_len=65536 -rss_limit_mb="${FUZZ_RSS_MB:-2048}" \
 		-print_final_stats=1 -artifact_prefix="$O/crash-$1-" "$O/corpus-$1" \

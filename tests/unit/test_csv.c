@@ -429,7 +429,7 @@ static void test_xlsx_dtd_refused(void **state)
 		"<!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">]>"
 		SHEET_HEAD "<row><c t=\"inlineStr\"><is><t>&lol3;</t></is></c></row>" SHEET_TAIL,
 		NULL), -1);
-	error_has("refused at line 1: a DTD (xlsx parts have none)");
+	error_has("refused at line 1: a DTD (Office Open XML parts have none)");
 	pw_sheet_release(&sh);
 }
 
@@ -648,7 +648,7 @@ static void test_xlsx_missing_parts(void **state)
 	pw_sheet_release(&sh);
 	/* bad XML in the sheet: the line is named */
 	assert_int_equal(read_sheet_xml(&sh, SHEET_HEAD "\n<row><c>" SHEET_TAIL, NULL), -1);
-	error_has("bad XML at line 2");
+	error_has("broken XML at line 2");
 	pw_sheet_release(&sh);
 	sb_release(&zip);
 }

@@ -136,6 +136,38 @@ static void test_pdf_layout(void **state)
 	sb_release(&out);
 }
 
+/* A table that runs onto the next page, where the PDF repeats its
+ * header (at other positions: columns are placed per page) and the rest
+ * of a cell the page end cut comes first; and the blanks pdftotext puts
+ * where digits meet Chinese inside a name. */
+static void test_pdf_pages(void **state)
+{
+	static const char layout[] =
+		"序号     指标名称                   2020 年    2025 年      属性\n"
+		"                              基数        目标\n"
+		"1      地区生产总值(亿元)             100       150         预期性\n"
+		"2      每千人口拥有 3 岁以下           2         4.5 以上      预期性\n"
+		"       婴幼儿托位数(个)\n"
+		"3      森林覆盖率(%)               30        按市定目        约束性\n"
+		"\f序号     指标名称                 2020 年   2025 年     属性\n"
+		"                            基数       目标\n"
+		"                                     标执行\n"
+		"4      人均预期寿命(岁)            78       79         预期性\n"
+		"\n"
+		"到2025年，企业超过10家。\n";
+	struct strbuf out = STRBUF_INIT;
+
+	(void)state;
+	assert_int_equal(pw_pdf_layout_text("x.pdf", layout, sizeof(layout) - 1, &out), 0);
+	assert_string_equal(out.buf, "序号\t指标名称\t2020 年基数\t2025 年目标\t属性\n"
+				     "1\t地区生产总值(亿元)\t100\t150\t预期性\n"
+				     "2\t每千人口拥有3岁以下婴幼儿托位数(个)\t2\t4.5 以上\t预期性\n"
+				     "3\t森林覆盖率(%)\t30\t按市定目标执行\t约束性\n"
+				     "4\t人均预期寿命(岁)\t78\t79\t预期性\n"
+				     "\n到2025年，企业超过10家。\n");
+	sb_release(&out);
+}
+
 /* Adds a part to an in-memory zip. */
 static void add_part(zip_t *za, const char *name, const char *text)
 {
@@ -222,6 +254,7 @@ int main(void)
 		cmocka_unit_test(test_grid),
 		cmocka_unit_test(test_html),
 		cmocka_unit_test(test_pdf_layout),
+		cmocka_unit_test(test_pdf_pages),
 		cmocka_unit_test(test_docx),
 	};
 

@@ -306,6 +306,156 @@ static void test_gb18030_crlf_same_tables(void **state)
 	release(&b);
 }
 
+/* A text table (runs of blanks) whose header is cut over two lines and
+ * repeated after the page end (a form feed, a page number): the repeat,
+ * both its lines, goes on the same table; no line of it is read as a row. */
+static void test_repeated_two_line_header(void **state)
+{
+	struct fixture f;
+	const struct pw_table *t;
+	unsigned before = pw_warning_count();
+
+	(void)state;
+	load_text(&f, "表1 “十四五”主要指标\n"
+		      "\n"
+		      "序号  指标名称              2020年    2025年    年均增长    属性\n"
+		      "                            基数      目标      (%)\n"
+		      "1     地区生产总值(亿元)     100       150       —           预期性\n"
+		      "2     常住人口城镇化率(%)    60        65        —           预期性\n"
+		      "\n"
+		      "- 12 -\n"
+		      "\f序号  指标名称              2020年    2025年    年均增长    属性\n"
+		      "                            基数      目标      (%)\n"
+		      "3     森林覆盖率(%)          30        32        —           约束性\n"
+		      "4     人均预期寿命(岁)       78        79        —           预期性\n"
+		      "\n"
+		      "注：数据为测试。\n");
+	assert_int_equal(pw_warning_count(), before);
+	assert_int_equal(f.p.ntables, 1);
+	t = &f.p.tables[0];
+	assert_int_equal(t->nrows, 4);
+	check_str("森林覆盖率", t->rows[2].name);
+	check_baseline(&t->rows[2], 30, 2020);
+	check_target(&t->rows[2].targets[0], PW_KIND_LEVEL, PW_CMP_EQ, 32, 2025);
+	check_baseline(&t->rows[3], 78, 2020);
+	assert_true(claimed(&f, 9));
+	assert_true(claimed(&f, 10));
+	assert_false(claimed(&f, 8)); /* the page number */
+	release(&f);
+}
+
+/* The same table laid out in tabs and one cell per line (a text copy of a
+ * Word table): the same rows, at the line of each row's first cell, and
+ * every line of the cells claimed. */
+static void test_one_cell_per_line(void **state)
+{
+	static const char tabs[] = "表1 “十四五”主要指标\n"
+				   "序号\t指标\t属性\t单位\t2020年基数\t2025年目标\n"
+				   "1\t地区生产总值\t预期性\t亿元\t100\t150\n"
+				   "2\t森林覆盖率\t约束性\t%\t30\t32以上\n"
+				   "注：数据为测试。\n";
+	static const char cells[] = "表1 “十四五”主要指标\n"
+				    "序号\n指标\n属性\n单位\n2020年基数\n2025年目标\n"
+				    "1\n地区生产总值\n预期性\n亿元\n100\n150\n"
+				    "2\n森林覆盖率\n约束性\n%\n30\n32以上\n"
+				    "注：数据为测试。\n";
+	struct fixture a, b;
+	size_t i;
+	int l;
+
+	(void)state;
+	load_text(&a, tabs);
+	load_text(&b, cells);
+	assert_int_equal(b.p.ntables, 1);
+	assert_int_equal(b.p.tables[0].nrows, 2);
+	for (i = 0; i < 2; i++) {
+		const struct pw_indicator *x = &a.p.tables[0].rows[i], *y = &b.p.tables[0].rows[i];
+
+		check_str(x->no, y->no);
+		check_str(x->name, y->name);
+		check_str(x->unit, y->unit);
+		assert_int_equal(x->attribute, y->attribute);
+		check_baseline(y, x->baseline, x->baseline_year);
+		check_target(&y->targets[0], x->targets[0].kind, x->targets[0].cmp,
+			     x->targets[0].value, x->targets[0].year);
+	}
+	assert_int_equal(b.p.tables[0].rows[1].line, 14);
+	check_str("表1 “十四五”主要指标", b.p.tables[0].title);
+	for (l = 1; l <= 20; l++)
+		assert_true(claimed(&b, l));
+	release(&a);
+	release(&b);
+}
+
+/* One cell per line as LibreOffice writes a table with merged cells: the
+ * name header over the number column, a group over two rows (its cells
+ * blank in the second), a row that ends with an empty cell. */
+static void test_one_cell_per_line_merged(void **state)
+{
+	struct fixture f;
+	const struct pw_table *t;
+
+	(void)state;
+	load_text(&f, "表2 “十四五”主要指标\n\n"
+		      "指标名称\n2020年 基数\n2025年 目标\n年均增速\n指标属性\n"
+		      "一、经济发展\n"
+		      "1\n地区生产总值增长(%)\n—\n—\n7左右\n预期性\n"
+		      "2\n城镇就业\n城镇新增就业人数(万人)\n—\n[5]\n—\n预期性\n"
+		      "\n\n城镇登记失业率(%)\n—\n4.5以下\n—\n预期性\n"
+		      "3\n人均预期寿命(岁)\n79.25\n80\n—\n约束性\n\n"
+		      "4\n森林覆盖率(%)\n—\n按市定目标执行\n—\n约束性\n"
+		      "\n注：[]内为累计数。\n");
+	assert_int_equal(f.p.ntables, 1);
+	t = &f.p.tables[0];
+	assert_int_equal(t->nrows, 5);
+	check_str("经济发展", t->rows[0].category);
+	check_target(&t->rows[0].targets[0], PW_KIND_GROWTH, PW_CMP_APPROX, 7, 0);
+	check_str("城镇就业", t->rows[2].group);
+	check_str("城镇登记失业率", t->rows[2].name);
+	check_target(&t->rows[2].targets[0], PW_KIND_LEVEL, PW_CMP_LE, 4.5, 2025);
+	check_baseline(&t->rows[3], 79.25, 2020);
+	assert_int_equal(t->rows[4].attribute, PW_ATTR_BINDING);
+	release(&f);
+}
+
+/* Cells that stop fitting the header (a row without its attribute):
+ * the rows before are read, and a warning names where the rest were lost. */
+static void test_one_cell_per_line_cut(void **state)
+{
+	struct fixture f;
+	unsigned before = pw_warning_count();
+
+	(void)state;
+	load_text(&f, "表1 “十四五”主要指标\n\n"
+		      "序号\n指标\n2020年基数\n2025年目标\n属性\n"
+		      "1\n地区生产总值(亿元)\n100\n150\n预期性\n"
+		      "2\n森林覆盖率(%)\n30\n32\n"
+		      "3\n人均预期寿命(岁)\n78\n79\n预期性\n");
+	assert_int_equal(f.p.ntables, 1);
+	assert_int_equal(f.p.tables[0].nrows, 1);
+	assert_int_equal(pw_warning_count(), before + 1);
+	assert_non_null(strstr(pw_last_error(), "from line 3 stop fitting"));
+	release(&f);
+}
+
+/* A numbered list written one item per line, even under header-like
+ * words, is no table: nothing read, nothing claimed. */
+static void test_one_cell_per_line_list(void **state)
+{
+	struct fixture f;
+	int l;
+
+	(void)state;
+	load_text(&f, "主要目标\n指标体系\n属性\n"
+		      "1\n加快发展先进制造业\n"
+		      "2\n推进改革，预期性目标全面完成\n"
+		      "3\n约束性指标全部完成\n");
+	assert_int_equal(f.p.ntables, 0);
+	for (l = 1; l <= 9; l++)
+		assert_false(claimed(&f, l));
+	release(&f);
+}
+
 static void test_truncated_table(void **state)
 {
 	struct fixture f;
@@ -693,6 +843,11 @@ int main(void)
 		cmocka_unit_test(test_markdown_other_order_unit_column),
 		cmocka_unit_test(test_national_column_table),
 		cmocka_unit_test(test_split_over_pages),
+		cmocka_unit_test(test_repeated_two_line_header),
+		cmocka_unit_test(test_one_cell_per_line),
+		cmocka_unit_test(test_one_cell_per_line_merged),
+		cmocka_unit_test(test_one_cell_per_line_cut),
+		cmocka_unit_test(test_one_cell_per_line_list),
 		cmocka_unit_test(test_gb18030_crlf_same_tables),
 		cmocka_unit_test(test_truncated_table),
 		cmocka_unit_test(test_malformed_rows),
