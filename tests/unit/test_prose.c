@@ -12,6 +12,7 @@
 #include "ingest/ingest.h"
 #include "text/doc.h"
 #include "text/para.h"
+#include "text/vocab.h"
 
 #include <jansson.h>
 #include <math.h>
@@ -23,9 +24,26 @@
 
 /* ---- helpers ---- */
 
+/* Set while a test reads its text as an annual document (a work report:
+ * no ordinal, no period) instead of the 2021-2025 plan. */
+static bool as_report;
+
 static void run_text(const char *text, struct pw_plan *p)
 {
-	tp_read_text(text, p, false);
+	struct pw_doc d;
+	unsigned char *claimed;
+
+	if (!as_report) {
+		tp_read_text(text, p, false);
+		return;
+	}
+	assert_int_equal(pw_doc_from_bytes(&d, "t.txt", text, strlen(text)), 0);
+	tp_plan(p, "政府工作报告", NULL, 0, 0, 0);
+	claimed = calloc(d.nlines + 1, 1);
+	assert_non_null(claimed);
+	pw_read_prose(&d, p, claimed);
+	free(claimed);
+	pw_doc_release(&d);
 }
 
 struct want {
@@ -86,6 +104,21 @@ static void expect_none(const char *text)
 		const struct want w_[] = { __VA_ARGS__ };                              \
 		expect(text, w_, NELEM(w_));                          \
 	} while (0)
+
+/* EXPECT and expect_none on the text read as an annual document. */
+#define EXPECT_REPORT(text, ...)                                                       \
+	do {                                                                           \
+		as_report = true;                                                      \
+		EXPECT(text, __VA_ARGS__);                                             \
+		as_report = false;                                                     \
+	} while (0)
+
+static void expect_none_report(const char *text)
+{
+	as_report = true;
+	expect_none(text);
+	as_report = false;
+}
 
 #define GE PW_CMP_GE
 #define LE PW_CMP_LE
@@ -512,6 +545,136 @@ static void test_plan_and_forecast(void **state)
 	       { 1, 90, NO_HI, "%", GE, LEVEL, 0, NULL });
 }
 
+/* ---- annual documents: work reports and annual plan reports ---- */
+
+/* Fiscal arrangements: 安排, 拟安排 and 发行 are verbs of allotting an
+ * amount, with the object before or after the number. */
+static void test_fiscal_arrangements(void **state)
+{
+	(void)state;
+	EXPECT_REPORT("今年拟安排市级专项资金12亿元。",
+		      { 1, 12, NO_HI, "亿元", EQ, CUMUL, 0, "市级专项资金" });
+	EXPECT_REPORT("政府投资拟安排85亿元。",
+		      { 1, 85, NO_HI, "亿元", EQ, CUMUL, 0, "政府投资" });
+	EXPECT_REPORT("发行60亿元专项债券。",
+		      { 1, 60, NO_HI, "亿元", EQ, CUMUL, 0, "专项债券" });
+	EXPECT_REPORT("赤字率拟按2.8%安排。", { 1, 2.8, NO_HI, "%", EQ, LEVEL, 0, "赤字率" });
+	/* 安排 as a noun before a count that is no amount of it */
+	expect_none_report("资金安排向12个重点领域倾斜。");
+}
+
+/* A number before its noun after 将/把, then a verb of putting:
+ * 将35亿元资金纳入直达机制. */
+static void test_number_before_noun(void **state)
+{
+	(void)state;
+	EXPECT_REPORT("将35亿元资金纳入直达机制。",
+		      { 1, 35, NO_HI, "亿元", EQ, CUMUL, 0, "资金" });
+	EXPECT_REPORT("继续把6000亿元资金纳入直达机制。",
+		      { 1, 6000, NO_HI, "亿元", EQ, CUMUL, 0, "资金" });
+	/* a size threshold is no amount */
+	expect_none_report("将1亿元以上项目纳入重点项目库管理。");
+	/* nor a duration */
+	expect_none_report("将3年过渡期纳入政策。");
+}
+
+/* A level with its change beside it: the level is the target, the change
+ * is not a second one. */
+static void test_level_beside_change(void **state)
+{
+	(void)state;
+	EXPECT_REPORT("全市一般公共预算支出规模420亿元、比上年增加18亿元。",
+		      { 1, 420, NO_HI, "亿元", EQ, LEVEL, 0, "一般公共预算支出规模" });
+	EXPECT_REPORT("赤字率拟按3%安排，赤字规模4.06万亿元，比上年年初预算增加1800亿元。",
+		      { 1, 3, NO_HI, "%", EQ, LEVEL, 0, "赤字率" },
+		      { 1, 4.06, NO_HI, "万亿元", EQ, LEVEL, 0, "赤字规模" });
+	EXPECT_REPORT("拟安排地方政府专项债券3.9万亿元，比上年增加1000亿元。",
+		      { 1, 3.9, NO_HI, "万亿元", EQ, CUMUL, 0, "地方政府专项债券" });
+	/* a bare amount without a change beside it is a description */
+	expect_none_report("全市一般公共预算支出420亿元，主要用于民生领域。");
+	/* in a plan for a period, 比上年 reports a year's result */
+	expect_none("全区一般公共预算收入32亿元、比上年增长6%。");
+}
+
+/* 再降8%: a reduction by a further 8%, a decrease the text says. */
+static void test_further_reduction(void **state)
+{
+	struct pw_plan p;
+
+	(void)state;
+	EXPECT_REPORT("单位地区生产总值能耗再降8%。",
+		      { 1, 8, NO_HI, "%", EQ, CUMUL, 0, "单位地区生产总值能耗" });
+	run_text("企业综合成本再降8%。", &p);
+	assert_int_equal(p.ntargets, 1);
+	assert_true(pw_vocab_has(p.targets[0].t.text, PW_VOCAB_BIT(PW_VOCAB_DECREASE)));
+	pw_plan_free(&p);
+	/* 再降到 a value is a level, not a change */
+	EXPECT("单位产品能耗再降到0.5吨标准煤。",
+	       { 1, 0.5, NO_HI, "吨标准煤", EQ, LEVEL, 0, "单位产品能耗" });
+}
+
+/* Growth given as a goal: 全市经济增长预期目标为6%左右. */
+static void test_growth_goal(void **state)
+{
+	(void)state;
+	EXPECT_REPORT("全市经济增长预期目标为6%左右。",
+		      { 1, 6, NO_HI, "%", APPROX, GROWTH, 0, "经济增长" });
+	EXPECT_REPORT("地区生产总值增长目标为6.5%。",
+		      { 1, 6.5, NO_HI, "%", EQ, GROWTH, 0, NULL });
+	/* a goal on a level is a level */
+	EXPECT_REPORT("森林覆盖率目标为45%。", { 1, 45, NO_HI, "%", EQ, LEVEL, 0, "森林覆盖率" });
+	/* the goal restated as a modifier */
+	expect_none_report("提出增长5%左右的预期目标，综合考虑了各方面因素。");
+}
+
+/* The usual annual goals of a work report. */
+static void test_annual_goals(void **state)
+{
+	(void)state;
+	EXPECT_REPORT("国内生产总值增长5%左右；城镇新增就业1200万人以上，居民消费价格涨幅3%左右；"
+		      "粮食产量保持在1.3万亿斤以上。",
+		      { 1, 5, NO_HI, "%", APPROX, GROWTH, 0, "国内生产总值" },
+		      { 1, 1200, NO_HI, "万人", GE, CUMUL, 0, "城镇新增就业" },
+		      { 1, 3, NO_HI, "%", APPROX, GROWTH, 0, "居民消费价格涨幅" },
+		      { 1, 1.3, NO_HI, "万亿斤", GE, LEVEL, 0, "粮食产量" });
+	/* forecasts of conditions are not goals */
+	expect_none_report("预计今年应届毕业生达到3.2万人。");
+	expect_none_report("今年高校毕业生预计达1179万人，要加强就业服务。");
+}
+
+/* A review part: its results are past however far below its heading, and
+ * a subheading in it that names 目标任务 does not end it. */
+static void test_review_part_of_report(void **state)
+{
+	(void)state;
+	EXPECT_REPORT("一、过去五年工作回顾\n\n（三）就业目标任务圆满完成\n\n"
+		      "五年来城镇新增就业超过4.6万人。\n\n城镇调查失业率控制在5.5%以内。\n\n"
+		      "建成保障性住房12万套。\n\n（四）生态环境明显改善\n\n"
+		      "PM2.5平均浓度下降到28微克/立方米。\n\n二、今后五年的目标任务\n\n"
+		      "城镇调查失业率控制在5.5%以内。\n",
+		      { 21, 5.5, NO_HI, "%", LE, LEVEL, 0, "城镇调查失业率" });
+}
+
+/* Durations and names are not amounts: 3年过渡期, 2.0版. */
+static void test_durations_and_versions(void **state)
+{
+	(void)state;
+	expect_none("对新设企业设立3年过渡期。");
+	expect_none("实施3年攻坚行动，推出“一网通办”2.0版。");
+	/* a time that is a goal stays one */
+	EXPECT("项目审批时间控制在30天以内。", { 1, 30, NO_HI, "天", LE, LEVEL, 0, NULL });
+}
+
+/* A report without a period is dated by its date line: a sentence that
+ * opens with an earlier year reports a result. */
+static void test_report_past_year(void **state)
+{
+	(void)state;
+	expect_none_report("——2024年2月26日在县人民代表大会上\n\n各位代表：\n\n2023年全县地区生产总值增长6.1%。\n");
+	EXPECT_REPORT("——2024年2月26日在县人民代表大会上\n\n各位代表：\n\n2024年全县地区生产总值增长6%左右。\n",
+		      { 5, 6, NO_HI, "%", APPROX, GROWTH, 2024, "地区生产总值" });
+}
+
 static void test_annual_bound_and_units(void **state)
 {
 	(void)state;
@@ -717,6 +880,15 @@ int main(void)
 		cmocka_unit_test(test_setting_section),
 		cmocka_unit_test(test_plan_and_forecast),
 		cmocka_unit_test(test_annual_bound_and_units),
+		cmocka_unit_test(test_fiscal_arrangements),
+		cmocka_unit_test(test_number_before_noun),
+		cmocka_unit_test(test_level_beside_change),
+		cmocka_unit_test(test_further_reduction),
+		cmocka_unit_test(test_growth_goal),
+		cmocka_unit_test(test_annual_goals),
+		cmocka_unit_test(test_review_part_of_report),
+		cmocka_unit_test(test_durations_and_versions),
+		cmocka_unit_test(test_report_past_year),
 		cmocka_unit_test(test_claimed_lines_skipped),
 		cmocka_unit_test(test_para_join),
 		cmocka_unit_test(test_para_boundaries),
