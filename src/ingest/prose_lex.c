@@ -51,6 +51,9 @@ static const struct pw_prose_word words[] = {
 	W("降至", LEVEL), W("减少到", LEVEL), W("减少至", LEVEL), W("减至", LEVEL),
 	W("保持在", LEVEL), W("稳定在", LEVEL), W("维持在", LEVEL), W("保持", LEVEL),
 	C("控制在", LEVEL, LE), W("拟按", LEVEL),
+	/* a goal stated as such: 经济增长预期目标为6%左右 (the subject ends
+	 * before it, so a growth subject reads as a growth rate) */
+	W("目标为", LEVEL), W("目标是", LEVEL), W("预期目标为", LEVEL), W("预期目标是", LEVEL),
 	/* comparators that make a target by themselves (text/number.h) */
 	PW_BOUND_WORDS(BOUND)
 	C("约", HEDGE, APPROX), C("大约", HEDGE, APPROX), W("近", HEDGE), W("接近", HEDGE),
@@ -67,6 +70,8 @@ static const struct pw_prose_word words[] = {
 	W("新修", BUILD), W("硬化", BUILD), W("治理", BUILD), W("帮扶", BUILD),
 	W("开工", BUILD), W("新开工", BUILD), W("竣工", BUILD), W("组建", BUILD),
 	W("设立", BUILD), W("配建", BUILD), W("建立", BUILD), W("开展", BUILD),
+	/* amounts allotted for the year: 拟安排专项资金12亿元, 发行60亿元专项债券 */
+	W("安排", BUILD), W("拟安排", BUILD), W("发行", BUILD),
 	/* adverbs and markers between a verb and its number */
 	W("力争", ADVERB), W("努力", ADVERB), W("确保", ADVERB), W("基本", ADVERB),
 	W("再", ADVERB), W("共", ADVERB), W("共计", ADVERB), W("总计", ADVERB),
