@@ -192,17 +192,33 @@ static void mark_section(const struct pw_doc *d, unsigned char *past, const stru
 	mark_lines(d, past, h[k].line, j < n ? h[j].line : 0, v, keep);
 }
 
+/* A heading that looks ahead: 今后五年, 下一步, the plan's own name. */
+static bool forward_title(const char *t, size_t len, const struct pw_plan *p)
+{
+	static const char *const words[] = { "今后", "下一步", "下步", "明年", "今年", "未来",
+					     "展望" };
+	const char *own = pw_scan_plan_name(p->ordinal);
+
+	return has_any(t, 0, len, words, NELEM(words)) ||
+	       (own && pw_prose_contains(t, 0, len, own));
+}
+
 /* Marks a review (PW_PROSE_PAST) or setting (PW_PROSE_SETTING) section,
- * then clears the goal subsections inside it (二、主要目标). */
+ * then clears the goal subsections inside it (二、主要目标).  Inside a
+ * part that is a review for sure (工作回顾, 执行情况) a subheading that
+ * names goals reports on them (就业目标任务圆满完成) unless it looks
+ * ahead. */
 static void mark_review(const struct pw_doc *d, unsigned char *past, const struct head *h,
-			size_t n, size_t k, unsigned char v)
+			size_t n, size_t k, unsigned char v, const struct pw_plan *p)
 {
 	size_t j, end = section_end(h, n, k);
+	bool strict = strict_review_title(h[k].title, h[k].title_len);
 
 	mark_section(d, past, h, n, k, v, true);
 	for (j = k + 1; j < end; j++)
 		if (goal_title(h[j].title, h[j].title_len) &&
-		    !strict_review_title(h[j].title, h[j].title_len))
+		    !strict_review_title(h[j].title, h[j].title_len) &&
+		    (!strict || forward_title(h[j].title, h[j].title_len, p)))
 			mark_section(d, past, h, n, j, 0, false);
 }
 
@@ -215,9 +231,9 @@ unsigned char *pw_prose_past_lines(const struct pw_doc *d, const struct pw_plan 
 
 	for (k = 0; k < n; k++) {
 		if (review_title(h[k].title, h[k].title_len, p))
-			mark_review(d, past, h, n, k, PW_PROSE_PAST);
+			mark_review(d, past, h, n, k, PW_PROSE_PAST, p);
 		else if (setting_title(h[k].title, h[k].title_len))
-			mark_review(d, past, h, n, k, PW_PROSE_SETTING);
+			mark_review(d, past, h, n, k, PW_PROSE_SETTING, p);
 	}
 	free(h);
 	return past;

@@ -652,7 +652,7 @@ static void test_review_part_of_report(void **state)
 		      "建成保障性住房12万套。\n\n（四）生态环境明显改善\n\n"
 		      "PM2.5平均浓度下降到28微克/立方米。\n\n二、今后五年的目标任务\n\n"
 		      "城镇调查失业率控制在5.5%以内。\n",
-		      { 21, 5.5, NO_HI, "%", LE, LEVEL, 0, "城镇调查失业率" });
+		      { 17, 5.5, NO_HI, "%", LE, LEVEL, 0, "城镇调查失业率" });
 }
 
 /* Durations and names are not amounts: 3年过渡期, 2.0版. */
