@@ -36,7 +36,8 @@
 #define MAX_CLAUSE_BYTES 2048
 
 struct prose_run {
-	struct pw_plan *p;
+	struct pw_plan *p;     /* where targets go */
+	const struct pw_plan *ctx; /* p, or a view of it dated by its date line */
 	const struct pw_para *para;
 	const char *s;         /* the paragraph text */
 	bool para_past;        /* the paragraph opened on the past (过去一年，…) */
@@ -150,7 +151,7 @@ static void emit_all(struct prose_run *r, const struct finding *f, size_t lo, si
 	if (!subj.n)
 		fallback_subject(r, f, lo, &subj);
 	remember_subject(r, subj.v[subj.n - 1]);
-	if (pw_prose_forecast(r->s, lo, hi, &f->t, subj.v[0], r->year, r->p))
+	if (pw_prose_forecast(r->s, lo, hi, &f->t, subj.v[0], r->year, r->ctx))
 		; /* a forecast (高校毕业生达909万人): nothing to emit */
 	else if (f->n == 1 && subj.n > 1)
 		for (i = 0; i < subj.n; i++)
@@ -374,12 +375,12 @@ static bool has_digit(const char *s, size_t b, size_t e)
  * sentence does not look forward. */
 static bool sentence_past(struct prose_run *r, size_t b, size_t e, bool first)
 {
-	if (pw_prose_sentence_past(r->s, b, e, r->p) ||
-	    (r->setting && pw_prose_sentence_setting_past(r->s, b, e, r->p))) {
+	if (pw_prose_sentence_past(r->s, b, e, r->ctx) ||
+	    (r->setting && pw_prose_sentence_setting_past(r->s, b, e, r->ctx))) {
 		r->para_past |= first;
 		return true;
 	}
-	return r->para_past && !pw_prose_sentence_future(r->s, b, e, r->p);
+	return r->para_past && !pw_prose_sentence_future(r->s, b, e, r->ctx);
 }
 
 static void read_sentence(struct prose_run *r, size_t b, size_t e, bool first)
@@ -393,7 +394,7 @@ static void read_sentence(struct prose_run *r, size_t b, size_t e, bool first)
 	}
 	if (sentence_past(r, b, e, first))
 		return;
-	r->year = pw_prose_sentence_year(r->s, b, e, r->p);
+	r->year = pw_prose_sentence_year(r->s, b, e, r->ctx);
 	r->pending_annual = false;
 	remember_subject(r, NULL);
 	while (c < e) {
@@ -448,12 +449,19 @@ static void read_paragraph(struct prose_run *r)
 
 void pw_read_prose(const struct pw_doc *d, struct pw_plan *p, const unsigned char *claimed)
 {
-	unsigned char *past = pw_prose_past_lines(d, p, claimed);
+	struct pw_plan view = *p; /* read only: shares p's memory, never freed */
+	unsigned char *past;
 	struct pw_para para;
 	struct prose_run r = { 0 };
 	size_t pos = 0;
 
+	/* a report without a period (政府工作报告) speaks of the year of its
+	 * date line: earlier years are results */
+	if (!view.start && !view.ordinal)
+		view.start = pw_prose_report_year(d);
+	past = pw_prose_past_lines(d, &view, claimed);
 	r.p = p;
+	r.ctx = &view;
 	r.para = &para;
 	pw_para_init(&para);
 	while (pw_para_next(d, claimed, &pos, &para)) {

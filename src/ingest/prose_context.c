@@ -273,6 +273,34 @@ size_t pw_prose_year_phrase(const char *s, int *year)
 	return i + k;
 }
 
+#define DATE_LINES 12 /* non-blank lines at the top searched for a date */
+
+/* The year of a date (2024年2月26日) in the document's top lines, 0 if
+ * none: the day a report was delivered, which dates "this year". */
+int pw_prose_report_year(const struct pw_doc *d)
+{
+	size_t i, j, k, seen = 0;
+	int year, month;
+
+	for (i = 0; i < d->nlines && seen < DATE_LINES; i++) {
+		const char *l = d->lines[i].s;
+
+		if (!d->lines[i].len)
+			continue;
+		seen++;
+		for (j = 0; j < d->lines[i].len; j++) {
+			if (!(k = year_number(l + j, &year)) || (j && l[j - 1] >= '0' && l[j - 1] <= '9'))
+				continue;
+			if (!pw_utf8_starts(l + j + k, "年"))
+				continue;
+			k += pw_utf8_starts(l + j + k, "年");
+			if (pw_scan_digits(l + j + k, &month) && month >= 1 && month <= 12)
+				return year;
+		}
+	}
+	return 0;
+}
+
 static bool plan_year(const char *s, const struct pw_plan *p, int *year)
 {
 	return pw_prose_year_phrase(s, year) && (!p->start || *year >= p->start);

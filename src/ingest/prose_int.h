@@ -192,6 +192,9 @@ bool pw_prose_forecast(const char *s, size_t lo, size_t hi, const struct pw_pros
 		       const char *subject, int year, const struct pw_plan *p);
 /* The target year the sentence [b, e) names (到2025年), or 0. */
 int pw_prose_sentence_year(const char *s, size_t b, size_t e, const struct pw_plan *p);
+/* The year of a date line (——2024年2月26日在…) at the top of d, 0 if
+ * none: what dates a report whose title names no year. */
+int pw_prose_report_year(const struct pw_doc *d);
 /* Bytes of a year phrase at s ("到 2025 年", "2025年，"), 0 if none. */
 size_t pw_prose_year_phrase(const char *s, int *year);
 
