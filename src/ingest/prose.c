@@ -50,6 +50,7 @@ struct prose_run {
 	 * count right after the object's 、 shares */
 	struct pw_prose_trigger chain;
 	size_t chain_end;
+	size_t target_end;     /* end of the sentence's last target, 0 if none */
 };
 
 /* A quantity and what makes it a target. */
@@ -180,6 +181,30 @@ static bool against_base(const char *s, size_t lo, size_t pos)
 	return false;
 }
 
+/* 支出规模420亿元、比上年增加18亿元: is the quantity at pos the change
+ * that follows a target against last year?  It restates the target, so it
+ * is no target of its own. */
+static bool change_of_last(const struct prose_run *r, size_t pos)
+{
+	static const char *const seps[] = { "、", "，", "," };
+	static const char *const base[] = { "比上年", "较上年", "比去年", "较去年" };
+	const char *s = r->s;
+	size_t i = r->target_end, k;
+
+	if (!i || i >= pos)
+		return false;
+	i += pw_utf8_blanks(s + i);
+	if (!(k = pw_words_at(s + i, pos - i, seps, NELEM(seps), NULL)))
+		return false;
+	i += k + pw_utf8_blanks(s + i + k);
+	if (!(k = pw_words_at(s + i, pos - i, base, NELEM(base), NULL)))
+		return false;
+	for (i += k; i < pos; i++)
+		if (is_digit(s[i]))
+			return false;
+	return true;
+}
+
 /* Reads the rest of a value list after f->q[0]. */
 static void read_list(const char *s, size_t hi, struct finding *f)
 {
@@ -241,8 +266,11 @@ static size_t try_quantity(struct prose_run *r, size_t lo, size_t hi, size_t pos
 		f.t.annual = true;
 	f.base_year = against_base(r->s, lo, pos);
 	read_list(r->s, hi, &f);
+	if (f.base_year && change_of_last(r, pos))
+		return f.q[f.n - 1].end;
 	emit_all(r, &f, lo, hi);
 	set_chain(r, &f);
+	r->target_end = f.q[f.n - 1].end;
 	return f.q[f.n - 1].end;
 }
 
@@ -396,6 +424,7 @@ static void read_sentence(struct prose_run *r, size_t b, size_t e, bool first)
 		return;
 	r->year = pw_prose_sentence_year(r->s, b, e, r->ctx);
 	r->pending_annual = false;
+	r->target_end = 0;
 	remember_subject(r, NULL);
 	while (c < e) {
 		ce = clause_end(r->s, c, e);

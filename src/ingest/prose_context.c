@@ -327,7 +327,7 @@ int pw_prose_sentence_year(const char *s, size_t b, size_t e, const struct pw_pl
 
 static const char *const past_words[] = {
 	"以来", "五年来", "过去", "截至", "截止", "已", "超额完成", "累计完成", "完成投资",
-	"实现了", "取得了", "完成了", "达到了", "建成了", "同比", "比上年", "目前", "现有",
+	"实现了", "取得了", "完成了", "达到了", "建成了", "同比", "目前", "现有",
 };
 
 /* A change or a total that has happened: any such word of text/vocab.h
@@ -408,7 +408,10 @@ bool pw_prose_sentence_setting_past(const char *s, size_t b, size_t e, const str
 
 bool pw_prose_sentence_past(const char *s, size_t b, size_t e, const struct pw_plan *p)
 {
+	/* 比上年: in a plan for a period it reports a year's result; an annual
+	 * document sets this year's figures against the last one's */
 	bool past = has_any(s, b, e, past_words, NELEM(past_words)) || names_done_change(s, b, e) ||
+		    (p->ordinal && pw_prose_contains(s, b, e, "比上年")) ||
 		    names_previous_plan(s, b, e, pw_scan_plan_name(p->ordinal - 1));
 
 	return (past && !pw_prose_sentence_future(s, b, e, p)) ||

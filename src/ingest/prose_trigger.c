@@ -252,10 +252,69 @@ static void adopt_verb(const char *s, size_t lo, size_t pos, const struct pw_pro
 	}
 }
 
+#define MAX_BESIDE_GAP 8  /* code points between 比上年 and its change word */
+#define MAX_PUT_GAP 8      /* code points of the noun in 将35亿元资金纳入 */
+
+/* Bytes of 比上年, 较上年, 比去年, 较去年 at s, 0 if none. */
+static size_t last_year_base(const char *s)
+{
+	static const char *const by[] = { "比", "较" };
+	static const char *const year[] = { "上年", "去年" };
+	size_t k = pw_words_at(s, PW_WORDS_NOLIMIT, by, NELEM(by), NULL), n;
+
+	n = k ? pw_words_at(s + k, PW_WORDS_NOLIMIT, year, NELEM(year), NULL) : 0;
+	return n ? k + n : 0;
+}
+
+/* Does "、比上年增加18亿元" (or ，较上年…下降) follow end?  Then the
+ * quantity before it is a level and what follows its change.  Reads past
+ * the clause: s is the paragraph, NUL-terminated. */
+static bool change_beside(const char *s, size_t end)
+{
+	static const char *const seps[] = { "、", "，", "," };
+	size_t i = end + pw_utf8_blanks(s + end), k, n;
+
+	if (!(k = pw_words_at(s + i, PW_WORDS_NOLIMIT, seps, NELEM(seps), NULL)))
+		return false;
+	i += k + pw_utf8_blanks(s + i + k);
+	if (!(k = last_year_base(s + i)))
+		return false;
+	for (i += k, n = 0; s[i] && n <= MAX_BESIDE_GAP && !is_digit(s[i]); n++) {
+		const struct pw_vocab_word *w = pw_vocab_at(s + i, strlen(s + i));
+
+		if (w && (PW_VOCAB_CHANGE & PW_VOCAB_BIT(w->cls)))
+			return true;
+		i += pw_utf8_len(s + i);
+	}
+	return false;
+}
+
+/* 将35亿元资金纳入直达机制: an amount right after 将 or 把, its noun, then a
+ * verb that puts it somewhere.  Sets *head to where the 将 starts. */
+static bool put_amount(const char *s, size_t lo, const struct pw_prose_qty *q, size_t hi,
+		       size_t *head)
+{
+	static const char *const puts[] = { "纳入", "用于", "投入", "投向", "下达", "拨付",
+					    "注入", "安排" };
+	size_t at = skip_back_blank(s, lo, q->start), k, i, n;
+
+	if (!(q->uflags & PW_U_MEASURE) || q->suffix != PW_CMP_NONE)
+		return false;
+	if (!(k = pw_utf8_ends(s + lo, at - lo, "将")) && !(k = pw_utf8_ends(s + lo, at - lo, "把")))
+		return false;
+	*head = at - k;
+	for (i = q->end, n = 0; i < hi && n <= MAX_PUT_GAP && !is_digit(s[i]); n++) {
+		if (i > q->end && pw_words_at(s + i, hi - i, puts, NELEM(puts), NULL))
+			return true;
+		i += pw_utf8_len(s + i);
+	}
+	return false;
+}
+
 bool pw_prose_trigger_find(const char *s, size_t lo, size_t hi, const struct pw_prose_qty *q,
 			   struct pw_prose_verbs *v, struct pw_prose_trigger *t)
 {
-	size_t pos;
+	size_t pos, put;
 
 	memset(t, 0, sizeof(*t));
 	t->role = -1;
@@ -272,10 +331,16 @@ bool pw_prose_trigger_find(const char *s, size_t lo, size_t hi, const struct pw_
 		t->verb_end = q->start;
 		if (t->role == PW_PR_CMP)
 			adopt_verb(s, lo, pos, q, v, t);
+	} else if (put_amount(s, lo, q, hi, &put)) {
+		t->shape = PW_SHAPE_AFTER_VERB; /* its object follows, as after 新建 */
+		t->role = PW_PR_BUILD;
+		t->head = put;
+		t->verb_end = q->start;
 	} else if (!find_gap(s, lo, hi, q, v, t)) {
-		if (q->suffix == PW_CMP_NONE || !clause_final(s, q->end, hi, false) || pos <= lo)
+		if (pos <= lo || (q->suffix != PW_CMP_NONE ? !clause_final(s, q->end, hi, false)
+							   : !change_beside(s, q->end)))
 			return false;
-		t->shape = PW_SHAPE_BARE;
+		t->shape = PW_SHAPE_BARE; /* 城镇调查失业率5.5%左右; 支出规模420亿元、比上年增加 */
 		t->head = pos;
 	}
 	if (t->role != PW_PR_LEVEL && t->role != PW_PR_CMP &&
