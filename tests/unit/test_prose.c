@@ -675,6 +675,43 @@ static void test_report_past_year(void **state)
 		      { 5, 6, NO_HI, "%", APPROX, GROWTH, 2024, "地区生产总值" });
 }
 
+/* Annual documents state this year's amounts with words that report the
+ * past in a plan for a period (完成投资, 比上年). */
+static void test_annual_amounts(void **state)
+{
+	(void)state;
+	EXPECT_REPORT("实施重大项目500个以上，年度完成投资1500亿元。",
+		      { 1, 500, NO_HI, "个", GE, CUMUL, 0, "重大项目" },
+		      { 1, 1500, NO_HI, "亿元", EQ, CUMUL, 0, NULL });
+	EXPECT_REPORT("力争全年接待游客3000万人次。",
+		      { 1, 3000, NO_HI, "万人次", EQ, CUMUL, 0, "游客" });
+	/* in a plan for a period they report a result */
+	expect_none("全区实施重大项目50个，完成投资150亿元。");
+}
+
+/* A sentence that opens with 预计 forecasts; 预计到2025年 sets a goal. */
+static void test_forecast_sentence(void **state)
+{
+	(void)state;
+	expect_none_report("预计全年一般公共预算收入221亿元，增长5%。");
+	EXPECT("预计到2025年，全区森林覆盖率达到45%。",
+	       { 1, 45, NO_HI, "%", EQ, LEVEL, 2025, "森林覆盖率" });
+}
+
+/* A subject starts after the clause's previous target: 播种面积稳定在500万
+ * 亩以上、总产量稳定在40亿斤以上 gives 总产量 for 40, not two subjects. */
+static void test_subject_after_previous_target(void **state)
+{
+	(void)state;
+	EXPECT("确保粮食播种面积稳定在500万亩以上、总产量稳定在40亿斤以上。",
+	       { 1, 500, NO_HI, "万亩", GE, LEVEL, 0, "粮食播种面积" },
+	       { 1, 40, NO_HI, "亿斤", GE, LEVEL, 0, "总产量" });
+	/* a list of subjects with no target between them still splits */
+	EXPECT("PM10、PM2.5年平均浓度每年下降3微克每立方米。",
+	       { 1, 3, NO_HI, "微克每立方米", EQ, ANNUAL, 0, "PM10年平均浓度" },
+	       { 1, 3, NO_HI, "微克每立方米", EQ, ANNUAL, 0, "PM2.5年平均浓度" });
+}
+
 static void test_annual_bound_and_units(void **state)
 {
 	(void)state;
@@ -889,6 +926,9 @@ int main(void)
 		cmocka_unit_test(test_review_part_of_report),
 		cmocka_unit_test(test_durations_and_versions),
 		cmocka_unit_test(test_report_past_year),
+		cmocka_unit_test(test_annual_amounts),
+		cmocka_unit_test(test_forecast_sentence),
+		cmocka_unit_test(test_subject_after_previous_target),
 		cmocka_unit_test(test_claimed_lines_skipped),
 		cmocka_unit_test(test_para_join),
 		cmocka_unit_test(test_para_boundaries),
