@@ -141,16 +141,18 @@ static void remember_subject(struct prose_run *r, const char *subject)
 	r->last_subject = subject && *subject ? xstrdup(subject) : NULL;
 }
 
-/* One target per value, or per subject when one value has several. */
+/* One target per value, or per subject when one value has several.  The
+ * subject is read after the clause's previous target (面积稳定在500万亩以上、
+ * 总产量稳定在40亿斤以上: 总产量, not a list of two). */
 static void emit_all(struct prose_run *r, const struct finding *f, size_t lo, size_t hi)
 {
 	struct pw_prose_subjects subj;
 	char *text = clause_text(r->s, lo, hi);
-	size_t i;
+	size_t i, slo = r->target_end > lo && r->target_end <= f->q[0].start ? r->target_end : lo;
 
-	pw_prose_subjects(r->s, lo, hi, &f->q[0], &f->q[f->n - 1], &f->t, f->n, &subj);
+	pw_prose_subjects(r->s, slo, hi, &f->q[0], &f->q[f->n - 1], &f->t, f->n, &subj);
 	if (!subj.n)
-		fallback_subject(r, f, lo, &subj);
+		fallback_subject(r, f, slo, &subj);
 	remember_subject(r, subj.v[subj.n - 1]);
 	if (pw_prose_forecast(r->s, lo, hi, &f->t, subj.v[0], r->year, r->ctx))
 		; /* a forecast (高校毕业生达909万人): nothing to emit */
@@ -420,7 +422,7 @@ static void read_sentence(struct prose_run *r, size_t b, size_t e, bool first)
 			sentence_past(r, b, e, true);
 		return;
 	}
-	if (sentence_past(r, b, e, first))
+	if (sentence_past(r, b, e, first) || pw_prose_sentence_forecast(r->s, b, e, r->ctx))
 		return;
 	r->year = pw_prose_sentence_year(r->s, b, e, r->ctx);
 	r->pending_annual = false;

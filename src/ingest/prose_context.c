@@ -326,9 +326,13 @@ int pw_prose_sentence_year(const char *s, size_t b, size_t e, const struct pw_pl
 /* ---- past sentences ---- */
 
 static const char *const past_words[] = {
-	"以来", "五年来", "过去", "截至", "截止", "已", "超额完成", "累计完成", "完成投资",
+	"以来", "五年来", "过去", "截至", "截止", "已", "超额完成", "累计完成",
 	"实现了", "取得了", "完成了", "达到了", "建成了", "同比", "目前", "现有",
 };
+
+/* Words that report a result in a plan for a period but state this year's
+ * figures in an annual document (年度完成投资1500亿元, 比上年增加). */
+static const char *const period_past_words[] = { "比上年", "完成投资" };
 
 /* A change or a total that has happened: any such word of text/vocab.h
  * before 了 (下降了, 降低了, 增长了, 新增了). */
@@ -408,10 +412,8 @@ bool pw_prose_sentence_setting_past(const char *s, size_t b, size_t e, const str
 
 bool pw_prose_sentence_past(const char *s, size_t b, size_t e, const struct pw_plan *p)
 {
-	/* 比上年: in a plan for a period it reports a year's result; an annual
-	 * document sets this year's figures against the last one's */
 	bool past = has_any(s, b, e, past_words, NELEM(past_words)) || names_done_change(s, b, e) ||
-		    (p->ordinal && pw_prose_contains(s, b, e, "比上年")) ||
+		    (p->ordinal && has_any(s, b, e, period_past_words, NELEM(period_past_words))) ||
 		    names_previous_plan(s, b, e, pw_scan_plan_name(p->ordinal - 1));
 
 	return (past && !pw_prose_sentence_future(s, b, e, p)) ||
@@ -419,6 +421,20 @@ bool pw_prose_sentence_past(const char *s, size_t b, size_t e, const struct pw_p
 }
 
 /* ---- forecasts ---- */
+
+bool pw_prose_sentence_forecast(const char *s, size_t b, size_t e, const struct pw_plan *p)
+{
+	static const char *const policy[] = { "力争", "确保", "争取", "要", "将" };
+	size_t i = b + pw_utf8_blanks(s + b), k;
+	int year;
+
+	if (i >= e || !(k = pw_utf8_starts(s + i, "预计")))
+		return false;
+	i += k + pw_utf8_blanks(s + i + k);
+	if (pw_prose_year_phrase(s + i, &year) && plan_year(s + i, p, &year))
+		return false; /* 预计到2025年: a goal */
+	return !has_any(s, i, e, policy, NELEM(policy));
+}
 
 /* A cohort that the plan forecasts rather than sets: graduates, births. */
 static bool names_cohort(const char *subject)

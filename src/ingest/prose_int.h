@@ -190,6 +190,10 @@ bool pw_prose_sentence_future(const char *s, size_t b, size_t e, const struct pw
  * 出生人口), no year and no policy word (力争, 确保, 新增). */
 bool pw_prose_forecast(const char *s, size_t lo, size_t hi, const struct pw_prose_trigger *t,
 		       const char *subject, int year, const struct pw_plan *p);
+/* True if the sentence [b, e) opens with 预计 and is a forecast (预计全年
+ * …收入221亿元，增长5%), not a goal: no year of the plan after it
+ * (预计到2025年) and no policy word (力争, 确保). */
+bool pw_prose_sentence_forecast(const char *s, size_t b, size_t e, const struct pw_plan *p);
 /* The target year the sentence [b, e) names (到2025年), or 0. */
 int pw_prose_sentence_year(const char *s, size_t b, size_t e, const struct pw_plan *p);
 /* The year of a date line (——2024年2月26日在…) at the top of d, 0 if

@@ -72,6 +72,8 @@ static const struct pw_prose_word words[] = {
 	W("设立", BUILD), W("配建", BUILD), W("建立", BUILD), W("开展", BUILD),
 	/* amounts allotted for the year: 拟安排专项资金12亿元, 发行60亿元专项债券 */
 	W("安排", BUILD), W("拟安排", BUILD), W("发行", BUILD),
+	/* this year's counts: 接待游客3000万人次 */
+	W("接待", BUILD),
 	/* adverbs and markers between a verb and its number */
 	W("力争", ADVERB), W("努力", ADVERB), W("确保", ADVERB), W("基本", ADVERB),
 	W("再", ADVERB), W("共", ADVERB), W("共计", ADVERB), W("总计", ADVERB),
