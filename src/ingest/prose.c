@@ -169,7 +169,7 @@ static void emit_all(struct prose_run *r, const struct finding *f, size_t lo, si
 
 /* ---- clauses ---- */
 
-/* 比2020年, 较2020年, 比上年: the change is measured against a base. */
+/* 比2020年, 较2020年, 比上年, 比去年: the change is measured against a base. */
 static bool against_base(const char *s, size_t lo, size_t pos)
 {
 	size_t i, k;
@@ -178,6 +178,7 @@ static bool against_base(const char *s, size_t lo, size_t pos)
 		if (((k = pw_utf8_starts(s + i, "比")) || (k = pw_utf8_starts(s + i, "较"))) &&
 		    i + k < pos &&
 		    (is_digit(s[i + k]) || pw_utf8_starts(s + i + k, "上年") ||
+		     pw_utf8_starts(s + i + k, "去年") ||
 		     pw_utf8_starts(s + i + k, "“") || pw_utf8_starts(s + i + k, " ")))
 			return true;
 	return false;

@@ -326,13 +326,31 @@ int pw_prose_sentence_year(const char *s, size_t b, size_t e, const struct pw_pl
 /* ---- past sentences ---- */
 
 static const char *const past_words[] = {
-	"以来", "五年来", "过去", "截至", "截止", "已", "超额完成", "累计完成",
+	"以来", "年来", "过去", "截至", "截止", "已", "超额完成", "累计完成",
 	"实现了", "取得了", "完成了", "达到了", "建成了", "同比", "目前", "现有",
 };
 
 /* Words that report a result in a plan for a period but state this year's
  * figures in an annual document (年度完成投资1500亿元, 比上年增加). */
 static const char *const period_past_words[] = { "比上年", "完成投资" };
+
+/* 去年 as the time of the sentence, not a base (比去年, 较去年, 高于去年). */
+static bool names_last_year(const char *s, size_t b, size_t e)
+{
+	static const char *const base[] = { "比", "较", "于" };
+	const char *at;
+	size_t pos, i;
+
+	for (at = b < e ? memmem(s + b, e - b, "去年", strlen("去年")) : NULL; at;
+	     at = memmem(at + 1, e - (size_t)(at + 1 - s), "去年", strlen("去年"))) {
+		pos = (size_t)(at - s);
+		for (i = 0; i < NELEM(base) && !pw_utf8_ends(s + b, pos - b, base[i]); i++)
+			;
+		if (i == NELEM(base))
+			return true;
+	}
+	return false;
+}
 
 /* A change or a total that has happened: any such word of text/vocab.h
  * before 了 (下降了, 降低了, 增长了, 新增了). */
@@ -413,6 +431,7 @@ bool pw_prose_sentence_setting_past(const char *s, size_t b, size_t e, const str
 bool pw_prose_sentence_past(const char *s, size_t b, size_t e, const struct pw_plan *p)
 {
 	bool past = has_any(s, b, e, past_words, NELEM(past_words)) || names_done_change(s, b, e) ||
+		    names_last_year(s, b, e) ||
 		    (p->ordinal && has_any(s, b, e, period_past_words, NELEM(period_past_words))) ||
 		    names_previous_plan(s, b, e, pw_scan_plan_name(p->ordinal - 1));
 

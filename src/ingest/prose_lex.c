@@ -80,7 +80,7 @@ static const struct pw_prose_word words[] = {
 	W("合计", ADVERB), W("将", ADVERB), W("要", ADVERB), W("可", ADVERB),
 	W("有", ADVERB), W("持续", ADVERB), W("稳定", ADVERB), W("进一步", ADVERB),
 	W("计划", ADVERB), W("预计", ADVERB), W("争取", ADVERB), W("力求", ADVERB),
-	W("逐步", ADVERB), W("新", ADVERB), W("全部", ADVERB),
+	W("逐步", ADVERB), W("新", ADVERB), W("全部", ADVERB), W("预期", ADVERB),
 	W("分别", EACH), W("均", EACH), W("都", EACH), W("各", EACH),
 };
 

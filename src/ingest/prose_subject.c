@@ -142,7 +142,7 @@ static size_t after_last_de(const char *s, size_t b, size_t e, bool members)
 	return at;
 }
 
-/* Start of a baseline phrase in a subject: 由2020年的52%, 比2020年, 从…. */
+/* Start of a baseline phrase in a subject: 由2020年的52%, 比2020年, 比去年, 从…. */
 static size_t baseline_start(const char *s, size_t b, size_t e)
 {
 	static const char *const words[] = { "由", "从", "比", "较" };
@@ -156,6 +156,7 @@ static size_t baseline_start(const char *s, size_t b, size_t e)
 				k++;
 			if (i + k < e && ((s[i + k] >= '0' && s[i + k] <= '9') ||
 					  pw_utf8_starts(s + i + k, "上年") ||
+					  pw_utf8_starts(s + i + k, "去年") ||
 					  pw_utf8_starts(s + i + k, "“")))
 				return i;
 		}

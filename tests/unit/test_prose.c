@@ -712,6 +712,20 @@ static void test_subject_after_previous_target(void **state)
 	       { 1, 3, NO_HI, "微克每立方米", EQ, ANNUAL, 0, "PM2.5年平均浓度" });
 }
 
+/* Last year and the year just gone: 去年…, 一年来… report results; 比去年
+ * is a base, not the time of the sentence. */
+static void test_last_year(void **state)
+{
+	(void)state;
+	expect_none_report("去年全县地区生产总值增长5.5%，一般公共预算收入增长6%。");
+	expect_none_report("一年来，全县新增市场主体5000户。");
+	EXPECT_REPORT("全县一般公共预算支出比去年增加8亿元。",
+		      { 1, 8, NO_HI, "亿元", EQ, CUMUL, 0, "一般公共预算支出" });
+	/* 预期 between a subject and its verb is no part of the subject */
+	EXPECT_REPORT("全县一般公共预算收入预期增长5%。",
+		      { 1, 5, NO_HI, "%", EQ, GROWTH, 0, "一般公共预算收入" });
+}
+
 static void test_annual_bound_and_units(void **state)
 {
 	(void)state;
@@ -929,6 +943,7 @@ int main(void)
 		cmocka_unit_test(test_annual_amounts),
 		cmocka_unit_test(test_forecast_sentence),
 		cmocka_unit_test(test_subject_after_previous_target),
+		cmocka_unit_test(test_last_year),
 		cmocka_unit_test(test_claimed_lines_skipped),
 		cmocka_unit_test(test_para_join),
 		cmocka_unit_test(test_para_boundaries),
