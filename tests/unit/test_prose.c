@@ -726,6 +726,21 @@ static void test_last_year(void **state)
 		      { 1, 5, NO_HI, "%", EQ, GROWTH, 0, "一般公共预算收入" });
 }
 
+/* Goals set or cut to a value: 预期目标设定为, 压缩至, 压减至; 个工作日 is a
+ * time. */
+static void test_set_and_cut_to(void **state)
+{
+	(void)state;
+	EXPECT_REPORT("全县城镇新增就业预期目标设定为5000人以上。",
+		      { 1, 5000, NO_HI, "人", GE, CUMUL, 0, "城镇新增就业" });
+	EXPECT_REPORT("企业开办时间压缩至1个工作日，项目审批时限压减至30个工作日以内。",
+		      { 1, 1, NO_HI, "个工作日", EQ, LEVEL, 0, "企业开办时间" },
+		      { 1, 30, NO_HI, "个工作日", LE, LEVEL, 0, "项目审批时限" });
+	EXPECT_REPORT("发放消费券5000万元。", { 1, 5000, NO_HI, "万元", EQ, CUMUL, 0, "消费券" });
+	/* a duration in working days before a noun is no goal */
+	expect_none_report("推行3个工作日办结制度。");
+}
+
 static void test_annual_bound_and_units(void **state)
 {
 	(void)state;
@@ -944,6 +959,7 @@ int main(void)
 		cmocka_unit_test(test_forecast_sentence),
 		cmocka_unit_test(test_subject_after_previous_target),
 		cmocka_unit_test(test_last_year),
+		cmocka_unit_test(test_set_and_cut_to),
 		cmocka_unit_test(test_claimed_lines_skipped),
 		cmocka_unit_test(test_para_join),
 		cmocka_unit_test(test_para_boundaries),
