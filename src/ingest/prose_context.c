@@ -27,6 +27,10 @@
 #include "model/year.h"
 
 
+/* The level of an unnumbered title line that opens a part of a report
+ * (2023年工作回顾): above every numbered heading. */
+#define PART_TITLE (-1)
+
 struct head {
 	int line;
 	int level;
@@ -94,6 +98,59 @@ static bool setting_title(const char *t, size_t len)
 	return !goal_title(t, len) && has_any(t, 0, len, words, NELEM(words));
 }
 
+static size_t year_number(const char *s, int *year);
+
+/* A year of the document's own time or later in a heading: 2024年工作安排
+ * in a report dated 2024. */
+static bool names_own_year(const char *t, size_t len, const struct pw_plan *p)
+{
+	size_t i, k;
+	int year;
+
+	for (i = 0; p->start && i + 4 <= len; i++)
+		if ((!i || t[i - 1] < '0' || t[i - 1] > '9') && (k = year_number(t + i, &year)) &&
+		    i + k < len && pw_utf8_starts(t + i + k, "年") && year >= p->start)
+			return true;
+	return false;
+}
+
+/* A heading that looks ahead: 今后五年, 下一步, the plan's own name, the
+ * document's own year or a later one. */
+static bool forward_title(const char *t, size_t len, const struct pw_plan *p)
+{
+	static const char *const words[] = { "今后", "下一步", "下步", "明年", "今年", "未来",
+					     "展望" };
+	const char *own = pw_scan_plan_name(p->ordinal);
+
+	return has_any(t, 0, len, words, NELEM(words)) ||
+	       (own && pw_prose_contains(t, 0, len, own)) || names_own_year(t, len, p);
+}
+
+/* An unnumbered title line that opens a part of a report: a review
+ * (2023年工作回顾) or what comes next (2024年工作安排, 主要目标).  Not the
+ * document's own title (…执行情况与…计划草案的报告). */
+static bool part_title(const char *t, size_t len, const struct pw_plan *p)
+{
+	static const char *const next[] = { "安排", "计划草案", "总体要求", "主要目标",
+					    "预期目标", "重点工作", "主要任务" };
+
+	if (pw_prose_contains(t, 0, len, "报告") ||
+	    (p->title && pw_prose_contains(t, 0, len, p->title)))
+		return false;
+	return strict_review_title(t, len) || forward_title(t, len, p) ||
+	       has_any(t, 0, len, next, NELEM(next));
+}
+
+/* Ends the part a title line opens: the next such title, or a heading
+ * that looks ahead and reviews nothing. */
+static bool ends_part(const struct head *h, const struct pw_plan *p)
+{
+	return h->level < 0 || (!strict_review_title(h->title, h->title_len) &&
+				(forward_title(h->title, h->title_len, p) ||
+				 (goal_title(h->title, h->title_len) &&
+				  !review_title(h->title, h->title_len, p))));
+}
+
 static int by_line(const void *a, const void *b)
 {
 	const struct head *x = a, *y = b;
@@ -140,7 +197,9 @@ static struct head *collect_heads(const struct pw_doc *d, const struct pw_plan *
 		if (claimed[i] == PW_CLAIM_TABLE || claimed[i] == PW_CLAIM_COLUMN)
 			continue;
 		lv = pw_para_heading_level(d->lines[i].s);
-		if (lv < PW_PARA_PART || lv > PW_PARA_SUBITEM)
+		if (lv == PW_PARA_TITLE && part_title(d->lines[i].s, d->lines[i].len, p))
+			lv = PART_TITLE;
+		else if (lv < PW_PARA_PART || lv > PW_PARA_SUBITEM)
 			continue;
 		ALLOC_GROW(h, *n + 1, alloc);
 		h[*n].line = d->lines[i].no;
@@ -174,33 +233,24 @@ static void mark_lines(const struct pw_doc *d, unsigned char *past, int from, in
 			past[lo] = v;
 }
 
-/* Index of the first heading after k that is not below it, or n. */
-static size_t section_end(const struct head *h, size_t n, size_t k)
+/* Index of the first heading after k that is not below it (for a part
+ * title: that ends its part, ends_part()), or n. */
+static size_t section_end(const struct head *h, size_t n, size_t k, const struct pw_plan *p)
 {
 	size_t j;
 
-	for (j = k + 1; j < n && h[j].level > h[k].level; j++)
-		;
+	for (j = k + 1; j < n; j++)
+		if (h[k].level == PART_TITLE ? ends_part(&h[j], p) : h[j].level <= h[k].level)
+			break;
 	return j;
 }
 
 static void mark_section(const struct pw_doc *d, unsigned char *past, const struct head *h,
-			 size_t n, size_t k, unsigned char v, bool keep)
+			 size_t n, size_t k, unsigned char v, bool keep, const struct pw_plan *p)
 {
-	size_t j = section_end(h, n, k);
+	size_t j = section_end(h, n, k, p);
 
 	mark_lines(d, past, h[k].line, j < n ? h[j].line : 0, v, keep);
-}
-
-/* A heading that looks ahead: 今后五年, 下一步, the plan's own name. */
-static bool forward_title(const char *t, size_t len, const struct pw_plan *p)
-{
-	static const char *const words[] = { "今后", "下一步", "下步", "明年", "今年", "未来",
-					     "展望" };
-	const char *own = pw_scan_plan_name(p->ordinal);
-
-	return has_any(t, 0, len, words, NELEM(words)) ||
-	       (own && pw_prose_contains(t, 0, len, own));
 }
 
 /* Marks a review (PW_PROSE_PAST) or setting (PW_PROSE_SETTING) section,
@@ -211,15 +261,15 @@ static bool forward_title(const char *t, size_t len, const struct pw_plan *p)
 static void mark_review(const struct pw_doc *d, unsigned char *past, const struct head *h,
 			size_t n, size_t k, unsigned char v, const struct pw_plan *p)
 {
-	size_t j, end = section_end(h, n, k);
+	size_t j, end = section_end(h, n, k, p);
 	bool strict = strict_review_title(h[k].title, h[k].title_len);
 
-	mark_section(d, past, h, n, k, v, true);
+	mark_section(d, past, h, n, k, v, true, p);
 	for (j = k + 1; j < end; j++)
 		if (goal_title(h[j].title, h[j].title_len) &&
 		    !strict_review_title(h[j].title, h[j].title_len) &&
 		    (!strict || forward_title(h[j].title, h[j].title_len, p)))
-			mark_section(d, past, h, n, j, 0, false);
+			mark_section(d, past, h, n, j, 0, false, p);
 }
 
 unsigned char *pw_prose_past_lines(const struct pw_doc *d, const struct pw_plan *p,

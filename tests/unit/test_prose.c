@@ -741,6 +741,27 @@ static void test_set_and_cut_to(void **state)
 	expect_none_report("推行3个工作日办结制度。");
 }
 
+/* An unnumbered title line opens a part of a report: 2023年工作回顾 is
+ * past up to the next such title or a heading that looks ahead, whatever
+ * numbered headings lie between. */
+static void test_unnumbered_review_part(void **state)
+{
+	(void)state;
+	EXPECT_REPORT("——2024年1月20日在县人民代表大会上\n\n各位代表：\n\n2023年工作回顾\n\n"
+		      "经济运行稳中向好。全县地区生产总值增长6.2%。\n\n"
+		      "（一）项目建设成效显著\n\n实施重点项目120个，完成投资150亿元。\n\n"
+		      "2024年工作安排\n\n全县地区生产总值增长6%左右。\n",
+		      { 15, 6, NO_HI, "%", APPROX, GROWTH, 0, "地区生产总值" });
+	EXPECT_REPORT("——2024年1月20日在县人民代表大会上\n\n各位代表：\n\n2023年工作回顾\n\n"
+		      "全县地区生产总值增长6.2%。\n\n二、2024年工作安排\n\n"
+		      "全县地区生产总值增长6%左右。\n",
+		      { 11, 6, NO_HI, "%", APPROX, GROWTH, 0, "地区生产总值" });
+	/* the document's own title names 执行情况 but reviews nothing */
+	EXPECT_REPORT("关于2023年计划执行情况与2024年计划草案的报告\n\n"
+		      "全县地区生产总值增长6%左右。\n",
+		      { 3, 6, NO_HI, "%", APPROX, GROWTH, 0, NULL });
+}
+
 static void test_annual_bound_and_units(void **state)
 {
 	(void)state;
@@ -960,6 +981,7 @@ int main(void)
 		cmocka_unit_test(test_subject_after_previous_target),
 		cmocka_unit_test(test_last_year),
 		cmocka_unit_test(test_set_and_cut_to),
+		cmocka_unit_test(test_unnumbered_review_part),
 		cmocka_unit_test(test_claimed_lines_skipped),
 		cmocka_unit_test(test_para_join),
 		cmocka_unit_test(test_para_boundaries),
