@@ -694,6 +694,9 @@ static void test_forecast_sentence(void **state)
 {
 	(void)state;
 	expect_none_report("预计全年一般公共预算收入221亿元，增长5%。");
+	/* a clause that opens so forecasts too, whatever its subject */
+	EXPECT_REPORT("发放消费券500万元，预计今年城镇新增劳动力达到4000人。",
+		      { 1, 500, NO_HI, "万元", EQ, CUMUL, 0, "消费券" });
 	EXPECT("预计到2025年，全区森林覆盖率达到45%。",
 	       { 1, 45, NO_HI, "%", EQ, LEVEL, 2025, "森林覆盖率" });
 }
