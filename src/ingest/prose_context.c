@@ -525,7 +525,12 @@ bool pw_prose_forecast(const char *s, size_t lo, size_t hi, const struct pw_pros
 	static const char *const policy[] = { "力争", "确保", "争取", "控制", "培训",
 					      "帮扶", "吸纳", "安置" };
 
-	if (year || t->role != PW_PR_LEVEL || !names_cohort(subject))
+	if (year)
+		return false;
+	/* a clause that opens with 预计 (预计今年…达到4000人) */
+	if (lo < hi && pw_utf8_starts(s + lo + pw_utf8_blanks(s + lo), "预计"))
+		return !has_any(s, lo, hi, policy, NELEM(policy)) && !strongly_future(s, lo, hi, p);
+	if (t->role != PW_PR_LEVEL || !names_cohort(subject))
 		return false;
 	return !has_any(s, lo, hi, policy, NELEM(policy)) &&
 	       !(lo < hi && pw_vocab_in(s + lo, hi - lo, PW_VOCAB_BIT(PW_VOCAB_CUMULATIVE))) &&

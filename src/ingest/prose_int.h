@@ -185,9 +185,10 @@ bool pw_prose_sentence_past(const char *s, size_t b, size_t e, const struct pw_p
 bool pw_prose_sentence_setting_past(const char *s, size_t b, size_t e, const struct pw_plan *p);
 /* True if it has a forward-looking word (力争, 确保, 到2025年, “十四五”). */
 bool pw_prose_sentence_future(const char *s, size_t b, size_t e, const struct pw_plan *p);
-/* True if the target in clause [lo, hi) with trigger t is a forecast of a
- * cohort (高校毕业生达909万人): a level verb, a cohort subject (毕业生,
- * 出生人口), no year and no policy word (力争, 确保, 新增). */
+/* True if the target in clause [lo, hi) with trigger t is a forecast: of
+ * a cohort (高校毕业生达909万人: a level verb, a cohort subject (毕业生,
+ * 出生人口), no policy word (力争, 确保, 新增)), or in a clause that opens
+ * with 预计 and has no policy word; never with a year (预计到2025年). */
 bool pw_prose_forecast(const char *s, size_t lo, size_t hi, const struct pw_prose_trigger *t,
 		       const char *subject, int year, const struct pw_plan *p);
 /* True if the sentence [b, e) opens with 预计 and is a forecast (预计全年
