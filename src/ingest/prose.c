@@ -189,21 +189,12 @@ static bool against_base(const char *s, size_t lo, size_t pos)
  * is no target of its own. */
 static bool change_of_last(const struct prose_run *r, size_t pos)
 {
-	static const char *const seps[] = { "、", "，", "," };
-	static const char *const base[] = { "比上年", "较上年", "比去年", "较去年" };
-	const char *s = r->s;
 	size_t i = r->target_end, k;
 
-	if (!i || i >= pos)
-		return false;
-	i += pw_utf8_blanks(s + i);
-	if (!(k = pw_words_at(s + i, pos - i, seps, NELEM(seps), NULL)))
-		return false;
-	i += k + pw_utf8_blanks(s + i + k);
-	if (!(k = pw_words_at(s + i, pos - i, base, NELEM(base), NULL)))
+	if (!i || i >= pos || !(k = pw_prose_beside_base(r->s, i, pos)))
 		return false;
 	for (i += k; i < pos; i++)
-		if (is_digit(s[i]))
+		if (is_digit(r->s[i]))
 			return false;
 	return true;
 }

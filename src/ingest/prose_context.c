@@ -12,6 +12,12 @@
  * 以来, 累计完成, 实现了, the previous plan's name) and no forward-looking
  * word (到2025年, 力争, 确保, 将, the plan's own name), or opens with a year
  * before the plan period.
+ *
+ * Annual documents (work reports, annual plan reports: no ordinal) open
+ * parts with unnumbered title lines (2023年工作回顾 … 2024年工作安排), state
+ * this year's figures against last year's (比上年 is past only in a plan
+ * for a period), are dated by their date line when their title names no
+ * year, and forecast with 预计.
  */
 #include "ingest/ingest.h"
 #include "ingest/prose_int.h"

@@ -144,6 +144,10 @@ void pw_prose_verbs_init(struct pw_prose_verbs *v, const char *s, size_t lo);
  * clause's verbs).  Returns false if nothing does. */
 bool pw_prose_trigger_find(const char *s, size_t lo, size_t hi, const struct pw_prose_qty *q,
 			   struct pw_prose_verbs *v, struct pw_prose_trigger *t);
+/* Bytes of "、比上年" (a separator, then 比/较 上年/去年) at s[i], not
+ * reading past hi; 0 if none.  What a change beside a level opens with:
+ * 支出规模420亿元、比上年增加18亿元. */
+size_t pw_prose_beside_base(const char *s, size_t i, size_t hi);
 /* The comparator and kind of a target. */
 enum pw_cmp pw_prose_trigger_cmp(const struct pw_prose_trigger *t, const struct pw_prose_qty *q);
 enum pw_kind pw_prose_trigger_kind(const struct pw_prose_trigger *t, const struct pw_prose_qty *q,

@@ -2,7 +2,7 @@
  * prose_trigger.c - what makes a quantity in a clause a target, and which
  * comparator and kind it has.
  *
- * A quantity is a target when one of four shapes holds:
+ * A quantity is a target when one of these shapes holds:
  *   after a verb     a verb or comparator right before it, perhaps with
  *                    adverbs between: 超过 20 家, 力争每年下降 3,
  *                    每年至少新建 1-2 所, 确保至少有1处
@@ -10,7 +10,10 @@
  *   object first     a verb of making, its object, then the quantity that
  *                    ends the clause: 新改建“四好农村路”102千米
  *   bare             subject, quantity and 以上/以下/左右 ending the clause:
- *                    城镇调查失业率5.5%左右
+ *                    城镇调查失业率5.5%左右; or a quantity with its change
+ *                    against last year beside it: 支出规模420亿元、比上年增加
+ *   put              an amount after 将/把, its noun, a verb of putting:
+ *                    将35亿元资金纳入直达机制
  * Anything else (a count in a name, a size threshold, a description) is not.
  */
 #include "ingest/prose_int.h"
@@ -255,15 +258,24 @@ static void adopt_verb(const char *s, size_t lo, size_t pos, const struct pw_pro
 #define MAX_BESIDE_GAP 8  /* code points between 比上年 and its change word */
 #define MAX_PUT_GAP 8      /* code points of the noun in 将35亿元资金纳入 */
 
-/* Bytes of 比上年, 较上年, 比去年, 较去年 at s, 0 if none. */
-static size_t last_year_base(const char *s)
+size_t pw_prose_beside_base(const char *s, size_t i, size_t hi)
 {
+	static const char *const seps[] = { "、", "，", "," };
 	static const char *const by[] = { "比", "较" };
 	static const char *const year[] = { "上年", "去年" };
-	size_t k = pw_words_at(s, PW_WORDS_NOLIMIT, by, NELEM(by), NULL), n;
+	size_t b = i, k;
 
-	n = k ? pw_words_at(s + k, PW_WORDS_NOLIMIT, year, NELEM(year), NULL) : 0;
-	return n ? k + n : 0;
+	i += pw_utf8_blanks(s + i);
+	if (i >= hi || !(k = pw_words_at(s + i, hi - i, seps, NELEM(seps), NULL)))
+		return 0;
+	i += k;
+	i += i < hi ? pw_utf8_blanks(s + i) : 0;
+	if (i >= hi || !(k = pw_words_at(s + i, hi - i, by, NELEM(by), NULL)))
+		return 0;
+	i += k;
+	if (i >= hi || !(k = pw_words_at(s + i, hi - i, year, NELEM(year), NULL)))
+		return 0;
+	return i + k - b;
 }
 
 /* Does "、比上年增加18亿元" (or ，较上年…下降) follow end?  Then the
@@ -271,15 +283,11 @@ static size_t last_year_base(const char *s)
  * the clause: s is the paragraph, NUL-terminated. */
 static bool change_beside(const char *s, size_t end)
 {
-	static const char *const seps[] = { "、", "，", "," };
-	size_t i = end + pw_utf8_blanks(s + end), k, n;
+	size_t i = end + pw_prose_beside_base(s, end, end + strlen(s + end)), n;
 
-	if (!(k = pw_words_at(s + i, PW_WORDS_NOLIMIT, seps, NELEM(seps), NULL)))
+	if (i == end)
 		return false;
-	i += k + pw_utf8_blanks(s + i + k);
-	if (!(k = last_year_base(s + i)))
-		return false;
-	for (i += k, n = 0; s[i] && n <= MAX_BESIDE_GAP && !is_digit(s[i]); n++) {
+	for (n = 0; s[i] && n <= MAX_BESIDE_GAP && !is_digit(s[i]); n++) {
 		const struct pw_vocab_word *w = pw_vocab_at(s + i, strlen(s + i));
 
 		if (w && (PW_VOCAB_CHANGE & PW_VOCAB_BIT(w->cls)))
