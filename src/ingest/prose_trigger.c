@@ -256,6 +256,7 @@ static void adopt_verb(const char *s, size_t lo, size_t pos, const struct pw_pro
 }
 
 #define MAX_BESIDE_GAP 8  /* code points between 比上年 and its change word */
+#define BESIDE_LOOK_BYTES 96 /* bytes read after a quantity for them */
 #define MAX_PUT_GAP 8      /* code points of the noun in 将35亿元资金纳入 */
 
 size_t pw_prose_beside_base(const char *s, size_t i, size_t hi)
@@ -283,12 +284,14 @@ size_t pw_prose_beside_base(const char *s, size_t i, size_t hi)
  * the clause: s is the paragraph, NUL-terminated. */
 static bool change_beside(const char *s, size_t end)
 {
-	size_t i = end + pw_prose_beside_base(s, end, end + strlen(s + end)), n;
+	/* the look ahead is short: 、比上年, a few words, the change word */
+	size_t hi = end + strnlen(s + end, BESIDE_LOOK_BYTES);
+	size_t i = end + pw_prose_beside_base(s, end, hi), n;
 
 	if (i == end)
 		return false;
-	for (n = 0; s[i] && n <= MAX_BESIDE_GAP && !is_digit(s[i]); n++) {
-		const struct pw_vocab_word *w = pw_vocab_at(s + i, strlen(s + i));
+	for (n = 0; i < hi && n <= MAX_BESIDE_GAP && !is_digit(s[i]); n++) {
+		const struct pw_vocab_word *w = pw_vocab_at(s + i, hi - i);
 
 		if (w && (PW_VOCAB_CHANGE & PW_VOCAB_BIT(w->cls)))
 			return true;
