@@ -765,6 +765,24 @@ static void test_unnumbered_review_part(void **state)
 		      { 3, 6, NO_HI, "%", APPROX, GROWTH, 0, NULL });
 }
 
+/* A clause whose only words before the number are a verb (累计达到, 力争
+ * 达到) shares the previous target's subject, and a rate it reaches for is
+ * the same kind of rate. */
+static void test_clause_sharing_subject(void **state)
+{
+	(void)state;
+	EXPECT_REPORT("新建5G基站1.5万个，累计达到15万个。",
+		      { 1, 1.5, NO_HI, "万个", EQ, CUMUL, 0, "5G基站" },
+		      { 1, 15, NO_HI, "万个", EQ, CUMUL, 0, "5G基站" });
+	EXPECT_REPORT("确保规上工业增加值增长7%，力争达到8%。",
+		      { 1, 7, NO_HI, "%", EQ, GROWTH, 0, "规上工业增加值" },
+		      { 1, 8, NO_HI, "%", EQ, GROWTH, 0, "规上工业增加值" });
+	/* a level after a level stays a level */
+	EXPECT_REPORT("森林覆盖率达到40%，力争达到42%。",
+		      { 1, 40, NO_HI, "%", EQ, LEVEL, 0, "森林覆盖率" },
+		      { 1, 42, NO_HI, "%", EQ, LEVEL, 0, "森林覆盖率" });
+}
+
 static void test_annual_bound_and_units(void **state)
 {
 	(void)state;
@@ -985,6 +1003,7 @@ int main(void)
 		cmocka_unit_test(test_last_year),
 		cmocka_unit_test(test_set_and_cut_to),
 		cmocka_unit_test(test_unnumbered_review_part),
+		cmocka_unit_test(test_clause_sharing_subject),
 		cmocka_unit_test(test_claimed_lines_skipped),
 		cmocka_unit_test(test_para_join),
 		cmocka_unit_test(test_para_boundaries),
