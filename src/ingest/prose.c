@@ -51,6 +51,8 @@ struct prose_run {
 	struct pw_prose_trigger chain;
 	size_t chain_end;
 	size_t target_end;     /* end of the sentence's last target, 0 if none */
+	enum pw_kind last_kind; /* of the sentence's last target */
+	bool shared;           /* the target being emitted borrows last_subject */
 };
 
 /* A quantity and what makes it a target. */
@@ -110,6 +112,11 @@ static void emit(struct prose_run *r, const struct finding *f, const struct pw_p
 	struct pw_prose_target *pt = pw_plan_add_target(r->p);
 
 	pt->t.kind = pw_prose_trigger_kind(&f->t, q, subject, f->base_year);
+	/* 增长7%，力争达到8%: reaching for a rate of the same subject */
+	if (r->shared && r->last_kind == PW_KIND_GROWTH && f->t.role == PW_PR_LEVEL &&
+	    !strcmp(q->unit, "%"))
+		pt->t.kind = PW_KIND_GROWTH;
+	r->last_kind = pt->t.kind;
 	pt->t.cmp = pw_prose_trigger_cmp(&f->t, q);
 	pt->t.has_value = true;
 	pt->t.value = q->value;
@@ -131,8 +138,21 @@ static void fallback_subject(struct prose_run *r, const struct finding *f, size_
 	char *s = r->last_subject ? xstrdup(r->last_subject)
 				  : pw_prose_clean_phrase(r->s, lo, f->q[0].start);
 
+	r->shared = r->last_subject != NULL;
+
 	ALLOC_GROW(subj->v, subj->n + 1, subj->alloc);
 	subj->v[subj->n++] = s;
+}
+
+/* True if subject is one word of the lexicon and nothing else (累计, 达到):
+ * what is left of a clause that names no subject.  Not a verb of making,
+ * which reads as a noun there (每年完成植树造林1.5万亩: 植树). */
+static bool lone_word(const char *subject)
+{
+	size_t n = strlen(subject);
+	const struct pw_prose_word *w = pw_prose_word_at(subject, 0, n);
+
+	return w && w->len == n && w->role != PW_PR_BUILD;
 }
 
 static void remember_subject(struct prose_run *r, const char *subject)
@@ -150,7 +170,10 @@ static void emit_all(struct prose_run *r, const struct finding *f, size_t lo, si
 	char *text = clause_text(r->s, lo, hi);
 	size_t i, slo = r->target_end > lo && r->target_end <= f->q[0].start ? r->target_end : lo;
 
+	r->shared = false;
 	pw_prose_subjects(r->s, slo, hi, &f->q[0], &f->q[f->n - 1], &f->t, f->n, &subj);
+	if (subj.n == 1 && lone_word(subj.v[0]))
+		pw_prose_subjects_release(&subj); /* 累计达到15万个: no subject of its own */
 	if (!subj.n)
 		fallback_subject(r, f, slo, &subj);
 	remember_subject(r, subj.v[subj.n - 1]);

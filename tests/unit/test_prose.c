@@ -773,7 +773,7 @@ static void test_clause_sharing_subject(void **state)
 	(void)state;
 	EXPECT_REPORT("新建5G基站1.5万个，累计达到15万个。",
 		      { 1, 1.5, NO_HI, "万个", EQ, CUMUL, 0, "5G基站" },
-		      { 1, 15, NO_HI, "万个", EQ, CUMUL, 0, "5G基站" });
+		      { 1, 15, NO_HI, "万个", EQ, LEVEL, 0, "5G基站" });
 	EXPECT_REPORT("确保规上工业增加值增长7%，力争达到8%。",
 		      { 1, 7, NO_HI, "%", EQ, GROWTH, 0, "规上工业增加值" },
 		      { 1, 8, NO_HI, "%", EQ, GROWTH, 0, "规上工业增加值" });
