@@ -783,6 +783,20 @@ static void test_clause_sharing_subject(void **state)
 		      { 1, 42, NO_HI, "%", EQ, LEVEL, 0, "森林覆盖率" });
 }
 
+/* The object of a verb of making that holds such a verb itself starts
+ * after the first run of verbs: 安排省重点建设项目, 营造林面积. */
+static void test_object_holding_a_verb(void **state)
+{
+	(void)state;
+	EXPECT_REPORT("全年安排省重点建设项目1200个。",
+		      { 1, 1200, NO_HI, "个", EQ, CUMUL, 0, "省重点建设项目" });
+	EXPECT_REPORT("县财政拟安排基础设施建设资金2.5亿元。",
+		      { 1, 2.5, NO_HI, "亿元", EQ, CUMUL, 0, "基础设施建设资金" });
+	EXPECT_REPORT("完成营造林面积10万亩。", { 1, 10, NO_HI, "万亩", EQ, CUMUL, 0, "营造林面积" });
+	/* a run of verbs joined by 、 still opens the object */
+	EXPECT("新建、改扩建中小学12所。", { 1, 12, NO_HI, "所", EQ, CUMUL, 0, "中小学" });
+}
+
 static void test_annual_bound_and_units(void **state)
 {
 	(void)state;
@@ -1004,6 +1018,7 @@ int main(void)
 		cmocka_unit_test(test_set_and_cut_to),
 		cmocka_unit_test(test_unnumbered_review_part),
 		cmocka_unit_test(test_clause_sharing_subject),
+		cmocka_unit_test(test_object_holding_a_verb),
 		cmocka_unit_test(test_claimed_lines_skipped),
 		cmocka_unit_test(test_para_join),
 		cmocka_unit_test(test_para_boundaries),
