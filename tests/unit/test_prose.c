@@ -590,6 +590,9 @@ static void test_level_beside_change(void **state)
 		      { 1, 4.06, NO_HI, "万亿元", EQ, LEVEL, 0, "赤字规模" });
 	EXPECT_REPORT("拟安排地方政府专项债券3.9万亿元，比上年增加1000亿元。",
 		      { 1, 3.9, NO_HI, "万亿元", EQ, CUMUL, 0, "地方政府专项债券" });
+	/* the change is no object of the verb either */
+	EXPECT_REPORT("一般公共预算支出安排540亿元、比上年增加20亿元。",
+		      { 1, 540, NO_HI, "亿元", EQ, CUMUL, 0, "一般公共预算支出" });
 	/* a bare amount without a change beside it is a description */
 	expect_none_report("全市一般公共预算支出420亿元，主要用于民生领域。");
 	/* in a plan for a period, 比上年 reports a year's result */
