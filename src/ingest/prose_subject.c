@@ -172,6 +172,10 @@ static char *object_after(const char *s, size_t b, size_t hi)
 	size_t i, k, e = hi;
 
 	for (i = b; i < hi && e == hi; i += pw_utf8_len(s + i)) {
+		if (pw_prose_beside_base(s, i, hi)) {
+			e = i; /* 540亿元、比上年增加20亿元: the change */
+			break;
+		}
 		if (i > b && (k = pw_utf8_starts(s + i, "、")) != 0 && i + k < hi &&
 		    s[i + k + pw_utf8_blanks(s + i + k)] >= '0' &&
 		    s[i + k + pw_utf8_blanks(s + i + k)] <= '9') {
