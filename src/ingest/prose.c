@@ -36,7 +36,8 @@
 #define MAX_CLAUSE_BYTES 2048
 
 struct prose_run {
-	struct pw_plan *p;
+	struct pw_plan *p;     /* where targets go */
+	const struct pw_plan *ctx; /* p, or a view of it dated by its date line */
 	const struct pw_para *para;
 	const char *s;         /* the paragraph text */
 	bool para_past;        /* the paragraph opened on the past (过去一年，…) */
@@ -49,6 +50,9 @@ struct prose_run {
 	 * count right after the object's 、 shares */
 	struct pw_prose_trigger chain;
 	size_t chain_end;
+	size_t target_end;     /* end of the sentence's last target, 0 if none */
+	enum pw_kind last_kind; /* of the sentence's last target */
+	bool shared;           /* the target being emitted borrows last_subject */
 };
 
 /* A quantity and what makes it a target. */
@@ -108,6 +112,11 @@ static void emit(struct prose_run *r, const struct finding *f, const struct pw_p
 	struct pw_prose_target *pt = pw_plan_add_target(r->p);
 
 	pt->t.kind = pw_prose_trigger_kind(&f->t, q, subject, f->base_year);
+	/* 增长7%，力争达到8%: reaching for a rate of the same subject */
+	if (r->shared && r->last_kind == PW_KIND_GROWTH && f->t.role == PW_PR_LEVEL &&
+	    !strcmp(q->unit, "%"))
+		pt->t.kind = PW_KIND_GROWTH;
+	r->last_kind = pt->t.kind;
 	pt->t.cmp = pw_prose_trigger_cmp(&f->t, q);
 	pt->t.has_value = true;
 	pt->t.value = q->value;
@@ -129,8 +138,21 @@ static void fallback_subject(struct prose_run *r, const struct finding *f, size_
 	char *s = r->last_subject ? xstrdup(r->last_subject)
 				  : pw_prose_clean_phrase(r->s, lo, f->q[0].start);
 
+	r->shared = r->last_subject != NULL;
+
 	ALLOC_GROW(subj->v, subj->n + 1, subj->alloc);
 	subj->v[subj->n++] = s;
+}
+
+/* True if subject is one word of the lexicon and nothing else (累计, 达到):
+ * what is left of a clause that names no subject.  Not a verb of making,
+ * which reads as a noun there (每年完成植树造林1.5万亩: 植树). */
+static bool lone_word(const char *subject)
+{
+	size_t n = strlen(subject);
+	const struct pw_prose_word *w = pw_prose_word_at(subject, 0, n);
+
+	return w && w->len == n && w->role != PW_PR_BUILD;
 }
 
 static void remember_subject(struct prose_run *r, const char *subject)
@@ -139,18 +161,23 @@ static void remember_subject(struct prose_run *r, const char *subject)
 	r->last_subject = subject && *subject ? xstrdup(subject) : NULL;
 }
 
-/* One target per value, or per subject when one value has several. */
+/* One target per value, or per subject when one value has several.  The
+ * subject is read after the clause's previous target (面积稳定在500万亩以上、
+ * 总产量稳定在40亿斤以上: 总产量, not a list of two). */
 static void emit_all(struct prose_run *r, const struct finding *f, size_t lo, size_t hi)
 {
 	struct pw_prose_subjects subj;
 	char *text = clause_text(r->s, lo, hi);
-	size_t i;
+	size_t i, slo = r->target_end > lo && r->target_end <= f->q[0].start ? r->target_end : lo;
 
-	pw_prose_subjects(r->s, lo, hi, &f->q[0], &f->q[f->n - 1], &f->t, f->n, &subj);
+	r->shared = false;
+	pw_prose_subjects(r->s, slo, hi, &f->q[0], &f->q[f->n - 1], &f->t, f->n, &subj);
+	if (subj.n == 1 && lone_word(subj.v[0]))
+		pw_prose_subjects_release(&subj); /* 累计达到15万个: no subject of its own */
 	if (!subj.n)
-		fallback_subject(r, f, lo, &subj);
+		fallback_subject(r, f, slo, &subj);
 	remember_subject(r, subj.v[subj.n - 1]);
-	if (pw_prose_forecast(r->s, lo, hi, &f->t, subj.v[0], r->year, r->p))
+	if (pw_prose_forecast(r->s, lo, hi, &f->t, subj.v[0], r->year, r->ctx))
 		; /* a forecast (高校毕业生达909万人): nothing to emit */
 	else if (f->n == 1 && subj.n > 1)
 		for (i = 0; i < subj.n; i++)
@@ -165,7 +192,7 @@ static void emit_all(struct prose_run *r, const struct finding *f, size_t lo, si
 
 /* ---- clauses ---- */
 
-/* 比2020年, 较2020年, 比上年: the change is measured against a base. */
+/* 比2020年, 较2020年, 比上年, 比去年: the change is measured against a base. */
 static bool against_base(const char *s, size_t lo, size_t pos)
 {
 	size_t i, k;
@@ -174,9 +201,25 @@ static bool against_base(const char *s, size_t lo, size_t pos)
 		if (((k = pw_utf8_starts(s + i, "比")) || (k = pw_utf8_starts(s + i, "较"))) &&
 		    i + k < pos &&
 		    (is_digit(s[i + k]) || pw_utf8_starts(s + i + k, "上年") ||
+		     pw_utf8_starts(s + i + k, "去年") ||
 		     pw_utf8_starts(s + i + k, "“") || pw_utf8_starts(s + i + k, " ")))
 			return true;
 	return false;
+}
+
+/* 支出规模420亿元、比上年增加18亿元: is the quantity at pos the change
+ * that follows a target against last year?  It restates the target, so it
+ * is no target of its own. */
+static bool change_of_last(const struct prose_run *r, size_t pos)
+{
+	size_t i = r->target_end, k;
+
+	if (!i || i >= pos || !(k = pw_prose_beside_base(r->s, i, pos)))
+		return false;
+	for (i += k; i < pos; i++)
+		if (is_digit(r->s[i]))
+			return false;
+	return true;
 }
 
 /* Reads the rest of a value list after f->q[0]. */
@@ -240,8 +283,11 @@ static size_t try_quantity(struct prose_run *r, size_t lo, size_t hi, size_t pos
 		f.t.annual = true;
 	f.base_year = against_base(r->s, lo, pos);
 	read_list(r->s, hi, &f);
+	if (f.base_year && change_of_last(r, pos))
+		return f.q[f.n - 1].end;
 	emit_all(r, &f, lo, hi);
 	set_chain(r, &f);
+	r->target_end = f.q[f.n - 1].end;
 	return f.q[f.n - 1].end;
 }
 
@@ -374,12 +420,12 @@ static bool has_digit(const char *s, size_t b, size_t e)
  * sentence does not look forward. */
 static bool sentence_past(struct prose_run *r, size_t b, size_t e, bool first)
 {
-	if (pw_prose_sentence_past(r->s, b, e, r->p) ||
-	    (r->setting && pw_prose_sentence_setting_past(r->s, b, e, r->p))) {
+	if (pw_prose_sentence_past(r->s, b, e, r->ctx) ||
+	    (r->setting && pw_prose_sentence_setting_past(r->s, b, e, r->ctx))) {
 		r->para_past |= first;
 		return true;
 	}
-	return r->para_past && !pw_prose_sentence_future(r->s, b, e, r->p);
+	return r->para_past && !pw_prose_sentence_future(r->s, b, e, r->ctx);
 }
 
 static void read_sentence(struct prose_run *r, size_t b, size_t e, bool first)
@@ -391,10 +437,11 @@ static void read_sentence(struct prose_run *r, size_t b, size_t e, bool first)
 			sentence_past(r, b, e, true);
 		return;
 	}
-	if (sentence_past(r, b, e, first))
+	if (sentence_past(r, b, e, first) || pw_prose_sentence_forecast(r->s, b, e, r->ctx))
 		return;
-	r->year = pw_prose_sentence_year(r->s, b, e, r->p);
+	r->year = pw_prose_sentence_year(r->s, b, e, r->ctx);
 	r->pending_annual = false;
+	r->target_end = 0;
 	remember_subject(r, NULL);
 	while (c < e) {
 		ce = clause_end(r->s, c, e);
@@ -448,12 +495,19 @@ static void read_paragraph(struct prose_run *r)
 
 void pw_read_prose(const struct pw_doc *d, struct pw_plan *p, const unsigned char *claimed)
 {
-	unsigned char *past = pw_prose_past_lines(d, p, claimed);
+	struct pw_plan view = *p; /* read only: shares p's memory, never freed */
+	unsigned char *past;
 	struct pw_para para;
 	struct prose_run r = { 0 };
 	size_t pos = 0;
 
+	/* a report without a period (政府工作报告) speaks of the year of its
+	 * date line: earlier years are results */
+	if (!view.start && !view.ordinal)
+		view.start = pw_prose_report_year(d);
+	past = pw_prose_past_lines(d, &view, claimed);
 	r.p = p;
+	r.ctx = &view;
 	r.para = &para;
 	pw_para_init(&para);
 	while (pw_para_next(d, claimed, &pos, &para)) {

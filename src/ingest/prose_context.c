@@ -12,6 +12,12 @@
  * 以来, 累计完成, 实现了, the previous plan's name) and no forward-looking
  * word (到2025年, 力争, 确保, 将, the plan's own name), or opens with a year
  * before the plan period.
+ *
+ * Annual documents (work reports, annual plan reports: no ordinal) open
+ * parts with unnumbered title lines (2023年工作回顾 … 2024年工作安排), state
+ * this year's figures against last year's (比上年 is past only in a plan
+ * for a period), are dated by their date line when their title names no
+ * year, and forecast with 预计.
  */
 #include "ingest/ingest.h"
 #include "ingest/prose_int.h"
@@ -26,6 +32,10 @@
 #include "util/nelem.h"
 #include "model/year.h"
 
+
+/* The level of an unnumbered title line that opens a part of a report
+ * (2023年工作回顾): above every numbered heading. */
+#define PART_TITLE (-1)
 
 struct head {
 	int line;
@@ -94,6 +104,59 @@ static bool setting_title(const char *t, size_t len)
 	return !goal_title(t, len) && has_any(t, 0, len, words, NELEM(words));
 }
 
+static size_t year_number(const char *s, int *year);
+
+/* A year of the document's own time or later in a heading: 2024年工作安排
+ * in a report dated 2024. */
+static bool names_own_year(const char *t, size_t len, const struct pw_plan *p)
+{
+	size_t i, k;
+	int year;
+
+	for (i = 0; p->start && i + 4 <= len; i++)
+		if ((!i || t[i - 1] < '0' || t[i - 1] > '9') && (k = year_number(t + i, &year)) &&
+		    i + k < len && pw_utf8_starts(t + i + k, "年") && year >= p->start)
+			return true;
+	return false;
+}
+
+/* A heading that looks ahead: 今后五年, 下一步, the plan's own name, the
+ * document's own year or a later one. */
+static bool forward_title(const char *t, size_t len, const struct pw_plan *p)
+{
+	static const char *const words[] = { "今后", "下一步", "下步", "明年", "今年", "未来",
+					     "展望" };
+	const char *own = pw_scan_plan_name(p->ordinal);
+
+	return has_any(t, 0, len, words, NELEM(words)) ||
+	       (own && pw_prose_contains(t, 0, len, own)) || names_own_year(t, len, p);
+}
+
+/* An unnumbered title line that opens a part of a report: a review
+ * (2023年工作回顾) or what comes next (2024年工作安排, 主要目标).  Not the
+ * document's own title (…执行情况与…计划草案的报告). */
+static bool part_title(const char *t, size_t len, const struct pw_plan *p)
+{
+	static const char *const next[] = { "安排", "计划草案", "总体要求", "主要目标",
+					    "预期目标", "重点工作", "主要任务" };
+
+	if (pw_prose_contains(t, 0, len, "报告") ||
+	    (p->title && pw_prose_contains(t, 0, len, p->title)))
+		return false;
+	return strict_review_title(t, len) || forward_title(t, len, p) ||
+	       has_any(t, 0, len, next, NELEM(next));
+}
+
+/* Ends the part a title line opens: the next such title, or a heading
+ * that looks ahead and reviews nothing. */
+static bool ends_part(const struct head *h, const struct pw_plan *p)
+{
+	return h->level < 0 || (!strict_review_title(h->title, h->title_len) &&
+				(forward_title(h->title, h->title_len, p) ||
+				 (goal_title(h->title, h->title_len) &&
+				  !review_title(h->title, h->title_len, p))));
+}
+
 static int by_line(const void *a, const void *b)
 {
 	const struct head *x = a, *y = b;
@@ -140,7 +203,9 @@ static struct head *collect_heads(const struct pw_doc *d, const struct pw_plan *
 		if (claimed[i] == PW_CLAIM_TABLE || claimed[i] == PW_CLAIM_COLUMN)
 			continue;
 		lv = pw_para_heading_level(d->lines[i].s);
-		if (lv < PW_PARA_PART || lv > PW_PARA_SUBITEM)
+		if (lv == PW_PARA_TITLE && part_title(d->lines[i].s, d->lines[i].len, p))
+			lv = PART_TITLE;
+		else if (lv < PW_PARA_PART || lv > PW_PARA_SUBITEM)
 			continue;
 		ALLOC_GROW(h, *n + 1, alloc);
 		h[*n].line = d->lines[i].no;
@@ -174,36 +239,43 @@ static void mark_lines(const struct pw_doc *d, unsigned char *past, int from, in
 			past[lo] = v;
 }
 
-/* Index of the first heading after k that is not below it, or n. */
-static size_t section_end(const struct head *h, size_t n, size_t k)
+/* Index of the first heading after k that is not below it (for a part
+ * title: that ends its part, ends_part()), or n. */
+static size_t section_end(const struct head *h, size_t n, size_t k, const struct pw_plan *p)
 {
 	size_t j;
 
-	for (j = k + 1; j < n && h[j].level > h[k].level; j++)
-		;
+	for (j = k + 1; j < n; j++)
+		if (h[k].level == PART_TITLE ? ends_part(&h[j], p) : h[j].level <= h[k].level)
+			break;
 	return j;
 }
 
 static void mark_section(const struct pw_doc *d, unsigned char *past, const struct head *h,
-			 size_t n, size_t k, unsigned char v, bool keep)
+			 size_t n, size_t k, unsigned char v, bool keep, const struct pw_plan *p)
 {
-	size_t j = section_end(h, n, k);
+	size_t j = section_end(h, n, k, p);
 
 	mark_lines(d, past, h[k].line, j < n ? h[j].line : 0, v, keep);
 }
 
 /* Marks a review (PW_PROSE_PAST) or setting (PW_PROSE_SETTING) section,
- * then clears the goal subsections inside it (二、主要目标). */
+ * then clears the goal subsections inside it (二、主要目标).  Inside a
+ * part that is a review for sure (工作回顾, 执行情况) a subheading that
+ * names goals reports on them (就业目标任务圆满完成) unless it looks
+ * ahead. */
 static void mark_review(const struct pw_doc *d, unsigned char *past, const struct head *h,
-			size_t n, size_t k, unsigned char v)
+			size_t n, size_t k, unsigned char v, const struct pw_plan *p)
 {
-	size_t j, end = section_end(h, n, k);
+	size_t j, end = section_end(h, n, k, p);
+	bool strict = strict_review_title(h[k].title, h[k].title_len);
 
-	mark_section(d, past, h, n, k, v, true);
+	mark_section(d, past, h, n, k, v, true, p);
 	for (j = k + 1; j < end; j++)
 		if (goal_title(h[j].title, h[j].title_len) &&
-		    !strict_review_title(h[j].title, h[j].title_len))
-			mark_section(d, past, h, n, j, 0, false);
+		    !strict_review_title(h[j].title, h[j].title_len) &&
+		    (!strict || forward_title(h[j].title, h[j].title_len, p)))
+			mark_section(d, past, h, n, j, 0, false, p);
 }
 
 unsigned char *pw_prose_past_lines(const struct pw_doc *d, const struct pw_plan *p,
@@ -215,9 +287,9 @@ unsigned char *pw_prose_past_lines(const struct pw_doc *d, const struct pw_plan 
 
 	for (k = 0; k < n; k++) {
 		if (review_title(h[k].title, h[k].title_len, p))
-			mark_review(d, past, h, n, k, PW_PROSE_PAST);
+			mark_review(d, past, h, n, k, PW_PROSE_PAST, p);
 		else if (setting_title(h[k].title, h[k].title_len))
-			mark_review(d, past, h, n, k, PW_PROSE_SETTING);
+			mark_review(d, past, h, n, k, PW_PROSE_SETTING, p);
 	}
 	free(h);
 	return past;
@@ -257,6 +329,34 @@ size_t pw_prose_year_phrase(const char *s, int *year)
 	return i + k;
 }
 
+#define DATE_LINES 12 /* non-blank lines at the top searched for a date */
+
+/* The year of a date (2024年2月26日) in the document's top lines, 0 if
+ * none: the day a report was delivered, which dates "this year". */
+int pw_prose_report_year(const struct pw_doc *d)
+{
+	size_t i, j, k, seen = 0;
+	int year, month;
+
+	for (i = 0; i < d->nlines && seen < DATE_LINES; i++) {
+		const char *l = d->lines[i].s;
+
+		if (!d->lines[i].len)
+			continue;
+		seen++;
+		for (j = 0; j < d->lines[i].len; j++) {
+			if (!(k = year_number(l + j, &year)) || (j && l[j - 1] >= '0' && l[j - 1] <= '9'))
+				continue;
+			if (!pw_utf8_starts(l + j + k, "年"))
+				continue;
+			k += pw_utf8_starts(l + j + k, "年");
+			if (pw_scan_digits(l + j + k, &month) && month >= 1 && month <= 12)
+				return year;
+		}
+	}
+	return 0;
+}
+
 static bool plan_year(const char *s, const struct pw_plan *p, int *year)
 {
 	return pw_prose_year_phrase(s, year) && (!p->start || *year >= p->start);
@@ -282,9 +382,31 @@ int pw_prose_sentence_year(const char *s, size_t b, size_t e, const struct pw_pl
 /* ---- past sentences ---- */
 
 static const char *const past_words[] = {
-	"以来", "五年来", "过去", "截至", "截止", "已", "超额完成", "累计完成", "完成投资",
-	"实现了", "取得了", "完成了", "达到了", "建成了", "同比", "比上年", "目前", "现有",
+	"以来", "年来", "过去", "截至", "截止", "已", "超额完成", "累计完成",
+	"实现了", "取得了", "完成了", "达到了", "建成了", "同比", "目前", "现有",
 };
+
+/* Words that report a result in a plan for a period but state this year's
+ * figures in an annual document (年度完成投资1500亿元, 比上年增加). */
+static const char *const period_past_words[] = { "比上年", "完成投资" };
+
+/* 去年 as the time of the sentence, not a base (比去年, 较去年, 高于去年). */
+static bool names_last_year(const char *s, size_t b, size_t e)
+{
+	static const char *const base[] = { "比", "较", "于" };
+	const char *at;
+	size_t pos, i;
+
+	for (at = b < e ? memmem(s + b, e - b, "去年", strlen("去年")) : NULL; at;
+	     at = memmem(at + 1, e - (size_t)(at + 1 - s), "去年", strlen("去年"))) {
+		pos = (size_t)(at - s);
+		for (i = 0; i < NELEM(base) && !pw_utf8_ends(s + b, pos - b, base[i]); i++)
+			;
+		if (i == NELEM(base))
+			return true;
+	}
+	return false;
+}
 
 /* A change or a total that has happened: any such word of text/vocab.h
  * before 了 (下降了, 降低了, 增长了, 新增了). */
@@ -365,6 +487,8 @@ bool pw_prose_sentence_setting_past(const char *s, size_t b, size_t e, const str
 bool pw_prose_sentence_past(const char *s, size_t b, size_t e, const struct pw_plan *p)
 {
 	bool past = has_any(s, b, e, past_words, NELEM(past_words)) || names_done_change(s, b, e) ||
+		    names_last_year(s, b, e) ||
+		    (p->ordinal && has_any(s, b, e, period_past_words, NELEM(period_past_words))) ||
 		    names_previous_plan(s, b, e, pw_scan_plan_name(p->ordinal - 1));
 
 	return (past && !pw_prose_sentence_future(s, b, e, p)) ||
@@ -372,6 +496,20 @@ bool pw_prose_sentence_past(const char *s, size_t b, size_t e, const struct pw_p
 }
 
 /* ---- forecasts ---- */
+
+bool pw_prose_sentence_forecast(const char *s, size_t b, size_t e, const struct pw_plan *p)
+{
+	static const char *const policy[] = { "力争", "确保", "争取", "要", "将" };
+	size_t i = b + pw_utf8_blanks(s + b), k;
+	int year;
+
+	if (i >= e || !(k = pw_utf8_starts(s + i, "预计")))
+		return false;
+	i += k + pw_utf8_blanks(s + i + k);
+	if (pw_prose_year_phrase(s + i, &year) && plan_year(s + i, p, &year))
+		return false; /* 预计到2025年: a goal */
+	return !has_any(s, i, e, policy, NELEM(policy));
+}
 
 /* A cohort that the plan forecasts rather than sets: graduates, births. */
 static bool names_cohort(const char *subject)
@@ -393,7 +531,12 @@ bool pw_prose_forecast(const char *s, size_t lo, size_t hi, const struct pw_pros
 	static const char *const policy[] = { "力争", "确保", "争取", "控制", "培训",
 					      "帮扶", "吸纳", "安置" };
 
-	if (year || t->role != PW_PR_LEVEL || !names_cohort(subject))
+	if (year)
+		return false;
+	/* a clause that opens with 预计 (预计今年…达到4000人) */
+	if (lo < hi && pw_utf8_starts(s + lo + pw_utf8_blanks(s + lo), "预计"))
+		return !has_any(s, lo, hi, policy, NELEM(policy)) && !strongly_future(s, lo, hi, p);
+	if (t->role != PW_PR_LEVEL || !names_cohort(subject))
 		return false;
 	return !has_any(s, lo, hi, policy, NELEM(policy)) &&
 	       !(lo < hi && pw_vocab_in(s + lo, hi - lo, PW_VOCAB_BIT(PW_VOCAB_CUMULATIVE))) &&

@@ -144,6 +144,10 @@ void pw_prose_verbs_init(struct pw_prose_verbs *v, const char *s, size_t lo);
  * clause's verbs).  Returns false if nothing does. */
 bool pw_prose_trigger_find(const char *s, size_t lo, size_t hi, const struct pw_prose_qty *q,
 			   struct pw_prose_verbs *v, struct pw_prose_trigger *t);
+/* Bytes of "、比上年" (a separator, then 比/较 上年/去年) at s[i], not
+ * reading past hi; 0 if none.  What a change beside a level opens with:
+ * 支出规模420亿元、比上年增加18亿元. */
+size_t pw_prose_beside_base(const char *s, size_t i, size_t hi);
 /* The comparator and kind of a target. */
 enum pw_cmp pw_prose_trigger_cmp(const struct pw_prose_trigger *t, const struct pw_prose_qty *q);
 enum pw_kind pw_prose_trigger_kind(const struct pw_prose_trigger *t, const struct pw_prose_qty *q,
@@ -185,13 +189,21 @@ bool pw_prose_sentence_past(const char *s, size_t b, size_t e, const struct pw_p
 bool pw_prose_sentence_setting_past(const char *s, size_t b, size_t e, const struct pw_plan *p);
 /* True if it has a forward-looking word (力争, 确保, 到2025年, “十四五”). */
 bool pw_prose_sentence_future(const char *s, size_t b, size_t e, const struct pw_plan *p);
-/* True if the target in clause [lo, hi) with trigger t is a forecast of a
- * cohort (高校毕业生达909万人): a level verb, a cohort subject (毕业生,
- * 出生人口), no year and no policy word (力争, 确保, 新增). */
+/* True if the target in clause [lo, hi) with trigger t is a forecast: of
+ * a cohort (高校毕业生达909万人: a level verb, a cohort subject (毕业生,
+ * 出生人口), no policy word (力争, 确保, 新增)), or in a clause that opens
+ * with 预计 and has no policy word; never with a year (预计到2025年). */
 bool pw_prose_forecast(const char *s, size_t lo, size_t hi, const struct pw_prose_trigger *t,
 		       const char *subject, int year, const struct pw_plan *p);
+/* True if the sentence [b, e) opens with 预计 and is a forecast (预计全年
+ * …收入221亿元，增长5%), not a goal: no year of the plan after it
+ * (预计到2025年) and no policy word (力争, 确保). */
+bool pw_prose_sentence_forecast(const char *s, size_t b, size_t e, const struct pw_plan *p);
 /* The target year the sentence [b, e) names (到2025年), or 0. */
 int pw_prose_sentence_year(const char *s, size_t b, size_t e, const struct pw_plan *p);
+/* The year of a date line (——2024年2月26日在…) at the top of d, 0 if
+ * none: what dates a report whose title names no year. */
+int pw_prose_report_year(const struct pw_doc *d);
 /* Bytes of a year phrase at s ("到 2025 年", "2025年，"), 0 if none. */
 size_t pw_prose_year_phrase(const char *s, int *year);
 

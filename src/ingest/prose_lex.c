@@ -51,6 +51,14 @@ static const struct pw_prose_word words[] = {
 	W("降至", LEVEL), W("减少到", LEVEL), W("减少至", LEVEL), W("减至", LEVEL),
 	W("保持在", LEVEL), W("稳定在", LEVEL), W("维持在", LEVEL), W("保持", LEVEL),
 	C("控制在", LEVEL, LE), W("拟按", LEVEL),
+	/* a goal stated as such: 经济增长预期目标为6%左右 (the subject ends
+	 * before it, so a growth subject reads as a growth rate) */
+	W("目标为", LEVEL), W("目标是", LEVEL), W("预期目标为", LEVEL), W("预期目标是", LEVEL),
+	W("设定为", LEVEL), W("确定为", LEVEL), W("目标设定为", LEVEL), W("目标确定为", LEVEL),
+	W("预期目标设定为", LEVEL), W("预期目标确定为", LEVEL),
+	/* cut to a value: 时间压缩至1个工作日 */
+	W("压缩至", LEVEL), W("压缩到", LEVEL), W("压减至", LEVEL), W("压减到", LEVEL),
+	W("缩短至", LEVEL), W("缩短到", LEVEL),
 	/* comparators that make a target by themselves (text/number.h) */
 	PW_BOUND_WORDS(BOUND)
 	C("约", HEDGE, APPROX), C("大约", HEDGE, APPROX), W("近", HEDGE), W("接近", HEDGE),
@@ -67,13 +75,17 @@ static const struct pw_prose_word words[] = {
 	W("新修", BUILD), W("硬化", BUILD), W("治理", BUILD), W("帮扶", BUILD),
 	W("开工", BUILD), W("新开工", BUILD), W("竣工", BUILD), W("组建", BUILD),
 	W("设立", BUILD), W("配建", BUILD), W("建立", BUILD), W("开展", BUILD),
+	/* amounts allotted for the year: 拟安排专项资金12亿元, 发行60亿元专项债券 */
+	W("安排", BUILD), W("拟安排", BUILD), W("发行", BUILD),
+	/* this year's counts and amounts: 接待游客3000万人次, 发放消费券5000万元 */
+	W("接待", BUILD), W("发放", BUILD),
 	/* adverbs and markers between a verb and its number */
 	W("力争", ADVERB), W("努力", ADVERB), W("确保", ADVERB), W("基本", ADVERB),
 	W("再", ADVERB), W("共", ADVERB), W("共计", ADVERB), W("总计", ADVERB),
 	W("合计", ADVERB), W("将", ADVERB), W("要", ADVERB), W("可", ADVERB),
 	W("有", ADVERB), W("持续", ADVERB), W("稳定", ADVERB), W("进一步", ADVERB),
 	W("计划", ADVERB), W("预计", ADVERB), W("争取", ADVERB), W("力求", ADVERB),
-	W("逐步", ADVERB), W("新", ADVERB), W("全部", ADVERB),
+	W("逐步", ADVERB), W("新", ADVERB), W("全部", ADVERB), W("预期", ADVERB),
 	W("分别", EACH), W("均", EACH), W("都", EACH), W("各", EACH),
 };
 
@@ -160,6 +172,7 @@ static const struct unit_def base_units[] = {
 	{ "升", PW_U_MEASURE }, { "标箱", PW_U_MEASURE },
 	{ "年", PW_U_TIME }, { "天", PW_U_TIME }, { "日", PW_U_TIME }, { "小时", PW_U_TIME },
 	{ "分钟", PW_U_TIME }, { "个月", PW_U_TIME }, { "周", PW_U_TIME },
+	{ "个工作日", PW_U_TIME }, { "工作日", PW_U_TIME },
 	{ "倍", PW_U_OTHER }, { "岁", PW_U_OTHER },
 };
 

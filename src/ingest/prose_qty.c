@@ -109,6 +109,23 @@ static bool is_grade(const char *s)
 	       pw_utf8_starts(s, "档");
 }
 
+/* A length of time that a noun follows names a period, not an amount:
+ * 3年过渡期, 1小时通勤圈, 3年攻坚行动.  What may follow a time that is a
+ * goal: a comparator or 内 (30天以内, 3天内), a list, the clause end. */
+static bool names_period(const char *s, const struct pw_prose_qty *q, size_t hi)
+{
+	static const char *const ok[] = { "以", "左右", "内", "前", "后", "、", "和", "及",
+					   "或", "至", "到", "—", "－", "-", "~" };
+	size_t i;
+
+	if (!(q->uflags & PW_U_TIME) || q->end >= hi || (unsigned char)s[q->end] < 0xE0)
+		return false;
+	for (i = 0; i < NELEM(ok); i++)
+		if (pw_utf8_starts(s + q->end, ok[i]))
+			return false;
+	return !at_clause_end(s, q->end, hi);
+}
+
 static bool is_year(const struct pw_prose_qty *q)
 {
 	return !strcmp(q->unit, "年") && pw_text_year((long)q->value) &&
@@ -157,7 +174,7 @@ bool pw_prose_qty_scan(const char *s, size_t pos, size_t hi, struct pw_prose_qty
 	if (!k)
 		return false;
 	q->unit_end = q->end = i + k;
-	q->modifier = is_grade(s + q->end);
+	q->modifier = is_grade(s + q->end) || names_period(s, q, hi);
 	i = skip_blank(s, q->end, hi);
 	k = pw_scan_cmp_suffix(s + i, &c);
 	if (k && i + k <= hi) {

@@ -142,7 +142,7 @@ static size_t after_last_de(const char *s, size_t b, size_t e, bool members)
 	return at;
 }
 
-/* Start of a baseline phrase in a subject: 由2020年的52%, 比2020年, 从…. */
+/* Start of a baseline phrase in a subject: 由2020年的52%, 比2020年, 比去年, 从…. */
 static size_t baseline_start(const char *s, size_t b, size_t e)
 {
 	static const char *const words[] = { "由", "从", "比", "较" };
@@ -156,6 +156,7 @@ static size_t baseline_start(const char *s, size_t b, size_t e)
 				k++;
 			if (i + k < e && ((s[i + k] >= '0' && s[i + k] <= '9') ||
 					  pw_utf8_starts(s + i + k, "上年") ||
+					  pw_utf8_starts(s + i + k, "去年") ||
 					  pw_utf8_starts(s + i + k, "“")))
 				return i;
 		}
@@ -171,6 +172,10 @@ static char *object_after(const char *s, size_t b, size_t hi)
 	size_t i, k, e = hi;
 
 	for (i = b; i < hi && e == hi; i += pw_utf8_len(s + i)) {
+		if (pw_prose_beside_base(s, i, hi)) {
+			e = i; /* 540亿元、比上年增加20亿元: the change */
+			break;
+		}
 		if (i > b && (k = pw_utf8_starts(s + i, "、")) != 0 && i + k < hi &&
 		    s[i + k + pw_utf8_blanks(s + i + k)] >= '0' &&
 		    s[i + k + pw_utf8_blanks(s + i + k)] <= '9') {
@@ -338,6 +343,55 @@ static void subject_before(const char *s, size_t lo, size_t head, size_t nvalues
 	*out = m;
 }
 
+/* A verb or adverb of making at s[i] (not past e): its bytes, else 0. */
+static size_t making_word(const char *s, size_t i, size_t e)
+{
+	const struct pw_prose_word *w = i < e ? pw_prose_word_at(s, i, e) : NULL;
+
+	return w && (w->role == PW_PR_BUILD || w->role == PW_PR_ADVERB) ? w->len : 0;
+}
+
+/* Bytes of the run of verbs and adverbs of making at s[i] (完成, 新开工改造,
+ * 新建、改扩建), not reading past e; *first_len: bytes of its first word. */
+static size_t verb_run(const char *s, size_t i, size_t e, size_t *first_len)
+{
+	static const char *const joins[] = { "、", "和", "及", "与" };
+	size_t b = i, k, j;
+
+	*first_len = making_word(s, i, e);
+	while ((k = making_word(s, i, e)) != 0) {
+		i += k;
+		j = i + pw_words_at(s + i, e - i, joins, NELEM(joins), NULL);
+		if (j > i && making_word(s, j, e))
+			i = j;
+	}
+	return i - b;
+}
+
+/*
+ * Where the object of a verb of making starts when a verb of making also
+ * lies inside it (安排省重点建设项目1200个, 完成营造林面积10万亩): after the
+ * first run of such verbs in [lo, verb_end), not after the last verb;
+ * when that run reaches the number (完成植树造林1.5万亩) the words after its
+ * first verb are the object.  verb_end if there is no earlier verb.
+ */
+static size_t object_start(const char *s, size_t lo, size_t verb_end, size_t num)
+{
+	const struct pw_prose_word *w;
+	size_t i, run, first;
+
+	for (i = lo; i < verb_end; i += pw_utf8_len(s + i)) {
+		w = pw_prose_word_at(s, i, num);
+		if (!w || w->role != PW_PR_BUILD)
+			continue;
+		run = verb_run(s, i, num, &first);
+		if (i + run >= verb_end && i + run < num)
+			return i + run; /* the last verb ends the first run */
+		return i + run < num ? i + run : i + first;
+	}
+	return verb_end;
+}
+
 void pw_prose_subjects(const char *s, size_t lo, size_t hi, const struct pw_prose_qty *first,
 		       const struct pw_prose_qty *last, const struct pw_prose_trigger *t,
 		       size_t nvalues, struct pw_prose_subjects *out)
@@ -351,7 +405,8 @@ void pw_prose_subjects(const char *s, size_t lo, size_t hi, const struct pw_pros
 			push(out, without_verb(pw_prose_clean_phrase(s, b, first->start)));
 			return;
 		}
-		b = after_last_de(s, t->verb_end, first->start, true);
+		b = after_last_de(s, object_start(s, lo, t->verb_end, first->start),
+				  first->start, true);
 		b = pw_prose_after_thresholds(s, b, first->start);
 		push(out, pw_prose_clean_phrase(s, b, first->start));
 		return;

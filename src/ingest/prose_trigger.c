@@ -2,7 +2,7 @@
  * prose_trigger.c - what makes a quantity in a clause a target, and which
  * comparator and kind it has.
  *
- * A quantity is a target when one of four shapes holds:
+ * A quantity is a target when one of these shapes holds:
  *   after a verb     a verb or comparator right before it, perhaps with
  *                    adverbs between: 超过 20 家, 力争每年下降 3,
  *                    每年至少新建 1-2 所, 确保至少有1处
@@ -10,7 +10,10 @@
  *   object first     a verb of making, its object, then the quantity that
  *                    ends the clause: 新改建“四好农村路”102千米
  *   bare             subject, quantity and 以上/以下/左右 ending the clause:
- *                    城镇调查失业率5.5%左右
+ *                    城镇调查失业率5.5%左右; or a quantity with its change
+ *                    against last year beside it: 支出规模420亿元、比上年增加
+ *   put              an amount after 将/把, its noun, a verb of putting:
+ *                    将35亿元资金纳入直达机制
  * Anything else (a count in a name, a size threshold, a description) is not.
  */
 #include "ingest/prose_int.h"
@@ -252,10 +255,77 @@ static void adopt_verb(const char *s, size_t lo, size_t pos, const struct pw_pro
 	}
 }
 
+#define MAX_BESIDE_GAP 8  /* code points between 比上年 and its change word */
+#define BESIDE_LOOK_BYTES 96 /* bytes read after a quantity for them */
+#define MAX_PUT_GAP 8      /* code points of the noun in 将35亿元资金纳入 */
+
+size_t pw_prose_beside_base(const char *s, size_t i, size_t hi)
+{
+	static const char *const seps[] = { "、", "，", "," };
+	static const char *const by[] = { "比", "较" };
+	static const char *const year[] = { "上年", "去年" };
+	size_t b = i, k;
+
+	i += pw_utf8_blanks(s + i);
+	if (i >= hi || !(k = pw_words_at(s + i, hi - i, seps, NELEM(seps), NULL)))
+		return 0;
+	i += k;
+	i += i < hi ? pw_utf8_blanks(s + i) : 0;
+	if (i >= hi || !(k = pw_words_at(s + i, hi - i, by, NELEM(by), NULL)))
+		return 0;
+	i += k;
+	if (i >= hi || !(k = pw_words_at(s + i, hi - i, year, NELEM(year), NULL)))
+		return 0;
+	return i + k - b;
+}
+
+/* Does "、比上年增加18亿元" (or ，较上年…下降) follow end?  Then the
+ * quantity before it is a level and what follows its change.  Reads past
+ * the clause: s is the paragraph, NUL-terminated. */
+static bool change_beside(const char *s, size_t end)
+{
+	/* the look ahead is short: 、比上年, a few words, the change word */
+	size_t hi = end + strnlen(s + end, BESIDE_LOOK_BYTES);
+	size_t i = end + pw_prose_beside_base(s, end, hi), n;
+
+	if (i == end)
+		return false;
+	for (n = 0; i < hi && n <= MAX_BESIDE_GAP && !is_digit(s[i]); n++) {
+		const struct pw_vocab_word *w = pw_vocab_at(s + i, hi - i);
+
+		if (w && (PW_VOCAB_CHANGE & PW_VOCAB_BIT(w->cls)))
+			return true;
+		i += pw_utf8_len(s + i);
+	}
+	return false;
+}
+
+/* 将35亿元资金纳入直达机制: an amount right after 将 or 把, its noun, then a
+ * verb that puts it somewhere.  Sets *head to where the 将 starts. */
+static bool put_amount(const char *s, size_t lo, const struct pw_prose_qty *q, size_t hi,
+		       size_t *head)
+{
+	static const char *const puts[] = { "纳入", "用于", "投入", "投向", "下达", "拨付",
+					    "注入", "安排" };
+	size_t at = skip_back_blank(s, lo, q->start), k, i, n;
+
+	if (!(q->uflags & PW_U_MEASURE) || q->suffix != PW_CMP_NONE)
+		return false;
+	if (!(k = pw_utf8_ends(s + lo, at - lo, "将")) && !(k = pw_utf8_ends(s + lo, at - lo, "把")))
+		return false;
+	*head = at - k;
+	for (i = q->end, n = 0; i < hi && n <= MAX_PUT_GAP && !is_digit(s[i]); n++) {
+		if (i > q->end && pw_words_at(s + i, hi - i, puts, NELEM(puts), NULL))
+			return true;
+		i += pw_utf8_len(s + i);
+	}
+	return false;
+}
+
 bool pw_prose_trigger_find(const char *s, size_t lo, size_t hi, const struct pw_prose_qty *q,
 			   struct pw_prose_verbs *v, struct pw_prose_trigger *t)
 {
-	size_t pos;
+	size_t pos, put;
 
 	memset(t, 0, sizeof(*t));
 	t->role = -1;
@@ -272,10 +342,16 @@ bool pw_prose_trigger_find(const char *s, size_t lo, size_t hi, const struct pw_
 		t->verb_end = q->start;
 		if (t->role == PW_PR_CMP)
 			adopt_verb(s, lo, pos, q, v, t);
+	} else if (put_amount(s, lo, q, hi, &put)) {
+		t->shape = PW_SHAPE_AFTER_VERB; /* its object follows, as after 新建 */
+		t->role = PW_PR_BUILD;
+		t->head = put;
+		t->verb_end = q->start;
 	} else if (!find_gap(s, lo, hi, q, v, t)) {
-		if (q->suffix == PW_CMP_NONE || !clause_final(s, q->end, hi, false) || pos <= lo)
+		if (pos <= lo || (q->suffix != PW_CMP_NONE ? !clause_final(s, q->end, hi, false)
+							   : !change_beside(s, q->end)))
 			return false;
-		t->shape = PW_SHAPE_BARE;
+		t->shape = PW_SHAPE_BARE; /* 城镇调查失业率5.5%左右; 支出规模420亿元、比上年增加 */
 		t->head = pos;
 	}
 	if (t->role != PW_PR_LEVEL && t->role != PW_PR_CMP &&

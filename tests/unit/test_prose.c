@@ -12,6 +12,7 @@
 #include "ingest/ingest.h"
 #include "text/doc.h"
 #include "text/para.h"
+#include "text/vocab.h"
 
 #include <jansson.h>
 #include <math.h>
@@ -23,9 +24,26 @@
 
 /* ---- helpers ---- */
 
+/* Set while a test reads its text as an annual document (a work report:
+ * no ordinal, no period) instead of the 2021-2025 plan. */
+static bool as_report;
+
 static void run_text(const char *text, struct pw_plan *p)
 {
-	tp_read_text(text, p, false);
+	struct pw_doc d;
+	unsigned char *claimed;
+
+	if (!as_report) {
+		tp_read_text(text, p, false);
+		return;
+	}
+	assert_int_equal(pw_doc_from_bytes(&d, "t.txt", text, strlen(text)), 0);
+	tp_plan(p, "政府工作报告", NULL, 0, 0, 0);
+	claimed = calloc(d.nlines + 1, 1);
+	assert_non_null(claimed);
+	pw_read_prose(&d, p, claimed);
+	free(claimed);
+	pw_doc_release(&d);
 }
 
 struct want {
@@ -86,6 +104,21 @@ static void expect_none(const char *text)
 		const struct want w_[] = { __VA_ARGS__ };                              \
 		expect(text, w_, NELEM(w_));                          \
 	} while (0)
+
+/* EXPECT and expect_none on the text read as an annual document. */
+#define EXPECT_REPORT(text, ...)                                                       \
+	do {                                                                           \
+		as_report = true;                                                      \
+		EXPECT(text, __VA_ARGS__);                                             \
+		as_report = false;                                                     \
+	} while (0)
+
+static void expect_none_report(const char *text)
+{
+	as_report = true;
+	expect_none(text);
+	as_report = false;
+}
 
 #define GE PW_CMP_GE
 #define LE PW_CMP_LE
@@ -512,6 +545,261 @@ static void test_plan_and_forecast(void **state)
 	       { 1, 90, NO_HI, "%", GE, LEVEL, 0, NULL });
 }
 
+/* ---- annual documents: work reports and annual plan reports ---- */
+
+/* Fiscal arrangements: 安排, 拟安排 and 发行 are verbs of allotting an
+ * amount, with the object before or after the number. */
+static void test_fiscal_arrangements(void **state)
+{
+	(void)state;
+	EXPECT_REPORT("今年拟安排市级专项资金12亿元。",
+		      { 1, 12, NO_HI, "亿元", EQ, CUMUL, 0, "市级专项资金" });
+	EXPECT_REPORT("政府投资拟安排85亿元。",
+		      { 1, 85, NO_HI, "亿元", EQ, CUMUL, 0, "政府投资" });
+	EXPECT_REPORT("发行60亿元专项债券。",
+		      { 1, 60, NO_HI, "亿元", EQ, CUMUL, 0, "专项债券" });
+	EXPECT_REPORT("赤字率拟按2.8%安排。", { 1, 2.8, NO_HI, "%", EQ, LEVEL, 0, "赤字率" });
+	/* 安排 as a noun before a count that is no amount of it */
+	expect_none_report("资金安排向12个重点领域倾斜。");
+}
+
+/* A number before its noun after 将/把, then a verb of putting:
+ * 将35亿元资金纳入直达机制. */
+static void test_number_before_noun(void **state)
+{
+	(void)state;
+	EXPECT_REPORT("将35亿元资金纳入直达机制。",
+		      { 1, 35, NO_HI, "亿元", EQ, CUMUL, 0, "资金" });
+	EXPECT_REPORT("继续把6000亿元资金纳入直达机制。",
+		      { 1, 6000, NO_HI, "亿元", EQ, CUMUL, 0, "资金" });
+	/* a size threshold is no amount */
+	expect_none_report("将1亿元以上项目纳入重点项目库管理。");
+	/* nor a duration */
+	expect_none_report("将3年过渡期纳入政策。");
+}
+
+/* A level with its change beside it: the level is the target, the change
+ * is not a second one. */
+static void test_level_beside_change(void **state)
+{
+	(void)state;
+	EXPECT_REPORT("全市一般公共预算支出规模420亿元、比上年增加18亿元。",
+		      { 1, 420, NO_HI, "亿元", EQ, LEVEL, 0, "一般公共预算支出规模" });
+	EXPECT_REPORT("赤字率拟按3%安排，赤字规模4.06万亿元，比上年年初预算增加1800亿元。",
+		      { 1, 3, NO_HI, "%", EQ, LEVEL, 0, "赤字率" },
+		      { 1, 4.06, NO_HI, "万亿元", EQ, LEVEL, 0, "赤字规模" });
+	EXPECT_REPORT("拟安排地方政府专项债券3.9万亿元，比上年增加1000亿元。",
+		      { 1, 3.9, NO_HI, "万亿元", EQ, CUMUL, 0, "地方政府专项债券" });
+	/* the change is no object of the verb either */
+	EXPECT_REPORT("一般公共预算支出安排540亿元、比上年增加20亿元。",
+		      { 1, 540, NO_HI, "亿元", EQ, CUMUL, 0, "一般公共预算支出" });
+	/* a bare amount without a change beside it is a description */
+	expect_none_report("全市一般公共预算支出420亿元，主要用于民生领域。");
+	/* in a plan for a period, 比上年 reports a year's result */
+	expect_none("全区一般公共预算收入32亿元、比上年增长6%。");
+}
+
+/* 再降8%: a reduction by a further 8%, a decrease the text says. */
+static void test_further_reduction(void **state)
+{
+	struct pw_plan p;
+
+	(void)state;
+	EXPECT_REPORT("单位地区生产总值能耗再降8%。",
+		      { 1, 8, NO_HI, "%", EQ, CUMUL, 0, "单位地区生产总值能耗" });
+	run_text("企业综合成本再降8%。", &p);
+	assert_int_equal(p.ntargets, 1);
+	assert_true(pw_vocab_has(p.targets[0].t.text, PW_VOCAB_BIT(PW_VOCAB_DECREASE)));
+	pw_plan_free(&p);
+	/* 再降到 a value is a level, not a change */
+	EXPECT("单位产品能耗再降到0.5吨标准煤。",
+	       { 1, 0.5, NO_HI, "吨标准煤", EQ, LEVEL, 0, "单位产品能耗" });
+}
+
+/* Growth given as a goal: 全市经济增长预期目标为6%左右. */
+static void test_growth_goal(void **state)
+{
+	(void)state;
+	EXPECT_REPORT("全市经济增长预期目标为6%左右。",
+		      { 1, 6, NO_HI, "%", APPROX, GROWTH, 0, "经济增长" });
+	EXPECT_REPORT("地区生产总值增长目标为6.5%。",
+		      { 1, 6.5, NO_HI, "%", EQ, GROWTH, 0, NULL });
+	/* a goal on a level is a level */
+	EXPECT_REPORT("森林覆盖率目标为45%。", { 1, 45, NO_HI, "%", EQ, LEVEL, 0, "森林覆盖率" });
+	/* the goal restated as a modifier */
+	expect_none_report("提出增长5%左右的预期目标，综合考虑了各方面因素。");
+}
+
+/* The usual annual goals of a work report. */
+static void test_annual_goals(void **state)
+{
+	(void)state;
+	EXPECT_REPORT("国内生产总值增长5%左右；城镇新增就业1200万人以上，居民消费价格涨幅3%左右；"
+		      "粮食产量保持在1.3万亿斤以上。",
+		      { 1, 5, NO_HI, "%", APPROX, GROWTH, 0, "国内生产总值" },
+		      { 1, 1200, NO_HI, "万人", GE, CUMUL, 0, "城镇新增就业" },
+		      { 1, 3, NO_HI, "%", APPROX, GROWTH, 0, "居民消费价格涨幅" },
+		      { 1, 1.3, NO_HI, "万亿斤", GE, LEVEL, 0, "粮食产量" });
+	/* forecasts of conditions are not goals */
+	expect_none_report("预计今年应届毕业生达到3.2万人。");
+	expect_none_report("今年高校毕业生预计达1179万人，要加强就业服务。");
+}
+
+/* A review part: its results are past however far below its heading, and
+ * a subheading in it that names 目标任务 does not end it. */
+static void test_review_part_of_report(void **state)
+{
+	(void)state;
+	EXPECT_REPORT("一、过去五年工作回顾\n\n（三）就业目标任务圆满完成\n\n"
+		      "五年来城镇新增就业超过4.6万人。\n\n城镇调查失业率控制在5.5%以内。\n\n"
+		      "建成保障性住房12万套。\n\n（四）生态环境明显改善\n\n"
+		      "PM2.5平均浓度下降到28微克/立方米。\n\n二、今后五年的目标任务\n\n"
+		      "城镇调查失业率控制在5.5%以内。\n",
+		      { 17, 5.5, NO_HI, "%", LE, LEVEL, 0, "城镇调查失业率" });
+}
+
+/* Durations and names are not amounts: 3年过渡期, 2.0版. */
+static void test_durations_and_versions(void **state)
+{
+	(void)state;
+	expect_none("对新设企业设立3年过渡期。");
+	expect_none("实施3年攻坚行动，推出“一网通办”2.0版。");
+	/* a time that is a goal stays one */
+	EXPECT("项目审批时间控制在30天以内。", { 1, 30, NO_HI, "天", LE, LEVEL, 0, NULL });
+}
+
+/* A report without a period is dated by its date line: a sentence that
+ * opens with an earlier year reports a result. */
+static void test_report_past_year(void **state)
+{
+	(void)state;
+	expect_none_report("——2024年2月26日在县人民代表大会上\n\n各位代表：\n\n2023年全县地区生产总值增长6.1%。\n");
+	EXPECT_REPORT("——2024年2月26日在县人民代表大会上\n\n各位代表：\n\n2024年全县地区生产总值增长6%左右。\n",
+		      { 5, 6, NO_HI, "%", APPROX, GROWTH, 2024, "地区生产总值" });
+}
+
+/* Annual documents state this year's amounts with words that report the
+ * past in a plan for a period (完成投资, 比上年). */
+static void test_annual_amounts(void **state)
+{
+	(void)state;
+	EXPECT_REPORT("实施重大项目500个以上，年度完成投资1500亿元。",
+		      { 1, 500, NO_HI, "个", GE, CUMUL, 0, "重大项目" },
+		      { 1, 1500, NO_HI, "亿元", EQ, CUMUL, 0, NULL });
+	EXPECT_REPORT("力争全年接待游客3000万人次。",
+		      { 1, 3000, NO_HI, "万人次", EQ, CUMUL, 0, "游客" });
+	/* in a plan for a period they report a result */
+	expect_none("全区实施重大项目50个，完成投资150亿元。");
+}
+
+/* A sentence that opens with 预计 forecasts; 预计到2025年 sets a goal. */
+static void test_forecast_sentence(void **state)
+{
+	(void)state;
+	expect_none_report("预计全年一般公共预算收入221亿元，增长5%。");
+	/* a clause that opens so forecasts too, whatever its subject */
+	EXPECT_REPORT("发放消费券500万元，预计今年城镇新增劳动力达到4000人。",
+		      { 1, 500, NO_HI, "万元", EQ, CUMUL, 0, "消费券" });
+	EXPECT("预计到2025年，全区森林覆盖率达到45%。",
+	       { 1, 45, NO_HI, "%", EQ, LEVEL, 2025, "森林覆盖率" });
+}
+
+/* A subject starts after the clause's previous target: 播种面积稳定在500万
+ * 亩以上、总产量稳定在40亿斤以上 gives 总产量 for 40, not two subjects. */
+static void test_subject_after_previous_target(void **state)
+{
+	(void)state;
+	EXPECT("确保粮食播种面积稳定在500万亩以上、总产量稳定在40亿斤以上。",
+	       { 1, 500, NO_HI, "万亩", GE, LEVEL, 0, "粮食播种面积" },
+	       { 1, 40, NO_HI, "亿斤", GE, LEVEL, 0, "总产量" });
+	/* a list of subjects with no target between them still splits */
+	EXPECT("PM10、PM2.5年平均浓度每年下降3微克每立方米。",
+	       { 1, 3, NO_HI, "微克每立方米", EQ, ANNUAL, 0, "PM10年平均浓度" },
+	       { 1, 3, NO_HI, "微克每立方米", EQ, ANNUAL, 0, "PM2.5年平均浓度" });
+}
+
+/* Last year and the year just gone: 去年…, 一年来… report results; 比去年
+ * is a base, not the time of the sentence. */
+static void test_last_year(void **state)
+{
+	(void)state;
+	expect_none_report("去年全县地区生产总值增长5.5%，一般公共预算收入增长6%。");
+	expect_none_report("一年来，全县新增市场主体5000户。");
+	EXPECT_REPORT("全县一般公共预算支出比去年增加8亿元。",
+		      { 1, 8, NO_HI, "亿元", EQ, CUMUL, 0, "一般公共预算支出" });
+	/* 预期 between a subject and its verb is no part of the subject */
+	EXPECT_REPORT("全县一般公共预算收入预期增长5%。",
+		      { 1, 5, NO_HI, "%", EQ, GROWTH, 0, "一般公共预算收入" });
+}
+
+/* Goals set or cut to a value: 预期目标设定为, 压缩至, 压减至; 个工作日 is a
+ * time. */
+static void test_set_and_cut_to(void **state)
+{
+	(void)state;
+	EXPECT_REPORT("全县城镇新增就业预期目标设定为5000人以上。",
+		      { 1, 5000, NO_HI, "人", GE, CUMUL, 0, "城镇新增就业" });
+	EXPECT_REPORT("企业开办时间压缩至1个工作日，项目审批时限压减至30个工作日以内。",
+		      { 1, 1, NO_HI, "个工作日", EQ, LEVEL, 0, "企业开办时间" },
+		      { 1, 30, NO_HI, "个工作日", LE, LEVEL, 0, "项目审批时限" });
+	EXPECT_REPORT("发放消费券5000万元。", { 1, 5000, NO_HI, "万元", EQ, CUMUL, 0, "消费券" });
+	/* a duration in working days before a noun is no goal */
+	expect_none_report("推行3个工作日办结制度。");
+}
+
+/* An unnumbered title line opens a part of a report: 2023年工作回顾 is
+ * past up to the next such title or a heading that looks ahead, whatever
+ * numbered headings lie between. */
+static void test_unnumbered_review_part(void **state)
+{
+	(void)state;
+	EXPECT_REPORT("——2024年1月20日在县人民代表大会上\n\n各位代表：\n\n2023年工作回顾\n\n"
+		      "经济运行稳中向好。全县地区生产总值增长6.2%。\n\n"
+		      "（一）项目建设成效显著\n\n实施重点项目120个，完成投资150亿元。\n\n"
+		      "2024年工作安排\n\n全县地区生产总值增长6%左右。\n",
+		      { 15, 6, NO_HI, "%", APPROX, GROWTH, 0, "地区生产总值" });
+	EXPECT_REPORT("——2024年1月20日在县人民代表大会上\n\n各位代表：\n\n2023年工作回顾\n\n"
+		      "全县地区生产总值增长6.2%。\n\n二、2024年工作安排\n\n"
+		      "全县地区生产总值增长6%左右。\n",
+		      { 11, 6, NO_HI, "%", APPROX, GROWTH, 0, "地区生产总值" });
+	/* the document's own title names 执行情况 but reviews nothing */
+	EXPECT_REPORT("关于2023年计划执行情况与2024年计划草案的报告\n\n"
+		      "全县地区生产总值增长6%左右。\n",
+		      { 3, 6, NO_HI, "%", APPROX, GROWTH, 0, NULL });
+}
+
+/* A clause whose only words before the number are a verb (累计达到, 力争
+ * 达到) shares the previous target's subject, and a rate it reaches for is
+ * the same kind of rate. */
+static void test_clause_sharing_subject(void **state)
+{
+	(void)state;
+	EXPECT_REPORT("新建5G基站1.5万个，累计达到15万个。",
+		      { 1, 1.5, NO_HI, "万个", EQ, CUMUL, 0, "5G基站" },
+		      { 1, 15, NO_HI, "万个", EQ, LEVEL, 0, "5G基站" });
+	EXPECT_REPORT("确保规上工业增加值增长7%，力争达到8%。",
+		      { 1, 7, NO_HI, "%", EQ, GROWTH, 0, "规上工业增加值" },
+		      { 1, 8, NO_HI, "%", EQ, GROWTH, 0, "规上工业增加值" });
+	/* a level after a level stays a level */
+	EXPECT_REPORT("森林覆盖率达到40%，力争达到42%。",
+		      { 1, 40, NO_HI, "%", EQ, LEVEL, 0, "森林覆盖率" },
+		      { 1, 42, NO_HI, "%", EQ, LEVEL, 0, "森林覆盖率" });
+}
+
+/* The object of a verb of making that holds such a verb itself starts
+ * after the first run of verbs: 安排省重点建设项目, 营造林面积. */
+static void test_object_holding_a_verb(void **state)
+{
+	(void)state;
+	EXPECT_REPORT("全年安排省重点建设项目1200个。",
+		      { 1, 1200, NO_HI, "个", EQ, CUMUL, 0, "省重点建设项目" });
+	EXPECT_REPORT("县财政拟安排基础设施建设资金2.5亿元。",
+		      { 1, 2.5, NO_HI, "亿元", EQ, CUMUL, 0, "基础设施建设资金" });
+	EXPECT_REPORT("完成营造林面积10万亩。", { 1, 10, NO_HI, "万亩", EQ, CUMUL, 0, "营造林面积" });
+	/* a run of verbs joined by 、 still opens the object */
+	EXPECT("新建、改扩建中小学12所。", { 1, 12, NO_HI, "所", EQ, CUMUL, 0, "中小学" });
+}
+
 static void test_annual_bound_and_units(void **state)
 {
 	(void)state;
@@ -717,6 +1005,23 @@ int main(void)
 		cmocka_unit_test(test_setting_section),
 		cmocka_unit_test(test_plan_and_forecast),
 		cmocka_unit_test(test_annual_bound_and_units),
+		cmocka_unit_test(test_fiscal_arrangements),
+		cmocka_unit_test(test_number_before_noun),
+		cmocka_unit_test(test_level_beside_change),
+		cmocka_unit_test(test_further_reduction),
+		cmocka_unit_test(test_growth_goal),
+		cmocka_unit_test(test_annual_goals),
+		cmocka_unit_test(test_review_part_of_report),
+		cmocka_unit_test(test_durations_and_versions),
+		cmocka_unit_test(test_report_past_year),
+		cmocka_unit_test(test_annual_amounts),
+		cmocka_unit_test(test_forecast_sentence),
+		cmocka_unit_test(test_subject_after_previous_target),
+		cmocka_unit_test(test_last_year),
+		cmocka_unit_test(test_set_and_cut_to),
+		cmocka_unit_test(test_unnumbered_review_part),
+		cmocka_unit_test(test_clause_sharing_subject),
+		cmocka_unit_test(test_object_holding_a_verb),
 		cmocka_unit_test(test_claimed_lines_skipped),
 		cmocka_unit_test(test_para_join),
 		cmocka_unit_test(test_para_boundaries),

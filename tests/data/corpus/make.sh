@@ -5,7 +5,9 @@
 #
 #   src/province-14th-gbk.utf8.txt -> province-14th-gbk.txt (GB18030 bytes)
 #   src/county-crlf.lf.txt         -> county-crlf.txt       (UTF-8, CRLF)
+#   src/annual-plan-city-crlf.lf.txt -> annual-plan-city-crlf.txt (UTF-8, CRLF)
 set -eu
 cd "$(dirname "$0")"
 iconv -f UTF-8 -t GB18030 src/province-14th-gbk.utf8.txt >province-14th-gbk.txt
 sed 's/$/\r/' src/county-crlf.lf.txt >county-crlf.txt
+sed 's/$/\r/' src/annual-plan-city-crlf.lf.txt >annual-plan-city-crlf.txt
