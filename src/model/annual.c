@@ -7,11 +7,33 @@
 #include "text/utf8.h"
 #include "text/vocab.h"
 #include "util/alloc.h"
+#include "util/names.h"
+#include "util/nelem.h"
 #include "util/strbuf.h"
 
 #include <string.h>
 
 #define MIN_PART 3 /* code points of the shorter name for a partial match */
+
+static const struct pw_name status_names[] = {
+	{ "matched", "已匹配" }, { "ambiguous", "待确认" }, { "confirmed", "已确认" },
+	{ "none", "无对应" },
+};
+
+const char *pw_link_status_name(enum pw_link_status s)
+{
+	return pw_name_of(status_names, NELEM(status_names), s, "?");
+}
+
+const char *pw_link_status_label(enum pw_link_status s)
+{
+	return pw_name_zh(status_names, NELEM(status_names), s, "?");
+}
+
+int pw_link_status_from_name(const char *s)
+{
+	return pw_name_lookup(status_names, NELEM(status_names), s);
+}
 
 /* Classes whose word at the end of a name says how the measure moves, not
  * what it is (地区生产总值增长 is 地区生产总值's growth). */

@@ -11,6 +11,20 @@
 
 #include <stddef.h>
 
+/* The state of a link from an annual target to the five-year plan. */
+enum pw_link_status {
+	PW_LINK_MATCHED,   /* one candidate: linked by import */
+	PW_LINK_AMBIGUOUS, /* several: one row each, for a person to choose */
+	PW_LINK_CONFIRMED, /* chosen by a person (planwatch annual link) */
+	PW_LINK_UNLINKED,  /* no candidate, or a person said none */
+};
+
+/* "matched", "ambiguous", "confirmed", "none"; 已匹配, 待确认, 已确认,
+ * 无对应; the inverse takes either and returns -1 for an unknown name. */
+const char *pw_link_status_name(enum pw_link_status s);
+const char *pw_link_status_label(enum pw_link_status s);
+int pw_link_status_from_name(const char *s);
+
 /* One candidate: an indicator (flat index over tables[].rows[] in plan
  * order, as store.h numbers indicator ids) or a prose target (index into
  * plan->targets). */
