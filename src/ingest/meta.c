@@ -526,16 +526,19 @@ static int date_year(const struct pw_doc *d)
 	return 0;
 }
 
-/* Sets p->doc_kind and p->year when the title names an annual document;
+/* Sets p->doc_kind and p->year when the title names an annual document
+ * (or the caller set p->doc_kind already: --kind annual; a year it set,
+ * --year, stays);
  * its period is then that one year, so that the prose finder reads the
  * years before it as past. */
 static void read_doc_kind(const struct pw_doc *d, struct pw_plan *p)
 {
-	if (!p->title || !annual_title(p->title))
+	if (p->doc_kind != PW_DOC_ANNUAL && (!p->title || !annual_title(p->title)))
 		return;
 	p->doc_kind = PW_DOC_ANNUAL;
 	p->ordinal = 0;
-	p->year = last_year_in(p->title);
+	if (!p->year && p->title)
+		p->year = last_year_in(p->title);
 	if (!p->year)
 		p->year = date_year(d);
 	if (p->year)
