@@ -145,9 +145,10 @@ static bool level_path(const struct pw_annual_input *in, const struct pw_target 
 	int by;
 
 	if (!base_of(in, &b, &by)) {
-		/* a ceiling or floor held every year needs no start:
-		 * 城镇登记失业率控制在4.5%以下 */
-		if (!change && f->cmp != PW_CMP_EQ && f->cmp != PW_CMP_APPROX) {
+		/* a ceiling is kept every year and needs no start
+		 * (城镇登记失业率控制在4.5%以下); a floor to reach by the
+		 * end (超过10家) says nothing of the years before */
+		if (!change && f->cmp == PW_CMP_LE) {
 			r->path = f->value;
 			return true;
 		}
