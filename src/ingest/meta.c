@@ -533,10 +533,20 @@ static int date_year(const struct pw_doc *d)
  * years before it as past. */
 static void read_doc_kind(const struct pw_doc *d, struct pw_plan *p)
 {
+	char *place;
+	size_t n;
+
 	if (p->doc_kind != PW_DOC_ANNUAL && (!p->title || !annual_title(p->title)))
 		return;
 	p->doc_kind = PW_DOC_ANNUAL;
 	p->ordinal = 0;
+	/* 关于湛河区2021年国民经济和社会发展计划…: the year hides the place
+	 * from place_before(), the place opens the title after 关于 */
+	if (p->title && (n = pw_utf8_starts(p->title, "关于")) &&
+	    (place = place_prefix(p->title + n))) {
+		free(p->region);
+		p->region = place;
+	}
 	if (!p->year && p->title)
 		p->year = last_year_in(p->title);
 	if (!p->year)
