@@ -89,10 +89,11 @@ static void print_text(const struct pw_annual_table *t)
 			year = at->year;
 			doc = at->doc_id;
 			printf("\n%d  %s\n", year, at->doc_title ? at->doc_title : "");
-			printf("  %-5s %-*s %-10s %-*s %-10s %s\n", "id",
-			       pw_utf8_pad(_("annual target"), 34), _("annual target"), _("path"),
-			       pw_utf8_pad(_("consistency"), 12), _("consistency"), _("actual"),
-			       _("year's result"));
+			printf("  %-5s %-*s %-*s %-*s %-*s %s\n", "id",
+			       pw_utf8_pad(_("annual target"), 34), _("annual target"),
+			       pw_utf8_pad(_("path"), 10), _("path"),
+			       pw_utf8_pad(_("consistency"), 12), _("consistency"),
+			       pw_utf8_pad(_("actual"), 10), _("actual"), _("year's result"));
 		}
 		print_row(&t->rows[i]);
 	}
