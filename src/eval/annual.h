@@ -56,4 +56,12 @@ int pw_eval_annual(struct pw_store *s, int plan_id, const struct pw_annual_opts 
 		   struct pw_annual_table *out);
 void pw_annual_table_release(struct pw_annual_table *t);
 
+/* Adds to ev (built from plan plan_id for its year) the annual targets of
+ * that year (ev->annual).  Nothing for an evaluation of a previous
+ * plan's table, or a database before schema step 8.  0 or -1. */
+struct pw_evaluation;
+struct pw_eval_opts;
+int pw_eval_annual_attach(struct pw_store *s, int plan_id, const struct pw_eval_opts *o,
+			  struct pw_evaluation *ev);
+
 #endif

@@ -3,28 +3,30 @@
  * linked items' values, and judges each year's target (eval/annual.h).
  */
 #include "eval/annual.h"
+#include "eval/evaluation.h"
 #include "model/measure.h"
 #include "util/alloc.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-/* The item of a stored link in the current version; false when the row
- * is gone from it (a later version dropped it). */
-static bool find_item(struct pw_store *s, const struct pw_annual_table *t,
-		      const struct pw_annual_link *l, struct pw_annual_item *it)
+/* The item of a stored link in the current version: 0 and *it; 1 when
+ * the row is gone from it (a later version dropped it); -1 on error. */
+static int find_item(struct pw_store *s, const struct pw_annual_table *t,
+		     const struct pw_annual_link *l, struct pw_annual_item *it)
 {
 	bool ind = l->entity == PW_ENTITY_INDICATOR;
 	const int64_t *ids = ind ? t->ind_ids : t->tgt_ids;
 	size_t i, n = ind ? t->nind : t->ntgt;
 	int64_t cur;
+	int rc = pw_store_current_id(s, ind ? "indicator" : "target", l->ref, &cur);
 
-	if (pw_store_current_id(s, ind ? "indicator" : "target", l->ref, &cur) != 0)
-		return false;
+	if (rc != 0)
+		return rc == PW_STORE_NOTFOUND ? 1 : -1;
 	for (i = 0; i < n && ids[i] != cur; i++)
 		;
 	if (i == n)
-		return false;
+		return 1;
 	memset(it, 0, sizeof(*it));
 	it->entity = l->entity;
 	it->id = cur;
@@ -37,7 +39,7 @@ static bool find_item(struct pw_store *s, const struct pw_annual_table *t,
 		it->name = it->t->subject;
 		it->unit = it->t->unit;
 	}
-	return true;
+	return 0;
 }
 
 /* A prose target judged as an indicator with its one target, as the
@@ -91,14 +93,19 @@ static int build_row(struct pw_store *s, const struct pw_annual_table *t,
 		     struct pw_annual_row *row)
 {
 	size_t i;
+	int rc;
 
 	row->at = at;
 	row->status = at->nlinks ? at->links[0].status : PW_LINK_UNLINKED;
 	row->items = xcalloc(at->nlinks ? at->nlinks : 1, sizeof(*row->items));
-	for (i = 0; i < at->nlinks; i++)
-		if (at->links[i].status != PW_LINK_UNLINKED &&
-		    find_item(s, t, &at->links[i], &row->items[row->nitems]))
-			row->nitems++;
+	for (i = 0; i < at->nlinks; i++) {
+		if (at->links[i].status == PW_LINK_UNLINKED)
+			continue;
+		rc = find_item(s, t, &at->links[i], &row->items[row->nitems]);
+		if (rc < 0)
+			return -1;
+		row->nitems += rc == 0;
+	}
 	if (!row->nitems)
 		row->status = PW_LINK_UNLINKED;
 	if (row->status == PW_LINK_MATCHED || row->status == PW_LINK_CONFIRMED)
@@ -139,4 +146,45 @@ void pw_annual_table_release(struct pw_annual_table *t)
 	free(t->tgt_ids);
 	pw_plan_free(&t->plan);
 	memset(t, 0, sizeof(*t));
+}
+
+/* ---- into an evaluation ---- */
+
+static void attach_row(const struct pw_annual_row *row, struct pw_eval_annual *e)
+{
+	const struct pw_annual_target *at = row->at;
+
+	e->id = at->id;
+	e->text = xstrdup_or_null(at->t.t.text);
+	e->doc = xstrdup_or_null(at->doc_title);
+	e->link = row->status;
+	e->judged = row->judged;
+	e->r = row->r;
+	if (row->judged)
+		e->item = xstrdup_or_null(row->items[0].name);
+	else
+		e->ncandidates = row->status == PW_LINK_AMBIGUOUS ? row->nitems : 0;
+}
+
+int pw_eval_annual_attach(struct pw_store *s, int plan_id, const struct pw_eval_opts *o,
+			  struct pw_evaluation *ev)
+{
+	struct pw_annual_opts ao = { ev->year, o->unapproved, o->assess.approx_tol };
+	struct pw_annual_table t;
+	size_t i;
+	int rc;
+
+	if (ev->previous || !ev->year)
+		return 0;
+	if ((rc = pw_store_schema_version(s)) < 8) /* an older read-only copy */
+		return rc < 0 ? -1 : 0;
+	rc = pw_eval_annual(s, plan_id, &ao, &t);
+	if (rc == 0 && t.nrows) {
+		ev->annual = xcalloc(t.nrows, sizeof(*ev->annual));
+		ev->nannual = t.nrows;
+		for (i = 0; i < t.nrows; i++)
+			attach_row(&t.rows[i], &ev->annual[i]);
+	}
+	pw_annual_table_release(&t);
+	return rc < 0 ? -1 : 0;
 }

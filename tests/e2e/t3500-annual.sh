@@ -124,5 +124,24 @@ done
 check "with values awaiting review" annual --unapproved --year 2023
 same "only 2023" "$(jq '[.targets[] | select(.year != 2023)] | length' "$J")" 0
 same "the draft counts: 82 >= 81.8" "$(row status 2023 城镇化率)" met
+
+# the annual report of 2022 shows the year's own targets (approved values):
+# of 7, met 1 (研发 1.72); short of the path 2 (GDP 6.5, 社零 8)
+check "annual report 2022 (json)" pw report --kind annual --year 2022 --format json
+same "seven targets of 2022" "$(jq '.annual_targets | length' "$T/out")" 7
+same "GDP in the report" "$(jq -c '.annual_targets[0] | [.linked, .path, .consistency, .actual, .status]' "$T/out")" \
+	'["地区生产总值增长",7,"short",5.9,"not_met"]'
+same "the confirmed one in the report" "$(jq -c '[.annual_targets[] | select(.link == "confirmed")][0] | [.path, .consistency]' "$T/out")" \
+	'[24,"consistent"]'
+check "annual report 2022 (md)" pw report --kind annual --year 2022 --format md
+grep -q "2022年政府工作报告和年度计划确定的7项量化目标中，已完成1项；2项年度目标低于五年规划路径当年应达值" "$T/out" \
+	&& ok "the report's summary of the year's targets" || not_ok "the report's summary of the year's targets"
+grep -qF "| 地区生产总值增长6.5%左右 | 地区生产总值增长 | 7 | **低于应达值** | 5.9 | **未完成** |" "$T/out" \
+	&& ok "the report's row" || not_ok "the report's row"
+check "annual report 2024 (no annual document)" pw report --kind annual --year 2024 --format md
+grep -q "年度计划目标完成情况" "$T/out" && not_ok "no section without targets" || ok "no section without targets"
+check "assess --db 2021" pw assess --year 2021 --json
+same "the assessment judges the year against its own targets too" \
+	"$(jq -c '[.annual_targets[] | select(.status == "met")] | length' "$T/out")" 4
 check "the database is consistent" "$PW" check --db "$DB"
 done_testing
