@@ -72,13 +72,13 @@ static void print_row(const struct pw_annual_row *row)
 				       pw_link_status_label(row->status)));
 }
 
-static void print_text(const struct pw_annual_table *t)
+static void print_text(const struct pw_annual_table *t, const char *title)
 {
 	size_t i;
 	int year = 0;
 	int64_t doc = 0;
 
-	printf(_("plan %d: %s\n"), t->plan_id, t->plan.title ? t->plan.title : "");
+	printf(_("plan %d: %s\n"), t->plan_id, title ? title : "");
 	if (!t->nrows)
 		printf("%s\n", _("no annual targets: import a work report or annual plan "
 				  "(planwatch import FILE --kind annual)"));
@@ -220,6 +220,7 @@ int cmd_annual(int argc, char **argv, struct pw_ctx *ctx)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct pw_annual_opts o = { 0, false, 0.05 };
+	struct pw_plan_info info;
 	struct pw_annual_table t;
 	int c, json = 0, plan_id = 0, rc;
 
@@ -240,13 +241,16 @@ int cmd_annual(int argc, char **argv, struct pw_ctx *ctx)
 		return pw_cli_usage(USAGE);
 	if (!plan_id && (rc = pw_policy_the_plan(ctx->store, &plan_id)) < 0)
 		return pw_cli_exit(rc);
+	if ((rc = pw_store_plan_info(ctx->store, plan_id, 0, &info)) < 0)
+		return pw_cli_exit(rc);
 	rc = pw_eval_annual(ctx->store, plan_id, &o, &t);
 	if (rc == 0) {
 		if (json)
 			rc = print_json(&t);
 		else
-			print_text(&t);
+			print_text(&t, info.title);
 	}
 	pw_annual_table_release(&t);
+	pw_plan_info_release(&info);
 	return rc < 0 ? pw_cli_exit(rc) : PW_EXIT_OK;
 }

@@ -339,10 +339,13 @@ static void sink_init(struct sink *s, const struct assess_cli *cli)
 static void sink_annual(struct sink *s, const struct pw_evaluation *ev)
 {
 	size_t i;
+	bool first = true;
 
 	for (i = 0; i < ev->nannual; i++) {
 		const struct pw_eval_annual *e = &ev->annual[i];
 
+		if (e->year != ev->year)
+			continue;
 		if (s->cli->json) {
 			json_t *o = pw_eval_annual_to_json(e);
 
@@ -351,8 +354,9 @@ static void sink_annual(struct sink *s, const struct pw_evaluation *ev)
 			json_array_append_new(s->annual, o);
 			continue;
 		}
-		if (!i)
+		if (first)
 			printf(_("\n%d: the year's own targets (planwatch annual)\n"), ev->year);
+		first = false;
 		printf("  %-*s %s\n", pw_utf8_pad(e->text ? e->text : "", 40), e->text ? e->text : "",
 		       !e->judged ? pw_link_status_label(e->link) /* the rows above are
 								     * in Chinese too */

@@ -35,7 +35,7 @@ struct pw_annual_row {
 struct pw_annual_table {
 	int plan_id;
 	int year;                     /* 0: every year */
-	struct pw_plan plan;          /* current version */
+	struct pw_plan plan;          /* current version (empty when no rows) */
 	int64_t *ind_ids, *tgt_ids;
 	size_t nind, ntgt;
 	struct pw_annual_target *targets;
@@ -51,13 +51,14 @@ struct pw_annual_opts {
 
 /* Gathers and judges the annual targets of plan_id into out (released
  * with pw_annual_table_release(), also after an error).  0, -1 or
- * PW_STORE_NOTFOUND after reporting. */
+ * PW_STORE_NOTFOUND after reporting.  A plan without annual targets,
+ * or with no such plan, gives 0 rows (the caller checks the plan). */
 int pw_eval_annual(struct pw_store *s, int plan_id, const struct pw_annual_opts *o,
 		   struct pw_annual_table *out);
 void pw_annual_table_release(struct pw_annual_table *t);
 
 /* Adds to ev (built from plan plan_id for its year) the annual targets of
- * that year (ev->annual).  Nothing for an evaluation of a previous
+ * the years up to that year (ev->annual, by year).  Nothing for an evaluation of a previous
  * plan's table, or a database before schema step 8.  0 or -1. */
 struct pw_evaluation;
 struct pw_eval_opts;

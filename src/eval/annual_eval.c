@@ -123,10 +123,15 @@ int pw_eval_annual(struct pw_store *s, int plan_id, const struct pw_annual_opts 
 	pw_plan_init(&out->plan);
 	out->plan_id = plan_id;
 	out->year = o->year;
+	/* the targets first: most plans have none, and then the plan is
+	 * not loaded again (every report and API call of a plan comes here) */
+	if ((rc = pw_store_annual_targets(s, plan_id, o->year, &out->targets, &out->nrows)) < 0)
+		return rc;
+	if (!out->nrows)
+		return 0;
 	if ((rc = pw_store_load_plan(s, plan_id, 0, &out->plan)) < 0 ||
 	    (rc = pw_store_plan_indicator_ids(s, plan_id, 0, &out->ind_ids, &out->nind)) < 0 ||
-	    (rc = pw_store_plan_target_ids(s, plan_id, 0, &out->tgt_ids, &out->ntgt)) < 0 ||
-	    (rc = pw_store_annual_targets(s, plan_id, o->year, &out->targets, &out->nrows)) < 0)
+	    (rc = pw_store_plan_target_ids(s, plan_id, 0, &out->tgt_ids, &out->ntgt)) < 0)
 		return rc;
 	out->rows = xcalloc(out->nrows ? out->nrows : 1, sizeof(*out->rows));
 	for (i = 0, rc = 0; i < out->nrows && rc == 0; i++)
@@ -155,13 +160,20 @@ static void attach_row(const struct pw_annual_row *row, struct pw_eval_annual *e
 	const struct pw_annual_target *at = row->at;
 
 	e->id = at->id;
+	e->year = at->year;
+	e->t = at->t.t;
+	e->t.text = NULL;
 	e->text = xstrdup_or_null(at->t.t.text);
 	e->doc = xstrdup_or_null(at->doc_title);
 	e->link = row->status;
 	e->judged = row->judged;
 	e->r = row->r;
-	if (row->judged)
+	if (row->judged) {
 		e->item = xstrdup_or_null(row->items[0].name);
+		e->item_id = row->items[0].id;
+		e->on = row->items[0].entity == PW_ENTITY_INDICATOR ? PW_EVAL_ANNUAL_INDICATOR
+								       : PW_EVAL_ANNUAL_TARGET;
+	}
 	else
 		e->ncandidates = row->status == PW_LINK_AMBIGUOUS ? row->nitems : 0;
 }
@@ -169,9 +181,9 @@ static void attach_row(const struct pw_annual_row *row, struct pw_eval_annual *e
 int pw_eval_annual_attach(struct pw_store *s, int plan_id, const struct pw_eval_opts *o,
 			  struct pw_evaluation *ev)
 {
-	struct pw_annual_opts ao = { ev->year, o->unapproved, o->assess.approx_tol };
+	struct pw_annual_opts ao = { 0, o->unapproved, o->assess.approx_tol };
 	struct pw_annual_table t;
-	size_t i;
+	size_t i, n;
 	int rc;
 
 	if (ev->previous || !ev->year)
@@ -179,10 +191,13 @@ int pw_eval_annual_attach(struct pw_store *s, int plan_id, const struct pw_eval_
 	if ((rc = pw_store_schema_version(s)) < 8) /* an older read-only copy */
 		return rc < 0 ? -1 : 0;
 	rc = pw_eval_annual(s, plan_id, &ao, &t);
-	if (rc == 0 && t.nrows) {
-		ev->annual = xcalloc(t.nrows, sizeof(*ev->annual));
-		ev->nannual = t.nrows;
-		for (i = 0; i < t.nrows; i++)
+	/* rows come by year: those up to the evaluation's year */
+	for (n = 0; rc == 0 && n < t.nrows && t.rows[n].at->year <= ev->year; n++)
+		;
+	if (rc == 0 && n) {
+		ev->annual = xcalloc(n, sizeof(*ev->annual));
+		ev->nannual = n;
+		for (i = 0; i < n; i++)
 			attach_row(&t.rows[i], &ev->annual[i]);
 	}
 	pw_annual_table_release(&t);

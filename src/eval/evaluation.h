@@ -174,6 +174,11 @@ struct pw_eval_item {
  * (docs/annual.md; pw_eval_from_store() only). */
 struct pw_eval_annual {
 	int64_t id;     /* annual_targets.id */
+	int year;       /* the year it is for (ev->annual: every year to ev->year) */
+	struct pw_target t; /* kind, cmp, value (t.text is text below) */
+	enum pw_eval_annual_on { PW_EVAL_ANNUAL_NONE, PW_EVAL_ANNUAL_INDICATOR,
+			      PW_EVAL_ANNUAL_TARGET } on; /* what item_id names */
+	int64_t item_id; /* the linked indicator or prose target (current id) */
 	char *text;     /* as written */
 	char *doc;      /* the document's title, or NULL */
 	char *item;     /* the linked indicator's or prose target's name, or NULL */
@@ -228,7 +233,9 @@ struct pw_evaluation {
 	 * only, 0 with o->unapproved): awaiting review, and drafts. */
 	unsigned pending, drafts;
 
-	/* The annual documents' targets of the year (empty when none). */
+	/* The annual documents' targets of the years of the period up to
+	 * the year, by year (empty when none): the annual report shows the
+	 * year's, the evaluations' series every year's. */
 	struct pw_eval_annual *annual;
 	size_t nannual;
 

@@ -214,8 +214,9 @@ json_t *pw_evaluation_to_json(const struct pw_evaluation *ev)
 		json_array_append_new(items, item_json(&ev->items[i]));
 	for (i = 0; i < ev->nwarnings; i++)
 		json_array_append_new(notes, json_string(ev->warnings[i]));
-	for (i = 0; i < ev->nannual; i++)
-		json_array_append_new(annual, pw_eval_annual_to_json(&ev->annual[i]));
+	for (i = 0; i < ev->nannual; i++) /* the year's, as the report's section */
+		if (ev->annual[i].year == ev->year)
+			json_array_append_new(annual, pw_eval_annual_to_json(&ev->annual[i]));
 	return json_pack("{s:o, s:o, s:f, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:s}",
 			 "plan", plan_json(ev), "report", report_json(ev),
 			 "approx_tolerance", ev->assess.approx_tol,

@@ -744,20 +744,28 @@ void pw_rdoc_annual(struct pw_rdoc *d)
 	struct pw_rtable *t;
 	size_t i;
 
-	if (!ev->nannual)
-		return;
+	size_t n = 0;
+
 	for (i = 0; i < ev->nannual; i++) {
-		met += ev->annual[i].judged && ev->annual[i].r.status == PW_STATUS_MET;
-		short_ += ev->annual[i].judged && ev->annual[i].r.fit == PW_FIT_SHORT;
+		const struct pw_eval_annual *e = &ev->annual[i];
+
+		if (e->year != ev->year) /* earlier years: the evaluations' series */
+			continue;
+		n++;
+		met += e->judged && e->r.status == PW_STATUS_MET;
+		short_ += e->judged && e->r.fit == PW_FIT_SHORT;
 	}
+	if (!n)
+		return;
 	pw_rdoc_section(d, "年度计划目标完成情况", false);
 	pw_rdoc_add(d, PW_RB_PARA, 0,
 		    "%d年政府工作报告和年度计划确定的%zu项量化目标中，已完成%u项；"
 		    "%u项年度目标低于五年规划路径当年应达值。",
-		    ev->year, ev->nannual, met, short_);
+		    ev->year, n, met, short_);
 	t = pw_rtable_new("年度目标", annual_cols, NELEM(annual_cols));
-	for (i = 0; i < ev->nannual; i++)
-		annual_row(t, &ev->annual[i], i + 1);
+	for (i = 0, n = 0; i < ev->nannual; i++)
+		if (ev->annual[i].year == ev->year)
+			annual_row(t, &ev->annual[i], ++n);
 	pw_rdoc_add(d, PW_RB_PARA, 0, "表　%d年度目标与五年规划的衔接", ev->year);
 	pw_rdoc_add_table(d, t);
 }

@@ -143,5 +143,10 @@ grep -q "年度计划目标完成情况" "$T/out" && not_ok "no section without 
 check "assess --db 2021" pw assess --year 2021 --json
 same "the assessment judges the year against its own targets too" \
 	"$(jq -c '[.annual_targets[] | select(.status == "met")] | length' "$T/out")" 4
+# the mid-term evaluation's series: each year's own target under the indicator
+# (GDP 2021 7左右 met with 7.2, 2022 6.5左右 not met with 5.9, 2023 6左右 met with 6.1)
+check "mid-term evaluation 2023 (md)" pw report --kind midterm --year 2023 --format md
+grep -qF "| 　其中：年度目标 |  |  |  | 7左右（完成） | 6.5左右（未完成） | 6左右（完成） |" "$T/out" \
+	&& ok "the series shows the years' own targets" || not_ok "the series shows the years' own targets"
 check "the database is consistent" "$PW" check --db "$DB"
 done_testing
