@@ -18,6 +18,7 @@
 #include "util/i18n.h"
 
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 
 static size_t count_rows(const struct pw_plan *p)
@@ -85,10 +86,22 @@ static int read_plan(const char *path, const struct pw_cli_doc *doc, struct pw_p
 static int import_annual(struct pw_ctx *ctx, const struct pw_plan *p, int plan_id)
 {
 	struct pw_annual_import r;
+	struct pw_plan_info info;
+	bool outside;
 	int rc;
 
 	if (!plan_id && (rc = pw_policy_plan_of_year(ctx->store, p->year, p->region, &plan_id)) < 0)
 		return pw_err_of(rc, PW_ERR_NOTFOUND);
+	if ((rc = pw_store_plan_info(ctx->store, plan_id, 0, &info)) < 0)
+		return pw_err_of(rc, PW_ERR_DB);
+	outside = info.start && (p->year < info.start || p->year > info.end);
+	if (outside)
+		pw_error_kind(PW_ERR_INPUT, "annual document '%s' sets targets for %d, outside "
+			      "plan %d (%d-%d): nothing imported", p->source, p->year, plan_id,
+			      info.start, info.end);
+	pw_plan_info_release(&info);
+	if (outside)
+		return PW_EXIT_INPUT;
 	if ((rc = pw_store_import_annual(ctx->store, p, plan_id, pw_cli_actor(NULL), &r)) < 0)
 		return pw_err_of(rc, PW_ERR_DB);
 	if (!r.changed) {

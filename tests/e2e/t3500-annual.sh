@@ -60,6 +60,9 @@ check "import the plan and three annual documents" pw import "$FIX/plan.txt" \
 grep -q "annual document 1 (2021) against plan 1" "$T/out" && ok "2021 against plan 1" || not_ok "2021 against plan 1"
 grep -q "1 targets of other years left out" "$T/out" && ok "the 2025 target of 2021's report left out" \
 	|| not_ok "the 2025 target of 2021's report left out"
+check_fails "a document of a year outside the plan is refused" 3 pw import "$A/2023-zhanhe-work-report.txt" --year 2027
+grep_err "names the year and the period" "for 2027, outside plan 1 (2021-2025)"
+check_fails "--plan of no plan" 5 pw import "$A/2023-zhanhe-work-report.txt" --plan 7
 check "a second import is unchanged" pw import "$A/2023-zhanhe-work-report.txt"
 grep -q "^unchanged: annual document 3" "$T/out" && ok "unchanged" || not_ok "unchanged"
 same "the schema is at step 8" "$(q 'PRAGMA user_version')" 8

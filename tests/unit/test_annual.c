@@ -5,9 +5,11 @@
  * kind and year read from an annual document's title (ingest/meta.c).
  */
 #include "unit.h"
+#include "testdb.h"
 #include "testplan.h"
 #include "assess/annual.h"
 #include "model/annual.h"
+#include "store/annual.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -242,6 +244,106 @@ static void test_doc_kind(void **state)
 	}
 }
 
+/* Annual document text: a work report of 2023 for the built plan. */
+static void annual_doc(struct pw_plan *a)
+{
+	struct pw_prose_target *t;
+
+	tp_plan(a, "2023年某区政府工作报告", "某区", 0, 2023, 2023);
+	a->doc_kind = PW_DOC_ANNUAL;
+	a->year = 2023;
+	a->checksum = xstrdup("00000000000000000000000000000000000000000000000000000000000000aa");
+	t = tp_prose(a, PW_CMP_EQ, 81.8, 0, "城镇化率达到81.8%", "城镇化率", "%"); /* matched */
+	(void)t;
+	tp_prose(a, PW_CMP_EQ, 28, 0, "高新技术产业增加值占比达到28%", "高新技术产业增加值占比",
+		 "%"); /* ambiguous */
+	tp_prose(a, PW_CMP_GE, 85, 2025, "到2025年…超过85%", "城镇化率", "%"); /* another year */
+	tp_prose(a, PW_CMP_EQ, 5, 0, "一般公共预算收入增长5%", "一般公共预算收入", "亿元"); /* none */
+}
+
+static int count(struct pw_store *s, const char *table)
+{
+	char sql[80];
+
+	snprintf(sql, sizeof(sql), "SELECT count(*) FROM %s", table);
+	return (int)testdb_query_int(s, sql);
+}
+
+/* The import of an annual document is one transaction: with any one of
+ * its database steps failing it writes nothing at all, and once it
+ * succeeds its links are there; a person's decision likewise. */
+static void test_store_one_transaction(void **state)
+{
+	struct pw_plan p, a;
+	struct pw_store *s;
+	struct pw_annual_import r;
+	struct pw_annual_target *v;
+	size_t n;
+	int id, version, changed, k, rc;
+
+	(void)state;
+	testdb_init("annual");
+	testdb_remove();
+	build(&p);
+	annual_doc(&a);
+	assert_int_equal(pw_store_open(&s, testdb_path), 0);
+	assert_int_equal(pw_store_import_plan(s, &p, "test", &id, &version, &changed), 0);
+	pw_error_quiet(1);
+	for (k = 1; k < 500; k++) {
+		pw_store_inject_fault(s, k);
+		rc = pw_store_import_annual(s, &a, id, "test", &r);
+		if (rc == 0)
+			break;
+		assert_int_equal(count(s, "annual_docs"), 0);
+		assert_int_equal(count(s, "annual_targets"), 0);
+		assert_int_equal(count(s, "annual_links"), 0);
+	}
+	pw_store_inject_fault(s, 0);
+	pw_error_quiet(0);
+	assert_true(k > 1 && k < 500);
+	assert_int_equal(r.changed, 1);
+	assert_int_equal(r.ntargets, 3);
+	assert_int_equal(r.nother, 1);
+	assert_int_equal(r.nlinked, 1);
+	assert_int_equal(r.nambiguous, 1);
+	assert_int_equal(r.nunlinked, 1);
+	assert_int_equal(count(s, "annual_links"), 4); /* 1 + 2 candidates + 1 none */
+	/* the same text again writes nothing */
+	assert_int_equal(pw_store_import_annual(s, &a, id, "test", &r), 0);
+	assert_int_equal(r.changed, 0);
+	assert_int_equal(count(s, "annual_targets"), 3);
+
+	assert_int_equal(pw_store_annual_targets(s, id, 2023, &v, &n), 0);
+	assert_int_equal(n, 3);
+	assert_int_equal(v[1].nlinks, 2);
+	assert_int_equal(v[1].links[0].status, PW_LINK_AMBIGUOUS);
+	assert_int_equal(v[1].links[1].entity, PW_ENTITY_TARGET);
+	/* a decision that fails half-way leaves the two candidates */
+	pw_error_quiet(1);
+	for (k = 1; k < 100; k++) {
+		pw_store_inject_fault(s, k);
+		rc = pw_store_annual_link(s, v[1].id, PW_ENTITY_TARGET, v[1].links[1].ref, "test");
+		if (rc == 0)
+			break;
+		assert_int_equal(testdb_query_int(s, "SELECT count(*) FROM annual_links WHERE status"
+						     " = 'ambiguous'"), 2);
+	}
+	pw_store_inject_fault(s, 0);
+	/* an unknown annual target */
+	assert_int_equal(pw_store_annual_link(s, 9999, PW_ENTITY_TARGET, v[1].links[1].ref, "t"),
+			 PW_STORE_NOTFOUND);
+	pw_error_quiet(0);
+	assert_int_equal(testdb_query_int(s, "SELECT count(*) FROM annual_links WHERE status"
+					     " = 'ambiguous'"), 0);
+	assert_int_equal(testdb_query_int(s, "SELECT count(*) FROM annual_links WHERE status"
+					     " = 'confirmed'"), 1);
+	pw_annual_targets_free(v, n);
+	pw_store_close(s);
+	pw_plan_free(&p);
+	pw_plan_free(&a);
+	testdb_remove();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -250,6 +352,7 @@ int main(void)
 		cmocka_unit_test(test_path_and_consistency),
 		cmocka_unit_test(test_no_baseline),
 		cmocka_unit_test(test_doc_kind),
+		cmocka_unit_test(test_store_one_transaction),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
