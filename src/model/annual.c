@@ -4,6 +4,7 @@
  * compared through the one vocabulary (text/vocab.h) only.
  */
 #include "model/annual.h"
+#include "model/measure.h"
 #include "text/utf8.h"
 #include "text/vocab.h"
 #include "util/alloc.h"
@@ -66,6 +67,24 @@ static size_t code_points(const struct strbuf *sb)
 	return pw_utf8_columns(sb->buf, sb->len);
 }
 
+/* Is the subject (its key) a general word that name stands for in the
+ * one table of model/measure.h (经济增长 → 地区生产总值增长)? */
+static bool stands_for(const struct strbuf *subject, const char *name)
+{
+	const struct pw_measure_synonym *syn;
+	size_t i, j, n;
+
+	syn = pw_measure_synonyms(&n);
+	for (i = 0; i < n; i++) {
+		if (strcmp(subject->buf, syn[i].subject))
+			continue;
+		for (j = 0; syn[i].names[j]; j++)
+			if (strstr(name, syn[i].names[j]))
+				return true;
+	}
+	return false;
+}
+
 enum pw_link_score pw_annual_name_score(const char *name, const char *subject)
 {
 	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
@@ -79,6 +98,8 @@ enum pw_link_score pw_annual_name_score(const char *name, const char *subject)
 		sc = PW_LINK_SAME;
 	else if (a.len && b.len && code_points(a.len < b.len ? &a : &b) >= MIN_PART &&
 		 (strstr(a.buf, b.buf) || strstr(b.buf, a.buf)))
+		sc = PW_LINK_PART;
+	else if (b.len && stands_for(&b, a.buf))
 		sc = PW_LINK_PART;
 	sb_release(&a);
 	sb_release(&b);

@@ -41,9 +41,10 @@ enum pw_link_score { PW_LINK_NONE, PW_LINK_PART, PW_LINK_SAME };
  * implement.  A candidate names the same measure: its name, without a
  * trailing change word of text/vocab.h (增长, 增长率, 降低...) and blanks,
  * equals the annual target's subject so reduced (or, when no name is
- * equal, one contains the other); and has the same unit, or the annual
- * target is a growth rate and the candidate is a growth, a relation or a
- * rate.  Only tables whose period holds the year count (not 表1 of the
+ * equal, one contains the other, or the subject is a general word the
+ * name stands for: 经济增长 and 地区生产总值增长, model/measure.h); and
+ * has the same unit, or the annual target is a growth rate and the
+ * candidate is a growth, a relation or a rate.  Only tables whose period holds the year count (not 表1 of the
  * previous plan).  A prose target that restates a candidate indicator
  * (same name and unit, the rule of eval/evaluation.c) is left out.
  * Returns the number of candidates of the best score and sets *out to a
