@@ -34,10 +34,14 @@ static void print_value(bool has, double v)
 		printf("%-*s ", pw_utf8_pad("—", 10), "—");
 }
 
+/* "indicator 33 地区生产总值增长 (plan line 176)": the line lets a person
+ * choose between candidates of the same name. */
 static void print_item(const struct pw_annual_item *it)
 {
-	printf("%s %lld %s", pw_cli_word(pw_entity_name(it->entity), pw_entity_label(it->entity)),
-	       (long long)it->id, it->name ? it->name : "?");
+	printf("%s %lld %s (%s %d)",
+	       pw_cli_word(pw_entity_name(it->entity), pw_entity_label(it->entity)),
+	       (long long)it->id, it->name ? it->name : "?", _("plan line"),
+	       it->ind ? it->ind->line : it->t->line);
 }
 
 static void print_row(const struct pw_annual_row *row)
@@ -113,6 +117,7 @@ static json_t *item_json(const struct pw_annual_item *it)
 	json_object_set_new(o, pw_entity_name(it->entity), json_integer(it->id));
 	json_object_set_new(o, "name", it->name ? json_string(it->name) : json_null());
 	json_object_set_new(o, "unit", it->unit ? json_string(it->unit) : json_null());
+	json_object_set_new(o, "line", json_integer(it->ind ? it->ind->line : it->t->line));
 	return o;
 }
 
