@@ -209,6 +209,49 @@ static bool amount_path(const struct pw_annual_input *in, const struct pw_target
 	return level_path(in, f, ty, r);
 }
 
+/*
+ * What the year needs, given the years before it, for the five-year
+ * target to be reached if every year from it on does the same: for a
+ * growth rate compared year by year, the rate that compounds with the
+ * years reported to T a year on average; for a total of yearly amounts,
+ * the rest of the total shared over the years left.  Needs every year of
+ * the period before y reported; false otherwise (and for other kinds).
+ */
+static bool needed_of(const struct pw_annual_input *in, const struct pw_target *f, int ty,
+		      struct pw_annual_result *r)
+{
+	enum pw_series_mode m = mode_of(in);
+	int left = ty - in->year + 1, p = period_years(in, ty);
+	struct pw_yseries ys;
+	double acc = r->term == PW_ANNUAL_RATE ? 1.0 : 0.0;
+	bool ok;
+	size_t i;
+
+	if (left < 1 || in->year <= in->start)
+		return false;
+	pw_assess_yseries(&in->obs, in->start, in->year - 1, &ys);
+	ok = ys.n == (size_t)(in->year - in->start);
+	for (i = 0; ok && i < ys.n; i++) {
+		if (r->term == PW_ANNUAL_RATE)
+			acc *= 1.0 + ys.obs[i].value / 100.0;
+		else
+			acc += ys.obs[i].value;
+	}
+	pw_assess_yseries_release(&ys);
+	if (!ok)
+		return false;
+	if (r->term == PW_ANNUAL_RATE && f->kind == PW_KIND_GROWTH && m == PW_SERIES_RATE &&
+	    acc > 0) {
+		r->needed = (pow(pow(1.0 + f->value / 100.0, p) / acc, 1.0 / left) - 1.0) * 100.0;
+		return isfinite(r->needed);
+	}
+	if (r->term == PW_ANNUAL_AMOUNT && f->kind == PW_KIND_CUMULATIVE && m == PW_SERIES_FLOW) {
+		r->needed = (f->value - acc) / left;
+		return true;
+	}
+	return false;
+}
+
 static bool path_of(const struct pw_annual_input *in, const struct pw_target *f,
 		    struct pw_annual_result *r)
 {
@@ -280,6 +323,9 @@ void pw_annual_judge(const struct pw_annual_input *in, struct pw_annual_result *
 	f = five_year_target(in->ind, r->term);
 	dir = dir_of(in, f, r->term);
 	r->has_path = f ? path_of(in, f, r) : no_path(r, "no five-year target with a value");
+	if (f && r->has_path && in->year >= in->start && in->year <= (f->year ? f->year : in->end) &&
+	    needed_of(in, f, f->year ? f->year : in->end, r))
+		r->has_needed = true, r->needed = pw_assess_round2(r->needed);
 	if (r->has_path) {
 		enum pw_cmp c = at->cmp == PW_CMP_APPROX ? PW_CMP_APPROX : PW_CMP_EQ;
 		/* a range commits to its worse edge */

@@ -44,6 +44,10 @@ struct pw_annual_result {
 	bool has_path;
 	double path;       /* 应达值, in the annual target's terms, 2 decimals */
 	const char *why;   /* why there is no path (static), or NULL */
+	bool has_needed;   /* given the years before: what this year needs for
+			    * the five-year target if the years left do alike
+			    * (growth rates, totals of yearly amounts) */
+	double needed;
 	enum pw_annual_fit fit;
 	bool has_actual;   /* the year's value in the annual target's terms */
 	double actual;

@@ -72,8 +72,11 @@ static void print_row(const struct pw_annual_row *row)
 	printf("%s\n", pw_cli_word(pw_status_name(row->r.status), pw_status_label(row->r.status)));
 	printf("        → ");
 	print_item(&row->items[0]);
-	printf(" (%s)\n", pw_cli_word(pw_link_status_name(row->status),
-				       pw_link_status_label(row->status)));
+	printf(" (%s)", pw_cli_word(pw_link_status_name(row->status),
+				     pw_link_status_label(row->status)));
+	if (row->r.has_needed)
+		printf("; %s %g", _("needed after the years before"), row->r.needed);
+	putchar('\n');
 }
 
 static void print_text(const struct pw_annual_table *t, const char *title)
@@ -149,6 +152,8 @@ static json_t *row_json(const struct pw_annual_row *row)
 	json_object_set_new(o, "term", row->judged ? json_string(pw_annual_term_name(row->r.term))
 						   : json_null());
 	json_object_set_new(o, "path", num_or_null(row->judged && row->r.has_path, row->r.path));
+	json_object_set_new(o, "needed", num_or_null(row->judged && row->r.has_needed,
+						     row->r.needed));
 	json_object_set_new(o, "consistency",
 			    row->judged ? json_string(pw_annual_fit_name(row->r.fit)) : json_null());
 	json_object_set_new(o, "actual", num_or_null(row->judged && row->r.has_actual,

@@ -350,7 +350,6 @@ static void sink_annual(struct sink *s, const struct pw_evaluation *ev)
 			json_t *o = pw_eval_annual_to_json(e);
 
 			json_object_set_new(o, "plan", json_integer(ev->plan_id));
-			json_object_set_new(o, "year", json_integer(ev->year));
 			json_array_append_new(s->annual, o);
 			continue;
 		}

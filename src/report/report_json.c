@@ -160,10 +160,13 @@ json_t *pw_eval_annual_to_json(const struct pw_eval_annual *e)
 {
 	const struct pw_annual_result *r = &e->r;
 
-	return json_pack("{s:I, s:o, s:o, s:s, s:o, s:o, s:o, s:o, s:o}", "id", (json_int_t)e->id,
+	return json_pack("{s:I, s:i, s:o, s:o, s:s, s:o, s:o, s:o, s:o, s:o, s:o}",
+			 "id", (json_int_t)e->id, "year", e->year,
 			 "text", str_or_null(e->text), "document", str_or_null(e->doc),
 			 "link", pw_link_status_name(e->link), "linked", str_or_null(e->item),
 			 "path", e->judged && r->has_path ? pw_json_number(r->path) : json_null(),
+			 "needed", e->judged && r->has_needed ? pw_json_number(r->needed)
+							      : json_null(),
 			 "consistency", e->judged ? json_string(pw_annual_fit_name(r->fit))
 						  : json_null(),
 			 "actual", e->judged && r->has_actual ? pw_json_number(r->actual)

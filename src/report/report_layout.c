@@ -705,6 +705,7 @@ static const struct pw_rcol_spec annual_cols[] = {
 	{ "对应规划目标", 26, false, false }, { "规划应达值", 10, false, true },
 	{ "衔接情况", 12, false, false },   { "实际", 10, false, true },
 	{ "完成情况", 12, false, false },   { "来源", 40, true, false },
+	{ "按此前实绩当年所需", 12, true, true },
 };
 
 static void annual_row(struct pw_rtable *t, const struct pw_eval_annual *e, size_t n)
@@ -735,6 +736,8 @@ static void annual_row(struct pw_rtable *t, const struct pw_eval_annual *e, size
 	else
 		pw_rcell_set(&row[6], "—");
 	pw_rcell_set(&row[7], "%s", e->doc ? e->doc : "");
+	if (e->judged && e->r.has_needed)
+		pw_rcell_num(&row[8], e->r.needed);
 }
 
 void pw_rdoc_annual(struct pw_rdoc *d)

@@ -32,6 +32,10 @@
 #   城镇化率 2021 80.7 >= 80.5 met, 2022 81.3 < 81.5 not met, 2023 no data
 #   (a draft 82 counts only with --unapproved: 82 >= 81.8 met);
 #   失业率 2021 3.8 <= 4.5 met; 研发 2022 1.72 >= 1.7 met.
+#  what the year needs after the years before (every earlier year reported):
+#   GDP 2022: (1.07^5 / 1.072)^(1/4) - 1 = (1.4025517 / 1.072)^(1/4) - 1 = 6.95%
+#   GDP 2023: (1.4025517 / (1.072 * 1.059))^(1/3) - 1 = 1.235455^(1/3) - 1 = 7.30%
+#   新增就业 2022: (5 - 1.05) / 4 = 0.9875 -> 0.99; 2023: (5 - 2.07) / 3 = 0.98
 . "$(dirname "$0")/lib.sh"
 DB=$T/pw.db
 A=$TOP/tests/data/annual
@@ -120,7 +124,9 @@ for c in "path 2021 地区生产总值 7" "consistency 2021 地区生产总值 c
 	 "path 2022 人均预期寿命 79.55" "consistency 2022 人均预期寿命 consistent" \
 	 "path 2021 粮食 2.8" "path 2023 粮食 2.9" \
 	 "path 2022 高新技术产业 24" "consistency 2022 高新技术产业 consistent" "link 2022 高新技术产业 confirmed" \
-	 "term 2021 城镇新增就业 amount" "term 2021 地区生产总值 rate" "term 2021 城镇化率 level"; do
+	 "term 2021 城镇新增就业 amount" "term 2021 地区生产总值 rate" "term 2021 城镇化率 level" \
+	 "needed 2021 地区生产总值 null" "needed 2022 地区生产总值 6.95" "needed 2023 地区生产总值 7.3" \
+	 "needed 2022 城镇新增就业 0.99" "needed 2023 城镇新增就业 0.98" "needed 2022 城镇化率 null"; do
 	set -- $c
 	same "$1 of $2 $3" "$(row "$1" "$2" "$3")" "$4"
 done

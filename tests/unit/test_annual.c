@@ -10,6 +10,7 @@
 #include "assess/annual.h"
 #include "model/annual.h"
 #include "store/annual.h"
+#include "store/store_internal.h" /* pw_store_inject_fault() */
 
 #include <math.h>
 #include <stdlib.h>
@@ -165,6 +166,8 @@ static void test_path_and_consistency(void **state)
 	assert_int_equal(r.status, PW_STATUS_NOT_MET);
 	judge(&p, 1, PW_KIND_GROWTH, PW_CMP_APPROX, 6.7, "%", 2023, gdp, 2, &r);
 	assert_int_equal(r.fit, PW_FIT_CONSISTENT);
+	/* 2021 is not reported: what 2023 needs after it cannot be told */
+	assert_false(r.has_needed);
 	assert_int_equal(r.status, PW_STATUS_NOT_MET); /* 6.1 < 6.7 - 0.335 */
 	/* a level: 80 + (83 - 80) * 2 / 5 = 81.2 in 2022 */
 	judge(&p, 2, PW_KIND_LEVEL, PW_CMP_EQ, 81.5, "%", 2022, urb, 1, &r);
@@ -180,6 +183,10 @@ static void test_path_and_consistency(void **state)
 	assert_true(r.path == 1);
 	assert_int_equal(r.fit, PW_FIT_CONSISTENT);
 	assert_int_equal(r.status, PW_STATUS_NOT_MET); /* 1.05 < 1.1 */
+	/* after 1.05 in 2021, each of the four years left needs
+	 * (5 - 1.05) / 4 = 0.9875 */
+	judge(&p, 3, PW_KIND_CUMULATIVE, PW_CMP_GE, 1.1, "万人", 2022, jobs, 1, &r);
+	assert_true(r.has_needed && r.needed == 0.99);
 	/* no data for the year */
 	judge(&p, 3, PW_KIND_CUMULATIVE, PW_CMP_GE, 1, "万人", 2023, jobs, 1, &r);
 	assert_int_equal(r.status, PW_STATUS_NO_DATA);
