@@ -313,30 +313,34 @@ static bool actual_of(const struct pw_annual_input *in, struct pw_annual_result 
 	return true; /* a rate or an amount is the year's own figure */
 }
 
-void pw_annual_judge(const struct pw_annual_input *in, struct pw_annual_result *r)
+/* The path's value for the year, what the year needs after the years
+ * before, and whether the year's target goes as far as the path. */
+static void judge_path(const struct pw_annual_input *in, const struct pw_target *f,
+		       enum pw_dir dir, struct pw_annual_result *r)
 {
-	const struct pw_target *at = in->at, *f;
-	enum pw_dir dir;
+	const struct pw_target *at = in->at;
+	int ty = f ? (f->year ? f->year : in->end) : 0;
+	enum pw_cmp c = at->cmp == PW_CMP_APPROX ? PW_CMP_APPROX : PW_CMP_EQ;
+	/* a range commits to its worse edge */
+	double edge = dir == PW_DIR_DOWN && at->has_value_hi ? at->value_hi : at->value;
 
-	memset(r, 0, sizeof(*r));
-	r->term = pw_annual_term_of(at, in->unit);
-	f = five_year_target(in->ind, r->term);
-	dir = dir_of(in, f, r->term);
 	r->has_path = f ? path_of(in, f, r) : no_path(r, "no five-year target with a value");
-	if (f && r->has_path && in->year >= in->start && in->year <= (f->year ? f->year : in->end) &&
-	    needed_of(in, f, f->year ? f->year : in->end, r))
+	if (!r->has_path)
+		return;
+	r->path = pw_assess_round2(r->path);
+	if (in->year <= ty && needed_of(in, f, ty, r))
 		r->has_needed = true, r->needed = pw_assess_round2(r->needed);
-	if (r->has_path) {
-		enum pw_cmp c = at->cmp == PW_CMP_APPROX ? PW_CMP_APPROX : PW_CMP_EQ;
-		/* a range commits to its worse edge */
-		double edge = dir == PW_DIR_DOWN && at->has_value_hi ? at->value_hi : at->value;
+	r->fit = !at->has_value ? PW_FIT_UNKNOWN
+	       : pw_assess_satisfies(c, dir, edge, r->path, r->path, in->tol) ? PW_FIT_CONSISTENT
+									     : PW_FIT_SHORT;
+}
 
-		r->path = pw_assess_round2(r->path);
-		r->fit = !at->has_value ? PW_FIT_UNKNOWN
-		       : pw_assess_satisfies(c, dir, edge, r->path, r->path, in->tol)
-			       ? PW_FIT_CONSISTENT
-			       : PW_FIT_SHORT;
-	}
+/* The year's value against the year's own target. */
+static void judge_year(const struct pw_annual_input *in, enum pw_dir dir,
+		       struct pw_annual_result *r)
+{
+	const struct pw_target *at = in->at;
+
 	if (!at->has_value) {
 		r->status = PW_STATUS_NOT_ASSESSABLE;
 		return;
@@ -351,4 +355,17 @@ void pw_annual_judge(const struct pw_annual_input *in, struct pw_annual_result *
 					at->has_value_hi ? at->value_hi : at->value, in->tol)
 			    ? PW_STATUS_MET
 			    : PW_STATUS_NOT_MET;
+}
+
+void pw_annual_judge(const struct pw_annual_input *in, struct pw_annual_result *r)
+{
+	const struct pw_target *f;
+	enum pw_dir dir;
+
+	memset(r, 0, sizeof(*r));
+	r->term = pw_annual_term_of(in->at, in->unit);
+	f = five_year_target(in->ind, r->term);
+	dir = dir_of(in, f, r->term);
+	judge_path(in, f, dir, r);
+	judge_year(in, dir, r);
 }
