@@ -157,5 +157,18 @@ same "the assessment judges the year against its own targets too" \
 check "mid-term evaluation 2023 (md)" pw report --kind midterm --year 2023 --format md
 grep -qF "| 　其中：年度目标 |  |  |  | 7左右（完成） | 6.5左右（未完成） | 6左右（完成） |" "$T/out" \
 	&& ok "the series shows the years' own targets" || not_ok "the series shows the years' own targets"
+# the web API's evaluation of a plan carries the year's own targets too
+PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+"$PW" serve --db "$DB" --port "$PORT" >"$T/serve.log" 2>&1 &
+SERVER=$!
+for i in 1 2 3 4 5 6 7 8 9 10; do
+	curl -s -o /dev/null "http://127.0.0.1:$PORT/api/plans" && break
+	sleep 0.5
+done
+curl -s "http://127.0.0.1:$PORT/api/plans/1/indicators?year=2022" >"$T/api.json"
+kill "$SERVER"
+wait "$SERVER" 2>/dev/null
+same "GET /api/plans/1/indicators has the year's annual targets" \
+	"$(jq -c '[(.annual_targets | length), .annual_targets[0].status]' "$T/api.json")" '[7,"not_met"]'
 check "the database is consistent" "$PW" check --db "$DB"
 done_testing
