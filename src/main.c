@@ -30,13 +30,13 @@ struct command {
 
 static const struct command commands[] = {
 	{ "extract", cmd_extract, 0,
-	  "extract FILE [--json]",
+	  "extract FILE [--json] [--kind plan|annual] [--year Y]",
 	  N_("extract a plan document: tables, prose targets, 专栏, outline") },
 	{ "lint", cmd_lint, 0,
 	  "lint FILE [--json] [-W<check>] [-Wno-<check>]",
 	  N_("check a plan document as a compiler checks code (docs/lint.md)") },
 	{ "import", cmd_import, 0, /* opens the database itself, after reading */
-	  "import FILE...",
+	  "import FILE... [--kind plan|annual] [--year Y] [--plan ID]",
 	  N_("store plans (same text: unchanged; edited: a new version)") },
 	{ "list", cmd_list, EXISTING_DB,
 	  "list [--json]",
@@ -52,6 +52,10 @@ static const struct command commands[] = {
 	  "report --kind annual|midterm|final [--plan ID] [--version N] [--year Y]\n"
 	  "      [--format md|html|xlsx|docx|csv|json] [-o FILE] [--tolerance X] [--unapproved]",
 	  N_("write a monitoring or evaluation report") },
+	{ "annual", cmd_annual, EXISTING_DB,
+	  "annual [--plan ID] [--year Y] [--json] [--unapproved] [--tolerance X]\n"
+	  "      | annual link ID (--indicator REF | --target REF | --none) [--by NAME]",
+	  N_("annual targets against the five-year plan: path, consistency, result") },
 	{ "unit", cmd_unit, NEED_DB,
 	  "unit add NAME [--parent NAME] [--by NAME] | unit list",
 	  N_("responsible units (牵头单位)") },

@@ -4,6 +4,7 @@
  * (表1's 2020完成值).  The store adapter does the same from observations.
  */
 #include "assess/assess_plan.h"
+#include "model/measure.h"
 
 #include <string.h>
 #include "util/nelem.h"
@@ -43,20 +44,13 @@ static void row_obs(const struct pw_indicator *row, int end, struct pw_obs *o)
 	o->estimated = row->actual_estimated;
 }
 
-/* Subjects a relation names and the indicator names that stand for them. */
-static const struct {
-	const char *subject;
-	const char *names[4];
-} synonyms[] = {
-	{ "经济", { "生产总值", "GDP", "经济增长", NULL } },
-	{ "劳动生产率", { "劳动生产率", NULL } },
-};
-
+/* Does row r stand for the subject relation text names (model/measure.h)? */
 static bool names_subject(const struct pw_indicator *r, const char *text)
 {
-	size_t i, j;
+	size_t i, j, n;
+	const struct pw_measure_synonym *synonyms = pw_measure_synonyms(&n);
 
-	for (i = 0; i < NELEM(synonyms); i++) {
+	for (i = 0; i < n; i++) {
 		if (!strstr(text, synonyms[i].subject))
 			continue;
 		for (j = 0; synonyms[i].names[j]; j++)

@@ -64,3 +64,39 @@ int pw_cli_tolerance(const char *s, double *out)
 	*out = v;
 	return 0;
 }
+
+/* ---- --kind and --year of extract and import ---- */
+
+int pw_cli_doc_option(int c, const char *arg, struct pw_cli_doc *d)
+{
+	int k;
+
+	if (c == 'K') {
+		if ((k = pw_doc_kind_from_name(arg)) < 0)
+			return pw_error("--kind is plan or annual, not '%s'", arg);
+		d->kind = k;
+		return 0;
+	}
+	return pw_cli_int(arg, "year", 1900, 2200, &d->year);
+}
+
+void pw_cli_doc_preset(const struct pw_cli_doc *d, struct pw_plan *p)
+{
+	if (d->kind == PW_DOC_ANNUAL || (d->kind < 0 && d->year))
+		p->doc_kind = PW_DOC_ANNUAL;
+	p->year = d->kind == PW_DOC_PLAN ? 0 : d->year;
+}
+
+int pw_cli_doc_check(const struct pw_cli_doc *d, struct pw_plan *p, const char *path)
+{
+	if (d->kind == PW_DOC_PLAN) {
+		if (d->year)
+			return pw_error("--year is for annual documents, not with --kind plan");
+		p->doc_kind = PW_DOC_PLAN;
+		p->year = 0;
+	}
+	if (p->doc_kind == PW_DOC_ANNUAL && !p->year)
+		return pw_error("'%s': cannot tell the year the annual document sets targets for: "
+				"give --year", path);
+	return 0;
+}

@@ -17,6 +17,8 @@
 #ifndef PW_CLI_H
 #define PW_CLI_H
 
+#include "model/plan.h"
+
 #include <stdio.h>
 
 struct pw_store;
@@ -38,6 +40,23 @@ int pw_cli_int(const char *s, const char *what, long lo, long hi, int *out);
 /* --tolerance: "0.05", "5%" and "5" all mean 5% (a fraction of 1 or more
  * makes no sense) into *out; -1 (reported) for anything else or 100%+. */
 int pw_cli_tolerance(const char *s, double *out);
+
+/* --kind plan|annual and --year Y of extract and import: an annual
+ * document (docs/annual.md) is detected from its title unless --kind says;
+ * --year overrides the year it sets targets for.  kind -1: detect. */
+struct pw_cli_doc {
+	int kind; /* -1, or enum pw_doc_kind */
+	int year; /* 0: detect */
+};
+#define PW_CLI_DOC_INIT { -1, 0 }
+/* getopt code 'K' (--kind) or 'Y' (--year) with its argument; 0 or -1
+ * (reported). */
+int pw_cli_doc_option(int c, const char *arg, struct pw_cli_doc *d);
+/* Before reading: what the options fix in p (model/plan.h). */
+void pw_cli_doc_preset(const struct pw_cli_doc *d, struct pw_plan *p);
+/* After reading: --kind plan wins over the title; an annual document
+ * needs a year.  0 or -1 (reported, naming path). */
+int pw_cli_doc_check(const struct pw_cli_doc *d, struct pw_plan *p, const char *path);
 
 /* One option as --help lists it: "--year Y" and what it does (English
  * source, translated when printed). */
@@ -65,6 +84,8 @@ int cmd_obs(int argc, char **argv, struct pw_ctx *ctx);
 int cmd_progress(int argc, char **argv, struct pw_ctx *ctx);
 int cmd_target(int argc, char **argv, struct pw_ctx *ctx);
 int cmd_template(int argc, char **argv, struct pw_ctx *ctx);
+/* annual documents against the plan (docs/annual.md) */
+int cmd_annual(int argc, char **argv, struct pw_ctx *ctx);
 /* web (docs/api.md) */
 int cmd_serve(int argc, char **argv, struct pw_ctx *ctx);
 int cmd_publish(int argc, char **argv, struct pw_ctx *ctx);

@@ -20,6 +20,7 @@
 #include "model/plan_json.h"
 #include "report/report.h"
 #include "store/store.h"
+#include "text/utf8.h"
 #include "util/alloc.h"
 #include "util/error.h"
 #include "util/i18n.h"
@@ -87,6 +88,7 @@ static int parse_args(int argc, char **argv, struct assess_cli *cli)
 struct sink {
 	const struct assess_cli *cli;
 	json_t *tables, *inds; /* JSON */
+	json_t *annual;        /* JSON: the years' own targets (--db) */
 	unsigned counts[PW_STATUS_LAGGING + 1];
 	size_t total;
 	const struct pw_plan *plan; /* the table printed last */
@@ -278,7 +280,8 @@ static void sink_release(struct sink *s)
 {
 	json_decref(s->tables);
 	json_decref(s->inds);
-	s->tables = s->inds = NULL;
+	json_decref(s->annual);
+	s->tables = s->inds = s->annual = NULL;
 }
 
 static void print_counts(const struct sink *s)
@@ -312,13 +315,14 @@ static void sink_finish(struct sink *s, const char *source)
 		if (s->counts[i])
 			json_object_set_new(summary, pw_status_name((enum pw_status)i),
 					    json_integer(s->counts[i]));
-	json_t *root = json_pack("{s:o, s:f, s:o, s:o, s:o}",
+	json_t *root = json_pack("{s:o, s:f, s:o, s:o, s:o, s:o}",
 				 "source", source ? json_string(source) : json_null(),
 				 "approx_tolerance", s->cli->o.approx_tol,
-				 "tables", s->tables, "summary", summary, "indicators", s->inds);
+				 "tables", s->tables, "summary", summary, "indicators", s->inds,
+				 "annual_targets", s->annual);
 	pw_json_print(stdout, root, JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12));
 	json_decref(root);
-	s->tables = s->inds = NULL;
+	s->tables = s->inds = s->annual = NULL;
 }
 
 static void sink_init(struct sink *s, const struct assess_cli *cli)
@@ -327,6 +331,36 @@ static void sink_init(struct sink *s, const struct assess_cli *cli)
 	s->cli = cli;
 	s->tables = json_array();
 	s->inds = json_array();
+	s->annual = json_array();
+}
+
+/* The year's own targets (annual documents, docs/annual.md), judged as
+ * `planwatch annual` judges them. */
+static void sink_annual(struct sink *s, const struct pw_evaluation *ev)
+{
+	size_t i;
+	bool first = true;
+
+	for (i = 0; i < ev->nannual; i++) {
+		const struct pw_eval_annual *e = &ev->annual[i];
+
+		if (e->year != ev->year)
+			continue;
+		if (s->cli->json) {
+			json_t *o = pw_eval_annual_to_json(e);
+
+			json_object_set_new(o, "plan", json_integer(ev->plan_id));
+			json_array_append_new(s->annual, o);
+			continue;
+		}
+		if (first)
+			printf(_("\n%d: the year's own targets (planwatch annual)\n"), ev->year);
+		first = false;
+		printf("  %-*s %s\n", pw_utf8_pad(e->text ? e->text : "", 40), e->text ? e->text : "",
+		       !e->judged ? pw_link_status_label(e->link) /* the rows above are
+								     * in Chinese too */
+				  : pw_status_label(e->r.status));
+	}
 }
 
 /* ---- FILE ------------------------------------------------------------------ */
@@ -401,6 +435,7 @@ static int assess_stored_plan(struct pw_store *st, const struct pw_plan_info *in
 		sink_row(s, ev.plan, e->table, ev.year, e->ind, &e->a, s->cli->json
 			 ? db_extra(&ev, e) : NULL);
 	}
+	sink_annual(s, &ev);
 	warn_pending(&ev);
 	pw_eval_release(&ev);
 	return 0;

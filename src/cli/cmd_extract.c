@@ -34,7 +34,9 @@ static void print_summary(const struct pw_plan *p)
 	for (i = 0; i < p->ncolumns; i++)
 		nitems += p->columns[i].nitems;
 	printf("%s\n", p->title ? p->title : p->source);
-	if (p->start)
+	if (p->doc_kind == PW_DOC_ANNUAL)
+		printf("年度计划 %d  地区 %s\n", p->year, p->region ? p->region : "?");
+	else if (p->start)
 		printf("规划期 %d–%d  地区 %s\n", p->start, p->end, p->region ? p->region : "?");
 	printf("%zu headings, %zu tables (%zu indicators), %zu prose targets, "
 	       "%zu 专栏 (%zu items)\n",
@@ -74,25 +76,36 @@ int cmd_extract(int argc, char **argv, struct pw_ctx *ctx)
 {
 	static const struct option opts[] = {
 		{ "json", no_argument, NULL, 'j' },
+		{ "kind", required_argument, NULL, 'K' },
+		{ "year", required_argument, NULL, 'Y' },
 		{ NULL, 0, NULL, 0 },
 	};
+	struct pw_cli_doc doc = PW_CLI_DOC_INIT;
 	struct pw_plan plan;
 	int c, json = 0;
 
 	(void)ctx;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "j", opts, NULL)) != -1) {
-		if (c != 'j')
+		if (c == 'j')
+			json = 1;
+		else if (c != 'K' && c != 'Y')
 			return PW_EXIT_USAGE;
-		json = 1;
+		else if (pw_cli_doc_option(c, optarg, &doc) < 0)
+			return PW_EXIT_USAGE;
 	}
 	if (optind != argc - 1) {
-		pw_error("usage: planwatch extract FILE [--json]");
+		pw_error("usage: planwatch extract FILE [--json] [--kind plan|annual] [--year Y]");
 		return PW_EXIT_USAGE;
 	}
 	pw_plan_init(&plan);
+	pw_cli_doc_preset(&doc, &plan);
 	if (pw_ingest_file(argv[optind], &plan) < 0)
 		return PW_EXIT_INPUT;
+	if (pw_cli_doc_check(&doc, &plan, argv[optind]) < 0) {
+		pw_plan_free(&plan);
+		return PW_EXIT_INPUT;
+	}
 	if (json && pw_plan_print_json(stdout, &plan) < 0) {
 		pw_plan_free(&plan);
 		return pw_err_of(-1, PW_ERR_FAIL);

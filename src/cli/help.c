@@ -17,6 +17,8 @@
 
 static const struct pw_cli_opt extract_opts[] = {
 	{ "--json", N_("print the plan as JSON (the shape of CONTRACT.md)") },
+	{ "--kind K", N_("plan or annual (a work report or annual plan; default: from the title)") },
+	{ "--year Y", N_("an annual document: the year it sets targets for (default: from the title)") },
 	END,
 };
 static const struct pw_cli_opt lint_opts[] = {
@@ -25,7 +27,24 @@ static const struct pw_cli_opt lint_opts[] = {
 	{ "-Wno-<check>", N_("turn a check off (-Wno-all: every check)") },
 	END,
 };
-static const struct pw_cli_opt import_opts[] = { END };
+static const struct pw_cli_opt import_opts[] = {
+	{ "--kind K", N_("plan or annual (a work report or annual plan; default: from the title)") },
+	{ "--year Y", N_("an annual document: the year it sets targets for (default: from the title)") },
+	{ "--plan ID", N_("an annual document: its five-year plan (default: the one covering the year)") },
+	END,
+};
+static const struct pw_cli_opt annual_opts[] = {
+	{ "--plan ID", N_("the plan (default: the only one stored)") },
+	{ "--year Y", N_("only the targets of year Y") },
+	{ "--json", N_("print JSON") },
+	{ "--unapproved", N_("also use values not yet approved") },
+	{ "--tolerance X", N_("the tolerance of 左右 targets: 0.05, 5% or 5 (default 5%)") },
+	{ "--indicator REF", N_("link: the annual target implements this indicator (id or 表:序号)") },
+	{ "--target ID", N_("link: ...or this prose target") },
+	{ "--none", N_("link: ...or nothing in the plan") },
+	{ "--by NAME", N_("link: who decides (default: $USER)") },
+	END,
+};
 static const struct pw_cli_opt list_opts[] = {
 	{ "--json", N_("print the list as JSON") },
 	END,
@@ -168,7 +187,7 @@ static const struct {
 	{ "show", show_opts }, { "assess", assess_opts }, { "report", report_opts },
 	{ "unit", unit_opts }, { "assign", assign_opts }, { "record", record_opts },
 	{ "data", data_opts }, { "obs", obs_opts }, { "progress", progress_opts },
-	{ "target", target_opts }, { "template", template_opts },
+	{ "target", target_opts }, { "template", template_opts }, { "annual", annual_opts },
 	{ "serve", serve_opts }, { "user", user_opts }, { "backup", backup_opts },
 	{ "restore", NULL }, { "check", NULL },
 };

@@ -552,6 +552,12 @@ void pw_eval_release(struct pw_evaluation *ev)
 		free(ev->items[i].status);
 		free(ev->items[i].note);
 	}
+	for (i = 0; i < ev->nannual; i++) {
+		free(ev->annual[i].text);
+		free(ev->annual[i].doc);
+		free(ev->annual[i].item);
+	}
+	free(ev->annual);
 	pw_eval_groups_free(ev->groups, ev->ngroups);
 	pw_eval_groups_free(ev->chapters, ev->nchapters);
 	for (i = 0; i < ev->nwarnings; i++)

@@ -30,7 +30,9 @@
 #ifndef PW_EVALUATION_H
 #define PW_EVALUATION_H
 
+#include "assess/annual.h"
 #include "assess/assess.h"
+#include "model/annual.h"
 #include "model/plan.h"
 
 #include <stdbool.h>
@@ -167,6 +169,25 @@ struct pw_eval_item {
 	char *note;
 };
 
+/* A target an annual document (政府工作报告, 年度计划) set for the year,
+ * with the five-year item it is linked to and its judgement
+ * (docs/annual.md; pw_eval_from_store() only). */
+struct pw_eval_annual {
+	int64_t id;     /* annual_targets.id */
+	int year;       /* the year it is for (ev->annual: every year to ev->year) */
+	struct pw_target t; /* kind, cmp, value (t.text is text below) */
+	enum pw_eval_annual_on { PW_EVAL_ANNUAL_NONE, PW_EVAL_ANNUAL_INDICATOR,
+			      PW_EVAL_ANNUAL_TARGET } on; /* what item_id names */
+	int64_t item_id; /* the linked indicator or prose target (current id) */
+	char *text;     /* as written */
+	char *doc;      /* the document's title, or NULL */
+	char *item;     /* the linked indicator's or prose target's name, or NULL */
+	enum pw_link_status link;
+	size_t ncandidates; /* ambiguous: how many to choose from */
+	bool judged;        /* linked: r holds the path, consistency and result */
+	struct pw_annual_result r;
+};
+
 #define PW_EVAL_NSTATUS (PW_STATUS_LAGGING + 1)
 
 /* A count of indicators by status under one heading (a category). */
@@ -211,6 +232,12 @@ struct pw_evaluation {
 	 * evaluation of approved values leaves out (pw_eval_from_store()
 	 * only, 0 with o->unapproved): awaiting review, and drafts. */
 	unsigned pending, drafts;
+
+	/* The annual documents' targets of the years of the period up to
+	 * the year, by year (empty when none): the annual report shows the
+	 * year's, the evaluations' series every year's. */
+	struct pw_eval_annual *annual;
+	size_t nannual;
 
 	char **warnings; /* notes for the reader, e.g. "no observations" */
 	size_t nwarnings, warnings_alloc;

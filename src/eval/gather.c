@@ -8,6 +8,7 @@
  * through the key), and each plan is evaluated with pw_eval_build().
  */
 #include "eval/gather.h"
+#include "eval/annual.h"
 #include "assess/assess_plan.h"
 #include "store/monitor.h"
 #include "store/plan_rows.h"
@@ -798,6 +799,8 @@ int pw_eval_from_store(struct pw_store *s, int plan_id, int version,
 		rc = pw_store_obs_pending(s, plan_id, out->year, &out->pending, &out->drafts);
 	if (rc == 0)
 		rc = read_notes(s, o, out);
+	if (rc == 0)
+		rc = pw_eval_annual_attach(s, plan_id, o, out);
 	if (rc < 0)
 		pw_eval_release(out);
 	return rc;

@@ -42,4 +42,14 @@ enum pw_report_kind pw_policy_default_kind(int year, int end);
  */
 int pw_policy_the_plan(struct pw_store *s, int *plan_id);
 
+/*
+ * The five-year plan an annual document of `year` (in `region`, NULL if
+ * unknown) belongs to when no --plan is given: the only plan of the
+ * database, else the only one whose period holds the year (and whose
+ * region is the document's when both are known).  0 and *plan_id; else
+ * after a message saying to give --plan: PW_STORE_NOTFOUND (no plan),
+ * PW_POLICY_AMBIGUOUS (none or several cover the year), -1.
+ */
+int pw_policy_plan_of_year(struct pw_store *s, int year, const char *region, int *plan_id);
+
 #endif

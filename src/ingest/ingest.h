@@ -23,7 +23,9 @@ enum pw_claim {
 	PW_CLAIM_COLUMN,
 };
 
-/* Fills p (initialised by the caller) from d.  Returns 0, or -1 after
+/* Fills p (initialised by the caller) from d.  A caller that knows the
+ * document is annual sets p->doc_kind (and p->year) first: meta then
+ * keeps them instead of reading them from the title.  Returns 0, or -1 after
  * reporting an error that names the file and line; p is then freed. */
 int pw_ingest_doc(const struct pw_doc *d, struct pw_plan *p);
 /* Loads path and ingests it; same contract. */

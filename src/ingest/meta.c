@@ -480,9 +480,91 @@ static int find_ordinal(const struct pw_doc *d, const char *title)
 	return best;
 }
 
-/* Fills p->title, region, ordinal, start and end from d (each left NULL
- * or 0 when not found). */
+static void read_plan_meta(const struct pw_doc *d, struct pw_plan *p);
+
+/* ---- annual documents ---- */
+
+/* Does the title name an annual document: a work report (政府工作报告), a
+ * report on the annual plan (…执行情况与2024年计划草案的报告), or a year's
+ * plan (2024年国民经济和社会发展计划, 年度计划), not a five-year 规划? */
+static bool annual_title(const char *t)
+{
+	if (has(t, "工作报告") || has(t, "计划草案") || has(t, "年度计划"))
+		return true;
+	return has(t, "国民经济和社会发展计划") && !has(t, "规划") && !has(t, "五年");
+}
+
+/* The last year written with 年 in s (执行情况与2024年计划草案 -> 2024),
+ * or 0: a plan report names the past year first and the planned one last. */
+static int last_year_in(const char *s)
+{
+	const char *q;
+	int y, last = 0;
+
+	for (q = s; *q; q++)
+		if (year_at(q, s, &y) && pw_utf8_starts(q + 4, "年"))
+			last = y;
+	return last;
+}
+
+/* The year of a dated line at the top (——2024年1月15日在…会议上): when a
+ * work report's title names no year, the year it is delivered in is the
+ * year whose targets it sets (今年). */
+static int date_year(const struct pw_doc *d)
+{
+	size_t i = next_nonblank(d, (size_t)-1), seen = 0;
+
+	for (; i < d->nlines && seen < TOP_LINES; i = next_nonblank(d, i), seen++) {
+		const char *s = d->lines[i].s, *q;
+		int y;
+
+		for (q = s; *q; q++)
+			if (year_at(q, s, &y) && pw_utf8_starts(q + 4, "年") &&
+			    q[4 + 3] >= '0' && q[4 + 3] <= '9' && has(q, "月"))
+				return y;
+	}
+	return 0;
+}
+
+/* Sets p->doc_kind and p->year when the title names an annual document
+ * (or the caller set p->doc_kind already: --kind annual; a year it set,
+ * --year, stays);
+ * its period is then that one year, so that the prose finder reads the
+ * years before it as past. */
+static void read_doc_kind(const struct pw_doc *d, struct pw_plan *p)
+{
+	char *place;
+	size_t n;
+
+	if (p->doc_kind != PW_DOC_ANNUAL && (!p->title || !annual_title(p->title)))
+		return;
+	p->doc_kind = PW_DOC_ANNUAL;
+	p->ordinal = 0;
+	/* 关于湛河区2021年国民经济和社会发展计划…: the year hides the place
+	 * from place_before(), the place opens the title after 关于 */
+	if (p->title && (n = pw_utf8_starts(p->title, "关于")) &&
+	    (place = place_prefix(p->title + n))) {
+		free(p->region);
+		p->region = place;
+	}
+	if (!p->year && p->title)
+		p->year = last_year_in(p->title);
+	if (!p->year)
+		p->year = date_year(d);
+	if (p->year)
+		p->start = p->end = p->year;
+}
+
+/* Fills p->title, region, ordinal, start and end, and the document kind
+ * and year, from d (each left NULL or 0 when not found). */
 void pw_read_meta(const struct pw_doc *d, struct pw_plan *p)
+{
+	read_plan_meta(d, p);
+	read_doc_kind(d, p);
+}
+
+/* The title, region, ordinal and period. */
+static void read_plan_meta(const struct pw_doc *d, struct pw_plan *p)
 {
 	p->title = title_from_top(d);
 	if (!p->title)

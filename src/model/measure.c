@@ -6,6 +6,7 @@
  * reads values as it says.
  */
 #include "model/measure.h"
+#include "util/nelem.h"
 #include "text/vocab.h"
 
 #include <string.h>
@@ -90,3 +91,14 @@ enum pw_series_mode pw_measure_of_prose(const struct pw_prose_target *t)
 	}
 }
 
+
+static const struct pw_measure_synonym synonyms[] = {
+	{ "经济", { "生产总值", "GDP", "经济增长", NULL } },
+	{ "劳动生产率", { "劳动生产率", NULL } },
+};
+
+const struct pw_measure_synonym *pw_measure_synonyms(size_t *n)
+{
+	*n = NELEM(synonyms);
+	return synonyms;
+}

@@ -29,4 +29,16 @@ enum pw_series_mode pw_measure_for_kind(const struct pw_indicator *ind, enum pw_
 enum pw_series_mode pw_measure_of_indicator(const struct pw_indicator *ind);
 enum pw_series_mode pw_measure_of_prose(const struct pw_prose_target *t);
 
+/*
+ * Subjects the plans name by a general word and the indicator names that
+ * stand for them (经济 → 生产总值, GDP): the one table, read by relation
+ * targets (与经济增长基本同步: assess/assess_plan.c) and by the links of
+ * annual targets (经济增长6%左右: model/annual.c).  *n receives its size.
+ */
+struct pw_measure_synonym {
+	const char *subject;
+	const char *names[4]; /* NULL-terminated */
+};
+const struct pw_measure_synonym *pw_measure_synonyms(size_t *n);
+
 #endif

@@ -24,6 +24,8 @@ static const struct pw_name level_names[] = {
 	{ "part", "篇" }, { "chapter", "章" }, { "section", "节" }, { "item", "条" },
 	{ "subitem", "款" },
 };
+static const struct pw_name doc_kind_names[] = { { "plan", "规划纲要" },
+						  { "annual", "年度计划" } };
 
 /* What monitoring values are (series.h); FLOW is "amount" to users. */
 static const struct pw_name measure_names[] = {
@@ -73,6 +75,13 @@ const char *pw_level_name(int level) { return pw_name_of(T(level_names), level, 
 
 const char *pw_kind_label(enum pw_kind k) { return pw_name_zh(T(kind_names), k, "?"); }
 const char *pw_cmp_label(enum pw_cmp c) { return pw_name_zh(T(cmp_names), c, NULL); }
+
+const char *pw_doc_kind_name(enum pw_doc_kind k)
+{
+	return pw_name_of(T(doc_kind_names), k, "?");
+}
+
+int pw_doc_kind_from_name(const char *s) { return pw_name_lookup(T(doc_kind_names), s); }
 
 int pw_kind_from_name(const char *s) { return pw_name_lookup(T(kind_names), s); }
 int pw_cmp_from_name(const char *s) { return pw_name_lookup(T(cmp_names), s); }

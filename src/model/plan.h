@@ -28,6 +28,10 @@ enum pw_kind {
 
 enum pw_attr { PW_ATTR_NONE, PW_ATTR_EXPECTED, PW_ATTR_BINDING };
 enum pw_dir { PW_DIR_UP, PW_DIR_DOWN };
+/* What a document is: a five-year plan outline, or an annual document
+ * (政府工作报告, 年度计划, 关于X年…执行情况与Y年计划草案的报告) that sets one
+ * year's targets of a five-year plan (docs/annual.md). */
+enum pw_doc_kind { PW_DOC_PLAN, PW_DOC_ANNUAL };
 
 /* Names for JSON and the database ("level", "ge", "expected", "up"...);
  * "?" (NULL for cmp and attr) for a value outside the enum. */
@@ -46,6 +50,9 @@ int pw_kind_from_name(const char *s);
 int pw_cmp_from_name(const char *s);
 int pw_attr_from_name(const char *s);
 int pw_dir_from_name(const char *s);
+/* "plan", "annual"; -1 for another name. */
+const char *pw_doc_kind_name(enum pw_doc_kind k);
+int pw_doc_kind_from_name(const char *s);
 
 struct pw_target {
 	enum pw_kind kind;
@@ -132,6 +139,8 @@ struct pw_section {
 
 struct pw_plan {
 	char *title;  /* 《…纲要》 full title if found */
+	enum pw_doc_kind doc_kind;
+	int year;     /* annual document: the year its targets are for, else 0 */
 	char *region; /* the place the plan governs (某某区), or NULL */
 	char *region_code; /* its GB/T 2260 code (lint/gazetteer.h), or NULL */
 	char *region_path; /* "河南省/平顶山市/湛河区", or NULL */

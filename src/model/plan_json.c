@@ -219,6 +219,12 @@ static void outline(struct json_emit *e, const struct pw_plan *p)
 static void meta(struct json_emit *e, const struct pw_plan *p, bool with_source)
 {
 	je_key_str(e, "title", p->title);
+	if (p->doc_kind == PW_DOC_ANNUAL) {
+		/* only for annual documents: a plan's JSON, and so the
+		 * content hash of plans stored before, stays as it was */
+		je_key_str(e, "kind", pw_doc_kind_name(p->doc_kind));
+		key_nonzero(e, "year", p->year);
+	}
 	je_key_str(e, "region", p->region);
 	key_nonzero(e, "ordinal", p->ordinal);
 	je_key(e, "period");

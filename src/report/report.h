@@ -146,6 +146,9 @@ void pw_report_docx_xml(const struct pw_rdoc *d, struct strbuf *out);
 
 /* The evaluation as JSON (docs/reports.md); a new reference. */
 json_t *pw_evaluation_to_json(const struct pw_evaluation *ev);
+/* One target of an annual document for the year (ev->annual, docs/annual.md):
+ * {id, text, document, link, linked, path, consistency, actual, status}. */
+json_t *pw_eval_annual_to_json(const struct pw_eval_annual *e);
 
 /*
  * Writes ev in format f: to path, or for a text format with path NULL to

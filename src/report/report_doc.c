@@ -228,6 +228,7 @@ void pw_rdoc_build(const struct pw_evaluation *ev, struct pw_rdoc *d)
 	pw_rdoc_completion(d);
 	pw_rdoc_at_risk(d);
 	pw_rdoc_prose(d);
+	pw_rdoc_annual(d);
 	pw_rdoc_projects(d);
 	pw_rdoc_notes(d);
 }

@@ -44,6 +44,7 @@ void pw_rdoc_summary(struct pw_rdoc *d);
 void pw_rdoc_completion(struct pw_rdoc *d);
 void pw_rdoc_at_risk(struct pw_rdoc *d);
 void pw_rdoc_prose(struct pw_rdoc *d);
+void pw_rdoc_annual(struct pw_rdoc *d); /* the annual documents' targets */
 void pw_rdoc_projects(struct pw_rdoc *d);
 void pw_rdoc_notes(struct pw_rdoc *d);
 

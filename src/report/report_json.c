@@ -155,6 +155,25 @@ static json_t *item_json(const struct pw_eval_item *e)
 			 "note", str_or_null(e->note));
 }
 
+/* A target of an annual document for the year (docs/annual.md). */
+json_t *pw_eval_annual_to_json(const struct pw_eval_annual *e)
+{
+	const struct pw_annual_result *r = &e->r;
+
+	return json_pack("{s:I, s:i, s:o, s:o, s:s, s:o, s:o, s:o, s:o, s:o, s:o}",
+			 "id", (json_int_t)e->id, "year", e->year,
+			 "text", str_or_null(e->text), "document", str_or_null(e->doc),
+			 "link", pw_link_status_name(e->link), "linked", str_or_null(e->item),
+			 "path", e->judged && r->has_path ? pw_json_number(r->path) : json_null(),
+			 "needed", e->judged && r->has_needed ? pw_json_number(r->needed)
+							      : json_null(),
+			 "consistency", e->judged ? json_string(pw_annual_fit_name(r->fit))
+						  : json_null(),
+			 "actual", e->judged && r->has_actual ? pw_json_number(r->actual)
+							      : json_null(),
+			 "status", e->judged ? json_string(pw_status_name(r->status)) : json_null());
+}
+
 static json_t *report_json(const struct pw_evaluation *ev)
 {
 	return json_pack("{s:s, s:s, s:i, s:s, s:o, s:{s:i, s:i}, s:b, s:b, s:o}",
@@ -185,7 +204,7 @@ static json_t *plan_json(const struct pw_evaluation *ev)
 json_t *pw_evaluation_to_json(const struct pw_evaluation *ev)
 {
 	json_t *inds = json_array(), *order = json_array(), *targets = json_array();
-	json_t *items = json_array(), *notes = json_array();
+	json_t *items = json_array(), *notes = json_array(), *annual = json_array();
 	size_t i;
 
 	for (i = 0; i < ev->ninds; i++) {
@@ -198,10 +217,14 @@ json_t *pw_evaluation_to_json(const struct pw_evaluation *ev)
 		json_array_append_new(items, item_json(&ev->items[i]));
 	for (i = 0; i < ev->nwarnings; i++)
 		json_array_append_new(notes, json_string(ev->warnings[i]));
-	return json_pack("{s:o, s:o, s:f, s:o, s:o, s:o, s:o, s:o, s:o, s:s}",
+	for (i = 0; i < ev->nannual; i++) /* the year's, as the report's section */
+		if (ev->annual[i].year == ev->year)
+			json_array_append_new(annual, pw_eval_annual_to_json(&ev->annual[i]));
+	return json_pack("{s:o, s:o, s:f, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:s}",
 			 "plan", plan_json(ev), "report", report_json(ev),
 			 "approx_tolerance", ev->assess.approx_tol,
 			 "summary", summary_json(ev), "indicators", inds,
 			 "binding_first", order, "targets", targets, "projects", items,
-			 "notes", notes, "method", "进度比法（见报告“说明”部分）");
+			 "annual_targets", annual, "notes", notes,
+			 "method", "进度比法（见报告“说明”部分）");
 }

@@ -698,6 +698,81 @@ void pw_rdoc_prose(struct pw_rdoc *d)
 	pw_rdoc_add_table(d, t);
 }
 
+/* ---- 年度计划目标 (docs/annual.md) ------------------------------------------ */
+
+static const struct pw_rcol_spec annual_cols[] = {
+	{ "序号", 6, false, false },       { "年度目标", 40, false, false },
+	{ "对应规划目标", 26, false, false }, { "规划应达值", 10, false, true },
+	{ "衔接情况", 12, false, false },   { "实际", 10, false, true },
+	{ "完成情况", 12, false, false },   { "来源", 40, true, false },
+	{ "按此前实绩当年所需", 12, true, true },
+};
+
+static void annual_row(struct pw_rtable *t, const struct pw_eval_annual *e, size_t n)
+{
+	struct pw_rcell *row = pw_rtable_add_row(t);
+
+	pw_rcell_num(&row[0], (double)n);
+	pw_rcell_set(&row[1], "%s", e->text ? e->text : "");
+	if (e->judged)
+		pw_rcell_set(&row[2], "%s", e->item ? e->item : "");
+	else if (e->link == PW_LINK_AMBIGUOUS)
+		pw_rcell_set(&row[2], "待确认（%zu个候选）", e->ncandidates);
+	else
+		pw_rcell_set(&row[2], "%s", pw_link_status_label(e->link));
+	if (e->judged && e->r.has_path)
+		pw_rcell_num(&row[3], e->r.path);
+	else
+		pw_rcell_set(&row[3], "—");
+	pw_rcell_set(&row[4], "%s", e->judged ? pw_annual_fit_label(e->r.fit) : "—");
+	if (e->judged && e->r.fit == PW_FIT_SHORT)
+		row[4].style = PW_RS_BAD;
+	if (e->judged && e->r.has_actual)
+		pw_rcell_num(&row[5], e->r.actual);
+	else
+		pw_rcell_set(&row[5], "—");
+	if (e->judged)
+		pw_rdoc_status_cell(&row[6], e->r.status, false);
+	else
+		pw_rcell_set(&row[6], "—");
+	pw_rcell_set(&row[7], "%s", e->doc ? e->doc : "");
+	if (e->judged && e->r.has_needed)
+		pw_rcell_num(&row[8], e->r.needed);
+}
+
+void pw_rdoc_annual(struct pw_rdoc *d)
+{
+	const struct pw_evaluation *ev = d->ev;
+	unsigned met = 0, short_ = 0;
+	struct pw_rtable *t;
+	size_t i;
+
+	size_t n = 0;
+
+	for (i = 0; i < ev->nannual; i++) {
+		const struct pw_eval_annual *e = &ev->annual[i];
+
+		if (e->year != ev->year) /* earlier years: the evaluations' series */
+			continue;
+		n++;
+		met += e->judged && e->r.status == PW_STATUS_MET;
+		short_ += e->judged && e->r.fit == PW_FIT_SHORT;
+	}
+	if (!n)
+		return;
+	pw_rdoc_section(d, "年度计划目标完成情况", false);
+	pw_rdoc_add(d, PW_RB_PARA, 0,
+		    "%d年政府工作报告和年度计划确定的%zu项量化目标中，已完成%u项；"
+		    "%u项年度目标低于五年规划路径当年应达值。",
+		    ev->year, n, met, short_);
+	t = pw_rtable_new("年度目标", annual_cols, NELEM(annual_cols));
+	for (i = 0, n = 0; i < ev->nannual; i++)
+		if (ev->annual[i].year == ev->year)
+			annual_row(t, &ev->annual[i], ++n);
+	pw_rdoc_add(d, PW_RB_PARA, 0, "表　%d年度目标与五年规划的衔接", ev->year);
+	pw_rdoc_add_table(d, t);
+}
+
 /* ---- 五、专栏重大项目 ------------------------------------------------------- */
 
 static const struct pw_rcol_spec project_cols[] = {

@@ -195,6 +195,47 @@ static void series_row(struct pw_rtable *t, const struct pw_evaluation *ev,
 	free(name);
 }
 
+/* The year's own target (docs/annual.md) as a cell: 6.5左右（未完成）. */
+static void annual_cell(struct pw_rcell *c, const struct pw_eval_annual *a)
+{
+	static const char *const after[] = { "", "", "以上", "以内", "左右", "" };
+	const struct pw_target *t = &a->t;
+	struct strbuf sb = STRBUF_INIT;
+
+	sb_addf(&sb, "%g", t->value);
+	if (t->cmp == PW_CMP_RANGE && t->has_value_hi)
+		sb_addf(&sb, "-%g", t->value_hi);
+	else if ((size_t)t->cmp < N(after))
+		sb_addstr(&sb, after[t->cmp]);
+	if (a->judged && (a->r.status == PW_STATUS_MET || a->r.status == PW_STATUS_NOT_MET))
+		sb_addf(&sb, "（%s）", pw_status_label(a->r.status));
+	pw_rcell_set(c, "%s", sb.buf);
+	sb_release(&sb);
+}
+
+/* Under an indicator's series, the targets annual documents set for it
+ * year by year (年度目标), when there are any. */
+static void annual_series_row(struct pw_rtable *t, const struct pw_evaluation *ev,
+			      const struct pw_eval_indicator *e, int by, int last)
+{
+	struct pw_rcell *row = NULL;
+	size_t i, c;
+
+	for (i = 0; i < ev->nannual; i++) {
+		const struct pw_eval_annual *a = &ev->annual[i];
+
+		if (a->on != PW_EVAL_ANNUAL_INDICATOR || a->item_id != e->id || !e->id ||
+		    !a->t.has_value || a->year < by || a->year > last ||
+		    (c = S_FIXED + (size_t)(a->year - by)) >= S_FIXED + MAX_YEARS)
+			continue;
+		if (!row) {
+			row = pw_rtable_add_row(t);
+			pw_rcell_set(&row[S_NAME], "　其中：年度目标");
+		}
+		annual_cell(&row[c], a);
+	}
+}
+
 /* The series from the base year to the evaluation year, with 应达值, 进度,
  * status and basis. */
 static void series(struct pw_rdoc *d)
@@ -204,8 +245,10 @@ static void series(struct pw_rdoc *d)
 	struct pw_rtable *t = series_table(ev, by, last);
 	size_t i;
 
-	for (i = 0; i < ev->ninds; i++)
+	for (i = 0; i < ev->ninds; i++) {
 		series_row(t, ev, &ev->inds[i], by, last);
+		annual_series_row(t, ev, &ev->inds[i], by, last);
+	}
 	pw_rdoc_add(d, PW_RB_PARA, 0, "表　主要指标%d—%d年进展", by, last);
 	pw_rdoc_add_table(d, t);
 }

@@ -209,6 +209,7 @@ static const struct audited {
 	{ "project_progress", "project_progress" },
 	{ "plan_versions", "plan_version" },
 	{ "external_targets", "external_target" },
+	{ "annual_docs", "annual_doc" },
 };
 
 static bool is_table(struct checker *c, const char *name)

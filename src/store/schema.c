@@ -406,6 +406,50 @@ static const char m7_measures[] =
 	"ALTER TABLE targets ADD COLUMN measure INTEGER NOT NULL DEFAULT 0"
 	" CHECK (measure BETWEEN 0 AND 4);";
 
+/* Annual documents (政府工作报告, 年度计划) imported against a five-year
+ * plan, the targets they set for their year, and the links from each to
+ * the indicator or prose target of the plan it implements (docs/annual.md).
+ * A link is 'matched' (one candidate), 'ambiguous' (one row per candidate,
+ * for a person to confirm), 'confirmed' (by a person) or 'none' (no
+ * candidate, or a person said none). */
+static const char m8_annual[] =
+	"CREATE TABLE annual_docs ("
+	" id INTEGER PRIMARY KEY,"
+	" plan_id INTEGER NOT NULL REFERENCES plans (id),"
+	" kind TEXT NOT NULL DEFAULT 'annual' CHECK (kind IN ('annual')),"
+	" year INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 2200),"
+	" title TEXT, region TEXT, source TEXT,"
+	" checksum TEXT NOT NULL CHECK (length(checksum) = 64),"
+	" imported_at TEXT NOT NULL DEFAULT " NOW ","
+	" imported_by TEXT NOT NULL,"
+	" UNIQUE (plan_id, checksum)) STRICT;"
+	"CREATE INDEX annual_docs_plan ON annual_docs (plan_id, year);"
+
+	"CREATE TABLE annual_targets ("
+	" id INTEGER PRIMARY KEY,"
+	" doc_id INTEGER NOT NULL REFERENCES annual_docs (id),"
+	" seq INTEGER NOT NULL,"
+	" year INTEGER NOT NULL,"
+	" kind TEXT NOT NULL CHECK (kind IN"
+	"  ('level', 'growth', 'cumulative', 'annual', 'external', 'relation')),"
+	" cmp TEXT CHECK (cmp IN ('eq', 'ge', 'le', 'approx', 'range')),"
+	" value REAL, value_hi REAL, text TEXT, subject TEXT, unit TEXT,"
+	" line INTEGER NOT NULL,"
+	" UNIQUE (doc_id, seq)) STRICT;"
+
+	"CREATE TABLE annual_links ("
+	" id INTEGER PRIMARY KEY,"
+	" annual_target_id INTEGER NOT NULL REFERENCES annual_targets (id),"
+	" indicator_id INTEGER REFERENCES indicators (id),"
+	" target_id INTEGER REFERENCES targets (id),"
+	" status TEXT NOT NULL CHECK (status IN ('matched', 'ambiguous', 'confirmed', 'none')),"
+	" decided_by TEXT NOT NULL,"
+	" decided_at TEXT NOT NULL DEFAULT " NOW ","
+	" CHECK ((status = 'none') = (indicator_id IS NULL AND target_id IS NULL)),"
+	" CHECK (indicator_id IS NULL OR target_id IS NULL)) STRICT;"
+	"CREATE INDEX annual_links_target ON annual_links (annual_target_id);"
+	"CREATE INDEX annual_links_indicator ON annual_links (indicator_id);";
+
 static const struct migration migrations[] = {
 	{ "plans, versions, outline, indicator tables, targets, 专栏 projects", m1_plans },
 	{ "units, assignments, observations, project progress, external targets, "
@@ -417,6 +461,7 @@ static const struct migration migrations[] = {
 	{ "plans.region_code, region_path: the region's GB/T 2260 code and its parents",
 	  m6_region_code },
 	{ "measure definitions of indicators and prose targets", m7_measures },
+	{ "annual documents, their targets and links to the five-year plan", m8_annual },
 };
 
 #define NMIGRATIONS ((int)(NELEM(migrations)))

@@ -122,6 +122,19 @@ int web_lib_stamp(struct pw_store *s, int64_t *stamp)
 	return pw_store_change_stamp(s, stamp);
 }
 
+/* The targets annual documents set for the year (docs/annual.md), as the
+ * annual report's JSON has them. */
+static json_t *annual_targets_json(const struct pw_evaluation *ev)
+{
+	json_t *a = json_array();
+	size_t i;
+
+	for (i = 0; i < ev->nannual; i++)
+		if (ev->annual[i].year == ev->year)
+			json_array_append_new(a, pw_eval_annual_to_json(&ev->annual[i]));
+	return a;
+}
+
 int web_lib_plan_indicators(struct pw_store *s, int plan_id, int year, json_t **out)
 {
 	struct pw_plan_info info;
@@ -150,9 +163,10 @@ int web_lib_plan_indicators(struct pw_store *s, int plan_id, int year, json_t **
 		}
 		json_array_append_new(inds, o);
 	}
-	*out = json_pack("{s:i, s:i, s:{s:i, s:i}, s:f, s:o}", "plan", plan_id, "year", ev.year,
+	*out = json_pack("{s:i, s:i, s:{s:i, s:i}, s:f, s:o, s:o}", "plan", plan_id, "year", ev.year,
 			 "period", "start", ev.start, "end", ev.end, "approx_tolerance",
-			 ev.assess.approx_tol, "indicators", inds);
+			 ev.assess.approx_tol, "indicators", inds, "annual_targets",
+			 annual_targets_json(&ev));
 	pw_eval_release(&ev);
 	return 0;
 }
