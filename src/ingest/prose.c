@@ -43,6 +43,7 @@ struct prose_run {
 	bool para_past;        /* the paragraph opened on the past (过去一年，…) */
 	bool setting;          /* the paragraph lies in a section on the setting */
 	int year;              /* of the current sentence, 0 if none */
+	bool span_ahead;       /* the sentence speaks of the years ahead (今后五年) */
 	bool pending_annual;   /* 每年 in an earlier clause without a target */
 	char *last_subject;    /* of the sentence's previous target, or NULL */
 	/* 实施100个A、100个B: the trigger of the clause's last "verb, count,
@@ -123,6 +124,7 @@ static void emit(struct prose_run *r, const struct finding *f, const struct pw_p
 	pt->t.has_value_hi = q->has_hi;
 	pt->t.value_hi = q->has_hi ? q->value_hi : 0;
 	pt->t.year = r->year;
+	pt->span_ahead = r->span_ahead;
 	pt->t.text = xstrdup(text);
 	pt->subject = subject ? xstrdup(subject) : NULL;
 	pt->unit = xstrdup(q->unit);
@@ -440,6 +442,7 @@ static void read_sentence(struct prose_run *r, size_t b, size_t e, bool first)
 	if (sentence_past(r, b, e, first) || pw_prose_sentence_forecast(r->s, b, e, r->ctx))
 		return;
 	r->year = pw_prose_sentence_year(r->s, b, e, r->ctx);
+	r->span_ahead = pw_prose_sentence_span_ahead(r->s, b, e, r->ctx);
 	r->pending_annual = false;
 	r->target_end = 0;
 	remember_subject(r, NULL);

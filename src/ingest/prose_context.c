@@ -495,6 +495,28 @@ bool pw_prose_sentence_past(const char *s, size_t b, size_t e, const struct pw_p
 	       opens_with_past_year(s, b, e, p);
 }
 
+/* ---- spans ahead in an annual document ---- */
+
+/* 今后五年, “十四五”期间: a span of years ahead that names no year.  In an
+ * annual document such a sentence restates the five-year plan (今后五年，
+ * 全区地区生产总值年均增长7%左右), so its numbers are not the year's. */
+static bool names_span_ahead(const char *s, size_t b, size_t e)
+{
+	static const char *const words[] = {
+		"今后五年", "未来五年", "今后一个时期", "今后一段时期", "五年内", "五年间",
+		"五”期间", "五”时期", "五”末", "五\"期间", "五\"时期", "五\"末",
+		"五期间", "五时期", "五」期间", "五」时期",
+	};
+
+	return has_any(s, b, e, words, NELEM(words));
+}
+
+bool pw_prose_sentence_span_ahead(const char *s, size_t b, size_t e, const struct pw_plan *p)
+{
+	return p->doc_kind == PW_DOC_ANNUAL && !pw_prose_sentence_year(s, b, e, p) &&
+	       names_span_ahead(s, b, e);
+}
+
 /* ---- forecasts ---- */
 
 bool pw_prose_sentence_forecast(const char *s, size_t b, size_t e, const struct pw_plan *p)

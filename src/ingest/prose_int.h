@@ -199,6 +199,10 @@ bool pw_prose_forecast(const char *s, size_t lo, size_t hi, const struct pw_pros
  * …收入221亿元，增长5%), not a goal: no year of the plan after it
  * (预计到2025年) and no policy word (力争, 确保). */
 bool pw_prose_sentence_forecast(const char *s, size_t b, size_t e, const struct pw_plan *p);
+/* True if, in an annual document, the sentence [b, e) speaks of a span of
+ * years ahead (今后五年, “十四五”期间) and names no year: it restates the
+ * five-year plan: its targets are not the year's (pw_prose_target.span_ahead). */
+bool pw_prose_sentence_span_ahead(const char *s, size_t b, size_t e, const struct pw_plan *p);
 /* The target year the sentence [b, e) names (到2025年), or 0. */
 int pw_prose_sentence_year(const char *s, size_t b, size_t e, const struct pw_plan *p);
 /* The year of a date line (——2024年2月26日在…) at the top of d, 0 if

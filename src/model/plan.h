@@ -103,6 +103,7 @@ struct pw_prose_target {
 	int line;
 	int section;
 	enum pw_series_mode measure; /* what is entered (series.h); AUTO: not decided */
+	bool span_ahead; /* annual document: of the years ahead (今后五年), not the year's */
 };
 
 struct pw_item {

@@ -171,7 +171,7 @@ static int import_rows(struct pw_store *s, const struct pw_plan *p, int plan_id,
 		const struct pw_prose_target *t = &p->targets[i];
 		int64_t id;
 
-		if (t->t.year && t->t.year != p->year) {
+		if ((t->t.year && t->t.year != p->year) || t->span_ahead) {
 			out->nother++;
 			continue;
 		}

@@ -39,6 +39,7 @@ static void run_text(const char *text, struct pw_plan *p)
 	}
 	assert_int_equal(pw_doc_from_bytes(&d, "t.txt", text, strlen(text)), 0);
 	tp_plan(p, "政府工作报告", NULL, 0, 0, 0);
+	p->doc_kind = PW_DOC_ANNUAL;
 	claimed = calloc(d.nlines + 1, 1);
 	assert_non_null(claimed);
 	pw_read_prose(&d, p, claimed);
@@ -678,6 +679,42 @@ static void test_report_past_year(void **state)
 		      { 5, 6, NO_HI, "%", APPROX, GROWTH, 2024, "地区生产总值" });
 }
 
+/* Reads text as an annual document and checks that it yields n targets,
+ * each marked (or not) as of the years ahead. */
+static void expect_span_ahead(const char *text, size_t n, bool ahead)
+{
+	struct pw_plan p;
+	size_t i;
+
+	as_report = true;
+	run_text(text, &p);
+	as_report = false;
+	assert_int_equal(p.ntargets, n);
+	for (i = 0; i < n; i++)
+		assert_int_equal(p.targets[i].span_ahead, ahead);
+	pw_plan_free(&p);
+}
+
+/* In an annual document a sentence about the years ahead (今后五年) restates
+ * the five-year plan: its targets are found but marked, as not the year's
+ * (the import leaves them out).  A year named in it dates its targets, and
+ * in a five-year plan the words change nothing. */
+static void test_report_span_ahead(void **state)
+{
+	struct pw_plan p;
+
+	(void)state;
+	expect_span_ahead("今后五年，全区地区生产总值年均增长7%左右，常住人口城镇化率超过83%。", 2, true);
+	expect_span_ahead("“十四五”期间，累计新增城镇就业5万人以上。", 1, true);
+	expect_span_ahead("今年全区地区生产总值增长7%左右。", 1, false);
+	EXPECT_REPORT("今后五年，到2025年常住人口城镇化率超过83%。",
+		      { 1, 83, NO_HI, "%", GE, LEVEL, 2025, "常住人口城镇化率" });
+	run_text("今后五年，全区常住人口城镇化率超过83%。", &p);
+	assert_int_equal(p.ntargets, 1);
+	assert_false(p.targets[0].span_ahead);
+	pw_plan_free(&p);
+}
+
 /* Annual documents state this year's amounts with words that report the
  * past in a plan for a period (完成投资, 比上年). */
 static void test_annual_amounts(void **state)
@@ -1015,6 +1052,7 @@ int main(void)
 		cmocka_unit_test(test_durations_and_versions),
 		cmocka_unit_test(test_report_past_year),
 		cmocka_unit_test(test_annual_amounts),
+		cmocka_unit_test(test_report_span_ahead),
 		cmocka_unit_test(test_forecast_sentence),
 		cmocka_unit_test(test_subject_after_previous_target),
 		cmocka_unit_test(test_last_year),
