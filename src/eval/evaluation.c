@@ -447,6 +447,8 @@ static void copy_item(struct pw_eval_item *e, const struct pw_eval_item_data *d)
 	e->year = d->year;
 	e->has_percent = d->has_percent;
 	e->percent = d->percent;
+	e->has_investment = d->has_investment;
+	e->investment = d->investment;
 	e->note = xstrdup_or_null(d->note);
 }
 

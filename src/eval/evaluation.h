@@ -74,9 +74,9 @@ struct pw_eval_item_data {
 	const char *lead_unit;
 	const char *status; /* not_started, in_progress, completed, delayed, suspended or NULL */
 	int year;           /* year of the report, 0 if none */
-	bool has_percent;
-	double percent;
-	const char *note;
+	bool has_percent, has_investment;
+	double percent, investment; /* 形象进度 %; 累计完成投资, 亿元 */
+	const char *note;           /* milestones, problems: the unit's words */
 };
 
 /*
@@ -162,8 +162,8 @@ struct pw_eval_item {
 	char *lead_unit;
 	char *status; /* as struct pw_eval_item_data, or NULL: no report */
 	int year;
-	bool has_percent;
-	double percent;
+	bool has_percent, has_investment;
+	double percent, investment;
 	char *note;
 };
 

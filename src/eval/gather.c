@@ -108,7 +108,8 @@ static const char *const stream_sql[NSTREAMS] = {
 		    " WHERE" IN_RANGE " AND a.role = 'lead' ORDER BY p.id",
 	/* The progress reports of the 专栏 projects that count (approved; with
 	 * ?4, awaiting review too), and their lead units. */
-	[Q_PROG] = "SELECT p.id, c.key, r.id, r.year, r.status, r.percent" ANY
+	[Q_PROG] = "SELECT p.id, c.key, r.id, r.year, r.status, r.percent, r.investment,"
+		   " r.note" ANY
 		   " CROSS JOIN column_items c ON c.version_id = w.id"
 		   " CROSS JOIN project_progress r ON r.item_id = c.id"
 		   " WHERE" IN_RANGE " AND " PW_PROGRESS_COUNTS("r", "?4") " ORDER BY p.id",
@@ -172,8 +173,8 @@ struct rows {
 struct projects {
 	struct pw_eval_item_data *data; /* by position, as rows.keys say */
 	int64_t *prog_id;               /* project_progress.id in force, 0: none */
-	char **status;                  /* owned */
-	size_t n, data_alloc, prog_alloc, status_alloc;
+	char **status, **note;          /* owned */
+	size_t n, data_alloc, prog_alloc, status_alloc, note_alloc;
 };
 
 /*
@@ -500,7 +501,9 @@ static void projects_prepare(struct projects *pj, size_t n)
 	ALLOC_GROW(pj->data, n + 1, pj->data_alloc);
 	ALLOC_GROW(pj->prog_id, n + 1, pj->prog_alloc);
 	ALLOC_GROW(pj->status, n + 1, pj->status_alloc);
+	ALLOC_GROW(pj->note, n + 1, pj->note_alloc);
 	memset(pj->data, 0, (n + 1) * sizeof(*pj->data));
+	memset(pj->note, 0, (n + 1) * sizeof(*pj->note));
 	memset(pj->prog_id, 0, (n + 1) * sizeof(*pj->prog_id));
 	memset(pj->status, 0, (n + 1) * sizeof(*pj->status));
 	pj->n = n;
@@ -510,8 +513,10 @@ static void projects_reset(struct projects *pj)
 {
 	size_t i;
 
-	for (i = 0; i < pj->n; i++)
+	for (i = 0; i < pj->n; i++) {
 		free(pj->status[i]);
+		free(pj->note[i]);
+	}
 	pj->n = 0;
 }
 
@@ -535,6 +540,11 @@ static int prog_row(struct bulk *b, sqlite3_stmt *st)
 	d->year = year;
 	d->has_percent = !pw_col_null(st, 5);
 	d->percent = d->has_percent ? sqlite3_column_double(st, 5) : NAN;
+	d->has_investment = !pw_col_null(st, 6);
+	d->investment = d->has_investment ? sqlite3_column_double(st, 6) : NAN;
+	free(b->pj.note[pos]);
+	b->pj.note[pos] = pw_col_text(st, 7);
+	d->note = b->pj.note[pos];
 	return 0;
 }
 
@@ -885,6 +895,7 @@ static int eval_range(struct pw_store *s, const struct pw_eval_opts *o, const st
 	free(b.pj.data);
 	free(b.pj.prog_id);
 	free(b.pj.status);
+	free(b.pj.note);
 	return rc;
 }
 

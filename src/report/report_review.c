@@ -275,6 +275,11 @@ static void item_bullet(struct pw_rdoc *d, const struct pw_eval_item *e)
 		pw_report_num(&sb, e->percent, NULL);
 		sb_addstr(&sb, "%");
 	}
+	if (e->has_investment) {
+		sb_addstr(&sb, "，累计完成投资");
+		pw_report_num(&sb, e->investment, NULL);
+		sb_addstr(&sb, "亿元");
+	}
 	if (e->year)
 		sb_addf(&sb, "（%d年报送）", e->year);
 	if (e->note && *e->note)

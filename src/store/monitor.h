@@ -494,6 +494,22 @@ int pw_store_progress_list(struct pw_store *s, int64_t item_id, bool history,
 			   struct pw_progress_row **out, size_t *n);
 void pw_progress_row_free_array(struct pw_progress_row *rows, size_t n);
 
+/* A 专栏 project as a fill-in sheet and its import see it.  Strings owned:
+ * pw_project_ref_release(). */
+struct pw_project_ref {
+	int64_t id;
+	int plan_id;
+	int start, end;  /* the plan's period (0: unknown) */
+	int column_no;   /* 专栏N: the box's place in its plan version, from 1 */
+	int no;          /* the item's number in its box */
+	char *column, *title, *text;
+};
+
+/* The facts of project (column_items.id) id: 0, PW_STORE_NOTFOUND WITHOUT
+ * a message (the caller words it), -1. */
+int pw_store_project_ref(struct pw_store *s, int64_t id, struct pw_project_ref *out);
+void pw_project_ref_release(struct pw_project_ref *r);
+
 /* ------------------------------------------------------------------ */
 /* Facts about indicators the monitoring side needs                   */
 
