@@ -66,6 +66,13 @@ struct pw_eval_series_data {
 	size_t nobs;
 	const char *lead_unit; /* 牵头单位, or NULL */
 	struct pw_eval_external external;
+	/* Of a prose target read from the store (linked): the table indicator
+	 * it restates as the store links them (target_links, correctable by
+	 * the office), 1 + its place among the plan's indicators in plan
+	 * order, 0 for none.  Not linked (a plan read from a file): the
+	 * evaluation applies the import's name/unit rule itself. */
+	bool linked;
+	size_t restates;
 };
 
 /* The latest progress report of one 专栏 project. */

@@ -57,8 +57,9 @@ static const char *const stream_sql[NSTREAMS] = {
 			" i.note, i.line, x.seq, i.measure, " TGT_COLS CUR ROWS
 			" LEFT JOIN targets g ON g.indicator_id = i.id" SEC("x", "i.section_id")
 			" WHERE" IN_RANGE " ORDER BY p.id, t.seq, i.seq, g.seq",
+	/* last, the indicator the target restates (target_links) */
 	[Q_PROSE] = "SELECT p.id, g.id, g.key, " TGT_COLS ", g.subject, g.unit, g.line, x.seq,"
-		    " g.measure" CUR
+		    " g.measure, " PW_TARGET_LINK("g") CUR
 		    " CROSS JOIN targets g ON g.version_id = v.id AND g.indicator_id IS NULL"
 		    SEC("x", "g.section_id") " WHERE" IN_RANGE " ORDER BY p.id, g.seq",
 	[Q_COLUMN] = "SELECT p.id, c.id, c.title, c.line, x.seq" CUR
@@ -206,6 +207,7 @@ struct bulk {
 	struct pw_store_reader rd; /* rebuilds plan */
 	struct pw_indicator *row; /* the indicator being read */
 	struct rows ind, prose, items;
+	struct pw_store_cursor links; /* per prose target: the indicator it restates, 0 */
 	struct projects pj;
 };
 
@@ -345,6 +347,7 @@ static int indicator_row(struct bulk *b, sqlite3_stmt *st)
 static int prose_row(struct bulk *b, sqlite3_stmt *st)
 {
 	add_id(&b->prose, sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2));
+	pw_store_cursor_push(&b->links, sqlite3_column_int64(st, sqlite3_column_count(st) - 1));
 	return pw_store_read_prose(&b->rd, st, 3);
 }
 
@@ -706,6 +709,22 @@ static int merge_plan(struct bulk *b)
 	return rc;
 }
 
+/* The indicator each prose target restates (target_links) as its place
+ * among the plan's indicators (evaluation.h, pw_eval_series_data). */
+static void prose_links(struct bulk *b)
+{
+	size_t i, j;
+
+	for (i = 0; i < b->prose.nkeys && i < b->links.n; i++) {
+		struct pw_eval_series_data *d = &b->prose.data[i];
+
+		d->linked = true;
+		for (j = 0; b->links.ids[i] && j < b->ind.ids.n; j++)
+			if (b->ind.ids.ids[j] == b->links.ids[i])
+				d->restates = j + 1;
+	}
+}
+
 /* Reads its approved observations, external targets and lead units. */
 static int merge_data(struct bulk *b, int year)
 {
@@ -733,6 +752,7 @@ static int merge_data(struct bulk *b, int year)
 	if (rc == 0)
 		rc = each(b, Q_PLEAD, plead_row);
 	projects_finish(b);
+	prose_links(b);
 	rows_series(&b->ind, year);
 	rows_series(&b->prose, year);
 	return rc;
@@ -847,6 +867,7 @@ static int one_plan(struct bulk *b)
 	pw_store_reader_reset(&b->rd);
 	rows_reset(&b->ind);
 	rows_reset(&b->prose);
+	b->links.n = b->links.pos = 0;
 	rows_reset(&b->items);
 	projects_reset(&b->pj);
 	return rc;
@@ -890,6 +911,7 @@ static int eval_range(struct pw_store *s, const struct pw_eval_opts *o, const st
 	pw_store_reader_release(&b.rd);
 	rows_free(&b.ind);
 	rows_free(&b.prose);
+	free(b.links.ids);
 	rows_free(&b.items);
 	projects_reset(&b.pj);
 	free(b.pj.data);
