@@ -62,4 +62,13 @@ grep_err "said why" "target $T1 is a target of a table indicator, not of the tex
 check_fails "an unknown target" 5 pw target link --target 99999 --none
 check_fails "--none and --indicator" 2 pw target link --target "$TG" --none --indicator 2:3
 same "nothing more written" "$(q "SELECT count(*) FROM target_links WHERE origin = 'office'")" 2
+
+# the office's word holds for the plan's next version (followed by key)
+check "correct: none, again" pw target link --target "$TG" --none
+sed 's/打造实力漯河/打造实力漯河 /' "$PLAN" >"$T/v2.txt"
+check "an edited version of the plan" pw import "$T/v2.txt"
+TG2=$(q "SELECT g.id FROM targets g JOIN plan_versions v ON v.id = g.version_id WHERE v.version = 2 AND g.indicator_id IS NULL AND g.subject = '常住人口城镇化率'")
+check "the new version's target" pw target link --target "$TG2"
+grep -q "^target $TG2 restates no table indicator" "$T/out" && ok "the correction carries over" ||
+	not_ok "the correction carries over ($(cat "$T/out"))"
 done_testing
