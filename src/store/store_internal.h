@@ -178,7 +178,10 @@ struct pw_indicator *pw_store_read_indicator(struct pw_store_reader *rd, sqlite3
  *  - PW_TARGET_LINK: what target_links says, which every reader takes: of
  *    the rows for g's key in any version of its plan, an office
  *    correction before an import row, the newest of each; its indicator
- *    followed by key into g's version (NULL: restates none).
+ *    followed by key into g's version (NULL: restates none).  Only prose
+ *    targets have links, so the key alone finds them: a condition on
+ *    lg.indicator_id would lead SQLite to scan every prose target of the
+ *    database by that index, once per target.
  */
 #define PW_TARGET_LINK_NAMED(g)                                                         \
 	"(SELECT i.id FROM indicators i JOIN indicator_tables lt ON lt.id = i.table_id"    \
@@ -196,7 +199,7 @@ struct pw_indicator *pw_store_read_indicator(struct pw_store_reader *rd, sqlite3
 	" (SELECT l.indicator_id FROM target_links l"                                     \
 	"  JOIN targets lg ON lg.id = l.target_id"                                        \
 	"  JOIN plan_versions lv ON lv.id = lg.version_id"                                \
-	"  WHERE lg.key = " g ".key AND lg.indicator_id IS NULL AND lv.plan_id ="         \
+	"  WHERE lg.key = " g ".key AND lv.plan_id ="                                     \
 	"  (SELECT plan_id FROM plan_versions WHERE id = " g ".version_id)"               \
 	"  ORDER BY l.origin = 'office' DESC, l.id DESC LIMIT 1)))"
 
