@@ -14,6 +14,7 @@
 
 #include <math.h>
 #include <string.h>
+#include "util/nelem.h"
 
 /* What one row is checked with. */
 struct prow {
@@ -115,9 +116,10 @@ static int check_status(struct prow *c)
 	return 0;
 }
 
-/* An optional number of the row: 0 (has set when given), 1 after an
- * error.  unit: what a suffix may say ("%" or an amount of money,
- * converted to 亿元). */
+/* An optional number of the row, cell k, named `what` in messages: 0
+ * (*has set when given), 1 after an error.  money: an amount in 亿元 (a
+ * money unit after the number is converted, 12000万元 is 1.2), at least 0;
+ * else a percentage from 0 to 100 (a '%' after it is allowed). */
 static int number(struct prow *c, enum pw_col k, const char *what, bool money, bool *has,
 		  double *v)
 {
@@ -238,7 +240,7 @@ static bool left_blank(const struct prow *c)
 					    PW_COL_NOTE };
 	size_t i;
 
-	for (i = 0; i < sizeof(fill) / sizeof(*fill); i++)
+	for (i = 0; i < NELEM(fill); i++)
 		if (!pw_cols_empty(cell(c, fill[i])))
 			return false;
 	return true;

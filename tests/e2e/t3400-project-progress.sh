@@ -104,6 +104,10 @@ same "the workbook's section, with last year's report" "$(tail -1 "$T/py")" ok
 check "the filled workbook" pw data import "$T/f.xlsx" --by 发改委 --state approved
 grep -q "1 project progress report imported" "$T/out" && ok "one project's 2022 report" ||
 	not_ok "one project's 2022 report ($(cat "$T/out"))"
+# a sheet of projects only, investment in 万元
+printf 'project_id,项目名称,年份,项目状态,累计完成投资\n%s,,2022,推进中,12000万元\n' "$P2" >"$T/p.csv"
+check "a sheet of projects only" pw data import "$T/p.csv" --by 发改委
+same "万元 converted to 亿元" "$(q "SELECT investment FROM project_progress WHERE item_id = $P2 AND year = 2022")" 1.2
 for id in $(pw progress list --json | $PY -c 'import json,sys; print(" ".join(str(r["id"]) for r in json.load(sys.stdin) if r["state"] == "submitted"))'); do
 	pw progress approve "$id" >/dev/null 2>&1 || not_ok "approve $id"
 done
