@@ -78,8 +78,9 @@ static const struct command commands[] = {
 	  N_("project progress and its review states") },
 	{ "target", cmd_target, EXISTING_DB,
 	  "target set (--indicator|--target) ID --value V [--value-hi V] [--cmp C] [--kind K]\n"
-	  "      [--year Y] [--unit U] [--source S] [--note N] | target show",
-	  N_("targets set by another body (按市定目标执行)") },
+	  "      [--year Y] [--unit U] [--source S] [--note N] | target show\n"
+	  "      | target link --target ID [--indicator ID | --none]",
+	  N_("targets set by another body (按市定目标执行); the indicator a prose target restates") },
 	{ "template", cmd_template, EXISTING_DB,
 	  "template --unit NAME --year Y [--xlsx|--csv] [-o FILE]",
 	  N_("a unit's fill-in sheet") },

@@ -28,6 +28,20 @@ static int parse_state(const char *s, enum pw_obs_state *st)
 	return 0;
 }
 
+/* The line on the sheet's 专栏 project section, when it has one. */
+static void project_summary(const struct pw_batch *b, int dry)
+{
+	size_t n = dry ? b->nprogress - b->nprogress_unchanged : b->nprogress_written;
+
+	if (!b->nprogress)
+		return;
+	printf(_("%s: %zu project progress report%s %s"), b->file, n, n == 1 ? "" : "s",
+	       dry ? _("valid (dry run, nothing written)") : _("imported"));
+	if (b->nprogress_unchanged)
+		printf(_(", %zu unchanged (not written again)"), b->nprogress_unchanged);
+	putchar('\n');
+}
+
 static void summary(const struct pw_batch *b, size_t written, int dry,
 		    enum pw_obs_state state)
 {
@@ -43,6 +57,7 @@ static void summary(const struct pw_batch *b, size_t written, int dry,
 		printf(_(", %zu row%s without a value skipped"), b->nskipped,
 		       b->nskipped == 1 ? "" : "s");
 	putchar('\n');
+	project_summary(b, dry);
 	if (dry || !n || !b->batch)
 		return;
 	if (state == PW_OBS_APPROVED)

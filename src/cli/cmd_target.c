@@ -3,7 +3,9 @@
  * --value V ...": records the target another body sets (按市定目标执行,
  * 按下达目标确定), so that assessment can judge the indicator; and
  * "target show [--indicator ID | --target ID]": one, or every recorded
- * one with its indicator or prose target.
+ * one with its indicator or prose target; "target link --target ID
+ * [--indicator ID | --none]": the table indicator a prose target restates,
+ * and the office's correction of it.
  */
 #include "cli/cli.h"
 #include "cli/monitor_cli.h"
@@ -18,10 +20,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define LINK_USAGE "target link --target ID [--indicator ID | --none] [--note TEXT] [--by NAME]"
 #define USAGE "target set (--indicator ID | --target ID) --value V [--value-hi V] " \
 	      "[--cmp ge|le|eq|approx|range] [--kind level|growth|cumulative|annual] " \
 	      "[--year Y] [--unit U] [--source TEXT] [--note TEXT] [--by NAME]\n" \
-	      "       planwatch target show [--indicator ID | --target ID]"
+	      "       planwatch target show [--indicator ID | --target ID]\n" \
+	      "       planwatch " LINK_USAGE
 
 static int set_enum(int v, const char *what, const char *arg, int *out)
 {
@@ -261,8 +265,66 @@ static int target_show(int argc, char **argv, struct pw_ctx *ctx)
 	return PW_EXIT_OK;
 }
 
+/* ---- target link: which table indicator a prose target restates -------- */
+
+static int print_link(struct pw_ctx *ctx, int64_t target)
+{
+	int64_t ind;
+
+	if (pw_store_target_link_get(ctx->store, target, &ind) < 0)
+		return PW_EXIT_DB;
+	if (ind)
+		printf(_("target %lld restates indicator %lld (their values are entered once, "
+			 "for the indicator)\n"), (long long)target, (long long)ind);
+	else
+		printf(_("target %lld restates no table indicator\n"), (long long)target);
+	return PW_EXIT_OK;
+}
+
+/*
+ * "target link --target ID": the link in force; with --indicator ID (or
+ * TABLE:NO) or --none, the office's correction (pw_store_target_link()).
+ */
+static int target_link(int argc, char **argv, struct pw_ctx *ctx)
+{
+	static const struct option opts[] = {
+		{ "target", required_argument, NULL, 't' }, { "indicator", required_argument, NULL, 'i' },
+		{ "none", no_argument, NULL, 'n' }, { "note", required_argument, NULL, 'N' },
+		{ "by", required_argument, NULL, 'b' }, { NULL, 0, NULL, 0 },
+	};
+	struct pw_cli_ref tgt = { 0 }, ind = { 0 };
+	const char *note = NULL, *by = NULL;
+	int c, none = 0, rc;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == 't' && pw_cli_set_ref(ctx->store, &tgt, PW_ENTITY_TARGET, optarg) < 0)
+			return pw_cli_ref_exit(&tgt, LINK_USAGE);
+		if (c == 'i' && pw_cli_set_ref(ctx->store, &ind, PW_ENTITY_INDICATOR, optarg) < 0)
+			return pw_cli_ref_exit(&ind, LINK_USAGE);
+		if (c == 'n')
+			none = 1;
+		else if (c == 'N')
+			note = optarg;
+		else if (c == 'b')
+			by = optarg;
+		else if (c != 't' && c != 'i')
+			return pw_cli_usage(LINK_USAGE);
+	}
+	if (optind != argc || !tgt.id || (none && ind.id))
+		return pw_cli_usage(LINK_USAGE);
+	if (!none && !ind.id)
+		return print_link(ctx, tgt.id);
+	rc = pw_store_target_link(ctx->store, tgt.id, ind.id, note, pw_cli_actor(by));
+	if (rc < 0)
+		return pw_cli_write_exit(rc);
+	return print_link(ctx, tgt.id);
+}
+
 int cmd_target(int argc, char **argv, struct pw_ctx *ctx)
 {
+	if (argc >= 2 && !strcmp(argv[1], "link"))
+		return target_link(argc - 1, argv + 1, ctx);
 	if (argc >= 2 && !strcmp(argv[1], "set"))
 		return target_set(argc - 1, argv + 1, ctx);
 	if (argc >= 2 && !strcmp(argv[1], "show"))

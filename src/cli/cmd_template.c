@@ -43,11 +43,14 @@ static int write_template(struct pw_ctx *ctx, const char *unit, int year, int cs
 		default_name(&name, unit, year, csv);
 		out = name.buf;
 	}
-	if (!t.nrows)
-		pw_warning("unit '%s' leads no indicator or target in %d (see 'planwatch assign')",
-			   unit, year);
+	if (!t.nrows && !t.nprojects)
+		pw_warning("unit '%s' leads no indicator, target or project in %d (see 'planwatch "
+			   "assign')", unit, year);
 	rc = csv ? pw_template_write_csv(&t, out) : pw_template_write_xlsx(&t, out);
-	if (rc == 0 && (!csv || strcmp(out, "-")))
+	if (rc == 0 && (!csv || strcmp(out, "-")) && t.nprojects)
+		fprintf(stderr, _("%s: %zu row%s and %zu project%s for %s, %d\n"), out, t.nrows,
+			t.nrows == 1 ? "" : "s", t.nprojects, t.nprojects == 1 ? "" : "s", unit, year);
+	else if (rc == 0 && (!csv || strcmp(out, "-")))
 		fprintf(stderr, _("%s: %zu row%s for %s, %d\n"), out, t.nrows, t.nrows == 1 ? "" : "s",
 			unit, year);
 	pw_template_release(&t);

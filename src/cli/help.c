@@ -148,6 +148,7 @@ static const struct pw_cli_opt target_opts[] = {
 	{ "--unit U", N_("set: the unit of the value") },
 	{ "--source TEXT", N_("set: the document that sets it") },
 	{ "--note TEXT", N_("set: a note") },
+	{ "--none", N_("link: the prose target restates no table indicator") },
 	{ "--by NAME", N_("who sets it (default: $USER)") },
 	END,
 };

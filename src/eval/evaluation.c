@@ -349,9 +349,10 @@ static bool same_words(const char *a, const char *b)
 	}
 }
 
-/* The evaluated indicator prose target t restates: its name is t's
- * subject and its unit t's unit (the rule of store/monitor_refs.c,
- * tgt_ref_sql).  1 + index into ev->inds, or 0. */
+/* The evaluated indicator prose target t restates when the store does
+ * not say (a plan read from a file): its name is t's subject and its unit
+ * t's unit (the rule import applies, PW_TARGET_LINK_RULE in
+ * store/store_internal.h).  1 + index into ev->inds, or 0. */
 static size_t restated(const struct pw_evaluation *ev, const struct pw_prose_target *t)
 {
 	size_t i;
@@ -360,6 +361,22 @@ static size_t restated(const struct pw_evaluation *ev, const struct pw_prose_tar
 		if (same_words(ev->inds[i].ind->name, t->subject) &&
 		    same_words(ev->inds[i].ind->unit, t->unit))
 			return i + 1;
+	return 0;
+}
+
+/* The evaluated indicator at place flat1 (1 + its place among the plan's
+ * indicators, tables in order): 1 + index into ev->inds, or 0 when none
+ * or its table is not evaluated this year. */
+static size_t linked(const struct pw_evaluation *ev, size_t flat1)
+{
+	size_t i, t, flat;
+
+	for (i = 0; flat1 && i < ev->ninds; i++) {
+		for (flat = 0, t = 0; t < ev->inds[i].table; t++)
+			flat += ev->plan->tables[t].nrows;
+		if (flat + ev->inds[i].row + 1 == flat1)
+			return i + 1;
+	}
 	return 0;
 }
 
@@ -382,7 +399,8 @@ static void assess_prose(struct pw_evaluation *ev, struct pw_eval_target *e,
 	ind.targets = &t;
 	ind.ntargets = 1;
 	ind.section = e->t->section;
-	e->restates = restated(ev, e->t);
+	/* the link the store keeps (and the office corrects), else the rule */
+	e->restates = d && d->linked ? linked(ev, d->restates) : restated(ev, e->t);
 	e->measure = pw_measure_of_prose(e->t);
 	if (e->restates) {
 		same = &ev->inds[e->restates - 1];
@@ -447,6 +465,8 @@ static void copy_item(struct pw_eval_item *e, const struct pw_eval_item_data *d)
 	e->year = d->year;
 	e->has_percent = d->has_percent;
 	e->percent = d->percent;
+	e->has_investment = d->has_investment;
+	e->investment = d->investment;
 	e->note = xstrdup_or_null(d->note);
 }
 

@@ -68,6 +68,13 @@ struct pw_eval_series_data {
 	size_t nobs;
 	const char *lead_unit; /* 牵头单位, or NULL */
 	struct pw_eval_external external;
+	/* Of a prose target read from the store (linked): the table indicator
+	 * it restates as the store links them (target_links, correctable by
+	 * the office), 1 + its place among the plan's indicators in plan
+	 * order, 0 for none.  Not linked (a plan read from a file): the
+	 * evaluation applies the import's name/unit rule itself. */
+	bool linked;
+	size_t restates;
 };
 
 /* The latest progress report of one 专栏 project. */
@@ -76,9 +83,9 @@ struct pw_eval_item_data {
 	const char *lead_unit;
 	const char *status; /* not_started, in_progress, completed, delayed, suspended or NULL */
 	int year;           /* year of the report, 0 if none */
-	bool has_percent;
-	double percent;
-	const char *note;
+	bool has_percent, has_investment;
+	double percent, investment; /* 形象进度 %; 累计完成投资, 亿元 */
+	const char *note;           /* milestones, problems: the unit's words */
 };
 
 /*
@@ -164,8 +171,8 @@ struct pw_eval_item {
 	char *lead_unit;
 	char *status; /* as struct pw_eval_item_data, or NULL: no report */
 	int year;
-	bool has_percent;
-	double percent;
+	bool has_percent, has_investment;
+	double percent, investment;
 	char *note;
 };
 

@@ -66,8 +66,8 @@ struct rows {
 struct projects {
 	struct pw_eval_item_data *data; /* by position, as rows.keys say */
 	int64_t *prog_id;               /* project_progress.id in force, 0: none */
-	char **status;                  /* owned */
-	size_t n, data_alloc, prog_alloc, status_alloc;
+	char **status, **note;          /* owned */
+	size_t n, data_alloc, prog_alloc, status_alloc, note_alloc;
 };
 
 /*
@@ -99,6 +99,7 @@ struct bulk {
 	struct pw_store_reader rd; /* rebuilds plan */
 	struct pw_indicator *row; /* the indicator being read */
 	struct rows ind, prose, items;
+	struct pw_store_cursor links; /* per prose target: the indicator it restates, 0 */
 	struct projects pj;
 };
 
@@ -185,6 +186,7 @@ static int indicator_row(struct bulk *b, sqlite3_stmt *st)
 static int prose_row(struct bulk *b, sqlite3_stmt *st)
 {
 	add_id(&b->prose, sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2));
+	pw_store_cursor_push(&b->links, sqlite3_column_int64(st, sqlite3_column_count(st) - 1));
 	return pw_store_read_prose(&b->rd, st, 3);
 }
 
@@ -340,7 +342,9 @@ static void projects_prepare(struct projects *pj, size_t n)
 	ALLOC_GROW(pj->data, n + 1, pj->data_alloc);
 	ALLOC_GROW(pj->prog_id, n + 1, pj->prog_alloc);
 	ALLOC_GROW(pj->status, n + 1, pj->status_alloc);
+	ALLOC_GROW(pj->note, n + 1, pj->note_alloc);
 	memset(pj->data, 0, (n + 1) * sizeof(*pj->data));
+	memset(pj->note, 0, (n + 1) * sizeof(*pj->note));
 	memset(pj->prog_id, 0, (n + 1) * sizeof(*pj->prog_id));
 	memset(pj->status, 0, (n + 1) * sizeof(*pj->status));
 	pj->n = n;
@@ -350,8 +354,10 @@ static void projects_reset(struct projects *pj)
 {
 	size_t i;
 
-	for (i = 0; i < pj->n; i++)
+	for (i = 0; i < pj->n; i++) {
 		free(pj->status[i]);
+		free(pj->note[i]);
+	}
 	pj->n = 0;
 }
 
@@ -375,6 +381,11 @@ static int prog_row(struct bulk *b, sqlite3_stmt *st)
 	d->year = year;
 	d->has_percent = !pw_col_null(st, 5);
 	d->percent = d->has_percent ? sqlite3_column_double(st, 5) : NAN;
+	d->has_investment = !pw_col_null(st, 6);
+	d->investment = d->has_investment ? sqlite3_column_double(st, 6) : NAN;
+	free(b->pj.note[pos]);
+	b->pj.note[pos] = pw_col_text(st, 7);
+	d->note = b->pj.note[pos];
 	return 0;
 }
 
@@ -536,6 +547,22 @@ static int merge_plan(struct bulk *b)
 	return rc;
 }
 
+/* The indicator each prose target restates (target_links) as its place
+ * among the plan's indicators (evaluation.h, pw_eval_series_data). */
+static void prose_links(struct bulk *b)
+{
+	size_t i, j;
+
+	for (i = 0; i < b->prose.nkeys && i < b->links.n; i++) {
+		struct pw_eval_series_data *d = &b->prose.data[i];
+
+		d->linked = true;
+		for (j = 0; b->links.ids[i] && j < b->ind.ids.n; j++)
+			if (b->ind.ids.ids[j] == b->links.ids[i])
+				d->restates = j + 1;
+	}
+}
+
 /* Reads its approved observations, external targets and lead units. */
 static int merge_data(struct bulk *b, int year)
 {
@@ -563,6 +590,7 @@ static int merge_data(struct bulk *b, int year)
 	if (rc == 0)
 		rc = each(b, PW_ROWS_PLEAD, plead_row);
 	projects_finish(b);
+	prose_links(b);
 	rows_series(&b->ind, year);
 	rows_series(&b->prose, year);
 	return rc;
@@ -677,6 +705,7 @@ static int one_plan(struct bulk *b)
 	pw_store_reader_reset(&b->rd);
 	rows_reset(&b->ind);
 	rows_reset(&b->prose);
+	b->links.n = b->links.pos = 0;
 	rows_reset(&b->items);
 	projects_reset(&b->pj);
 	return rc;
@@ -719,11 +748,13 @@ static int eval_range(struct pw_store *s, const struct pw_eval_opts *o, const st
 	pw_store_reader_release(&b.rd);
 	rows_free(&b.ind);
 	rows_free(&b.prose);
+	free(b.links.ids);
 	rows_free(&b.items);
 	projects_reset(&b.pj);
 	free(b.pj.data);
 	free(b.pj.prog_id);
 	free(b.pj.status);
+	free(b.pj.note);
 	return rc;
 }
 

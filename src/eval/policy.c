@@ -1,5 +1,6 @@
 /*
- * policy.c - the defaults of policy.h: year, report kind, plan.
+ * policy.c - the defaults of policy.h: year, report kind, plan; and
+ * the thresholds of the overall judgement (总体判断), in one table.
  */
 #include "eval/policy.h"
 #include "util/error.h"
@@ -8,6 +9,7 @@
 #include <string.h>
 
 #include <time.h>
+#include "util/nelem.h"
 
 int pw_policy_year_at(time_t t)
 {
@@ -100,4 +102,60 @@ int pw_policy_plan_of_year(struct pw_store *s, int year, const char *region, int
 		pw_error("%zu plans in '%s' cover %d: choose one with --plan ID (see planwatch list)",
 			 fit, pw_store_path(s), year);
 	return PW_POLICY_AMBIGUOUS;
+}
+
+/* ------------------------------------------------------------------ */
+/* The overall judgement (总体判断)                                    */
+
+/*
+ * Each row: the verdict when at most bad_num/bad_den of the judged
+ * indicators are lagging or not met (0/1: none), and, unless binding_bad,
+ * no binding (约束性) indicator is.  Tried in order; the last row of each
+ * kind holds always.  docs/reports.md, "Overall judgement", says why each
+ * limit is what it is; change it there and here together.
+ */
+const struct pw_policy_verdict pw_policy_verdicts[] = {
+	/* mid-term (and annual) */
+	{ false, 0, 1, true, "规划实施总体符合预期" },
+	{ false, 1, 3, false, "规划实施总体符合预期，部分指标进展滞后" },
+	{ false, 1, 1, true, "规划实施进展滞后" },
+	/* final */
+	{ true, 0, 1, true, "规划主要目标总体完成" },
+	{ true, 1, 3, true, "规划主要目标大部分完成" },
+	{ true, 1, 1, true, "规划主要目标完成情况不理想" },
+};
+const size_t pw_policy_nverdicts = NELEM(pw_policy_verdicts);
+
+static const enum pw_status verdict_good[] = { PW_STATUS_MET, PW_STATUS_ACHIEVED_EARLY,
+					       PW_STATUS_AHEAD, PW_STATUS_ON_TRACK };
+static const enum pw_status verdict_bad[] = { PW_STATUS_LAGGING, PW_STATUS_NOT_MET };
+
+static unsigned count_of(const unsigned *by, const enum pw_status *which, size_t n)
+{
+	unsigned k = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		k += by[which[i]];
+	return k;
+}
+
+const char *pw_policy_verdict(bool final, const unsigned *by, const unsigned *binding_by)
+{
+	unsigned bad = count_of(by, verdict_bad, NELEM(verdict_bad));
+	unsigned judged = bad + count_of(by, verdict_good, NELEM(verdict_good));
+	unsigned binding_bad = count_of(binding_by, verdict_bad, NELEM(verdict_bad));
+	size_t i;
+
+	if (!judged)
+		return PW_POLICY_NO_VERDICT;
+	for (i = 0; i < NELEM(pw_policy_verdicts); i++) {
+		const struct pw_policy_verdict *v = &pw_policy_verdicts[i];
+
+		if (v->final == final &&
+		    (unsigned long long)bad * v->bad_den <= (unsigned long long)v->bad_num * judged &&
+		    (v->binding_bad || !binding_bad))
+			return v->text;
+	}
+	PW_BUG("no verdict row holds (the last row of a kind must hold always)");
 }

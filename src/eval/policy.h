@@ -52,4 +52,32 @@ int pw_policy_the_plan(struct pw_store *s, int *plan_id);
  */
 int pw_policy_plan_of_year(struct pw_store *s, int year, const char *region, int *plan_id);
 
+/*
+ * The overall judgement (总体判断 of a mid-term report, 总体评价 of a final
+ * one) from the indicators' statuses, by the one table below (policy.c,
+ * explained row by row in docs/reports.md, "Overall judgement") so that
+ * an office can review it.  Counted: the evaluated table indicators;
+ * "good" are 完成, 提前实现, 快于预期, 基本符合预期; "bad" are 滞后 and 未完成;
+ * the others (无数据, 无法评估) are not judged.  The rows of the report's
+ * kind (final, else the mid-term ones) are tried in order; the first
+ * whose limits hold gives the verdict.
+ */
+struct pw_policy_verdict {
+	bool final;               /* a row of the final report (else mid-term) */
+	unsigned bad_num, bad_den; /* bad at most bad_num/bad_den of those judged */
+	bool binding_bad;         /* the row holds even with a binding indicator bad */
+	const char *text;
+};
+
+/* The table, and its length (for docs and tests). */
+extern const struct pw_policy_verdict pw_policy_verdicts[];
+extern const size_t pw_policy_nverdicts;
+
+/* What is said when no indicator can be judged yet. */
+#define PW_POLICY_NO_VERDICT "尚无足够数据作出判断"
+
+/* The verdict for counts by status of all indicators (by) and of the
+ * binding ones (binding_by), each PW_EVAL_NSTATUS long: a static string. */
+const char *pw_policy_verdict(bool final, const unsigned *by, const unsigned *binding_by);
+
 #endif

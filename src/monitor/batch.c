@@ -271,6 +271,12 @@ void pw_batch_release(struct pw_batch *b)
 		free(b->rows[i].source);
 		free(b->rows[i].note);
 	}
+	for (i = 0; i < b->nprogress; i++) {
+		free(b->progress[i].source);
+		free(b->progress[i].note);
+		free(b->progress[i].title);
+	}
+	free(b->progress);
 	for (i = 0; i < b->ndiags; i++)
 		free(b->diags[i].msg);
 	free(b->rows);
@@ -682,8 +688,7 @@ static void row_release(struct pw_batch_row *r)
 	free(r->note);
 }
 
-/* s trimmed, as a new string; NULL for a blank s. */
-static char *trimmed_or_null(const char *s)
+char *pw_batch_trimmed(const char *s)
 {
 	struct strbuf sb = STRBUF_INIT;
 
@@ -738,9 +743,9 @@ static int check_all(struct check *c)
 		     c->ref->name ? c->ref->name : "", (long long)c->ref->restates);
 		return 1;
 	}
-	c->row->note = trimmed_or_null(in->note);
-	c->row->source = trimmed_or_null(in->source);
-	c->row->unit = blank(c->ref->unit) ? trimmed_or_null(in->unit) : xstrdup(c->ref->unit);
+	c->row->note = pw_batch_trimmed(in->note);
+	c->row->source = pw_batch_trimmed(in->source);
+	c->row->unit = blank(c->ref->unit) ? pw_batch_trimmed(in->unit) : xstrdup(c->ref->unit);
 	rc = check_year(c);
 	if (!rc)
 		rc = check_owner(c);

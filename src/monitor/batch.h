@@ -29,6 +29,8 @@
 #include "monitor/sheet.h"
 #include "store/monitor.h"
 
+struct pw_cols;
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -56,6 +58,20 @@ struct pw_batch_row {
 	bool unchanged; /* equal to the value in force: not written */
 };
 
+/* A validated progress report of a 专栏 project: a row of a sheet's
+ * project section (template.h), stored by pw_store_progress_record(). */
+struct pw_batch_progress {
+	int64_t id;         /* column_items.id */
+	int year;
+	const char *status; /* English name (static) */
+	bool has_percent, has_investment;
+	double percent, investment; /* 形象进度 %, 累计完成投资 亿元 */
+	char *source, *note;
+	char *title;        /* the project, for messages */
+	long line;
+	bool unchanged;     /* as the report in force: not written */
+};
+
 struct pw_batch_cache;
 struct pw_batch_opts;
 
@@ -75,6 +91,10 @@ struct pw_batch {
 	const struct pw_batch_opts *opts;
 	struct pw_batch_cache *cache; /* what was read per indicator (batch.c) */
 	int64_t batch; /* after pw_batch_commit(): the import's number, or 0 */
+	/* The project section's rows (batch_project.c): how many are
+	 * unchanged, and after pw_batch_commit_progress() how many written. */
+	struct pw_batch_progress *progress;
+	size_t nprogress, progress_alloc, nprogress_unchanged, nprogress_written;
 };
 
 struct pw_batch_opts {
@@ -168,6 +188,28 @@ int pw_batch_load(struct pw_store *s, struct pw_batch *b, const char *path,
 int pw_batch_commit(struct pw_store *s, struct pw_batch *b,
 		    const struct pw_batch_opts *o, size_t *written);
 
+/*
+ * Validates the rows of a sheet's 专栏 project section, those after its
+ * header row `head` (cols: its columns), into b->progress: each row names
+ * its project by project_id (项目名称, when given, must be its title), a
+ * year of the plan period, a project status (未开工, 推进中, 已完成, 延期,
+ * 暂停, or the English names), and optionally 形象进度 (0-100), 累计完成投资
+ * (亿元; 万元 converted), 来源 and 备注; with o->unit the project must be
+ * that unit's in the year.  A row without status, percent, investment and
+ * note is skipped (counted in nskipped); a row equal to the report in
+ * force is marked unchanged.  Errors go to b as for values.  0, or -1 on a
+ * database error.  pw_batch_add_sheet() calls it.
+ */
+int pw_batch_add_projects(struct pw_store *s, struct pw_batch *b, const struct pw_sheet *sh,
+			  size_t head, const struct pw_cols *cols, const struct pw_batch_opts *o);
+
+/* Writes b's project rows that are not unchanged, inside the caller's
+ * write transaction (pw_store_write_begin()), in state o->state (approved
+ * as submitted then approved, as values are); sets b->nprogress_written.
+ * Refused when b has errors.  0 or -1. */
+int pw_batch_commit_progress(struct pw_store *s, struct pw_batch *b,
+			     const struct pw_batch_opts *o);
+
 /* Adds an error about line of the batch's file (for readers of rows). */
 void pw_batch_add_error(struct pw_batch *b, long line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -194,6 +236,9 @@ int pw_batch_parse_value(const char *s, double *v, bool *estimated, char *unit,
  * cut so matches the names it begins. */
 #define PW_BATCH_CELL_MAX 32767
 #define PW_BATCH_CUT_MARK "…（已截断）"
+
+/* s trimmed of blanks, as a new string; NULL for a blank or NULL s. */
+char *pw_batch_trimmed(const char *s);
 
 /* A year as data files write it: "2023", "2023年", "2023.0" (a
  * spreadsheet number), full-width digits; PW_YEAR_MIN..MAX, else

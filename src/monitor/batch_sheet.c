@@ -1,6 +1,7 @@
 /*
  * batch_sheet.c - a data file's rows into batch inputs (batch.h): finds
- * the header row and resolves each row's indicator (columns.h).
+ * the header row and resolves each row's indicator (columns.h); the rows
+ * of a 专栏 project section below go to batch_project.c.
  */
 #include "monitor/batch.h"
 #include "monitor/columns.h"
@@ -46,27 +47,33 @@ static int add_row(struct pw_store *s, struct pw_batch *b, const struct pw_sheet
 int pw_batch_add_sheet(struct pw_store *s, struct pw_batch *b, const struct pw_sheet *sh,
 		       const struct pw_batch_opts *o)
 {
-	struct pw_cols cols;
+	struct pw_cols cols, pcols;
 	long h = pw_cols_find_header(sh, PW_COL_VALUE, PW_COL_YEAR, &cols);
-	size_t i;
+	/* the 专栏 project section, below the values (template.h) */
+	long p = pw_cols_find_projects(sh, h < 0 ? 0 : (size_t)h + 1, &pcols);
+	size_t i, end = p < 0 ? sh->nrows : (size_t)p;
 	int own, rc = 0;
 
 	b->opts = o;
 	pw_batch_read_plans(b);
-	if (h < 0) {
+	if (h < 0 && p < 0) {
 		pw_batch_add_error(b, sh->nrows ? sh->rows[0].line : 1,
 				   "no header row with a 年份 (year) and a 填报值 (value) column");
 		return 0;
 	}
-	if (!pw_cols_has_ref(&cols)) {
+	if (h >= 0 && !pw_cols_has_ref(&cols)) {
 		pw_batch_add_error(b, sh->rows[h].line, "no indicator_id, 指标名称 or 序号 column "
 				   "says which indicator a row is about");
 		return 0;
 	}
 	if (pw_store_read_begin(s, &own) < 0)
 		return -1;
-	for (i = (size_t)h + 1; rc == 0 && i < sh->nrows; i++)
-		rc = add_row(s, b, &sh->rows[i], &cols, o);
+	for (i = (size_t)h + 1; h >= 0 && rc == 0 && i < end; i++)
+		/* the line above the project header says what it holds */
+		if (p < 0 || pw_cols_row_names(&sh->rows[i], &cols))
+			rc = add_row(s, b, &sh->rows[i], &cols, o);
+	if (rc == 0 && p >= 0)
+		rc = pw_batch_add_projects(s, b, sh, (size_t)p, &pcols, o);
 	pw_store_read_end(s, own);
 	return rc;
 }
@@ -97,7 +104,8 @@ int pw_batch_import_sheet(struct pw_store *s, struct pw_batch *b, const struct p
 	rc = pw_store_data_version(s, &before);
 	if (rc == 0)
 		rc = pw_batch_add_sheet(s, b, sh, o);
-	if (rc < 0 || dry || b->nerrors || b->nrows == b->nunchanged)
+	if (rc < 0 || dry || b->nerrors ||
+	    (b->nrows == b->nunchanged && b->nprogress == b->nprogress_unchanged))
 		return rc;
 	if (pw_store_write_begin(s, &own) < 0)
 		return -1;
@@ -107,9 +115,13 @@ int pw_batch_import_sheet(struct pw_store *s, struct pw_batch *b, const struct p
 		rc = revalidate(s, b, sh, o);
 	if (rc == 0 && !b->nerrors)
 		rc = pw_batch_commit(s, b, o, written);
+	if (rc == 0 && !b->nerrors)
+		rc = pw_batch_commit_progress(s, b, o);
 	rc = pw_store_write_end(s, own, rc);
-	if (rc < 0)
+	if (rc < 0) {
 		*written = 0;
+		b->nprogress_written = 0;
+	}
 	return rc;
 }
 

@@ -35,6 +35,11 @@ static const struct heading {
 	{ PW_COL_NOTE, "备注" }, { PW_COL_NOTE, "说明" }, { PW_COL_NOTE, "note" },
 	{ PW_COL_EST, "预计" }, { PW_COL_EST, "是否预计" }, { PW_COL_EST, "estimated" },
 	{ PW_COL_LEAD, "牵头单位" }, { PW_COL_LEAD, "责任单位" }, { PW_COL_LEAD, "lead_unit" },
+	{ PW_COL_NAME, "项目名称" },
+	{ PW_COL_STATUS, "项目状态" }, { PW_COL_STATUS, "进展状态" }, { PW_COL_STATUS, "status" },
+	{ PW_COL_PERCENT, "形象进度" }, { PW_COL_PERCENT, "完成率" }, { PW_COL_PERCENT, "percent" },
+	{ PW_COL_INVEST, "累计完成投资" }, { PW_COL_INVEST, "投资完成额" },
+	{ PW_COL_INVEST, "investment" },
 };
 
 /* A heading without blanks, '*' and (…)/（…） parts. */
@@ -106,6 +111,48 @@ long pw_cols_find_header(const struct pw_sheet *sh, enum pw_col a, enum pw_col b
 	}
 	memset(cols, 0, sizeof(*cols));
 	return -1;
+}
+
+static bool status_like(const struct pw_sheet_row *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		if (strnlen(r->cells[i], 64) < 64 &&
+		    (strstr(r->cells[i], "状态") || strcasestr(r->cells[i], "status")))
+			return true;
+	return false;
+}
+
+long pw_cols_find_projects(const struct pw_sheet *sh, size_t from, struct pw_cols *cols)
+{
+	size_t h;
+
+	/* any row may start the section: a row is mapped whole only when a
+	 * short cell mentions 状态 or status, so that a file of many value
+	 * rows costs a scan, not a heading lookup per cell */
+	for (h = from; h < sh->nrows; h++) {
+		if (!status_like(&sh->rows[h]))
+			continue;
+		map_header(&sh->rows[h], cols);
+		if (cols->at[PW_COL_PRJ_ID] && cols->at[PW_COL_STATUS])
+			return (long)h;
+	}
+	memset(cols, 0, sizeof(*cols));
+	return -1;
+}
+
+bool pw_cols_row_names(const struct pw_sheet_row *r, const struct pw_cols *cols)
+{
+	/* not 表 alone, which names no row (and holds a sheet's notes) */
+	static const enum pw_col names[] = { PW_COL_IND_ID, PW_COL_TGT_ID, PW_COL_PRJ_ID,
+					     PW_COL_NO, PW_COL_NAME };
+	size_t i;
+
+	for (i = 0; i < NELEM(names); i++)
+		if (!pw_cols_empty(pw_cols_cell(r, cols, names[i])))
+			return true;
+	return false;
 }
 
 const char *pw_cols_cell(const struct pw_sheet_row *r, const struct pw_cols *cols,

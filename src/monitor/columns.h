@@ -18,7 +18,7 @@ struct strbuf;
 enum pw_col {
 	PW_COL_IND_ID, PW_COL_TGT_ID, PW_COL_PRJ_ID, PW_COL_TABLE, PW_COL_NO, PW_COL_NAME,
 	PW_COL_UNIT, PW_COL_YEAR, PW_COL_VALUE, PW_COL_SOURCE, PW_COL_NOTE, PW_COL_EST,
-	PW_COL_LEAD, PW_NCOLS
+	PW_COL_LEAD, PW_COL_STATUS, PW_COL_PERCENT, PW_COL_INVEST, PW_NCOLS
 };
 
 /* Column positions: cols[c] is the 1-based column of c, 0 if absent. */
@@ -30,6 +30,12 @@ struct pw_cols {
  * (b may be a again): its index, or -1. */
 long pw_cols_find_header(const struct pw_sheet *sh, enum pw_col a, enum pw_col b,
 			 struct pw_cols *cols);
+/* The header of a sheet's 专栏 project section (template.h): the first
+ * row from index `from` on whose headings include project_id and 项目状态.
+ * Its index, or -1. */
+long pw_cols_find_projects(const struct pw_sheet *sh, size_t from, struct pw_cols *cols);
+/* Does row r give anything that names a row (an id, 序号, 名称)? */
+bool pw_cols_row_names(const struct pw_sheet_row *r, const struct pw_cols *cols);
 /* Cell c of row r (owned by the sheet), or NULL when the sheet has no
  * such column. */
 const char *pw_cols_cell(const struct pw_sheet_row *r, const struct pw_cols *cols,

@@ -1,6 +1,7 @@
 /*
  * template.c - gathers the rows of a unit's fill-in sheet and writes it as
- * CSV (template.h); the workbook is written by template_xlsx.c.
+ * CSV (template.h); the workbook is written by template_xlsx.c, the 专栏
+ * project section gathered by template_project.c.
  */
 #include "monitor/template.h"
 #include "monitor/csv.h"
@@ -224,8 +225,8 @@ int pw_template_build(struct pw_store *s, const char *unit, int year, struct pw_
 	if (pw_store_unit_assigned(s, unit, year, &a, &n) < 0)
 		return -1;
 	for (i = 0; rc == 0 && i < n; i++)
-		if (a[i].entity != PW_ENTITY_PROJECT)
-			rc = add_row(s, t, &a[i]);
+		rc = a[i].entity == PW_ENTITY_PROJECT ? pw_template_add_project(s, t, a[i].id)
+						      : add_row(s, t, &a[i]);
 	free(a);
 	return rc;
 }
@@ -246,6 +247,9 @@ void pw_template_release(struct pw_template *t)
 		free(r->source);
 		free(r->note);
 	}
+	for (i = 0; i < t->nprojects; i++)
+		pw_template_project_release(&t->projects[i]);
+	free(t->projects);
 	free(t->rows);
 	free(t->unit);
 	memset(t, 0, sizeof(*t));
@@ -314,6 +318,7 @@ int pw_template_write_csv(const struct pw_template *t, const char *path)
 	sb_addstr(&sb, "\r\n");
 	for (i = 0; i < t->nrows; i++)
 		csv_row(&sb, &t->rows[i], t->year);
+	pw_template_projects_csv(&sb, t);
 	if (strcmp(path, "-"))
 		rc = pw_outfile_write(path, sb.buf, sb.len);
 	else if (fwrite(sb.buf, 1, sb.len, stdout) != sb.len || fflush(stdout) != 0)

@@ -3,8 +3,9 @@
  * a title and a hint above a frozen header; hidden id columns; the cells
  * to fill (填报值, 预计, 来源, 备注) unlocked and coloured, the rest locked by
  * sheet protection (no password: it guards against slips, not people); a
- * number-only data validation on 填报值; a second sheet explains the
- * columns.  data import reads the first sheet back.  Every write is
+ * number-only data validation on 填报值; the 专栏 projects the unit
+ * leads in a section below, under their own header; a second sheet
+ * explains the columns.  data import reads the first sheet back.  Every write is
  * checked: text goes in as strings only (never as formulas), a text
  * longer than a cell holds is cut with a warning, and any other error is
  * reported with its row and column, leaving no file.
@@ -174,7 +175,8 @@ static void write_layout(struct out *o, const struct pw_template *t, const struc
 	struct strbuf title = STRBUF_INIT;
 	lxw_col_t c;
 
-	sb_addf(&title, "%s %d年规划指标监测数据填报表", t->unit, t->year);
+	sb_addf(&title, "%s %d年规划指标%s监测数据填报表", t->unit, t->year,
+		t->nprojects ? "及专栏项目" : "");
 	/* the title and the hint in the first visible column (the id
 	 * columns are hidden), across the sheet */
 	check(o, worksheet_merge_range(o->ws, 0, C_TABLE, 0, C_ENTERED, "", f->title), 0, C_TABLE);
@@ -236,6 +238,7 @@ static void write_help(lxw_workbook *wb, const struct formats *f, struct out *o)
 		"7. 超过单元格容量（32767 字）的文字以“…（已截断）”结尾，导入时不受影响。",
 		"8. “填报口径”列说明本行填什么（当年水平值、当年量、当年增速或降幅、自期初累计值），评估按此口径计算，请勿混填。",
 		"9. 规划正文中复述表内指标的目标不单列，随表内指标一并填报。",
+		"10. 本单位牵头的专栏重大项目列在指标之后：填项目状态（未开工、推进中、已完成、延期、暂停）、形象进度（0—100）、累计完成投资（亿元，自开工至本年底），主要形象进度和里程碑写在备注。",
 	};
 	struct out help = { o->path, workbook_add_worksheet(wb, "说明"), LXW_NO_ERROR, 0, 0 };
 	size_t i;
@@ -248,6 +251,92 @@ static void write_help(lxw_workbook *wb, const struct formats *f, struct out *o)
 	for (i = 0; i < NELEM(lines); i++)
 		write_str(&help, (lxw_row_t)i, 0, lines[i], i ? NULL : f->title);
 	check(o, help.err, help.row, help.col);
+}
+
+/* ---- the 专栏 project section, below the indicators ---------------------- */
+
+/* Where each column of the project section goes: under an indicator column
+ * of a fitting width, the fill-in cells where the indicators have theirs
+ * (来源, 备注) or close by. */
+static const lxw_col_t project_at[PW_TPC_N] = {
+	[PW_TPC_ID] = C_IND, [PW_TPC_COLUMN] = C_TABLE, [PW_TPC_NO] = C_NO,
+	[PW_TPC_TITLE] = C_NAME, [PW_TPC_YEAR] = C_UNIT, [PW_TPC_STATUS] = C_ATTR,
+	[PW_TPC_PERCENT] = C_BASE, [PW_TPC_TEXT] = C_TARGET, [PW_TPC_INVEST] = C_LAST,
+	[PW_TPC_SOURCE] = C_SOURCE, [PW_TPC_NOTE] = C_NOTE, [PW_TPC_LAST] = C_ENTERED,
+};
+
+static void write_project(struct out *o, lxw_row_t r, const struct pw_template_project *p,
+			  int year, const struct formats *f)
+{
+	struct strbuf col = STRBUF_INIT;
+	lxw_col_t c;
+
+	/* the cells between the columns, locked and framed like the rest */
+	for (c = C_TGT; c < NCOLS; c++)
+		write_str(o, r, c, NULL, f->text);
+	sb_addf(&col, "专栏%d", p->column_no);
+	write_num(o, r, project_at[PW_TPC_ID], true, (double)p->id, f->num);
+	write_str(o, r, project_at[PW_TPC_COLUMN], col.buf, f->text);
+	write_num(o, r, project_at[PW_TPC_NO], true, p->no, f->num);
+	write_str(o, r, project_at[PW_TPC_TITLE], p->title, f->text);
+	write_num(o, r, project_at[PW_TPC_YEAR], true, year, f->num);
+	write_str(o, r, project_at[PW_TPC_STATUS], p->status, f->fill);
+	write_num(o, r, project_at[PW_TPC_PERCENT], p->has_percent, p->percent, f->fill);
+	write_num(o, r, project_at[PW_TPC_INVEST], p->has_investment, p->investment, f->fill);
+	write_str(o, r, project_at[PW_TPC_SOURCE], p->source, f->fill_text);
+	write_str(o, r, project_at[PW_TPC_NOTE], p->note, f->fill_text);
+	write_str(o, r, project_at[PW_TPC_TEXT], p->text, f->text);
+	write_str(o, r, project_at[PW_TPC_LAST], p->last, f->text);
+	sb_release(&col);
+}
+
+static void project_validation(struct out *o, lxw_row_t first, lxw_row_t last)
+{
+	lxw_data_validation status = {
+		.validate = LXW_VALIDATION_TYPE_LIST,
+		.value_list = (char *[]){ "未开工", "推进中", "已完成", "延期", "暂停", NULL },
+	};
+	lxw_data_validation percent = {
+		.validate = LXW_VALIDATION_TYPE_DECIMAL,
+		.criteria = LXW_VALIDATION_CRITERIA_BETWEEN,
+		.minimum_number = 0, .maximum_number = 100,
+		.error_title = "形象进度", .error_message = "形象进度填0—100的数字",
+	};
+	lxw_data_validation invest = {
+		.validate = LXW_VALIDATION_TYPE_DECIMAL,
+		.criteria = LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO,
+		.minimum_number = 0,
+		.error_title = "累计完成投资", .error_message = "累计完成投资填数字（亿元）",
+	};
+	lxw_col_t cs = project_at[PW_TPC_STATUS], cp = project_at[PW_TPC_PERCENT];
+	lxw_col_t ci = project_at[PW_TPC_INVEST];
+
+	check(o, worksheet_data_validation_range(o->ws, first, cs, last, cs, &status), first, cs);
+	check(o, worksheet_data_validation_range(o->ws, first, cp, last, cp, &percent), first, cp);
+	check(o, worksheet_data_validation_range(o->ws, first, ci, last, ci, &invest), first, ci);
+}
+
+/* The section from row `at` on: a blank row, the hint, the header, the
+ * projects. */
+static void write_projects(struct out *o, lxw_row_t at, const struct pw_template *t,
+			   const struct formats *f)
+{
+	lxw_row_t hint = at + 1, head = at + 2;
+	size_t i;
+
+	if (!t->nprojects)
+		return;
+	check(o, worksheet_merge_range(o->ws, hint, C_TABLE, hint, C_ENTERED, "", f->hint), hint,
+	      C_TABLE);
+	write_str(o, hint, C_TABLE, pw_template_project_hint, f->hint);
+	check(o, worksheet_set_row(o->ws, hint, 30, NULL), hint, C_TABLE);
+	for (i = C_TGT; i < NCOLS; i++)
+		write_str(o, head, (lxw_col_t)i, NULL, f->header);
+	for (i = 0; i < PW_TPC_N; i++)
+		write_str(o, head, project_at[i], pw_template_project_headings[i], f->header);
+	for (i = 0; i < t->nprojects && !o->err; i++)
+		write_project(o, (lxw_row_t)(head + 1 + i), &t->projects[i], t->year, f);
+	project_validation(o, head + 1, (lxw_row_t)(head + t->nprojects));
 }
 
 /* Reports the first write error (the workbook is closed and removed). */
@@ -288,6 +377,7 @@ int pw_template_write_xlsx(const struct pw_template *t, const char *path)
 	for (i = 0; i < t->nrows && !o.err; i++)
 		write_row(&o, (lxw_row_t)(HEADER_ROW + 1 + i), &t->rows[i], t->year, &f);
 	add_validation(&o, t->nrows);
+	write_projects(&o, (lxw_row_t)(HEADER_ROW + 1 + t->nrows), t, &f);
 	worksheet_protect(o.ws, NULL, &(lxw_protection){ .format_columns = 1, .format_rows = 1,
 							 .sort = 1, .autofilter = 1 });
 	write_help(wb, &f, &o);

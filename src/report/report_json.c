@@ -141,7 +141,7 @@ static json_t *target_json(const struct pw_evaluation *ev, const struct pw_eval_
 
 static json_t *item_json(const struct pw_eval_item *e)
 {
-	return json_pack("{s:o, s:o, s:i, s:o, s:i, s:o, s:o, s:o, s:o, s:o, s:o}",
+	return json_pack("{s:o, s:o, s:i, s:o, s:i, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
 			 "id", id_or_null(e->id),
 			 "column", str_or_null(e->column->title),
 			 "no", e->item->no,
@@ -152,6 +152,8 @@ static json_t *item_json(const struct pw_eval_item *e)
 			 "status", str_or_null(e->status),
 			 "year", e->year ? json_integer(e->year) : json_null(),
 			 "percent", e->has_percent ? pw_json_number(e->percent) : json_null(),
+			 "investment", e->has_investment ? pw_json_number(e->investment)
+							 : json_null(),
 			 "note", str_or_null(e->note));
 }
 

@@ -778,8 +778,9 @@ void pw_rdoc_annual(struct pw_rdoc *d)
 static const struct pw_rcol_spec project_cols[] = {
 	{ "专栏", 30, false, false },    { "序号", 6, false, false },
 	{ "项目", 30, false, false },    { "进展", 10, false, false },
-	{ "完成率（%）", 10, false, true }, { "牵头单位", 18, false, false },
-	{ "报告年份", 9, true, true },   { "说明", 30, true, false },
+	{ "完成率（%）", 10, false, true }, { "累计完成投资（亿元）", 12, false, true },
+	{ "牵头单位", 18, false, false }, { "报告年份", 9, true, true },
+	{ "主要进展及说明", 30, false, false },
 };
 
 static void project_row(struct pw_rtable *t, const struct pw_eval_item *e)
@@ -798,10 +799,14 @@ static void project_row(struct pw_rtable *t, const struct pw_eval_item *e)
 		pw_rcell_num(&row[4], e->percent);
 	else
 		pw_rcell_set(&row[4], "—");
-	pw_rcell_set(&row[5], "%s", e->lead_unit ? e->lead_unit : "");
+	if (e->has_investment)
+		pw_rcell_num(&row[5], e->investment);
+	else
+		pw_rcell_set(&row[5], "—");
+	pw_rcell_set(&row[6], "%s", e->lead_unit ? e->lead_unit : "");
 	if (e->year)
-		pw_rcell_num(&row[6], e->year);
-	pw_rcell_set(&row[7], "%s", e->note ? e->note : "");
+		pw_rcell_num(&row[7], e->year);
+	pw_rcell_set(&row[8], "%s", e->note ? e->note : "");
 }
 
 void pw_rdoc_projects(struct pw_rdoc *d)

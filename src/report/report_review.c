@@ -10,6 +10,7 @@
  * full table as 附表.
  */
 #include "eval/eval_int.h"
+#include "eval/policy.h"
 #include "report/report_int.h"
 #include "util/nelem.h"
 #include "util/alloc.h"
@@ -24,38 +25,14 @@ static bool is_final(const struct pw_evaluation *ev)
 	return ev->kind == PW_REPORT_FINAL;
 }
 
-static unsigned sum(const unsigned *by, const enum pw_status *which, size_t n)
-{
-	unsigned k = 0;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		k += by[which[i]];
-	return k;
-}
-
-static const enum pw_status good[] = { PW_STATUS_MET, PW_STATUS_ACHIEVED_EARLY, PW_STATUS_AHEAD,
-				       PW_STATUS_ON_TRACK };
-static const enum pw_status bad[] = { PW_STATUS_LAGGING, PW_STATUS_NOT_MET };
-
 #define N(a) NELEM(a)
 
 /* 总体符合预期 / 总体符合预期，部分指标进展滞后 / 进展滞后 (mid-term);
- * 总体完成 / 大部分完成 / 完成情况不理想 (final): from the counts. */
+ * 总体完成 / 大部分完成 / 完成情况不理想 (final): from the counts, by the
+ * table of eval/policy.c. */
 static const char *verdict(const struct pw_evaluation *ev)
 {
-	unsigned ok = sum(ev->by_status, good, N(good)), ko = sum(ev->by_status, bad, N(bad));
-	unsigned judged = ok + ko, binding_ko = sum(ev->binding_by_status, bad, N(bad));
-
-	if (!judged)
-		return "尚无足够数据作出判断";
-	if (is_final(ev))
-		return !ko ? "规划主要目标总体完成"
-		       : ko * 3 <= judged ? "规划主要目标大部分完成" : "规划主要目标完成情况不理想";
-	if (!ko)
-		return "规划实施总体符合预期";
-	return ko * 3 <= judged && !binding_ko ? "规划实施总体符合预期，部分指标进展滞后"
-					       : "规划实施进展滞后";
+	return pw_policy_verdict(is_final(ev), ev->by_status, ev->binding_by_status);
 }
 
 static void judgement(struct pw_rdoc *d)
@@ -317,6 +294,11 @@ static void item_bullet(struct pw_rdoc *d, const struct pw_eval_item *e)
 		sb_addstr(&sb, "，完成");
 		pw_report_num(&sb, e->percent, NULL);
 		sb_addstr(&sb, "%");
+	}
+	if (e->has_investment) {
+		sb_addstr(&sb, "，累计完成投资");
+		pw_report_num(&sb, e->investment, NULL);
+		sb_addstr(&sb, "亿元");
 	}
 	if (e->year)
 		sb_addf(&sb, "（%d年报送）", e->year);

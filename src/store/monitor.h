@@ -494,6 +494,22 @@ int pw_store_progress_list(struct pw_store *s, int64_t item_id, bool history,
 			   struct pw_progress_row **out, size_t *n);
 void pw_progress_row_free_array(struct pw_progress_row *rows, size_t n);
 
+/* A 专栏 project as a fill-in sheet and its import see it.  Strings owned:
+ * pw_project_ref_release(). */
+struct pw_project_ref {
+	int64_t id;
+	int plan_id;
+	int start, end;  /* the plan's period (0: unknown) */
+	int column_no;   /* 专栏N: the box's place in its plan version, from 1 */
+	int no;          /* the item's number in its box */
+	char *column, *title, *text;
+};
+
+/* The facts of project (column_items.id) id: 0, PW_STORE_NOTFOUND WITHOUT
+ * a message (the caller words it), -1. */
+int pw_store_project_ref(struct pw_store *s, int64_t id, struct pw_project_ref *out);
+void pw_project_ref_release(struct pw_project_ref *r);
+
 /* ------------------------------------------------------------------ */
 /* Facts about indicators the monitoring side needs                   */
 
@@ -516,13 +532,30 @@ struct pw_monitor_ref {
 	char *kinds;           /* the target kinds, "level,growth" */
 	enum pw_series_mode measure; /* what its values are (model/series.h) */
 	/* A prose target that restates a table indicator of its plan version
-	 * (the subject is the indicator's name, blanks aside, with the same
-	 * unit: eval/evaluation.c applies the same rule): that indicator's
-	 * id, whose values it shares; 0 otherwise. */
+	 * (target_links: decided at import by the name/unit rule, corrected
+	 * with pw_store_target_link(); the reports read the same link): that
+	 * indicator's id, whose values it shares; 0 otherwise. */
 	int64_t restates;
 };
 
 void pw_monitor_ref_release(struct pw_monitor_ref *r);
+
+/*
+ * The planning office's correction of the table indicator prose target
+ * target_id restates (import decided it by the name/unit rule): ind_id,
+ * an indicator of the target's plan (any version: the link follows both
+ * by key into every version), or 0 for "restates none".  Appends a
+ * target_links row of origin 'office' with who and note, audited as
+ * target.link, in one transaction.  Refused with a message: a target of a
+ * table indicator, an indicator of another plan; PW_STORE_NOTFOUND after
+ * reporting an unknown id.
+ */
+int pw_store_target_link(struct pw_store *s, int64_t target_id, int64_t ind_id,
+			 const char *note, const char *who);
+
+/* The indicator of target_id's own version it restates (target_links), or
+ * 0 in *ind_id.  0, or -1. */
+int pw_store_target_link_get(struct pw_store *s, int64_t target_id, int64_t *ind_id);
 
 /* Facts about one indicator or target by id: 0, PW_STORE_NOTFOUND
  * WITHOUT a message (the caller words it), -1. */

@@ -329,3 +329,40 @@ int pw_store_progress_list(struct pw_store *s, int64_t item_id, bool history,
 	*out = pw_store_collect(s, st, &how, NULL, n, &rc);
 	return rc;
 }
+
+/* ------------------------------------------------------------------ */
+/* Facts of a project                                                 */
+
+static const char project_ref_sql[] =
+	"SELECT i.id, v.plan_id, v.period_start, v.period_end, c.seq + 1, i.no, c.title,"
+	" i.title, i.text FROM column_items i JOIN columns c ON c.id = i.column_id"
+	" JOIN plan_versions v ON v.id = i.version_id WHERE i.id = ?";
+
+static void fill_project_ref(sqlite3_stmt *st, void *out)
+{
+	struct pw_project_ref *r = out;
+
+	r->id = sqlite3_column_int64(st, 0);
+	r->plan_id = sqlite3_column_int(st, 1);
+	r->start = sqlite3_column_int(st, 2);
+	r->end = sqlite3_column_int(st, 3);
+	r->column_no = sqlite3_column_int(st, 4);
+	r->no = sqlite3_column_int(st, 5);
+	r->column = pw_col_text(st, 6);
+	r->title = pw_col_text(st, 7);
+	r->text = pw_col_text(st, 8);
+}
+
+int pw_store_project_ref(struct pw_store *s, int64_t id, struct pw_project_ref *out)
+{
+	memset(out, 0, sizeof(*out));
+	return pw_monitor_fetch(s, project_ref_sql, id, 0, fill_project_ref, out);
+}
+
+void pw_project_ref_release(struct pw_project_ref *r)
+{
+	free(r->column);
+	free(r->title);
+	free(r->text);
+	memset(r, 0, sizeof(*r));
+}

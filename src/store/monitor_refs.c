@@ -85,13 +85,11 @@ static const char version_refs_sql[] =
 	" ORDER BY i.id";
 
 /* Prose targets: the same columns, with the subject as name; the table
- * indicator the target restates (monitor.h, restates) last. */
+ * indicator the target restates (monitor.h, restates; target_links) last. */
 static const char tgt_ref_sql[] =
 	"SELECT g.id, v.plan_id, v.period_start, v.period_end, NULL, -1, NULL, NULL,"
 	" COALESCE(g.subject, g.text), g.unit, NULL, 'up', NULL, NULL, g.text, g.kind, "
-	SPAN_COLS ", g.measure, (SELECT i.id FROM indicators i WHERE i.version_id = g.version_id"
-	" AND replace(i.name, ' ', '') = replace(g.subject, ' ', '') AND i.unit IS g.unit"
-	" ORDER BY i.id LIMIT 1)"
+	SPAN_COLS ", g.measure, " PW_TARGET_LINK("g")
 	" FROM targets g JOIN plan_versions v ON v.id = g.version_id WHERE g.id = ?";
 
 static void ref_row(sqlite3_stmt *st, void *out)
@@ -579,4 +577,86 @@ int pw_store_external_set(struct pw_store *s, enum pw_entity e, int64_t id,
 		return -1;
 	rc = external_tx(s, e, id, x, who, ext_id ? ext_id : &dummy);
 	return pw_store_write_end(s, own, rc);
+}
+
+/* ------------------------------------------------------------------ */
+/* Links of prose targets to the indicators they restate              */
+
+static const char link_json_sql[] =
+	"SELECT json_object('id', id, 'target_id', target_id, 'indicator_id', indicator_id,"
+	" 'origin', origin, 'set_by', set_by, 'note', note) FROM target_links WHERE id = ?";
+
+static int link_tx(struct pw_store *s, int64_t target_id, int64_t ind_id, const char *note,
+		   const char *who)
+{
+	sqlite3_stmt *st = pw_store_stmt(s, "INSERT INTO target_links (target_id, indicator_id,"
+					 " origin, set_by, note) VALUES (?, ?, 'office', ?, ?)");
+
+	if (!st)
+		return -1;
+	pw_bind_int(st, 1, target_id);
+	pw_bind_int_or_null(st, 2, ind_id, ind_id > 0);
+	pw_bind_text(st, 3, who);
+	pw_bind_text(st, 4, note);
+	if (pw_store_run(s, st) < 0)
+		return -1;
+	return pw_monitor_audit_rows(s, who, "target.link", "target_links", link_json_sql, 0,
+				     sqlite3_last_insert_rowid(s->db));
+}
+
+/* A prose target (not a target of a table row), and an indicator of its
+ * plan: 0, or an error. */
+static int check_link(struct pw_store *s, int64_t target_id, int64_t ind_id)
+{
+	int tplan, iplan, rc = pw_monitor_fetch(s, "SELECT 1 FROM targets WHERE id = ?"
+						   " AND indicator_id IS NULL", target_id, 0,
+						   NULL, NULL);
+
+	if (rc == PW_STORE_NOTFOUND && pw_monitor_check_entity(s, PW_ENTITY_TARGET, target_id) == 0)
+		return pw_error_kind(PW_ERR_INPUT, "target %lld is a target of a table indicator, "
+				     "not of the text: only a prose target restates one",
+				     (long long)target_id);
+	if (rc < 0)
+		return rc;
+	if (!ind_id)
+		return 0;
+	if ((rc = pw_store_entity_plan(s, PW_ENTITY_TARGET, target_id, &tplan)) < 0 ||
+	    (rc = pw_monitor_check_entity(s, PW_ENTITY_INDICATOR, ind_id)) < 0 ||
+	    (rc = pw_store_entity_plan(s, PW_ENTITY_INDICATOR, ind_id, &iplan)) < 0)
+		return rc == PW_STORE_NOTFOUND ? rc : -1;
+	if (tplan != iplan)
+		return pw_error_kind(PW_ERR_INPUT, "indicator %lld is of plan %d, target %lld of "
+				     "plan %d: a target restates an indicator of its own plan",
+				     (long long)ind_id, iplan, (long long)target_id, tplan);
+	return 0;
+}
+
+int pw_store_target_link(struct pw_store *s, int64_t target_id, int64_t ind_id,
+			 const char *note, const char *who)
+{
+	int own, rc;
+
+	if (!who || !*who)
+		return pw_error_kind(PW_ERR_INPUT, "a link needs the name of who sets it");
+	if (pw_store_write_begin(s, &own) < 0)
+		return -1;
+	rc = check_link(s, target_id, ind_id);
+	if (rc == 0)
+		rc = link_tx(s, target_id, ind_id, note, who);
+	return pw_store_write_end(s, own, rc);
+}
+
+static void fill_link(sqlite3_stmt *st, void *out)
+{
+	*(int64_t *)out = sqlite3_column_int64(st, 0);
+}
+
+int pw_store_target_link_get(struct pw_store *s, int64_t target_id, int64_t *ind_id)
+{
+	int rc;
+
+	*ind_id = 0;
+	rc = pw_monitor_fetch(s, "SELECT " PW_TARGET_LINK("g") " FROM targets g WHERE g.id = ?",
+			      target_id, 0, fill_link, ind_id);
+	return rc == PW_STORE_NOTFOUND ? 0 : rc;
 }

@@ -44,8 +44,9 @@ static const char *const stream_sql[PW_ROWS_N] = {
 			" i.note, i.line, x.seq, i.measure, " TGT_COLS CUR ROWS
 			" LEFT JOIN targets g ON g.indicator_id = i.id" SEC("x", "i.section_id")
 			" WHERE" IN_RANGE " ORDER BY p.id, t.seq, i.seq, g.seq",
+	/* last, the indicator the target restates (target_links) */
 	[PW_ROWS_PROSE] = "SELECT p.id, g.id, g.key, " TGT_COLS ", g.subject, g.unit, g.line, x.seq,"
-		    " g.measure" CUR
+		    " g.measure, " PW_TARGET_LINK("g") CUR
 		    " CROSS JOIN targets g ON g.version_id = v.id AND g.indicator_id IS NULL"
 		    SEC("x", "g.section_id") " WHERE" IN_RANGE " ORDER BY p.id, g.seq",
 	[PW_ROWS_COLUMN] = "SELECT p.id, c.id, c.title, c.line, x.seq" CUR
@@ -95,7 +96,8 @@ static const char *const stream_sql[PW_ROWS_N] = {
 		    " WHERE" IN_RANGE " AND a.role = 'lead' ORDER BY p.id",
 	/* The progress reports of the 专栏 projects that count (approved; with
 	 * ?4, awaiting review too), and their lead units. */
-	[PW_ROWS_PROG] = "SELECT p.id, c.key, r.id, r.year, r.status, r.percent" ANY
+	[PW_ROWS_PROG] = "SELECT p.id, c.key, r.id, r.year, r.status, r.percent, r.investment,"
+		   " r.note" ANY
 		   " CROSS JOIN column_items c ON c.version_id = w.id"
 		   " CROSS JOIN project_progress r ON r.item_id = c.id"
 		   " WHERE" IN_RANGE " AND " PW_PROGRESS_COUNTS("r", "?4") " ORDER BY p.id",

@@ -483,6 +483,23 @@ static int insert_column(struct import *im, size_t seq)
 	return 0;
 }
 
+/* The table indicator each prose target of the version restates, by the
+ * name/unit rule, stored once (schema step 9) so that every reader takes
+ * the same link and the office can correct it (`planwatch target link`). */
+static int insert_links(struct import *im)
+{
+	sqlite3_stmt *st = pw_store_stmt(im->s,
+		"INSERT INTO target_links (target_id, indicator_id, origin, set_by)"
+		" SELECT id, ind, 'import', 'import' FROM (SELECT g.id, "
+		PW_TARGET_LINK_RULE("g") " AS ind FROM targets g WHERE g.version_id = ?"
+		" AND g.indicator_id IS NULL ORDER BY g.id) WHERE ind IS NOT NULL");
+
+	if (!st)
+		return -1;
+	pw_bind_int(st, 1, im->version_id);
+	return pw_store_run(im->s, st);
+}
+
 static int insert_contents(struct import *im)
 {
 	size_t i;
@@ -492,7 +509,7 @@ static int insert_contents(struct import *im)
 	for (i = 0; i < im->p->ntables; i++)
 		if (insert_table(im, i) < 0)
 			return -1;
-	if (insert_prose_targets(im) < 0)
+	if (insert_prose_targets(im) < 0 || insert_links(im) < 0)
 		return -1;
 	for (i = 0; i < im->p->ncolumns; i++)
 		if (insert_column(im, i) < 0)

@@ -450,6 +450,30 @@ static const char m8_annual[] =
 	"CREATE INDEX annual_links_target ON annual_links (annual_target_id);"
 	"CREATE INDEX annual_links_indicator ON annual_links (indicator_id);";
 
+/* 9: which table indicator a prose target restates (the same figure
+ * written twice: 城镇登记失业率 in 表2 and in the text), decided once at
+ * import by the name/unit rule (subject = indicator name but for blanks,
+ * same unit) and correctable by the planning office
+ * (`planwatch target link`).  Append-only: a correction adds a row, an
+ * office row outranks an import row, the newest of a kind counts, and a
+ * row speaks for the target's key in every version of its plan
+ * (PW_TARGET_LINK in store/store_internal.h).  indicator_id NULL: restates
+ * none.  Prose targets imported before get their import row here. */
+static const char m9_target_links[] =
+	"CREATE TABLE target_links ("
+	" id INTEGER PRIMARY KEY,"
+	" target_id INTEGER NOT NULL REFERENCES targets (id),"
+	" indicator_id INTEGER REFERENCES indicators (id),"
+	" origin TEXT NOT NULL CHECK (origin IN ('import', 'office')),"
+	" set_by TEXT NOT NULL,"
+	" set_at TEXT NOT NULL DEFAULT " NOW ","
+	" note TEXT) STRICT;"
+	"CREATE INDEX target_links_target ON target_links (target_id);"
+	APPEND_ONLY("target_links")
+	"INSERT INTO target_links (target_id, indicator_id, origin, set_by)"
+	" SELECT id, ind, 'import', 'schema 9' FROM (SELECT g.id, " PW_TARGET_LINK_RULE("g")
+	" AS ind FROM targets g WHERE g.indicator_id IS NULL ORDER BY g.id) WHERE ind IS NOT NULL;";
+
 static const struct migration migrations[] = {
 	{ "plans, versions, outline, indicator tables, targets, 专栏 projects", m1_plans },
 	{ "units, assignments, observations, project progress, external targets, "
@@ -462,6 +486,8 @@ static const struct migration migrations[] = {
 	  m6_region_code },
 	{ "measure definitions of indicators and prose targets", m7_measures },
 	{ "annual documents, their targets and links to the five-year plan", m8_annual },
+	{ "prose targets linked to the table indicator they restate, correctable",
+	  m9_target_links },
 };
 
 #define NMIGRATIONS ((int)(NELEM(migrations)))

@@ -97,4 +97,41 @@ struct pw_store_rows {
 void *pw_store_collect(struct pw_store *s, sqlite3_stmt *st, const struct pw_store_rows *how,
 		       void *ctx, size_t *n, int *rc);
 
+/*
+ * Which table indicator prose target row `g` (SQL alias) restates, as SQL
+ * expressions giving an indicators.id of g's own version or NULL:
+ *  - PW_TARGET_LINK_RULE: the rule applied at import (schema step 9,
+ *    plan_store.c): an indicator of the version whose name is g's
+ *    subject, ASCII blanks aside, with the same unit; of several, the
+ *    first of a table whose period holds g's year (else the plan's end
+ *    year: 表2's row of 2021-2025, not 表1's of the previous plan), else
+ *    the first;
+ *  - PW_TARGET_LINK: what target_links says, which every reader takes: of
+ *    the rows for g's key in any version of its plan, an office
+ *    correction before an import row, the newest of each; its indicator
+ *    followed by key into g's version (NULL: restates none).  Only prose
+ *    targets have links, so the key alone finds them: a condition on
+ *    lg.indicator_id would lead SQLite to scan every prose target of the
+ *    database by that index, once per target.
+ */
+#define PW_TARGET_LINK_NAMED(g)                                                         \
+	"(SELECT i.id FROM indicators i JOIN indicator_tables lt ON lt.id = i.table_id"    \
+	" WHERE i.version_id = " g ".version_id"                                          \
+	" AND replace(i.name, ' ', '') = replace(" g ".subject, ' ', '')"                 \
+	" AND i.unit IS " g ".unit"
+#define PW_TARGET_LINK_RULE(g)                                                          \
+	"COALESCE(" PW_TARGET_LINK_NAMED(g) " AND COALESCE(" g ".year, (SELECT period_end"  \
+	" FROM plan_versions WHERE id = " g ".version_id)) BETWEEN lt.period_start"        \
+	" AND lt.period_end ORDER BY i.id LIMIT 1), " PW_TARGET_LINK_NAMED(g)              \
+	" ORDER BY i.id LIMIT 1))"
+#define PW_TARGET_LINK(g)                                                               \
+	"(SELECT li.id FROM indicators li WHERE li.version_id = " g ".version_id"         \
+	" AND li.key = (SELECT l0.key FROM indicators l0 WHERE l0.id ="                   \
+	" (SELECT l.indicator_id FROM target_links l"                                     \
+	"  JOIN targets lg ON lg.id = l.target_id"                                        \
+	"  JOIN plan_versions lv ON lv.id = lg.version_id"                                \
+	"  WHERE lg.key = " g ".key AND lv.plan_id ="                                     \
+	"  (SELECT plan_id FROM plan_versions WHERE id = " g ".version_id)"               \
+	"  ORDER BY l.origin = 'office' DESC, l.id DESC LIMIT 1)))"
+
 #endif

@@ -9,7 +9,9 @@
 #include "util/alloc.h"
 #include "util/error.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 #include "util/nelem.h"
 
@@ -93,11 +95,66 @@ static void test_the_plan(void **state)
 	pw_store_close(s);
 }
 
+/* Counts by status: n of each status given, in pairs (status, n), ended by
+ * -1. */
+static void counts(unsigned *by, ...)
+{
+	va_list ap;
+	int st;
+
+	memset(by, 0, PW_EVAL_NSTATUS * sizeof(*by));
+	va_start(ap, by);
+	while ((st = va_arg(ap, int)) >= 0)
+		by[st] = va_arg(ap, unsigned);
+	va_end(ap);
+}
+
+/* The overall judgement at the limits of its table (docs/reports.md,
+ * "Overall judgement"): a third of the judged indicators bad is still
+ * "部分指标进展滞后" at mid-term, a binding one bad is not; unjudged
+ * statuses do not count; the final report does not look at binding. */
+static void test_verdict_limits(void **state)
+{
+	unsigned by[PW_EVAL_NSTATUS], bind[PW_EVAL_NSTATUS], none[PW_EVAL_NSTATUS] = { 0 };
+	size_t i;
+
+	(void)state;
+	counts(by, PW_STATUS_NO_DATA, 5u, -1);
+	assert_string_equal(pw_policy_verdict(false, by, none), PW_POLICY_NO_VERDICT);
+	counts(by, PW_STATUS_ON_TRACK, 5u, PW_STATUS_AHEAD, 4u, -1);
+	assert_string_equal(pw_policy_verdict(false, by, none), "规划实施总体符合预期");
+	counts(by, PW_STATUS_ON_TRACK, 6u, PW_STATUS_LAGGING, 3u, PW_STATUS_NO_DATA, 9u, -1);
+	assert_string_equal(pw_policy_verdict(false, by, none),
+			    "规划实施总体符合预期，部分指标进展滞后");
+	counts(bind, PW_STATUS_LAGGING, 1u, -1);
+	assert_string_equal(pw_policy_verdict(false, by, bind), "规划实施进展滞后");
+	counts(by, PW_STATUS_ON_TRACK, 5u, PW_STATUS_LAGGING, 4u, -1);
+	assert_string_equal(pw_policy_verdict(false, by, none), "规划实施进展滞后");
+	counts(by, PW_STATUS_MET, 9u, -1);
+	assert_string_equal(pw_policy_verdict(true, by, none), "规划主要目标总体完成");
+	counts(by, PW_STATUS_MET, 6u, PW_STATUS_NOT_MET, 3u, -1);
+	counts(bind, PW_STATUS_NOT_MET, 1u, -1);
+	assert_string_equal(pw_policy_verdict(true, by, bind), "规划主要目标大部分完成");
+	counts(by, PW_STATUS_MET, 5u, PW_STATUS_NOT_MET, 4u, -1);
+	assert_string_equal(pw_policy_verdict(true, by, none), "规划主要目标完成情况不理想");
+	/* the last row of each kind holds whatever the counts */
+	for (i = 0; i + 1 < pw_policy_nverdicts; i++)
+		if (pw_policy_verdicts[i].final != pw_policy_verdicts[i + 1].final)
+			break;
+	assert_true(i + 1 < pw_policy_nverdicts);
+	assert_int_equal(pw_policy_verdicts[i].bad_num, pw_policy_verdicts[i].bad_den);
+	assert_true(pw_policy_verdicts[i].binding_bad);
+	i = pw_policy_nverdicts - 1;
+	assert_int_equal(pw_policy_verdicts[i].bad_num, pw_policy_verdicts[i].bad_den);
+	assert_true(pw_policy_verdicts[i].binding_bad);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_year_is_local),
 		cmocka_unit_test(test_default_year),
+		cmocka_unit_test(test_verdict_limits),
 		cmocka_unit_test_teardown(test_the_plan, testdb_teardown),
 	};
 

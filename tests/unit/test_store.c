@@ -808,6 +808,11 @@ static void v4_fill(struct pw_store *old, int64_t ind1, int64_t ind2, int64_t tg
 #define LATER_COLUMNS(verb, type)                                              \
 	"ALTER TABLE indicators " verb " COLUMN measure" type ";"               \
 	"ALTER TABLE targets " verb " COLUMN measure" type ";"
+/* ... and the table of step 9 (the links of prose targets) */
+#define LATER_TABLES_ADD                                                       \
+	"CREATE TABLE target_links (id INTEGER PRIMARY KEY, target_id, indicator_id," \
+	" origin, set_by, set_at, note);"
+#define LATER_TABLES_DROP "DROP TABLE target_links;"
 
 /* A database at schema 4 with observation chains and audit rows is
  * upgraded to the compact layout (step 5) with every value, state, who,
@@ -833,10 +838,10 @@ static void test_upgrade_compact_observations(void **state)
 	build_plan(&p);
 	/* today's import writes the columns of later steps: they are there
 	 * for it, and gone again, as in a database of schema 4 */
-	assert_int_equal(exec_sql(old, LATER_COLUMNS("ADD", " INTEGER NOT NULL DEFAULT 0")),
-			 SQLITE_OK);
+	assert_int_equal(exec_sql(old, LATER_COLUMNS("ADD", " INTEGER NOT NULL DEFAULT 0")
+				  LATER_TABLES_ADD), SQLITE_OK);
 	import_ok(old, &p, 1, 1, 1);
-	assert_int_equal(exec_sql(old, LATER_COLUMNS("DROP", "")), SQLITE_OK);
+	assert_int_equal(exec_sql(old, LATER_COLUMNS("DROP", "") LATER_TABLES_DROP), SQLITE_OK);
 	assert_int_equal(pw_store_plan_indicator_ids(old, 1, 0, &ind, &n), 0);
 	assert_int_equal(pw_store_plan_target_ids(old, 1, 0, &tgt, &nt), 0);
 	assert_true(n >= 2 && nt >= 1);
