@@ -52,6 +52,9 @@ enum pw_entity {
  * the inverse takes either and returns -1 for an unknown name. */
 const char *pw_entity_name(enum pw_entity e);
 const char *pw_entity_label(enum pw_entity e);
+/* The one of the two in the language of messages (util/i18n.h), for a
+ * message that names the kind of row. */
+const char *pw_entity_word(enum pw_entity e);
 int pw_entity_from_name(const char *s);
 
 enum pw_obs_state { PW_OBS_DRAFT, PW_OBS_SUBMITTED, PW_OBS_APPROVED, PW_OBS_RETURNED };

@@ -8,9 +8,12 @@
  * pages are written here; their forms are sent by site.js to the JSON
  * API with the session's CSRF token (docs/api.md).
  */
+#include "store/monitor.h"
 #include "store/store.h"
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/i18n.h"
+#include "util/nelem.h"
 #include "web/web_int.h"
 
 #include <stdio.h>
@@ -47,7 +50,7 @@ static enum MHD_Result html_error(struct web_req *r, struct web_page *p, unsigne
 	sb_reset(&p->out);
 	page_open(p, status == 404 ? "页面不存在" : "出错了", 0);
 	sb_addstr(&p->out, "<p>");
-	h_esc(&p->out, msg);
+	h_esc(&p->out, _(msg));
 	sb_addstr(&p->out, "</p>");
 	page_close(p);
 	size_t len;
@@ -63,10 +66,10 @@ static enum MHD_Result finish(struct web_req *r, struct web_page *p, int rc)
 	char *text;
 
 	if (rc == PW_STORE_NOTFOUND)
-		return html_error(r, p, 404, "没有这个页面。");
+		return html_error(r, p, 404, "no such page");
 	if (rc < 0) {
 		r->log_note = pw_last_error();
-		return html_error(r, p, 500, "服务器内部错误，请稍后再试。");
+		return html_error(r, p, 500, "internal server error; try again later");
 	}
 	text = sb_detach(&p->out, &len);
 	return web_send(r, 200, "text/html; charset=utf-8", text, len);
@@ -178,7 +181,7 @@ static enum MHD_Result send_download(struct web_req *r, int rc, char *data, size
 	char disp[160];
 
 	if (rc == PW_STORE_NOTFOUND)
-		return web_error(r, 404, "没有这个文件");
+		return web_error(r, 404, "no such file");
 	if (rc < 0)
 		return web_internal(r);
 	snprintf(disp, sizeof(disp), "%s; filename=\"%s\"",
@@ -203,12 +206,12 @@ enum MHD_Result web_get_report(struct web_req *r)
 	int rc;
 
 	if (!split_name(r->name, kind, format))
-		return web_error(r, 404, "没有这个文件");
+		return web_error(r, 404, "no such file");
 	for (i = 0; i < 3; i++)
 		if (!strcmp(format, types[i][0]))
 			ctype = types[i][1];
 	if (!ctype || r->params[1] < 1900 || r->params[1] > 2200)
-		return web_error(r, 404, "没有这个文件");
+		return web_error(r, 404, "no such file");
 	if (!(s = web_public_store(r, &demo)))
 		return web_internal(r);
 	rc = web_lib_report(s, plan_param(r), (int)r->params[1], kind, format, &data, &len);
@@ -226,7 +229,7 @@ enum MHD_Result web_get_data(struct web_req *r)
 	int rc;
 
 	if (!split_name(r->name, table, format))
-		return web_error(r, 404, "没有这个文件");
+		return web_error(r, 404, "no such file");
 	if (!(s = web_public_store(r, &demo)))
 		return web_internal(r);
 	rc = web_open_data(s, plan_param(r), table, format, &data, &len, &ctype);
@@ -241,7 +244,7 @@ enum MHD_Result web_get_asset(struct web_req *r)
 	char *copy;
 
 	if (!data)
-		return web_error(r, 404, "没有这个文件");
+		return web_error(r, 404, "no such file");
 	copy = xmalloc(len ? len : 1);
 	memcpy(copy, data, len);
 	return web_send(r, 200, ctype, copy, len);
@@ -390,7 +393,7 @@ enum MHD_Result web_page_me(struct web_req *r)
 	sb_addstr(&p.out, "<p>");
 	h_esc(&p.out, r->session.user.name);
 	sb_addstr(&p.out, "（");
-	h_esc(&p.out, r->session.user.role);
+	h_esc(&p.out, web_role_label(r->session.user.role));
 	if (r->session.user.unit) {
 		sb_addstr(&p.out, "，");
 		h_esc(&p.out, r->session.user.unit);
@@ -522,6 +525,31 @@ static void audit_filter(struct web_req *r, struct strbuf *o)
 	sb_addstr(o, "\"></label><button type=\"submit\">筛选</button></form>\n");
 }
 
+/* Cell c of an audit row (web_lib_audit) as the page shows it: the
+ * action and the state in words, the rest as they are. */
+static void audit_cell(struct strbuf *o, size_t c, json_t *v)
+{
+	static const char *const actions[][2] = {
+		{ "observation.record", "录入" }, { "observation.submit", "提交" },
+		{ "observation.approve", "审核通过" }, { "observation.return", "退回" },
+		{ "observation.correct", "更正" }, { "observation.import", "导入" },
+		{ "observation.bulk_load", "批量导入" },
+	};
+	const char *s = json_string_value(v);
+	size_t i;
+
+	if (c == 2 && s)
+		for (i = 0; i < NELEM(actions); i++)
+			if (!strcmp(s, actions[i][0]))
+				s = actions[i][1];
+	if (c == 9 && json_is_integer(v)) /* enum pw_obs_state */
+		s = state_label(pw_obs_state_name((enum pw_obs_state)json_integer_value(v)));
+	if (s)
+		h_esc(o, s);
+	else if (json_is_number(v))
+		h_num(o, json_number_value(v));
+}
+
 enum MHD_Result web_page_audit(struct web_req *r)
 {
 	static const char *const heads[] = { "时间", "操作人", "操作", "原值", "新值", "备注",
@@ -539,7 +567,7 @@ enum MHD_Result web_page_audit(struct web_req *r)
 	}
 	if (!has_role(r, WEB_ADMIN | WEB_PLANNER | WEB_VIEWER)) {
 		page_open(&p, "审计记录", 0);
-		return html_error(r, &p, 403, "当前账号无权查看审计记录。");
+		return html_error(r, &p, 403, "this account may not read the audit trail");
 	}
 	if ((rc = audit_rows(r, &rows)) < 0)
 		return finish(r, &p, rc);
@@ -558,10 +586,7 @@ enum MHD_Result web_page_audit(struct web_req *r)
 		sb_addstr(&p.out, "<tr>");
 		json_array_foreach(row, c, v) {
 			sb_addstr(&p.out, "<td>");
-			if (json_is_string(v))
-				h_esc(&p.out, json_string_value(v));
-			else if (json_is_number(v))
-				h_num(&p.out, json_number_value(v));
+			audit_cell(&p.out, c, v);
 			sb_addstr(&p.out, "</td>");
 		}
 		sb_addstr(&p.out, "</tr>\n");
@@ -596,7 +621,7 @@ static enum MHD_Result review(struct web_req *r, bool approve)
 		return mrc;
 	if (!approve && (!comment || !*comment)) {
 		json_decref(req);
-		return web_error(r, 400, "退回时必须填写意见");
+		return web_error(r, 400, "a return needs a comment");
 	}
 	rc = web_lib_obs_head(r->store, r->params[0], &head);
 	if (rc == 0 && strcmp(json_string_value(json_object_get(head, "state")), "submitted"))
@@ -606,9 +631,9 @@ static enum MHD_Result review(struct web_req *r, bool approve)
 	json_decref(head);
 	json_decref(req);
 	if (rc == PW_STORE_NOTFOUND)
-		return web_error(r, 404, "没有这条待审核的数据（可能已被更正）");
+		return web_error(r, 404, "no such value awaiting review (it may have been corrected)");
 	if (rc == 1)
-		return web_error(r, 409, "这条数据不在待审核状态");
+		return web_error(r, 409, "this value is not awaiting review");
 	if (rc < 0)
 		return web_internal(r);
 	return web_json(r, 200, json_pack("{s:I, s:s}", "id", (json_int_t)r->params[0], "state",

@@ -14,6 +14,7 @@
 #include "store/store.h"
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/i18n.h"
 #include "web/auth.h"
 #include "web/web_int.h"
 
@@ -178,8 +179,12 @@ enum MHD_Result web_json(struct web_req *r, unsigned status, json_t *body)
 					JSON_REAL_PRECISION(15));
 		json_decref(body);
 		if (!text) {
+			struct strbuf sb = STRBUF_INIT;
+
+			/* not through web_json again; the message has no '"' or '\\' */
 			r->log_note = "response is not JSON";
-			text = xstrdup("{\"error\":\"服务器内部错误\"}");
+			sb_addf(&sb, "{\"error\":\"%s\"}", _("internal server error"));
+			text = sb_detach(&sb, NULL);
 			return queue(r, 500, text, strlen(text));
 		}
 	}
@@ -188,13 +193,13 @@ enum MHD_Result web_json(struct web_req *r, unsigned status, json_t *body)
 
 enum MHD_Result web_error(struct web_req *r, unsigned status, const char *msg)
 {
-	return web_json(r, status, json_pack("{s:s}", "error", msg));
+	return web_json(r, status, json_pack("{s:s}", "error", _(msg)));
 }
 
 enum MHD_Result web_internal(struct web_req *r)
 {
 	r->log_note = pw_last_error();
-	return web_error(r, 500, "服务器内部错误");
+	return web_error(r, 500, "internal server error");
 }
 
 const char *web_header(struct web_req *r, const char *name)
@@ -215,7 +220,7 @@ json_t *web_body_object(struct web_req *r, enum MHD_Result *rc)
 	if (j && json_is_object(j))
 		return j;
 	json_decref(j);
-	*rc = web_error(r, 400, "请求体必须是 JSON 对象");
+	*rc = web_error(r, 400, "the request body must be a JSON object");
 	return NULL;
 }
 
@@ -296,9 +301,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	if (!r) {
 		*con_cls = r = req_new(conn, url, method);
 		if (MHD_get_connection_values(conn, MHD_HEADER_KIND, NULL, NULL) > MAX_HEADERS)
-			return web_error(r, 431, "请求头过多");
+			return web_error(r, 431, "too many request headers");
 		if (declared_too_large(r))
-			return web_error(r, 413, "请求体过大");
+			return web_error(r, 413, "the request body is too large");
 		return MHD_YES;
 	}
 	if (*upload_size) {
@@ -308,10 +313,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	if (r->status) /* answered already (431, 413) */
 		return MHD_YES;
 	if (r->too_large)
-		return web_error(r, 413, "请求体过大");
+		return web_error(r, 413, "the request body is too large");
 	if (!(r->store = thread_store())) {
 		r->log_note = pw_last_error();
-		return web_error(r, 503, "数据库暂时不可用");
+		return web_error(r, 503, "the database is not available at the moment");
 	}
 	pw_clear_error();
 	return web_dispatch(r);
@@ -503,6 +508,9 @@ int pw_web_serve(const struct pw_web_opts *o)
 	sigaddset(&stop, SIGINT);
 	pthread_sigmask(SIG_BLOCK, &stop, NULL);
 	signal(SIGPIPE, SIG_IGN);
+	/* the site is Chinese: so are the reasons of its refusals, which
+	 * come from the library's messages too (before the workers start) */
+	pw_i18n_use("zh_CN");
 	if (!(d = start_daemon(o)))
 		return -1;
 	fprintf(stderr, "planwatch: serving database '%s' on http://%s%s%s:%d/\n", o->db_path,

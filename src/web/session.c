@@ -150,14 +150,14 @@ enum MHD_Result web_session_create(struct web_req *r)
 	if (!name || !password || !*name || strlen(name) > NAME_MAX_BYTES ||
 	    strlen(password) > PASSWORD_MAX_BYTES) {
 		json_decref(req);
-		return web_error(r, 400, "请提供用户名和密码");
+		return web_error(r, 400, "give a user name and a password");
 	}
 	snprintf(user_key, sizeof(user_key), "user:%s", name);
 	snprintf(addr_key, sizeof(addr_key), "addr:%s", r->addr);
 	if ((wait = throttled(user_key, addr_key)) > 0) {
 		json_decref(req);
 		r->retry_after = wait;
-		return web_error(r, 429, "登录失败次数过多，请稍后再试");
+		return web_error(r, 429, "too many failed sign-ins; try again later");
 	}
 	if (!credentials_ok(r, name, password, &u, &db_error)) {
 		json_decref(req);
@@ -165,7 +165,7 @@ enum MHD_Result web_session_create(struct web_req *r)
 			return web_internal(r);
 		pw_auth_throttle_fail(user_key, PW_AUTH_FREE_USER, time(NULL));
 		pw_auth_throttle_fail(addr_key, PW_AUTH_FREE_ADDR, time(NULL));
-		return web_error(r, 401, "用户名或密码错误");
+		return web_error(r, 401, "wrong user name or password");
 	}
 	json_decref(req);
 	pw_auth_throttle_clear(user_key);

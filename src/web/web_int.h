@@ -73,6 +73,8 @@ struct web_route {
 enum MHD_Result web_dispatch(struct web_req *r);
 /* The WEB_* bit of a role name (0 for an unknown one). */
 unsigned web_role_bit(const char *role);
+/* A role's name on the pages (管理员...); role itself when unknown. */
+const char *web_role_label(const char *role);
 
 /* ---- responses (server.c) ---- */
 

@@ -60,9 +60,12 @@ class Server:
         self.port = free_port()
         self.log = os.path.join(TMP, f"access-{self.port}.log")
         self.err = open(os.path.join(TMP, f"stderr-{self.port}.log"), "w")
+        # an English environment: the site answers in Chinese all the same
+        env = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_MESSAGES")}
+        env.update(LC_ALL="C", LANG="C")
         self.proc = subprocess.Popen(
             [PW, "serve", "--db", DB, "--port", str(self.port), "--access-log", self.log, *extra],
-            stdout=subprocess.DEVNULL, stderr=self.err)
+            stdout=subprocess.DEVNULL, stderr=self.err, env=env)
         SERVERS.append(self)
         deadline = time.time() + 15
         while time.time() < deadline:
@@ -137,8 +140,37 @@ def wait_log(srv, needle):
         time.sleep(0.02)
 
 
+# Words a Chinese message may carry: the names of the API's fields and
+# roles, file types, the user names of setup() (the pages name the user)
+# and the words of test_review's note (shown as text: "<script>alert").
+ALLOWED = {"indicator_id", "project_id", "year", "value", "value_hi", "note", "unit", "source",
+           "estimated", "percent", "username", "role", "password", "name", "admin", "planner",
+           "editor", "viewer", "CSRF", "JSON", "PDF", "PNG", "JPEG", "xlsx", "MB", "true",
+           "false", "Word", "Excel", "csv", "json", "planwatch", "user", "add",
+           "pl", "adm", "vw", "ed_a", "ed_b", "script", "alert"} | {f"ed{i}" for i in range(8)}
+
+
+def english(text):
+    """The English words of a text users read, leaving out quoted input
+    and ALLOWED: what reached them untranslated."""
+    t = re.sub(r"“[^”]*”|‘[^’]*’|'[^']*'|\"[^\"]*\"", "", text or "")
+    return [w for w in re.findall(r"(?<![0-9A-Za-z])[A-Za-z][A-Za-z0-9_]+", t) if w not in ALLOWED]
+
+
 def chinese(body):
-    return isinstance(body, dict) and re.search(r"[\u4e00-\u9fff]", body.get("error", "")) is not None
+    """Whether an error body speaks Chinese only: its error and each of
+    its errors (the validation messages) Chinese, no English left."""
+    if not isinstance(body, dict) or not body.get("error"):
+        return False
+    msgs = [body["error"]] + [m for m in body.get("errors", []) if isinstance(m, str)]
+    return all(re.search(r"[\u4e00-\u9fff]", m) and not english(m) for m in msgs)
+
+
+def page_text(html):
+    """What a reader sees of a page: its text without tags and scripts."""
+    import html as h
+    t = re.sub(r"<script.*?</script>|<style.*?</style>", "", html, flags=re.S)
+    return h.unescape(re.sub(r"<[^>]+>", " ", t))
 
 
 def setup():
@@ -579,6 +611,27 @@ def test_pages(srv):
     conn.close()
 
 
+def test_page_language(srv):
+    """No English reason or label reaches a page: the error pages, and
+    the signed-in pages (users, roles, the audit trail's actions) once
+    every kind of write has been made."""
+    adm, ed = Client(srv), Client(srv)
+    adm.login("adm", "new-secret-adm")
+    ed.login("ed0", "secret-ed0")
+    pages = [(None, "/plans/999", 404), (None, "/", 200), (ed, "/audit", 403), (ed, "/me", 200),
+             (adm, "/me", 200), (adm, "/review", 200), (adm, "/audit", 200), (adm, "/admin", 200)]
+    for c, path, want in pages:
+        h = {"Cookie": f"pw_session={c.cookie}"} if c else {}
+        conn = http.client.HTTPConnection("127.0.0.1", srv.port, timeout=30)
+        conn.request("GET", path, headers=h)
+        r = conn.getresponse()
+        words = english(page_text(r.read().decode()))
+        conn.close()
+        who = "anonymous" if not c else "as an editor" if c is ed else "as an admin"
+        check(f"GET {path} {who} {want}: no English on the page", r.status == want and not words,
+              (r.status, sorted(set(words))[:20]))
+
+
 def test_logout(srv, planner):
     st, b, r = planner.write("DELETE", "/api/session")
     check("DELETE /api/session 204 and clears the cookie", st == 204
@@ -764,6 +817,7 @@ def main():
         test_logout(srv, planner)
         test_user_cli(srv)
         test_admin(srv, inds)
+        test_page_language(srv)
         test_concurrency(srv, inds)
         test_idle_and_throttle()
         test_sigterm(srv)
