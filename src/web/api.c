@@ -42,6 +42,8 @@ enum MHD_Result web_get_plans(struct web_req *r)
 	json_t *body = NULL;
 	int rc = web_lib_plans(r->store, &body);
 
+	r->shared = true; /* the same for everyone: ETag, gzip kept */
+
 	return answer(r, rc, body, N_("no such plan"));
 }
 
@@ -54,6 +56,8 @@ enum MHD_Result web_get_plan(struct web_req *r)
 {
 	json_t *body = NULL;
 	int rc = web_lib_plan(r->store, param_int(r, 0), &body);
+
+	r->shared = true; /* the same for everyone: ETag, gzip kept */
 
 	return answer(r, rc, body, N_("no such plan"));
 }
@@ -106,6 +110,8 @@ enum MHD_Result web_get_plan_indicators(struct web_req *r)
 	char *text;
 	size_t len;
 
+	r->shared = true; /* the same for everyone: ETag, gzip kept */
+
 	if (year < 0)
 		return web_error(r, 400, "bad year: give an integer from 1900 to 2200");
 	rc = evaluation_text(r, param_int(r, 0), year, &text, &len);
@@ -118,6 +124,8 @@ enum MHD_Result web_get_indicator(struct web_req *r)
 {
 	json_t *body = NULL;
 	int rc = web_lib_indicator(r->store, r->params[0], &body);
+
+	r->shared = true; /* the same for everyone: ETag, gzip kept */
 
 	return answer(r, rc, body, N_("no such indicator"));
 }

@@ -113,6 +113,7 @@ static enum MHD_Result public_page(struct web_req *r, page_renderer *fn, int64_t
 	char *text;
 	size_t len;
 	int rc = page_start(r, &p, true);
+	r->shared = true;
 
 	if (rc < 0)
 		return finish(r, &p, rc);
@@ -187,6 +188,7 @@ static enum MHD_Result send_download(struct web_req *r, int rc, char *data, size
 	snprintf(disp, sizeof(disp), "%s; filename=\"%s\"",
 		 "attachment", filename);
 	r->disposition = xstrdup(disp);
+	r->shared = true;
 	return web_send(r, 200, ctype, data, len);
 }
 
@@ -239,15 +241,14 @@ enum MHD_Result web_get_data(struct web_req *r)
 enum MHD_Result web_get_asset(struct web_req *r)
 {
 	const char *ctype;
-	size_t len;
-	const char *data = web_asset(r->name, &len, &ctype);
-	char *copy;
+	const struct web_asset_body *b = web_asset_body(r->name, &ctype);
 
-	if (!data)
+	if (!b)
 		return web_error(r, 404, "no such file");
-	copy = xmalloc(len ? len : 1);
-	memcpy(copy, data, len);
-	return web_send(r, 200, ctype, copy, len);
+	r->shared = true;
+	r->max_age = 3600;
+	r->asset = b; /* served from its own memory, no copy */
+	return web_send(r, 200, ctype, NULL, b->len);
 }
 
 /* ---- signed-in pages ---- */

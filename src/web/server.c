@@ -113,21 +113,96 @@ struct pw_store *web_public_store(struct web_req *r, bool *demo)
 #define CSP "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " \
 	"object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
+/* A response of len bytes of buf, which it frees (also on failure). */
+static struct MHD_Response *owned(size_t len, char *buf)
+{
+	struct MHD_Response *resp = MHD_create_response_from_buffer(len, buf, MHD_RESPMEM_MUST_FREE);
+
+	if (!resp)
+		free(buf);
+	return resp;
+}
+
+/* The body to send: text (malloc'd, or NULL with r->asset) as it is or
+ * gzip'd when the client takes it, or nothing for a 304.  Sets *etag
+ * (shared bodies), *gz, *status and r->bytes; returns the response,
+ * NULL on failure (text freed either way). */
+static struct MHD_Response *encode(struct web_req *r, unsigned *status, char *text, size_t len,
+				   char etag[WEB_ETAG_MAX], bool *gz)
+{
+	const struct web_asset_body *a = r->asset;
+	char *z = NULL;
+	size_t zlen = 0;
+
+	*gz = false;
+	etag[0] = '\0';
+	if (r->shared && *status == 200) {
+		if (a)
+			memcpy(etag, a->etag, WEB_ETAG_MAX);
+		else
+			web_etag(text, len, etag);
+		if (web_etag_match(web_header(r, MHD_HTTP_HEADER_IF_NONE_MATCH), etag)) {
+			free(text);
+			*status = 304;
+			r->bytes = 0;
+			return MHD_create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
+		}
+	}
+	if (web_compressible(r->content_type) &&
+	    web_accepts_gzip(web_header(r, MHD_HTTP_HEADER_ACCEPT_ENCODING)) &&
+	    (a ? a->gz != NULL
+	       : (etag[0] ? web_gzip_cached(etag, text, len, &z, &zlen)
+			  : web_gzip(text, len, &z, &zlen)) == 0)) {
+		*gz = true;
+		r->bytes = a ? a->gz_len : zlen;
+		if (a) /* kept for the life of the server */
+			return MHD_create_response_from_buffer(a->gz_len, a->gz, MHD_RESPMEM_PERSISTENT);
+		free(text);
+		return owned(zlen, z);
+	}
+	r->bytes = len;
+	if (a)
+		return MHD_create_response_from_buffer(a->len, (void *)(uintptr_t)a->data,
+						       MHD_RESPMEM_PERSISTENT);
+	return owned(len, text);
+}
+
+static void cache_headers(struct web_req *r, struct MHD_Response *resp, const char *etag, bool gz)
+{
+	char v[48];
+
+	if (web_compressible(r->content_type))
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_VARY, "Accept-Encoding");
+	if (gz)
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_ENCODING, "gzip");
+	if (etag[0]) { /* the gzip is another representation: its own tag */
+		snprintf(v, sizeof(v), gz ? "%.33s-gz\"" : "%s", etag);
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_ETAG, v);
+	}
+	if (r->shared && r->max_age > 0) {
+		snprintf(v, sizeof(v), "max-age=%ld", r->max_age);
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, v);
+	} else {
+		/* shared: a client may keep it but asks again (ETag) */
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL,
+					r->shared ? "no-cache" : "no-store");
+	}
+}
+
 static enum MHD_Result queue(struct web_req *r, unsigned status, char *text, size_t len)
 {
-	struct MHD_Response *resp =
-		MHD_create_response_from_buffer(len, text, MHD_RESPMEM_MUST_FREE);
+	char etag[WEB_ETAG_MAX];
+	bool gz;
+	struct MHD_Response *resp;
 	enum MHD_Result rc;
 
-	if (!resp) {
-		free(text);
+	/* a signed-in user's view of a public route may carry their name */
+	r->shared = r->shared && !r->signed_in && status == 200;
+	if (!(resp = encode(r, &status, text, len, etag, &gz)))
 		return MHD_NO;
-	}
 	MHD_add_response_header(resp, "Content-Type",
 				r->content_type ? r->content_type : "application/json; charset=utf-8");
-	MHD_add_response_header(resp, "Cache-Control",
-				r->content_type && !strncmp(r->content_type, "text/css", 8)
-				? "max-age=3600" : "no-store");
+	cache_headers(r, resp, etag, gz);
 	if (r->content_type && !strncmp(r->content_type, "text/html", 9)) {
 		MHD_add_response_header(resp, "Content-Security-Policy", CSP);
 		MHD_add_response_header(resp, "X-Frame-Options", "DENY");
@@ -151,7 +226,6 @@ static enum MHD_Result queue(struct web_req *r, unsigned status, char *text, siz
 		MHD_add_response_header(resp, "Retry-After", v);
 	}
 	r->status = status;
-	r->bytes = len;
 	rc = MHD_queue_response(r->conn, status, resp);
 	MHD_destroy_response(resp);
 	return rc;
@@ -524,6 +598,7 @@ int pw_web_serve(const struct pw_web_opts *o)
 	drain();
 	MHD_stop_daemon(d);
 	web_cache_clear();
+	web_gzip_cache_clear();
 	if (listen_fd != MHD_INVALID_SOCKET)
 		close(listen_fd);
 	if (log_file != stderr)

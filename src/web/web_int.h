@@ -52,6 +52,12 @@ struct web_req {
 	const char *content_type; /* of the response; NULL: JSON */
 	char *disposition;      /* a Content-Disposition to send, or NULL */
 	const char *location;   /* a Location to send (redirects), or NULL */
+	/* The same bytes for every client who is not signed in (public pages,
+	 * the public API, open data, assets): sent with an ETag, answered
+	 * 304 on If-None-Match, and their gzip kept (encoding.c). */
+	bool shared;
+	long max_age;           /* Cache-Control max-age of a shared body; 0: no-cache */
+	const struct web_asset_body *asset; /* an asset's own bytes, gzip and ETag, or NULL */
 };
 
 typedef enum MHD_Result web_handler(struct web_req *r);
@@ -106,6 +112,35 @@ json_t *web_body_object(struct web_req *r, enum MHD_Result *rc);
  * around its whole transaction, so writers never meet SQLITE_BUSY. */
 void web_write_lock(void);
 void web_write_unlock(void);
+
+/* ---- ETags and gzip (encoding.c) ---- */
+
+#define WEB_ETAG_MAX 35 /* '"' 32 hex digits '"' NUL */
+
+/* An asset's bytes with their gzip (NULL when not worth it) and ETag,
+ * made once when the server starts (assets.c). */
+struct web_asset_body {
+	const char *data;
+	size_t len;
+	char *gz;
+	size_t gz_len;
+	char etag[WEB_ETAG_MAX];
+};
+
+/* Whether a body of content type ctype (NULL: the API's JSON) is text,
+ * worth compressing. */
+bool web_compressible(const char *ctype);
+/* Whether an Accept-Encoding value accepts gzip (q above 0). */
+bool web_accepts_gzip(const char *accept);
+/* data as gzip in *out (new): 0, or -1 when small or nothing gained. */
+int web_gzip(const char *data, size_t len, char **out, size_t *out_len);
+/* As web_gzip, made once per etag and kept (a copy in *out). */
+int web_gzip_cached(const char *etag, const char *data, size_t len, char **out, size_t *out_len);
+void web_gzip_cache_clear(void);
+/* The strong ETag of data: a quoted hash of the bytes. */
+void web_etag(const char *data, size_t len, char out[WEB_ETAG_MAX]);
+/* Whether If-None-Match (NULL: absent) names etag, or its "-gz" form, or "*". */
+bool web_etag_match(const char *if_none_match, const char *etag);
 
 /* ---- the evaluation cache (cache.c) ---- */
 
@@ -341,6 +376,8 @@ extern const char *const web_data_tables[];
 int web_assets_load(const char *dir);
 /* The asset called name, or NULL; *ctype its type. */
 const char *web_asset(const char *name, size_t *len, const char **ctype);
+/* The same with its gzip and ETag, or NULL. */
+const struct web_asset_body *web_asset_body(const char *name, const char **ctype);
 /* Names of the assets loaded, NULL-terminated. */
 extern const char *const web_asset_names[];
 

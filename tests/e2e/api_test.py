@@ -632,6 +632,69 @@ def test_page_language(srv):
               (r.status, sorted(set(words))[:20]))
 
 
+def get_raw(srv, path, headers=None):
+    """One GET: the response (read) and its body's bytes as sent."""
+    conn = http.client.HTTPConnection("127.0.0.1", srv.port, timeout=60)
+    try:
+        conn.request("GET", path, headers=headers or {})
+        r = conn.getresponse()
+        return r, r.read()
+    finally:
+        conn.close()
+
+
+def test_encoding(srv, planner, inds):
+    """gzip for text when asked, Vary, ETags per representation, 304s,
+    the ECharts bundle compressed once, ETags that follow the data."""
+    import gzip
+    bodies = [("/plans/1", "HTML"), ("/api/plans/1/indicators", "JSON"),
+              ("/data/plans/1/indicators.csv", "CSV"), ("/static/site.js", "JS"),
+              ("/static/site.css", "CSS"), ("/static/echarts.min.js", "the ECharts bundle")]
+    for path, what in bodies:
+        pr, plain = get_raw(srv, path)
+        if path.endswith("echarts.min.js") and pr.status == 404:
+            check(f"{what}: # skip, not installed (npm ci in web/)", True)
+            continue
+        zr, z = get_raw(srv, path, {"Accept-Encoding": "gzip, deflate, br"})
+        check(f"{what} ({path}): gzip for a client that takes it, the same bytes, smaller",
+              pr.status == zr.status == 200 and zr.getheader("Content-Encoding") == "gzip"
+              and gzip.decompress(z) == plain and len(z) < len(plain) / 2,
+              (pr.status, zr.status, zr.getheader("Content-Encoding"), len(z), len(plain)))
+        check(f"{what}: as it is without Accept-Encoding; Vary: Accept-Encoding on both",
+              pr.getheader("Content-Encoding") is None
+              and pr.getheader("Vary") == zr.getheader("Vary") == "Accept-Encoding",
+              (pr.getheader("Content-Encoding"), pr.getheader("Vary"), zr.getheader("Vary")))
+        tag, ztag = pr.getheader("ETag"), zr.getheader("ETag")
+        check(f"{what}: an ETag for each representation", tag and ztag and tag != ztag
+              and re.fullmatch(r'"[0-9a-f]{32}"', tag) and ztag == tag[:-1] + '-gz"', (tag, ztag))
+        for sent, enc in ((tag, {}), (ztag, {"Accept-Encoding": "gzip"}), ("W/" + tag, {})):
+            r, b = get_raw(srv, path, {"If-None-Match": sent, **enc})
+            check(f"{what}: If-None-Match {sent[:12]}… 304, no body, the ETag again",
+                  r.status == 304 and b == b"" and r.getheader("ETag") in (tag, ztag)
+                  and r.getheader("Vary") == "Accept-Encoding", (r.status, len(b), r.getheader("ETag")))
+        if path.startswith("/static/"):
+            z2 = get_raw(srv, path, {"Accept-Encoding": "gzip"})[1]
+            check(f"{what}: the same compressed bytes every time (made once, at start)", z2 == z)
+    r, b = get_raw(srv, "/plans/1", {"Accept-Encoding": "gzip;q=0, identity"})
+    check("Accept-Encoding gzip;q=0: not compressed", r.getheader("Content-Encoding") is None
+          and b.startswith(b"<!DOCTYPE"), r.getheader("Content-Encoding"))
+    r, b = get_raw(srv, "/plans/999", {"Accept-Encoding": "gzip"})
+    check("an error page has no ETag and is not kept (no-store)", r.status == 404
+          and r.getheader("ETag") is None and r.getheader("Cache-Control") == "no-store", r.getheaders())
+    r, _ = get_raw(srv, "/plans/1", {"Cookie": f"pw_session={planner.cookie}"})
+    check("a signed-in user's page: no ETag, no-store", r.status == 200
+          and r.getheader("ETag") is None and r.getheader("Cache-Control") == "no-store", r.getheaders())
+    path = "/api/plans/1/indicators"
+    old = get_raw(srv, path)[0].getheader("ETag")
+    st, b, _ = planner.write("POST", "/api/observations",
+                             {"indicator_id": inds[15]["id"], "year": 2021, "value": 7.25})
+    r, body = get_raw(srv, path, {"If-None-Match": old})
+    check("after a write the old ETag no longer matches: 200 with the new data and a new ETag",
+          st == 201 and r.status == 200 and r.getheader("ETag") != old
+          and any(i["id"] == inds[15]["id"] and i["latest"] and i["latest"]["value"] == 7.25
+                  for i in json.loads(body)["indicators"]), (st, r.status))
+
+
 def test_logout(srv, planner):
     st, b, r = planner.write("DELETE", "/api/session")
     check("DELETE /api/session 204 and clears the cookie", st == 204
@@ -814,6 +877,7 @@ def main():
         test_progress(srv, planner, ed_a)
         test_documents(srv, inds, ed_a)
         test_pages(srv)
+        test_encoding(srv, planner, inds)
         test_logout(srv, planner)
         test_user_cli(srv)
         test_admin(srv, inds)
