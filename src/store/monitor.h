@@ -353,6 +353,19 @@ int pw_store_obs_list(struct pw_store *s, enum pw_entity e, int64_t filter_id, b
 		      struct pw_obs_row **out, size_t *n);
 
 /*
+ * The chain heads of indicators awaiting review or returned (a review
+ * queue), newest first: at most limit (SIZE_MAX: all) from offset, read
+ * through table obs_pending, so the cost is the page's, not the
+ * history's.  Free with pw_obs_row_free_array().  The count of them all.
+ */
+int pw_store_obs_queue(struct pw_store *s, size_t offset, size_t limit,
+			 struct pw_obs_row **out, size_t *n);
+int pw_store_obs_queue_count(struct pw_store *s, size_t *total);
+/* One observation row by id (with its head flag), or PW_STORE_NOTFOUND.
+ * Release with pw_obs_row_release(). */
+int pw_store_obs_get(struct pw_store *s, int64_t id, struct pw_obs_row *out);
+
+/*
  * Which observations a listing or a bulk review takes; a zero field takes
  * any.  unit: rows led by that unit in the row's year (pw_store_lead_unit());
  * batch: rows written by one data import (pw_store_batch_find()); state:

@@ -16,6 +16,7 @@
 #include "util/nelem.h"
 #include "web/web_int.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -423,11 +424,44 @@ static bool has_role(struct web_req *r, unsigned roles)
 	return r->signed_in && (web_role_bit(r->session.user.role) & roles);
 }
 
+#define REVIEW_PAGE 50     /* rows of the review page */
+#define REVIEW_API_MAX 500 /* rows of GET /api/review at most */
+
+/* Query argument name as a count (digits), dflt when absent or not one,
+ * at most max. */
+static size_t query_count(struct web_req *r, const char *name, size_t dflt, size_t max)
+{
+	const char *v = web_query(r, name);
+	char *end;
+	unsigned long long n;
+
+	if (!v || !*v || *v == '-')
+		return dflt;
+	n = strtoull(v, &end, 10);
+	if (*end)
+		return dflt;
+	return n > max ? max : (size_t)n;
+}
+
+/* Links to the pages around page (1-based) of a queue of total rows. */
+static void review_pager(struct strbuf *o, size_t page, size_t total)
+{
+	size_t pages = total ? (total + REVIEW_PAGE - 1) / REVIEW_PAGE : 1;
+
+	sb_addf(o, "<nav class=\"pager\" aria-label=\"分页\"><p>共 %zu 条，第 %zu 页，共 %zu 页",
+		total, page, pages);
+	if (page > 1)
+		sb_addf(o, " <a href=\"/review?page=%zu\">上一页</a>", page - 1);
+	if (page < pages)
+		sb_addf(o, " <a href=\"/review?page=%zu\">下一页</a>", page + 1);
+	sb_addstr(o, "</p></nav>\n");
+}
+
 enum MHD_Result web_page_review(struct web_req *r)
 {
 	struct web_page p;
 	json_t *q = NULL, *o;
-	size_t i;
+	size_t i, total, page = query_count(r, "page", 1, 1000000);
 	bool can;
 	int rc;
 
@@ -439,7 +473,10 @@ enum MHD_Result web_page_review(struct web_req *r)
 		return redirect_login(r);
 	}
 	page_open(&p, "审核", 0);
-	if ((rc = web_lib_review_queue(r->store, NULL, &q)) < 0)
+	if (page < 1)
+		page = 1;
+	if ((rc = web_lib_review_queue(r->store, NULL, (page - 1) * REVIEW_PAGE, REVIEW_PAGE, &q,
+				       &total)) < 0)
 		return finish(r, &p, rc);
 	sb_addstr(&p.out, "<h2>指标数据</h2><table class=\"data\" id=\"review\"><thead><tr><th scope=\"col\">指标</th>"
 			  "<th scope=\"col\">年份</th><th scope=\"col\">数值</th><th scope=\"col\">单位</th>"
@@ -478,6 +515,7 @@ enum MHD_Result web_page_review(struct web_req *r)
 	if (!json_array_size(q))
 		sb_addstr(&p.out, "<tr><td colspan=\"9\">没有待审核的数据。</td></tr>");
 	sb_addstr(&p.out, "</tbody></table>\n");
+	review_pager(&p.out, page, total);
 	json_decref(q);
 	rc = web_progress_review_html(r, &p.out, can);
 	page_close(&p);
@@ -605,8 +643,10 @@ enum MHD_Result web_get_review(struct web_req *r)
 	json_t *q = NULL;
 	const char *unit = web_role_bit(r->session.user.role) == WEB_EDITOR
 		? r->session.user.unit : NULL;
+	size_t total;
 
-	if (web_lib_review_queue(r->store, unit ? unit : NULL, &q) < 0)
+	if (web_lib_review_queue(r->store, unit ? unit : NULL, query_count(r, "offset", 0, SIZE_MAX),
+				 query_count(r, "limit", REVIEW_API_MAX, REVIEW_API_MAX), &q, &total) < 0)
 		return web_internal(r);
 	return web_json(r, 200, q);
 }

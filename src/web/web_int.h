@@ -231,9 +231,11 @@ int web_lib_has_real_data(struct pw_store *s, bool *yes);
 int web_lib_report(struct pw_store *s, int plan_id, int year, const char *kind,
 		   const char *format, char **data, size_t *len);
 /* Observation heads awaiting review or returned ([{id, indicator_id,
- * name, year, value, state, review_note, lead_unit...}]); unit non-NULL:
- * only those of indicators that unit leads. */
-int web_lib_review_queue(struct pw_store *s, const char *unit, json_t **out);
+ * name, year, value, state, review_note, lead_unit...}]), newest first,
+ * at most limit (SIZE_MAX: all) from offset; *total how many in all.
+ * unit non-NULL: only those of indicators that unit leads. */
+int web_lib_review_queue(struct pw_store *s, const char *unit, size_t offset, size_t limit,
+			 json_t **out, size_t *total);
 /* One observation head by id, as in the queue; PW_STORE_NOTFOUND. */
 int web_lib_obs_head(struct pw_store *s, int64_t obs_id, json_t **out);
 /* Approves or returns (with note) submitted head obs_id, holding the write lock. */
