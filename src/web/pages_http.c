@@ -14,6 +14,7 @@
 #include "util/error.h"
 #include "util/i18n.h"
 #include "util/nelem.h"
+#include "web/auth.h"
 #include "web/web_int.h"
 
 #include <stdint.h>
@@ -260,23 +261,42 @@ static enum MHD_Result redirect_login(struct web_req *r)
 	return web_send(r, 303, "text/html; charset=utf-8", xstrdup(""), 0);
 }
 
-enum MHD_Result web_page_login(struct web_req *r)
+enum MHD_Result web_login_page(struct web_req *r, unsigned status, const char *why)
 {
+	char token[PW_AUTH_TOKEN_HEX], cookie[160];
 	struct web_page p;
+	size_t len;
+	char *text;
 
 	if (page_start(r, &p, false) < 0)
 		return finish(r, &p, -1);
+	/* the form's CSRF token, also in a cookie only this site sends (session.c) */
+	pw_auth_token(token);
+	snprintf(cookie, sizeof(cookie), WEB_LOGIN_COOKIE "=%s; Path=/login; HttpOnly; "
+		 "SameSite=Strict; Max-Age=3600%s", token, r->opts->secure_cookie ? "; Secure" : "");
+	free(r->set_cookie);
+	r->set_cookie = xstrdup(cookie);
 	page_open(&p, "登录", 0);
-	sb_addstr(&p.out, "<form id=\"login\" class=\"form\" method=\"post\" action=\"/api/session\">"
-			  "<p><label for=\"username\">用户名</label><input id=\"username\" name=\"username\" "
-			  "autocomplete=\"username\" required></p><p><label for=\"password\">密码</label>"
-			  "<input id=\"password\" name=\"password\" type=\"password\" "
-			  "autocomplete=\"current-password\" required></p>"
-			  "<p class=\"field-error\" id=\"login-error\" role=\"alert\"></p>"
-			  "<p><button type=\"submit\">登录</button></p></form>\n"
-			  "<p>账号由管理员用 <code>planwatch user add</code> 创建；登录需要启用 JavaScript。</p>");
+	sb_addstr(&p.out, "<form id=\"login\" class=\"form\" method=\"post\" action=\"/login\">"
+			  "<input type=\"hidden\" name=\"csrf\" value=\"");
+	sb_addstr(&p.out, token);
+	sb_addstr(&p.out, "\"><p><label for=\"username\">用户名</label><input id=\"username\" "
+			  "name=\"username\" autocomplete=\"username\" required></p><p><label "
+			  "for=\"password\">密码</label><input id=\"password\" name=\"password\" "
+			  "type=\"password\" autocomplete=\"current-password\" required></p>"
+			  "<p class=\"field-error\" id=\"login-error\" role=\"alert\">");
+	if (why)
+		h_esc(&p.out, _(why));
+	sb_addstr(&p.out, "</p><p><button type=\"submit\">登录</button></p></form>\n"
+			  "<p>账号由管理员用 <code>planwatch user add</code> 创建。</p>");
 	page_close(&p);
-	return finish(r, &p, 0);
+	text = sb_detach(&p.out, &len);
+	return web_send(r, status, "text/html; charset=utf-8", text, len);
+}
+
+enum MHD_Result web_page_login(struct web_req *r)
+{
+	return web_login_page(r, 200, NULL);
 }
 
 /* The years an indicator's values are owed for: period start .. last year. */

@@ -70,6 +70,8 @@ static const struct web_route routes[] = {
 	{ "GET", "/indicators/{id}", web_page_indicator, WEB_PUBLIC, 0 },
 	{ "GET", "/static/{name}", web_get_asset, WEB_PUBLIC, 0 },
 	{ "GET", "/login", web_page_login, WEB_PUBLIC, 0 },
+	/* checks its own CSRF token: there is no session yet (session.c) */
+	{ "POST", "/login", web_login_post, WEB_PUBLIC, 0 },
 	{ "GET", "/me", web_page_me, WEB_PUBLIC, 0 },
 	{ "GET", "/review", web_page_review, WEB_PUBLIC, 0 },
 	{ "GET", "/audit", web_page_audit, WEB_PUBLIC, 0 },

@@ -28,6 +28,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -284,6 +285,50 @@ const char *web_header(struct web_req *r, const char *name)
 const char *web_query(struct web_req *r, const char *name)
 {
 	return MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, name);
+}
+
+static int hex_digit(char c)
+{
+	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+		: c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/* s (n bytes) with "+" as space and %XX decoded, new. */
+static char *form_decode(const char *s, size_t n)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == '+') {
+			sb_addch(&sb, ' ');
+		} else if (s[i] == '%' && i + 2 < n && hex_digit(s[i + 1]) >= 0 &&
+			   hex_digit(s[i + 2]) >= 0) {
+			sb_addch(&sb, (char)(hex_digit(s[i + 1]) * 16 + hex_digit(s[i + 2])));
+			i += 2;
+		} else {
+			sb_addch(&sb, s[i]);
+		}
+	}
+	return sb_detach(&sb, NULL);
+}
+
+char *web_form_value(struct web_req *r, const char *name)
+{
+	const char *ctype = web_header(r, MHD_HTTP_HEADER_CONTENT_TYPE);
+	const char *p = r->body.buf, *end = r->body.buf + r->body.len;
+	size_t nl = strlen(name);
+
+	if (!ctype || strncasecmp(ctype, "application/x-www-form-urlencoded", 33))
+		return NULL;
+	while (p < end) {
+		const char *amp = memchr(p, '&', (size_t)(end - p)), *stop = amp ? amp : end;
+
+		if ((size_t)(stop - p) > nl && !strncmp(p, name, nl) && p[nl] == '=')
+			return form_decode(p + nl + 1, (size_t)(stop - p) - nl - 1);
+		p = stop + 1;
+	}
+	return NULL;
 }
 
 json_t *web_body_object(struct web_req *r, enum MHD_Result *rc)

@@ -18,6 +18,7 @@
 
 #define WEB_COOKIE "pw_session"
 #define WEB_CSRF_HEADER "X-CSRF-Token"
+#define WEB_LOGIN_COOKIE "pw_login" /* the sign-in form's CSRF token (session.c) */
 
 /* Roles, as bits of a route's `roles`. */
 #define WEB_ADMIN (1u << 0)
@@ -104,6 +105,9 @@ enum MHD_Result web_internal(struct web_req *r);
 const char *web_header(struct web_req *r, const char *name);
 /* The value of query argument name, or NULL. */
 const char *web_query(struct web_req *r, const char *name);
+/* Field name of a form body (application/x-www-form-urlencoded),
+ * decoded, new (caller frees); NULL when absent or the body is no form. */
+char *web_form_value(struct web_req *r, const char *name);
 /* The body parsed as a JSON object, or NULL after queueing a 400 (which
  * *rc receives). */
 json_t *web_body_object(struct web_req *r, enum MHD_Result *rc);
@@ -165,6 +169,8 @@ bool web_csrf_ok(struct web_req *r);
 enum MHD_Result web_session_create(struct web_req *r);
 enum MHD_Result web_session_delete(struct web_req *r);
 enum MHD_Result web_session_get(struct web_req *r);
+/* POST /login: the sign-in form, without JavaScript. */
+enum MHD_Result web_login_post(struct web_req *r);
 
 /* ---- the API (api.c) ---- */
 
@@ -398,6 +404,9 @@ enum MHD_Result web_get_report(struct web_req *r);
 enum MHD_Result web_get_data(struct web_req *r);
 enum MHD_Result web_get_asset(struct web_req *r);
 enum MHD_Result web_page_login(struct web_req *r);
+/* The sign-in page with status and the reason of a refusal (English
+ * source; NULL: none), setting a new form token (WEB_LOGIN_COOKIE). */
+enum MHD_Result web_login_page(struct web_req *r, unsigned status, const char *why);
 enum MHD_Result web_page_me(struct web_req *r);
 enum MHD_Result web_page_review(struct web_req *r);
 enum MHD_Result web_page_audit(struct web_req *r);
