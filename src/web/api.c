@@ -90,7 +90,7 @@ static int evaluation_text(struct web_req *r, int plan_id, int year, char **text
 
 	if ((rc = web_lib_stamp(r->store, &stamp)) < 0)
 		return rc;
-	if ((*text = web_cache_get(plan_id, key, stamp, len)))
+	if ((*text = web_cache_get(plan_id, key, stamp, len, r->etag)))
 		return 0;
 	if ((rc = web_lib_eval_year(r->store, plan_id, year, &year)) < 0 ||
 	    (rc = web_lib_plan_indicators(r->store, plan_id, year, &body)) < 0)
@@ -100,7 +100,7 @@ static int evaluation_text(struct web_req *r, int plan_id, int year, char **text
 	if (!*text)
 		return pw_error("evaluation of plan %d is not JSON", plan_id);
 	*len = strlen(*text);
-	web_cache_put(plan_id, key, stamp, *text, *len);
+	web_cache_put(plan_id, key, stamp, *text, *len, r->etag);
 	return 0;
 }
 

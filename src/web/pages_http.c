@@ -120,14 +120,14 @@ static enum MHD_Result public_page(struct web_req *r, page_renderer *fn, int64_t
 	if (rc < 0)
 		return finish(r, &p, rc);
 	cacheable = page_key(r, &p, &key) && web_lib_stamp(p.store, &stamp) == 0;
-	if (cacheable && (text = web_cache_get_key(key.buf, stamp, &len))) {
+	if (cacheable && (text = web_cache_get_key(key.buf, stamp, &len, r->etag))) {
 		sb_release(&key);
 		sb_release(&p.out);
 		return web_send(r, 200, "text/html; charset=utf-8", text, len);
 	}
 	rc = fn(&p, id);
 	if (rc == 0 && cacheable)
-		web_cache_put_key(key.buf, stamp, p.out.buf, p.out.len);
+		web_cache_put_key(key.buf, stamp, p.out.buf, p.out.len, r->etag);
 	sb_release(&key);
 	return finish(r, &p, rc);
 }

@@ -140,6 +140,8 @@ static struct MHD_Response *encode(struct web_req *r, unsigned *status, char *te
 	if (r->shared && *status == 200) {
 		if (a)
 			memcpy(etag, a->etag, WEB_ETAG_MAX);
+		else if (r->etag[0]) /* hashed once, when the cache took the body */
+			memcpy(etag, r->etag, WEB_ETAG_MAX);
 		else
 			web_etag(text, len, etag);
 		if (web_etag_match(web_header(r, MHD_HTTP_HEADER_IF_NONE_MATCH), etag)) {

@@ -19,6 +19,7 @@
 #define WEB_COOKIE "pw_session"
 #define WEB_CSRF_HEADER "X-CSRF-Token"
 #define WEB_LOGIN_COOKIE "pw_login" /* the sign-in form's CSRF token (session.c) */
+#define WEB_ETAG_MAX 35 /* an ETag: '"' 32 hex digits '"' NUL (encoding.c) */
 
 /* Roles, as bits of a route's `roles`. */
 #define WEB_ADMIN (1u << 0)
@@ -57,6 +58,7 @@ struct web_req {
 	 * the public API, open data, assets): sent with an ETag, answered
 	 * 304 on If-None-Match, and their gzip kept (encoding.c). */
 	bool shared;
+	char etag[WEB_ETAG_MAX]; /* a shared body's ETag if known (cache.c); "": hash it */
 	long max_age;           /* Cache-Control max-age of a shared body; 0: no-cache */
 	const struct web_asset_body *asset; /* an asset's own bytes, gzip and ETag, or NULL */
 };
@@ -119,8 +121,6 @@ void web_write_unlock(void);
 
 /* ---- ETags and gzip (encoding.c) ---- */
 
-#define WEB_ETAG_MAX 35 /* '"' 32 hex digits '"' NUL */
-
 /* An asset's bytes with their gzip (NULL when not worth it) and ETag,
  * made once when the server starts (assets.c). */
 struct web_asset_body {
@@ -149,13 +149,16 @@ bool web_etag_match(const char *if_none_match, const char *etag);
 /* ---- the evaluation cache (cache.c) ---- */
 
 /* A copy (caller frees) of the answer for (plan, year) if it was stored
- * with this change stamp, else NULL. */
-char *web_cache_get(int plan_id, int year, int64_t stamp, size_t *len);
-/* Stores text (copied) as the answer for (plan, year) at stamp. */
-void web_cache_put(int plan_id, int year, int64_t stamp, const char *text, size_t len);
+ * with this change stamp, else NULL; etag receives its ETag. */
+char *web_cache_get(int plan_id, int year, int64_t stamp, size_t *len, char etag[WEB_ETAG_MAX]);
+/* Stores text (copied) as the answer for (plan, year) at stamp; etag
+ * receives its ETag (encoding.c's web_etag), computed here once. */
+void web_cache_put(int plan_id, int year, int64_t stamp, const char *text, size_t len,
+		   char etag[WEB_ETAG_MAX]);
 /* The same under any key (< 256 bytes; longer keys are never cached). */
-char *web_cache_get_key(const char *key, int64_t stamp, size_t *len);
-void web_cache_put_key(const char *key, int64_t stamp, const char *text, size_t len);
+char *web_cache_get_key(const char *key, int64_t stamp, size_t *len, char etag[WEB_ETAG_MAX]);
+void web_cache_put_key(const char *key, int64_t stamp, const char *text, size_t len,
+		       char etag[WEB_ETAG_MAX]);
 /* Frees every entry (at stop). */
 void web_cache_clear(void);
 
