@@ -33,7 +33,8 @@
 #include <unistd.h>
 
 #define MAX_HEADERS 64               /* more is refused with 431 */
-#define CONN_MEMORY (64 * 1024)      /* per connection: request line and headers */
+#define CONN_MEMORY (32 * 1024)      /* per connection: request line and headers; MHD
+					* zeroes it for every request, so no larger */
 #define MAX_CONNECTIONS 1024
 #define MAX_PER_IP 256
 #define STOP_GRACE_MS 10000          /* how long requests in flight may take at stop */
@@ -92,6 +93,34 @@ static struct pw_store *thread_store(void)
 	return keyed_store(store_key, srv_opts->db_path);
 }
 
+/* Whether the database holds an approved value, asked once per change
+ * stamp (an approval always moves it), not on every public request:
+ * the question scans the observations while there is none. */
+static int has_real_data(struct pw_store *s, bool *real)
+{
+	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+	static int64_t known_at = -1;
+	static bool known;
+	int64_t stamp;
+	bool hit;
+
+	if (web_lib_stamp(s, &stamp) < 0)
+		return -1;
+	pthread_mutex_lock(&lock);
+	hit = stamp == known_at;
+	*real = known;
+	pthread_mutex_unlock(&lock);
+	if (hit)
+		return 0;
+	if (web_lib_has_real_data(s, real) < 0)
+		return -1;
+	pthread_mutex_lock(&lock);
+	known_at = stamp;
+	known = *real;
+	pthread_mutex_unlock(&lock);
+	return 0;
+}
+
 struct pw_store *web_public_store(struct web_req *r, bool *demo)
 {
 	bool real;
@@ -99,7 +128,7 @@ struct pw_store *web_public_store(struct web_req *r, bool *demo)
 	*demo = false;
 	if (!r->opts->demo_db)
 		return r->store;
-	if (web_lib_has_real_data(r->store, &real) < 0)
+	if (has_real_data(r->store, &real) < 0)
 		return NULL;
 	if (real)
 		return r->store;
