@@ -16,25 +16,14 @@
 #include <time.h>
 
 /* The answer to an adapter's return code rc (0: 200 with body, which
- * the caller must have filled BEFORE this call).  A failure answers the
- * HTTP status of its error kind (util/error.h's one table); a client's
- * error (4xx) carries the library's message, a server's only a generic
- * one (the details are in the log). */
+ * the caller must have filled BEFORE this call); a failure as
+ * web_fail() answers it. */
 static enum MHD_Result answer(struct web_req *r, int rc, json_t *body, const char *missing)
 {
-	enum pw_err kind;
-	int status;
-
 	if (rc == 0)
 		return web_json(r, 200, body);
 	json_decref(body);
-	kind = pw_err_of(rc, PW_ERR_INTERNAL);
-	status = pw_err_http_status(kind);
-	if (kind == PW_ERR_NOTFOUND)
-		return web_error(r, 404, missing);
-	if (status >= 400 && status < 500)
-		return web_error(r, (unsigned)status, pw_last_error());
-	return web_internal(r);
+	return web_fail(r, rc, missing);
 }
 
 enum MHD_Result web_get_plans(struct web_req *r)

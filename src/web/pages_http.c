@@ -183,10 +183,8 @@ static enum MHD_Result send_download(struct web_req *r, int rc, char *data, size
 {
 	char disp[160];
 
-	if (rc == PW_STORE_NOTFOUND)
-		return web_error(r, 404, "no such file");
 	if (rc < 0)
-		return web_internal(r);
+		return web_fail(r, rc, "no such file");
 	snprintf(disp, sizeof(disp), "%s; filename=\"%s\"",
 		 "attachment", filename);
 	r->disposition = xstrdup(disp);

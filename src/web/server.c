@@ -308,6 +308,19 @@ enum MHD_Result web_internal(struct web_req *r)
 	return web_error(r, 500, "internal server error");
 }
 
+enum MHD_Result web_fail(struct web_req *r, int rc, const char *missing)
+{
+	enum pw_err kind = pw_err_of(rc, PW_ERR_INTERNAL);
+	int status = pw_err_http_status(kind);
+
+	/* a store's bare "not found" says nothing: the caller names what */
+	if (rc == PW_STORE_NOTFOUND)
+		return web_error(r, 404, missing);
+	if (status >= 400 && status < 500)
+		return web_error(r, (unsigned)status, pw_last_error());
+	return web_internal(r);
+}
+
 const char *web_header(struct web_req *r, const char *name)
 {
 	return MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, name);

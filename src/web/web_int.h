@@ -103,6 +103,11 @@ enum MHD_Result web_send(struct web_req *r, unsigned status, const char *ctype, 
 struct pw_store *web_public_store(struct web_req *r, bool *demo);
 /* 500 "服务器内部错误", noting pw_last_error() in the access log. */
 enum MHD_Result web_internal(struct web_req *r);
+/* The answer to a failed library call's rc: PW_STORE_NOTFOUND 404 with
+ * missing (English source); an error of a client's kind (util/error.h:
+ * not found, input, conflict...) its HTTP status with the library's
+ * message, which the server speaks in Chinese; anything else 500. */
+enum MHD_Result web_fail(struct web_req *r, int rc, const char *missing);
 /* The value of request header name, or NULL. */
 const char *web_header(struct web_req *r, const char *name);
 /* The value of query argument name, or NULL. */

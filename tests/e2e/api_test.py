@@ -220,6 +220,12 @@ def test_reads(c):
           {i["id"]: i["status"] for i in inds} == cli_status)
     st, body, _ = c.request("GET", "/api/plans/1/indicators?year=20x")
     check("bad ?year= 400", st == 400 and chinese(body), body)
+    st, body, _ = c.request("GET", "/api/plans/1/indicators?year=1950")
+    check("a year with nothing to evaluate: 404 saying so (not 'no such plan')", st == 404
+          and chinese(body) and "1950" in body["error"], body)
+    st, body, _ = c.request("GET", "/plans/1/reports/1950/annual.html")
+    check("a report of such a year: 404 saying so, not a server error", st == 404
+          and chinese(body) and "1950" in body["error"], (st, body))
     st, ind, _ = c.request("GET", f"/api/indicators/{inds[0]['id']}")
     check("GET /api/indicators/ID with observations", st == 200 and ind["id"] == inds[0]["id"]
           and ind["observations"] == [], ind)
