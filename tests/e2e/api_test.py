@@ -362,6 +362,16 @@ def test_review(srv, inds, planner, ed_a):
         for who, c in (("an editor", ed_a), ("a viewer", vw)):
             st, b, _ = c.write("POST", path, body)
             check(f"{action} as {who} 403", st == 403 and chinese(b), (st, b))
+    st, one, _ = planner.request("GET", "/api/review?limit=1&offset=0")
+    st2, none, _ = planner.request("GET", "/api/review?offset=1000")
+    check("GET /api/review pages: ?limit=1 one row, past the end none", st == st2 == 200
+          and len(one) == 1 and none == [], (st, one, st2, none))
+    conn = http.client.HTTPConnection("127.0.0.1", srv.port, timeout=30)
+    conn.request("GET", "/review?page=1", headers={"Cookie": f"pw_session={planner.cookie}"})
+    html = conn.getresponse().read().decode()
+    conn.close()
+    check("the review page says how many and which page", re.search(r"共 \d+ 条，第 1 页，共 1 页", html)
+          is not None and f'data-obs="{obs_id}"' in html, html[-1500:])
     st, b, _ = planner.write("POST", f"/api/observations/{obs_id}/return", {})
     check("return without a comment 400", st == 400 and chinese(b), (st, b))
     st, b, _ = planner.write("POST", f"/api/observations/{obs_id}/return", {"comment": "请核实来源"})
