@@ -115,8 +115,8 @@ static enum MHD_Result public_page(struct web_req *r, page_renderer *fn, int64_t
 	char *text;
 	size_t len;
 	int rc = page_start(r, &p, true);
-	r->shared = true;
 
+	r->shared = true; /* the same bytes for everyone not signed in: ETag, gzip kept */
 	if (rc < 0)
 		return finish(r, &p, rc);
 	cacheable = page_key(r, &p, &key) && web_lib_stamp(p.store, &stamp) == 0;
