@@ -19,7 +19,7 @@
 set -e
 PKGS="build-essential pkg-config clang libclang-rt-14-dev
 libsqlite3-dev libjansson-dev libsodium-dev libmicrohttpd-dev libxlsxwriter-dev
-libzip-dev libexpat1-dev libxml2-dev libutf8proc-dev libcmocka-dev
+libzip-dev libexpat1-dev libxml2-dev libutf8proc-dev libcmocka-dev zlib1g-dev
 python3 python3-openpyxl poppler-utils jq curl sqlite3 time wrk
 gettext locales"
 OPTIONAL="libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk chromium nginx-light"

@@ -10,13 +10,15 @@
 #
 # What counts as user-facing: the format strings of pw_error, pw_warning,
 # pw_die, pw_error_kind, pw_error_at, pw_warning_at (they translate
-# themselves), of the batch diagnostics, and literals marked _() or N_().
+# themselves), of the batch diagnostics, the reasons the web server gives
+# (web_error, html_error, web_fail: they translate theirs too), and literals marked
+# _() or N_().
 set -e
 cd "$(dirname "$0")/.."
 KEYS="--keyword=_ --keyword=N_ --keyword=pw_error --keyword=pw_warning
 --keyword=pw_die:2 --keyword=pw_error_kind:2 --keyword=pw_error_at:4
 --keyword=pw_warning_at:4 --keyword=pw_batch_add_error:3
---keyword=pw_batch_add_note:3 --keyword=diag:4 --keyword=pw_lint_report:7
+--keyword=pw_batch_add_note:3 --keyword=diag:4 --keyword=pw_lint_report:7 --keyword=web_error:3 --keyword=html_error:4 --keyword=web_fail:3
 --flag=pw_error:1:c-format --flag=pw_warning:1:c-format --flag=pw_die:2:c-format
 --flag=pw_error_kind:2:c-format --flag=pw_error_at:4:c-format
 --flag=pw_warning_at:4:c-format --flag=pw_batch_add_error:3:c-format

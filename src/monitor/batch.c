@@ -434,10 +434,10 @@ static void year_window(const struct pw_monitor_ref *r, struct window *w)
 		*w = (struct window){ r->start - 1, r->end, r->start, r->end, NULL };
 	} else if (r->span_start && r->span_end) {
 		*w = (struct window){ r->span_start - 1, r->span_end, r->span_start, r->span_end,
-				      ", the years of the plan's tables (the plan states no period)" };
+				      N_(", the years of the plan's tables (the plan states no period)") };
 	} else {
 		*w = (struct window){ PW_TEXT_YEAR_MIN, PW_TEXT_YEAR_MAX, PW_TEXT_YEAR_MIN, PW_TEXT_YEAR_MAX,
-				      " (the plan states no period)" };
+				      N_(" (the plan states no period)") };
 	}
 	if (r->has_baseline && r->baseline_year && r->baseline_year < w->lo)
 		w->lo = r->baseline_year;
@@ -461,7 +461,7 @@ static int check_year(struct check *c)
 	if (y < w.lo || y > w.hi) {
 		if (w.why)
 			diag(c->b, PW_DIAG_ERROR, c->in->line, "year %d outside %d–%d%s", y, w.from,
-			     w.to, w.why);
+			     w.to, _(w.why));
 		else
 			diag(c->b, PW_DIAG_ERROR, c->in->line, "year %d outside the plan period "
 			     "%d–%d", y, w.from, w.to);
@@ -734,7 +734,7 @@ static int check_all(struct check *c)
 
 	if (!blank(in->name) && !same_name(in->name, c->sl)) {
 		diag(c->b, PW_DIAG_ERROR, in->line, "%s %lld is '%s', not '%s'",
-		     pw_entity_name(in->entity), (long long)in->id, c->ref->name, in->name);
+		     pw_entity_word(in->entity), (long long)in->id, c->ref->name, in->name);
 		return 1;
 	}
 	if (c->ref->restates) {
@@ -771,7 +771,7 @@ int pw_batch_add(struct pw_store *s, struct pw_batch *b, const struct pw_batch_i
 		return -1;
 	if (sl->found == PW_STORE_NOTFOUND) {
 		diag(b, PW_DIAG_ERROR, in->line, "no %s %lld in the database",
-		     pw_entity_name(in->entity), (long long)in->id);
+		     pw_entity_word(in->entity), (long long)in->id);
 		return 1;
 	}
 	rc = check_all(&c);

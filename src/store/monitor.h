@@ -52,6 +52,9 @@ enum pw_entity {
  * the inverse takes either and returns -1 for an unknown name. */
 const char *pw_entity_name(enum pw_entity e);
 const char *pw_entity_label(enum pw_entity e);
+/* The one of the two in the language of messages (util/i18n.h), for a
+ * message that names the kind of row. */
+const char *pw_entity_word(enum pw_entity e);
 int pw_entity_from_name(const char *s);
 
 enum pw_obs_state { PW_OBS_DRAFT, PW_OBS_SUBMITTED, PW_OBS_APPROVED, PW_OBS_RETURNED };
@@ -348,6 +351,19 @@ int pw_store_obs_transition(struct pw_store *s, int64_t obs_id, enum pw_obs_stat
  */
 int pw_store_obs_list(struct pw_store *s, enum pw_entity e, int64_t filter_id, bool history,
 		      struct pw_obs_row **out, size_t *n);
+
+/*
+ * The chain heads of indicators awaiting review or returned (a review
+ * queue), newest first: at most limit (SIZE_MAX: all) from offset, read
+ * through table obs_pending, so the cost is the page's, not the
+ * history's.  Free with pw_obs_row_free_array().  The count of them all.
+ */
+int pw_store_obs_queue(struct pw_store *s, size_t offset, size_t limit,
+			 struct pw_obs_row **out, size_t *n);
+int pw_store_obs_queue_count(struct pw_store *s, size_t *total);
+/* One observation row by id (with its head flag), or PW_STORE_NOTFOUND.
+ * Release with pw_obs_row_release(). */
+int pw_store_obs_get(struct pw_store *s, int64_t id, struct pw_obs_row *out);
 
 /*
  * Which observations a listing or a bulk review takes; a zero field takes

@@ -498,7 +498,7 @@ static int external_target_row(struct pw_store *s, enum pw_entity e, int64_t id,
 	if (rc == PW_STORE_NOTFOUND)
 		return pw_error_kind(PW_ERR_CONFLICT,
 				     "%s %lld has no target set elsewhere (按市定目标执行)",
-				     pw_entity_name(e), (long long)id);
+				     pw_entity_word(e), (long long)id);
 	return rc;
 }
 

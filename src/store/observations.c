@@ -328,12 +328,15 @@ int pw_store_obs_transition(struct pw_store *s, int64_t obs_id, enum pw_obs_stat
 /* ------------------------------------------------------------------ */
 /* Listing                                                            */
 
-#define LIST_COLS                                                                        \
+#define LIST_SELECT                                                                      \
 	"SELECT o.id, o.indicator_id, o.target_id, COALESCE(i.name, t.subject, t.text),"  \
 	" o.year, o.value, o.estimated, o.unit, o.source, o.note, o.review_note,"          \
 	" o.entered_by, o.entered_at, o.state, o.version, o.supersedes, " HEAD_EXPR        \
-	" AS head FROM observations o LEFT JOIN indicators i ON i.id = o.indicator_id"     \
+	" AS head "
+#define LIST_JOINS                                                                       \
+	"LEFT JOIN indicators i ON i.id = o.indicator_id"                                  \
 	" LEFT JOIN targets t ON t.id = o.target_id "
+#define LIST_COLS LIST_SELECT "FROM observations o " LIST_JOINS
 
 static const char *const list_sql[] = {
 	PW_SAME_IND LIST_COLS "WHERE o.indicator_id IN same AND (?2 OR head)"
@@ -416,6 +419,65 @@ int pw_store_obs_list(struct pw_store *s, enum pw_entity e, int64_t filter_id, b
 	}
 	*out = pw_store_collect(s, st, &how, NULL, n, &rc);
 	return rc;
+}
+
+/* The pending heads (table obs_pending, kept by triggers: schema step
+ * 10) drive the join, newest first, so a page reads its own rows and
+ * the index of obs_pending, never the history of every value. */
+static const char pending_sql[] =
+	LIST_SELECT "FROM obs_pending p CROSS JOIN observations o ON o.id = p.id " LIST_JOINS
+	"WHERE o.indicator_id IS NOT NULL ORDER BY p.id DESC LIMIT ?1 OFFSET ?2";
+static const char pending_count_sql[] =
+	"SELECT count(*) FROM obs_pending p CROSS JOIN obs o ON o.id = p.id"
+	" WHERE o.indicator_id IS NOT NULL";
+static const char get_sql[] = LIST_COLS "WHERE o.id = ?1";
+
+int pw_store_obs_queue(struct pw_store *s, size_t offset, size_t limit,
+			 struct pw_obs_row **out, size_t *n)
+{
+	static const struct pw_store_rows how = { sizeof(**out), fill_listed, free_obs_rows };
+	sqlite3_stmt *st = pw_store_stmt(s, pending_sql);
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (st) {
+		/* SQLite's LIMIT is signed: "all" is -1 */
+		pw_bind_int(st, 1, limit > INT64_MAX ? -1 : (int64_t)limit);
+		pw_bind_int(st, 2, offset > INT64_MAX ? INT64_MAX : (int64_t)offset);
+	}
+	*out = pw_store_collect(s, st, &how, NULL, n, &rc);
+	return rc;
+}
+
+int pw_store_obs_queue_count(struct pw_store *s, size_t *total)
+{
+	sqlite3_stmt *st = pw_store_stmt(s, pending_count_sql);
+
+	*total = 0;
+	if (!st)
+		return -1;
+	if (pw_store_step(s, st) != 1)
+		return pw_store_fail(s, "cannot count the observations awaiting review");
+	*total = (size_t)sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return 0;
+}
+
+int pw_store_obs_get(struct pw_store *s, int64_t id, struct pw_obs_row *out)
+{
+	sqlite3_stmt *st = pw_store_stmt(s, get_sql);
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (!st)
+		return -1;
+	pw_bind_int(st, 1, id);
+	rc = pw_store_step(s, st);
+	if (rc == 1)
+		list_row(st, out);
+	sqlite3_reset(st);
+	return rc == 1 ? 0 : rc == 0 ? PW_STORE_NOTFOUND : -1;
 }
 
 /* ------------------------------------------------------------------ */

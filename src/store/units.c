@@ -6,6 +6,7 @@
 #include "store/monitor_int.h"
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/i18n.h"
 #include "util/names.h"
 #include "util/strbuf.h"
 
@@ -26,6 +27,11 @@ const char *pw_entity_name(enum pw_entity e)
 const char *pw_entity_label(enum pw_entity e)
 {
 	return pw_name_zh(entity_names, NELEM(entity_names), (long)e, "?");
+}
+
+const char *pw_entity_word(enum pw_entity e)
+{
+	return pw_i18n_chinese() ? pw_entity_label(e) : pw_entity_name(e);
 }
 
 int pw_entity_from_name(const char *s)

@@ -126,6 +126,17 @@ void pw_i18n_init(void)
 	bound = 1;
 }
 
+void pw_i18n_use(const char *lang)
+{
+	const char *now = setlocale(LC_MESSAGES, NULL);
+
+	/* glibc ignores LANGUAGE under the "C" locale (choose_language()) */
+	if (!now || !strcmp(now, "C") || !strcmp(now, "POSIX"))
+		if (!setlocale(LC_MESSAGES, "C.UTF-8"))
+			setlocale(LC_MESSAGES, "C.utf8");
+	setenv("LANGUAGE", lang, 1);
+}
+
 int pw_i18n_chinese(void)
 {
 	/* the catalogue translates its own header entry "" only when in use;

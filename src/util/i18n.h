@@ -31,6 +31,13 @@ const char *pw_gettext(const char *msgid) __attribute__((format_arg(1)));
  */
 void pw_i18n_init(void);
 
+/*
+ * From now on messages in lang (a LANGUAGE value such as "zh_CN"),
+ * whatever the locale: the web server answers in the language of its
+ * pages.  Sets the environment, so call it before any thread starts.
+ */
+void pw_i18n_use(const char *lang);
+
 /* Whether messages come out in Chinese (the catalogue is in use). */
 int pw_i18n_chinese(void);
 

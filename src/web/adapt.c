@@ -19,6 +19,7 @@
 #include "util/error.h"
 #include "web/web_int.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -418,46 +419,71 @@ static json_t *head_json(struct pw_store *s, const struct pw_obs_row *r)
 	return o;
 }
 
-int web_lib_review_queue(struct pw_store *s, const char *unit, json_t **out)
+/* Appends the rows to out as head_json, those unit leads (NULL: all);
+ * the offset of the first kept one is *skip (decremented as it goes),
+ * at most limit in out. */
+static void queue_rows(struct pw_store *s, const struct pw_obs_row *rows, size_t n,
+		       const char *unit, size_t *skip, size_t limit, json_t *out, size_t *total)
 {
-	struct pw_obs_row *rows;
-	size_t n, i;
+	size_t i;
 
-	if (pw_store_obs_list(s, PW_ENTITY_INDICATOR, 0, false, &rows, &n) < 0)
-		return -1;
-	*out = json_array();
 	for (i = 0; i < n; i++) {
-		json_t *o;
-		const char *lead;
+		json_t *o = head_json(s, &rows[i]);
+		const char *lead = json_string_value(json_object_get(o, "lead_unit"));
 
-		if (rows[i].state != PW_OBS_SUBMITTED && rows[i].state != PW_OBS_RETURNED)
-			continue;
-		o = head_json(s, &rows[i]);
-		lead = json_string_value(json_object_get(o, "lead_unit"));
 		if (unit && (!lead || strcmp(lead, unit))) {
 			json_decref(o);
 			continue;
 		}
-		json_array_append_new(*out, o);
+		++*total;
+		if (*skip) {
+			--*skip;
+			json_decref(o);
+		} else if (json_array_size(out) < limit) {
+			json_array_append_new(out, o);
+		} else {
+			json_decref(o);
+		}
 	}
+}
+
+int web_lib_review_queue(struct pw_store *s, const char *unit, size_t offset, size_t limit,
+			 json_t **out, size_t *total)
+{
+	struct pw_obs_row *rows;
+	size_t n, skip = 0;
+
+	/* the office's queue is paged in SQL; a unit's is filtered by the
+	 * lead unit of each row's year, so it reads every pending row (the
+	 * values in review, not the history) and pages here */
+	if (pw_store_obs_queue(s, unit ? 0 : offset, unit ? SIZE_MAX : limit, &rows, &n) < 0)
+		return -1;
+	*out = json_array();
+	*total = 0;
+	if (unit)
+		skip = offset;
+	queue_rows(s, rows, n, unit, &skip, limit, *out, total);
 	pw_obs_row_free_array(rows, n);
+	if (!unit && pw_store_obs_queue_count(s, total) < 0) {
+		json_decref(*out);
+		return -1;
+	}
 	return 0;
 }
 
 int web_lib_obs_head(struct pw_store *s, int64_t obs_id, json_t **out)
 {
-	struct pw_obs_row *rows;
-	size_t n, i;
-	int rc = PW_STORE_NOTFOUND;
+	struct pw_obs_row row;
+	int rc = pw_store_obs_get(s, obs_id, &row);
 
-	if (pw_store_obs_list(s, PW_ENTITY_INDICATOR, 0, false, &rows, &n) < 0)
-		return -1;
-	for (i = 0; i < n; i++)
-		if (rows[i].id == obs_id) {
-			*out = head_json(s, &rows[i]);
-			rc = 0;
-		}
-	pw_obs_row_free_array(rows, n);
+	if (rc < 0)
+		return rc;
+	/* only a chain's head is reviewed: an older row is no longer there */
+	if (row.current && row.entity == PW_ENTITY_INDICATOR)
+		*out = head_json(s, &row);
+	else
+		rc = PW_STORE_NOTFOUND;
+	pw_obs_row_release(&row);
 	return rc;
 }
 

@@ -10,6 +10,7 @@
 #include "store/store.h"
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/i18n.h"
 #include "web/auth.h"
 #include "web/web_int.h"
 
@@ -60,19 +61,19 @@ static const char *user_refusal(struct web_req *r, json_t *req, unsigned *status
 
 	*status = 400;
 	if (!name || !role || !pw)
-		return "需要 username、role（admin、planner、editor、viewer）和 password";
+		return N_("give username, role (admin, planner, editor or viewer) and password");
 	*status = 422;
 	if (strlen(pw) < PASSWORD_MIN || strlen(pw) > PASSWORD_MAX)
-		return "密码应为 8 至 1024 个字节";
+		return N_("the password must have 8 to 1024 bytes");
 	if (!strcmp(role, "editor") && !unit)
-		return "填报员（editor）必须属于一个单位";
+		return N_("an editor must belong to a unit");
 	if (unit && (rc = web_lib_unit_exists(r->store, unit)) != 0) {
 		*status = rc == PW_STORE_NOTFOUND ? 422 : 500;
-		return "没有这个单位";
+		return N_("no such unit");
 	}
 	if ((rc = web_lib_user_exists(r->store, name)) != PW_STORE_NOTFOUND) {
 		*status = rc == 0 ? 409 : 500;
-		return "用户名已存在";
+		return N_("the user name is taken");
 	}
 	return NULL;
 }
@@ -112,11 +113,11 @@ enum MHD_Result web_post_user_disable(struct web_req *r)
 		return mrc;
 	name = name_member(req, "username");
 	if (!name)
-		mrc = web_error(r, 400, "需要 username");
+		mrc = web_error(r, 400, "give username");
 	else if (!strcmp(name, r->session.user.name))
-		mrc = web_error(r, 422, "不能停用自己的账号");
+		mrc = web_error(r, 422, "you cannot disable your own account");
 	else if ((rc = web_lib_user_exists(r->store, name)) != 0)
-		mrc = rc == PW_STORE_NOTFOUND ? web_error(r, 404, "没有这个用户") : web_internal(r);
+		mrc = rc == PW_STORE_NOTFOUND ? web_error(r, 404, "no such user") : web_internal(r);
 	else if (web_lib_user_disable(r->store, name, r->session.user.name) < 0)
 		mrc = web_internal(r);
 	else
@@ -136,9 +137,9 @@ enum MHD_Result web_post_unit(struct web_req *r)
 		return mrc;
 	name = name_member(req, "name");
 	if (!name)
-		mrc = web_error(r, 400, "需要 name");
+		mrc = web_error(r, 400, "give name");
 	else if ((rc = web_lib_unit_exists(r->store, name)) != PW_STORE_NOTFOUND)
-		mrc = rc == 0 ? web_error(r, 409, "单位已存在") : web_internal(r);
+		mrc = rc == 0 ? web_error(r, 409, "the unit exists already") : web_internal(r);
 	else if (web_lib_unit_add(r->store, name, r->session.user.name) < 0)
 		mrc = web_internal(r);
 	else
@@ -161,11 +162,12 @@ enum MHD_Result web_post_assignment(struct web_req *r)
 	unit = name_member(req, "unit");
 	year = json_object_get(req, "year");
 	if (id <= 0 || !unit || (year && !json_is_null(year) && !json_is_integer(year)))
-		mrc = web_error(r, 400, "需要 indicator_id（正整数）和 unit，year 可选（整数）");
+		mrc = web_error(r, 400, "give indicator_id (a positive integer) and unit, and year "
+				"(an integer) if you like");
 	else if ((rc = web_lib_indicator_exists(r->store, id)) != 0)
-		mrc = rc == PW_STORE_NOTFOUND ? web_error(r, 404, "没有这个指标") : web_internal(r);
+		mrc = rc == PW_STORE_NOTFOUND ? web_error(r, 404, "no such indicator") : web_internal(r);
 	else if ((rc = web_lib_unit_exists(r->store, unit)) != 0)
-		mrc = rc == PW_STORE_NOTFOUND ? web_error(r, 422, "没有这个单位") : web_internal(r);
+		mrc = rc == PW_STORE_NOTFOUND ? web_error(r, 422, "no such unit") : web_internal(r);
 	else if (web_lib_assign(r->store, id, unit, (int)json_integer_value(year),
 				r->session.user.name, &changed) < 0)
 		mrc = web_internal(r);
@@ -202,14 +204,15 @@ enum MHD_Result web_post_external(struct web_req *r)
 	x.source = json_string_value(json_object_get(req, "source"));
 	x.note = json_string_value(json_object_get(req, "note"));
 	if (id <= 0 || !json_is_number(v))
-		mrc = web_error(r, 400, "需要 indicator_id（正整数）和 value（数值）");
+		mrc = web_error(r, 400, "give indicator_id (a positive integer) and value (a number)");
 	else if (!strcmp(x.cmp, "range") && (!x.has_value_hi || x.value_hi < x.value))
-		mrc = web_error(r, 422, "区间目标需要不小于 value 的 value_hi");
+		mrc = web_error(r, 422, "a range target needs a value_hi not below value");
 	else if ((rc = web_lib_indicator_exists(r->store, id)) != 0)
-		mrc = rc == PW_STORE_NOTFOUND ? web_error(r, 404, "没有这个指标") : web_internal(r);
+		mrc = rc == PW_STORE_NOTFOUND ? web_error(r, 404, "no such indicator") : web_internal(r);
 	else if (web_lib_external_set(r->store, id, &x, r->session.user.name) < 0)
 		mrc = web_json(r, 422, json_pack("{s:s, s:[s]}", "error",
-			"无法设定：该指标没有“按上级下达目标”类目标，或目标类型、比较方式无效", "errors",
+			_("cannot set it: the indicator has no target set elsewhere "
+			  "(按上级下达目标), or the kind or comparison is unknown"), "errors",
 			pw_last_error() ? pw_last_error() : ""));
 	else
 		mrc = web_json(r, 200, json_pack("{s:I, s:s, s:s, s:f}", "indicator_id", id, "kind",
@@ -222,10 +225,7 @@ enum MHD_Result web_post_external(struct web_req *r)
 
 static void users_section(struct web_req *r, struct strbuf *o)
 {
-	static const char *const roles[][2] = {
-		{ "editor", "填报员（editor）" }, { "planner", "规划部门（planner）" },
-		{ "viewer", "审计（viewer）" }, { "admin", "管理员（admin）" },
-	};
+	static const char *const roles[] = { "editor", "planner", "viewer", "admin" };
 	json_t *users, *units, *u;
 	size_t i;
 
@@ -244,7 +244,7 @@ static void users_section(struct web_req *r, struct strbuf *o)
 		sb_addstr(o, "<tr><td>");
 		h_esc(o, json_string_value(json_object_get(u, "username")));
 		sb_addstr(o, "</td><td>");
-		h_esc(o, json_string_value(json_object_get(u, "role")));
+		h_esc(o, web_role_label(json_string_value(json_object_get(u, "role"))));
 		sb_addstr(o, "</td><td>");
 		h_esc(o, json_string_value(json_object_get(u, "unit")));
 		sb_addstr(o, off ? "</td><td>已停用</td><td>" : "</td><td>启用</td><td>");
@@ -260,7 +260,7 @@ static void users_section(struct web_req *r, struct strbuf *o)
 		     "name=\"username\"></p><p><label for=\"nu-role\">角色</label><select id=\"nu-role\" "
 		     "name=\"role\">");
 	for (i = 0; i < 4; i++)
-		sb_addf(o, "<option value=\"%s\">%s</option>", roles[i][0], roles[i][1]);
+		sb_addf(o, "<option value=\"%s\">%s</option>", roles[i], web_role_label(roles[i]));
 	sb_addstr(o, "</select></p><p><label for=\"nu-unit\">单位</label><select id=\"nu-unit\" "
 		     "name=\"unit\"><option value=\"\">（无）</option>");
 	json_array_foreach(units, i, u) {

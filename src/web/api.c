@@ -6,6 +6,7 @@
  */
 #include "store/store.h"
 #include "util/error.h"
+#include "util/i18n.h"
 #include "web/web_int.h"
 #include "model/year.h"
 
@@ -15,25 +16,14 @@
 #include <time.h>
 
 /* The answer to an adapter's return code rc (0: 200 with body, which
- * the caller must have filled BEFORE this call).  A failure answers the
- * HTTP status of its error kind (util/error.h's one table); a client's
- * error (4xx) carries the library's message, a server's only a generic
- * one (the details are in the log). */
+ * the caller must have filled BEFORE this call); a failure as
+ * web_fail() answers it. */
 static enum MHD_Result answer(struct web_req *r, int rc, json_t *body, const char *missing)
 {
-	enum pw_err kind;
-	int status;
-
 	if (rc == 0)
 		return web_json(r, 200, body);
 	json_decref(body);
-	kind = pw_err_of(rc, PW_ERR_INTERNAL);
-	status = pw_err_http_status(kind);
-	if (kind == PW_ERR_NOTFOUND)
-		return web_error(r, 404, missing);
-	if (status >= 400 && status < 500)
-		return web_error(r, (unsigned)status, pw_last_error());
-	return web_internal(r);
+	return web_fail(r, rc, missing);
 }
 
 enum MHD_Result web_get_plans(struct web_req *r)
@@ -41,7 +31,9 @@ enum MHD_Result web_get_plans(struct web_req *r)
 	json_t *body = NULL;
 	int rc = web_lib_plans(r->store, &body);
 
-	return answer(r, rc, body, "");
+	r->shared = true; /* the same for everyone: ETag, gzip kept */
+
+	return answer(r, rc, body, N_("no such plan"));
 }
 
 static int param_int(const struct web_req *r, size_t i)
@@ -54,7 +46,9 @@ enum MHD_Result web_get_plan(struct web_req *r)
 	json_t *body = NULL;
 	int rc = web_lib_plan(r->store, param_int(r, 0), &body);
 
-	return answer(r, rc, body, "没有这个规划");
+	r->shared = true; /* the same for everyone: ETag, gzip kept */
+
+	return answer(r, rc, body, N_("no such plan"));
 }
 
 /* ?year=Y: 0 when absent, -1 when not a year PW_YEAR_MIN..MAX. */
@@ -85,7 +79,7 @@ static int evaluation_text(struct web_req *r, int plan_id, int year, char **text
 
 	if ((rc = web_lib_stamp(r->store, &stamp)) < 0)
 		return rc;
-	if ((*text = web_cache_get(plan_id, key, stamp, len)))
+	if ((*text = web_cache_get(plan_id, key, stamp, len, r->etag)))
 		return 0;
 	if ((rc = web_lib_eval_year(r->store, plan_id, year, &year)) < 0 ||
 	    (rc = web_lib_plan_indicators(r->store, plan_id, year, &body)) < 0)
@@ -95,7 +89,7 @@ static int evaluation_text(struct web_req *r, int plan_id, int year, char **text
 	if (!*text)
 		return pw_error("evaluation of plan %d is not JSON", plan_id);
 	*len = strlen(*text);
-	web_cache_put(plan_id, key, stamp, *text, *len);
+	web_cache_put(plan_id, key, stamp, *text, *len, r->etag);
 	return 0;
 }
 
@@ -105,12 +99,14 @@ enum MHD_Result web_get_plan_indicators(struct web_req *r)
 	char *text;
 	size_t len;
 
+	r->shared = true; /* the same for everyone: ETag, gzip kept */
+
 	if (year < 0)
-		return web_error(r, 400, "年份无效：应为 1900 至 2200 之间的整数");
+		return web_error(r, 400, "bad year: give an integer from 1900 to 2200");
 	rc = evaluation_text(r, param_int(r, 0), year, &text, &len);
 	if (rc == 0)
 		return web_json_text(r, 200, text, len);
-	return answer(r, rc, NULL, "没有这个规划");
+	return answer(r, rc, NULL, N_("no such plan"));
 }
 
 enum MHD_Result web_get_indicator(struct web_req *r)
@@ -118,7 +114,9 @@ enum MHD_Result web_get_indicator(struct web_req *r)
 	json_t *body = NULL;
 	int rc = web_lib_indicator(r->store, r->params[0], &body);
 
-	return answer(r, rc, body, "没有这个指标");
+	r->shared = true; /* the same for everyone: ETag, gzip kept */
+
+	return answer(r, rc, body, N_("no such indicator"));
 }
 
 /* ---- POST /api/observations ---- */
@@ -162,25 +160,25 @@ static const char *read_fields(json_t *req, struct obs_fields *f)
 	json_t *value = json_object_get(req, "value"), *est = json_object_get(req, "estimated");
 
 	if (!json_is_integer(id) || json_integer_value(id) <= 0)
-		return "indicator_id 必须是正整数";
+		return N_("indicator_id must be a positive integer");
 	f->in.indicator_id = json_integer_value(id);
 	if (json_is_integer(year))
 		snprintf(f->year, sizeof(f->year), "%lld", (long long)json_integer_value(year));
 	else if (json_is_string(year) && strlen(json_string_value(year)) < sizeof(f->year))
 		snprintf(f->year, sizeof(f->year), "%s", json_string_value(year));
 	else
-		return "year 必须是年份（整数）";
+		return N_("year must be a year (an integer)");
 	if (json_is_number(value))
 		number_text(json_number_value(value), f->value, sizeof(f->value));
 	else if (json_is_string(value) && strlen(json_string_value(value)) < sizeof(f->value))
 		snprintf(f->value, sizeof(f->value), "%s", json_string_value(value));
 	else
-		return "value 必须是数值";
+		return N_("value must be a number");
 	if (opt_string(req, "note", &f->in.note) < 0 || opt_string(req, "unit", &f->in.unit) < 0 ||
 	    opt_string(req, "source", &f->in.source) < 0)
-		return "note、unit、source 必须是字符串";
+		return N_("note, unit and source must be strings");
 	if (est && !json_is_boolean(est))
-		return "estimated 必须是 true 或 false";
+		return N_("estimated must be true or false");
 	f->in.estimated = json_is_true(est);
 	f->in.year = f->year;
 	f->in.value = f->value;
@@ -239,7 +237,7 @@ static enum MHD_Result record(struct web_req *r, struct obs_fields *f)
 		return web_json(r, 201, out);
 	if (rc < 0)
 		return web_internal(r);
-	json_object_set_new(out, "error", json_string("数据未通过校验"));
+	json_object_set_new(out, "error", json_string(_("the data did not pass validation")));
 	return web_json(r, 422, out);
 }
 
@@ -257,14 +255,14 @@ enum MHD_Result web_post_observation(struct web_req *r)
 	if ((why = read_fields(req, &f))) {
 		rc = web_error(r, 400, why);
 	} else if ((st = web_lib_indicator_exists(r->store, f.in.indicator_id)) < 0) {
-		rc = st == PW_STORE_NOTFOUND ? web_error(r, 404, "没有这个指标") : web_internal(r);
+		rc = st == PW_STORE_NOTFOUND ? web_error(r, 404, "no such indicator") : web_internal(r);
 	} else if ((st = web_may_write(r, f.in.indicator_id)) <= 0) {
 		rc = st < 0 ? web_internal(r)
-			    : web_error(r, 403, "只能为本单位负责的指标录入数据");
+			    : web_error(r, 403, "you may enter figures only for the indicators your unit leads");
 	} else if (web_role_bit(r->session.user.role) == WEB_EDITOR &&
 		   (st = locked(r, &f)) != 0) {
 		rc = st < 0 ? web_internal(r)
-			    : web_error(r, 409, "该年份的数据已审核锁定；如需更正，请联系规划部门");
+			    : web_error(r, 409, "the value of this year is approved and locked; ask the planning office to correct it");
 	} else {
 		rc = record(r, &f);
 	}

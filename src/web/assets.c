@@ -3,7 +3,7 @@
  * (ours) and ECharts (npm, web/node_modules/echarts/dist/echarts.min.js,
  * installed by tools/install-deps.sh).  They are read once when the
  * server starts and served from memory with fixed types, so a request
- * can never name a file on disk.  Without ECharts the pages lose their
+ * can never name a file on disk; their gzip and ETag are made then too.  Without ECharts the pages lose their
  * charts, not their numbers (the tables beside the charts stay).
  */
 #include "util/alloc.h"
@@ -23,13 +23,14 @@ struct asset {
 	bool required;
 	char *data;
 	size_t len;
+	struct web_asset_body body; /* data with its gzip and ETag */
 };
 
 static struct asset assets[] = {
-	{ "site.css", "static/site.css", "text/css; charset=utf-8", true, NULL, 0 },
-	{ "site.js", "static/site.js", "text/javascript; charset=utf-8", true, NULL, 0 },
+	{ "site.css", "static/site.css", "text/css; charset=utf-8", true },
+	{ "site.js", "static/site.js", "text/javascript; charset=utf-8", true },
 	{ "echarts.min.js", "node_modules/echarts/dist/echarts.min.js",
-	  "text/javascript; charset=utf-8", false, NULL, 0 },
+	  "text/javascript; charset=utf-8", false },
 };
 
 #define NASSETS (sizeof(assets) / sizeof(assets[0]))
@@ -55,7 +56,14 @@ static void read_asset(const char *dir, struct asset *a)
 		return;
 	}
 	free(a->data);
+	free(a->body.gz);
 	a->data = sb_detach(&sb, &a->len);
+	/* compressed once here: ECharts is a megabyte of script */
+	a->body.data = a->data;
+	a->body.len = a->len;
+	if (web_gzip(a->data, a->len, &a->body.gz, &a->body.gz_len) < 0)
+		a->body.gz = NULL;
+	web_etag(a->data, a->len, a->body.etag);
 }
 
 /* The web/ directory beside the executable (or its parent: build/). */
@@ -105,15 +113,24 @@ int web_assets_load(const char *dir)
 	return 0;
 }
 
-const char *web_asset(const char *name, size_t *len, const char **ctype)
+const struct web_asset_body *web_asset_body(const char *name, const char **ctype)
 {
 	size_t i;
 
 	for (i = 0; i < NASSETS; i++)
 		if (!strcmp(name, assets[i].name) && assets[i].data) {
-			*len = assets[i].len;
 			*ctype = assets[i].ctype;
-			return assets[i].data;
+			return &assets[i].body;
 		}
 	return NULL;
+}
+
+const char *web_asset(const char *name, size_t *len, const char **ctype)
+{
+	const struct web_asset_body *b = web_asset_body(name, ctype);
+
+	if (!b)
+		return NULL;
+	*len = b->len;
+	return b->data;
 }

@@ -8,6 +8,8 @@
  * least recently used replaced; one mutex (a lookup is a memcpy).
  * The public pages (pages_http.c) are kept the same way under their path
  * and query (web_cache_get_key); ENTRIES bounds the memory either way.
+ * Each entry keeps the ETag of its text too (encoding.c), so serving it
+ * again hashes nothing.
  */
 #include "util/alloc.h"
 #include "web/web_int.h"
@@ -25,6 +27,7 @@ struct entry {
 	int64_t stamp;
 	char *text;
 	size_t len;
+	char etag[WEB_ETAG_MAX]; /* of text, hashed once when stored */
 	unsigned long used; /* clock of the last use; 0: empty */
 };
 
@@ -47,23 +50,24 @@ static void eval_key(char key[KEY_MAX], int plan_id, int year)
 	snprintf(key, KEY_MAX, "eval:%d:%d", plan_id, year);
 }
 
-char *web_cache_get(int plan_id, int year, int64_t stamp, size_t *len)
+char *web_cache_get(int plan_id, int year, int64_t stamp, size_t *len, char etag[WEB_ETAG_MAX])
 {
 	char key[KEY_MAX];
 
 	eval_key(key, plan_id, year);
-	return web_cache_get_key(key, stamp, len);
+	return web_cache_get_key(key, stamp, len, etag);
 }
 
-void web_cache_put(int plan_id, int year, int64_t stamp, const char *text, size_t len)
+void web_cache_put(int plan_id, int year, int64_t stamp, const char *text, size_t len,
+		   char etag[WEB_ETAG_MAX])
 {
 	char key[KEY_MAX];
 
 	eval_key(key, plan_id, year);
-	web_cache_put_key(key, stamp, text, len);
+	web_cache_put_key(key, stamp, text, len, etag);
 }
 
-char *web_cache_get_key(const char *key, int64_t stamp, size_t *len)
+char *web_cache_get_key(const char *key, int64_t stamp, size_t *len, char etag[WEB_ETAG_MAX])
 {
 	struct entry *e;
 	char *copy = NULL;
@@ -76,17 +80,20 @@ char *web_cache_get_key(const char *key, int64_t stamp, size_t *len)
 		copy = xmalloc(e->len + 1);
 		memcpy(copy, e->text, e->len + 1);
 		*len = e->len;
+		memcpy(etag, e->etag, WEB_ETAG_MAX);
 		e->used = ++clock_now;
 	}
 	pthread_mutex_unlock(&lock);
 	return copy;
 }
 
-void web_cache_put_key(const char *key, int64_t stamp, const char *text, size_t len)
+void web_cache_put_key(const char *key, int64_t stamp, const char *text, size_t len,
+		       char etag[WEB_ETAG_MAX])
 {
 	struct entry *e;
 	size_t i;
 
+	web_etag(text, len, etag); /* outside the lock: hashing is the slow part */
 	if (strlen(key) >= KEY_MAX)
 		return;
 	pthread_mutex_lock(&lock);
@@ -107,6 +114,7 @@ void web_cache_put_key(const char *key, int64_t stamp, const char *text, size_t 
 	e->text = xmalloc(len + 1);
 	memcpy(e->text, text, len + 1);
 	e->len = len;
+	memcpy(e->etag, etag, WEB_ETAG_MAX);
 	e->used = ++clock_now;
 	pthread_mutex_unlock(&lock);
 }

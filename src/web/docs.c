@@ -116,13 +116,13 @@ enum MHD_Result web_post_document(struct web_req *r)
 	json_t *j;
 
 	if ((rc = web_lib_indicator_exists(r->store, r->params[0])) != 0)
-		return rc == PW_STORE_NOTFOUND ? web_error(r, 404, "没有这个指标") : web_internal(r);
+		return rc == PW_STORE_NOTFOUND ? web_error(r, 404, "no such indicator") : web_internal(r);
 	if ((rc = web_may_write(r, r->params[0])) <= 0)
-		return rc < 0 ? web_internal(r) : web_error(r, 403, "只能为本单位负责的指标上传材料");
+		return rc < 0 ? web_internal(r) : web_error(r, 403, "you may upload documents only for the indicators your unit leads");
 	if (!year)
-		return web_error(r, 400, "需要 ?year=年份");
+		return web_error(r, 400, "give the year as ?year=YEAR");
 	if (!t)
-		return web_error(r, 415, "只接受 PDF、PNG、JPEG 图片或 xlsx 文件");
+		return web_error(r, 415, "only PDF, PNG or JPEG images and xlsx files are accepted");
 	pw_store_sha256_hex(r->body.buf, r->body.len, sha);
 	snprintf(file, sizeof(file), "%s.%s", sha, t->ext);
 	display_name(r, t->ext, &name);
@@ -178,13 +178,13 @@ enum MHD_Result web_get_document(struct web_req *r)
 	size_t n;
 
 	if (!d)
-		return web_error(r, 404, "没有这个文件");
+		return web_error(r, 404, "no such file");
 	ctype = json_string_value(json_object_get(d, "type"));
 	files_dir(r, dir, sizeof(dir));
 	if (snprintf(path, sizeof(path), "%s/%s", dir, r->name) >= (int)sizeof(path) ||
 	    !(f = fopen(path, "rb"))) {
 		json_decref(d);
-		return web_error(r, 404, "没有这个文件");
+		return web_error(r, 404, "no such file");
 	}
 	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
 		sb_add(&sb, buf, n);
@@ -204,7 +204,7 @@ enum MHD_Result web_get_document(struct web_req *r)
 		json_decref(d);
 		if (t == sizeof(types) / sizeof(types[0])) {
 			free(data);
-			return web_error(r, 404, "没有这个文件");
+			return web_error(r, 404, "no such file");
 		}
 		return web_send(r, 200, types[t].ctype, data, len);
 	}

@@ -8,11 +8,16 @@
  * pages are written here; their forms are sent by site.js to the JSON
  * API with the session's CSRF token (docs/api.md).
  */
+#include "store/monitor.h"
 #include "store/store.h"
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/i18n.h"
+#include "util/nelem.h"
+#include "web/auth.h"
 #include "web/web_int.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,7 +52,7 @@ static enum MHD_Result html_error(struct web_req *r, struct web_page *p, unsigne
 	sb_reset(&p->out);
 	page_open(p, status == 404 ? "页面不存在" : "出错了", 0);
 	sb_addstr(&p->out, "<p>");
-	h_esc(&p->out, msg);
+	h_esc(&p->out, _(msg));
 	sb_addstr(&p->out, "</p>");
 	page_close(p);
 	size_t len;
@@ -63,10 +68,10 @@ static enum MHD_Result finish(struct web_req *r, struct web_page *p, int rc)
 	char *text;
 
 	if (rc == PW_STORE_NOTFOUND)
-		return html_error(r, p, 404, "没有这个页面。");
+		return html_error(r, p, 404, "no such page");
 	if (rc < 0) {
 		r->log_note = pw_last_error();
-		return html_error(r, p, 500, "服务器内部错误，请稍后再试。");
+		return html_error(r, p, 500, "internal server error; try again later");
 	}
 	text = sb_detach(&p->out, &len);
 	return web_send(r, 200, "text/html; charset=utf-8", text, len);
@@ -111,17 +116,18 @@ static enum MHD_Result public_page(struct web_req *r, page_renderer *fn, int64_t
 	size_t len;
 	int rc = page_start(r, &p, true);
 
+	r->shared = true; /* the same bytes for everyone not signed in: ETag, gzip kept */
 	if (rc < 0)
 		return finish(r, &p, rc);
 	cacheable = page_key(r, &p, &key) && web_lib_stamp(p.store, &stamp) == 0;
-	if (cacheable && (text = web_cache_get_key(key.buf, stamp, &len))) {
+	if (cacheable && (text = web_cache_get_key(key.buf, stamp, &len, r->etag))) {
 		sb_release(&key);
 		sb_release(&p.out);
 		return web_send(r, 200, "text/html; charset=utf-8", text, len);
 	}
 	rc = fn(&p, id);
 	if (rc == 0 && cacheable)
-		web_cache_put_key(key.buf, stamp, p.out.buf, p.out.len);
+		web_cache_put_key(key.buf, stamp, p.out.buf, p.out.len, r->etag);
 	sb_release(&key);
 	return finish(r, &p, rc);
 }
@@ -177,13 +183,12 @@ static enum MHD_Result send_download(struct web_req *r, int rc, char *data, size
 {
 	char disp[160];
 
-	if (rc == PW_STORE_NOTFOUND)
-		return web_error(r, 404, "没有这个文件");
 	if (rc < 0)
-		return web_internal(r);
+		return web_fail(r, rc, "no such file");
 	snprintf(disp, sizeof(disp), "%s; filename=\"%s\"",
 		 "attachment", filename);
 	r->disposition = xstrdup(disp);
+	r->shared = true;
 	return web_send(r, 200, ctype, data, len);
 }
 
@@ -203,12 +208,12 @@ enum MHD_Result web_get_report(struct web_req *r)
 	int rc;
 
 	if (!split_name(r->name, kind, format))
-		return web_error(r, 404, "没有这个文件");
+		return web_error(r, 404, "no such file");
 	for (i = 0; i < 3; i++)
 		if (!strcmp(format, types[i][0]))
 			ctype = types[i][1];
 	if (!ctype || r->params[1] < 1900 || r->params[1] > 2200)
-		return web_error(r, 404, "没有这个文件");
+		return web_error(r, 404, "no such file");
 	if (!(s = web_public_store(r, &demo)))
 		return web_internal(r);
 	rc = web_lib_report(s, plan_param(r), (int)r->params[1], kind, format, &data, &len);
@@ -226,7 +231,7 @@ enum MHD_Result web_get_data(struct web_req *r)
 	int rc;
 
 	if (!split_name(r->name, table, format))
-		return web_error(r, 404, "没有这个文件");
+		return web_error(r, 404, "no such file");
 	if (!(s = web_public_store(r, &demo)))
 		return web_internal(r);
 	rc = web_open_data(s, plan_param(r), table, format, &data, &len, &ctype);
@@ -236,15 +241,14 @@ enum MHD_Result web_get_data(struct web_req *r)
 enum MHD_Result web_get_asset(struct web_req *r)
 {
 	const char *ctype;
-	size_t len;
-	const char *data = web_asset(r->name, &len, &ctype);
-	char *copy;
+	const struct web_asset_body *b = web_asset_body(r->name, &ctype);
 
-	if (!data)
-		return web_error(r, 404, "没有这个文件");
-	copy = xmalloc(len ? len : 1);
-	memcpy(copy, data, len);
-	return web_send(r, 200, ctype, copy, len);
+	if (!b)
+		return web_error(r, 404, "no such file");
+	r->shared = true;
+	r->max_age = 3600;
+	r->asset = b; /* served from its own memory, no copy */
+	return web_send(r, 200, ctype, NULL, b->len);
 }
 
 /* ---- signed-in pages ---- */
@@ -255,23 +259,42 @@ static enum MHD_Result redirect_login(struct web_req *r)
 	return web_send(r, 303, "text/html; charset=utf-8", xstrdup(""), 0);
 }
 
-enum MHD_Result web_page_login(struct web_req *r)
+enum MHD_Result web_login_page(struct web_req *r, unsigned status, const char *why)
 {
+	char token[PW_AUTH_TOKEN_HEX], cookie[160];
 	struct web_page p;
+	size_t len;
+	char *text;
 
 	if (page_start(r, &p, false) < 0)
 		return finish(r, &p, -1);
+	/* the form's CSRF token, also in a cookie only this site sends (session.c) */
+	pw_auth_token(token);
+	snprintf(cookie, sizeof(cookie), WEB_LOGIN_COOKIE "=%s; Path=/login; HttpOnly; "
+		 "SameSite=Strict; Max-Age=3600%s", token, r->opts->secure_cookie ? "; Secure" : "");
+	free(r->set_cookie);
+	r->set_cookie = xstrdup(cookie);
 	page_open(&p, "登录", 0);
-	sb_addstr(&p.out, "<form id=\"login\" class=\"form\" method=\"post\" action=\"/api/session\">"
-			  "<p><label for=\"username\">用户名</label><input id=\"username\" name=\"username\" "
-			  "autocomplete=\"username\" required></p><p><label for=\"password\">密码</label>"
-			  "<input id=\"password\" name=\"password\" type=\"password\" "
-			  "autocomplete=\"current-password\" required></p>"
-			  "<p class=\"field-error\" id=\"login-error\" role=\"alert\"></p>"
-			  "<p><button type=\"submit\">登录</button></p></form>\n"
-			  "<p>账号由管理员用 <code>planwatch user add</code> 创建；登录需要启用 JavaScript。</p>");
+	sb_addstr(&p.out, "<form id=\"login\" class=\"form\" method=\"post\" action=\"/login\">"
+			  "<input type=\"hidden\" name=\"csrf\" value=\"");
+	sb_addstr(&p.out, token);
+	sb_addstr(&p.out, "\"><p><label for=\"username\">用户名</label><input id=\"username\" "
+			  "name=\"username\" autocomplete=\"username\" required></p><p><label "
+			  "for=\"password\">密码</label><input id=\"password\" name=\"password\" "
+			  "type=\"password\" autocomplete=\"current-password\" required></p>"
+			  "<p class=\"field-error\" id=\"login-error\" role=\"alert\">");
+	if (why)
+		h_esc(&p.out, _(why));
+	sb_addstr(&p.out, "</p><p><button type=\"submit\">登录</button></p></form>\n"
+			  "<p>账号由管理员用 <code>planwatch user add</code> 创建。</p>");
 	page_close(&p);
-	return finish(r, &p, 0);
+	text = sb_detach(&p.out, &len);
+	return web_send(r, status, "text/html; charset=utf-8", text, len);
+}
+
+enum MHD_Result web_page_login(struct web_req *r)
+{
+	return web_login_page(r, 200, NULL);
 }
 
 /* The years an indicator's values are owed for: period start .. last year. */
@@ -390,7 +413,7 @@ enum MHD_Result web_page_me(struct web_req *r)
 	sb_addstr(&p.out, "<p>");
 	h_esc(&p.out, r->session.user.name);
 	sb_addstr(&p.out, "（");
-	h_esc(&p.out, r->session.user.role);
+	h_esc(&p.out, web_role_label(r->session.user.role));
 	if (r->session.user.unit) {
 		sb_addstr(&p.out, "，");
 		h_esc(&p.out, r->session.user.unit);
@@ -419,11 +442,44 @@ static bool has_role(struct web_req *r, unsigned roles)
 	return r->signed_in && (web_role_bit(r->session.user.role) & roles);
 }
 
+#define REVIEW_PAGE 50     /* rows of the review page */
+#define REVIEW_API_MAX 500 /* rows of GET /api/review at most */
+
+/* Query argument name as a count (digits), dflt when absent or not one,
+ * at most max. */
+static size_t query_count(struct web_req *r, const char *name, size_t dflt, size_t max)
+{
+	const char *v = web_query(r, name);
+	char *end;
+	unsigned long long n;
+
+	if (!v || !*v || *v == '-')
+		return dflt;
+	n = strtoull(v, &end, 10);
+	if (*end)
+		return dflt;
+	return n > max ? max : (size_t)n;
+}
+
+/* Links to the pages around page (1-based) of a queue of total rows. */
+static void review_pager(struct strbuf *o, size_t page, size_t total)
+{
+	size_t pages = total ? (total + REVIEW_PAGE - 1) / REVIEW_PAGE : 1;
+
+	sb_addf(o, "<nav class=\"pager\" aria-label=\"分页\"><p>共 %zu 条，第 %zu 页，共 %zu 页",
+		total, page, pages);
+	if (page > 1)
+		sb_addf(o, " <a href=\"/review?page=%zu\">上一页</a>", page - 1);
+	if (page < pages)
+		sb_addf(o, " <a href=\"/review?page=%zu\">下一页</a>", page + 1);
+	sb_addstr(o, "</p></nav>\n");
+}
+
 enum MHD_Result web_page_review(struct web_req *r)
 {
 	struct web_page p;
 	json_t *q = NULL, *o;
-	size_t i;
+	size_t i, total, page = query_count(r, "page", 1, 1000000);
 	bool can;
 	int rc;
 
@@ -435,7 +491,10 @@ enum MHD_Result web_page_review(struct web_req *r)
 		return redirect_login(r);
 	}
 	page_open(&p, "审核", 0);
-	if ((rc = web_lib_review_queue(r->store, NULL, &q)) < 0)
+	if (page < 1)
+		page = 1;
+	if ((rc = web_lib_review_queue(r->store, NULL, (page - 1) * REVIEW_PAGE, REVIEW_PAGE, &q,
+				       &total)) < 0)
 		return finish(r, &p, rc);
 	sb_addstr(&p.out, "<h2>指标数据</h2><table class=\"data\" id=\"review\"><thead><tr><th scope=\"col\">指标</th>"
 			  "<th scope=\"col\">年份</th><th scope=\"col\">数值</th><th scope=\"col\">单位</th>"
@@ -474,6 +533,7 @@ enum MHD_Result web_page_review(struct web_req *r)
 	if (!json_array_size(q))
 		sb_addstr(&p.out, "<tr><td colspan=\"9\">没有待审核的数据。</td></tr>");
 	sb_addstr(&p.out, "</tbody></table>\n");
+	review_pager(&p.out, page, total);
 	json_decref(q);
 	rc = web_progress_review_html(r, &p.out, can);
 	page_close(&p);
@@ -522,6 +582,31 @@ static void audit_filter(struct web_req *r, struct strbuf *o)
 	sb_addstr(o, "\"></label><button type=\"submit\">筛选</button></form>\n");
 }
 
+/* Cell c of an audit row (web_lib_audit) as the page shows it: the
+ * action and the state in words, the rest as they are. */
+static void audit_cell(struct strbuf *o, size_t c, json_t *v)
+{
+	static const char *const actions[][2] = {
+		{ "observation.record", "录入" }, { "observation.submit", "提交" },
+		{ "observation.approve", "审核通过" }, { "observation.return", "退回" },
+		{ "observation.correct", "更正" }, { "observation.import", "导入" },
+		{ "observation.bulk_load", "批量导入" },
+	};
+	const char *s = json_string_value(v);
+	size_t i;
+
+	if (c == 2 && s)
+		for (i = 0; i < NELEM(actions); i++)
+			if (!strcmp(s, actions[i][0]))
+				s = actions[i][1];
+	if (c == 9 && json_is_integer(v)) /* enum pw_obs_state */
+		s = state_label(pw_obs_state_name((enum pw_obs_state)json_integer_value(v)));
+	if (s)
+		h_esc(o, s);
+	else if (json_is_number(v))
+		h_num(o, json_number_value(v));
+}
+
 enum MHD_Result web_page_audit(struct web_req *r)
 {
 	static const char *const heads[] = { "时间", "操作人", "操作", "原值", "新值", "备注",
@@ -539,7 +624,7 @@ enum MHD_Result web_page_audit(struct web_req *r)
 	}
 	if (!has_role(r, WEB_ADMIN | WEB_PLANNER | WEB_VIEWER)) {
 		page_open(&p, "审计记录", 0);
-		return html_error(r, &p, 403, "当前账号无权查看审计记录。");
+		return html_error(r, &p, 403, "this account may not read the audit trail");
 	}
 	if ((rc = audit_rows(r, &rows)) < 0)
 		return finish(r, &p, rc);
@@ -558,10 +643,7 @@ enum MHD_Result web_page_audit(struct web_req *r)
 		sb_addstr(&p.out, "<tr>");
 		json_array_foreach(row, c, v) {
 			sb_addstr(&p.out, "<td>");
-			if (json_is_string(v))
-				h_esc(&p.out, json_string_value(v));
-			else if (json_is_number(v))
-				h_num(&p.out, json_number_value(v));
+			audit_cell(&p.out, c, v);
 			sb_addstr(&p.out, "</td>");
 		}
 		sb_addstr(&p.out, "</tr>\n");
@@ -579,8 +661,10 @@ enum MHD_Result web_get_review(struct web_req *r)
 	json_t *q = NULL;
 	const char *unit = web_role_bit(r->session.user.role) == WEB_EDITOR
 		? r->session.user.unit : NULL;
+	size_t total;
 
-	if (web_lib_review_queue(r->store, unit ? unit : NULL, &q) < 0)
+	if (web_lib_review_queue(r->store, unit ? unit : NULL, query_count(r, "offset", 0, SIZE_MAX),
+				 query_count(r, "limit", REVIEW_API_MAX, REVIEW_API_MAX), &q, &total) < 0)
 		return web_internal(r);
 	return web_json(r, 200, q);
 }
@@ -596,7 +680,7 @@ static enum MHD_Result review(struct web_req *r, bool approve)
 		return mrc;
 	if (!approve && (!comment || !*comment)) {
 		json_decref(req);
-		return web_error(r, 400, "退回时必须填写意见");
+		return web_error(r, 400, "a return needs a comment");
 	}
 	rc = web_lib_obs_head(r->store, r->params[0], &head);
 	if (rc == 0 && strcmp(json_string_value(json_object_get(head, "state")), "submitted"))
@@ -606,9 +690,9 @@ static enum MHD_Result review(struct web_req *r, bool approve)
 	json_decref(head);
 	json_decref(req);
 	if (rc == PW_STORE_NOTFOUND)
-		return web_error(r, 404, "没有这条待审核的数据（可能已被更正）");
+		return web_error(r, 404, "no such value awaiting review (it may have been corrected)");
 	if (rc == 1)
-		return web_error(r, 409, "这条数据不在待审核状态");
+		return web_error(r, 409, "this value is not awaiting review");
 	if (rc < 0)
 		return web_internal(r);
 	return web_json(r, 200, json_pack("{s:I, s:s}", "id", (json_int_t)r->params[0], "state",

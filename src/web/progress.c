@@ -8,6 +8,7 @@
  */
 #include "store/store.h"
 #include "util/error.h"
+#include "util/i18n.h"
 #include "web/web_int.h"
 
 #include <math.h>
@@ -34,7 +35,7 @@ static bool known_status(const char *s)
 /* 422 naming the field a message is about. */
 static enum MHD_Result refuse(struct web_req *r, const char *field, const char *msg)
 {
-	return web_json(r, 422, json_pack("{s:s, s:[s], s:s}", "error", "数据未通过校验", "errors",
+	return web_json(r, 422, json_pack("{s:s, s:[s], s:s}", "error", _("the data did not pass validation"), "errors",
 					  msg, "field", field));
 }
 
@@ -75,19 +76,19 @@ enum MHD_Result web_post_progress(struct web_req *r)
 	in.by = r->session.user.name;
 	in.approved = (web_role_bit(r->session.user.role) & (WEB_ADMIN | WEB_PLANNER)) != 0;
 	if (in.project_id <= 0 || !json_is_integer(json_object_get(req, "year")))
-		mrc = web_error(r, 400, "project_id 和 year 必须是整数");
+		mrc = web_error(r, 400, "project_id and year must be integers");
 	else if (pct && !json_is_null(pct) && !in.has_percent)
-		mrc = web_error(r, 400, "percent 必须是数值");
+		mrc = web_error(r, 400, "percent must be a number");
 	else if (in.year < 1900 || in.year > 2200)
-		mrc = refuse(r, "year", "年份应在 1900 至 2200 之间");
+		mrc = refuse(r, "year", _("the year must be from 1900 to 2200"));
 	else if (!known_status(in.status))
-		mrc = refuse(r, "status", "进展状态应为未开工、推进中、已完成、滞后或暂停之一");
+		mrc = refuse(r, "status", _("the status must be one of not started, in progress, completed, delayed or suspended"));
 	else if (in.has_percent && (!isfinite(in.percent) || in.percent < 0 || in.percent > 100))
-		mrc = refuse(r, "percent", "完成比例应在 0 至 100 之间");
+		mrc = refuse(r, "percent", _("the percentage must be from 0 to 100"));
 	else if ((rc = may_report(r, in.project_id)) <= 0)
-		mrc = rc < 0 ? web_internal(r) : web_error(r, 403, "只能为本单位负责的项目填报进展");
+		mrc = rc < 0 ? web_internal(r) : web_error(r, 403, "you may report progress only for the projects your unit leads");
 	else if ((rc = web_lib_progress_record(r->store, &in, &id)) == PW_STORE_NOTFOUND)
-		mrc = web_error(r, 404, "没有这个项目");
+		mrc = web_error(r, 404, "no such project");
 	else if (rc < 0)
 		mrc = web_internal(r);
 	else
@@ -147,7 +148,7 @@ static enum MHD_Result review(struct web_req *r, bool approve)
 		return mrc;
 	if (!approve && (!comment || !*comment)) {
 		json_decref(req);
-		return web_error(r, 400, "退回时必须填写意见");
+		return web_error(r, 400, "a return needs a comment");
 	}
 	if (progress_queue(r, NULL, &q) < 0) {
 		json_decref(req);
@@ -162,7 +163,7 @@ static enum MHD_Result review(struct web_req *r, bool approve)
 					       r->session.user.name) : PW_STORE_NOTFOUND;
 	json_decref(req);
 	if (rc == PW_STORE_NOTFOUND)
-		return web_error(r, 404, "没有这条待审核的项目进展");
+		return web_error(r, 404, "no such progress report awaiting review");
 	if (rc < 0)
 		return web_internal(r);
 	return web_json(r, 200, json_pack("{s:I, s:s}", "id", (json_int_t)r->params[0], "state",

@@ -70,6 +70,8 @@ static const struct web_route routes[] = {
 	{ "GET", "/indicators/{id}", web_page_indicator, WEB_PUBLIC, 0 },
 	{ "GET", "/static/{name}", web_get_asset, WEB_PUBLIC, 0 },
 	{ "GET", "/login", web_page_login, WEB_PUBLIC, 0 },
+	/* checks its own CSRF token: there is no session yet (session.c) */
+	{ "POST", "/login", web_login_post, WEB_PUBLIC, 0 },
 	{ "GET", "/me", web_page_me, WEB_PUBLIC, 0 },
 	{ "GET", "/review", web_page_review, WEB_PUBLIC, 0 },
 	{ "GET", "/audit", web_page_audit, WEB_PUBLIC, 0 },
@@ -86,6 +88,17 @@ unsigned web_role_bit(const char *role)
 		if (!strcmp(role, names[i]))
 			return 1u << i;
 	return 0;
+}
+
+const char *web_role_label(const char *role)
+{
+	static const char *const labels[] = { "管理员", "规划部门", "填报员", "审计（只读）" };
+	unsigned bit = web_role_bit(role), i;
+
+	for (i = 0; i < NELEM(labels); i++)
+		if (bit == 1u << i)
+			return labels[i];
+	return role;
 }
 
 /* A path segment as a positive id (digits only, no overflow), or 0. */
@@ -169,10 +182,10 @@ static enum MHD_Result not_allowed(struct web_req *r)
 		}
 	if (!allow.len) {
 		sb_release(&allow);
-		return web_error(r, 404, "没有这个资源");
+		return web_error(r, 404, "no such resource");
 	}
 	r->allow = sb_detach(&allow, NULL);
-	return web_error(r, 405, "不支持此请求方法");
+	return web_error(r, 405, "this method is not allowed here");
 }
 
 static bool is_read(const char *method)
@@ -192,11 +205,11 @@ static enum MHD_Result check_auth(struct web_req *r, const struct web_route *rt,
 	if (web_session_load(r) < 0)
 		return web_internal(r);
 	if (!r->signed_in)
-		return web_error(r, 401, "请先登录");
+		return web_error(r, 401, "sign in first");
 	if (!is_read(r->method) && !web_csrf_ok(r))
-		return web_error(r, 403, "CSRF 令牌缺失或无效");
+		return web_error(r, 403, "missing or wrong CSRF token");
 	if (!(web_role_bit(r->session.user.role) & rt->roles))
-		return web_error(r, 403, "当前账号无权执行此操作");
+		return web_error(r, 403, "this account may not do this");
 	*pass = true;
 	return MHD_YES;
 }

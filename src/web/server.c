@@ -14,6 +14,7 @@
 #include "store/store.h"
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/i18n.h"
 #include "web/auth.h"
 #include "web/web_int.h"
 
@@ -27,11 +28,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #define MAX_HEADERS 64               /* more is refused with 431 */
-#define CONN_MEMORY (64 * 1024)      /* per connection: request line and headers */
+#define CONN_MEMORY (32 * 1024)      /* per connection: request line and headers; MHD
+					* zeroes it for every request, so no larger */
 #define MAX_CONNECTIONS 1024
 #define MAX_PER_IP 256
 #define STOP_GRACE_MS 10000          /* how long requests in flight may take at stop */
@@ -90,6 +93,34 @@ static struct pw_store *thread_store(void)
 	return keyed_store(store_key, srv_opts->db_path);
 }
 
+/* Whether the database holds an approved value, asked once per change
+ * stamp (an approval always moves it), not on every public request:
+ * the question scans the observations while there is none. */
+static int has_real_data(struct pw_store *s, bool *real)
+{
+	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+	static int64_t known_at = -1;
+	static bool known;
+	int64_t stamp;
+	bool hit;
+
+	if (web_lib_stamp(s, &stamp) < 0)
+		return -1;
+	pthread_mutex_lock(&lock);
+	hit = stamp == known_at;
+	*real = known;
+	pthread_mutex_unlock(&lock);
+	if (hit)
+		return 0;
+	if (web_lib_has_real_data(s, real) < 0)
+		return -1;
+	pthread_mutex_lock(&lock);
+	known_at = stamp;
+	known = *real;
+	pthread_mutex_unlock(&lock);
+	return 0;
+}
+
 struct pw_store *web_public_store(struct web_req *r, bool *demo)
 {
 	bool real;
@@ -97,7 +128,7 @@ struct pw_store *web_public_store(struct web_req *r, bool *demo)
 	*demo = false;
 	if (!r->opts->demo_db)
 		return r->store;
-	if (web_lib_has_real_data(r->store, &real) < 0)
+	if (has_real_data(r->store, &real) < 0)
 		return NULL;
 	if (real)
 		return r->store;
@@ -112,21 +143,98 @@ struct pw_store *web_public_store(struct web_req *r, bool *demo)
 #define CSP "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " \
 	"object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
+/* A response of len bytes of buf, which it frees (also on failure). */
+static struct MHD_Response *owned(size_t len, char *buf)
+{
+	struct MHD_Response *resp = MHD_create_response_from_buffer(len, buf, MHD_RESPMEM_MUST_FREE);
+
+	if (!resp)
+		free(buf);
+	return resp;
+}
+
+/* The body to send: text (malloc'd, or NULL with r->asset) as it is or
+ * gzip'd when the client takes it, or nothing for a 304.  Sets *etag
+ * (shared bodies), *gz, *status and r->bytes; returns the response,
+ * NULL on failure (text freed either way). */
+static struct MHD_Response *encode(struct web_req *r, unsigned *status, char *text, size_t len,
+				   char etag[WEB_ETAG_MAX], bool *gz)
+{
+	const struct web_asset_body *a = r->asset;
+	char *z = NULL;
+	size_t zlen = 0;
+
+	*gz = false;
+	etag[0] = '\0';
+	if (r->shared && *status == 200) {
+		if (a)
+			memcpy(etag, a->etag, WEB_ETAG_MAX);
+		else if (r->etag[0]) /* hashed once, when the cache took the body */
+			memcpy(etag, r->etag, WEB_ETAG_MAX);
+		else
+			web_etag(text, len, etag);
+		if (web_etag_match(web_header(r, MHD_HTTP_HEADER_IF_NONE_MATCH), etag)) {
+			free(text);
+			*status = 304;
+			r->bytes = 0;
+			return MHD_create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
+		}
+	}
+	if (web_compressible(r->content_type) &&
+	    web_accepts_gzip(web_header(r, MHD_HTTP_HEADER_ACCEPT_ENCODING)) &&
+	    (a ? a->gz != NULL
+	       : (etag[0] ? web_gzip_cached(etag, text, len, &z, &zlen)
+			  : web_gzip(text, len, &z, &zlen)) == 0)) {
+		*gz = true;
+		r->bytes = a ? a->gz_len : zlen;
+		if (a) /* kept for the life of the server */
+			return MHD_create_response_from_buffer(a->gz_len, a->gz, MHD_RESPMEM_PERSISTENT);
+		free(text);
+		return owned(zlen, z);
+	}
+	r->bytes = len;
+	if (a)
+		return MHD_create_response_from_buffer(a->len, (void *)(uintptr_t)a->data,
+						       MHD_RESPMEM_PERSISTENT);
+	return owned(len, text);
+}
+
+static void cache_headers(struct web_req *r, struct MHD_Response *resp, const char *etag, bool gz)
+{
+	char v[48];
+
+	if (web_compressible(r->content_type))
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_VARY, "Accept-Encoding");
+	if (gz)
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_ENCODING, "gzip");
+	if (etag[0]) { /* the gzip is another representation: its own tag */
+		snprintf(v, sizeof(v), gz ? "%.33s-gz\"" : "%s", etag);
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_ETAG, v);
+	}
+	if (r->shared && r->max_age > 0) {
+		snprintf(v, sizeof(v), "max-age=%ld", r->max_age);
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, v);
+	} else {
+		/* shared: a client may keep it but asks again (ETag) */
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL,
+					r->shared ? "no-cache" : "no-store");
+	}
+}
+
 static enum MHD_Result queue(struct web_req *r, unsigned status, char *text, size_t len)
 {
-	struct MHD_Response *resp =
-		MHD_create_response_from_buffer(len, text, MHD_RESPMEM_MUST_FREE);
+	char etag[WEB_ETAG_MAX];
+	bool gz;
+	struct MHD_Response *resp;
 	enum MHD_Result rc;
 
-	if (!resp) {
-		free(text);
+	/* a signed-in user's view of a public route may carry their name */
+	r->shared = r->shared && !r->signed_in && status == 200;
+	if (!(resp = encode(r, &status, text, len, etag, &gz)))
 		return MHD_NO;
-	}
 	MHD_add_response_header(resp, "Content-Type",
 				r->content_type ? r->content_type : "application/json; charset=utf-8");
-	MHD_add_response_header(resp, "Cache-Control",
-				r->content_type && !strncmp(r->content_type, "text/css", 8)
-				? "max-age=3600" : "no-store");
+	cache_headers(r, resp, etag, gz);
 	if (r->content_type && !strncmp(r->content_type, "text/html", 9)) {
 		MHD_add_response_header(resp, "Content-Security-Policy", CSP);
 		MHD_add_response_header(resp, "X-Frame-Options", "DENY");
@@ -150,7 +258,6 @@ static enum MHD_Result queue(struct web_req *r, unsigned status, char *text, siz
 		MHD_add_response_header(resp, "Retry-After", v);
 	}
 	r->status = status;
-	r->bytes = len;
 	rc = MHD_queue_response(r->conn, status, resp);
 	MHD_destroy_response(resp);
 	return rc;
@@ -178,8 +285,12 @@ enum MHD_Result web_json(struct web_req *r, unsigned status, json_t *body)
 					JSON_REAL_PRECISION(15));
 		json_decref(body);
 		if (!text) {
+			struct strbuf sb = STRBUF_INIT;
+
+			/* not through web_json again; the message has no '"' or '\\' */
 			r->log_note = "response is not JSON";
-			text = xstrdup("{\"error\":\"服务器内部错误\"}");
+			sb_addf(&sb, "{\"error\":\"%s\"}", _("internal server error"));
+			text = sb_detach(&sb, NULL);
 			return queue(r, 500, text, strlen(text));
 		}
 	}
@@ -188,13 +299,26 @@ enum MHD_Result web_json(struct web_req *r, unsigned status, json_t *body)
 
 enum MHD_Result web_error(struct web_req *r, unsigned status, const char *msg)
 {
-	return web_json(r, status, json_pack("{s:s}", "error", msg));
+	return web_json(r, status, json_pack("{s:s}", "error", _(msg)));
 }
 
 enum MHD_Result web_internal(struct web_req *r)
 {
 	r->log_note = pw_last_error();
-	return web_error(r, 500, "服务器内部错误");
+	return web_error(r, 500, "internal server error");
+}
+
+enum MHD_Result web_fail(struct web_req *r, int rc, const char *missing)
+{
+	enum pw_err kind = pw_err_of(rc, PW_ERR_INTERNAL);
+	int status = pw_err_http_status(kind);
+
+	/* a store's bare "not found" says nothing: the caller names what */
+	if (rc == PW_STORE_NOTFOUND)
+		return web_error(r, 404, missing);
+	if (status >= 400 && status < 500)
+		return web_error(r, (unsigned)status, pw_last_error());
+	return web_internal(r);
 }
 
 const char *web_header(struct web_req *r, const char *name)
@@ -207,6 +331,50 @@ const char *web_query(struct web_req *r, const char *name)
 	return MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, name);
 }
 
+static int hex_digit(char c)
+{
+	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+		: c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/* s (n bytes) with "+" as space and %XX decoded, new. */
+static char *form_decode(const char *s, size_t n)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == '+') {
+			sb_addch(&sb, ' ');
+		} else if (s[i] == '%' && i + 2 < n && hex_digit(s[i + 1]) >= 0 &&
+			   hex_digit(s[i + 2]) >= 0) {
+			sb_addch(&sb, (char)(hex_digit(s[i + 1]) * 16 + hex_digit(s[i + 2])));
+			i += 2;
+		} else {
+			sb_addch(&sb, s[i]);
+		}
+	}
+	return sb_detach(&sb, NULL);
+}
+
+char *web_form_value(struct web_req *r, const char *name)
+{
+	const char *ctype = web_header(r, MHD_HTTP_HEADER_CONTENT_TYPE);
+	const char *p = r->body.buf, *end = r->body.buf + r->body.len;
+	size_t nl = strlen(name);
+
+	if (!ctype || strncasecmp(ctype, "application/x-www-form-urlencoded", 33))
+		return NULL;
+	while (p < end) {
+		const char *amp = memchr(p, '&', (size_t)(end - p)), *stop = amp ? amp : end;
+
+		if ((size_t)(stop - p) > nl && !strncmp(p, name, nl) && p[nl] == '=')
+			return form_decode(p + nl + 1, (size_t)(stop - p) - nl - 1);
+		p = stop + 1;
+	}
+	return NULL;
+}
+
 json_t *web_body_object(struct web_req *r, enum MHD_Result *rc)
 {
 	json_error_t err;
@@ -215,7 +383,7 @@ json_t *web_body_object(struct web_req *r, enum MHD_Result *rc)
 	if (j && json_is_object(j))
 		return j;
 	json_decref(j);
-	*rc = web_error(r, 400, "请求体必须是 JSON 对象");
+	*rc = web_error(r, 400, "the request body must be a JSON object");
 	return NULL;
 }
 
@@ -296,9 +464,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	if (!r) {
 		*con_cls = r = req_new(conn, url, method);
 		if (MHD_get_connection_values(conn, MHD_HEADER_KIND, NULL, NULL) > MAX_HEADERS)
-			return web_error(r, 431, "请求头过多");
+			return web_error(r, 431, "too many request headers");
 		if (declared_too_large(r))
-			return web_error(r, 413, "请求体过大");
+			return web_error(r, 413, "the request body is too large");
 		return MHD_YES;
 	}
 	if (*upload_size) {
@@ -308,10 +476,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	if (r->status) /* answered already (431, 413) */
 		return MHD_YES;
 	if (r->too_large)
-		return web_error(r, 413, "请求体过大");
+		return web_error(r, 413, "the request body is too large");
 	if (!(r->store = thread_store())) {
 		r->log_note = pw_last_error();
-		return web_error(r, 503, "数据库暂时不可用");
+		return web_error(r, 503, "the database is not available at the moment");
 	}
 	pw_clear_error();
 	return web_dispatch(r);
@@ -503,6 +671,9 @@ int pw_web_serve(const struct pw_web_opts *o)
 	sigaddset(&stop, SIGINT);
 	pthread_sigmask(SIG_BLOCK, &stop, NULL);
 	signal(SIGPIPE, SIG_IGN);
+	/* the site is Chinese: so are the reasons of its refusals, which
+	 * come from the library's messages too (before the workers start) */
+	pw_i18n_use("zh_CN");
 	if (!(d = start_daemon(o)))
 		return -1;
 	fprintf(stderr, "planwatch: serving database '%s' on http://%s%s%s:%d/\n", o->db_path,
@@ -516,6 +687,7 @@ int pw_web_serve(const struct pw_web_opts *o)
 	drain();
 	MHD_stop_daemon(d);
 	web_cache_clear();
+	web_gzip_cache_clear();
 	if (listen_fd != MHD_INVALID_SOCKET)
 		close(listen_fd);
 	if (log_file != stderr)

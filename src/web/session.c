@@ -14,10 +14,13 @@
 #include "store/store.h"
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/i18n.h"
 #include "web/auth.h"
 #include "web/web_int.h"
 
+#include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define NAME_MAX_BYTES 200
@@ -110,9 +113,11 @@ static bool credentials_ok(struct web_req *r, const char *name, const char *pass
 	return ok;
 }
 
-static enum MHD_Result start_session(struct web_req *r, struct pw_user *u)
+/* Opens a session for u (released here) and sets its cookie: 0 with
+ * csrf, the session's token, or -1 on a database error. */
+static int open_session(struct web_req *r, struct pw_user *u, char csrf[PW_AUTH_TOKEN_HEX])
 {
-	char token[PW_AUTH_TOKEN_HEX], csrf[PW_AUTH_TOKEN_HEX], hash[65];
+	char token[PW_AUTH_TOKEN_HEX], hash[65];
 	int rc;
 
 	pw_auth_token(token);
@@ -121,55 +126,104 @@ static enum MHD_Result start_session(struct web_req *r, struct pw_user *u)
 	web_write_lock();
 	rc = pw_store_session_add(r->store, u->id, hash, csrf, r->opts->absolute_sec);
 	web_write_unlock();
-	if (rc < 0) {
-		pw_user_release(u);
-		return web_internal(r);
-	}
-	set_cookie(r, token, r->opts->absolute_sec);
-	json_t *body = json_pack("{s:s, s:o, s:i, s:i}", "csrf", csrf, "user", user_json(u),
-				 "idle_timeout", (int)r->opts->idle_sec, "expires_in",
-				 (int)r->opts->absolute_sec);
 	pw_user_release(u);
-	return web_json(r, 200, body);
+	if (rc < 0)
+		return -1;
+	set_cookie(r, token, r->opts->absolute_sec);
+	return 0;
+}
+
+/* Checks a sign-in, with the throttle: 0 with *u filled (the caller
+ * releases it), else the HTTP status of the refusal (400, 401, 429; 500:
+ * a database error) with *why, its message (English source). */
+static unsigned sign_in(struct web_req *r, const char *name, const char *password,
+			struct pw_user *u, const char **why)
+{
+	char user_key[NAME_MAX_BYTES + 8], addr_key[80];
+	int db_error;
+	long wait;
+
+	*why = N_("give a user name and a password");
+	if (!name || !password || !*name || strlen(name) > NAME_MAX_BYTES ||
+	    strlen(password) > PASSWORD_MAX_BYTES)
+		return 400;
+	snprintf(user_key, sizeof(user_key), "user:%s", name);
+	snprintf(addr_key, sizeof(addr_key), "addr:%s", r->addr);
+	if ((wait = throttled(user_key, addr_key)) > 0) {
+		r->retry_after = wait;
+		*why = N_("too many failed sign-ins; try again later");
+		return 429;
+	}
+	if (!credentials_ok(r, name, password, u, &db_error)) {
+		if (db_error)
+			return 500;
+		pw_auth_throttle_fail(user_key, PW_AUTH_FREE_USER, time(NULL));
+		pw_auth_throttle_fail(addr_key, PW_AUTH_FREE_ADDR, time(NULL));
+		*why = N_("wrong user name or password");
+		return 401;
+	}
+	pw_auth_throttle_clear(user_key);
+	return 0;
 }
 
 enum MHD_Result web_session_create(struct web_req *r)
 {
 	enum MHD_Result rc;
-	json_t *req = web_body_object(r, &rc);
-	const char *name, *password;
-	char user_key[NAME_MAX_BYTES + 8], addr_key[80];
+	json_t *req = web_body_object(r, &rc), *body;
+	char csrf[PW_AUTH_TOKEN_HEX];
 	struct pw_user u;
-	int db_error;
-	long wait;
+	const char *why;
+	unsigned status;
 
 	if (!req)
 		return rc;
-	name = json_string_value(json_object_get(req, "username"));
-	password = json_string_value(json_object_get(req, "password"));
-	if (!name || !password || !*name || strlen(name) > NAME_MAX_BYTES ||
-	    strlen(password) > PASSWORD_MAX_BYTES) {
-		json_decref(req);
-		return web_error(r, 400, "请提供用户名和密码");
-	}
-	snprintf(user_key, sizeof(user_key), "user:%s", name);
-	snprintf(addr_key, sizeof(addr_key), "addr:%s", r->addr);
-	if ((wait = throttled(user_key, addr_key)) > 0) {
-		json_decref(req);
-		r->retry_after = wait;
-		return web_error(r, 429, "登录失败次数过多，请稍后再试");
-	}
-	if (!credentials_ok(r, name, password, &u, &db_error)) {
-		json_decref(req);
-		if (db_error)
-			return web_internal(r);
-		pw_auth_throttle_fail(user_key, PW_AUTH_FREE_USER, time(NULL));
-		pw_auth_throttle_fail(addr_key, PW_AUTH_FREE_ADDR, time(NULL));
-		return web_error(r, 401, "用户名或密码错误");
-	}
+	status = sign_in(r, json_string_value(json_object_get(req, "username")),
+			 json_string_value(json_object_get(req, "password")), &u, &why);
 	json_decref(req);
-	pw_auth_throttle_clear(user_key);
-	return start_session(r, &u);
+	if (status)
+		return status == 500 ? web_internal(r) : web_error(r, status, why);
+	body = user_json(&u);
+	if (open_session(r, &u, csrf) < 0) {
+		json_decref(body);
+		return web_internal(r);
+	}
+	return web_json(r, 200, json_pack("{s:s, s:o, s:i, s:i}", "csrf", csrf, "user", body,
+					  "idle_timeout", (int)r->opts->idle_sec, "expires_in",
+					  (int)r->opts->absolute_sec));
+}
+
+/*
+ * POST /login: the sign-in form without JavaScript (application/x-www-
+ * form-urlencoded: username, password, csrf).  There is no session yet to
+ * carry a CSRF token, so the form's token must equal the pw_login cookie
+ * the sign-in page set (double submit; the cookie is SameSite=Strict, so
+ * another site can neither send it nor read it).  Signed in: 303 to /me.
+ * Refused: the sign-in page again with the reason, and a new token.
+ */
+enum MHD_Result web_login_post(struct web_req *r)
+{
+	char *name = web_form_value(r, "username"), *password = web_form_value(r, "password");
+	char *token = web_form_value(r, "csrf"), csrf[PW_AUTH_TOKEN_HEX];
+	const char *cookie = MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, WEB_LOGIN_COOKIE);
+	struct pw_user u;
+	const char *why = N_("the sign-in form has expired or came from another site; try again");
+	unsigned status = 403;
+
+	if (is_token(cookie) && pw_auth_token_equal(token, cookie))
+		status = sign_in(r, name, password, &u, &why);
+	if (password)
+		sodium_memzero(password, strlen(password));
+	free(name);
+	free(password);
+	free(token);
+	if (status == 500)
+		return web_internal(r);
+	if (status)
+		return web_login_page(r, status, why);
+	if (open_session(r, &u, csrf) < 0)
+		return web_internal(r);
+	r->location = "/me";
+	return web_send(r, 303, "text/html; charset=utf-8", xstrdup(""), 0);
 }
 
 enum MHD_Result web_session_delete(struct web_req *r)

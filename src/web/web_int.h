@@ -18,6 +18,8 @@
 
 #define WEB_COOKIE "pw_session"
 #define WEB_CSRF_HEADER "X-CSRF-Token"
+#define WEB_LOGIN_COOKIE "pw_login" /* the sign-in form's CSRF token (session.c) */
+#define WEB_ETAG_MAX 35 /* an ETag: '"' 32 hex digits '"' NUL (encoding.c) */
 
 /* Roles, as bits of a route's `roles`. */
 #define WEB_ADMIN (1u << 0)
@@ -52,6 +54,13 @@ struct web_req {
 	const char *content_type; /* of the response; NULL: JSON */
 	char *disposition;      /* a Content-Disposition to send, or NULL */
 	const char *location;   /* a Location to send (redirects), or NULL */
+	/* The same bytes for every client who is not signed in (public pages,
+	 * the public API, open data, assets): sent with an ETag, answered
+	 * 304 on If-None-Match, and their gzip kept (encoding.c). */
+	bool shared;
+	char etag[WEB_ETAG_MAX]; /* a shared body's ETag if known (cache.c); "": hash it */
+	long max_age;           /* Cache-Control max-age of a shared body; 0: no-cache */
+	const struct web_asset_body *asset; /* an asset's own bytes, gzip and ETag, or NULL */
 };
 
 typedef enum MHD_Result web_handler(struct web_req *r);
@@ -73,6 +82,8 @@ struct web_route {
 enum MHD_Result web_dispatch(struct web_req *r);
 /* The WEB_* bit of a role name (0 for an unknown one). */
 unsigned web_role_bit(const char *role);
+/* A role's name on the pages (管理员...); role itself when unknown. */
+const char *web_role_label(const char *role);
 
 /* ---- responses (server.c) ---- */
 
@@ -92,10 +103,18 @@ enum MHD_Result web_send(struct web_req *r, unsigned status, const char *ctype, 
 struct pw_store *web_public_store(struct web_req *r, bool *demo);
 /* 500 "服务器内部错误", noting pw_last_error() in the access log. */
 enum MHD_Result web_internal(struct web_req *r);
+/* The answer to a failed library call's rc: PW_STORE_NOTFOUND 404 with
+ * missing (English source); an error of a client's kind (util/error.h:
+ * not found, input, conflict...) its HTTP status with the library's
+ * message, which the server speaks in Chinese; anything else 500. */
+enum MHD_Result web_fail(struct web_req *r, int rc, const char *missing);
 /* The value of request header name, or NULL. */
 const char *web_header(struct web_req *r, const char *name);
 /* The value of query argument name, or NULL. */
 const char *web_query(struct web_req *r, const char *name);
+/* Field name of a form body (application/x-www-form-urlencoded),
+ * decoded, new (caller frees); NULL when absent or the body is no form. */
+char *web_form_value(struct web_req *r, const char *name);
 /* The body parsed as a JSON object, or NULL after queueing a 400 (which
  * *rc receives). */
 json_t *web_body_object(struct web_req *r, enum MHD_Result *rc);
@@ -105,16 +124,46 @@ json_t *web_body_object(struct web_req *r, enum MHD_Result *rc);
 void web_write_lock(void);
 void web_write_unlock(void);
 
+/* ---- ETags and gzip (encoding.c) ---- */
+
+/* An asset's bytes with their gzip (NULL when not worth it) and ETag,
+ * made once when the server starts (assets.c). */
+struct web_asset_body {
+	const char *data;
+	size_t len;
+	char *gz;
+	size_t gz_len;
+	char etag[WEB_ETAG_MAX];
+};
+
+/* Whether a body of content type ctype (NULL: the API's JSON) is text,
+ * worth compressing. */
+bool web_compressible(const char *ctype);
+/* Whether an Accept-Encoding value accepts gzip (q above 0). */
+bool web_accepts_gzip(const char *accept);
+/* data as gzip in *out (new): 0, or -1 when small or nothing gained. */
+int web_gzip(const char *data, size_t len, char **out, size_t *out_len);
+/* As web_gzip, made once per etag and kept (a copy in *out). */
+int web_gzip_cached(const char *etag, const char *data, size_t len, char **out, size_t *out_len);
+void web_gzip_cache_clear(void);
+/* The strong ETag of data: a quoted hash of the bytes. */
+void web_etag(const char *data, size_t len, char out[WEB_ETAG_MAX]);
+/* Whether If-None-Match (NULL: absent) names etag, or its "-gz" form, or "*". */
+bool web_etag_match(const char *if_none_match, const char *etag);
+
 /* ---- the evaluation cache (cache.c) ---- */
 
 /* A copy (caller frees) of the answer for (plan, year) if it was stored
- * with this change stamp, else NULL. */
-char *web_cache_get(int plan_id, int year, int64_t stamp, size_t *len);
-/* Stores text (copied) as the answer for (plan, year) at stamp. */
-void web_cache_put(int plan_id, int year, int64_t stamp, const char *text, size_t len);
+ * with this change stamp, else NULL; etag receives its ETag. */
+char *web_cache_get(int plan_id, int year, int64_t stamp, size_t *len, char etag[WEB_ETAG_MAX]);
+/* Stores text (copied) as the answer for (plan, year) at stamp; etag
+ * receives its ETag (encoding.c's web_etag), computed here once. */
+void web_cache_put(int plan_id, int year, int64_t stamp, const char *text, size_t len,
+		   char etag[WEB_ETAG_MAX]);
 /* The same under any key (< 256 bytes; longer keys are never cached). */
-char *web_cache_get_key(const char *key, int64_t stamp, size_t *len);
-void web_cache_put_key(const char *key, int64_t stamp, const char *text, size_t len);
+char *web_cache_get_key(const char *key, int64_t stamp, size_t *len, char etag[WEB_ETAG_MAX]);
+void web_cache_put_key(const char *key, int64_t stamp, const char *text, size_t len,
+		       char etag[WEB_ETAG_MAX]);
 /* Frees every entry (at stop). */
 void web_cache_clear(void);
 
@@ -128,6 +177,8 @@ bool web_csrf_ok(struct web_req *r);
 enum MHD_Result web_session_create(struct web_req *r);
 enum MHD_Result web_session_delete(struct web_req *r);
 enum MHD_Result web_session_get(struct web_req *r);
+/* POST /login: the sign-in form, without JavaScript. */
+enum MHD_Result web_login_post(struct web_req *r);
 
 /* ---- the API (api.c) ---- */
 
@@ -194,9 +245,11 @@ int web_lib_has_real_data(struct pw_store *s, bool *yes);
 int web_lib_report(struct pw_store *s, int plan_id, int year, const char *kind,
 		   const char *format, char **data, size_t *len);
 /* Observation heads awaiting review or returned ([{id, indicator_id,
- * name, year, value, state, review_note, lead_unit...}]); unit non-NULL:
- * only those of indicators that unit leads. */
-int web_lib_review_queue(struct pw_store *s, const char *unit, json_t **out);
+ * name, year, value, state, review_note, lead_unit...}]), newest first,
+ * at most limit (SIZE_MAX: all) from offset; *total how many in all.
+ * unit non-NULL: only those of indicators that unit leads. */
+int web_lib_review_queue(struct pw_store *s, const char *unit, size_t offset, size_t limit,
+			 json_t **out, size_t *total);
 /* One observation head by id, as in the queue; PW_STORE_NOTFOUND. */
 int web_lib_obs_head(struct pw_store *s, int64_t obs_id, json_t **out);
 /* Approves or returns (with note) submitted head obs_id, holding the write lock. */
@@ -339,6 +392,8 @@ extern const char *const web_data_tables[];
 int web_assets_load(const char *dir);
 /* The asset called name, or NULL; *ctype its type. */
 const char *web_asset(const char *name, size_t *len, const char **ctype);
+/* The same with its gzip and ETag, or NULL. */
+const struct web_asset_body *web_asset_body(const char *name, const char **ctype);
 /* Names of the assets loaded, NULL-terminated. */
 extern const char *const web_asset_names[];
 
@@ -357,6 +412,9 @@ enum MHD_Result web_get_report(struct web_req *r);
 enum MHD_Result web_get_data(struct web_req *r);
 enum MHD_Result web_get_asset(struct web_req *r);
 enum MHD_Result web_page_login(struct web_req *r);
+/* The sign-in page with status and the reason of a refusal (English
+ * source; NULL: none), setting a new form token (WEB_LOGIN_COOKIE). */
+enum MHD_Result web_login_page(struct web_req *r, unsigned status, const char *why);
 enum MHD_Result web_page_me(struct web_req *r);
 enum MHD_Result web_page_review(struct web_req *r);
 enum MHD_Result web_page_audit(struct web_req *r);

@@ -60,9 +60,12 @@ class Server:
         self.port = free_port()
         self.log = os.path.join(TMP, f"access-{self.port}.log")
         self.err = open(os.path.join(TMP, f"stderr-{self.port}.log"), "w")
+        # an English environment: the site answers in Chinese all the same
+        env = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_MESSAGES")}
+        env.update(LC_ALL="C", LANG="C")
         self.proc = subprocess.Popen(
             [PW, "serve", "--db", DB, "--port", str(self.port), "--access-log", self.log, *extra],
-            stdout=subprocess.DEVNULL, stderr=self.err)
+            stdout=subprocess.DEVNULL, stderr=self.err, env=env)
         SERVERS.append(self)
         deadline = time.time() + 15
         while time.time() < deadline:
@@ -137,8 +140,37 @@ def wait_log(srv, needle):
         time.sleep(0.02)
 
 
+# Words a Chinese message may carry: the names of the API's fields and
+# roles, file types, the user names of setup() (the pages name the user)
+# and the words of test_review's note (shown as text: "<script>alert").
+ALLOWED = {"indicator_id", "project_id", "year", "value", "value_hi", "note", "unit", "source",
+           "estimated", "percent", "username", "role", "password", "name", "admin", "planner",
+           "editor", "viewer", "CSRF", "JSON", "PDF", "PNG", "JPEG", "xlsx", "MB", "true",
+           "false", "Word", "Excel", "csv", "json", "planwatch", "user", "add",
+           "pl", "adm", "vw", "ed_a", "ed_b", "script", "alert"} | {f"ed{i}" for i in range(8)}
+
+
+def english(text):
+    """The English words of a text users read, leaving out quoted input
+    and ALLOWED: what reached them untranslated."""
+    t = re.sub(r"“[^”]*”|‘[^’]*’|'[^']*'|\"[^\"]*\"", "", text or "")
+    return [w for w in re.findall(r"(?<![0-9A-Za-z])[A-Za-z][A-Za-z0-9_]+", t) if w not in ALLOWED]
+
+
 def chinese(body):
-    return isinstance(body, dict) and re.search(r"[\u4e00-\u9fff]", body.get("error", "")) is not None
+    """Whether an error body speaks Chinese only: its error and each of
+    its errors (the validation messages) Chinese, no English left."""
+    if not isinstance(body, dict) or not body.get("error"):
+        return False
+    msgs = [body["error"]] + [m for m in body.get("errors", []) if isinstance(m, str)]
+    return all(re.search(r"[\u4e00-\u9fff]", m) and not english(m) for m in msgs)
+
+
+def page_text(html):
+    """What a reader sees of a page: its text without tags and scripts."""
+    import html as h
+    t = re.sub(r"<script.*?</script>|<style.*?</style>", "", html, flags=re.S)
+    return h.unescape(re.sub(r"<[^>]+>", " ", t))
 
 
 def setup():
@@ -188,6 +220,12 @@ def test_reads(c):
           {i["id"]: i["status"] for i in inds} == cli_status)
     st, body, _ = c.request("GET", "/api/plans/1/indicators?year=20x")
     check("bad ?year= 400", st == 400 and chinese(body), body)
+    st, body, _ = c.request("GET", "/api/plans/1/indicators?year=1950")
+    check("a year with nothing to evaluate: 404 saying so (not 'no such plan')", st == 404
+          and chinese(body) and "1950" in body["error"], body)
+    st, body, _ = c.request("GET", "/plans/1/reports/1950/annual.html")
+    check("a report of such a year: 404 saying so, not a server error", st == 404
+          and chinese(body) and "1950" in body["error"], (st, body))
     st, ind, _ = c.request("GET", f"/api/indicators/{inds[0]['id']}")
     check("GET /api/indicators/ID with observations", st == 200 and ind["id"] == inds[0]["id"]
           and ind["observations"] == [], ind)
@@ -324,6 +362,16 @@ def test_review(srv, inds, planner, ed_a):
         for who, c in (("an editor", ed_a), ("a viewer", vw)):
             st, b, _ = c.write("POST", path, body)
             check(f"{action} as {who} 403", st == 403 and chinese(b), (st, b))
+    st, one, _ = planner.request("GET", "/api/review?limit=1&offset=0")
+    st2, none, _ = planner.request("GET", "/api/review?offset=1000")
+    check("GET /api/review pages: ?limit=1 one row, past the end none", st == st2 == 200
+          and len(one) == 1 and none == [], (st, one, st2, none))
+    conn = http.client.HTTPConnection("127.0.0.1", srv.port, timeout=30)
+    conn.request("GET", "/review?page=1", headers={"Cookie": f"pw_session={planner.cookie}"})
+    html = conn.getresponse().read().decode()
+    conn.close()
+    check("the review page says how many and which page", re.search(r"共 \d+ 条，第 1 页，共 1 页", html)
+          is not None and f'data-obs="{obs_id}"' in html, html[-1500:])
     st, b, _ = planner.write("POST", f"/api/observations/{obs_id}/return", {})
     check("return without a comment 400", st == 400 and chinese(b), (st, b))
     st, b, _ = planner.write("POST", f"/api/observations/{obs_id}/return", {"comment": "请核实来源"})
@@ -579,6 +627,90 @@ def test_pages(srv):
     conn.close()
 
 
+def test_page_language(srv):
+    """No English reason or label reaches a page: the error pages, and
+    the signed-in pages (users, roles, the audit trail's actions) once
+    every kind of write has been made."""
+    adm, ed = Client(srv), Client(srv)
+    adm.login("adm", "new-secret-adm")
+    ed.login("ed0", "secret-ed0")
+    pages = [(None, "/plans/999", 404), (None, "/", 200), (ed, "/audit", 403), (ed, "/me", 200),
+             (adm, "/me", 200), (adm, "/review", 200), (adm, "/audit", 200), (adm, "/admin", 200)]
+    for c, path, want in pages:
+        h = {"Cookie": f"pw_session={c.cookie}"} if c else {}
+        conn = http.client.HTTPConnection("127.0.0.1", srv.port, timeout=30)
+        conn.request("GET", path, headers=h)
+        r = conn.getresponse()
+        words = english(page_text(r.read().decode()))
+        conn.close()
+        who = "anonymous" if not c else "as an editor" if c is ed else "as an admin"
+        check(f"GET {path} {who} {want}: no English on the page", r.status == want and not words,
+              (r.status, sorted(set(words))[:20]))
+
+
+def get_raw(srv, path, headers=None):
+    """One GET: the response (read) and its body's bytes as sent."""
+    conn = http.client.HTTPConnection("127.0.0.1", srv.port, timeout=60)
+    try:
+        conn.request("GET", path, headers=headers or {})
+        r = conn.getresponse()
+        return r, r.read()
+    finally:
+        conn.close()
+
+
+def test_encoding(srv, planner, inds):
+    """gzip for text when asked, Vary, ETags per representation, 304s,
+    the ECharts bundle compressed once, ETags that follow the data."""
+    import gzip
+    bodies = [("/plans/1", "HTML"), ("/api/plans/1/indicators", "JSON"),
+              ("/data/plans/1/indicators.csv", "CSV"), ("/static/site.js", "JS"),
+              ("/static/site.css", "CSS"), ("/static/echarts.min.js", "the ECharts bundle")]
+    for path, what in bodies:
+        pr, plain = get_raw(srv, path)
+        if path.endswith("echarts.min.js") and pr.status == 404:
+            check(f"{what}: # skip, not installed (npm ci in web/)", True)
+            continue
+        zr, z = get_raw(srv, path, {"Accept-Encoding": "gzip, deflate, br"})
+        check(f"{what} ({path}): gzip for a client that takes it, the same bytes, smaller",
+              pr.status == zr.status == 200 and zr.getheader("Content-Encoding") == "gzip"
+              and gzip.decompress(z) == plain and len(z) < len(plain) / 2,
+              (pr.status, zr.status, zr.getheader("Content-Encoding"), len(z), len(plain)))
+        check(f"{what}: as it is without Accept-Encoding; Vary: Accept-Encoding on both",
+              pr.getheader("Content-Encoding") is None
+              and pr.getheader("Vary") == zr.getheader("Vary") == "Accept-Encoding",
+              (pr.getheader("Content-Encoding"), pr.getheader("Vary"), zr.getheader("Vary")))
+        tag, ztag = pr.getheader("ETag"), zr.getheader("ETag")
+        check(f"{what}: an ETag for each representation", tag and ztag and tag != ztag
+              and re.fullmatch(r'"[0-9a-f]{32}"', tag) and ztag == tag[:-1] + '-gz"', (tag, ztag))
+        for sent, enc in ((tag, {}), (ztag, {"Accept-Encoding": "gzip"}), ("W/" + tag, {})):
+            r, b = get_raw(srv, path, {"If-None-Match": sent, **enc})
+            check(f"{what}: If-None-Match {sent[:12]}… 304, no body, the ETag again",
+                  r.status == 304 and b == b"" and r.getheader("ETag") in (tag, ztag)
+                  and r.getheader("Vary") == "Accept-Encoding", (r.status, len(b), r.getheader("ETag")))
+        if path.startswith("/static/"):
+            z2 = get_raw(srv, path, {"Accept-Encoding": "gzip"})[1]
+            check(f"{what}: the same compressed bytes every time (made once, at start)", z2 == z)
+    r, b = get_raw(srv, "/plans/1", {"Accept-Encoding": "gzip;q=0, identity"})
+    check("Accept-Encoding gzip;q=0: not compressed", r.getheader("Content-Encoding") is None
+          and b.startswith(b"<!DOCTYPE"), r.getheader("Content-Encoding"))
+    r, b = get_raw(srv, "/plans/999", {"Accept-Encoding": "gzip"})
+    check("an error page has no ETag and is not kept (no-store)", r.status == 404
+          and r.getheader("ETag") is None and r.getheader("Cache-Control") == "no-store", r.getheaders())
+    r, _ = get_raw(srv, "/plans/1", {"Cookie": f"pw_session={planner.cookie}"})
+    check("a signed-in user's page: no ETag, no-store", r.status == 200
+          and r.getheader("ETag") is None and r.getheader("Cache-Control") == "no-store", r.getheaders())
+    path = "/api/plans/1/indicators"
+    old = get_raw(srv, path)[0].getheader("ETag")
+    st, b, _ = planner.write("POST", "/api/observations",
+                             {"indicator_id": inds[15]["id"], "year": 2021, "value": 7.25})
+    r, body = get_raw(srv, path, {"If-None-Match": old})
+    check("after a write the old ETag no longer matches: 200 with the new data and a new ETag",
+          st == 201 and r.status == 200 and r.getheader("ETag") != old
+          and any(i["id"] == inds[15]["id"] and i["latest"] and i["latest"]["value"] == 7.25
+                  for i in json.loads(body)["indicators"]), (st, r.status))
+
+
 def test_logout(srv, planner):
     st, b, r = planner.write("DELETE", "/api/session")
     check("DELETE /api/session 204 and clears the cookie", st == 204
@@ -761,9 +893,11 @@ def main():
         test_progress(srv, planner, ed_a)
         test_documents(srv, inds, ed_a)
         test_pages(srv)
+        test_encoding(srv, planner, inds)
         test_logout(srv, planner)
         test_user_cli(srv)
         test_admin(srv, inds)
+        test_page_language(srv)
         test_concurrency(srv, inds)
         test_idle_and_throttle()
         test_sigterm(srv)

@@ -146,7 +146,7 @@
 	/* Which field a validation message is about (the messages name it). */
 	function fieldOf(msg) {
 		if (/unit|单位/.test(msg)) return 'unit';
-		if (/year|年份|period/.test(msg)) return 'year';
+		if (/year|年份|period|规划期|年不在/.test(msg)) return 'year';
 		if (/source|来源/.test(msg)) return 'source';
 		return 'value';
 	}
