@@ -81,6 +81,12 @@ static const struct command commands[] = {
 	  "      [--year Y] [--unit U] [--source S] [--note N] | target show\n"
 	  "      | target link --target ID [--indicator ID | --none]",
 	  N_("targets set by another body (按市定目标执行); the indicator a prose target restates") },
+	{ "limit", cmd_limit, EXISTING_DB,
+	  "limit (--indicator|--target) ID [--min V] [--max V] [--clear] [--note N]",
+	  N_("the plausible limits of an indicator's values, set by the planning office") },
+	{ "deadline", cmd_deadline, EXISTING_DB,
+	  "deadline --plan ID --year Y [--unit NAME] [--date YYYY-MM-DD | --clear] [--note N]",
+	  N_("the day a year's figures are due, set by the planning office") },
 	{ "template", cmd_template, EXISTING_DB,
 	  "template --unit NAME --year Y [--xlsx|--csv] [-o FILE]",
 	  N_("a unit's fill-in sheet") },

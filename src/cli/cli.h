@@ -84,6 +84,8 @@ int cmd_obs(int argc, char **argv, struct pw_ctx *ctx);
 int cmd_progress(int argc, char **argv, struct pw_ctx *ctx);
 int cmd_target(int argc, char **argv, struct pw_ctx *ctx);
 int cmd_template(int argc, char **argv, struct pw_ctx *ctx);
+int cmd_limit(int argc, char **argv, struct pw_ctx *ctx);
+int cmd_deadline(int argc, char **argv, struct pw_ctx *ctx);
 /* annual documents against the plan (docs/annual.md) */
 int cmd_annual(int argc, char **argv, struct pw_ctx *ctx);
 /* web (docs/api.md) */

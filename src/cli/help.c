@@ -152,6 +152,26 @@ static const struct pw_cli_opt target_opts[] = {
 	{ "--by NAME", N_("who sets it (default: $USER)") },
 	END,
 };
+static const struct pw_cli_opt limit_opts[] = {
+	{ "--indicator ID", N_("an indicator: row id or TABLE:NO[:NAME]") },
+	{ "--target ID", N_("a prose target by row id") },
+	{ "--min V", N_("the smallest plausible value (in the indicator's unit)") },
+	{ "--max V", N_("the largest plausible value (in the indicator's unit)") },
+	{ "--clear", N_("no limits any more") },
+	{ "--note TEXT", N_("why: shown with the limits and in the refusal") },
+	{ "--by NAME", N_("who sets it (default: $USER)") },
+	END,
+};
+static const struct pw_cli_opt deadline_opts[] = {
+	{ "--plan ID", N_("the plan; required") },
+	{ "--year Y", N_("the year of the figures; required") },
+	{ "--unit NAME", N_("the deadline of this unit only (default: of every unit)") },
+	{ "--date YYYY-MM-DD", N_("set: the day the figures are due") },
+	{ "--clear", N_("back to the default (the plan's deadline, else 31 March of Y+1)") },
+	{ "--note TEXT", N_("set: a note") },
+	{ "--by NAME", N_("who sets it (default: $USER)") },
+	END,
+};
 static const struct pw_cli_opt template_opts[] = {
 	{ "--unit NAME", N_("the responsible unit; required") },
 	{ "--year Y", N_("the year to fill in; required") },
@@ -188,7 +208,8 @@ static const struct {
 	{ "show", show_opts }, { "assess", assess_opts }, { "report", report_opts },
 	{ "unit", unit_opts }, { "assign", assign_opts }, { "record", record_opts },
 	{ "data", data_opts }, { "obs", obs_opts }, { "progress", progress_opts },
-	{ "target", target_opts }, { "template", template_opts }, { "annual", annual_opts },
+	{ "target", target_opts }, { "limit", limit_opts }, { "deadline", deadline_opts },
+	{ "template", template_opts }, { "annual", annual_opts },
 	{ "serve", serve_opts }, { "user", user_opts }, { "backup", backup_opts },
 	{ "restore", NULL }, { "check", NULL },
 };

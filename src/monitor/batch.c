@@ -524,6 +524,25 @@ static int check_value(struct check *c)
 	return convert_unit(c, blank(given) ? suffix : given);
 }
 
+/* The value (in the indicator's unit) against the limits the planning
+ * office set: outside is an error naming them (and the office's note). */
+static int check_limits(struct check *c)
+{
+	const struct pw_limits *l = &c->ref->limits;
+	struct strbuf why = STRBUF_INIT;
+	int out = pw_batch_limits_check(l, c->row->value, c->ref->unit, &why);
+
+	if (out && l->note)
+		diag(c->b, PW_DIAG_ERROR, c->in->line, "'%s' %d: %.15g is outside the limits the "
+		     "planning office set (%s: %s)", c->ref->name, c->row->year, c->row->value,
+		     why.buf, l->note);
+	else if (out)
+		diag(c->b, PW_DIAG_ERROR, c->in->line, "'%s' %d: %.15g is outside the limits the "
+		     "planning office set (%s)", c->ref->name, c->row->year, c->row->value, why.buf);
+	sb_release(&why);
+	return out;
+}
+
 /* An earlier row of the batch for the same indicator and year: O(rows of
  * the indicator), which the year check bounds. */
 static int check_duplicate(struct check *c)
@@ -751,6 +770,8 @@ static int check_all(struct check *c)
 		rc = check_owner(c);
 	if (!rc)
 		rc = check_value(c);
+	if (!rc)
+		rc = check_limits(c);
 	if (!rc)
 		rc = check_duplicate(c);
 	if (!rc)

@@ -231,6 +231,18 @@ void pw_batch_print(const struct pw_batch *b, FILE *f);
 int pw_batch_parse_value(const char *s, double *v, bool *estimated, char *unit,
 			 size_t unit_size);
 
+/*
+ * The one check of a value against the limits the planning office set
+ * (store/monitor.h, struct pw_limits), which data import, `record` and
+ * the web form all pass through (pw_batch_add()): 0 when v is inside
+ * them (or none is set), 1 when outside; then, and for
+ * pw_batch_limits_text() always, *why (reset first) says the limits as
+ * users read them, "0–100 %", "≥ 0 万人", "≤ 5 %", with the unit.
+ */
+int pw_batch_limits_check(const struct pw_limits *l, double v, const char *unit,
+			  struct strbuf *why);
+void pw_batch_limits_text(const struct pw_limits *l, const char *unit, struct strbuf *out);
+
 /* A cell a writer had to cut (an xlsx cell holds at most
  * PW_BATCH_CELL_MAX characters) ends with PW_BATCH_CUT_MARK; a 指标名称
  * cut so matches the names it begins. */

@@ -133,3 +133,28 @@ double pw_batch_unit_factor(const char *from, const char *to)
 	sb_release(&b);
 	return f;
 }
+
+/* ------------------------------------------------------------------ */
+/* Limits the planning office set                                     */
+
+void pw_batch_limits_text(const struct pw_limits *l, const char *unit, struct strbuf *out)
+{
+	sb_reset(out);
+	if (l->has_min && l->has_max)
+		sb_addf(out, "%.15g–%.15g", l->min, l->max);
+	else if (l->has_min)
+		sb_addf(out, "≥ %.15g", l->min);
+	else if (l->has_max)
+		sb_addf(out, "≤ %.15g", l->max);
+	if (out->len && unit && *unit)
+		sb_addf(out, " %s", unit);
+}
+
+int pw_batch_limits_check(const struct pw_limits *l, double v, const char *unit,
+			  struct strbuf *why)
+{
+	bool out = (l->has_min && v < l->min) || (l->has_max && v > l->max);
+
+	pw_batch_limits_text(l, unit, why);
+	return out;
+}

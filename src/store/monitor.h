@@ -529,6 +529,17 @@ void pw_project_ref_release(struct pw_project_ref *r);
 /* ------------------------------------------------------------------ */
 /* Facts about indicators the monitoring side needs                   */
 
+/* The plausible range of the values of a table indicator or a prose
+ * target: a value below min or above max is refused wherever it is
+ * entered (monitor/batch.h).  has_min/has_max: which bound is set. */
+struct pw_limits {
+	bool has_min, has_max;
+	double min, max;
+	char *note; /* why, or NULL; owned */
+};
+
+void pw_limits_release(struct pw_limits *l);
+
 /* An indicator (or prose target) as validation and templates see it.
  * Strings owned: pw_monitor_ref_release(). */
 struct pw_monitor_ref {
@@ -552,9 +563,54 @@ struct pw_monitor_ref {
 	 * with pw_store_target_link(); the reports read the same link): that
 	 * indicator's id, whose values it shares; 0 otherwise. */
 	int64_t restates;
+	/* The plausible range the planning office set (value_limits, schema
+	 * step 11; pw_store_limits_set()): followed by key, like restates. */
+	struct pw_limits limits;
 };
 
 void pw_monitor_ref_release(struct pw_monitor_ref *r);
+
+/* ------------------------------------------------------------------ */
+/* Set by the planning office (schema step 11, store/office.c)        */
+
+/*
+ * Sets the limits of indicator or prose target id (e: INDICATOR or
+ * TARGET) to *l (neither bound: no limits any more): appends a
+ * value_limits row that speaks for the row's key in every version of its
+ * plan, audited as limits.set, in one transaction.  Refused with a
+ * message: min above max, a bound that is not finite, a project; after
+ * reporting, PW_STORE_NOTFOUND for an unknown id.  0 or -1.
+ */
+int pw_store_limits_set(struct pw_store *s, enum pw_entity e, int64_t id,
+			const struct pw_limits *l, const char *who);
+
+/* The limits in force for row id (of any version): *out filled (release
+ * it), all unset when none.  0, PW_STORE_NOTFOUND (reported), -1. */
+int pw_store_limits_get(struct pw_store *s, enum pw_entity e, int64_t id,
+			struct pw_limits *out);
+
+/* The day the figures of plan_id for `year` are due, "YYYY-MM-DD" in
+ * due (11 bytes): what the office set for unit (NULL: for every unit),
+ * else for every unit, else 31 March of year + 1 (the default rule).
+ * *set (may be NULL) says whether the office set it.  0 or -1. */
+#define PW_DUE_SIZE 11
+int pw_store_deadline(struct pw_store *s, int plan_id, int year, const char *unit,
+		      char due[PW_DUE_SIZE], bool *set);
+
+/*
+ * Sets the deadline of plan_id's figures for year, for unit (NULL: every
+ * unit) to due ("YYYY-MM-DD"; NULL: back to what holds without it),
+ * with note: appends a report_deadlines row, audited as deadline.set,
+ * in one transaction.  Refused with a message: a date that is not a
+ * date, a year out of range; PW_STORE_NOTFOUND (reported) for an
+ * unknown plan or unit.  0 or -1.
+ */
+int pw_store_deadline_set(struct pw_store *s, int plan_id, int year, const char *unit,
+			  const char *due, const char *note, const char *who);
+
+/* Whether figures due on `due` ("YYYY-MM-DD") are late on `today`
+ * ("YYYY-MM-DD", NULL: today in UTC): today is after due. */
+bool pw_deadline_passed(const char *due, const char *today);
 
 /*
  * The planning office's correction of the table indicator prose target

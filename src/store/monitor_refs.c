@@ -58,6 +58,7 @@ void pw_monitor_ref_release(struct pw_monitor_ref *r)
 	free(r->unit);
 	free(r->target_text);
 	free(r->kinds);
+	pw_limits_release(&r->limits);
 	memset(r, 0, sizeof(*r));
 }
 
@@ -66,6 +67,16 @@ void pw_monitor_ref_release(struct pw_monitor_ref *r)
 	"(SELECT min(x.period_start) FROM indicator_tables x WHERE x.version_id = v.id)," \
 	" (SELECT max(x.period_end) FROM indicator_tables x WHERE x.version_id = v.id)"
 
+/* The limits in force for row `r` (alias) of version `v` (value_limits,
+ * schema step 11): the newest row for r's key in r's plan, of indicators
+ * (which = "indicator") or prose targets ("target"); min, max, note. */
+#define LIMIT_COL(col, r, which)                                                     \
+	"(SELECT l." col " FROM value_limits l WHERE l.plan_id = v.plan_id"              \
+	" AND l.key = " r ".key AND l." which "_id IS NOT NULL ORDER BY l.id DESC LIMIT 1)"
+#define LIMITS_COLS(r, which)                                                        \
+	LIMIT_COL("min", r, which) ", " LIMIT_COL("max", r, which) ", "                  \
+	LIMIT_COL("note", r, which)
+
 #define IND_REF_SELECT                                                                   \
 	"SELECT i.id, v.plan_id, COALESCE(t.period_start, v.period_start),"                \
 	" COALESCE(t.period_end, v.period_end), t.title, t.seq, i.no, i.group_name, i.name," \
@@ -73,7 +84,8 @@ void pw_monitor_ref_release(struct pw_monitor_ref *r)
 	" (SELECT group_concat(x, '; ') FROM (SELECT COALESCE(g.text, g.kind) AS x"          \
 	"  FROM targets g WHERE g.indicator_id = i.id ORDER BY g.seq)),"                     \
 	" (SELECT group_concat(k, ',') FROM (SELECT g.kind AS k FROM targets g"              \
-	"  WHERE g.indicator_id = i.id ORDER BY g.seq)), " SPAN_COLS ", i.measure, NULL"     \
+	"  WHERE g.indicator_id = i.id ORDER BY g.seq)), " SPAN_COLS ", i.measure, NULL, "   \
+	LIMITS_COLS("i", "indicator")                                                         \
 	" FROM indicators i JOIN indicator_tables t ON t.id = i.table_id"                    \
 	" JOIN plan_versions v ON v.id = i.version_id "
 
@@ -89,7 +101,7 @@ static const char version_refs_sql[] =
 static const char tgt_ref_sql[] =
 	"SELECT g.id, v.plan_id, v.period_start, v.period_end, NULL, -1, NULL, NULL,"
 	" COALESCE(g.subject, g.text), g.unit, NULL, 'up', NULL, NULL, g.text, g.kind, "
-	SPAN_COLS ", g.measure, " PW_TARGET_LINK("g")
+	SPAN_COLS ", g.measure, " PW_TARGET_LINK("g") ", " LIMITS_COLS("g", "target")
 	" FROM targets g JOIN plan_versions v ON v.id = g.version_id WHERE g.id = ?";
 
 static void ref_row(sqlite3_stmt *st, void *out)
@@ -120,6 +132,11 @@ static void ref_row(sqlite3_stmt *st, void *out)
 	if (r->measure > PW_SERIES_TOTAL)
 		r->measure = PW_SERIES_AUTO;
 	r->restates = sqlite3_column_int64(st, 19);
+	r->limits.has_min = !pw_col_null(st, 20);
+	r->limits.min = sqlite3_column_double(st, 20);
+	r->limits.has_max = !pw_col_null(st, 21);
+	r->limits.max = sqlite3_column_double(st, 21);
+	r->limits.note = pw_col_text(st, 22);
 }
 
 int pw_store_monitor_ref(struct pw_store *s, enum pw_entity e, int64_t id,

@@ -486,6 +486,61 @@ static const char m10_pending[] =
 	"CREATE TRIGGER obs_pending_done AFTER INSERT ON obs WHEN NEW.supersedes IS NOT NULL"
 	" BEGIN DELETE FROM obs_pending WHERE id = NEW.supersedes; END;";
 
+/* 11: what the planning office sets for monitoring (docs/schema.md):
+ *  - value_limits: the plausible minimum and/or maximum of the values of
+ *    a table indicator or a prose target; a value outside is refused by
+ *    every way of entering it (monitor/batch.c).  Append-only, the newest
+ *    row counts (both NULL: no limits), and a row speaks for its row's
+ *    key in every version of the plan (plan_id and key copied into the
+ *    row), as target_links of step 9 do;
+ *  - report_deadlines: the day a plan's figures of a year are due, for
+ *    every unit (unit_id NULL) or one; the newest row counts, due NULL
+ *    takes a setting back; without a row, 31 March of the next year;
+ *  - progress_pending: the 专栏 progress reports awaiting review or
+ *    returned (chain heads in state submitted or returned), kept by
+ *    triggers, as obs_pending of step 10 is for values. */
+static const char m11_office[] =
+	"CREATE TABLE value_limits ("
+	" id INTEGER PRIMARY KEY,"
+	" plan_id INTEGER NOT NULL REFERENCES plans (id),"
+	" indicator_id INTEGER REFERENCES indicators (id),"
+	" target_id INTEGER REFERENCES targets (id),"
+	" key INTEGER NOT NULL,"
+	" min REAL, max REAL, note TEXT,"
+	" set_by TEXT NOT NULL,"
+	" set_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),"
+	" CHECK ((indicator_id IS NULL) <> (target_id IS NULL)),"
+	" CHECK (min IS NULL OR max IS NULL OR min <= max)) STRICT;"
+	"CREATE INDEX value_limits_key ON value_limits (plan_id, key);"
+	"CREATE INDEX value_limits_indicator ON value_limits (indicator_id);"
+	"CREATE INDEX value_limits_target ON value_limits (target_id);"
+	APPEND_ONLY("value_limits")
+
+	"CREATE TABLE report_deadlines ("
+	" id INTEGER PRIMARY KEY,"
+	" plan_id INTEGER NOT NULL REFERENCES plans (id),"
+	" year INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 2200),"
+	" unit_id INTEGER REFERENCES units (id),"
+	" due TEXT CHECK (due IS NULL OR (length(due) = 10 AND date(due) IS due)),"
+	" note TEXT,"
+	" set_by TEXT NOT NULL,"
+	" set_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))) STRICT;"
+	"CREATE INDEX report_deadlines_plan ON report_deadlines (plan_id, year, unit_id);"
+	"CREATE INDEX report_deadlines_unit ON report_deadlines (unit_id);"
+	APPEND_ONLY("report_deadlines")
+
+	"CREATE TABLE progress_pending (id INTEGER PRIMARY KEY"
+	" REFERENCES project_progress (id)) STRICT;"
+	"INSERT INTO progress_pending (id) SELECT p.id FROM project_progress p"
+	" WHERE p.state IN ('submitted', 'returned')"
+	" AND NOT EXISTS (SELECT 1 FROM project_progress n WHERE n.supersedes = p.id);"
+	"CREATE TRIGGER progress_pending_add AFTER INSERT ON project_progress"
+	" WHEN NEW.state IN ('submitted', 'returned')"
+	" BEGIN INSERT INTO progress_pending (id) VALUES (NEW.id); END;"
+	"CREATE TRIGGER progress_pending_done AFTER INSERT ON project_progress"
+	" WHEN NEW.supersedes IS NOT NULL"
+	" BEGIN DELETE FROM progress_pending WHERE id = NEW.supersedes; END;";
+
 static const struct migration migrations[] = {
 	{ "plans, versions, outline, indicator tables, targets, 专栏 projects", m1_plans },
 	{ "units, assignments, observations, project progress, external targets, "
@@ -501,6 +556,8 @@ static const struct migration migrations[] = {
 	{ "prose targets linked to the table indicator they restate, correctable",
 	  m9_target_links },
 	{ "obs_pending: the observations awaiting review, kept by triggers", m10_pending },
+	{ "value limits and reporting deadlines set by the planning office; "
+	  "progress_pending", m11_office },
 };
 
 #define NMIGRATIONS ((int)(NELEM(migrations)))
