@@ -592,7 +592,8 @@ int pw_store_limits_get(struct pw_store *s, enum pw_entity e, int64_t id,
 /* The day the figures of plan_id for `year` are due, "YYYY-MM-DD" in
  * due (11 bytes): what the office set for unit (NULL: for every unit),
  * else for every unit, else 31 March of year + 1 (the default rule).
- * *set (may be NULL) says whether the office set it.  0 or -1. */
+ * *set (may be NULL) says whether the office set it.  0, or -1 (due
+ * then holds the default). */
 #define PW_DUE_SIZE 11
 int pw_store_deadline(struct pw_store *s, int plan_id, int year, const char *unit,
 		      char due[PW_DUE_SIZE], bool *set);

@@ -154,20 +154,21 @@ static int deadline_row(struct pw_store *s, int plan_id, int year, const char *u
 int pw_store_deadline(struct pw_store *s, int plan_id, int year, const char *unit,
 		      char due[PW_DUE_SIZE], bool *set)
 {
-	int rc = unit ? deadline_row(s, plan_id, year, unit, due) : 0;
+	char buf[32];
+	int rc;
 
+	/* the default rule, 31 March of the next year, also after an error */
+	snprintf(buf, sizeof(buf), "%04d-03-31", (year + 1) % 10000);
+	memcpy(due, buf, PW_DUE_SIZE);
+	if (set)
+		*set = false;
+	rc = unit ? deadline_row(s, plan_id, year, unit, due) : 0;
 	if (rc == 0)
 		rc = deadline_row(s, plan_id, year, NULL, due);
 	if (rc < 0)
 		return -1;
 	if (set)
 		*set = rc == 1;
-	if (rc == 0) { /* the default rule: 31 March of the next year */
-		char buf[32];
-
-		snprintf(buf, sizeof(buf), "%04d-03-31", (year + 1) % 10000);
-		memcpy(due, buf, PW_DUE_SIZE);
-	}
 	return 0;
 }
 

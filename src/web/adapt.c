@@ -185,9 +185,26 @@ static json_t *obs_row_json(const struct pw_obs_row *r)
 			 "entered_at", str_or_null(r->entered_at), "current", r->current);
 }
 
+/* The limits the planning office set, {min, max, note, text}, or null. */
+static json_t *limits_json(const struct pw_monitor_ref *f)
+{
+	const struct pw_limits *l = &f->limits;
+	struct strbuf text = STRBUF_INIT;
+	json_t *o;
+
+	if (!l->has_min && !l->has_max)
+		return json_null();
+	pw_batch_limits_text(l, f->unit, &text);
+	o = json_pack("{s:o, s:o, s:o, s:s}", "min", l->has_min ? json_real(l->min) : json_null(),
+		      "max", l->has_max ? json_real(l->max) : json_null(), "note",
+		      str_or_null(l->note), "text", text.buf);
+	sb_release(&text);
+	return o;
+}
+
 static json_t *ref_json(const struct pw_monitor_ref *f)
 {
-	return json_pack("{s:I, s:i, s:o, s:o, s:o, s:o, s:o, s:o, s:s, s:o, s:o, s:o}",
+	json_t *o = json_pack("{s:I, s:i, s:o, s:o, s:o, s:o, s:o, s:o, s:s, s:o, s:o, s:o}",
 			 "id", (json_int_t)f->id, "plan", f->plan_id,
 			 "table", int_or_null(f->table_no), "no", str_or_null(f->no),
 			 "group", str_or_null(f->group), "name", str_or_null(f->name),
@@ -199,6 +216,9 @@ static json_t *ref_json(const struct pw_monitor_ref *f)
 			 "period", json_pack("{s:o, s:o}", "start", int_or_null(f->start),
 					     "end", int_or_null(f->end)),
 			 "targets", str_or_null(f->target_text));
+
+	json_object_set_new(o, "limits", limits_json(f));
+	return o;
 }
 
 int web_lib_indicator(struct pw_store *s, int64_t id, json_t **out)
@@ -500,6 +520,13 @@ int web_lib_review(struct pw_store *s, int64_t obs_id, bool approve, const char 
 	rc = pw_store_write_end(s, own, rc);
 	web_write_unlock();
 	return rc;
+}
+
+int web_lib_deadline(struct pw_store *s, int plan_id, int year, const char *unit, char *due,
+		     bool *set)
+{
+	/* after an error due holds the default: the page still says something */
+	return pw_store_deadline(s, plan_id, year, unit, due, set);
 }
 
 int web_lib_unit_due(struct pw_store *s, const char *unit, json_t **out)

@@ -349,8 +349,10 @@ enum MHD_Result web_page_admin(struct web_req *r)
 	page_open(&p, "管理", 0);
 	if (bit & WEB_ADMIN)
 		users_section(r, &p.out);
-	if (bit & (WEB_ADMIN | WEB_PLANNER))
+	if (bit & (WEB_ADMIN | WEB_PLANNER)) {
 		assign_section(r, &p.out);
+		web_office_html(r, &p.out);
+	}
 	if (!(bit & (WEB_ADMIN | WEB_PLANNER)))
 		sb_addstr(&p.out, "<p>当前账号没有管理权限。</p>");
 	page_close(&p);

@@ -6,6 +6,7 @@
  * from the same evaluation as the pages (adapt.c).
  */
 #include "monitor/csv.h"
+#include "store/monitor.h"
 #include "store/store.h"
 #include "util/error.h"
 #include "web/web_int.h"
@@ -123,13 +124,13 @@ static json_t *observations(struct pw_store *s, json_t *ev)
 /* Who owes which figures for which year (the reporting page's matrix as
  * rows): every indicator of the evaluation, every year of its period up
  * to the evaluated one. */
-static json_t *reporting(struct pw_store *s, json_t *ev)
+static json_t *reporting(struct pw_store *s, json_t *ev, int plan_id)
 {
 	json_t *rep = json_object_get(ev, "report"), *out = json_array(), *ind, *ref;
 	int start = (int)json_integer_value(json_object_get(json_object_get(rep, "period"), "start"));
 	int last = (int)json_integer_value(json_object_get(rep, "year")), y;
 	size_t i;
-	char deadline[24];
+	char deadline[PW_DUE_SIZE];
 
 	json_array_foreach(json_object_get(ev, "indicators"), i, ind) {
 		json_int_t id = json_integer_value(json_object_get(ind, "id"));
@@ -139,8 +140,9 @@ static json_t *reporting(struct pw_store *s, json_t *ev)
 		for (y = start; y <= last; y++) {
 			const char *cls, *text;
 
-			web_year_state(json_object_get(ref, "observations"), y, &cls, &text);
-			snprintf(deadline, sizeof(deadline), "%d-03-31", y + 1);
+			web_lib_deadline(s, plan_id, y, json_string_value(json_object_get(ind,
+					 "lead_unit")), deadline, NULL);
+			web_year_state(json_object_get(ref, "observations"), y, deadline, &cls, &text);
 			json_array_append_new(out, json_pack("{s:O, s:I, s:O, s:i, s:s, s:s, s:b}",
 				"lead_unit", json_object_get(ind, "lead_unit"), "indicator_id", id,
 				"name", json_object_get(ind, "name"), "year", y, "state", text,
@@ -183,7 +185,7 @@ static int table_rows(struct pw_store *s, int plan_id, const char *table, json_t
 		return rc;
 	if (!strcmp(table, "observations") || !strcmp(table, "reporting")) {
 		bool is_obs = !strcmp(table, "observations");
-		json_t *all = is_obs ? observations(s, ev) : reporting(s, ev);
+		json_t *all = is_obs ? observations(s, ev) : reporting(s, ev, plan_id);
 
 		*cols = is_obs ? obs_cols : reporting_cols;
 		*rows = project(all, *cols);

@@ -9,6 +9,7 @@
  * an empty <div class="chart"> that site.js fills from the table the
  * div names (data-table), so the numbers exist once, as text.
  */
+#include "store/monitor.h"
 #include "store/store.h"
 #include "util/strbuf.h"
 #include "web/web_int.h"
@@ -943,22 +944,18 @@ int page_previous(struct web_page *p, int plan_id)
 
 /* ---- reporting status ---- */
 
-bool web_overdue(int y)
+bool web_overdue(const char *due)
 {
-	time_t now = time(NULL);
-	struct tm tm;
-
-	gmtime_r(&now, &tm);
-	return tm.tm_year + 1900 > y + 1 || (tm.tm_year + 1900 == y + 1 && tm.tm_mon >= 3);
+	return pw_deadline_passed(due, NULL);
 }
 
-void web_year_state(json_t *obs, int y, const char **cls, const char **text)
+void web_year_state(json_t *obs, int y, const char *due, const char **cls, const char **text)
 {
 	json_t *o;
 	size_t i;
 
-	*cls = web_overdue(y) ? "late" : "open";
-	*text = web_overdue(y) ? "逾期未报" : "未到期";
+	*cls = web_overdue(due) ? "late" : "open";
+	*text = web_overdue(due) ? "逾期未报" : "未到期";
 	json_array_foreach(obs, i, o) {
 		const char *st = js(o, "state");
 
@@ -977,6 +974,23 @@ void web_year_state(json_t *obs, int y, const char **cls, const char **text)
 	}
 }
 
+/* The deadline of each year's figures for every unit, as the reporting
+ * page states them ("2021年数据：2022-02-15前（规划部门设定）"). */
+static void deadlines_list(struct web_page *p, int plan_id, int start, int last)
+{
+	char due[PW_DUE_SIZE];
+	bool set;
+	int y;
+
+	sb_addstr(O, "<ul class=\"deadlines\">");
+	for (y = start; y <= last; y++) {
+		web_lib_deadline(p->store, plan_id, y, NULL, due, &set);
+		sb_addf(O, "<li>%d年数据：%s前报送（%s）</li>", y, due,
+			set ? "规划部门设定" : "默认：次年3月31日");
+	}
+	sb_addstr(O, "</ul>\n");
+}
+
 int page_reporting(struct web_page *p, int plan_id)
 {
 	json_t *ev, *ind, *rep;
@@ -989,8 +1003,10 @@ int page_reporting(struct web_page *p, int plan_id)
 	start = jint(json_object_get(rep, "period"), "start");
 	last = jint(rep, "year");
 	plan_heading(p, ev, "数据填报情况", plan_id);
-	sb_addstr(O, "<p>各责任单位应报送的指标数据及其状态。某年的数据应于次年3月31日前报送；"
-		     "到期仍未报送或被退回的标为逾期。</p>\n<div class=\"scroll\"><table class=\"data\">"
+	sb_addstr(O, "<p>各责任单位应报送的指标数据及其状态。报送截止日期由规划部门设定，"
+		     "未设定的为次年3月31日；到期仍未报送或被退回的标为逾期。</p>\n");
+	deadlines_list(p, plan_id, start, last);
+	sb_addstr(O, "<div class=\"scroll\"><table class=\"data\">"
 		     "<thead><tr><th scope=\"col\">牵头单位</th><th scope=\"col\">指标</th>");
 	for (y = start; y <= last; y++)
 		sb_addf(O, "<th scope=\"col\">%d年</th>", y);
@@ -1008,9 +1024,11 @@ int page_reporting(struct web_page *p, int plan_id)
 		sb_addstr(O, "</td>");
 		for (y = start; y <= last; y++) {
 			const char *cls, *text;
+			char due[PW_DUE_SIZE];
 
-			web_year_state(json_object_get(ref, "observations"), y, &cls, &text);
-			sb_addf(O, "<td class=\"rs rs-%s\">%s</td>", cls, text);
+			web_lib_deadline(p->store, plan_id, y, js(ind, "lead_unit"), due, NULL);
+			web_year_state(json_object_get(ref, "observations"), y, due, &cls, &text);
+			sb_addf(O, "<td class=\"rs rs-%s\" title=\"截止 %s\">%s</td>", cls, due, text);
 		}
 		sb_addstr(O, "</tr>\n");
 		json_decref(ref);

@@ -345,12 +345,31 @@ static void field(struct strbuf *o, long long id, const char *name, const char *
 		   "role=\"alert\"></span></p>", id, name, id, name);
 }
 
+/* The limits the planning office set for an indicator's values (its
+ * "limits" of GET /api/indicators/{id}), as a line; nothing without. */
+static void limits_line(struct strbuf *o, json_t *limits)
+{
+	const char *note = json_string_value(json_object_get(limits, "note"));
+
+	if (!json_is_object(limits))
+		return;
+	sb_addstr(o, "<p class=\"limits\">合理范围（规划部门设定）：");
+	h_esc(o, json_string_value(json_object_get(limits, "text")));
+	if (note) {
+		sb_addstr(o, "（");
+		h_esc(o, note);
+		sb_addstr(o, "）");
+	}
+	sb_addstr(o, "；超出范围的数值不予接受。</p>");
+}
+
 /* One indicator of the due list: its years with state and deadline, and
  * the entry form. */
-static void due_indicator(struct web_page *p, json_t *ind)
+static void due_indicator(struct web_page *p, json_t *ind, const char *unit)
 {
 	struct strbuf *o = &p->out;
 	long long id = (long long)json_integer_value(json_object_get(ind, "id"));
+	char due[PW_DUE_SIZE];
 	int from, to, y;
 	json_t *h;
 
@@ -359,12 +378,16 @@ static void due_indicator(struct web_page *p, json_t *ind)
 	h_esc(o, json_string_value(json_object_get(ind, "name")));
 	sb_addstr(o, "（");
 	h_esc(o, json_string_value(json_object_get(ind, "unit")));
-	sb_addstr(o, "）</h2><table class=\"data\"><thead><tr><th scope=\"col\">年份</th>"
+	sb_addstr(o, "）</h2>");
+	limits_line(o, json_object_get(ind, "limits"));
+	sb_addstr(o, "<table class=\"data\"><thead><tr><th scope=\"col\">年份</th>"
 		     "<th scope=\"col\">截止日期</th><th scope=\"col\">数值</th><th scope=\"col\">状态</th>"
 		     "<th scope=\"col\">审核意见、材料</th></tr></thead><tbody>");
 	for (y = from; y <= to; y++) {
 		h = head_of(ind, y);
-		sb_addf(o, "<tr><th scope=\"row\">%d</th><td>%d-03-31</td><td class=\"num\">", y, y + 1);
+		web_lib_deadline(p->store, (int)json_integer_value(json_object_get(ind, "plan")), y,
+				 unit, due, NULL);
+		sb_addf(o, "<tr><th scope=\"row\">%d</th><td>%s</td><td class=\"num\">", y, due);
 		if (h && json_is_number(json_object_get(h, "value")))
 			h_num(o, json_number_value(json_object_get(h, "value")));
 		else
@@ -372,7 +395,7 @@ static void due_indicator(struct web_page *p, json_t *ind)
 		sb_addstr(o, "</td><td>");
 		h_esc(o, state_label(h ? json_string_value(json_object_get(h, "state")) : NULL));
 		if ((!h || !strcmp(json_string_value(json_object_get(h, "state")), "returned")) &&
-		    web_overdue(y))
+		    web_overdue(due))
 			sb_addstr(o, " <strong class=\"rs-late\">逾期</strong>");
 		sb_addstr(o, "</td><td>");
 		h_esc(o, h ? json_string_value(json_object_get(h, "review_note")) : NULL);
@@ -426,10 +449,10 @@ enum MHD_Result web_page_me(struct web_req *r)
 	}
 	rc = web_lib_unit_due(r->store, r->session.user.unit, &due);
 	if (rc == 0) {
-		sb_addf(&p.out, "<p>本单位负责 %zu 项指标。每年的数据应于次年3月31日前提交。</p>",
-			json_array_size(due));
+		sb_addf(&p.out, "<p>本单位负责 %zu 项指标。各年数据的截止日期见下表（规划部门未设定的，"
+			"为次年3月31日）。</p>", json_array_size(due));
 		json_array_foreach(due, i, ind)
-			due_indicator(&p, ind);
+			due_indicator(&p, ind, r->session.user.unit);
 		json_decref(due);
 		rc = web_progress_due_html(r, &p.out);
 	}

@@ -51,6 +51,8 @@ static const struct web_route routes[] = {
 	{ "POST", "/api/assignments", web_post_assignment, WEB_SIGNED_IN, WEB_ADMIN | WEB_PLANNER },
 	{ "POST", "/api/external-targets", web_post_external, WEB_SIGNED_IN,
 	  WEB_ADMIN | WEB_PLANNER },
+	{ "POST", "/api/limits", web_post_limits, WEB_SIGNED_IN, WEB_ADMIN | WEB_PLANNER },
+	{ "POST", "/api/deadlines", web_post_deadline, WEB_SIGNED_IN, WEB_ADMIN | WEB_PLANNER },
 	{ "POST", "/api/indicators/{id}/documents", web_post_document, WEB_SIGNED_IN,
 	  WEB_ADMIN | WEB_PLANNER | WEB_EDITOR },
 	{ "GET", "/api/indicators/{id}/documents", web_get_documents, WEB_SIGNED_IN, WEB_ANY_ROLE },

@@ -371,13 +371,20 @@ int page_downloads(struct web_page *p, int plan_id);
  * and the final report once their year is past. */
 typedef void web_report_fn(void *cls, int plan_id, int year, const char *kind, const char *label);
 int web_reports_offered(struct pw_store *s, int plan_id, web_report_fn *fn, void *cls);
-/* Whether the figures of year y are late: due on 31 March of y + 1
- * (docs/web.md). */
-bool web_overdue(int y);
-/* The reporting state of year y among an indicator's observations (as
- * GET /api/indicators/{id} lists them): *cls done, wait, late or open,
- * *text its Chinese name (已审核, 待审核, 已退回, 逾期未报, 未到期). */
-void web_year_state(json_t *obs, int y, const char **cls, const char **text);
+/* Whether figures due on `due` ("YYYY-MM-DD", web_lib_deadline()) are
+ * late today (docs/web.md). */
+bool web_overdue(const char *due);
+/* The day plan_id's figures of year are due for unit (NULL: any unit):
+ * as the planning office set it, else 31 March of year + 1 (store
+ * pw_store_deadline()); *set whether the office set it (may be NULL).
+ * due holds 11 bytes.  0, or -1 (then due holds the default). */
+int web_lib_deadline(struct pw_store *s, int plan_id, int year, const char *unit, char *due,
+		     bool *set);
+/* The reporting state of year y, due on `due`, among an indicator's
+ * observations (as GET /api/indicators/{id} lists them): *cls done, wait,
+ * late or open, *text its Chinese name (已审核, 待审核, 已退回, 逾期未报,
+ * 未到期). */
+void web_year_state(json_t *obs, int y, const char *due, const char **cls, const char **text);
 /* Open data: table (indicators|targets|projects|previous|reporting|observations)
  * of plan_id in format (csv|json|xlsx) into *data (new), *ctype static. */
 int web_open_data(struct pw_store *s, int plan_id, const char *table, const char *format,
@@ -431,6 +438,11 @@ enum MHD_Result web_get_units(struct web_req *r);
 enum MHD_Result web_post_unit(struct web_req *r);
 enum MHD_Result web_post_assignment(struct web_req *r);
 enum MHD_Result web_post_external(struct web_req *r);
+/* office.c: limits and deadlines set by the planning office */
+enum MHD_Result web_post_limits(struct web_req *r);
+enum MHD_Result web_post_deadline(struct web_req *r);
+/* The planner's forms for them (on /admin). */
+void web_office_html(struct web_req *r, struct strbuf *o);
 enum MHD_Result web_post_document(struct web_req *r);
 enum MHD_Result web_get_documents(struct web_req *r);
 enum MHD_Result web_get_document(struct web_req *r);

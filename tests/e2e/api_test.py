@@ -143,7 +143,7 @@ def wait_log(srv, needle):
 # Words a Chinese message may carry: the names of the API's fields and
 # roles, file types, the user names of setup() (the pages name the user)
 # and the words of test_review's note (shown as text: "<script>alert").
-ALLOWED = {"indicator_id", "project_id", "year", "value", "value_hi", "note", "unit", "source",
+ALLOWED = {"indicator_id", "target_id", "plan_id", "project_id", "year", "value", "value_hi", "note", "unit", "source",
            "estimated", "percent", "username", "role", "password", "name", "admin", "planner",
            "editor", "viewer", "CSRF", "JSON", "PDF", "PNG", "JPEG", "xlsx", "MB", "true",
            "false", "Word", "Excel", "csv", "json", "planwatch", "user", "add",
@@ -271,12 +271,18 @@ def test_write_auth(srv, inds, planner):
     """Every write route, tried by everyone who must be refused."""
     ind_a = inds[0]["id"]  # led by 单位甲
     obs = {"indicator_id": ind_a, "year": 2022, "value": 5.5, "note": "测试"}
-    routes = [("POST", "/api/observations", obs, True), ("DELETE", "/api/session", None, False)]
+    # the planning office's routes: no limits on ind_a (none were set), and
+    # the default deadline restated; a planner gets planner_ok, an editor
+    # even of the lead unit 403
+    limits = {"indicator_id": ind_a}
+    deadline = {"plan_id": 1, "year": 2021, "due": "2022-03-31"}
+    routes = [("POST", "/api/observations", obs, True), ("DELETE", "/api/session", None, False),
+              ("POST", "/api/limits", limits, True, 200), ("POST", "/api/deadlines", deadline, True, 200)]
     ed_b, vw, ed_a = Client(srv), Client(srv), Client(srv)
     ed_b.login("ed_b", "secret-ed_b")
     vw.login("vw", "secret-vw")
     ed_a.login("ed_a", "secret-ed_a")
-    for method, path, body, role_checked in routes:
+    for method, path, body, role_checked, *planner_ok in routes:
         name = f"{method} {path}"
         st, b, _ = Client(srv).write(method, path, body)
         check(f"{name} anonymous 401", st == 401 and chinese(b), (st, b))
@@ -291,6 +297,11 @@ def test_write_auth(srv, inds, planner):
             check(f"{name} as an editor of another unit 403", st == 403 and chinese(b), (st, b))
             st, b, _ = vw.write(method, path, body)
             check(f"{name} as a viewer 403", st == 403, (st, b))
+        if planner_ok:
+            st, b, _ = ed_a.write(method, path, body)
+            check(f"{name} as an editor of the lead unit 403", st == 403 and chinese(b), (st, b))
+            st, b, _ = planner.write(method, path, body)
+            check(f"{name} as a planner {planner_ok[0]}", st == planner_ok[0], (st, b))
     st, _, _ = Client(srv).request("GET", f"/api/indicators/{ind_a}")
     _, ind, _ = Client(srv).request("GET", f"/api/indicators/{ind_a}")
     check("nothing refused was written", ind["observations"] == [], ind["observations"])
@@ -335,6 +346,85 @@ def test_writes(srv, inds, planner):
         resp.begin()
         b = json.loads(resp.read().decode())
     check("a body over 1 MiB 413", resp.status == 413 and chinese(b), (resp.status, b))
+
+
+def test_office(srv, inds):
+    """Limits and deadlines the planning office sets (schema step 11)."""
+    planner = Client(srv)
+    planner.login("pl", "secret-pl")
+    ind = inds[14]["id"]  # 人均预期寿命 (岁): no other test writes it
+    st, b, _ = planner.write("POST", "/api/limits", {"indicator_id": ind, "min": 60, "max": 100,
+                                                     "note": "按统计口径"})
+    check("limits set 200", st == 200 and b["min"] == 60 and b["max"] == 100, (st, b))
+    _, one, _ = Client(srv).request("GET", f"/api/indicators/{ind}")
+    check("the indicator shows its limits", one["limits"] and one["limits"]["min"] == 60
+          and one["limits"]["max"] == 100 and one["limits"]["text"] == "60–100 岁", one.get("limits"))
+    st, b, _ = planner.write("POST", "/api/observations", {"indicator_id": ind, "year": 2022, "value": 120})
+    msg = (b or {}).get("errors", [""])[0]
+    check("a value above the maximum 422, Chinese, naming the limits", st == 422 and chinese(b)
+          and "60–100 岁" in msg and "按统计口径" in msg, (st, b))
+    st, b, _ = planner.write("POST", "/api/observations", {"indicator_id": ind, "year": 2022, "value": 59.9})
+    check("a value below the minimum 422", st == 422 and chinese(b), (st, b))
+    _, one, _ = Client(srv).request("GET", f"/api/indicators/{ind}")
+    check("nothing refused written", one["observations"] == [], one["observations"])
+    st, b, _ = planner.write("POST", "/api/observations", {"indicator_id": ind, "year": 2022, "value": 79.5})
+    check("a value inside 201", st == 201, (st, b))
+    for body, want, what in [({"indicator_id": ind, "min": "x"}, 422, "min not a number"),
+                             ({"indicator_id": ind, "min": 5, "max": 1}, 422, "min above max"),
+                             ({"indicator_id": 999999, "max": 1}, 404, "unknown indicator"),
+                             ({"min": 1}, 400, "no indicator_id"),
+                             ({"plan_id": 1, "year": 2022, "due": "2023-02-30"}, 422, "not a date"),
+                             ({"plan_id": 1, "year": 2022, "due": "2023-01-01", "unit": "无此单位"},
+                              422, "unknown unit"),
+                             ({"plan_id": 99, "year": 2022, "due": "2023-01-01"}, 404, "unknown plan"),
+                             ({"plan_id": 1, "year": "x"}, 422, "year not a year")]:
+        path = "/api/limits" if "plan_id" not in body else "/api/deadlines"
+        st, b, _ = planner.write("POST", path, body)
+        check(f"{path}: {what} {want}, Chinese", st == want and chinese(b), (st, b))
+    db = sqlite3.connect(DB)
+    n = db.execute("SELECT count(*) FROM audit_log WHERE action = 'limits.set' AND actor = 'pl'").fetchone()[0]
+    db.close()
+    check("limits audited", n == 2, n)
+
+    # deadlines: 2021 far ahead for everyone, 单位甲's passed; 2022 set; 2023 default
+    for body in [{"plan_id": 1, "year": 2021, "due": "2099-12-31"},
+                 {"plan_id": 1, "year": 2021, "due": "2022-01-10", "unit": "单位甲", "note": "提前"},
+                 {"plan_id": 1, "year": 2022, "due": "2023-01-15"}]:
+        st, b, _ = planner.write("POST", "/api/deadlines", body)
+        check(f"deadline {body['year']} {body.get('unit', '')} set 200", st == 200 and b["set"]
+              and b["due"] == body["due"], (st, b))
+    conn = http.client.HTTPConnection("127.0.0.1", srv.port, timeout=60)
+    conn.request("GET", "/plans/1/reporting")
+    text = page_text(conn.getresponse().read().decode())
+    check("the reporting page states the deadlines, set and default",
+          "2021年数据：2099-12-31前报送（规划部门设定）" in text
+          and "2022年数据：2023-01-15前报送（规划部门设定）" in text
+          and "2023年数据：2024-03-31前报送（默认：次年3月31日）" in text, text[:600])
+    conn.request("GET", "/data/plans/1/reporting.json")
+    rows = json.loads(conn.getresponse().read().decode())["rows"]
+    conn.close()
+    r21 = [x for x in rows if x["year"] == 2021]
+    a21 = [x for x in r21 if x["lead_unit"] == "单位甲"]
+    o21 = [x for x in r21 if x["lead_unit"] != "单位甲"]
+    check("open data: 2021 due 2099-12-31, not late, but for 单位甲 (2022-01-10)",
+          a21 and o21 and all(x["deadline"] == "2099-12-31" and not x["late"] and x["state"] != "逾期未报"
+                              for x in o21 if x["state"] in ("未到期", "逾期未报"))
+          and all(x["deadline"] == "2022-01-10" for x in a21)
+          and any(x["late"] and x["state"] == "逾期未报" for x in a21), (a21, o21[:2]))
+    r22 = [x for x in rows if x["year"] == 2022]
+    check("open data: 2022 due 2023-01-15, late from it",
+          r22 and all(x["deadline"] == "2023-01-15" for x in r22)
+          and any(x["late"] for x in r22), r22[:2])
+    check("open data: 2023 by the default rule",
+          all(x["deadline"] == "2024-03-31" for x in rows if x["year"] == 2023), [x for x in rows if x["year"] == 2023][:1])
+    ed = Client(srv)
+    ed.login("ed_a", "secret-ed_a")
+    conn = http.client.HTTPConnection("127.0.0.1", srv.port, timeout=60)
+    conn.request("GET", "/me", headers={"Cookie": f"pw_session={ed.cookie}"})
+    me = page_text(conn.getresponse().read().decode())
+    conn.close()
+    check("the editor's due list shows its unit's deadline", re.search(r"2021\s+2022-01-10", me)
+          and re.search(r"2022\s+2023-01-15", me) and re.search(r"2023\s+2024-03-31", me), me[:800])
 
 
 def head_of(c, ind_id, year):
@@ -898,6 +988,7 @@ def main():
         test_user_cli(srv)
         test_admin(srv, inds)
         test_page_language(srv)
+        test_office(srv, inds)
         test_concurrency(srv, inds)
         test_idle_and_throttle()
         test_sigterm(srv)

@@ -145,6 +145,7 @@
 
 	/* Which field a validation message is about (the messages name it). */
 	function fieldOf(msg) {
+		if (/合理范围|limits the planning office/.test(msg)) return 'value';
 		if (/unit|单位/.test(msg)) return 'unit';
 		if (/year|年份|period|规划期|年不在/.test(msg)) return 'year';
 		if (/source|来源/.test(msg)) return 'source';
@@ -239,6 +240,7 @@
 				out.textContent = ok.textContent = '';
 				api('POST', form.getAttribute('data-api'), body).then(function (r) {
 					if (r.status === 200 || r.status === 201) ok.textContent = '已保存。';
+					else if (r.status === 422 && r.body && r.body.errors) out.textContent = r.body.errors.join(' ');
 					else out.textContent = (r.body && r.body.error) || ('错误 ' + r.status);
 				});
 			});
