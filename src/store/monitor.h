@@ -508,6 +508,21 @@ struct pw_progress_row {
  * pw_progress_row_free_array(). */
 int pw_store_progress_list(struct pw_store *s, int64_t item_id, bool history,
 			   struct pw_progress_row **out, size_t *n);
+
+/*
+ * The progress heads awaiting review or returned (the 专栏 half of a
+ * review queue), newest first: at most limit (SIZE_MAX: all) from
+ * offset, read through table progress_pending (schema step 11), so the
+ * cost is the page's, not the history's.  Free with
+ * pw_progress_row_free_array().  The count of them all.
+ */
+int pw_store_progress_queue(struct pw_store *s, size_t offset, size_t limit,
+			    struct pw_progress_row **out, size_t *n);
+int pw_store_progress_queue_count(struct pw_store *s, size_t *total);
+/* The state of progress row id when it awaits review or was returned
+ * (in the queue): 0 and *state, else PW_STORE_NOTFOUND without a
+ * message, or -1. */
+int pw_store_progress_pending(struct pw_store *s, int64_t id, enum pw_obs_state *state);
 void pw_progress_row_free_array(struct pw_progress_row *rows, size_t n);
 
 /* A 专栏 project as a fill-in sheet and its import see it.  Strings owned:

@@ -247,10 +247,12 @@ int pw_store_progress_latest(struct pw_store *s, int64_t item_id, int upto, int 
 /* ------------------------------------------------------------------ */
 /* Listing                                                            */
 
-#define PROGRESS_LIST_COLS                                                              \
+#define PROGRESS_SELECT                                                                 \
 	"SELECT p.id, p.item_id, c.title, p.year, p.status, p.percent, p.investment,"     \
 	" p.note, p.source, p.review_note, p.entered_by, p.entered_at, p.state, p.version," \
-	" p.supersedes, " PROGRESS_HEAD " AS head FROM project_progress p"                \
+	" p.supersedes, "
+#define PROGRESS_LIST_COLS                                                              \
+	PROGRESS_SELECT PROGRESS_HEAD " AS head FROM project_progress p"                  \
 	" JOIN column_items c ON c.id = p.item_id "
 
 static const char *const progress_list_sql[] = {
@@ -327,6 +329,62 @@ int pw_store_progress_list(struct pw_store *s, int64_t item_id, bool history,
 	pw_bind_int(st, 1, item_id);
 	pw_bind_int(st, 2, history);
 	*out = pw_store_collect(s, st, &how, NULL, n, &rc);
+	return rc;
+}
+
+/* The pending heads (table progress_pending, kept by triggers: schema
+ * step 11) drive the join, newest first, as obs_pending does for values:
+ * a page reads its own rows, never the history of every report. */
+static const char pending_sql[] =
+	PROGRESS_SELECT "1 AS head FROM progress_pending q CROSS JOIN project_progress p"
+	" ON p.id = q.id JOIN column_items c ON c.id = p.item_id"
+	" ORDER BY q.id DESC LIMIT ?1 OFFSET ?2";
+
+int pw_store_progress_queue(struct pw_store *s, size_t offset, size_t limit,
+			    struct pw_progress_row **out, size_t *n)
+{
+	static const struct pw_store_rows how = { sizeof(**out), fill_progress, free_progress };
+	sqlite3_stmt *st = pw_store_stmt(s, pending_sql);
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (st) {
+		/* SQLite's LIMIT is signed: "all" is -1 */
+		pw_bind_int(st, 1, limit > INT64_MAX ? -1 : (int64_t)limit);
+		pw_bind_int(st, 2, offset > INT64_MAX ? INT64_MAX : (int64_t)offset);
+	}
+	*out = pw_store_collect(s, st, &how, NULL, n, &rc);
+	return rc;
+}
+
+int pw_store_progress_queue_count(struct pw_store *s, size_t *total)
+{
+	sqlite3_stmt *st = pw_store_stmt(s, "SELECT count(*) FROM progress_pending");
+
+	*total = 0;
+	if (!st)
+		return -1;
+	if (pw_store_step(s, st) != 1)
+		return pw_store_fail(s, "cannot count the progress reports awaiting review");
+	*total = (size_t)sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return 0;
+}
+
+static void fill_state(sqlite3_stmt *st, void *out)
+{
+	*(int *)out = pw_obs_state_from_name((const char *)sqlite3_column_text(st, 0));
+}
+
+int pw_store_progress_pending(struct pw_store *s, int64_t id, enum pw_obs_state *state)
+{
+	int v = -1, rc = pw_monitor_fetch(s, "SELECT p.state FROM progress_pending q"
+					     " CROSS JOIN project_progress p ON p.id = q.id"
+					     " WHERE q.id = ?", id, 0, fill_state, &v);
+
+	if (rc == 0)
+		*state = (enum pw_obs_state)v;
 	return rc;
 }
 

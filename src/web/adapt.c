@@ -631,6 +631,54 @@ int web_lib_progress_list(struct pw_store *s, int64_t project_id, bool history, 
 	return 0;
 }
 
+int web_lib_progress_queue(struct pw_store *s, const char *unit, size_t offset, size_t limit,
+			   json_t **out, size_t *total)
+{
+	struct pw_progress_row *rows;
+	size_t n, i;
+
+	/* the office's queue is paged in SQL; a unit's is filtered by each
+	 * project's lead unit, so it reads every pending row (the reports in
+	 * review, not the history) and pages here */
+	if (pw_store_progress_queue(s, unit ? 0 : offset, unit ? SIZE_MAX : limit, &rows, &n) < 0)
+		return -1;
+	*out = json_array();
+	*total = unit ? 0 : n;
+	for (i = 0; i < n; i++) {
+		json_t *o = progress_row_json(s, &rows[i]);
+		const char *lead = json_string_value(json_object_get(o, "lead_unit"));
+
+		if (unit && (!lead || strcmp(lead, unit))) {
+			json_decref(o);
+			continue;
+		}
+		if (unit && (*total)++ < offset) {
+			json_decref(o);
+			continue;
+		}
+		if (json_array_size(*out) < limit)
+			json_array_append_new(*out, o);
+		else
+			json_decref(o);
+	}
+	pw_progress_row_free_array(rows, n);
+	if (!unit && pw_store_progress_queue_count(s, total) < 0) {
+		json_decref(*out);
+		return -1;
+	}
+	return 0;
+}
+
+int web_lib_progress_waiting(struct pw_store *s, int64_t id)
+{
+	enum pw_obs_state st;
+	int rc = pw_store_progress_pending(s, id, &st);
+
+	if (rc < 0)
+		return rc == PW_STORE_NOTFOUND ? 0 : rc;
+	return st == PW_OBS_SUBMITTED;
+}
+
 int web_lib_project_lead(struct pw_store *s, int64_t project_id, char **unit)
 {
 	int rc = pw_store_lead_unit(s, PW_ENTITY_PROJECT, project_id, 0, unit);

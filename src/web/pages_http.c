@@ -465,7 +465,7 @@ static bool has_role(struct web_req *r, unsigned roles)
 	return r->signed_in && (web_role_bit(r->session.user.role) & roles);
 }
 
-#define REVIEW_PAGE 50     /* rows of the review page */
+#define REVIEW_PAGE WEB_REVIEW_PAGE /* rows of the review page */
 #define REVIEW_API_MAX 500 /* rows of GET /api/review at most */
 
 /* Query argument name as a count (digits), dflt when absent or not one,
@@ -484,17 +484,16 @@ static size_t query_count(struct web_req *r, const char *name, size_t dflt, size
 	return n > max ? max : (size_t)n;
 }
 
-/* Links to the pages around page (1-based) of a queue of total rows. */
-static void review_pager(struct strbuf *o, size_t page, size_t total)
+void web_review_pager(struct strbuf *o, const char *param, size_t page, size_t total)
 {
 	size_t pages = total ? (total + REVIEW_PAGE - 1) / REVIEW_PAGE : 1;
 
 	sb_addf(o, "<nav class=\"pager\" aria-label=\"分页\"><p>共 %zu 条，第 %zu 页，共 %zu 页",
 		total, page, pages);
 	if (page > 1)
-		sb_addf(o, " <a href=\"/review?page=%zu\">上一页</a>", page - 1);
+		sb_addf(o, " <a href=\"/review?%s=%zu\">上一页</a>", param, page - 1);
 	if (page < pages)
-		sb_addf(o, " <a href=\"/review?page=%zu\">下一页</a>", page + 1);
+		sb_addf(o, " <a href=\"/review?%s=%zu\">下一页</a>", param, page + 1);
 	sb_addstr(o, "</p></nav>\n");
 }
 
@@ -556,7 +555,7 @@ enum MHD_Result web_page_review(struct web_req *r)
 	if (!json_array_size(q))
 		sb_addstr(&p.out, "<tr><td colspan=\"9\">没有待审核的数据。</td></tr>");
 	sb_addstr(&p.out, "</tbody></table>\n");
-	review_pager(&p.out, page, total);
+	web_review_pager(&p.out, "page", page, total);
 	json_decref(q);
 	rc = web_progress_review_html(r, &p.out, can);
 	page_close(&p);

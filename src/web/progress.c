@@ -100,37 +100,14 @@ enum MHD_Result web_post_progress(struct web_req *r)
 	return mrc;
 }
 
-/* The progress heads awaiting review or returned; unit non-NULL: only
- * the projects that unit leads. */
-static int progress_queue(struct web_req *r, const char *unit, json_t **out)
-{
-	json_t *all, *row;
-	size_t i;
-
-	if (web_lib_progress_list(r->store, 0, false, &all) < 0)
-		return -1;
-	*out = json_array();
-	json_array_foreach(all, i, row) {
-		const char *st = json_string_value(json_object_get(row, "state"));
-		const char *lead = json_string_value(json_object_get(row, "lead_unit"));
-
-		if (strcmp(st, "submitted") && strcmp(st, "returned"))
-			continue;
-		if (unit && (!lead || strcmp(lead, unit)))
-			continue;
-		json_array_append(*out, row);
-	}
-	json_decref(all);
-	return 0;
-}
-
 enum MHD_Result web_get_progress_review(struct web_req *r)
 {
 	json_t *q;
 	const char *unit = web_role_bit(r->session.user.role) == WEB_EDITOR
 		? r->session.user.unit : NULL;
+	size_t total;
 
-	if (progress_queue(r, unit, &q) < 0)
+	if (web_lib_progress_queue(r->store, unit, 0, SIZE_MAX, &q, &total) < 0)
 		return web_internal(r);
 	return web_json(r, 200, q);
 }
@@ -138,11 +115,9 @@ enum MHD_Result web_get_progress_review(struct web_req *r)
 static enum MHD_Result review(struct web_req *r, bool approve)
 {
 	enum MHD_Result mrc;
-	json_t *req = approve ? NULL : web_body_object(r, &mrc), *q, *row;
+	json_t *req = approve ? NULL : web_body_object(r, &mrc);
 	const char *comment = req ? json_string_value(json_object_get(req, "comment")) : NULL;
-	bool waiting = false;
-	size_t i;
-	int rc;
+	int waiting, rc;
 
 	if (!approve && !req)
 		return mrc;
@@ -150,15 +125,10 @@ static enum MHD_Result review(struct web_req *r, bool approve)
 		json_decref(req);
 		return web_error(r, 400, "a return needs a comment");
 	}
-	if (progress_queue(r, NULL, &q) < 0) {
+	if ((waiting = web_lib_progress_waiting(r->store, r->params[0])) < 0) {
 		json_decref(req);
 		return web_internal(r);
 	}
-	json_array_foreach(q, i, row)
-		if (json_integer_value(json_object_get(row, "id")) == r->params[0] &&
-		    !strcmp(json_string_value(json_object_get(row, "state")), "submitted"))
-			waiting = true;
-	json_decref(q);
 	rc = waiting ? web_lib_progress_review(r->store, r->params[0], approve, comment,
 					       r->session.user.name) : PW_STORE_NOTFOUND;
 	json_decref(req);
@@ -291,12 +261,26 @@ int web_progress_due_html(struct web_req *r, struct strbuf *o)
 	return 0;
 }
 
+/* page (1-based) of the queue: ?ppage=N, the observations having ?page. */
+static size_t progress_page(struct web_req *r)
+{
+	const char *v = web_query(r, "ppage");
+	char *end;
+	unsigned long long n;
+
+	if (!v || *v < '0' || *v > '9')
+		return 1;
+	n = strtoull(v, &end, 10);
+	return *end || n < 1 ? 1 : n > 1000000 ? 1000000 : (size_t)n;
+}
+
 int web_progress_review_html(struct web_req *r, struct strbuf *o, bool can)
 {
+	size_t i, total, page = progress_page(r);
 	json_t *q, *row;
-	size_t i;
 
-	if (progress_queue(r, NULL, &q) < 0)
+	if (web_lib_progress_queue(r->store, NULL, (page - 1) * WEB_REVIEW_PAGE, WEB_REVIEW_PAGE,
+				   &q, &total) < 0)
 		return -1;
 	sb_addstr(o, "<h2>专栏项目进展</h2><table class=\"data\" id=\"review-progress\"><thead><tr>"
 		     "<th scope=\"col\">项目</th><th scope=\"col\">年份</th><th scope=\"col\">进展</th>"
@@ -333,6 +317,7 @@ int web_progress_review_html(struct web_req *r, struct strbuf *o, bool can)
 	if (!json_array_size(q))
 		sb_addstr(o, "<tr><td colspan=\"8\">没有待审核的项目进展。</td></tr>");
 	sb_addstr(o, "</tbody></table>\n");
+	web_review_pager(o, "ppage", page, total);
 	json_decref(q);
 	return 0;
 }

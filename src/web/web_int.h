@@ -266,6 +266,15 @@ int web_lib_audit(struct pw_store *s, int64_t indicator_id, json_t **out);
  * percent, note, review_note, state, version, entered_by, entered_at,
  * current, lead_unit}): of one project (0: all), history or heads only. */
 int web_lib_progress_list(struct pw_store *s, int64_t project_id, bool history, json_t **out);
+/* The progress reports awaiting review or returned, newest first, as
+ * web_lib_progress_list() rows: limit of them from offset, *total of all;
+ * unit non-NULL: only the projects it leads.  Read through the pending
+ * table (store pw_store_progress_queue()), not the history.  0 or -1. */
+int web_lib_progress_queue(struct pw_store *s, const char *unit, size_t offset, size_t limit,
+			   json_t **out, size_t *total);
+/* 1 when progress row id awaits review (submitted, head of its chain),
+ * 0 when not, -1 on a database error. */
+int web_lib_progress_waiting(struct pw_store *s, int64_t id);
 /* The lead unit of a project now: *unit new, NULL when none. */
 int web_lib_project_lead(struct pw_store *s, int64_t project_id, char **unit);
 /* The projects unit leads: [{id, plan, progress: [heads]}]. */
@@ -455,6 +464,10 @@ enum MHD_Result web_page_admin(struct web_req *r);
  * approve and return buttons).  0 or -1. */
 int web_progress_due_html(struct web_req *r, struct strbuf *o);
 int web_progress_review_html(struct web_req *r, struct strbuf *o, bool can);
+/* Rows of a page of the review queues, and the links to the pages around
+ * page (1-based) of total rows as /review?param=N. */
+#define WEB_REVIEW_PAGE 50
+void web_review_pager(struct strbuf *o, const char *param, size_t page, size_t total);
 enum MHD_Result web_get_progress_review(struct web_req *r);
 enum MHD_Result web_post_progress_approve(struct web_req *r);
 enum MHD_Result web_post_progress_return(struct web_req *r);

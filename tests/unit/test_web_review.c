@@ -1,8 +1,9 @@
 /*
  * test_web_review.c - the review queue of the signed-in pages
- * (web_lib_review_queue, web_lib_obs_head over store/observations.c)
- * on a database with a long history: it must read the page's rows, not
- * every observation ever entered.  Measured in SQLite's virtual machine
+ * (web_lib_review_queue, web_lib_obs_head over store/observations.c; its
+ * 专栏 half web_lib_progress_queue over store/monitor_progress.c) on a
+ * database with a long history: it must read the page's rows, not every
+ * observation or progress report ever entered.  Measured in SQLite's virtual machine
  * steps and its query plan, never in time.
  */
 #include "unit.h"
@@ -25,7 +26,10 @@ static struct pw_store *one_indicator(void)
 		"第一章 目标\n\n"
 		"表1 主要指标\n"
 		"序号\t指标名称\t2020年\t2025年\t属性\n"
-		"1\t地区生产总值（亿元）\t221.29\t≥300\t预期性\n";
+		"1\t地区生产总值（亿元）\t221.29\t≥300\t预期性\n\n"
+		"专栏1 重点工程\n"
+		"1.产业园区。建设产业园区一期工程。\n"
+		"2.道路工程。新建道路10千米。\n";
 	struct pw_store *s;
 	struct pw_doc d;
 	struct pw_plan p;
@@ -179,11 +183,132 @@ static void test_queue_plan(void **state)
 	pw_store_close(s);
 }
 
+/* The same history for project 1's progress: HISTORY rows of 2021,
+ * submitted and approved in turn, the last approved. */
+static void long_progress_history(struct pw_store *s)
+{
+	static const char sql[] =
+		"WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < 20000)"
+		" INSERT INTO project_progress (id, item_id, year, status, state, version, entered_by,"
+		" supersedes) SELECT 1000 + n, 1, 2021, 'in_progress', CASE n % 2 WHEN 1 THEN"
+		" 'submitted' ELSE 'approved' END, n, 'gen', CASE n WHEN 1 THEN NULL"
+		" ELSE 999 + n END FROM k;";
+
+	assert_int_equal(sqlite3_exec(pw_store_sqlite(s), sql, NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(testdb_query_int(s, "SELECT count(*) FROM project_progress"), HISTORY);
+}
+
+static int64_t report(struct pw_store *s, int64_t item, int year)
+{
+	struct pw_progress p = { .item_id = item, .year = year, .status = "in_progress",
+				 .by = "test", .state = PW_OBS_SUBMITTED };
+	int64_t id;
+
+	assert_int_equal(pw_store_progress_record(s, &p, &id), 0);
+	return id;
+}
+
+static void test_progress_queue_reads_its_page(void **state)
+{
+	struct pw_store *s = one_indicator();
+	int64_t a, b, c, returned;
+	json_t *q;
+	size_t total;
+	long long steps;
+
+	(void)state;
+	long_progress_history(s);
+	assert_int_equal(testdb_query_int(s, "SELECT count(*) FROM progress_pending"), 0);
+	a = report(s, 1, 2022);
+	b = report(s, 2, 2022);
+	c = report(s, 1, 2023);
+	assert_int_equal(pw_store_progress_transition(s, b, PW_OBS_RETURNED, "请核实", "pl",
+						      &returned), 0);
+	/* the table the queue reads holds the reports awaiting review, no more */
+	assert_int_equal(testdb_query_int(s, "SELECT count(*) FROM progress_pending"), 3);
+
+	vm_steps(s);
+	assert_int_equal(web_lib_progress_queue(s, NULL, 0, 2, &q, &total), 0);
+	steps = vm_steps(s);
+	assert_int_equal(total, 3);
+	assert_int_equal(json_array_size(q), 2); /* newest first: the return, then c */
+	assert_int_equal(json_integer_value(json_object_get(json_array_get(q, 0), "id")), returned);
+	assert_int_equal(json_integer_value(json_object_get(json_array_get(q, 1), "id")), c);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(q, 0), "state")),
+			    "returned");
+	json_decref(q);
+	/* a page costs its rows, not the 20000 of the history */
+	assert_true(steps < HISTORY / 10);
+	assert_int_equal(web_lib_progress_queue(s, NULL, 2, 2, &q, &total), 0);
+	assert_int_equal(json_array_size(q), 1);
+	assert_int_equal(json_integer_value(json_object_get(json_array_get(q, 0), "id")), a);
+	json_decref(q);
+
+	/* whether one awaits review, by id, without reading the history */
+	vm_steps(s);
+	assert_int_equal(web_lib_progress_waiting(s, a), 1);
+	assert_true(vm_steps(s) < HISTORY / 10);
+	assert_int_equal(web_lib_progress_waiting(s, returned), 0); /* returned: not waiting */
+	assert_int_equal(web_lib_progress_waiting(s, b), 0);        /* superseded */
+	assert_int_equal(web_lib_progress_waiting(s, 1000 + HISTORY), 0); /* approved */
+
+	/* approving takes it off the queue */
+	assert_int_equal(web_lib_progress_review(s, a, true, NULL, "pl"), 0);
+	assert_int_equal(web_lib_progress_queue(s, NULL, 0, 50, &q, &total), 0);
+	assert_int_equal(total, 2);
+	json_decref(q);
+	pw_store_close(s);
+}
+
+/* The plan of the 专栏 page's query: progress_pending drives it, nothing
+ * else is scanned, nothing sorted. */
+static void test_progress_queue_plan(void **state)
+{
+	struct pw_store *s = one_indicator();
+	sqlite3_stmt *st = NULL, *plan;
+	const char *sql = NULL;
+	bool scanned_q = false;
+	json_t *q;
+	size_t total;
+
+	(void)state;
+	long_progress_history(s);
+	report(s, 1, 2022);
+	assert_int_equal(web_lib_progress_queue(s, NULL, 0, 50, &q, &total), 0);
+	json_decref(q);
+	while ((st = sqlite3_next_stmt(pw_store_sqlite(s), st)))
+		if (strstr(sqlite3_sql(st), "FROM progress_pending q CROSS JOIN"))
+			sql = sqlite3_sql(st);
+	assert_non_null(sql);
+	{
+		char *explain = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", sql);
+
+		assert_int_equal(sqlite3_prepare_v2(pw_store_sqlite(s), explain, -1, &plan, NULL),
+				 SQLITE_OK);
+		sqlite3_free(explain);
+	}
+	sqlite3_bind_int(plan, 1, 50);
+	while (sqlite3_step(plan) == SQLITE_ROW) {
+		const char *detail = (const char *)sqlite3_column_text(plan, 3);
+
+		if (!strncmp(detail, "SCAN ", 5)) {
+			assert_string_equal(detail, "SCAN q"); /* the only table scanned */
+			scanned_q = true;
+		}
+		assert_null(strstr(detail, "TEMP B-TREE")); /* no sort of every row */
+	}
+	sqlite3_finalize(plan);
+	assert_true(scanned_q);
+	pw_store_close(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_teardown(test_queue_reads_its_page, testdb_teardown),
 		cmocka_unit_test_teardown(test_queue_plan, testdb_teardown),
+		cmocka_unit_test_teardown(test_progress_queue_reads_its_page, testdb_teardown),
+		cmocka_unit_test_teardown(test_progress_queue_plan, testdb_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
