@@ -586,7 +586,7 @@ struct pw_monitor_ref {
 void pw_monitor_ref_release(struct pw_monitor_ref *r);
 
 /* ------------------------------------------------------------------ */
-/* Set by the planning office (schema step 11, store/office.c)        */
+/* Set by the planning office (schema step 11, store/limits.c)        */
 
 /*
  * Sets the limits of indicator or prose target id (e: INDICATOR or

@@ -447,7 +447,7 @@ enum MHD_Result web_get_units(struct web_req *r);
 enum MHD_Result web_post_unit(struct web_req *r);
 enum MHD_Result web_post_assignment(struct web_req *r);
 enum MHD_Result web_post_external(struct web_req *r);
-/* office.c: limits and deadlines set by the planning office */
+/* limits.c: limits and deadlines set by the planning office */
 enum MHD_Result web_post_limits(struct web_req *r);
 enum MHD_Result web_post_deadline(struct web_req *r);
 /* The planner's forms for them (on /admin). */

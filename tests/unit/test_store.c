@@ -1023,6 +1023,85 @@ static void check_after_kill(const struct pw_plan *small, long long big_rows)
 	pw_store_close(s);
 }
 
+/* A database at schema 10 (with 专栏 progress in every review state, a
+ * value and an audit row) is upgraded to 11: every row kept, the
+ * progress reports awaiting review or returned in progress_pending, no
+ * limits and the default deadline, and the queue goes on from there. */
+static void test_upgrade_10_to_11(void **state)
+{
+	static const char progress_sql[] =
+		/* item 1: 2021 submitted -> approved; 2022 submitted (pending);
+		 * 2023 submitted -> returned (pending); item 1 2024 a draft */
+		"INSERT INTO project_progress (id, item_id, year, status, state, entered_by,"
+		" supersedes) VALUES (1, %1$lld, 2021, 'in_progress', 'submitted', '甲', NULL),"
+		" (2, %1$lld, 2021, 'in_progress', 'approved', '乙', 1),"
+		" (3, %1$lld, 2022, 'completed', 'submitted', '甲', NULL),"
+		" (4, %1$lld, 2023, 'delayed', 'submitted', '甲', NULL),"
+		" (5, %1$lld, 2023, 'delayed', 'returned', '乙', 4),"
+		" (6, %1$lld, 2024, 'not_started', 'draft', '甲', NULL);";
+	struct pw_store *old = xcalloc(1, sizeof(*old)), *s;
+	struct pw_obs_entry e = { .entity = PW_ENTITY_INDICATOR, .year = 2021, .value = 80.6,
+				  .by = "赵六", .state = PW_OBS_SUBMITTED };
+	struct pw_progress_row *rows;
+	struct pw_limits l;
+	struct pw_plan p;
+	int64_t *ind, *prj, id;
+	size_t n, np;
+	char sql[1024], due[PW_DUE_SIZE];
+	bool set;
+
+	(void)state;
+	testdb_remove();
+	old->path = xstrdup(testdb_path);
+	assert_int_equal(sqlite3_open(testdb_path, &old->db), SQLITE_OK);
+	assert_int_equal(exec_sql(old, "PRAGMA foreign_keys = ON"), SQLITE_OK);
+	assert_int_equal(pw_store_migrate(old, 10), 0);
+	assert_int_equal(pw_store_read_user_version(old), 10);
+	build_plan(&p);
+	import_ok(old, &p, 1, 1, 1);
+	pw_plan_free(&p);
+	assert_int_equal(pw_store_plan_indicator_ids(old, 1, 0, &ind, &n), 0);
+	assert_int_equal(pw_store_plan_item_ids(old, 1, 0, &prj, &np), 0);
+	assert_true(n >= 1 && np >= 1);
+	snprintf(sql, sizeof(sql), progress_sql, (long long)prj[0]);
+	assert_int_equal(exec_sql(old, sql), SQLITE_OK);
+	e.id = ind[0];
+	assert_int_equal(pw_store_obs_record(old, &e, &id), 0);
+	assert_int_equal(exec_sql(old, "SELECT 1 FROM value_limits"), SQLITE_ERROR);
+	pw_store_close(old);
+
+	assert_int_equal(pw_store_open(&s, testdb_path), 0);
+	assert_int_equal(pw_store_schema_version(s), 11);
+	assert_int_equal(testdb_query_int(s, "SELECT count(*) FROM project_progress"), 6);
+	assert_int_equal(testdb_query_int(s, "SELECT count(*) FROM obs"), 1);
+	assert_int_equal(testdb_query_int(s, "SELECT count(*) FROM obs_pending"), 1);
+	assert_int_equal(testdb_query_int(s, "SELECT count(*) FROM audit_log WHERE entity ="
+				      " 'observation'"), 1);
+	/* the pending reports: 2022's submission and 2023's return, no more */
+	assert_int_equal(testdb_query_int(s, "SELECT count(*) FROM progress_pending"), 2);
+	assert_int_equal(testdb_query_int(s, "SELECT min(id) * 10 + max(id) FROM progress_pending"),
+			 35);
+	assert_int_equal(pw_store_progress_queue(s, 0, SIZE_MAX, &rows, &n), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(rows[0].id, 5);
+	assert_int_equal(rows[0].state, PW_OBS_RETURNED);
+	assert_int_equal(rows[1].id, 3);
+	assert_string_equal(rows[1].status, "completed");
+	pw_progress_row_free_array(rows, n);
+	/* nothing set yet: no limits, the default deadline */
+	assert_int_equal(pw_store_limits_get(s, PW_ENTITY_INDICATOR, ind[0], &l), 0);
+	assert_false(l.has_min || l.has_max);
+	assert_int_equal(pw_store_deadline(s, 1, 2022, NULL, due, &set), 0);
+	assert_string_equal(due, "2023-03-31");
+	assert_false(set);
+	/* and the queue goes on: approving 3 takes it off */
+	assert_int_equal(pw_store_progress_transition(s, 3, PW_OBS_APPROVED, NULL, "乙", &id), 0);
+	assert_int_equal(testdb_query_int(s, "SELECT count(*) FROM progress_pending"), 1);
+	free(ind);
+	free(prj);
+	pw_store_close(s);
+}
+
 static double time_import(const struct pw_plan *big)
 {
 	struct pw_store *s = open_fresh();
@@ -1101,6 +1180,7 @@ int main(void)
 		cmocka_unit_test(test_newer_schema_refused),
 		cmocka_unit_test(test_upgrade_keeps_data),
 		cmocka_unit_test(test_upgrade_compact_observations),
+		cmocka_unit_test(test_upgrade_10_to_11),
 		cmocka_unit_test(test_sigkill_mid_import),
 		cmocka_unit_test(test_import_is_fast),
 	};

@@ -1,5 +1,5 @@
 /*
- * office.c - what the planning office sets for monitoring (schema step
+ * limits.c - what the planning office sets for monitoring (schema step
  * 11, monitor.h): the plausible limits of the values of an indicator or
  * prose target (value_limits) and the day a year's figures are due
  * (report_deadlines).  Both tables are append-only; the newest row counts.

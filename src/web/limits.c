@@ -1,5 +1,5 @@
 /*
- * office.c - what the planning office sets for monitoring, on the
+ * limits.c - what the planning office sets for monitoring, on the
  * signed-in side (docs/api.md, "/api/limits" and "/api/deadlines"): the
  * plausible limits of an indicator's values and the day a year's
  * figures are due, the same as "planwatch limit" and "planwatch
