@@ -4,6 +4,7 @@
  * project section gathered by template_project.c.
  */
 #include "monitor/template.h"
+#include "monitor/batch.h"
 #include "monitor/csv.h"
 #include "model/target_text.h"
 #include "text/vocab.h"
@@ -165,12 +166,38 @@ static int add_base_row(struct pw_store *s, struct pw_template *t, size_t from,
 	row->name = xstrdup_or_null(row->name);
 	row->unit = xstrdup_or_null(row->unit);
 	row->attribute = xstrdup_or_null(row->attribute);
+	row->entered = xstrdup_or_null(row->entered);
 	row->baseline = NULL;
 	row->target = xstrdup("基期值：规划未给出基数，请填报该年数值，作为评估的起点");
 	row->source = row->note = NULL;
 	row->has_last = row->has_value = row->estimated = false;
 	row->year = r->start - 1;
 	return fill_values(s, row, row->year);
+}
+
+/* The 填报口径 cell: what the value is (pw_measure_hint()), and the limits
+ * the planning office set, which import enforces (batch.h).  New string,
+ * or NULL. */
+static char *guide(const struct pw_monitor_ref *r)
+{
+	const char *hint = pw_measure_hint(r->measure, pw_vocab_has(r->name, DECREASE) ||
+					   pw_vocab_has(r->target_text, DECREASE));
+	struct strbuf sb = STRBUF_INIT, lim = STRBUF_INIT;
+
+	sb_addstr(&sb, hint ? hint : "");
+	pw_batch_limits_text(&r->limits, r->unit, &lim);
+	if (lim.len) {
+		sb_addf(&sb, "%s合理范围 %s", sb.len ? "；" : "", lim.buf);
+		if (r->limits.note)
+			sb_addf(&sb, "（%s）", r->limits.note);
+		sb_addstr(&sb, "，超出不予接受");
+	}
+	sb_release(&lim);
+	if (!sb.len) {
+		sb_release(&sb);
+		return NULL;
+	}
+	return sb_detach(&sb, NULL);
 }
 
 static int add_row(struct pw_store *s, struct pw_template *t, const struct pw_assigned *a)
@@ -198,8 +225,7 @@ static int add_row(struct pw_store *s, struct pw_template *t, const struct pw_as
 	row->unit = xstrdup_or_null(r.unit);
 	row->attribute = xstrdup(attr_labels[r.attribute]);
 	row->baseline = format_baseline(&r);
-	row->entered = pw_measure_hint(r.measure, pw_vocab_has(r.name, DECREASE) ||
-					      pw_vocab_has(r.target_text, DECREASE));
+	row->entered = guide(&r);
 	rc = format_target(s, &r, &row->target);
 	if (rc == 0)
 		rc = fill_values(s, row, t->year);
@@ -242,6 +268,7 @@ void pw_template_release(struct pw_template *t)
 		free(r->name);
 		free(r->unit);
 		free(r->attribute);
+		free(r->entered);
 		free(r->baseline);
 		free(r->target);
 		free(r->source);

@@ -40,7 +40,8 @@ struct pw_template_row {
 	int last_year;
 	bool estimated;       /* of this year's value */
 	char *source, *note;  /* of this year's value, or NULL */
-	const char *entered;  /* what to enter (pw_measure_hint()), static, or NULL */
+	char *entered;        /* what to enter (pw_measure_hint()) and the limits the
+			       * planning office set (store/monitor.h), or NULL */
 	int year;             /* 0: the sheet's year; else a base-year row */
 };
 

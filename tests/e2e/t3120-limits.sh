@@ -42,6 +42,11 @@ check_fails "CSV import with a value outside is refused" 3 pw data import "$T/v.
 grep_err "file:row and the limits" "v.csv:3: error: '常住人口城镇化率' 2025: 101 is outside the limits the planning office set (0–100 %: 比率)"
 same "nothing written" "$(q "SELECT count(*) FROM obs")" "$N1"
 
+# the template states them in its 填报口径 column
+check "CSV template" pw template --unit 统计局 --year 2024 --csv -o "$T/tpl.csv"
+grep -q "^$IND,.*合理范围 0–100 %（比率），超出不予接受" "$T/tpl.csv" && ok "the template states the limits" ||
+	not_ok "the template states the limits ($(grep "^$IND," "$T/tpl.csv"))"
+
 # the xlsx template the unit fills in goes through the same check
 check "template" pw template --unit 统计局 --year 2024 --xlsx -o "$T/tpl.xlsx"
 $PY - "$T/tpl.xlsx" "$T/filled.xlsx" 250 >"$T/fill.log" 2>&1 <<'PYEOF'
