@@ -529,6 +529,24 @@ int web_lib_deadline(struct pw_store *s, int plan_id, int year, const char *unit
 	return pw_store_deadline(s, plan_id, year, unit, due, set);
 }
 
+/* {"YYYY": "YYYY-MM-DD"} for each year of indicator ind's period (its
+ * JSON as web_lib_indicator() writes it): when unit's figures are due. */
+static json_t *deadlines_json(struct pw_store *s, json_t *ind, const char *unit)
+{
+	json_t *per = json_object_get(ind, "period"), *out = json_object();
+	int plan = (int)json_integer_value(json_object_get(ind, "plan"));
+	int from = (int)json_integer_value(json_object_get(per, "start"));
+	int to = (int)json_integer_value(json_object_get(per, "end")), y;
+	char due[PW_DUE_SIZE], key[16];
+
+	for (y = from; from > 0 && y <= to && y - from < 100; y++) {
+		web_lib_deadline(s, plan, y, unit, due, NULL);
+		snprintf(key, sizeof(key), "%d", y);
+		json_object_set_new(out, key, json_string(due));
+	}
+	return out;
+}
+
 int web_lib_unit_due(struct pw_store *s, const char *unit, json_t **out)
 {
 	struct pw_assigned *a = NULL;
@@ -543,6 +561,7 @@ int web_lib_unit_due(struct pw_store *s, const char *unit, json_t **out)
 
 		if (a[i].entity != PW_ENTITY_INDICATOR || web_lib_indicator(s, a[i].id, &ind) < 0)
 			continue;
+		json_object_set_new(ind, "deadlines", deadlines_json(s, ind, unit));
 		json_array_append_new(*out, ind);
 	}
 	free(a);

@@ -6,11 +6,14 @@
 //    the 演示数据 banner while the database holds no approved value, and
 //    has no serious or critical axe-core violation; a screenshot of each;
 //  - no console error (a CSP violation would be one);
-//  - an editor signs in, enters a value with a wrong unit and sees the
-//    message at the unit field, corrects it and submits with a supporting
+//  - an editor signs in, sees the limits the planning office set above
+//    the entry form, enters a value outside them and sees the message
+//    naming them at the value field, enters a value with a wrong unit and
+//    sees the message at the unit field, corrects it and submits with a supporting
 //    document (PDF); a planner sees the document and
-//    approves it; the public indicator page then shows the value and its
-//    status, and the banner is gone;
+//    approves it, and sets the deadline of 2021's figures in the /admin
+//    form, which the reporting page then states; the public indicator
+//    page shows the value and its status, and the banner is gone;
 //  - with STATIC (the address of a "planwatch publish" folder on a plain
 //    static file server): its pages, charts
 //    drawn, axe, and the indicator list filtered in place.
@@ -99,7 +102,16 @@ async function main() {
 	// the editor
 	await signIn(page, 'editor1', 'editor-pass-1');
 	const form = `form.entry[data-indicator="${IND}"]`;
+	assert.ok((await page.textContent(`#ind-${IND} .limits`)).includes('0–50 %'),
+		'the entry form states the limits the planning office set');
 	await page.fill(`${form} [name=year]`, '2021');
+	await page.fill(`${form} [name=value]`, '80');
+	await page.click(`${form} button[type=submit]`);
+	const valueErr = `#e${IND}-value`;
+	await page.waitForFunction((s) => document.querySelector(s).textContent.includes('合理范围'), valueErr);
+	assert.ok((await page.textContent(valueErr)).includes('0–50 %'), 'the message names the limits');
+	assert.strictEqual(await page.getAttribute(`${form} [name=value]`, 'aria-invalid'), 'true');
+	await page.screenshot({ path: path.join(OUT, 'entry-limits-error.png'), fullPage: true });
 	await page.fill(`${form} [name=value]`, '8.4');
 	await page.fill(`${form} [name=unit]`, '亿元');
 	await page.fill(`${form} [name=note]`, '统计快报<script>x</script>');
@@ -128,6 +140,17 @@ async function main() {
 	await row.locator('button[name=approve]').click();
 	await row.locator('text=已审核（锁定）').waitFor();
 	await page.screenshot({ path: path.join(OUT, 'review.png'), fullPage: true });
+
+	// the planner sets the deadline of 2021's figures; the reporting page states it
+	await page.goto(BASE + '/admin');
+	await page.fill('#dl-plan', '1');
+	await page.fill('#dl-year', '2021');
+	await page.fill('#dl-due', '2022-01-10');
+	await page.click('#deadline-form button[type=submit]');
+	await page.waitForFunction(() => document.querySelector('#deadline-form .ok').textContent.includes('已保存'));
+	await page.goto(BASE + '/plans/1/reporting');
+	assert.ok((await page.textContent('ul.deadlines')).includes('2021年数据：2022-01-10前报送（规划部门设定）'),
+		'the reporting page states the deadline the planner set');
 
 	// the public page: the real value, no banner
 	await page.goto(BASE + '/indicators/' + IND);

@@ -423,6 +423,11 @@ def test_office(srv, inds):
     conn.request("GET", "/me", headers={"Cookie": f"pw_session={ed.cookie}"})
     me = page_text(conn.getresponse().read().decode())
     conn.close()
+    st, due, _ = ed.request("GET", "/api/due")
+    d0 = next((i for i in due if i["id"] == inds[0]["id"]), {}) if st == 200 else {}
+    check("GET /api/due: the unit's deadlines by year", d0.get("deadlines", {}).get("2021") == "2022-01-10"
+          and d0["deadlines"].get("2022") == "2023-01-15" and d0["deadlines"].get("2023") == "2024-03-31",
+          d0.get("deadlines"))
     check("the editor's due list shows its unit's deadline", re.search(r"2021\s+2022-01-10", me)
           and re.search(r"2022\s+2023-01-15", me) and re.search(r"2023\s+2024-03-31", me), me[:800])
 

@@ -34,6 +34,7 @@ import json, sys
 d = json.load(sys.stdin)
 print(next(i["id"] for i in d["indicators"] if i.get("lead_unit") == "区发展改革委" and i["unit"] == "%"))')
 [ -n "$IND" ] && ok "an indicator of the editor's unit ($IND)" || not_ok "an indicator of the editor's unit"
+check "its limits, set by the planning office" "$PW" limit --indicator "$IND" --min 0 --max 50 --db "$DB"
 
 # the static copy: every relative link of every page leads to a file
 check "publish" "$PW" publish --db "$DEMO" -o "$T/pub"
