@@ -4,7 +4,7 @@
  * prose target (value_limits) and the day a year's figures are due
  * (report_deadlines).  Both tables are append-only; the newest row counts.
  * Validation reads the limits with the indicator's facts (monitor_refs.c,
- * PW_LIMITS_COLS); this file writes them and answers single lookups.
+ * LIMITS_COLS); this file writes them and answers single lookups.
  */
 #include "store/monitor_int.h"
 #include "store/plan_rows.h"

@@ -351,7 +351,7 @@ enum MHD_Result web_page_admin(struct web_req *r)
 		users_section(r, &p.out);
 	if (bit & (WEB_ADMIN | WEB_PLANNER)) {
 		assign_section(r, &p.out);
-		web_office_html(r, &p.out);
+		web_limits_html(r, &p.out);
 	}
 	if (!(bit & (WEB_ADMIN | WEB_PLANNER)))
 		sb_addstr(&p.out, "<p>当前账号没有管理权限。</p>");

@@ -199,7 +199,7 @@ enum MHD_Result web_post_deadline(struct web_req *r)
 
 /* ---- the planner's forms on /admin ---- */
 
-void web_office_html(struct web_req *r, struct strbuf *o)
+void web_limits_html(struct web_req *r, struct strbuf *o)
 {
 	json_t *units, *u;
 	size_t i;

@@ -451,7 +451,7 @@ enum MHD_Result web_post_external(struct web_req *r);
 enum MHD_Result web_post_limits(struct web_req *r);
 enum MHD_Result web_post_deadline(struct web_req *r);
 /* The planner's forms for them (on /admin). */
-void web_office_html(struct web_req *r, struct strbuf *o);
+void web_limits_html(struct web_req *r, struct strbuf *o);
 enum MHD_Result web_post_document(struct web_req *r);
 enum MHD_Result web_get_documents(struct web_req *r);
 enum MHD_Result web_get_document(struct web_req *r);
