@@ -3,6 +3,8 @@
  * own thread pool (epoll), a database connection per worker thread, the
  * limits on what a client may send, the response helpers, the access log
  * and the clean stop on SIGTERM/SIGINT.  What a request means is routes.c's.
+ * With --tls-cert and --tls-key it speaks HTTPS itself (libmicrohttpd's
+ * GnuTLS; the files are checked in tls.c).
  *
  * Threads: every worker opens its own connection (thread-specific, closed
  * when the thread ends) to the same WAL database, so reads never wait for
@@ -40,6 +42,8 @@
 #define STOP_GRACE_MS 10000          /* how long requests in flight may take at stop */
 
 static const struct pw_web_opts *srv_opts;
+static struct pw_web_opts srv_copy; /* o, with what TLS implies */
+static struct web_tls srv_tls;
 static pthread_key_t store_key, demo_key;
 static pthread_mutex_t write_mutex = PTHREAD_MUTEX_INITIALIZER;
 static pthread_mutex_t log_mutex = PTHREAD_MUTEX_INITIALIZER;
@@ -142,6 +146,10 @@ struct pw_store *web_public_store(struct web_req *r, bool *demo)
  * inline script or style, no framing, forms only to the site. */
 #define CSP "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " \
 	"object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+
+/* Under built-in TLS: HTTPS only, for a year (not includeSubDomains: the
+ * other hosts of the domain are not ours to decide). */
+#define HSTS "max-age=31536000"
 
 /* A response of len bytes of buf, which it frees (also on failure). */
 static struct MHD_Response *owned(size_t len, char *buf)
@@ -247,6 +255,8 @@ static enum MHD_Result queue(struct web_req *r, unsigned status, char *text, siz
 	if (r->location)
 		MHD_add_response_header(resp, "Location", r->location);
 	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	if (r->opts->tls_cert) /* browsers that saw it never try plain HTTP here again */
+		MHD_add_response_header(resp, "Strict-Transport-Security", HSTS);
 	if (r->set_cookie)
 		MHD_add_response_header(resp, "Set-Cookie", r->set_cookie);
 	if (r->allow)
@@ -595,11 +605,19 @@ static struct MHD_Daemon *start_daemon(const struct pw_web_opts *o)
 	bool v6;
 	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC;
 	struct MHD_Daemon *d;
+	/* the PEM texts under TLS, else nothing */
+	struct MHD_OptionItem tls[] = {
+		{ MHD_OPTION_HTTPS_MEM_CERT, 0, srv_tls.cert.buf },
+		{ MHD_OPTION_HTTPS_MEM_KEY, 0, srv_tls.key.buf },
+		{ MHD_OPTION_END, 0, NULL },
+	};
 
 	if (parse_addr(o->host, o->port, &a, &v6) < 0)
 		return NULL;
 	if (v6)
 		flags |= MHD_USE_IPv6;
+	if (o->tls_cert)
+		flags |= MHD_USE_TLS;
 	d = MHD_start_daemon(flags, (uint16_t)o->port, NULL, NULL, on_request, NULL,
 			     MHD_OPTION_SOCK_ADDR, &a.sa,
 			     MHD_OPTION_THREAD_POOL_SIZE, o->threads,
@@ -608,6 +626,7 @@ static struct MHD_Daemon *start_daemon(const struct pw_web_opts *o)
 			     MHD_OPTION_CONNECTION_LIMIT, MAX_CONNECTIONS,
 			     MHD_OPTION_PER_IP_CONNECTION_LIMIT, MAX_PER_IP,
 			     MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+			     MHD_OPTION_ARRAY, o->tls_cert ? tls : tls + 2,
 			     MHD_OPTION_END);
 	if (!d)
 		pw_error("cannot listen on %s port %d: %s", o->host, o->port,
@@ -656,7 +675,12 @@ int pw_web_serve(const struct pw_web_opts *o)
 	MHD_socket listen_fd;
 	int sig;
 
-	srv_opts = o;
+	pw_clear_error();
+	srv_copy = *o;
+	srv_copy.secure_cookie = o->secure_cookie || o->tls_cert; /* never sent over HTTP */
+	srv_opts = o = &srv_copy;
+	if (o->tls_cert && web_tls_load(o->tls_cert, o->tls_key, &srv_tls) < 0)
+		return -1;
 	if (pw_auth_init() < 0 || open_log(o) < 0 || web_assets_load(o->assets) < 0)
 		return -1;
 	/* migrate once, before any worker opens its connection */
@@ -676,9 +700,9 @@ int pw_web_serve(const struct pw_web_opts *o)
 	pw_i18n_use("zh_CN");
 	if (!(d = start_daemon(o)))
 		return -1;
-	fprintf(stderr, "planwatch: serving database '%s' on http://%s%s%s:%d/\n", o->db_path,
-		strchr(o->host, ':') ? "[" : "", o->host, strchr(o->host, ':') ? "]" : "",
-		bound_port(d, o->port));
+	fprintf(stderr, "planwatch: serving database '%s' on %s://%s%s%s:%d/\n", o->db_path,
+		o->tls_cert ? "https" : "http", strchr(o->host, ':') ? "[" : "", o->host,
+		strchr(o->host, ':') ? "]" : "", bound_port(d, o->port));
 	fflush(stderr);
 	while (sigwait(&stop, &sig) != 0)
 		;
@@ -692,5 +716,6 @@ int pw_web_serve(const struct pw_web_opts *o)
 		close(listen_fd);
 	if (log_file != stderr)
 		fclose(log_file);
+	web_tls_release(&srv_tls);
 	return 0;
 }

@@ -124,6 +124,23 @@ json_t *web_body_object(struct web_req *r, enum MHD_Result *rc);
 void web_write_lock(void);
 void web_write_unlock(void);
 
+/* ---- built-in TLS (tls.c) ---- */
+
+/* The PEM text of --tls-cert and --tls-key, as libmicrohttpd takes it. */
+struct web_tls {
+	struct strbuf cert;
+	struct strbuf key;
+};
+
+/*
+ * Reads the certificate (chain) and the private key, PEM, into t and
+ * checks them with GnuTLS: 0, or -1 reported (PW_ERR_INPUT naming the
+ * file: missing, unreadable, not PEM, a key of another certificate;
+ * PW_ERR_FAIL when libmicrohttpd has no TLS).  web_tls_release() frees.
+ */
+int web_tls_load(const char *cert_path, const char *key_path, struct web_tls *t);
+void web_tls_release(struct web_tls *t);
+
 /* ---- ETags and gzip (encoding.c) ---- */
 
 /* An asset's bytes with their gzip (NULL when not worth it) and ETag,
