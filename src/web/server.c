@@ -35,6 +35,12 @@
 #include <unistd.h>
 
 #define MAX_HEADERS 64               /* more is refused with 431 */
+/* Our own limits on the head of a request, below CONN_MEMORY: a request
+ * over them reaches on_request and is refused in Chinese (414, 431); one
+ * over CONN_MEMORY is refused by libmicrohttpd itself, in its English
+ * HTML, before any code of ours runs (docs/api.md, "Errors"). */
+#define MAX_URL (8 * 1024)           /* path and query, as nginx's default line */
+#define MAX_HEAD (16 * 1024)         /* header names and values */
 #define CONN_MEMORY (32 * 1024)      /* per connection: request line and headers; MHD
 					* zeroes it for every request, so no larger */
 #define MAX_CONNECTIONS 1024
@@ -463,18 +469,55 @@ static void take_body(struct web_req *r, const char *data, size_t *size)
 	*size = 0;
 }
 
+/* The count and bytes of the values of one kind (headers, query). */
+struct head_size {
+	unsigned count;
+	size_t bytes;
+};
+
+static enum MHD_Result add_value(void *cls, enum MHD_ValueKind kind, const char *key,
+				 const char *value)
+{
+	struct head_size *h = cls;
+
+	(void)kind;
+	h->count++;
+	h->bytes += strlen(key) + (value ? strlen(value) : 0) + 4; /* ": ", CRLF or "=&" */
+	return MHD_YES;
+}
+
+/* Answers (and returns true) a head over our limits: too many headers,
+ * headers too large, a URL too long. */
+static bool head_refused(struct web_req *r, const char *url, enum MHD_Result *rc)
+{
+	struct head_size hdr = { 0, 0 }, query = { 0, strlen(url) };
+
+	MHD_get_connection_values(r->conn, MHD_HEADER_KIND, add_value, &hdr);
+	MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, add_value, &query);
+	if (hdr.count > MAX_HEADERS)
+		*rc = web_error(r, 431, "too many request headers");
+	else if (hdr.bytes > MAX_HEAD)
+		*rc = web_error(r, 431, "the request headers are too large");
+	else if (query.bytes > MAX_URL)
+		*rc = web_error(r, 414, "the URL is too long");
+	else
+		return false;
+	return true;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
 				  const char *method, const char *version,
 				  const char *upload_data, size_t *upload_size, void **con_cls)
 {
 	struct web_req *r = *con_cls;
+	enum MHD_Result rc;
 
 	(void)cls;
 	(void)version;
 	if (!r) {
 		*con_cls = r = req_new(conn, url, method);
-		if (MHD_get_connection_values(conn, MHD_HEADER_KIND, NULL, NULL) > MAX_HEADERS)
-			return web_error(r, 431, "too many request headers");
+		if (head_refused(r, url, &rc))
+			return rc;
 		if (declared_too_large(r))
 			return web_error(r, 413, "the request body is too large");
 		return MHD_YES;
@@ -483,7 +526,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		take_body(r, upload_data, upload_size);
 		return MHD_YES;
 	}
-	if (r->status) /* answered already (431, 413) */
+	if (r->status) /* answered already (414, 431, 413) */
 		return MHD_YES;
 	if (r->too_large)
 		return web_error(r, 413, "the request body is too large");

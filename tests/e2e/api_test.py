@@ -239,6 +239,14 @@ def test_reads(c):
           and "forged" in log, log[-300:])
     st, body, _ = c.request("GET", "/api/plans", headers={f"X-Pad-{i}": "x" for i in range(70)})
     check("more than 64 request headers 431", st == 431 and chinese(body), (st, body))
+    # our own limits sit below libmicrohttpd's 32 KiB, so these answers are ours, in Chinese
+    st, body, _ = c.request("GET", "/api/plans", headers={"X-Pad": "x" * (20 << 10)})
+    check("request headers over 16 KiB 431, in Chinese", st == 431 and chinese(body), (st, body))
+    st, body, _ = c.request("GET", "/api/plans?pad=" + "x" * (12 << 10))
+    check("a URL over 8 KiB 414, in Chinese", st == 414 and chinese(body), (st, body))
+    st, body, _ = c.request("GET", "/api/plans?pad=" + "x" * (7 << 10),
+                            headers={"X-Pad": "x" * (7 << 10)})
+    check("a URL and headers under the limits are served", st == 200, st)
     return inds
 
 
