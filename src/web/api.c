@@ -77,7 +77,7 @@ static int evaluation_text(struct web_req *r, int plan_id, int year, char **text
 	int key = year ? year : -(localtime_r(&now, &tm) ? tm.tm_year + 1900 : 0);
 	int rc;
 
-	if ((rc = web_lib_stamp(r->store, &stamp)) < 0)
+	if ((rc = web_change_stamp(r->store, &stamp)) < 0)
 		return rc;
 	if ((*text = web_cache_get(plan_id, key, stamp, len, r->etag)))
 		return 0;

@@ -119,7 +119,7 @@ static enum MHD_Result public_page(struct web_req *r, page_renderer *fn, int64_t
 	r->shared = true; /* the same bytes for everyone not signed in: ETag, gzip kept */
 	if (rc < 0)
 		return finish(r, &p, rc);
-	cacheable = page_key(r, &p, &key) && web_lib_stamp(p.store, &stamp) == 0;
+	cacheable = page_key(r, &p, &key) && web_change_stamp(p.store, &stamp) == 0;
 	if (cacheable && (text = web_cache_get_key(key.buf, stamp, &len, r->etag))) {
 		sb_release(&key);
 		sb_release(&p.out);

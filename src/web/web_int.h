@@ -120,9 +120,14 @@ char *web_form_value(struct web_req *r, const char *name);
 json_t *web_body_object(struct web_req *r, enum MHD_Result *rc);
 
 /* The process-wide write lock: every request that writes holds it
- * around its whole transaction, so writers never meet SQLITE_BUSY. */
+ * around its whole transaction, so writers never meet SQLITE_BUSY.
+ * The unlock also makes the next web_change_stamp() read afresh. */
 void web_write_lock(void);
 void web_write_unlock(void);
+/* The change stamp of s (this thread's database or demonstration
+ * database) for the caches: read afresh, or the one read by a request
+ * that began less than a millisecond ago (server.c says why).  0 or -1. */
+int web_change_stamp(struct pw_store *s, int64_t *stamp);
 
 /* ---- built-in TLS (tls.c) ---- */
 
