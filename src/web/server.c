@@ -114,7 +114,8 @@ static void stamp_forget(void)
 
 int web_change_stamp(struct pw_store *s, int64_t *stamp)
 {
-	struct stamp_memo *m = &stamp_memo[s == pthread_getspecific(demo_key)];
+	bool demo = srv_opts && srv_opts->demo_db && s == pthread_getspecific(demo_key);
+	struct stamp_memo *m = &stamp_memo[demo];
 	int64_t now = mono_ns();
 	unsigned long writes;
 	bool fresh;
