@@ -22,6 +22,7 @@
 
 #include <arpa/inet.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <pthread.h>
@@ -46,14 +47,16 @@
 #define MAX_CONNECTIONS 1024
 #define MAX_PER_IP 256
 #define STOP_GRACE_MS 10000          /* how long requests in flight may take at stop */
+#define LOG_FIELD_MAX 1024           /* bytes of a path, user or note in the log: a
+					* line stays under PIPE_BUF (4096), so its one
+					* write() is never interleaved with another's */
 
 static const struct pw_web_opts *srv_opts;
 static struct pw_web_opts srv_copy; /* o, with what TLS implies */
 static struct web_tls srv_tls;
 static pthread_key_t store_key, demo_key;
 static pthread_mutex_t write_mutex = PTHREAD_MUTEX_INITIALIZER;
-static pthread_mutex_t log_mutex = PTHREAD_MUTEX_INITIALIZER;
-static FILE *log_file;
+static int log_fd = STDERR_FILENO;
 static atomic_int in_flight;
 
 void pw_web_opts_init(struct pw_web_opts *o)
@@ -611,10 +614,17 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 }
 
 /* s for the log, with control characters, '"' and '\\' as \xNN: a path
- * (unescaped from %0A) must not forge a line. */
+ * (unescaped from %0A) must not forge a line.  At most LOG_FIELD_MAX bytes
+ * written, then "...". */
 static void add_loggable(struct strbuf *sb, const char *s)
 {
+	size_t start = sb->len;
+
 	for (; *s; s++) {
+		if (sb->len - start >= LOG_FIELD_MAX) {
+			sb_addstr(sb, "...");
+			return;
+		}
 		unsigned char c = (unsigned char)*s;
 
 		if (c < 0x20 || c == 0x7f || c == '"' || c == '\\')
@@ -628,33 +638,45 @@ static void add_loggable(struct strbuf *sb, const char *s)
  * milliseconds, user, and an internal error if there was one. */
 static void log_request(const struct web_req *r)
 {
+	/* the time of day changes once a second: formatted once a second */
+	static _Thread_local time_t when_at = -1;
+	static _Thread_local char when[32];
 	struct strbuf line = STRBUF_INIT;
 	struct timespec now;
 	time_t t = time(NULL);
 	struct tm tm;
-	char when[32];
-	double ms;
+	long tenths; /* of a millisecond */
+	size_t off = 0;
+	ssize_t n;
 
 	clock_gettime(CLOCK_MONOTONIC, &now);
-	ms = (double)(now.tv_sec - r->start.tv_sec) * 1e3 +
-	     (double)(now.tv_nsec - r->start.tv_nsec) / 1e6;
-	gmtime_r(&t, &tm);
-	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	sb_addf(&line, "%s %s \"", when, r->addr);
+	tenths = (long)((now.tv_sec - r->start.tv_sec) * 10000 +
+			(now.tv_nsec - r->start.tv_nsec + 50000) / 100000);
+	if (t != when_at) {
+		gmtime_r(&t, &tm);
+		strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
+		when_at = t;
+	}
+	sb_grow(&line, 128 + strlen(r->path));
+	sb_addstr(&line, when);
+	sb_addch(&line, ' ');
+	sb_addstr(&line, r->addr);
+	sb_addstr(&line, " \"");
 	add_loggable(&line, r->method);
 	sb_addch(&line, ' ');
 	add_loggable(&line, r->path);
-	sb_addf(&line, "\" %u %zu %.1fms ", r->status, r->bytes, ms);
+	sb_addf(&line, "\" %u %zu %ld.%ldms ", r->status, r->bytes, tenths / 10, tenths % 10);
 	add_loggable(&line, r->signed_in ? r->session.user.name : "-");
 	if (r->log_note) {
 		sb_addstr(&line, " error: ");
 		add_loggable(&line, r->log_note);
 	}
 	sb_addch(&line, '\n');
-	pthread_mutex_lock(&log_mutex);
-	fwrite(line.buf, 1, line.len, log_file);
-	fflush(log_file);
-	pthread_mutex_unlock(&log_mutex);
+	/* one write(), no lock: appends (O_APPEND) and pipe writes under
+	 * PIPE_BUF are not interleaved with other threads' lines */
+	while (off < line.len && ((n = write(log_fd, line.buf + off, line.len - off)) > 0 ||
+				  (n < 0 && errno == EINTR)))
+		off += n > 0 ? (size_t)n : 0;
 	sb_release(&line);
 }
 
@@ -771,12 +793,12 @@ static void drain(void)
 
 static int open_log(const struct pw_web_opts *o)
 {
-	log_file = stderr;
+	log_fd = STDERR_FILENO;
 	if (!o->access_log)
 		return 0;
-	log_file = fopen(o->access_log, "a");
-	if (!log_file) {
-		log_file = stderr;
+	log_fd = open(o->access_log, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0666);
+	if (log_fd < 0) {
+		log_fd = STDERR_FILENO;
 		return pw_error("cannot open access log '%s': %s", o->access_log, strerror(errno));
 	}
 	return 0;
@@ -829,8 +851,8 @@ int pw_web_serve(const struct pw_web_opts *o)
 	web_gzip_cache_clear();
 	if (listen_fd != MHD_INVALID_SOCKET)
 		close(listen_fd);
-	if (log_file != stderr)
-		fclose(log_file);
+	if (log_fd != STDERR_FILENO)
+		close(log_fd);
 	web_tls_release(&srv_tls);
 	return 0;
 }
