@@ -242,26 +242,48 @@ static struct MHD_Response *owned(size_t len, char *buf)
 	return resp;
 }
 
-/* The body to send: text (malloc'd, or NULL with r->asset) as it is or
- * gzip'd when the client takes it, or nothing for a 304.  Sets *etag
- * (shared bodies), *gz, *status and r->bytes; returns the response,
- * NULL on failure (text freed either way). */
+static void body_done(void *b)
+{
+	web_body_release(b);
+}
+
+/* A response sending r->cached as it is: the response takes the
+ * reference (dropped when the bytes went out), or NULL. */
+static struct MHD_Response *cached_response(struct web_req *r)
+{
+	struct web_body *b = r->cached;
+	struct MHD_Response *resp =
+		MHD_create_response_from_buffer_with_free_callback_cls(b->len, b->data, body_done, b);
+
+	if (resp)
+		r->cached = NULL;
+	return resp;
+}
+
+/* The body to send: text (malloc'd, or NULL with r->asset or r->cached)
+ * as it is or gzip'd when the client takes it, or nothing for a 304.
+ * Sets *etag (shared bodies), *gz, *status and r->bytes; returns the
+ * response, NULL on failure (text freed either way). */
 static struct MHD_Response *encode(struct web_req *r, unsigned *status, char *text, size_t len,
 				   char etag[WEB_ETAG_MAX], bool *gz)
 {
 	const struct web_asset_body *a = r->asset;
+	const struct web_body *c = text ? NULL : r->cached;
+	const char *data = c ? c->data : text;
 	char *z = NULL;
 	size_t zlen = 0;
 
 	*gz = false;
 	etag[0] = '\0';
+	if (c)
+		len = c->len;
 	if (r->shared && *status == 200) {
 		if (a)
 			memcpy(etag, a->etag, WEB_ETAG_MAX);
 		else if (r->etag[0]) /* hashed once, when the cache took the body */
 			memcpy(etag, r->etag, WEB_ETAG_MAX);
 		else
-			web_etag(text, len, etag);
+			web_etag(data, len, etag);
 		if (web_etag_match(web_header(r, MHD_HTTP_HEADER_IF_NONE_MATCH), etag)) {
 			free(text);
 			*status = 304;
@@ -272,8 +294,8 @@ static struct MHD_Response *encode(struct web_req *r, unsigned *status, char *te
 	if (web_compressible(r->content_type) &&
 	    web_accepts_gzip(web_header(r, MHD_HTTP_HEADER_ACCEPT_ENCODING)) &&
 	    (a ? a->gz != NULL
-	       : (etag[0] ? web_gzip_cached(etag, text, len, &z, &zlen)
-			  : web_gzip(text, len, &z, &zlen)) == 0)) {
+	       : (etag[0] ? web_gzip_cached(etag, data, len, &z, &zlen)
+			  : web_gzip(data, len, &z, &zlen)) == 0)) {
 		*gz = true;
 		r->bytes = a ? a->gz_len : zlen;
 		if (a) /* kept for the life of the server */
@@ -285,6 +307,8 @@ static struct MHD_Response *encode(struct web_req *r, unsigned *status, char *te
 	if (a)
 		return MHD_create_response_from_buffer(a->len, (void *)(uintptr_t)a->data,
 						       MHD_RESPMEM_PERSISTENT);
+	if (c)
+		return cached_response(r);
 	return owned(len, text);
 }
 
@@ -513,6 +537,7 @@ static void req_free(struct web_req *r)
 	if (r->signed_in)
 		pw_session_release(&r->session);
 	sb_release(&r->body);
+	web_body_release(r->cached);
 	free(r->path);
 	free(r->set_cookie);
 	free(r->allow);
