@@ -646,12 +646,12 @@ static void add_loggable(struct strbuf *sb, const char *s)
 	size_t start = sb->len;
 
 	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
 		if (sb->len - start >= LOG_FIELD_MAX) {
 			sb_addstr(sb, "...");
 			return;
 		}
-		unsigned char c = (unsigned char)*s;
-
 		if (c < 0x20 || c == 0x7f || c == '"' || c == '\\')
 			sb_addf(sb, "\\x%02x", c);
 		else
