@@ -16,7 +16,7 @@
 
 O ?= build
 CC ?= cc
-PKGS = sqlite3 jansson libsodium libmicrohttpd xlsxwriter libzip expat libutf8proc libxml-2.0 zlib
+PKGS = sqlite3 jansson libsodium libmicrohttpd gnutls xlsxwriter libzip expat libutf8proc libxml-2.0 zlib
 # Read pkg-config lazily and once: on a new machine "make run" installs the
 # libraries (and pkg-config itself) in its deps step, after this Makefile was
 # parsed, so the flags must not be fixed at parse time.  Targets that build

@@ -18,9 +18,9 @@
 # is reported but not fatal (those checks then print "skip").
 set -e
 PKGS="build-essential pkg-config clang libclang-rt-14-dev
-libsqlite3-dev libjansson-dev libsodium-dev libmicrohttpd-dev libxlsxwriter-dev
+libsqlite3-dev libjansson-dev libsodium-dev libmicrohttpd-dev libgnutls28-dev libxlsxwriter-dev
 libzip-dev libexpat1-dev libxml2-dev libutf8proc-dev libcmocka-dev zlib1g-dev
-python3 python3-openpyxl poppler-utils jq curl sqlite3 time wrk
+python3 python3-openpyxl poppler-utils jq curl openssl sqlite3 time wrk
 gettext locales"
 OPTIONAL="libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk chromium nginx-light"
 

@@ -12,7 +12,7 @@
 
 #define USAGE "usage: planwatch serve [--db PATH] [--port N] [--host ADDR] [--threads N] " \
 	      "[--access-log FILE] [--idle-timeout SEC] [--cookie-secure] [--demo-db PATH] " \
-	      "[--assets DIR]"
+	      "[--assets DIR] [--tls-cert FILE --tls-key FILE]"
 
 static int parse_args(int argc, char **argv, struct pw_web_opts *o)
 {
@@ -23,6 +23,7 @@ static int parse_args(int argc, char **argv, struct pw_web_opts *o)
 		{ "idle-timeout", required_argument, NULL, 'i' },
 		{ "cookie-secure", no_argument, NULL, 's' },
 		{ "demo-db", required_argument, NULL, 'd' }, { "assets", required_argument, NULL, 'a' },
+		{ "tls-cert", required_argument, NULL, 'C' }, { "tls-key", required_argument, NULL, 'K' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c, rc = 0, v;
@@ -45,6 +46,10 @@ static int parse_args(int argc, char **argv, struct pw_web_opts *o)
 			o->demo_db = optarg;
 		else if (c == 'a')
 			o->assets = optarg;
+		else if (c == 'C')
+			o->tls_cert = optarg;
+		else if (c == 'K')
+			o->tls_key = optarg;
 		else if (c != 'p' && c != 't' && c != 'i')
 			rc = -1;
 	}
@@ -61,8 +66,13 @@ int cmd_serve(int argc, char **argv, struct pw_ctx *ctx)
 		fputs(USAGE "\n", stderr);
 		return PW_EXIT_USAGE;
 	}
+	if (!o.tls_cert != !o.tls_key) {
+		pw_error("--tls-cert and --tls-key go together: give both or neither");
+		return PW_EXIT_USAGE;
+	}
 	/* main opened it to check it exists; the server opens one per thread */
 	pw_store_close(ctx->store);
 	ctx->store = NULL;
-	return pw_web_serve(&o) < 0 ? PW_EXIT_FAIL : PW_EXIT_OK;
+	/* a file of --tls-cert or --tls-key: input (3); the address: 1 */
+	return pw_err_of(pw_web_serve(&o), PW_ERR_FAIL);
 }

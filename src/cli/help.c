@@ -187,6 +187,8 @@ static const struct pw_cli_opt serve_opts[] = {
 	{ "--access-log FILE", N_("append one line per request to FILE (default: standard error)") },
 	{ "--idle-timeout SEC", N_("seconds after which an unused session ends (default 1800)") },
 	{ "--cookie-secure", N_("mark the session cookie Secure (behind a TLS proxy)") },
+	{ "--tls-cert FILE", N_("serve HTTPS with this PEM certificate (chain); needs --tls-key") },
+	{ "--tls-key FILE", N_("the certificate's PEM private key, unencrypted") },
 	END,
 };
 static const struct pw_cli_opt user_opts[] = {

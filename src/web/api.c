@@ -65,7 +65,8 @@ static int query_year(struct web_req *r)
 }
 
 /* The evaluation as JSON text, computed or from the cache (web/cache.c):
- * 0 with *text (caller frees), or an adapter's code. */
+ * 0 with *text (caller frees), or with *text NULL and r->cached; or an
+ * adapter's code. */
 static int evaluation_text(struct web_req *r, int plan_id, int year, char **text, size_t *len)
 {
 	json_t *body = NULL;
@@ -77,9 +78,11 @@ static int evaluation_text(struct web_req *r, int plan_id, int year, char **text
 	int key = year ? year : -(localtime_r(&now, &tm) ? tm.tm_year + 1900 : 0);
 	int rc;
 
-	if ((rc = web_lib_stamp(r->store, &stamp)) < 0)
+	if ((rc = web_change_stamp(r->store, &stamp)) < 0)
 		return rc;
-	if ((*text = web_cache_get(plan_id, key, stamp, len, r->etag)))
+	*text = NULL;
+	*len = 0;
+	if (web_cache_get(r, plan_id, key, stamp))
 		return 0;
 	if ((rc = web_lib_eval_year(r->store, plan_id, year, &year)) < 0 ||
 	    (rc = web_lib_plan_indicators(r->store, plan_id, year, &body)) < 0)

@@ -5,7 +5,8 @@
  * does.  So the JSON text is kept per (plan, year) together with the
  * database's change stamp (pw_store_change_stamp) read BEFORE it was
  * computed, and served again while the stamp is the same.  A few entries,
- * least recently used replaced; one mutex (a lookup is a memcpy).
+ * least recently used replaced; one mutex (a lookup takes a reference:
+ * the bytes are shared with the responses sending them, not copied).
  * The public pages (pages_http.c) are kept the same way under their path
  * and query (web_cache_get_key); ENTRIES bounds the memory either way.
  * Each entry keeps the ETag of its text too (encoding.c), so serving it
@@ -18,6 +19,7 @@
 #include <string.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 
 #define ENTRIES 64
 #define KEY_MAX 256
@@ -25,8 +27,7 @@
 struct entry {
 	char key[KEY_MAX];
 	int64_t stamp;
-	char *text;
-	size_t len;
+	struct web_body *body;
 	char etag[WEB_ETAG_MAX]; /* of text, hashed once when stored */
 	unsigned long used; /* clock of the last use; 0: empty */
 };
@@ -50,12 +51,18 @@ static void eval_key(char key[KEY_MAX], int plan_id, int year)
 	snprintf(key, KEY_MAX, "eval:%d:%d", plan_id, year);
 }
 
-char *web_cache_get(int plan_id, int year, int64_t stamp, size_t *len, char etag[WEB_ETAG_MAX])
+void web_body_release(struct web_body *b)
+{
+	if (b && atomic_fetch_sub(&b->refs, 1) == 1)
+		free(b);
+}
+
+bool web_cache_get(struct web_req *r, int plan_id, int year, int64_t stamp)
 {
 	char key[KEY_MAX];
 
 	eval_key(key, plan_id, year);
-	return web_cache_get_key(key, stamp, len, etag);
+	return web_cache_get_key(r, key, stamp);
 }
 
 void web_cache_put(int plan_id, int year, int64_t stamp, const char *text, size_t len,
@@ -67,39 +74,45 @@ void web_cache_put(int plan_id, int year, int64_t stamp, const char *text, size_
 	web_cache_put_key(key, stamp, text, len, etag);
 }
 
-char *web_cache_get_key(const char *key, int64_t stamp, size_t *len, char etag[WEB_ETAG_MAX])
+bool web_cache_get_key(struct web_req *r, const char *key, int64_t stamp)
 {
 	struct entry *e;
-	char *copy = NULL;
+	bool hit;
 
 	if (strlen(key) >= KEY_MAX)
-		return NULL;
+		return false;
 	pthread_mutex_lock(&lock);
 	e = find(key);
-	if (e && e->stamp == stamp) {
-		copy = xmalloc(e->len + 1);
-		memcpy(copy, e->text, e->len + 1);
-		*len = e->len;
-		memcpy(etag, e->etag, WEB_ETAG_MAX);
+	if ((hit = e && e->stamp == stamp)) {
+		atomic_fetch_add(&e->body->refs, 1);
+		web_body_release(r->cached);
+		r->cached = e->body;
+		memcpy(r->etag, e->etag, WEB_ETAG_MAX);
 		e->used = ++clock_now;
 	}
 	pthread_mutex_unlock(&lock);
-	return copy;
+	return hit;
 }
 
 void web_cache_put_key(const char *key, int64_t stamp, const char *text, size_t len,
 		       char etag[WEB_ETAG_MAX])
 {
 	struct entry *e;
+	struct web_body *b, *old;
 	size_t i;
 
 	web_etag(text, len, etag); /* outside the lock: hashing is the slow part */
 	if (strlen(key) >= KEY_MAX)
 		return;
+	b = xmalloc(sizeof(*b) + len + 1);
+	atomic_init(&b->refs, 1); /* the entry's */
+	b->len = len;
+	memcpy(b->data, text, len + 1);
 	pthread_mutex_lock(&lock);
 	e = find(key);
 	if (e && e->stamp > stamp) { /* a newer answer is there already */
 		pthread_mutex_unlock(&lock);
+		web_body_release(b);
 		return;
 	}
 	if (!e) { /* an empty entry (used 0), else the least recently used */
@@ -108,15 +121,14 @@ void web_cache_put_key(const char *key, int64_t stamp, const char *text, size_t 
 			if (entries[i].used < e->used)
 				e = &entries[i];
 	}
-	free(e->text);
+	old = e->body; /* responses still sending it keep their references */
 	snprintf(e->key, KEY_MAX, "%s", key);
 	e->stamp = stamp;
-	e->text = xmalloc(len + 1);
-	memcpy(e->text, text, len + 1);
-	e->len = len;
+	e->body = b;
 	memcpy(e->etag, etag, WEB_ETAG_MAX);
 	e->used = ++clock_now;
 	pthread_mutex_unlock(&lock);
+	web_body_release(old);
 }
 
 void web_cache_clear(void)
@@ -125,7 +137,7 @@ void web_cache_clear(void)
 
 	pthread_mutex_lock(&lock);
 	for (i = 0; i < ENTRIES; i++) {
-		free(entries[i].text);
+		web_body_release(entries[i].body);
 		memset(&entries[i], 0, sizeof(entries[i]));
 	}
 	pthread_mutex_unlock(&lock);

@@ -112,18 +112,16 @@ static enum MHD_Result public_page(struct web_req *r, page_renderer *fn, int64_t
 	struct web_page p;
 	int64_t stamp = 0;
 	bool cacheable;
-	char *text;
-	size_t len;
 	int rc = page_start(r, &p, true);
 
 	r->shared = true; /* the same bytes for everyone not signed in: ETag, gzip kept */
 	if (rc < 0)
 		return finish(r, &p, rc);
-	cacheable = page_key(r, &p, &key) && web_lib_stamp(p.store, &stamp) == 0;
-	if (cacheable && (text = web_cache_get_key(key.buf, stamp, &len, r->etag))) {
+	cacheable = page_key(r, &p, &key) && web_change_stamp(p.store, &stamp) == 0;
+	if (cacheable && web_cache_get_key(r, key.buf, stamp)) {
 		sb_release(&key);
 		sb_release(&p.out);
-		return web_send(r, 200, "text/html; charset=utf-8", text, len);
+		return web_send(r, 200, "text/html; charset=utf-8", NULL, 0); /* r->cached */
 	}
 	rc = fn(&p, id);
 	if (rc == 0 && cacheable)

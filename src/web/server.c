@@ -3,6 +3,8 @@
  * own thread pool (epoll), a database connection per worker thread, the
  * limits on what a client may send, the response helpers, the access log
  * and the clean stop on SIGTERM/SIGINT.  What a request means is routes.c's.
+ * With --tls-cert and --tls-key it speaks HTTPS itself (libmicrohttpd's
+ * GnuTLS; the files are checked in tls.c).
  *
  * Threads: every worker opens its own connection (thread-specific, closed
  * when the thread ends) to the same WAL database, so reads never wait for
@@ -20,6 +22,7 @@
 
 #include <arpa/inet.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <pthread.h>
@@ -33,17 +36,27 @@
 #include <unistd.h>
 
 #define MAX_HEADERS 64               /* more is refused with 431 */
+/* Our own limits on the head of a request, below CONN_MEMORY: a request
+ * over them reaches on_request and is refused in Chinese (414, 431); one
+ * over CONN_MEMORY is refused by libmicrohttpd itself, in its English
+ * HTML, before any code of ours runs (docs/api.md, "Errors"). */
+#define MAX_URL (8 * 1024)           /* path and query, as nginx's default line */
+#define MAX_HEAD (16 * 1024)         /* header names and values */
 #define CONN_MEMORY (32 * 1024)      /* per connection: request line and headers; MHD
 					* zeroes it for every request, so no larger */
 #define MAX_CONNECTIONS 1024
 #define MAX_PER_IP 256
 #define STOP_GRACE_MS 10000          /* how long requests in flight may take at stop */
+#define LOG_FIELD_MAX 1024           /* bytes of a path, user or note in the log: a
+					* line stays under PIPE_BUF (4096), so its one
+					* write() is never interleaved with another's */
 
 static const struct pw_web_opts *srv_opts;
+static struct pw_web_opts srv_copy; /* o, with what TLS implies */
+static struct web_tls srv_tls;
 static pthread_key_t store_key, demo_key;
 static pthread_mutex_t write_mutex = PTHREAD_MUTEX_INITIALIZER;
-static pthread_mutex_t log_mutex = PTHREAD_MUTEX_INITIALIZER;
-static FILE *log_file;
+static int log_fd = STDERR_FILENO;
 static atomic_int in_flight;
 
 void pw_web_opts_init(struct pw_web_opts *o)
@@ -58,6 +71,77 @@ void pw_web_opts_init(struct pw_web_opts *o)
 	o->conn_timeout = 30;
 }
 
+/* ---- the change stamp, read at most once a millisecond ----
+ *
+ * Every cached answer is checked against the database's change stamp
+ * (store/users.h), and reading it is a read transaction: locks on the
+ * database and its WAL index, a stat, the query; under load that was a
+ * fifth of the server's time.  So a stamp read is reused by the requests
+ * that begin within STAMP_REUSE_NS after that read began.  The server's
+ * own writes end the reuse when they commit (web_write_unlock), so they
+ * are seen at once; a write of another process (the command line) is seen
+ * by every request that begins a millisecond after it committed. */
+#define STAMP_REUSE_NS 1000000
+
+struct stamp_memo {
+	pthread_mutex_t lock;
+	int64_t stamp;
+	int64_t read_at; /* CLOCK_MONOTONIC ns when the read began; 0: none */
+	unsigned long writes; /* the server's commits so far */
+};
+
+/* one for the database, one for the demonstration database */
+static struct stamp_memo stamp_memo[2] = {
+	{ PTHREAD_MUTEX_INITIALIZER, 0, 0, 0 }, { PTHREAD_MUTEX_INITIALIZER, 0, 0, 0 },
+};
+
+static int64_t mono_ns(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (int64_t)t.tv_sec * 1000000000 + t.tv_nsec;
+}
+
+static void stamp_forget(void)
+{
+	size_t i;
+
+	for (i = 0; i < 2; i++) {
+		pthread_mutex_lock(&stamp_memo[i].lock);
+		stamp_memo[i].read_at = 0;
+		stamp_memo[i].writes++;
+		pthread_mutex_unlock(&stamp_memo[i].lock);
+	}
+}
+
+int web_change_stamp(struct pw_store *s, int64_t *stamp)
+{
+	bool demo = srv_opts && srv_opts->demo_db && s == pthread_getspecific(demo_key);
+	struct stamp_memo *m = &stamp_memo[demo];
+	int64_t now = mono_ns();
+	unsigned long writes;
+	bool fresh;
+
+	pthread_mutex_lock(&m->lock);
+	fresh = m->read_at && now - m->read_at < STAMP_REUSE_NS;
+	*stamp = m->stamp;
+	writes = m->writes;
+	pthread_mutex_unlock(&m->lock);
+	if (fresh)
+		return 0;
+	if (web_lib_stamp(s, stamp) < 0)
+		return -1;
+	pthread_mutex_lock(&m->lock);
+	/* kept unless a later read is, or a commit of ours came in between */
+	if (now > m->read_at && writes == m->writes) {
+		m->stamp = *stamp;
+		m->read_at = now;
+	}
+	pthread_mutex_unlock(&m->lock);
+	return 0;
+}
+
 void web_write_lock(void)
 {
 	pthread_mutex_lock(&write_mutex);
@@ -65,6 +149,7 @@ void web_write_lock(void)
 
 void web_write_unlock(void)
 {
+	stamp_forget(); /* committed (or rolled back): the next request reads again */
 	pthread_mutex_unlock(&write_mutex);
 }
 
@@ -104,7 +189,7 @@ static int has_real_data(struct pw_store *s, bool *real)
 	int64_t stamp;
 	bool hit;
 
-	if (web_lib_stamp(s, &stamp) < 0)
+	if (web_change_stamp(s, &stamp) < 0)
 		return -1;
 	pthread_mutex_lock(&lock);
 	hit = stamp == known_at;
@@ -143,6 +228,10 @@ struct pw_store *web_public_store(struct web_req *r, bool *demo)
 #define CSP "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " \
 	"object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
+/* Under built-in TLS: HTTPS only, for a year (not includeSubDomains: the
+ * other hosts of the domain are not ours to decide). */
+#define HSTS "max-age=31536000"
+
 /* A response of len bytes of buf, which it frees (also on failure). */
 static struct MHD_Response *owned(size_t len, char *buf)
 {
@@ -153,26 +242,48 @@ static struct MHD_Response *owned(size_t len, char *buf)
 	return resp;
 }
 
-/* The body to send: text (malloc'd, or NULL with r->asset) as it is or
- * gzip'd when the client takes it, or nothing for a 304.  Sets *etag
- * (shared bodies), *gz, *status and r->bytes; returns the response,
- * NULL on failure (text freed either way). */
+static void body_done(void *b)
+{
+	web_body_release(b);
+}
+
+/* A response sending r->cached as it is: the response takes the
+ * reference (dropped when the bytes went out), or NULL. */
+static struct MHD_Response *cached_response(struct web_req *r)
+{
+	struct web_body *b = r->cached;
+	struct MHD_Response *resp =
+		MHD_create_response_from_buffer_with_free_callback_cls(b->len, b->data, body_done, b);
+
+	if (resp)
+		r->cached = NULL;
+	return resp;
+}
+
+/* The body to send: text (malloc'd, or NULL with r->asset or r->cached)
+ * as it is or gzip'd when the client takes it, or nothing for a 304.
+ * Sets *etag (shared bodies), *gz, *status and r->bytes; returns the
+ * response, NULL on failure (text freed either way). */
 static struct MHD_Response *encode(struct web_req *r, unsigned *status, char *text, size_t len,
 				   char etag[WEB_ETAG_MAX], bool *gz)
 {
 	const struct web_asset_body *a = r->asset;
+	const struct web_body *c = text ? NULL : r->cached;
+	const char *data = c ? c->data : text;
 	char *z = NULL;
 	size_t zlen = 0;
 
 	*gz = false;
 	etag[0] = '\0';
+	if (c)
+		len = c->len;
 	if (r->shared && *status == 200) {
 		if (a)
 			memcpy(etag, a->etag, WEB_ETAG_MAX);
 		else if (r->etag[0]) /* hashed once, when the cache took the body */
 			memcpy(etag, r->etag, WEB_ETAG_MAX);
 		else
-			web_etag(text, len, etag);
+			web_etag(data, len, etag);
 		if (web_etag_match(web_header(r, MHD_HTTP_HEADER_IF_NONE_MATCH), etag)) {
 			free(text);
 			*status = 304;
@@ -183,8 +294,8 @@ static struct MHD_Response *encode(struct web_req *r, unsigned *status, char *te
 	if (web_compressible(r->content_type) &&
 	    web_accepts_gzip(web_header(r, MHD_HTTP_HEADER_ACCEPT_ENCODING)) &&
 	    (a ? a->gz != NULL
-	       : (etag[0] ? web_gzip_cached(etag, text, len, &z, &zlen)
-			  : web_gzip(text, len, &z, &zlen)) == 0)) {
+	       : (etag[0] ? web_gzip_cached(etag, data, len, &z, &zlen)
+			  : web_gzip(data, len, &z, &zlen)) == 0)) {
 		*gz = true;
 		r->bytes = a ? a->gz_len : zlen;
 		if (a) /* kept for the life of the server */
@@ -196,6 +307,8 @@ static struct MHD_Response *encode(struct web_req *r, unsigned *status, char *te
 	if (a)
 		return MHD_create_response_from_buffer(a->len, (void *)(uintptr_t)a->data,
 						       MHD_RESPMEM_PERSISTENT);
+	if (c)
+		return cached_response(r);
 	return owned(len, text);
 }
 
@@ -247,6 +360,8 @@ static enum MHD_Result queue(struct web_req *r, unsigned status, char *text, siz
 	if (r->location)
 		MHD_add_response_header(resp, "Location", r->location);
 	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	if (r->opts->tls_cert) /* browsers that saw it never try plain HTTP here again */
+		MHD_add_response_header(resp, "Strict-Transport-Security", HSTS);
 	if (r->set_cookie)
 		MHD_add_response_header(resp, "Set-Cookie", r->set_cookie);
 	if (r->allow)
@@ -422,6 +537,7 @@ static void req_free(struct web_req *r)
 	if (r->signed_in)
 		pw_session_release(&r->session);
 	sb_release(&r->body);
+	web_body_release(r->cached);
 	free(r->path);
 	free(r->set_cookie);
 	free(r->allow);
@@ -453,18 +569,55 @@ static void take_body(struct web_req *r, const char *data, size_t *size)
 	*size = 0;
 }
 
+/* The count and bytes of the values of one kind (headers, query). */
+struct head_size {
+	unsigned count;
+	size_t bytes;
+};
+
+static enum MHD_Result add_value(void *cls, enum MHD_ValueKind kind, const char *key,
+				 const char *value)
+{
+	struct head_size *h = cls;
+
+	(void)kind;
+	h->count++;
+	h->bytes += strlen(key) + (value ? strlen(value) : 0) + 4; /* ": ", CRLF or "=&" */
+	return MHD_YES;
+}
+
+/* Answers (and returns true) a head over our limits: too many headers,
+ * headers too large, a URL too long. */
+static bool head_refused(struct web_req *r, const char *url, enum MHD_Result *rc)
+{
+	struct head_size hdr = { 0, 0 }, query = { 0, strlen(url) };
+
+	MHD_get_connection_values(r->conn, MHD_HEADER_KIND, add_value, &hdr);
+	MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, add_value, &query);
+	if (hdr.count > MAX_HEADERS)
+		*rc = web_error(r, 431, "too many request headers");
+	else if (hdr.bytes > MAX_HEAD)
+		*rc = web_error(r, 431, "the request headers are too large");
+	else if (query.bytes > MAX_URL)
+		*rc = web_error(r, 414, "the URL is too long");
+	else
+		return false;
+	return true;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
 				  const char *method, const char *version,
 				  const char *upload_data, size_t *upload_size, void **con_cls)
 {
 	struct web_req *r = *con_cls;
+	enum MHD_Result rc;
 
 	(void)cls;
 	(void)version;
 	if (!r) {
 		*con_cls = r = req_new(conn, url, method);
-		if (MHD_get_connection_values(conn, MHD_HEADER_KIND, NULL, NULL) > MAX_HEADERS)
-			return web_error(r, 431, "too many request headers");
+		if (head_refused(r, url, &rc))
+			return rc;
 		if (declared_too_large(r))
 			return web_error(r, 413, "the request body is too large");
 		return MHD_YES;
@@ -473,7 +626,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		take_body(r, upload_data, upload_size);
 		return MHD_YES;
 	}
-	if (r->status) /* answered already (431, 413) */
+	if (r->status) /* answered already (414, 431, 413) */
 		return MHD_YES;
 	if (r->too_large)
 		return web_error(r, 413, "the request body is too large");
@@ -486,12 +639,19 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 }
 
 /* s for the log, with control characters, '"' and '\\' as \xNN: a path
- * (unescaped from %0A) must not forge a line. */
+ * (unescaped from %0A) must not forge a line.  At most LOG_FIELD_MAX bytes
+ * written, then "...". */
 static void add_loggable(struct strbuf *sb, const char *s)
 {
+	size_t start = sb->len;
+
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
 
+		if (sb->len - start >= LOG_FIELD_MAX) {
+			sb_addstr(sb, "...");
+			return;
+		}
 		if (c < 0x20 || c == 0x7f || c == '"' || c == '\\')
 			sb_addf(sb, "\\x%02x", c);
 		else
@@ -503,33 +663,45 @@ static void add_loggable(struct strbuf *sb, const char *s)
  * milliseconds, user, and an internal error if there was one. */
 static void log_request(const struct web_req *r)
 {
+	/* the time of day changes once a second: formatted once a second */
+	static _Thread_local time_t when_at = -1;
+	static _Thread_local char when[32];
 	struct strbuf line = STRBUF_INIT;
 	struct timespec now;
 	time_t t = time(NULL);
 	struct tm tm;
-	char when[32];
-	double ms;
+	long tenths; /* of a millisecond */
+	size_t off = 0;
+	ssize_t n;
 
 	clock_gettime(CLOCK_MONOTONIC, &now);
-	ms = (double)(now.tv_sec - r->start.tv_sec) * 1e3 +
-	     (double)(now.tv_nsec - r->start.tv_nsec) / 1e6;
-	gmtime_r(&t, &tm);
-	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	sb_addf(&line, "%s %s \"", when, r->addr);
+	tenths = (long)((now.tv_sec - r->start.tv_sec) * 10000 +
+			(now.tv_nsec - r->start.tv_nsec + 50000) / 100000);
+	if (t != when_at) {
+		gmtime_r(&t, &tm);
+		strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
+		when_at = t;
+	}
+	sb_grow(&line, 128 + strlen(r->path));
+	sb_addstr(&line, when);
+	sb_addch(&line, ' ');
+	sb_addstr(&line, r->addr);
+	sb_addstr(&line, " \"");
 	add_loggable(&line, r->method);
 	sb_addch(&line, ' ');
 	add_loggable(&line, r->path);
-	sb_addf(&line, "\" %u %zu %.1fms ", r->status, r->bytes, ms);
+	sb_addf(&line, "\" %u %zu %ld.%ldms ", r->status, r->bytes, tenths / 10, tenths % 10);
 	add_loggable(&line, r->signed_in ? r->session.user.name : "-");
 	if (r->log_note) {
 		sb_addstr(&line, " error: ");
 		add_loggable(&line, r->log_note);
 	}
 	sb_addch(&line, '\n');
-	pthread_mutex_lock(&log_mutex);
-	fwrite(line.buf, 1, line.len, log_file);
-	fflush(log_file);
-	pthread_mutex_unlock(&log_mutex);
+	/* one write(), no lock: appends (O_APPEND) and pipe writes under
+	 * PIPE_BUF are not interleaved with other threads' lines */
+	while (off < line.len && ((n = write(log_fd, line.buf + off, line.len - off)) > 0 ||
+				  (n < 0 && errno == EINTR)))
+		off += n > 0 ? (size_t)n : 0;
 	sb_release(&line);
 }
 
@@ -595,11 +767,19 @@ static struct MHD_Daemon *start_daemon(const struct pw_web_opts *o)
 	bool v6;
 	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC;
 	struct MHD_Daemon *d;
+	/* the PEM texts under TLS, else nothing */
+	struct MHD_OptionItem tls[] = {
+		{ MHD_OPTION_HTTPS_MEM_CERT, 0, srv_tls.cert.buf },
+		{ MHD_OPTION_HTTPS_MEM_KEY, 0, srv_tls.key.buf },
+		{ MHD_OPTION_END, 0, NULL },
+	};
 
 	if (parse_addr(o->host, o->port, &a, &v6) < 0)
 		return NULL;
 	if (v6)
 		flags |= MHD_USE_IPv6;
+	if (o->tls_cert)
+		flags |= MHD_USE_TLS;
 	d = MHD_start_daemon(flags, (uint16_t)o->port, NULL, NULL, on_request, NULL,
 			     MHD_OPTION_SOCK_ADDR, &a.sa,
 			     MHD_OPTION_THREAD_POOL_SIZE, o->threads,
@@ -608,6 +788,7 @@ static struct MHD_Daemon *start_daemon(const struct pw_web_opts *o)
 			     MHD_OPTION_CONNECTION_LIMIT, MAX_CONNECTIONS,
 			     MHD_OPTION_PER_IP_CONNECTION_LIMIT, MAX_PER_IP,
 			     MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+			     MHD_OPTION_ARRAY, o->tls_cert ? tls : tls + 2,
 			     MHD_OPTION_END);
 	if (!d)
 		pw_error("cannot listen on %s port %d: %s", o->host, o->port,
@@ -637,12 +818,12 @@ static void drain(void)
 
 static int open_log(const struct pw_web_opts *o)
 {
-	log_file = stderr;
+	log_fd = STDERR_FILENO;
 	if (!o->access_log)
 		return 0;
-	log_file = fopen(o->access_log, "a");
-	if (!log_file) {
-		log_file = stderr;
+	log_fd = open(o->access_log, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0666);
+	if (log_fd < 0) {
+		log_fd = STDERR_FILENO;
 		return pw_error("cannot open access log '%s': %s", o->access_log, strerror(errno));
 	}
 	return 0;
@@ -656,7 +837,12 @@ int pw_web_serve(const struct pw_web_opts *o)
 	MHD_socket listen_fd;
 	int sig;
 
-	srv_opts = o;
+	pw_clear_error();
+	srv_copy = *o;
+	srv_copy.secure_cookie = o->secure_cookie || o->tls_cert; /* never sent over HTTP */
+	srv_opts = o = &srv_copy;
+	if (o->tls_cert && web_tls_load(o->tls_cert, o->tls_key, &srv_tls) < 0)
+		return -1;
 	if (pw_auth_init() < 0 || open_log(o) < 0 || web_assets_load(o->assets) < 0)
 		return -1;
 	/* migrate once, before any worker opens its connection */
@@ -676,9 +862,9 @@ int pw_web_serve(const struct pw_web_opts *o)
 	pw_i18n_use("zh_CN");
 	if (!(d = start_daemon(o)))
 		return -1;
-	fprintf(stderr, "planwatch: serving database '%s' on http://%s%s%s:%d/\n", o->db_path,
-		strchr(o->host, ':') ? "[" : "", o->host, strchr(o->host, ':') ? "]" : "",
-		bound_port(d, o->port));
+	fprintf(stderr, "planwatch: serving database '%s' on %s://%s%s%s:%d/\n", o->db_path,
+		o->tls_cert ? "https" : "http", strchr(o->host, ':') ? "[" : "", o->host,
+		strchr(o->host, ':') ? "]" : "", bound_port(d, o->port));
 	fflush(stderr);
 	while (sigwait(&stop, &sig) != 0)
 		;
@@ -690,7 +876,8 @@ int pw_web_serve(const struct pw_web_opts *o)
 	web_gzip_cache_clear();
 	if (listen_fd != MHD_INVALID_SOCKET)
 		close(listen_fd);
-	if (log_file != stderr)
-		fclose(log_file);
+	if (log_fd != STDERR_FILENO)
+		close(log_fd);
+	web_tls_release(&srv_tls);
 	return 0;
 }

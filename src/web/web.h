@@ -16,7 +16,9 @@ struct pw_web_opts {
 	int port;               /* 0: any free port (printed when listening) */
 	unsigned threads;       /* worker threads, one database connection each */
 	const char *access_log; /* file appended to, NULL: standard error */
-	bool secure_cookie;     /* add Secure (behind a TLS proxy) */
+	bool secure_cookie;     /* add Secure (behind a TLS proxy; always under TLS) */
+	const char *tls_cert;   /* PEM certificate (chain) file: serve HTTPS; NULL: HTTP */
+	const char *tls_key;    /* its PEM private key file, given with tls_cert */
 	long idle_sec;          /* a session unused this long ends */
 	long absolute_sec;      /* a session ends this long after sign-in */
 	size_t body_max;        /* largest request body, bytes */
@@ -33,7 +35,8 @@ void pw_web_opts_init(struct pw_web_opts *o);
  * Opens (and upgrades) the database, listens and serves until SIGTERM or
  * SIGINT, then stops accepting, lets requests in flight finish, closes
  * every connection and returns 0.  -1 (reported) when it cannot start:
- * the database cannot be opened, the address is taken.
+ * the database cannot be opened, the address is taken, the TLS files
+ * are unusable (pw_last_kind() says which kind).
  */
 int pw_web_serve(const struct pw_web_opts *o);
 

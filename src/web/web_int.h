@@ -12,6 +12,7 @@
 
 #include <jansson.h>
 #include <microhttpd.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <time.h>
@@ -61,6 +62,7 @@ struct web_req {
 	char etag[WEB_ETAG_MAX]; /* a shared body's ETag if known (cache.c); "": hash it */
 	long max_age;           /* Cache-Control max-age of a shared body; 0: no-cache */
 	const struct web_asset_body *asset; /* an asset's own bytes, gzip and ETag, or NULL */
+	struct web_body *cached; /* a cached answer to send (cache.c), referenced, or NULL */
 };
 
 typedef enum MHD_Result web_handler(struct web_req *r);
@@ -120,9 +122,31 @@ char *web_form_value(struct web_req *r, const char *name);
 json_t *web_body_object(struct web_req *r, enum MHD_Result *rc);
 
 /* The process-wide write lock: every request that writes holds it
- * around its whole transaction, so writers never meet SQLITE_BUSY. */
+ * around its whole transaction, so writers never meet SQLITE_BUSY.
+ * The unlock also makes the next web_change_stamp() read afresh. */
 void web_write_lock(void);
 void web_write_unlock(void);
+/* The change stamp of s (this thread's database or demonstration
+ * database) for the caches: read afresh, or the one read by a request
+ * that began less than a millisecond ago (server.c says why).  0 or -1. */
+int web_change_stamp(struct pw_store *s, int64_t *stamp);
+
+/* ---- built-in TLS (tls.c) ---- */
+
+/* The PEM text of --tls-cert and --tls-key, as libmicrohttpd takes it. */
+struct web_tls {
+	struct strbuf cert;
+	struct strbuf key;
+};
+
+/*
+ * Reads the certificate (chain) and the private key, PEM, into t and
+ * checks them with GnuTLS: 0, or -1 reported (PW_ERR_INPUT naming the
+ * file: missing, unreadable, not PEM, a key of another certificate;
+ * PW_ERR_FAIL when libmicrohttpd has no TLS).  web_tls_release() frees.
+ */
+int web_tls_load(const char *cert_path, const char *key_path, struct web_tls *t);
+void web_tls_release(struct web_tls *t);
 
 /* ---- ETags and gzip (encoding.c) ---- */
 
@@ -153,15 +177,25 @@ bool web_etag_match(const char *if_none_match, const char *etag);
 
 /* ---- the evaluation cache (cache.c) ---- */
 
-/* A copy (caller frees) of the answer for (plan, year) if it was stored
- * with this change stamp, else NULL; etag receives its ETag. */
-char *web_cache_get(int plan_id, int year, int64_t stamp, size_t *len, char etag[WEB_ETAG_MAX]);
+/* Bytes a cache entry and the responses sending them share, never
+ * changed; freed by whoever drops the last reference. */
+struct web_body {
+	atomic_uint refs;
+	size_t len;
+	char data[]; /* len bytes and a NUL */
+};
+void web_body_release(struct web_body *b);
+
+/* Whether the answer for (plan, year) was stored with this change stamp:
+ * then r->cached holds a reference to it (the response sends it, req_free
+ * drops it) and r->etag its ETag. */
+bool web_cache_get(struct web_req *r, int plan_id, int year, int64_t stamp);
 /* Stores text (copied) as the answer for (plan, year) at stamp; etag
  * receives its ETag (encoding.c's web_etag), computed here once. */
 void web_cache_put(int plan_id, int year, int64_t stamp, const char *text, size_t len,
 		   char etag[WEB_ETAG_MAX]);
 /* The same under any key (< 256 bytes; longer keys are never cached). */
-char *web_cache_get_key(const char *key, int64_t stamp, size_t *len, char etag[WEB_ETAG_MAX]);
+bool web_cache_get_key(struct web_req *r, const char *key, int64_t stamp);
 void web_cache_put_key(const char *key, int64_t stamp, const char *text, size_t len,
 		       char etag[WEB_ETAG_MAX]);
 /* Frees every entry (at stop). */
