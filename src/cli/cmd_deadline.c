@@ -78,9 +78,14 @@ int cmd_deadline(int argc, char **argv, struct pw_ctx *ctx)
 	if (!a.date && !a.clear) {
 		struct pw_plan_info info;
 
+		int64_t unit_id;
+
 		if ((rc = pw_store_plan_info(ctx->store, a.plan, 0, &info)) < 0)
 			return pw_cli_exit(rc);
 		pw_plan_info_release(&info);
+		/* A misspelt unit would otherwise show the plan's deadline as its own. */
+		if (a.unit && (rc = pw_store_unit_find(ctx->store, a.unit, &unit_id)) < 0)
+			return pw_cli_exit(rc);
 		return print_deadline(ctx, &a);
 	}
 	rc = pw_store_deadline_set(ctx->store, a.plan, a.year, a.unit, a.date, a.note,

@@ -204,11 +204,12 @@ void web_limits_html(struct web_req *r, struct strbuf *o)
 	json_t *units, *u;
 	size_t i;
 
-	sb_addstr(o, "<h2>合理范围</h2><p>为指标（或文字目标）设定数值的合理下限和上限：填报值超出范围的，"
+	sb_addstr(o, "<h2>合理范围</h2><p>为指标（或文字目标）设定数值的合理下限和上限（指标编号和文字目标编号填一项）：填报值超出范围的，"
 		     "网页填报、命令行录入和模板导入都不予接受，并提示所设范围。两项都不填即取消限制。</p>"
 		     "<form class=\"admin form\" id=\"limits-form\" data-api=\"/api/limits\">"
 		     "<p><label for=\"li-ind\">指标编号</label><input id=\"li-ind\" name=\"indicator_id\" "
-		     "type=\"number\"></p><p><label for=\"li-min\">下限</label><input id=\"li-min\" "
+		     "type=\"number\"></p><p><label for=\"li-tgt\">或文字目标编号</label><input id=\"li-tgt\" "
+		     "name=\"target_id\" type=\"number\"></p><p><label for=\"li-min\">下限</label><input id=\"li-min\" "
 		     "name=\"min\" type=\"number\" step=\"any\"></p><p><label for=\"li-max\">上限</label>"
 		     "<input id=\"li-max\" name=\"max\" type=\"number\" step=\"any\"></p>"
 		     "<p><label for=\"li-note\">说明</label><input id=\"li-note\" name=\"note\"></p>"

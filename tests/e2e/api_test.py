@@ -394,10 +394,21 @@ def test_office(srv, inds):
         path = "/api/limits" if "plan_id" not in body else "/api/deadlines"
         st, b, _ = planner.write("POST", path, body)
         check(f"{path}: {what} {want}, Chinese", st == want and chinese(b), (st, b))
+    r, html = get_raw(srv, "/admin", {"Cookie": f"pw_session={planner.cookie}"})
+    form = re.search(r'<form[^>]*id="limits-form".*?</form>', html.decode(), re.S)
+    check("the /admin limits form takes an indicator or a prose target",
+          r.status == 200 and form and 'name="indicator_id"' in form.group(0)
+          and 'name="target_id"' in form.group(0), r.status)
+    db = sqlite3.connect(DB)
+    tgt = db.execute("SELECT min(id) FROM targets WHERE indicator_id IS NULL").fetchone()[0]
+    db.close()
+    st, b, _ = planner.write("POST", "/api/limits", {"target_id": tgt, "min": 0})
+    check("limits on a prose target 200", st == 200 and b["entity"] == "target" and b["id"] == tgt
+          and b["min"] == 0 and b["max"] is None, (st, b))
     db = sqlite3.connect(DB)
     n = db.execute("SELECT count(*) FROM audit_log WHERE action = 'limits.set' AND actor = 'pl'").fetchone()[0]
     db.close()
-    check("limits audited", n == 2, n)
+    check("limits audited", n == 3, n)
 
     # deadlines: 2021 far ahead for everyone, 单位甲's passed; 2022 set; 2023 default
     for body in [{"plan_id": 1, "year": 2021, "due": "2099-12-31"},

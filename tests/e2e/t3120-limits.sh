@@ -118,6 +118,7 @@ same "audited" "$(q "SELECT count(*) FROM audit_log WHERE action = 'deadline.set
 check_fails "not a date" 3 pw deadline --plan 1 --year 2023 --date 2024-02-30
 grep_err "said why" "'2024-02-30' is not a date"
 check_fails "unknown unit" 5 pw deadline --plan 1 --year 2023 --unit 无此单位 --date 2024-02-01
+check_fails "unknown unit, shown" 5 pw deadline --plan 1 --year 2023 --unit 无此单位
 check_fails "unknown plan" 5 pw deadline --plan 9 --year 2023 --date 2024-02-01
 check_fails "--date and --clear" 2 pw deadline --plan 1 --year 2023 --date 2024-02-01 --clear
 same "nothing more written" "$(q "SELECT count(*) FROM report_deadlines")" 3
