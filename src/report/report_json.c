@@ -9,6 +9,7 @@
 #include "model/measure.h"
 #include "model/plan_json.h"
 #include "report/report.h"
+#include "util/nelem.h"
 
 static json_t *str_or_null(const char *s)
 {
@@ -162,10 +163,17 @@ json_t *pw_eval_annual_to_json(const struct pw_eval_annual *e)
 {
 	const struct pw_annual_result *r = &e->r;
 
-	return json_pack("{s:I, s:i, s:o, s:o, s:s, s:o, s:o, s:o, s:o, s:o, s:o}",
+	static const char *const on_names[] = { NULL, "indicator", "target" };
+	const char *on = (size_t)e->on < NELEM(on_names) ? on_names[e->on] : NULL;
+
+	return json_pack("{s:I, s:i, s:o, s:o, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
 			 "id", (json_int_t)e->id, "year", e->year,
 			 "text", str_or_null(e->text), "document", str_or_null(e->doc),
 			 "link", pw_link_status_name(e->link), "linked", str_or_null(e->item),
+			 "linked_kind", str_or_null(on),
+			 "linked_id", on ? json_integer((json_int_t)e->item_id) : json_null(),
+			 "consistency_label", e->judged ? json_string(pw_annual_fit_label(e->r.fit))
+							: json_null(),
 			 "path", e->judged && r->has_path ? pw_json_number(r->path) : json_null(),
 			 "needed", e->judged && r->has_needed ? pw_json_number(r->needed)
 							      : json_null(),

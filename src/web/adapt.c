@@ -339,6 +339,32 @@ static json_t *path_json(const struct pw_eval_indicator *e)
 	return a;
 }
 
+/* Each annual target linked to an item of the evaluation, in that item's
+ * "annual" array (the years up to the evaluation's, by year): the
+ * indicator page lists its years' own targets beside the five-year path. */
+static void annual_by_item(json_t *out, const struct pw_evaluation *ev)
+{
+	size_t i, k;
+
+	for (i = 0; i < ev->nannual; i++) {
+		const struct pw_eval_annual *e = &ev->annual[i];
+		json_t *items, *x, *a;
+
+		if (e->on == PW_EVAL_ANNUAL_NONE)
+			continue;
+		items = json_object_get(out, e->on == PW_EVAL_ANNUAL_INDICATOR ? "indicators"
+										: "targets");
+		json_array_foreach(items, k, x) {
+			if (json_integer_value(json_object_get(x, "id")) != e->item_id)
+				continue;
+			if (!(a = json_object_get(x, "annual")))
+				json_object_set_new(x, "annual", a = json_array());
+			json_array_append_new(a, pw_eval_annual_to_json(e));
+			break;
+		}
+	}
+}
+
 int web_lib_evaluation(struct pw_store *s, int plan_id, int year, bool final, json_t **out)
 {
 	struct pw_plan_info info;
@@ -360,6 +386,7 @@ int web_lib_evaluation(struct pw_store *s, int plan_id, int year, bool final, js
 	inds = json_object_get(*out, "indicators");
 	for (i = 0; i < ev.ninds && i < json_array_size(inds); i++)
 		json_object_set_new(json_array_get(inds, i), "path", path_json(&ev.inds[i]));
+	annual_by_item(*out, &ev);
 	pw_eval_release(&ev);
 	return 0;
 }

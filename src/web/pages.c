@@ -677,6 +677,38 @@ static void method_words(struct web_page *p, json_t *ind)
 		     "含预计数的判定为初步结果，正式数据发布后更新。</p>\n");
 }
 
+/* The targets the years' annual documents set for an item (adapt.c,
+ * "annual"): each beside the five-year path's value for its year, whether
+ * it keeps to that path, and whether the year met it (docs/annual.md). */
+static void annual_table(struct web_page *p, json_t *annual)
+{
+	json_t *a;
+	size_t i;
+
+	sb_addstr(O, "<table class=\"data\"><caption>政府工作报告和年度计划确定的年度目标"
+		     "</caption><thead><tr><th scope=\"col\">年份</th><th scope=\"col\">年度目标"
+		     "</th><th scope=\"col\">规划路径应达值</th><th scope=\"col\">衔接情况</th>"
+		     "<th scope=\"col\">当年实际</th><th scope=\"col\">完成情况</th>"
+		     "<th scope=\"col\">出处</th></tr></thead><tbody>\n");
+	json_array_foreach(annual, i, a) {
+		sb_addf(O, "<tr><th scope=\"row\">%d</th><td>", jint(a, "year"));
+		esc(p, js(a, "text"));
+		sb_addstr(O, "</td><td class=\"num\">");
+		num_or_dash(p, a, "path");
+		sb_addstr(O, "</td><td>");
+		esc(p, js(a, "consistency_label"));
+		sb_addstr(O, "</td><td class=\"num\">");
+		num_or_dash(p, a, "actual");
+		sb_addstr(O, "</td><td>");
+		status_badge(p, js(a, "status"));
+		sb_addstr(O, "</td><td>");
+		esc(p, js(a, "document"));
+		sb_addstr(O, "</td></tr>\n");
+	}
+	sb_addstr(O, "</tbody></table>\n<p>应达值是五年规划目标路径在该年的数值；年度目标低于应达值的，"
+		     "按年度目标完成仍可能赶不上五年目标。</p>\n");
+}
+
 /* The values in force, one row per year: the latest approved entry. */
 static void observation_table(struct web_page *p, json_t *rows)
 {
@@ -786,6 +818,11 @@ int page_indicator(struct web_page *p, int64_t id)
 	section(p, "h-method", "判定方法");
 	method_words(p, ind);
 	sb_addstr(O, "</section>\n");
+	if (json_array_size(json_object_get(ind, "annual"))) {
+		section(p, "h-annual", "年度目标");
+		annual_table(p, json_object_get(ind, "annual"));
+		sb_addstr(O, "</section>\n");
+	}
 	section(p, "h-obs", "监测数据");
 	observation_table(p, json_object_get(ref, "observations"));
 	sb_addstr(O, "</section>\n");
@@ -796,6 +833,21 @@ int page_indicator(struct web_page *p, int64_t id)
 }
 
 /* ---- prose targets, projects ---- */
+
+/* Under a prose target: each year's own target and whether it was met. */
+static void annual_lines(struct web_page *p, json_t *annual)
+{
+	json_t *a;
+	size_t i;
+
+	json_array_foreach(annual, i, a) {
+		sb_addf(O, "<br><small class=\"annual\">%d年度目标：", jint(a, "year"));
+		esc(p, js(a, "text"));
+		sb_addstr(O, "（");
+		esc(p, status_label(js(a, "status")));
+		sb_addstr(O, "）</small>");
+	}
+}
 
 int page_targets(struct web_page *p, int plan_id)
 {
@@ -823,6 +875,7 @@ int page_targets(struct web_page *p, int plan_id)
 		}
 		sb_addstr(O, "<tr><td>");
 		esc(p, js(t, "text"));
+		annual_lines(p, json_object_get(t, "annual"));
 		sb_addstr(O, "</td><td>");
 		esc(p, js(t, "subject"));
 		sb_addstr(O, "</td><td class=\"num\">");

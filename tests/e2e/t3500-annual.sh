@@ -168,9 +168,27 @@ for i in 1 2 3 4 5 6 7 8 9 10; do
 	sleep 0.5
 done
 curl -s "http://127.0.0.1:$PORT/api/plans/1/indicators?year=2022" >"$T/api.json"
+GDP_ID=$(jq '[.indicators[] | select(.name == "地区生产总值增长")][0].id' "$T/api.json")
+curl -s "http://127.0.0.1:$PORT/indicators/$GDP_ID" >"$T/ind.html"
+curl -s "http://127.0.0.1:$PORT/plans/1/targets" >"$T/targets.html"
 kill "$SERVER"
 wait "$SERVER" 2>/dev/null
 same "GET /api/plans/1/indicators has the year's annual targets" \
 	"$(jq -c '[(.annual_targets | length), .annual_targets[0].status]' "$T/api.json")" '[8,"not_met"]'
+# the public indicator page lists the years' own targets beside the path,
+# and the prose-target page names each under its target
+rows() { python3 -c 'import html, re, sys
+t = open(sys.argv[1], encoding="utf-8").read()
+t = t[t.find("id=\"h-annual\""):]
+t = t[:t.find("</table>")]
+for tr in re.findall(r"<tr>(.*?)</tr>", t, re.S):
+    cells = [html.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", tr, re.S)]
+    if cells and cells[0].isdigit():
+        print("|".join(cells[:6]))' "$1"; }
+same "the indicator page's annual targets" "$(rows "$T/ind.html")" "2021|全区地区生产总值增长7%左右|7|衔接|7.2|完成
+2022|地区生产总值增长6.5%左右|7|低于应达值|5.9|未完成
+2023|地区生产总值增长6%左右|7|低于应达值|6.1|完成"
+grep -qF "2022年度目标：高新技术产业增加值占工业增加值比重达到28%（无数据）" "$T/targets.html" \
+	&& ok "the prose target's own target of 2022" || not_ok "the prose target's own target of 2022"
 check "the database is consistent" "$PW" check --db "$DB"
 done_testing
