@@ -436,17 +436,9 @@ int pw_store_obs_queue(struct pw_store *s, size_t offset, size_t limit,
 			 struct pw_obs_row **out, size_t *n)
 {
 	static const struct pw_store_rows how = { sizeof(**out), fill_listed, free_obs_rows };
-	sqlite3_stmt *st = pw_store_stmt(s, pending_sql);
 	int rc;
 
-	*out = NULL;
-	*n = 0;
-	if (st) {
-		/* SQLite's LIMIT is signed: "all" is -1 */
-		pw_bind_int(st, 1, limit > INT64_MAX ? -1 : (int64_t)limit);
-		pw_bind_int(st, 2, offset > INT64_MAX ? INT64_MAX : (int64_t)offset);
-	}
-	*out = pw_store_collect(s, st, &how, NULL, n, &rc);
+	*out = pw_store_collect_page(s, pending_sql, &how, offset, limit, n, &rc);
 	return rc;
 }
 

@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <sodium.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -436,6 +437,19 @@ void *pw_store_collect(struct pw_store *s, sqlite3_stmt *st, const struct pw_sto
 		return NULL;
 	}
 	return arr;
+}
+
+void *pw_store_collect_page(struct pw_store *s, const char *sql, const struct pw_store_rows *how,
+			    size_t offset, size_t limit, size_t *n, int *rc)
+{
+	sqlite3_stmt *st = pw_store_stmt(s, sql);
+
+	if (st) {
+		/* SQLite's LIMIT is signed: "all" is -1 */
+		pw_bind_int(st, 1, limit > INT64_MAX ? -1 : (int64_t)limit);
+		pw_bind_int(st, 2, offset > INT64_MAX ? INT64_MAX : (int64_t)offset);
+	}
+	return pw_store_collect(s, st, how, NULL, n, rc);
 }
 
 int pw_store_step_id(struct pw_store *s, sqlite3_stmt *st, int64_t *id)

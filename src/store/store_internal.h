@@ -97,6 +97,11 @@ struct pw_store_rows {
 void *pw_store_collect(struct pw_store *s, sqlite3_stmt *st, const struct pw_store_rows *how,
 		       void *ctx, size_t *n, int *rc);
 
+/* pw_store_collect() of one page of sql, whose ?1 is LIMIT and ?2 OFFSET
+ * (limit SIZE_MAX: every row).  Same ownership and results. */
+void *pw_store_collect_page(struct pw_store *s, const char *sql, const struct pw_store_rows *how,
+			    size_t offset, size_t limit, size_t *n, int *rc);
+
 /*
  * Which table indicator prose target row `g` (SQL alias) restates, as SQL
  * expressions giving an indicators.id of g's own version or NULL:
