@@ -12,7 +12,7 @@
 
 #define USAGE "usage: planwatch serve [--db PATH] [--port N] [--host ADDR] [--threads N] " \
 	      "[--access-log FILE] [--idle-timeout SEC] [--cookie-secure] [--demo-db PATH] " \
-	      "[--assets DIR] [--tls-cert FILE --tls-key FILE]"
+	      "[--assets DIR] [--tls-cert FILE --tls-key FILE] [--trusted-proxy ADDR]"
 
 static int parse_args(int argc, char **argv, struct pw_web_opts *o)
 {
@@ -24,7 +24,7 @@ static int parse_args(int argc, char **argv, struct pw_web_opts *o)
 		{ "cookie-secure", no_argument, NULL, 's' },
 		{ "demo-db", required_argument, NULL, 'd' }, { "assets", required_argument, NULL, 'a' },
 		{ "tls-cert", required_argument, NULL, 'C' }, { "tls-key", required_argument, NULL, 'K' },
-		{ NULL, 0, NULL, 0 },
+		{ "trusted-proxy", required_argument, NULL, 'P' }, { NULL, 0, NULL, 0 },
 	};
 	int c, rc = 0, v;
 
@@ -50,6 +50,8 @@ static int parse_args(int argc, char **argv, struct pw_web_opts *o)
 			o->tls_cert = optarg;
 		else if (c == 'K')
 			o->tls_key = optarg;
+		else if (c == 'P')
+			o->trusted_proxy = optarg;
 		else if (c != 'p' && c != 't' && c != 'i')
 			rc = -1;
 	}
@@ -73,6 +75,7 @@ int cmd_serve(int argc, char **argv, struct pw_ctx *ctx)
 	/* main opened it to check it exists; the server opens one per thread */
 	pw_store_close(ctx->store);
 	ctx->store = NULL;
-	/* a file of --tls-cert or --tls-key: input (3); the address: 1 */
+	/* a file of --tls-cert or --tls-key: input (3); --trusted-proxy not
+	 * an address: usage (2); the address: 1 */
 	return pw_err_of(pw_web_serve(&o), PW_ERR_FAIL);
 }

@@ -189,6 +189,8 @@ static const struct pw_cli_opt serve_opts[] = {
 	{ "--cookie-secure", N_("mark the session cookie Secure (behind a TLS proxy)") },
 	{ "--tls-cert FILE", N_("serve HTTPS with this PEM certificate (chain); needs --tls-key") },
 	{ "--tls-key FILE", N_("the certificate's PEM private key, unencrypted") },
+	{ "--trusted-proxy ADDR", N_("the reverse proxy's IP address: its requests' client is the last "
+				     "address of X-Forwarded-For (access log, sign-in throttle)") },
 	END,
 };
 static const struct pw_cli_opt user_opts[] = {

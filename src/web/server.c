@@ -53,6 +53,7 @@
 
 static const struct pw_web_opts *srv_opts;
 static struct pw_web_opts srv_copy; /* o, with what TLS implies */
+static char srv_proxy[INET6_ADDRSTRLEN]; /* --trusted-proxy, canonical; "": none */
 static struct web_tls srv_tls;
 static pthread_key_t store_key, demo_key;
 static pthread_mutex_t write_mutex = PTHREAD_MUTEX_INITIALIZER;
@@ -504,6 +505,46 @@ json_t *web_body_object(struct web_req *r, enum MHD_Result *rc)
 
 /* ---- requests ---- */
 
+/* s as an address in canonical text into out (INET6_ADDRSTRLEN), so
+ * that one client has one throttle key however it is written; false
+ * when s is no IPv4 or IPv6 address. */
+static bool addr_canonical(const char *s, char *out, size_t size)
+{
+	unsigned char bin[sizeof(struct in6_addr)];
+
+	if (inet_pton(AF_INET, s, bin) == 1)
+		return inet_ntop(AF_INET, bin, out, (socklen_t)size) != NULL;
+	if (inet_pton(AF_INET6, s, bin) == 1)
+		return inet_ntop(AF_INET6, bin, out, (socklen_t)size) != NULL;
+	return false;
+}
+
+/* The client of a request the trusted proxy (--trusted-proxy) passed on:
+ * the last address of X-Forwarded-For, the one that proxy wrote (whatever
+ * a client put before it is its own word and is ignored).  addr keeps the
+ * proxy's address when the header is missing or ends in no address. */
+static void forwarded_client(struct MHD_Connection *conn, char *addr, size_t size)
+{
+	const char *xff = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Forwarded-For");
+	const char *last;
+	char word[INET6_ADDRSTRLEN];
+	size_t n;
+
+	if (!xff)
+		return;
+	last = strrchr(xff, ',');
+	last = last ? last + 1 : xff;
+	last += strspn(last, " \t");
+	n = strcspn(last, " \t");
+	if (n == 0 || n >= sizeof(word))
+		return;
+	memcpy(word, last, n);
+	word[n] = '\0';
+	if (!addr_canonical(word, word, sizeof(word)))
+		return;
+	snprintf(addr, size, "%s", word);
+}
+
 static struct web_req *req_new(struct MHD_Connection *conn, const char *url, const char *method)
 {
 	struct web_req *r = xcalloc(1, sizeof(*r));
@@ -528,6 +569,8 @@ static struct web_req *req_new(struct MHD_Connection *conn, const char *url, con
 				  &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr,
 				  r->addr, sizeof(r->addr));
 	}
+	if (*srv_proxy && !strcmp(r->addr, srv_proxy))
+		forwarded_client(conn, r->addr, sizeof(r->addr));
 	atomic_fetch_add(&in_flight, 1);
 	return r;
 }
@@ -841,6 +884,10 @@ int pw_web_serve(const struct pw_web_opts *o)
 	srv_copy = *o;
 	srv_copy.secure_cookie = o->secure_cookie || o->tls_cert; /* never sent over HTTP */
 	srv_opts = o = &srv_copy;
+	srv_proxy[0] = '\0';
+	if (o->trusted_proxy && !addr_canonical(o->trusted_proxy, srv_proxy, sizeof(srv_proxy)))
+		return pw_error_kind(PW_ERR_USAGE, "--trusted-proxy '%s' is not an IP address",
+				     o->trusted_proxy);
 	if (o->tls_cert && web_tls_load(o->tls_cert, o->tls_key, &srv_tls) < 0)
 		return -1;
 	if (pw_auth_init() < 0 || open_log(o) < 0 || web_assets_load(o->assets) < 0)

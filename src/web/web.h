@@ -25,6 +25,8 @@ struct pw_web_opts {
 	unsigned conn_timeout;  /* seconds a connection may idle */
 	const char *demo_db;    /* shown while db_path holds no approved value, or NULL */
 	const char *assets;     /* directory of site.css, site.js, echarts.min.js; NULL: beside the executable */
+	const char *trusted_proxy; /* IP address of a reverse proxy whose X-Forwarded-For names
+				    * the client, or NULL (checked by pw_web_serve()) */
 };
 
 /* Defaults: 127.0.0.1:8080, 4 threads, 30 min idle, 12 h absolute,
