@@ -79,6 +79,8 @@ static const struct pw_prose_word words[] = {
 	W("安排", BUILD), W("拟安排", BUILD), W("发行", BUILD),
 	/* this year's counts and amounts: 接待游客3000万人次, 发放消费券5000万元 */
 	W("接待", BUILD), W("发放", BUILD),
+	/* people helped into work: 帮助1万名就业困难人员实现就业 */
+	W("帮助", BUILD),
 	/* adverbs and markers between a verb and its number */
 	W("力争", ADVERB), W("努力", ADVERB), W("确保", ADVERB), W("基本", ADVERB),
 	W("再", ADVERB), W("共", ADVERB), W("共计", ADVERB), W("总计", ADVERB),

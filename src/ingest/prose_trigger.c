@@ -8,7 +8,9 @@
  *                    每年至少新建 1-2 所, 确保至少有1处
  *   verb ... 的      a level verb, then "X的": 达到全年天数的 70%
  *   object first     a verb of making, its object, then the quantity that
- *                    ends the clause: 新改建“四好农村路”102千米
+ *                    ends the clause: 新改建“四好农村路”102千米; or a verb of
+ *                    change, what changes, and by how much: 降低单位地区
+ *                    生产总值能耗3%左右, 增加就业岗位2000个
  *   bare             subject, quantity and 以上/以下/左右 ending the clause:
  *                    城镇调查失业率5.5%左右; or a quantity with its change
  *                    against last year beside it: 支出规模420亿元、比上年增加
@@ -230,6 +232,9 @@ static bool find_gap(const char *s, size_t lo, size_t hi, const struct pw_prose_
 		 clause_final(s, q->end, hi, true) && chars <= MAX_OBJECT_GAP &&
 		 (q->uflags & (PW_U_COUNT | PW_U_MEASURE)))
 		t->shape = PW_SHAPE_OBJECT_FIRST;
+	else if (w->role == PW_PR_CHANGE && chars > 0 && clause_final(s, q->end, hi, true) &&
+		 (q->uflags & (PW_U_PERCENT | PW_U_COUNT | PW_U_MEASURE)))
+		t->shape = PW_SHAPE_OBJECT_FIRST; /* 再降低单位GDP能耗2.5%左右: verb, subject, change */
 	else
 		return false;
 	t->verb = NULL;

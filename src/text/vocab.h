@@ -63,6 +63,7 @@ enum pw_vocab_class {
 	X("削减", DECREASE) X("压减", DECREASE) X("压缩", DECREASE)               \
 	X("缩减", DECREASE) X("减排", DECREASE) X("减量", DECREASE)               \
 	X("降幅", DECREASE) X("降率", DECREASE) X("再降", DECREASE)               \
+	X("再降低", DECREASE) X("再下降", DECREASE) X("再减少", DECREASE)         \
 	X("提高", INCREASE) X("提升", INCREASE) X("增加", INCREASE)               \
 	X("扩大", INCREASE) X("上升", INCREASE)                                   \
 	X("增长", GROWTH) X("增速", GROWTH) X("增幅", GROWTH) X("递增", GROWTH)   \

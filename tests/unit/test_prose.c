@@ -617,6 +617,39 @@ static void test_further_reduction(void **state)
 	       { 1, 0.5, NO_HI, "吨标准煤", EQ, LEVEL, 0, "单位产品能耗" });
 }
 
+/* The verb of change before what changes: 降低单位地区生产总值能耗3%左右
+ * is the reduction of 单位地区生产总值能耗, as 单位地区生产总值能耗降低3%. */
+static void test_change_verb_first(void **state)
+{
+	struct pw_plan p;
+
+	(void)state;
+	EXPECT_REPORT("降低单位地区生产总值能耗3%左右。",
+		      { 1, 3, NO_HI, "%", APPROX, CUMUL, 0, "单位地区生产总值能耗" });
+	EXPECT_REPORT("再降低单位地区生产总值二氧化碳排放3.5%。",
+		      { 1, 3.5, NO_HI, "%", EQ, CUMUL, 0, "单位地区生产总值二氧化碳排放" });
+	EXPECT_REPORT("增加城镇就业岗位3000个以上。",
+		      { 1, 3000, NO_HI, "个", GE, CUMUL, 0, "城镇就业岗位" });
+	EXPECT_REPORT("减少农村危房200户。", { 1, 200, NO_HI, "户", EQ, CUMUL, 0, "农村危房" });
+	run_text("降低单位地区生产总值能耗3%左右。", &p);
+	assert_int_equal(p.ntargets, 1);
+	assert_true(pw_vocab_has(p.targets[0].t.text, PW_VOCAB_BIT(PW_VOCAB_DECREASE)));
+	pw_plan_free(&p);
+	/* the verb of change right before the number is the usual shape */
+	EXPECT_REPORT("单位地区生产总值能耗降低3%左右。",
+		      { 1, 3, NO_HI, "%", APPROX, CUMUL, 0, "单位地区生产总值能耗" });
+	/* a number inside what changes is no amount of the change */
+	expect_none_report("降低年产值超10亿元企业的用能成本。");
+}
+
+/* 帮助1万名就业困难人员实现就业: 帮助 counts the people helped. */
+static void test_people_helped(void **state)
+{
+	(void)state;
+	EXPECT_REPORT("帮助1万名就业困难人员实现就业。",
+		      { 1, 1, NO_HI, "万名", EQ, CUMUL, 0, "就业困难人员" });
+}
+
 /* Growth given as a goal: 全市经济增长预期目标为6%左右. */
 static void test_growth_goal(void **state)
 {
@@ -1046,6 +1079,8 @@ int main(void)
 		cmocka_unit_test(test_number_before_noun),
 		cmocka_unit_test(test_level_beside_change),
 		cmocka_unit_test(test_further_reduction),
+		cmocka_unit_test(test_change_verb_first),
+		cmocka_unit_test(test_people_helped),
 		cmocka_unit_test(test_growth_goal),
 		cmocka_unit_test(test_annual_goals),
 		cmocka_unit_test(test_review_part_of_report),
