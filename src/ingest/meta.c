@@ -199,6 +199,17 @@ static void cut_session(const char *start, const char **end)
 		*end = di;
 }
 
+/* Skips a leading 第十四届 (在第十四届全国人民代表大会: the session comes
+ * before the place when the place is 全国). */
+static void skip_session(const char **start, const char *end)
+{
+	const char *jie;
+
+	if (!pw_utf8_starts(*start, "第") || !(jie = strstr(*start, "届")) || jie >= end)
+		return;
+	*start = jie + strlen("届");
+}
+
 /* [start, end) as a region name, or NULL if it does not look like one. */
 static char *region_or_null(const char *start, const char *end)
 {
@@ -222,6 +233,7 @@ static char *place_before(const char *s, const char *anchor)
 	start = han_run_before(s, end, 24);
 	cut_lead_in(&start, end);
 	cut_session(start, &end);
+	skip_session(&start, end);
 	return region_or_null(start, end);
 }
 

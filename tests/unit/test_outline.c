@@ -292,6 +292,8 @@ static void test_meta_work_report(void **state)
 	/* ordinal 0, a single year; the region from 在某某区第九届人民代表大会,
 	 * not the bare 区 of 我代表区人民政府 */
 	expect_meta("report.txt", "2024年政府工作报告", "某某区", 0, 2024, 2024);
+	/* 在第十四届全国人民代表大会: the session before the place */
+	expect_meta("report-national.txt", "2024年政府工作报告", "全国", 0, 2024, 2024);
 }
 
 static void test_meta_nothing_named(void **state)
