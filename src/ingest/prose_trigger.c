@@ -127,13 +127,36 @@ static bool quantity_in_object(const char *s, size_t b, size_t e)
 	return any && last > sep;
 }
 
-/* Where the phrase ending at end is followed by nothing but closing quotes
- * and blanks up to the clause end (or, if members, up to a 、). */
+#define MAX_UNIT_NOTE 4 /* code points in the note after a unit: 10万套（间） */
+
+/* Bytes of a short note in brackets at s + i, before hi, that says what else
+ * the unit counts (套（间）, 人（次）): no digits, at most MAX_UNIT_NOTE code
+ * points.  0 if there is none. */
+static size_t unit_note(const char *s, size_t i, size_t hi)
+{
+	size_t k = pw_utf8_starts(s + i, "（"), j, n;
+
+	if (!k && !(k = pw_utf8_starts(s + i, "(")))
+		return 0;
+	for (j = i + k, n = 0; j < hi && n <= MAX_UNIT_NOTE; n++) {
+		if ((k = pw_utf8_starts(s + j, "）")) || (k = pw_utf8_starts(s + j, ")")))
+			return n ? j + k - i : 0;
+		if (is_digit(s[j]))
+			return 0;
+		j += pw_utf8_len(s + j);
+	}
+	return 0;
+}
+
+/* Where the phrase ending at end is followed by nothing but a note on its
+ * unit, closing quotes and blanks up to the clause end (or, if members, up
+ * to a 、). */
 static bool clause_final(const char *s, size_t end, size_t hi, bool members)
 {
 	static const char *const closers[] = { "”", "’", "》", "）", ")", " ", "　" };
 	size_t c, k;
 
+	end += unit_note(s, end, hi);
 	do {
 		for (c = 0, k = 0; c < NELEM(closers) && !k; c++)
 			k = pw_utf8_starts(s + end, closers[c]);

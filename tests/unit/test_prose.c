@@ -650,6 +650,17 @@ static void test_people_helped(void **state)
 		      { 1, 1, NO_HI, "万名", EQ, CUMUL, 0, "就业困难人员" });
 }
 
+/* A note in brackets on what else the unit counts ends the clause as the
+ * unit would: 10万套（间）; a note with a number does not. */
+static void test_unit_note(void **state)
+{
+	(void)state;
+	EXPECT_REPORT("建设保障性租赁住房10万套（间）。",
+		      { 1, 10, NO_HI, "万套", EQ, CUMUL, 0, "保障性租赁住房" });
+	EXPECT_REPORT("培训农民工3000人(次)。", { 1, 3000, NO_HI, "人", EQ, CUMUL, 0, "农民工" });
+	expect_none_report("建设保障性租赁住房10万套（其中2万套为新建）以满足需求。");
+}
+
 /* Growth given as a goal: 全市经济增长预期目标为6%左右. */
 static void test_growth_goal(void **state)
 {
@@ -1081,6 +1092,7 @@ int main(void)
 		cmocka_unit_test(test_further_reduction),
 		cmocka_unit_test(test_change_verb_first),
 		cmocka_unit_test(test_people_helped),
+		cmocka_unit_test(test_unit_note),
 		cmocka_unit_test(test_growth_goal),
 		cmocka_unit_test(test_annual_goals),
 		cmocka_unit_test(test_review_part_of_report),
