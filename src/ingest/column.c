@@ -14,6 +14,7 @@
 #include "ingest/ingest.h"
 #include "ingest/outline.h"
 #include "ingest/scan.h"
+#include "text/number.h"
 #include "text/utf8.h"
 #include "util/alloc.h"
 #include "util/strbuf.h"
@@ -33,57 +34,12 @@ struct item_no {
 	size_t len; /* bytes of the number, its delimiter and following blanks */
 };
 
-/* 1. 1、 1） 1) (not 1.5): returns bytes up to the delimiter's end, or 0. */
-static size_t plain_number(const char *s, int *no)
-{
-	size_t n = pw_scan_digits(s, no), m;
-
-	if (!n || n > 2)
-		return 0;
-	if (s[n] == '.' && !(s[n + 1] >= '0' && s[n + 1] <= '9'))
-		return n + 1;
-	if (s[n] == ')')
-		return n + 1;
-	if ((m = pw_utf8_starts(s + n, "、")) || (m = pw_utf8_starts(s + n, "）")))
-		return n + m;
-	if (n == 2 && s[0] == '0' && pw_utf8_blank(s + 2))
-		return n; /* 01 新一代人工智能 */
-	return 0;
-}
-
-/* （1） or (1): returns bytes, or 0. */
-static size_t paren_number(const char *s, int *no)
-{
-	size_t a, n, b;
-
-	if (!(a = pw_utf8_starts(s, "（")) && !(a = pw_utf8_starts(s, "(")))
-		return 0;
-	if (!(n = pw_scan_digits(s + a, no)) || n > 2)
-		return 0;
-	if (!(b = pw_utf8_starts(s + a + n, "）")) && !(b = pw_utf8_starts(s + a + n, ")")))
-		return 0;
-	return a + n + b;
-}
-
-/* ① .. ⑳: returns bytes, or 0. */
-static size_t circled_number(const char *s, int *no)
-{
-	uint32_t cp;
-	size_t n = pw_utf8_decode(s, strnlen(s, 4), &cp);
-
-	if (cp < 0x2460 || cp > 0x2473)
-		return 0;
-	*no = (int)(cp - 0x2460) + 1;
-	return n;
-}
-
 /* An item number at s; fills m and returns true. */
 static bool item_number(const char *s, struct item_no *m)
 {
 	size_t n;
 
-	if (!(n = plain_number(s, &m->no)) && !(n = paren_number(s, &m->no)) &&
-	    !(n = circled_number(s, &m->no)))
+	if (!(n = pw_scan_item_number(s, &m->no)))
 		return false;
 	if (m->no <= 0)
 		return false;

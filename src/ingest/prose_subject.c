@@ -9,6 +9,7 @@
  * tail: "PM10、PM2.5 年平均浓度" → PM10年平均浓度, PM2.5年平均浓度.
  */
 #include "ingest/prose_int.h"
+#include "text/number.h"
 #include "text/utf8.h"
 #include "text/words.h"
 #include "util/alloc.h"
@@ -49,7 +50,18 @@ static size_t plan_period(const char *s, size_t b, size_t e)
 	return i;
 }
 
-/* Drops blanks, punctuation, year phrases and lead-ins from the front. */
+/* Bytes of the list item number at s (4.城镇新增就业, （2）, ③) that ends
+ * before len, else 0. */
+static size_t list_number(const char *s, size_t len)
+{
+	int no;
+	size_t n = pw_scan_item_number(s, &no);
+
+	return n < len ? n : 0;
+}
+
+/* Drops blanks, punctuation, list numbers, year phrases and lead-ins from
+ * the front. */
 static size_t strip_leading(const char *s, size_t b, size_t e)
 {
 	static const char *const junk[] = { " ", "　", "，", "、", "：", "；", "“", "”", "\"",
@@ -60,6 +72,7 @@ static size_t strip_leading(const char *s, size_t b, size_t e)
 	do {
 		prev = b;
 		b = strip_front(s, b, e, junk, NELEM(junk));
+		b += b < e ? list_number(s + b, e - b) : 0;
 		b += b < e ? pw_prose_year_phrase(s + b, &year) : 0;
 		b = plan_period(s, b, e);
 		b += b < e ? pw_prose_leadin(s + b) : 0;

@@ -9,6 +9,7 @@
 #include "util/alloc.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "util/nelem.h"
@@ -568,4 +569,59 @@ void pw_parse_cell(const char *s, struct pw_cell *out)
 	if (out->type != PW_CELL_NUMBER)
 		out->cmp = PW_CMP_NONE;
 	free(heap);
+}
+
+/* ---- list item numbers ---- */
+
+/* 1. 1、 1） 1) (not 1.5): returns bytes up to the delimiter's end, or 0. */
+static size_t plain_number(const char *s, int *no)
+{
+	size_t n = pw_scan_digits(s, no), m;
+
+	if (!n || n > 2)
+		return 0;
+	if (s[n] == '.' && !(s[n + 1] >= '0' && s[n + 1] <= '9'))
+		return n + 1;
+	if (s[n] == ')')
+		return n + 1;
+	if ((m = pw_utf8_starts(s + n, "、")) || (m = pw_utf8_starts(s + n, "）")))
+		return n + m;
+	if (n == 2 && s[0] == '0' && pw_utf8_blank(s + 2))
+		return n; /* 01 新一代人工智能 */
+	return 0;
+}
+
+/* （1） or (1): returns bytes, or 0. */
+static size_t paren_number(const char *s, int *no)
+{
+	size_t a, n, b;
+
+	if (!(a = pw_utf8_starts(s, "（")) && !(a = pw_utf8_starts(s, "(")))
+		return 0;
+	if (!(n = pw_scan_digits(s + a, no)) || n > 2)
+		return 0;
+	if (!(b = pw_utf8_starts(s + a + n, "）")) && !(b = pw_utf8_starts(s + a + n, ")")))
+		return 0;
+	return a + n + b;
+}
+
+/* ① .. ⑳: returns bytes, or 0. */
+static size_t circled_number(const char *s, int *no)
+{
+	uint32_t cp;
+	size_t n = pw_utf8_decode(s, strnlen(s, 4), &cp);
+
+	if (cp < 0x2460 || cp > 0x2473)
+		return 0;
+	*no = (int)(cp - 0x2460) + 1;
+	return n;
+}
+
+size_t pw_scan_item_number(const char *s, int *no)
+{
+	size_t n;
+
+	if (!(n = plain_number(s, no)) && !(n = paren_number(s, no)) && !(n = circled_number(s, no)))
+		return 0;
+	return *no > 0 ? n : 0;
 }

@@ -68,6 +68,10 @@ size_t pw_scan_cnum_char(const char *s);
 size_t pw_scan_digits(const char *s, int *out);
 /* A Chinese numeral or ASCII digits, whichever s starts with. */
 size_t pw_scan_anynum(const char *s, int *out);
+/* A list item's number at s: 1. 1、 1） 1) 01 (before a blank), （1） (1),
+ * ① .. ⑳ (not 1.5, not a number over 99).  Returns bytes up to the end of
+ * its delimiter and sets *no (> 0), or 0 if s starts none. */
+size_t pw_scan_item_number(const char *s, int *no);
 
 /*
  * The comparator words that bound a value by themselves: one list, read by

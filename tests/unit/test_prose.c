@@ -661,6 +661,21 @@ static void test_unit_note(void **state)
 	expect_none_report("建设保障性租赁住房10万套（其中2万套为新建）以满足需求。");
 }
 
+/* Targets listed one per numbered line: the number is no part of the
+ * subject (1.地区生产总值, （2）, ③). */
+static void test_numbered_goals(void **state)
+{
+	(void)state;
+	EXPECT_REPORT("主要预期目标为：\n1.地区生产总值增长6%左右；\n2、城镇新增就业5万人以上；\n"
+		      "（3）城镇调查失业率控制在5.5%左右；\n④单位地区生产总值能耗下降2.5%。\n",
+		      { 2, 6, NO_HI, "%", APPROX, GROWTH, 0, "地区生产总值" },
+		      { 3, 5, NO_HI, "万人", GE, CUMUL, 0, "城镇新增就业" },
+		      { 4, 5.5, NO_HI, "%", APPROX, LEVEL, 0, "城镇调查失业率" },
+		      { 5, 2.5, NO_HI, "%", EQ, CUMUL, 0, "单位地区生产总值能耗" });
+	/* a name that starts with digits keeps them */
+	EXPECT_REPORT("5G基站新建500个。", { 1, 500, NO_HI, "个", EQ, CUMUL, 0, "5G基站" });
+}
+
 /* Growth given as a goal: 全市经济增长预期目标为6%左右. */
 static void test_growth_goal(void **state)
 {
@@ -1093,6 +1108,7 @@ int main(void)
 		cmocka_unit_test(test_change_verb_first),
 		cmocka_unit_test(test_people_helped),
 		cmocka_unit_test(test_unit_note),
+		cmocka_unit_test(test_numbered_goals),
 		cmocka_unit_test(test_growth_goal),
 		cmocka_unit_test(test_annual_goals),
 		cmocka_unit_test(test_review_part_of_report),
