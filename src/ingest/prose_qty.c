@@ -156,6 +156,31 @@ static bool is_threshold(const char *s, size_t end, size_t hi)
 	       !pw_utf8_starts(s + i, "和") && !closes_phrase(s + i);
 }
 
+#define MAX_BARE_MEMBERS 6 /* numbers of a list that share the last one's unit */
+
+/* 分别控制在42、70微克/立方米: a number without a unit that a list of
+ * numbers follows, the last of them with a unit, shares that unit.  Copies
+ * it into q and returns true; false when the list ends without one. */
+static bool list_unit(const char *s, size_t end, size_t hi, struct pw_prose_qty *q)
+{
+	struct pw_prose_qty m;
+	size_t i, k, n;
+	double v;
+
+	for (n = 0; n < MAX_BARE_MEMBERS && (i = pw_prose_qty_list_next(s, end, hi)); n++) {
+		if (!(k = pw_scan_number(s + i, &v)) || i + k > hi)
+			return false;
+		memset(&m, 0, sizeof(m));
+		end = i + k;
+		if (scan_unit(s, skip_blank(s, end, hi), hi, &m)) {
+			memcpy(q->unit, m.unit, sizeof(q->unit));
+			q->uflags = m.uflags;
+			return true;
+		}
+	}
+	return false;
+}
+
 bool pw_prose_qty_scan(const char *s, size_t pos, size_t hi, struct pw_prose_qty *q)
 {
 	size_t i, k;
@@ -171,6 +196,11 @@ bool pw_prose_qty_scan(const char *s, size_t pos, size_t hi, struct pw_prose_qty
 	q->end = i;
 	i = skip_blank(s, i, hi);
 	k = scan_unit(s, i, hi, q);
+	if (!k && !q->has_hi && list_unit(s, q->end, hi, q)) {
+		q->unit_end = q->end; /* the unit is written once, after the last */
+		q->year = is_year(q);
+		return true;
+	}
 	if (!k)
 		return false;
 	q->unit_end = q->end = i + k;

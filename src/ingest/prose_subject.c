@@ -405,6 +405,33 @@ static size_t object_start(const char *s, size_t lo, size_t verb_end, size_t num
 	return verb_end;
 }
 
+/* head then rest, in a new string (the caller's). */
+static char *prefixed(const char *head, const char *rest)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	sb_addstr(&sb, head);
+	sb_addstr(&sb, rest);
+	return sb_detach(&sb, NULL);
+}
+
+/* 城乡居民人均可支配收入分别增长6%和7.5%: one subject of 城乡 with two
+ * values is two, 城镇… and 农村…, in that order (the order of 城乡). */
+static void split_urban_rural(struct pw_prose_subjects *out, size_t nvalues)
+{
+	size_t k;
+	char *one;
+
+	if (out->n != 1 || nvalues != 2 || !(k = pw_utf8_starts(out->v[0], "城乡")) ||
+	    !out->v[0][k])
+		return;
+	one = out->v[0];
+	out->n = 0;
+	push(out, prefixed("城镇", one + k));
+	push(out, prefixed("农村", one + k));
+	free(one);
+}
+
 void pw_prose_subjects(const char *s, size_t lo, size_t hi, const struct pw_prose_qty *first,
 		       const struct pw_prose_qty *last, const struct pw_prose_trigger *t,
 		       size_t nvalues, struct pw_prose_subjects *out)
@@ -430,4 +457,5 @@ void pw_prose_subjects(const char *s, size_t lo, size_t hi, const struct pw_pros
 		subject_before(s, lo, t->head, nvalues, t, out);
 	if (!out->n)
 		push(out, object_after(s, last->end, hi));
+	split_urban_rural(out, nvalues);
 }

@@ -676,6 +676,24 @@ static void test_numbered_goals(void **state)
 	EXPECT_REPORT("5G基站新建500个。", { 1, 500, NO_HI, "个", EQ, CUMUL, 0, "5G基站" });
 }
 
+/* 分别 with the unit written once after the last value, and 城乡 with two
+ * values: one target per member. */
+static void test_shared_unit_and_urban_rural(void **state)
+{
+	(void)state;
+	EXPECT_REPORT("PM2.5、PM10平均浓度分别控制在42、70微克/立方米以内。",
+		      { 1, 42, NO_HI, "微克/立方米", LE, LEVEL, 0, "PM2.5平均浓度" },
+		      { 1, 70, NO_HI, "微克/立方米", LE, LEVEL, 0, "PM10平均浓度" });
+	EXPECT_REPORT("城乡居民人均可支配收入分别增长6%和7.5%。",
+		      { 1, 6, NO_HI, "%", EQ, GROWTH, 0, "城镇居民人均可支配收入" },
+		      { 1, 7.5, NO_HI, "%", EQ, GROWTH, 0, "农村居民人均可支配收入" });
+	/* one value of 城乡 stays one target */
+	EXPECT_REPORT("城乡居民人均可支配收入增长7%。",
+		      { 1, 7, NO_HI, "%", EQ, GROWTH, 0, "城乡居民人均可支配收入" });
+	/* years in a list are no values */
+	expect_none_report("2021、2022年分别开展专项行动。");
+}
+
 /* Growth given as a goal: 全市经济增长预期目标为6%左右. */
 static void test_growth_goal(void **state)
 {
@@ -1109,6 +1127,7 @@ int main(void)
 		cmocka_unit_test(test_people_helped),
 		cmocka_unit_test(test_unit_note),
 		cmocka_unit_test(test_numbered_goals),
+		cmocka_unit_test(test_shared_unit_and_urban_rural),
 		cmocka_unit_test(test_growth_goal),
 		cmocka_unit_test(test_annual_goals),
 		cmocka_unit_test(test_review_part_of_report),
