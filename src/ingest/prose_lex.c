@@ -81,6 +81,8 @@ static const struct pw_prose_word words[] = {
 	W("接待", BUILD), W("发放", BUILD),
 	/* people helped into work: 帮助1万名就业困难人员实现就业 */
 	W("帮助", BUILD),
+	/* an amount reached in the year: 实现旅游综合收入80亿元 */
+	W("实现", BUILD),
 	/* adverbs and markers between a verb and its number */
 	W("力争", ADVERB), W("努力", ADVERB), W("确保", ADVERB), W("基本", ADVERB),
 	W("再", ADVERB), W("共", ADVERB), W("共计", ADVERB), W("总计", ADVERB),

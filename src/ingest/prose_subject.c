@@ -82,7 +82,8 @@ static size_t strip_leading(const char *s, size_t b, size_t e)
 
 static size_t strip_trailing(const char *s, size_t b, size_t e)
 {
-	static const char *const junk[] = { " ", "　", "的", "”", "\"", "，", "、" };
+	/* 同口径: how the change is measured, not what changes */
+	static const char *const junk[] = { " ", "　", "的", "”", "\"", "，", "、", "同口径" };
 
 	return pw_words_rstrip(s, b, e, junk, NELEM(junk));
 }

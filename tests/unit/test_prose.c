@@ -694,6 +694,20 @@ static void test_shared_unit_and_urban_rural(void **state)
 	expect_none_report("2021、2022年分别开展专项行动。");
 }
 
+/* 实现 an amount in the year; 同口径 says how a change is measured and is
+ * no part of the subject. */
+static void test_reach_amount_and_measure_words(void **state)
+{
+	(void)state;
+	EXPECT_REPORT("实现旅游综合收入80亿元。",
+		      { 1, 80, NO_HI, "亿元", EQ, CUMUL, 0, "旅游综合收入" });
+	EXPECT_REPORT("一般公共预算收入同口径增长5%。",
+		      { 1, 5, NO_HI, "%", EQ, GROWTH, 0, "一般公共预算收入" });
+	/* 实现 before a growth keeps the growth's subject */
+	EXPECT_REPORT("实现地区生产总值增长6.5%左右。",
+		      { 1, 6.5, NO_HI, "%", APPROX, GROWTH, 0, "地区生产总值" });
+}
+
 /* Growth given as a goal: 全市经济增长预期目标为6%左右. */
 static void test_growth_goal(void **state)
 {
@@ -1128,6 +1142,7 @@ int main(void)
 		cmocka_unit_test(test_unit_note),
 		cmocka_unit_test(test_numbered_goals),
 		cmocka_unit_test(test_shared_unit_and_urban_rural),
+		cmocka_unit_test(test_reach_amount_and_measure_words),
 		cmocka_unit_test(test_growth_goal),
 		cmocka_unit_test(test_annual_goals),
 		cmocka_unit_test(test_review_part_of_report),
