@@ -82,8 +82,10 @@ static size_t strip_leading(const char *s, size_t b, size_t e)
 
 static size_t strip_trailing(const char *s, size_t b, size_t e)
 {
-	/* 同口径: how the change is measured, not what changes */
-	static const char *const junk[] = { " ", "　", "的", "”", "\"", "，", "、", "同口径" };
+	/* 同口径: how the change is measured, not what changes; 累计 (城镇新增
+	 * 就业累计达到5万人): that the value is a total, said by the kind */
+	static const char *const junk[] = { " ", "　", "的", "”", "\"", "，", "、", "同口径",
+					    "累计" };
 
 	return pw_words_rstrip(s, b, e, junk, NELEM(junk));
 }

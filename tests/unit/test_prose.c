@@ -703,6 +703,9 @@ static void test_reach_amount_and_measure_words(void **state)
 		      { 1, 80, NO_HI, "亿元", EQ, CUMUL, 0, "旅游综合收入" });
 	EXPECT_REPORT("一般公共预算收入同口径增长5%。",
 		      { 1, 5, NO_HI, "%", EQ, GROWTH, 0, "一般公共预算收入" });
+	/* 累计 before the verb says the kind, not the subject */
+	EXPECT("到2025年，城镇新增就业累计达到5万人。",
+	       { 1, 5, NO_HI, "万人", EQ, CUMUL, 2025, "城镇新增就业" });
 	/* 实现 before a growth keeps the growth's subject */
 	EXPECT_REPORT("实现地区生产总值增长6.5%左右。",
 		      { 1, 6.5, NO_HI, "%", APPROX, GROWTH, 0, "地区生产总值" });
