@@ -10,8 +10,11 @@
 #include <getopt.h>
 #include <stdio.h>
 
+/* unit: the indicator's; a growth target's value is a rate, in %. */
 static void print_target(const struct pw_target *t, const char *unit)
 {
+	if (t->kind == PW_KIND_GROWTH)
+		unit = "%";
 	printf("%s", pw_kind_name(t->kind));
 	if (t->cmp != PW_CMP_NONE)
 		printf(" %s", pw_cmp_name(t->cmp));

@@ -4,6 +4,10 @@
 
 check "extract the fixture" "$PW" extract "$FIX/plan.txt" --json
 cp "$T/out" "$T/utf8.json"
+check "extract the fixture as text" "$PW" extract "$FIX/plan.txt"
+same "a growth target's rate is in %, not the indicator's unit" \
+	"$(grep -c 'growth [a-z]* [0-9.]* %' "$T/out") $(grep -c 'growth [a-z]* [0-9.]* 亿元' "$T/out")" \
+	"$(grep -c 'growth' "$T/out") 0"
 
 # GB18030 + CRLF gives the same tables, targets and columns
 iconv -f UTF-8 -t GB18030 "$FIX/plan.txt" | sed 's/$/\r/' >"$T/gb.txt"
