@@ -77,6 +77,10 @@ static void print_row(const struct pw_annual_row *row)
 	if (row->r.has_needed)
 		printf("; %s %g", _("needed after the years before"), row->r.needed);
 	putchar('\n');
+	if (row->restates)
+		printf("        %s %lld (%s)\n", _("the same target as"),
+		       (long long)row->restates->at->id,
+		       row->restates->at->doc_title ? row->restates->at->doc_title : "");
 }
 
 static void print_text(const struct pw_annual_table *t, const char *title)
@@ -160,6 +164,8 @@ static json_t *row_json(const struct pw_annual_row *row)
 						     row->r.actual));
 	json_object_set_new(o, "status", row->judged ? json_string(pw_status_name(row->r.status))
 						     : json_null());
+	json_object_set_new(o, "restates", row->restates ? json_integer(row->restates->at->id)
+							 : json_null());
 	return o;
 }
 

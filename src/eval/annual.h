@@ -30,6 +30,11 @@ struct pw_annual_row {
 	size_t nitems;
 	bool judged;                  /* linked (matched or confirmed): r is set */
 	struct pw_annual_result r;
+	/* An earlier row of the year, from another document (the work report
+	 * and the plan report both say 增长6.5%左右), that sets the same target
+	 * for the same item: this row says it again and is counted once, as
+	 * that row.  NULL otherwise. */
+	const struct pw_annual_row *restates;
 };
 
 struct pw_annual_table {

@@ -6,6 +6,7 @@
 #include "eval/evaluation.h"
 #include "model/measure.h"
 #include "util/alloc.h"
+#include "util/strbuf.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -113,6 +114,33 @@ static int build_row(struct pw_store *s, const struct pw_annual_table *t,
 	return 0;
 }
 
+/* Do a and b (judged) set one target: same year, item, kind, comparator
+ * and values, from two documents? */
+static bool same_target(const struct pw_annual_row *a, const struct pw_annual_row *b)
+{
+	const struct pw_target *x = &a->at->t.t, *y = &b->at->t.t;
+
+	return a->judged && b->judged && a->at->year == b->at->year &&
+	       a->at->doc_id != b->at->doc_id && a->items[0].entity == b->items[0].entity &&
+	       a->items[0].id == b->items[0].id && x->kind == y->kind && x->cmp == y->cmp &&
+	       x->has_value == y->has_value && x->value == y->value &&
+	       x->has_value_hi == y->has_value_hi && x->value_hi == y->value_hi;
+}
+
+/* Points each row that restates an earlier one at it (rows come by year,
+ * so the earlier ones of a year are just before). */
+static void mark_restated(struct pw_annual_table *t)
+{
+	size_t i, j;
+
+	for (i = 1; i < t->nrows; i++)
+		for (j = i; j-- > 0 && t->rows[j].at->year == t->rows[i].at->year;)
+			if (!t->rows[j].restates && same_target(&t->rows[j], &t->rows[i])) {
+				t->rows[i].restates = &t->rows[j];
+				break;
+			}
+}
+
 int pw_eval_annual(struct pw_store *s, int plan_id, const struct pw_annual_opts *o,
 		   struct pw_annual_table *out)
 {
@@ -136,6 +164,8 @@ int pw_eval_annual(struct pw_store *s, int plan_id, const struct pw_annual_opts 
 	out->rows = xcalloc(out->nrows ? out->nrows : 1, sizeof(*out->rows));
 	for (i = 0, rc = 0; i < out->nrows && rc == 0; i++)
 		rc = build_row(s, out, o, &out->targets[i], &out->rows[i]);
+	if (rc == 0)
+		mark_restated(out);
 	return rc;
 }
 
@@ -155,7 +185,32 @@ void pw_annual_table_release(struct pw_annual_table *t)
 
 /* ---- into an evaluation ---- */
 
-static void attach_row(const struct pw_annual_row *row, struct pw_eval_annual *e)
+/* The titles of the documents that set row's target: its own, then those
+ * of the rows up to end that restate it, joined by "；" (a new string, or
+ * NULL when none has a title). */
+static char *documents(const struct pw_annual_row *row, const struct pw_annual_row *end)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const struct pw_annual_row *r;
+
+	for (r = row; r < end; r++) {
+		if ((r != row && r->restates != row) || !r->at->doc_title)
+			continue;
+		if (sb.len)
+			sb_addstr(&sb, "；");
+		sb_addstr(&sb, r->at->doc_title);
+	}
+	if (!sb.len) {
+		sb_release(&sb);
+		return NULL;
+	}
+	return sb_detach(&sb, NULL);
+}
+
+/* One evaluation entry of row; end: the end of the rows attached, whose
+ * restatements of row add their documents. */
+static void attach_row(const struct pw_annual_row *row, const struct pw_annual_row *end,
+		       struct pw_eval_annual *e)
 {
 	const struct pw_annual_target *at = row->at;
 
@@ -164,7 +219,7 @@ static void attach_row(const struct pw_annual_row *row, struct pw_eval_annual *e
 	e->t = at->t.t;
 	e->t.text = NULL;
 	e->text = xstrdup_or_null(at->t.t.text);
-	e->doc = xstrdup_or_null(at->doc_title);
+	e->doc = documents(row, end);
 	e->link = row->status;
 	e->judged = row->judged;
 	e->r = row->r;
@@ -196,9 +251,9 @@ int pw_eval_annual_attach(struct pw_store *s, int plan_id, const struct pw_eval_
 		;
 	if (rc == 0 && n) {
 		ev->annual = xcalloc(n, sizeof(*ev->annual));
-		ev->nannual = n;
-		for (i = 0; i < n; i++)
-			attach_row(&t.rows[i], &ev->annual[i]);
+		for (i = 0; i < n; i++) /* a target said again is counted once */
+			if (!t.rows[i].restates)
+				attach_row(&t.rows[i], t.rows + n, &ev->annual[ev->nannual++]);
 	}
 	pw_annual_table_release(&t);
 	return rc < 0 ? -1 : 0;

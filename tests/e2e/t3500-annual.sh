@@ -190,5 +190,23 @@ same "the indicator page's annual targets" "$(rows "$T/ind.html")" "2021|全区�
 2023|地区生产总值增长6%左右|7|低于应达值|6.1|完成"
 grep -qF "2022年度目标：高新技术产业增加值占工业增加值比重达到28%（无数据）" "$T/targets.html" \
 	&& ok "the prose target's own target of 2022" || not_ok "the prose target's own target of 2022"
+# a second document of 2023, the plan report, says the work report's GDP
+# target again (增长6%左右): one target, judged once, both documents named;
+# its 城镇化率 82% differs from the work report's 81.8% and stays its own
+check "import the 2023 plan report too" pw import "$A/2023-zhanhe-plan-report.txt"
+check "annual --json 2023" pw annual --year 2023 --json
+cp "$T/out" "$T/a23.json"
+same "the plan report's GDP target restates the work report's" \
+	"$(jq -c '[.targets[] | select(.text | test("地区生产总值增长6%左右"))] | [length, (.[0].restates), (.[1].restates == .[0].id)]' "$T/a23.json")" \
+	'[2,null,true]'
+same "a target that differs is no restatement" \
+	"$(jq -c '[.targets[] | select(.text | test("城镇化率")) | .restates]' "$T/a23.json")" '[null,null]'
+check "annual report 2023 (json)" pw report --kind annual --year 2023 --format json
+same "the year's GDP target counted once, both documents named" \
+	"$(jq -c '[.annual_targets[] | select(.linked == "地区生产总值增长")] | [length, .[0].document, .[0].status]' "$T/out")" \
+	'[1,"2023年湛河区政府工作报告；关于湛河区2022年国民经济和社会发展计划执行情况与2023年国民经济和社会发展计划草案的报告","met"]'
+check "assess --db 2023" pw assess --year 2023 --json
+same "the assessment counts it once" \
+	"$(jq -c '[.annual_targets[] | select(.linked == "地区生产总值增长")] | length' "$T/out")" 1
 check "the database is consistent" "$PW" check --db "$DB"
 done_testing
