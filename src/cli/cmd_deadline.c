@@ -77,7 +77,6 @@ int cmd_deadline(int argc, char **argv, struct pw_ctx *ctx)
 		return pw_cli_usage(USAGE);
 	if (!a.date && !a.clear) {
 		struct pw_plan_info info;
-
 		int64_t unit_id;
 
 		if ((rc = pw_store_plan_info(ctx->store, a.plan, 0, &info)) < 0)

@@ -192,13 +192,16 @@ static char *documents(const struct pw_annual_row *row, const struct pw_annual_r
 {
 	struct strbuf sb = STRBUF_INIT;
 	const struct pw_annual_row *r;
+	int64_t named = -1; /* a document's rows are together: name it once */
 
 	for (r = row; r < end; r++) {
-		if ((r != row && r->restates != row) || !r->at->doc_title)
+		if ((r != row && r->restates != row) || !r->at->doc_title ||
+		    r->at->doc_id == named)
 			continue;
 		if (sb.len)
 			sb_addstr(&sb, "；");
 		sb_addstr(&sb, r->at->doc_title);
+		named = r->at->doc_id;
 	}
 	if (!sb.len) {
 		sb_release(&sb);

@@ -205,7 +205,8 @@ static void skip_session(const char **start, const char *end)
 {
 	const char *jie;
 
-	if (!pw_utf8_starts(*start, "第") || !(jie = strstr(*start, "届")) || jie >= end)
+	if (*start >= end || !pw_utf8_starts(*start, "第") ||
+	    !(jie = memmem(*start, (size_t)(end - *start), "届", strlen("届"))))
 		return;
 	*start = jie + strlen("届");
 }

@@ -35,6 +35,8 @@ enum pw_prose_role {
 	PW_PR_ANNUAL,   /* 每年 */
 	PW_PR_AVERAGE,  /* 年均 年平均 */
 	PW_PR_EACH,     /* 分别 均 */
+	PW_PR_REACH,    /* 实现: a level reached; its object may stand before the
+			 * value (实现旅游综合收入80亿元), read as after 达到 */
 };
 
 struct pw_prose_word {

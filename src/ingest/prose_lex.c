@@ -81,8 +81,8 @@ static const struct pw_prose_word words[] = {
 	W("接待", BUILD), W("发放", BUILD),
 	/* people helped into work: 帮助1万名就业困难人员实现就业 */
 	W("帮助", BUILD),
-	/* an amount reached in the year: 实现旅游综合收入80亿元 */
-	W("实现", BUILD),
+	/* a level reached, its object first: 实现旅游综合收入80亿元 */
+	W("实现", REACH),
 	/* adverbs and markers between a verb and its number */
 	W("力争", ADVERB), W("努力", ADVERB), W("确保", ADVERB), W("基本", ADVERB),
 	W("再", ADVERB), W("共", ADVERB), W("共计", ADVERB), W("总计", ADVERB),
@@ -106,7 +106,8 @@ size_t pw_prose_word_maxlen(void)
 bool pw_prose_role_is_verb(int role)
 {
 	return role == PW_PR_LEVEL || role == PW_PR_CHANGE || role == PW_PR_GROWTH ||
-	       role == PW_PR_BUILD || role == PW_PR_NEWADD || role == PW_PR_CMP;
+	       role == PW_PR_BUILD || role == PW_PR_NEWADD || role == PW_PR_CMP ||
+	       role == PW_PR_REACH;
 }
 
 /* The longest word (not PR_SKIP) of at most room bytes that starts at

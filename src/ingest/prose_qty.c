@@ -158,9 +158,11 @@ static bool is_threshold(const char *s, size_t end, size_t hi)
 
 #define MAX_BARE_MEMBERS 6 /* numbers of a list that share the last one's unit */
 
-/* 分别控制在42、70微克/立方米: a number without a unit that a list of
- * numbers follows, the last of them with a unit, shares that unit.  Copies
- * it into q and returns true; false when the list ends without one. */
+/* 分别控制在42、70微克/立方米以内: a number without a unit that a list of
+ * numbers follows, the last of them with a unit, shares what follows that
+ * last number: its unit, its comparator (以内) and whether it is a modifier
+ * (10、20万吨级码头: a grade).  Copies them into q and returns true; false
+ * when the list ends without a unit. */
 static bool list_unit(const char *s, size_t end, size_t hi, struct pw_prose_qty *q)
 {
 	struct pw_prose_qty m;
@@ -170,13 +172,18 @@ static bool list_unit(const char *s, size_t end, size_t hi, struct pw_prose_qty 
 	for (n = 0; n < MAX_BARE_MEMBERS && (i = pw_prose_qty_list_next(s, end, hi)); n++) {
 		if (!(k = pw_scan_number(s + i, &v)) || i + k > hi)
 			return false;
-		memset(&m, 0, sizeof(m));
 		end = i + k;
-		if (scan_unit(s, skip_blank(s, end, hi), hi, &m)) {
-			memcpy(q->unit, m.unit, sizeof(q->unit));
-			q->uflags = m.uflags;
-			return true;
-		}
+		memset(&m, 0, sizeof(m));
+		if (!scan_unit(s, skip_blank(s, end, hi), hi, &m))
+			continue;
+		/* the last member has its unit: read it whole (no list again) */
+		if (!pw_prose_qty_scan(s, i, hi, &m))
+			return false;
+		memcpy(q->unit, m.unit, sizeof(q->unit));
+		q->uflags = m.uflags;
+		q->suffix = m.suffix;
+		q->modifier = m.modifier;
+		return true;
 	}
 	return false;
 }

@@ -10,7 +10,8 @@
  *   object first     a verb of making, its object, then the quantity that
  *                    ends the clause: 新改建“四好农村路”102千米; or a verb of
  *                    change, what changes, and by how much: 降低单位地区
- *                    生产总值能耗3%左右, 增加就业岗位2000个
+ *                    生产总值能耗3%左右, 增加就业岗位2000个; or 实现, what
+ *                    is reached, and its level: 实现旅游综合收入80亿元
  *   bare             subject, quantity and 以上/以下/左右 ending the clause:
  *                    城镇调查失业率5.5%左右; or a quantity with its change
  *                    against last year beside it: 支出规模420亿元、比上年增加
@@ -59,7 +60,7 @@ static void apply_word(struct pw_prose_trigger *t, const struct pw_prose_word *w
 		t->cumul = true;
 	if (pw_prose_role_is_verb(w->role) && !t->verb) {
 		t->verb = w->s;
-		t->role = w->role;
+		t->role = w->role == PW_PR_REACH ? PW_PR_LEVEL : w->role; /* a level */
 	}
 }
 
@@ -222,6 +223,16 @@ static bool gap_ends_with_de(const char *s, size_t b, size_t e)
 	return pw_utf8_ends(s + b, e - b, "的") != 0;
 }
 
+/* 降低贷款利率至3.5%: the gap ends in a word that makes the value the
+ * level reached, not the change; the verb-first shape does not read it. */
+static bool gap_ends_with_to(const char *s, size_t b, size_t e)
+{
+	while (e > b && s[e - 1] == ' ')
+		e--;
+	return pw_utf8_ends(s + b, e - b, "至") || pw_utf8_ends(s + b, e - b, "到") ||
+	       pw_utf8_ends(s + b, e - b, "为");
+}
+
 /* Code points in [s, s+len), counted up to max + 1 (enough to compare). */
 static size_t columns_upto(const char *s, size_t len, size_t max)
 {
@@ -255,7 +266,8 @@ static bool find_gap(const char *s, size_t lo, size_t hi, const struct pw_prose_
 		 clause_final(s, q->end, hi, true) && chars <= MAX_OBJECT_GAP &&
 		 (q->uflags & (PW_U_COUNT | PW_U_MEASURE)))
 		t->shape = PW_SHAPE_OBJECT_FIRST;
-	else if (w->role == PW_PR_CHANGE && chars > 0 && clause_final(s, q->end, hi, true) &&
+	else if ((w->role == PW_PR_CHANGE || w->role == PW_PR_REACH) && chars > 0 &&
+		 !gap_ends_with_to(s, vend, q->start) && clause_final(s, q->end, hi, true) &&
 		 (q->uflags & (PW_U_PERCENT | PW_U_COUNT | PW_U_MEASURE)))
 		t->shape = PW_SHAPE_OBJECT_FIRST; /* 再降低单位GDP能耗2.5%左右: verb, subject, change */
 	else

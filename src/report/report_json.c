@@ -163,7 +163,10 @@ json_t *pw_eval_annual_to_json(const struct pw_eval_annual *e)
 {
 	const struct pw_annual_result *r = &e->r;
 
-	static const char *const on_names[] = { NULL, "indicator", "target" };
+	static const char *const on_names[] = {
+		[PW_EVAL_ANNUAL_NONE] = NULL, [PW_EVAL_ANNUAL_INDICATOR] = "indicator",
+		[PW_EVAL_ANNUAL_TARGET] = "target",
+	};
 	const char *on = (size_t)e->on < NELEM(on_names) ? on_names[e->on] : NULL;
 
 	return json_pack("{s:I, s:i, s:o, s:o, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",

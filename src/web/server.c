@@ -505,6 +505,18 @@ json_t *web_body_object(struct web_req *r, enum MHD_Result *rc)
 
 /* ---- requests ---- */
 
+/* An IPv6 address (16 bytes) as text into out: an IPv4-mapped one
+ * (::ffff:127.0.0.1, a server listening on ::) as its IPv4 address, so that
+ * --trusted-proxy 127.0.0.1 names it either way. */
+static bool addr6_text(const unsigned char *a, char *out, size_t size)
+{
+	static const unsigned char mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
+
+	if (!memcmp(a, mapped, sizeof(mapped)))
+		return inet_ntop(AF_INET, a + 12, out, (socklen_t)size) != NULL;
+	return inet_ntop(AF_INET6, a, out, (socklen_t)size) != NULL;
+}
+
 /* s as an address in canonical text into out (INET6_ADDRSTRLEN), so
  * that one client has one throttle key however it is written; false
  * when s is no IPv4 or IPv6 address. */
@@ -515,21 +527,34 @@ static bool addr_canonical(const char *s, char *out, size_t size)
 	if (inet_pton(AF_INET, s, bin) == 1)
 		return inet_ntop(AF_INET, bin, out, (socklen_t)size) != NULL;
 	if (inet_pton(AF_INET6, s, bin) == 1)
-		return inet_ntop(AF_INET6, bin, out, (socklen_t)size) != NULL;
+		return addr6_text(bin, out, size);
 	return false;
 }
 
+/* Keeps in *cls the value of the last X-Forwarded-For header line: a proxy
+ * may add a line of its own rather than extend the client's. */
+static enum MHD_Result last_xff(void *cls, enum MHD_ValueKind kind, const char *key,
+				const char *value)
+{
+	(void)kind;
+	if (key && value && !strcasecmp(key, "X-Forwarded-For"))
+		*(const char **)cls = value;
+	return MHD_YES;
+}
+
 /* The client of a request the trusted proxy (--trusted-proxy) passed on:
- * the last address of X-Forwarded-For, the one that proxy wrote (whatever
- * a client put before it is its own word and is ignored).  addr keeps the
- * proxy's address when the header is missing or ends in no address. */
+ * the last address of the last X-Forwarded-For line, the one that proxy
+ * wrote (whatever a client put before it is its own word and is ignored).
+ * addr keeps the proxy's address when the header is missing or ends in no
+ * address. */
 static void forwarded_client(struct MHD_Connection *conn, char *addr, size_t size)
 {
-	const char *xff = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Forwarded-For");
+	const char *xff = NULL;
 	const char *last;
 	char word[INET6_ADDRSTRLEN];
 	size_t n;
 
+	MHD_get_connection_values(conn, MHD_HEADER_KIND, last_xff, &xff);
 	if (!xff)
 		return;
 	last = strrchr(xff, ',');
@@ -565,9 +590,9 @@ static struct web_req *req_new(struct MHD_Connection *conn, const char *url, con
 			inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr,
 				  r->addr, sizeof(r->addr));
 		else if (sa->sa_family == AF_INET6)
-			inet_ntop(AF_INET6,
-				  &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr,
-				  r->addr, sizeof(r->addr));
+			addr6_text((const unsigned char *)&((const struct sockaddr_in6 *)
+							    (const void *)sa)->sin6_addr,
+				   r->addr, sizeof(r->addr));
 	}
 	if (*srv_proxy && !strcmp(r->addr, srv_proxy))
 		forwarded_client(conn, r->addr, sizeof(r->addr));

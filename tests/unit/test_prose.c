@@ -640,6 +640,8 @@ static void test_change_verb_first(void **state)
 		      { 1, 3, NO_HI, "%", APPROX, CUMUL, 0, "单位地区生产总值能耗" });
 	/* a number inside what changes is no amount of the change */
 	expect_none_report("降低年产值超10亿元企业的用能成本。");
+	/* 降低…至 a value is where it gets to, not by how much */
+	expect_none_report("降低小微企业贷款利率至3.5%。");
 }
 
 /* 帮助1万名就业困难人员实现就业: 帮助 counts the people helped. */
@@ -687,6 +689,11 @@ static void test_shared_unit_and_urban_rural(void **state)
 	EXPECT_REPORT("城乡居民人均可支配收入分别增长6%和7.5%。",
 		      { 1, 6, NO_HI, "%", EQ, GROWTH, 0, "城镇居民人均可支配收入" },
 		      { 1, 7.5, NO_HI, "%", EQ, GROWTH, 0, "农村居民人均可支配收入" });
+	/* what follows the last number is shared: its comparator, and a
+	 * grade makes the whole list one (10、20万吨级码头) */
+	EXPECT_REPORT("PM2.5、PM10平均浓度分别达到30、20微克/立方米以下。",
+		      { 1, 30, NO_HI, "微克/立方米", LE, LEVEL, 0, "PM2.5平均浓度" },
+		      { 1, 20, NO_HI, "微克/立方米", LE, LEVEL, 0, "PM10平均浓度" });
 	/* one value of 城乡 stays one target */
 	EXPECT_REPORT("城乡居民人均可支配收入增长7%。",
 		      { 1, 7, NO_HI, "%", EQ, GROWTH, 0, "城乡居民人均可支配收入" });
@@ -700,7 +707,11 @@ static void test_reach_amount_and_measure_words(void **state)
 {
 	(void)state;
 	EXPECT_REPORT("实现旅游综合收入80亿元。",
-		      { 1, 80, NO_HI, "亿元", EQ, CUMUL, 0, "旅游综合收入" });
+		      { 1, 80, NO_HI, "亿元", EQ, LEVEL, 0, "旅游综合收入" });
+	/* in a plan, a level reached by the end (not a five-year total) */
+	EXPECT("到2025年，实现地区生产总值500亿元，实现粮食总产量50万吨以上。",
+	       { 1, 500, NO_HI, "亿元", EQ, LEVEL, 2025, "地区生产总值" },
+	       { 1, 50, NO_HI, "万吨", GE, LEVEL, 2025, "粮食总产量" });
 	EXPECT_REPORT("一般公共预算收入同口径增长5%。",
 		      { 1, 5, NO_HI, "%", EQ, GROWTH, 0, "一般公共预算收入" });
 	/* 累计 before the verb says the kind, not the subject */
