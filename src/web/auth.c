@@ -170,7 +170,10 @@ void pw_auth_throttle_fail(const char *key, unsigned allowed, time_t now)
 		unsigned k = s->failures - allowed;
 		long wait = k >= 10 ? MAX_WAIT : 1L << k;
 
-		s->until = now + (wait > MAX_WAIT ? MAX_WAIT : wait);
+		/* + 1: now is whole seconds, so a failure late in second now
+		 * still waits at least `wait` seconds (a lock of 1 would
+		 * otherwise end within milliseconds at the turn of the second) */
+		s->until = now + (wait > MAX_WAIT ? MAX_WAIT : wait) + 1;
 	}
 	pthread_mutex_unlock(&slots_lock);
 }

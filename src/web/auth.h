@@ -34,7 +34,7 @@ bool pw_auth_token_equal(const char *a, const char *b);
 /*
  * Sign-in throttle, in memory and per process: counts recent failures
  * per key ("user:NAME", "addr:1.2.3.4").  From the `allowed`-th failure of
- * one key on, each further failure locks it for 1, 2, 4, ... seconds (at
+ * one key on, each further failure locks it for at least 1, 2, 4, ... seconds (at
  * most 15 minutes); failures are forgotten an hour after the last one.
  * An account allows PW_AUTH_FREE_USER failures, an address (many users
  * behind one office gateway) PW_AUTH_FREE_ADDR.  Thread-safe.

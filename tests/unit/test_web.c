@@ -60,13 +60,17 @@ static void test_throttle(void **state)
 		pw_auth_throttle_fail("user:x", PW_AUTH_FREE_USER, t);
 		assert_int_equal(pw_auth_throttle_wait("user:x", t), 0);
 	}
-	pw_auth_throttle_fail("user:x", PW_AUTH_FREE_USER, t);
-	assert_int_equal(pw_auth_throttle_wait("user:x", t), 1);
+	/* locked for at least 1 s whenever in second t the failure came: still
+	 * in the next second, not in the one after */
 	pw_auth_throttle_fail("user:x", PW_AUTH_FREE_USER, t);
 	assert_int_equal(pw_auth_throttle_wait("user:x", t), 2);
+	assert_int_equal(pw_auth_throttle_wait("user:x", t + 1), 1);
+	assert_int_equal(pw_auth_throttle_wait("user:x", t + 2), 0);
+	pw_auth_throttle_fail("user:x", PW_AUTH_FREE_USER, t);
+	assert_int_equal(pw_auth_throttle_wait("user:x", t), 3);
 	for (i = 0; i < 20; i++)
 		pw_auth_throttle_fail("user:x", PW_AUTH_FREE_USER, t);
-	assert_int_equal(pw_auth_throttle_wait("user:x", t), 15 * 60);
+	assert_int_equal(pw_auth_throttle_wait("user:x", t), 15 * 60 + 1);
 	assert_int_equal(pw_auth_throttle_wait("user:y", t), 0);
 	/* an hour after the last failure it is forgotten */
 	assert_int_equal(pw_auth_throttle_wait("user:x", t + 3601), 0);
