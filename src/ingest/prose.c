@@ -337,12 +337,25 @@ static bool read_doubling(struct prose_run *r, size_t lo, size_t hi)
 	return true;
 }
 
+/* A clause about last year in a sentence that also looks forward (去年减少
+ * 农村危房350户，今年继续推进): the sentence is not past, but this clause
+ * reports a result. */
+static bool clause_of_last_year(const char *s, size_t lo, size_t hi)
+{
+	static const char *const words[] = { "去年", "过去一年", "上一年" };
+	size_t i = lo + pw_utf8_blanks(s + lo);
+
+	return i < hi && pw_words_at(s + i, hi - i, words, NELEM(words), NULL) != 0;
+}
+
 static void read_clause(struct prose_run *r, size_t lo, size_t hi)
 {
 	struct pw_prose_verbs verbs;
 	size_t i = lo, end;
 	int depth = 0, found = 0, b;
 
+	if (clause_of_last_year(r->s, lo, hi))
+		return;
 	pw_prose_verbs_init(&verbs, r->s, lo);
 	r->chain_end = 0;
 	while (i < hi) {

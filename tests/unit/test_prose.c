@@ -722,6 +722,17 @@ static void test_reach_amount_and_measure_words(void **state)
 		      { 1, 6.5, NO_HI, "%", APPROX, GROWTH, 0, "地区生产总值" });
 }
 
+/* A clause about last year beside this year's: only this year's is a
+ * target. */
+static void test_clause_of_last_year(void **state)
+{
+	(void)state;
+	EXPECT_REPORT("去年城镇新增就业1.1万人，今年城镇新增就业1.2万人。",
+		      { 1, 1.2, NO_HI, "万人", EQ, CUMUL, 0, "城镇新增就业" });
+	EXPECT_REPORT("去年减少农村危房350户，今年继续减少农村危房200户。",
+		      { 1, 200, NO_HI, "户", EQ, CUMUL, 0, "农村危房" });
+}
+
 /* Growth given as a goal: 全市经济增长预期目标为6%左右. */
 static void test_growth_goal(void **state)
 {
@@ -1157,6 +1168,7 @@ int main(void)
 		cmocka_unit_test(test_numbered_goals),
 		cmocka_unit_test(test_shared_unit_and_urban_rural),
 		cmocka_unit_test(test_reach_amount_and_measure_words),
+		cmocka_unit_test(test_clause_of_last_year),
 		cmocka_unit_test(test_growth_goal),
 		cmocka_unit_test(test_annual_goals),
 		cmocka_unit_test(test_review_part_of_report),
