@@ -138,48 +138,53 @@ static void test_queue_reads_its_page(void **state)
 	pw_store_close(s);
 }
 
-/* The plan of the page's query: obs_pending drives it, obs is looked up
- * by id, nothing is scanned but obs_pending. */
-static void test_queue_plan(void **state)
+/* Of the statements s prepared, the one whose SQL holds marker, asked for
+ * its query plan (LIMIT 50): only table `scanned` is scanned, and nothing
+ * is sorted through a temporary b-tree (no sort of every row). */
+static void assert_page_plan(struct pw_store *s, const char *marker, const char *scanned)
 {
-	struct pw_store *s = one_indicator();
 	sqlite3_stmt *st = NULL, *plan;
 	const char *sql = NULL;
-	bool scanned_p = false;
+	char *explain, want[32];
+	bool seen = false;
 
-	(void)state;
-	long_history(s);
-	submit(s, 2022, 1);
-	{
-		json_t *q;
-		size_t total;
-
-		assert_int_equal(web_lib_review_queue(s, NULL, 0, 50, &q, &total), 0);
-		json_decref(q);
-	}
 	while ((st = sqlite3_next_stmt(pw_store_sqlite(s), st)))
-		if (strstr(sqlite3_sql(st), "FROM obs_pending p CROSS JOIN"))
+		if (strstr(sqlite3_sql(st), marker))
 			sql = sqlite3_sql(st);
 	assert_non_null(sql);
-	{
-		char *explain = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", sql);
-
-		assert_int_equal(sqlite3_prepare_v2(pw_store_sqlite(s), explain, -1, &plan, NULL),
-				 SQLITE_OK);
-		sqlite3_free(explain);
-	}
+	explain = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", sql);
+	assert_int_equal(sqlite3_prepare_v2(pw_store_sqlite(s), explain, -1, &plan, NULL),
+			 SQLITE_OK);
+	sqlite3_free(explain);
+	snprintf(want, sizeof(want), "SCAN %s", scanned);
 	sqlite3_bind_int(plan, 1, 50);
 	while (sqlite3_step(plan) == SQLITE_ROW) {
 		const char *detail = (const char *)sqlite3_column_text(plan, 3);
 
 		if (!strncmp(detail, "SCAN ", 5)) {
-			assert_string_equal(detail, "SCAN p"); /* the only table scanned */
-			scanned_p = true;
+			assert_string_equal(detail, want); /* the only table scanned */
+			seen = true;
 		}
 		assert_null(strstr(detail, "TEMP B-TREE")); /* no sort of every row */
 	}
 	sqlite3_finalize(plan);
-	assert_true(scanned_p);
+	assert_true(seen);
+}
+
+/* The plan of the page's query: obs_pending drives it, obs is looked up
+ * by id, nothing is scanned but obs_pending. */
+static void test_queue_plan(void **state)
+{
+	struct pw_store *s = one_indicator();
+	json_t *q;
+	size_t total;
+
+	(void)state;
+	long_history(s);
+	submit(s, 2022, 1);
+	assert_int_equal(web_lib_review_queue(s, NULL, 0, 50, &q, &total), 0);
+	json_decref(q);
+	assert_page_plan(s, "FROM obs_pending p CROSS JOIN", "p");
 	pw_store_close(s);
 }
 
@@ -265,9 +270,6 @@ static void test_progress_queue_reads_its_page(void **state)
 static void test_progress_queue_plan(void **state)
 {
 	struct pw_store *s = one_indicator();
-	sqlite3_stmt *st = NULL, *plan;
-	const char *sql = NULL;
-	bool scanned_q = false;
 	json_t *q;
 	size_t total;
 
@@ -276,29 +278,7 @@ static void test_progress_queue_plan(void **state)
 	report(s, 1, 2022);
 	assert_int_equal(web_lib_progress_queue(s, NULL, 0, 50, &q, &total), 0);
 	json_decref(q);
-	while ((st = sqlite3_next_stmt(pw_store_sqlite(s), st)))
-		if (strstr(sqlite3_sql(st), "FROM progress_pending q CROSS JOIN"))
-			sql = sqlite3_sql(st);
-	assert_non_null(sql);
-	{
-		char *explain = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", sql);
-
-		assert_int_equal(sqlite3_prepare_v2(pw_store_sqlite(s), explain, -1, &plan, NULL),
-				 SQLITE_OK);
-		sqlite3_free(explain);
-	}
-	sqlite3_bind_int(plan, 1, 50);
-	while (sqlite3_step(plan) == SQLITE_ROW) {
-		const char *detail = (const char *)sqlite3_column_text(plan, 3);
-
-		if (!strncmp(detail, "SCAN ", 5)) {
-			assert_string_equal(detail, "SCAN q"); /* the only table scanned */
-			scanned_q = true;
-		}
-		assert_null(strstr(detail, "TEMP B-TREE")); /* no sort of every row */
-	}
-	sqlite3_finalize(plan);
-	assert_true(scanned_q);
+	assert_page_plan(s, "FROM progress_pending q CROSS JOIN", "q");
 	pw_store_close(s);
 }
 
